@@ -1,0 +1,28 @@
+package dev.mcpweb.cli;
+
+import dev.mcpweb.config.ConfigException;
+import picocli.CommandLine;
+
+/** Entry point: runs the command line and exits with its code. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs {@code args} and returns the exit code instead of exiting, for tests. */
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Cli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException) {
+                commandLine.getErr().println("mcp-web: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+            throw e;
+        });
+        cli.setExitCodeExceptionMapper(
+                e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.FAILED);
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.mcpweb.config;
+
+/** Settings of the extract stage. */
+public record ExtractorConfig(boolean includeComments) {}

@@ -1,0 +1,279 @@
+package dev.mcpweb.config;
+
+import static dev.mcpweb.config.OptionType.BOOL;
+import static dev.mcpweb.config.OptionType.DOUBLE;
+import static dev.mcpweb.config.OptionType.DURATION;
+import static dev.mcpweb.config.OptionType.ENUM;
+import static dev.mcpweb.config.OptionType.INT;
+import static dev.mcpweb.config.OptionType.LIST;
+import static dev.mcpweb.config.OptionType.PATH;
+import static dev.mcpweb.config.OptionType.SECRET;
+import static dev.mcpweb.config.OptionType.SIZE;
+import static dev.mcpweb.config.OptionType.STRING;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The catalogue of every option mcp-web reads, in the order they are documented. */
+final class Options {
+    static final List<Option> ALL = List.of(
+            // log
+            choice(
+                    "log.level",
+                    "warn",
+                    "Log level for messages on stderr (-v raises it to debug).",
+                    "error",
+                    "warn",
+                    "info",
+                    "debug",
+                    "trace"),
+
+            // fetcher
+            of(
+                    "fetcher.user_agent",
+                    STRING,
+                    "mcp-web/0.1 (+https://github.com/mcp-web/mcp-web-java)",
+                    "User-Agent sent with every request and used to match robots.txt groups."),
+            ranged(
+                    "fetcher.timeout",
+                    DURATION,
+                    "30s",
+                    "Total deadline for one fetch, redirects and body included.",
+                    0.001,
+                    null),
+            ranged("fetcher.connect_timeout", DURATION, "10s", "Deadline for opening one connection.", 0.001, null),
+            ranged(
+                    "fetcher.read_timeout",
+                    DURATION,
+                    "15s",
+                    "Longest silence allowed while reading a response.",
+                    0.001,
+                    null),
+            ranged(
+                    "fetcher.max_body_size",
+                    SIZE,
+                    "10MB",
+                    "Largest response body accepted, enforced while streaming.",
+                    1.0,
+                    null),
+            ranged(
+                    "fetcher.max_decompressed_size",
+                    SIZE,
+                    "50MB",
+                    "Largest body after gzip/deflate/brotli decompression (guards against bombs).",
+                    1.0,
+                    null),
+            ranged("fetcher.max_redirects", INT, "10", "Redirects followed before giving up.", 0.0, 20.0),
+            ranged("fetcher.max_concurrent", INT, "8", "Fetches in flight at once, over all hosts.", 1.0, 256.0),
+            ranged("fetcher.max_per_host", INT, "2", "Fetches in flight at once to one host.", 1.0, 64.0),
+            ranged("fetcher.max_retries", INT, "2", "Retries after a connection failure, 5xx or 429.", 0.0, 10.0),
+            ranged(
+                    "fetcher.retry_max_wait",
+                    DURATION,
+                    "30s",
+                    "Longest Retry-After honoured; longer waits fail at once.",
+                    0.0,
+                    null),
+            of(
+                    "fetcher.allowed_hosts",
+                    LIST,
+                    "",
+                    "DANGEROUS: host names, addresses and CIDRs exempt from the SSRF guard "
+                            + "(e.g. wiki.intranet,10.1.0.0/16). Empty by default."),
+            of("fetcher.respect_robots", BOOL, "true", "Obey robots.txt (RFC 9309) for the configured user agent."),
+            of(
+                    "fetcher.allowed_roots",
+                    LIST,
+                    ".",
+                    "Directories local files may be read from (real paths; symlinks resolved)."),
+
+            // extractor
+            of("extractor.include_comments", BOOL, "false", "Keep user comments below the main content."),
+
+            // chunker
+            choice(
+                    "chunker.strategy",
+                    "hierarchical",
+                    "How text is split: by headings, paragraphs and sentences; fixed token windows; or adaptive.",
+                    "hierarchical",
+                    "fixed",
+                    "adaptive"),
+            ranged(
+                    "chunker.chunk_size",
+                    INT,
+                    "0",
+                    "Target tokens per chunk; 0 picks one from the model (512 for the embedded summarizer).",
+                    0.0,
+                    1_000_000.0),
+            ranged(
+                    "chunker.chunk_overlap",
+                    INT,
+                    "64",
+                    "Tokens repeated from the end of the previous chunk.",
+                    0.0,
+                    10_000.0),
+
+            // summarizer
+            choice(
+                    "summarizer.provider",
+                    "extractive",
+                    "Who writes summaries: the embedded extractive summarizer, an LLM API, or the MCP client (sampling). "
+                            + "lmstudio, localai and custom are OpenAI-compatible servers.",
+                    "extractive",
+                    "openai",
+                    "anthropic",
+                    "ollama",
+                    "sampling",
+                    "lmstudio",
+                    "localai",
+                    "custom"),
+            of("summarizer.model", STRING, "", "Model name; empty picks the provider's default."),
+            of(
+                    "summarizer.api_base",
+                    STRING,
+                    "",
+                    "Base URL of the provider's API; empty picks the provider's default."),
+            of(
+                    "summarizer.api_key",
+                    SECRET,
+                    "",
+                    "API key; falls back to OPENAI_API_KEY or ANTHROPIC_API_KEY. Never logged."),
+            of("summarizer.api_key_file", PATH, "", "File holding the API key (first line)."),
+            ranged("summarizer.temperature", DOUBLE, "0.2", "Sampling temperature.", 0.0, 2.0),
+            ranged(
+                    "summarizer.max_tokens",
+                    INT,
+                    "1024",
+                    "Output tokens reserved for each LLM call.",
+                    16.0,
+                    1_000_000.0),
+            ranged("summarizer.timeout", DURATION, "120s", "Deadline for one LLM call.", 0.001, null),
+            ranged(
+                    "summarizer.idle_timeout",
+                    DURATION,
+                    "30s",
+                    "A streamed call silent for this long is cancelled and retried.",
+                    0.001,
+                    null),
+            ranged("summarizer.deadline", DURATION, "300s", "Deadline for a whole summary.", 0.001, null),
+            ranged(
+                    "summarizer.max_retries",
+                    INT,
+                    "3",
+                    "Retries of one LLM call on 429, 5xx, timeouts and dropped connections.",
+                    0.0,
+                    10.0),
+            ranged("summarizer.max_concurrent", INT, "8", "LLM calls in flight at once.", 1.0, 256.0),
+            ranged(
+                    "summarizer.context_window",
+                    INT,
+                    "0",
+                    "Context window in tokens; 0 looks the model up.",
+                    0.0,
+                    10_000_000.0),
+            ranged(
+                    "summarizer.requests_per_minute",
+                    INT,
+                    "0",
+                    "Request rate limit shared by all callers; 0 is unlimited.",
+                    0.0,
+                    null),
+            ranged(
+                    "summarizer.tokens_per_minute",
+                    INT,
+                    "0",
+                    "Token rate limit shared by all callers; 0 is unlimited.",
+                    0.0,
+                    null),
+            ranged(
+                    "summarizer.map_reduce_threshold",
+                    INT,
+                    "8000",
+                    "Inputs above this many tokens are summarized by map-reduce.",
+                    1.0,
+                    null),
+            choice(
+                    "summarizer.mode",
+                    "parallel",
+                    "Map phase: parallel (results in source order), streaming (progress per chunk), or sequential.",
+                    "parallel",
+                    "streaming",
+                    "sequential"),
+            of("summarizer.parallel_map", BOOL, "true", "Python mcp-web switch: false means mode=sequential."),
+            of("summarizer.streaming_map", BOOL, "false", "Python mcp-web switch: true means mode=streaming."),
+            ranged(
+                    "summarizer.collapse_max_depth",
+                    INT,
+                    "4",
+                    "Rounds of collapsing map outputs before the final reduce.",
+                    1.0,
+                    16.0),
+            ranged("summarizer.max_length", INT, "200", "Default summary length in words.", 10.0, 100_000.0),
+
+            // cache
+            of("cache.enabled", BOOL, "true", "Use the on-disk cache."),
+            of("cache.dir", PATH, "", "Cache directory; empty means $XDG_CACHE_HOME/mcp-web or ~/.cache/mcp-web."),
+            ranged("cache.ttl", DURATION, "7d", "Lifetime of extract, map and summary entries.", 0.0, null),
+            ranged(
+                    "cache.fetch_ttl",
+                    DURATION,
+                    "1h",
+                    "Lifetime of a fetched page before it is revalidated.",
+                    0.0,
+                    null),
+            ranged("cache.robots_ttl", DURATION, "24h", "Lifetime of a host's robots.txt.", 0.0, null),
+            ranged(
+                    "cache.max_size",
+                    SIZE,
+                    "1GB",
+                    "Size bound of the on-disk cache; least recently used entries go first.",
+                    1024.0,
+                    null),
+            ranged("cache.memory_size", SIZE, "64MB", "Size bound of the in-memory tier.", 0.0, null),
+
+            // server
+            of("server.host", STRING, "127.0.0.1", "Address the HTTP transport binds to."),
+            ranged("server.port", INT, "8765", "Port of the HTTP transport.", 0.0, 65535.0),
+            of(
+                    "server.auth_token",
+                    SECRET,
+                    "",
+                    "Bearer token required by the HTTP transport; needed to bind beyond loopback."),
+            of(
+                    "server.allowed_origins",
+                    LIST,
+                    "",
+                    "Origins accepted by the HTTP transport besides loopback ones (DNS-rebinding protection)."),
+            ranged(
+                    "server.rate_limit",
+                    INT,
+                    "120",
+                    "Requests per minute per client on the HTTP transport; 0 is unlimited.",
+                    0.0,
+                    null),
+            ranged("server.max_concurrent_tools", INT, "16", "Tool calls running at once.", 1.0, 1024.0));
+
+    static final Map<String, Option> BY_NAME = index();
+
+    private Options() {}
+
+    private static Map<String, Option> index() {
+        Map<String, Option> byName = new LinkedHashMap<>();
+        ALL.forEach(o -> byName.put(o.name(), o));
+        return Map.copyOf(byName);
+    }
+
+    private static Option of(String name, OptionType type, String def, String description) {
+        return new Option(name, type, def, description, List.of(), Optional.empty(), Optional.empty());
+    }
+
+    private static Option ranged(String name, OptionType type, String def, String description, Double min, Double max) {
+        return new Option(name, type, def, description, List.of(), Optional.ofNullable(min), Optional.ofNullable(max));
+    }
+
+    private static Option choice(String name, String def, String description, String... choices) {
+        return new Option(name, ENUM, def, description, List.of(choices), Optional.empty(), Optional.empty());
+    }
+}

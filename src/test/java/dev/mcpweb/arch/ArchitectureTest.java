@@ -1,0 +1,66 @@
+package dev.mcpweb.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.mcpweb");
+
+    @Test
+    void stagesDoNotDependOnTheCliOrTheServer() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.mcpweb.config..",
+                        "dev.mcpweb.fetch..",
+                        "dev.mcpweb.extract..",
+                        "dev.mcpweb.chunk..",
+                        "dev.mcpweb.llm..",
+                        "dev.mcpweb.summarize..",
+                        "dev.mcpweb.cache..",
+                        "dev.mcpweb.pipeline..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.mcpweb.cli..", "dev.mcpweb.server..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyThePipelineKnowsTheOrderOfTheStages() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.mcpweb.fetch..", "dev.mcpweb.chunk..", "dev.mcpweb.llm..", "dev.mcpweb.cache..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.mcpweb.summarize..", "dev.mcpweb.pipeline..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.mcpweb.extract..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.mcpweb.chunk..", "dev.mcpweb.summarize..", "dev.mcpweb.llm..", "dev.mcpweb.pipeline..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingButTheCliWritesToStandardOutput() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.mcpweb.cli..")
+                .should()
+                .accessField(System.class, "out")
+                .check(CLASSES);
+    }
+}
