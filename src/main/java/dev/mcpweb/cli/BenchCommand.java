@@ -1,0 +1,10 @@
+package dev.mcpweb.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code mcp-web bench …}: end-to-end benchmarks; each subcommand prints its figures and writes JSON. */
+@Command(
+        name = "bench",
+        description = "Run an end-to-end benchmark on this machine (servers on 127.0.0.1 only).",
+        subcommands = {})
+final class BenchCommand {}
