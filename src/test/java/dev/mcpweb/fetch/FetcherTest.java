@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
@@ -739,20 +740,18 @@ class FetcherTest {
     }
 
     @Test
-    void theNumberOfFetchesInFlightToOneHostStaysWithinTheLimit() {
+    void theNumberOfFetchesInFlightToOneHostReachesButNeverPassesTheLimit() {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
+        CountDownLatch firstThree = new CountDownLatch(3);
         server.setDispatcher(new Dispatcher() {
             @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                int now = inFlight.incrementAndGet();
-                peak.accumulateAndGet(now, Math::max);
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 try {
-                    return new MockResponse.Builder()
-                            .setHeader("Content-Type", "text/plain")
-                            .body("ok")
-                            .headersDelay(20, TimeUnit.MILLISECONDS)
-                            .build();
+                    firstThree.countDown();
+                    firstThree.await(5, TimeUnit.SECONDS); // hold the first requests until three are in
+                    return ok("text/plain", "ok");
                 } finally {
                     inFlight.decrementAndGet();
                 }
@@ -766,7 +765,8 @@ class FetcherTest {
                 fetcher(Map.of("fetcher.max_per_host", "3")).fetchAll(sources);
 
         assertThat(outcomes).allMatch(o -> o instanceof FetchOutcome.Fetched);
-        assertThat(peak.get()).isBetween(1, 3);
+        assertThat(firstThree.getCount()).isZero();
+        assertThat(peak.get()).isEqualTo(3);
     }
 
     @Test
