@@ -387,6 +387,26 @@ class FetcherTest {
     }
 
     @Test
+    void brotliBodiesAreDecodedAndTheirDecodedSizeIsCapped() {
+        byte[] text = "<p>brotli</p>".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/html")
+                .setHeader("Content-Encoding", "br")
+                .body(new Buffer().write(brotliStored(text)))
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/html")
+                .setHeader("Content-Encoding", "br")
+                .body(new Buffer().write(brotliStored(text)))
+                .build());
+
+        assertThat(fetched(fetcher().fetch(url("/ok"))).body()).isEqualTo(text);
+        FetchOutcome.Refused r =
+                refused(fetcher(Map.of("fetcher.max_decompressed_size", "64KB")).fetch(url("/big")));
+        assertThat(r.message()).contains("fetcher.max_decompressed_size (64 KB)");
+    }
+
+    @Test
     void aDeflateBombStopsAtTheDecompressedLimit() throws IOException {
         server.enqueue(new MockResponse.Builder()
                 .setHeader("Content-Type", "text/plain")
@@ -788,6 +808,29 @@ class FetcherTest {
         try (DeflaterOutputStream d = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_COMPRESSION, raw))) {
             d.write(data);
         }
+        return out.toByteArray();
+    }
+
+    /**
+     * A valid brotli stream made of uncompressed meta-blocks (RFC 7932 section 9.2): no encoder is needed,
+     * and the decoder and its output cap are exercised all the same.
+     */
+    private static byte[] brotliStored(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int off = 0, first = 1; off < data.length; first = 0) {
+            int len = Math.min(65536, data.length - off);
+            // bits, least significant first: [WBITS=0 on the first block] ISLAST=0, MNIBBLES=0 (4 nibbles),
+            // MLEN-1 in 16 bits, ISUNCOMPRESSED=1; then padding to a byte boundary.
+            long bits = (long) (len - 1) << 3 | 1L << 19;
+            bits <<= first;
+            int count = 20 + first;
+            for (int i = 0; i < (count + 7) / 8; i++) {
+                out.write((int) (bits >>> (8 * i)) & 0xff);
+            }
+            out.write(data, off, len);
+            off += len;
+        }
+        out.write(0x03); // ISLAST=1, ISLASTEMPTY=1
         return out.toByteArray();
     }
 
