@@ -62,6 +62,8 @@ public final class Fetcher implements AutoCloseable {
     private static final int ROBOTS_MAX_REDIRECTS = 5;
     private static final Duration BACKOFF_BASE = Duration.ofMillis(250);
     private static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    /** {@code example.com:8080/x} looks like a scheme followed by a path, but is a host and a port. */
+    private static final Pattern HOST_AND_PORT = Pattern.compile("^[a-zA-Z0-9.-]+:\\d+(/|$)");
 
     private final FetcherConfig config;
     private final ResponseStore store;
@@ -160,7 +162,7 @@ public final class Fetcher implements AutoCloseable {
             if (s.startsWith("/")) {
                 return files.read(source, Path.of(s), start);
             }
-            if (!HAS_SCHEME.matcher(s).find()) {
+            if (!HAS_SCHEME.matcher(s).find() || HOST_AND_PORT.matcher(s).find()) {
                 return new FetchOutcome.Refused(
                         source,
                         UrlGuard.INVALID_RULE,

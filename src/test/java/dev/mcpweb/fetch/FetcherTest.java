@@ -793,6 +793,8 @@ class FetcherTest {
     void aSourceThatIsNeitherAUrlNorAPathIsRefusedWithAHint() {
         FetchOutcome.Refused r = refused(fetcher().fetch("example.com"));
         assertThat(r.message()).contains("did you mean https://example.com");
+        assertThat(refused(fetcher().fetch("example.com:8080/x")).message())
+                .contains("did you mean https://example.com:8080/x");
     }
 
     private static byte[] gzip(byte[] data) throws IOException {
