@@ -91,6 +91,24 @@ class FetcherTest {
                 .build();
     }
 
+    private static MockResponse encoded(String contentType, String contentEncoding, byte[] body) {
+        return new MockResponse.Builder()
+                .setHeader("Content-Type", contentType)
+                .setHeader("Content-Encoding", contentEncoding)
+                .body(new Buffer().write(body))
+                .build();
+    }
+
+    /** Serves {@code robots} at /robots.txt and a small page everywhere else. */
+    private void serveWithRobots(MockResponse robots) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return request.getUrl().encodedPath().equals("/robots.txt") ? robots : ok("text/plain", "page");
+            }
+        });
+    }
+
     private static MockResponse redirect(String location) {
         return new MockResponse.Builder()
                 .code(302)
@@ -348,11 +366,7 @@ class FetcherTest {
 
     @Test
     void aGzipBombStopsAtTheDecompressedLimit() throws IOException {
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/html")
-                .setHeader("Content-Encoding", "gzip")
-                .body(new Buffer().write(gzip(new byte[20 * 1024 * 1024])))
-                .build());
+        server.enqueue(encoded("text/html", "gzip", gzip(new byte[20 * 1024 * 1024])));
 
         FetchOutcome.Refused r =
                 refused(fetcher(Map.of("fetcher.max_decompressed_size", "1MB")).fetch(url("/")));
@@ -364,21 +378,9 @@ class FetcherTest {
     @Test
     void gzipAndDeflateBodiesAreDecoded() throws IOException {
         byte[] text = "<p>compressed</p>".repeat(100).getBytes(StandardCharsets.UTF_8);
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/html")
-                .setHeader("Content-Encoding", "gzip")
-                .body(new Buffer().write(gzip(text)))
-                .build());
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/html")
-                .setHeader("Content-Encoding", "deflate")
-                .body(new Buffer().write(deflate(text, false)))
-                .build());
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/html")
-                .setHeader("Content-Encoding", "deflate")
-                .body(new Buffer().write(deflate(text, true)))
-                .build());
+        server.enqueue(encoded("text/html", "gzip", gzip(text)));
+        server.enqueue(encoded("text/html", "deflate", deflate(text, false)));
+        server.enqueue(encoded("text/html", "deflate", deflate(text, true)));
         Fetcher f = fetcher();
 
         for (int i = 0; i < 3; i++) {
@@ -389,16 +391,8 @@ class FetcherTest {
     @Test
     void brotliBodiesAreDecodedAndTheirDecodedSizeIsCapped() {
         byte[] text = "<p>brotli</p>".repeat(10_000).getBytes(StandardCharsets.UTF_8);
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/html")
-                .setHeader("Content-Encoding", "br")
-                .body(new Buffer().write(brotliStored(text)))
-                .build());
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/html")
-                .setHeader("Content-Encoding", "br")
-                .body(new Buffer().write(brotliStored(text)))
-                .build());
+        server.enqueue(encoded("text/html", "br", brotliStored(text)));
+        server.enqueue(encoded("text/html", "br", brotliStored(text)));
 
         assertThat(fetched(fetcher().fetch(url("/ok"))).body()).isEqualTo(text);
         FetchOutcome.Refused r =
@@ -408,11 +402,7 @@ class FetcherTest {
 
     @Test
     void aDeflateBombStopsAtTheDecompressedLimit() throws IOException {
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/plain")
-                .setHeader("Content-Encoding", "deflate")
-                .body(new Buffer().write(deflate(new byte[8 * 1024 * 1024], false)))
-                .build());
+        server.enqueue(encoded("text/plain", "deflate", deflate(new byte[8 * 1024 * 1024], false)));
 
         assertThat(refused(fetcher(Map.of("fetcher.max_decompressed_size", "512KB"))
                                 .fetch(url("/")))
@@ -632,14 +622,7 @@ class FetcherTest {
 
     @Test
     void robotsTxtAnswering5xxDisallowsTheSite() {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return request.getUrl().encodedPath().equals("/robots.txt")
-                        ? new MockResponse.Builder().code(503).build()
-                        : ok("text/plain", "page");
-            }
-        });
+        serveWithRobots(new MockResponse.Builder().code(503).build());
 
         FetchOutcome.Refused r =
                 refused(fetcher(Map.of("fetcher.respect_robots", "true")).fetch(url("/any")));
@@ -650,14 +633,7 @@ class FetcherTest {
 
     @Test
     void robotsTxtAnswering4xxAllowsEverything() {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return request.getUrl().encodedPath().equals("/robots.txt")
-                        ? new MockResponse.Builder().code(404).build()
-                        : ok("text/plain", "page");
-            }
-        });
+        serveWithRobots(new MockResponse.Builder().code(404).build());
 
         assertThat(fetched(fetcher(Map.of("fetcher.respect_robots", "true")).fetch(url("/any")))
                         .status())
@@ -666,14 +642,7 @@ class FetcherTest {
 
     @Test
     void ignoringRobotsFetchesWhatRobotsTxtDisallows() {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return request.getUrl().encodedPath().equals("/robots.txt")
-                        ? ok("text/plain", "User-agent: *\nDisallow: /\n")
-                        : ok("text/plain", "page");
-            }
-        });
+        serveWithRobots(ok("text/plain", "User-agent: *\nDisallow: /\n"));
 
         fetched(fetcher(Map.of("fetcher.respect_robots", "false")).fetch(url("/x")));
 
