@@ -94,7 +94,7 @@ public final class Fetcher implements AutoCloseable {
         this.bodies = new BodyReader(config.maxBodySize(), config.maxDecompressedSize());
         this.files = new FileSource(config.allowedRoots(), config.maxBodySize());
         this.robots = config.respectRobots()
-                ? Optional.of(new RobotsPolicy(config.userAgent(), b.robotsTtl, this::loadRobots))
+                ? Optional.of(new RobotsPolicy(config.userAgent(), b.robotsTtl, this::loadRobots, b.robotsStore))
                 : Optional.empty();
     }
 
@@ -105,8 +105,14 @@ public final class Fetcher implements AutoCloseable {
 
     /** A fetcher that serves fresh responses from {@code store}, revalidates stale ones and stores 200s. */
     public static Fetcher create(Config config, ResponseStore store) {
+        return create(config, store, RobotsStore.NONE);
+    }
+
+    /** As {@link #create(Config, ResponseStore)}, keeping robots.txt answers in {@code robots} between runs. */
+    public static Fetcher create(Config config, ResponseStore store, RobotsStore robots) {
         return builder(config.fetcher())
                 .store(store)
+                .robotsStore(robots)
                 .robotsTtl(config.cache().robotsTtl())
                 .build();
     }
@@ -121,6 +127,7 @@ public final class Fetcher implements AutoCloseable {
         private ResponseStore store = ResponseStore.NONE;
         private Dns dns = Dns.SYSTEM;
         private Duration robotsTtl = Duration.ofHours(1);
+        private RobotsStore robotsStore = RobotsStore.NONE;
 
         private Builder(FetcherConfig config) {
             this.config = config;
@@ -133,6 +140,11 @@ public final class Fetcher implements AutoCloseable {
 
         Builder dns(Dns dns) {
             this.dns = dns;
+            return this;
+        }
+
+        Builder robotsStore(RobotsStore robotsStore) {
+            this.robotsStore = robotsStore;
             return this;
         }
 
@@ -450,7 +462,7 @@ public final class Fetcher implements AutoCloseable {
     }
 
     /** robots.txt through the same guarded client: up to 5 redirects, each checked; at most 512 KiB read. */
-    private RobotsPolicy.Response loadRobots(HttpUrl robotsUrl, long deadline) throws IOException {
+    private RobotsStore.Answer loadRobots(HttpUrl robotsUrl, long deadline) throws IOException {
         HttpUrl url = robotsUrl;
         int status = 0;
         for (int hop = 0; hop <= ROBOTS_MAX_REDIRECTS; hop++) {
@@ -467,7 +479,7 @@ public final class Fetcher implements AutoCloseable {
                     byte[] body = response.isSuccessful()
                             ? response.body().byteStream().readNBytes(ROBOTS_MAX_BYTES)
                             : new byte[0];
-                    return new RobotsPolicy.Response(status, body, response.header("Content-Type"));
+                    return new RobotsStore.Answer(status, body, Optional.ofNullable(response.header("Content-Type")));
                 }
                 HttpUrl next = url.resolve(location);
                 if (next == null) {
@@ -479,7 +491,7 @@ public final class Fetcher implements AutoCloseable {
                 }
             }
         }
-        return new RobotsPolicy.Response(status, new byte[0], null); // unavailable: nothing restricted
+        return new RobotsStore.Answer(status, new byte[0], Optional.empty()); // unavailable: nothing restricted
     }
 
     private FetchOutcome redirectElsewhere(String source, HttpUrl from, Hop.Redirect r) {

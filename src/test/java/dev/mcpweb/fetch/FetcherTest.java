@@ -624,6 +624,32 @@ class FetcherTest {
     }
 
     @Test
+    void robotsAnswersAreKeptInTheRobotsStoreForTheNextRun() {
+        AtomicInteger robotsRequests = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (request.getUrl().encodedPath().equals("/robots.txt")) {
+                    robotsRequests.incrementAndGet();
+                    return ok("text/plain", "User-agent: *\nDisallow: /private\n");
+                }
+                return ok("text/plain", "page");
+            }
+        });
+        Map<String, byte[]> bytes = new ConcurrentHashMap<>();
+        RobotsStore store = RobotsStore.ofBytes(k -> Optional.ofNullable(bytes.get(k)), bytes::put);
+        FetcherConfig withRobots = config(Map.of("fetcher.respect_robots", "true"));
+
+        fetched(fetcher(Fetcher.builder(withRobots).robotsStore(store)).fetch(url("/a")));
+        FetchOutcome laterRun =
+                fetcher(Fetcher.builder(withRobots).robotsStore(store)).fetch(url("/private/b"));
+
+        assertThat(refused(laterRun).rule()).isEqualTo("robots");
+        assertThat(robotsRequests).hasValue(1);
+        assertThat(bytes).containsOnlyKeys(url("/robots.txt"));
+    }
+
+    @Test
     void robotsTxtAnswering5xxDisallowsTheSite() {
         serveWithRobots(new MockResponse.Builder().code(503).build());
 
