@@ -61,7 +61,8 @@ public final class Cache implements AutoCloseable {
     private static final long WARN_INTERVAL_MILLIS = 10_000;
     private static final int ENTRY_OVERHEAD_BYTES = 96;
 
-    private record Entry(byte[] value, long createdAt) {}
+    /** A value and when it was stored (epoch milliseconds of the cache's clock). */
+    record Entry(byte[] value, long createdAt) {}
 
     private final CacheConfig config;
     private final InstantSource clock;
@@ -71,7 +72,7 @@ public final class Cache implements AutoCloseable {
     private final Map<String, AtomicLong[]> hitsAndMisses = new HashMap<>();
     private final ConcurrentHashMap<EntryKey, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong storageErrors = new AtomicLong();
-    private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong lastWarning = new AtomicLong();
     private final ScheduledExecutorService flusher;
     private volatile SqliteStore store;
     private volatile boolean closed;
@@ -327,7 +328,7 @@ public final class Cache implements AutoCloseable {
 
     /** The {@link #FETCH} namespace as the fetcher's {@link ResponseStore}. */
     public ResponseStore responseStore() {
-        return new FetchResponseStore(this, clock, config.fetchTtl());
+        return new FetchResponseStore(this);
     }
 
     /** Where the store lives, or empty when the cache is disabled. */
@@ -361,9 +362,12 @@ public final class Cache implements AutoCloseable {
     // --- package-private: the fetch store and tests ---
 
     /** The entry under {@code key} while it is kept (possibly stale), without counting a hit or miss. */
-    Optional<byte[]> getKept(String namespace, String key) {
-        Namespace ns = namespace(namespace);
-        return lookup(ns, key).map(Entry::value);
+    Optional<Entry> getKept(String namespace, String key) {
+        return lookup(namespace(namespace), key);
+    }
+
+    boolean isFresh(String namespace, Entry entry) {
+        return namespace(namespace).isFresh(entry.createdAt(), clock.millis());
     }
 
     void count(String namespace, boolean hit) {

@@ -14,7 +14,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,28 +25,25 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code fetch} namespace as the fetcher's {@link ResponseStore}: a response with its validators in
  * a compact binary form, fresh while younger than {@code cache.fetch_ttl} and kept (stale, for
- * revalidation) up to {@code cache.ttl}.
+ * revalidation) up to {@code cache.ttl}. A lookup counts as a hit only when the entry is fresh.
  */
 final class FetchResponseStore implements ResponseStore {
     private static final Logger log = LoggerFactory.getLogger(FetchResponseStore.class);
     private static final byte FORMAT = 1;
 
     private final Cache cache;
-    private final InstantSource clock;
-    private final Duration fetchTtl;
 
-    FetchResponseStore(Cache cache, InstantSource clock, Duration fetchTtl) {
+    FetchResponseStore(Cache cache) {
         this.cache = cache;
-        this.clock = clock;
-        this.fetchTtl = fetchTtl;
     }
 
     @Override
     public Optional<StoredResponse> lookup(String normalizedUrl) {
+        // Freshness follows the cache's own clock and write time, not the fetcher's storedAt.
         Optional<StoredResponse> stored = cache.getKept(Cache.FETCH, normalizedUrl)
-                .flatMap(bytes -> {
+                .flatMap(entry -> {
                     try {
-                        return Optional.of(decode(bytes, clock.instant(), fetchTtl));
+                        return Optional.of(decode(entry.value(), cache.isFresh(Cache.FETCH, entry)));
                     } catch (IOException | RuntimeException e) {
                         log.debug("cache: ignoring an unreadable fetch entry for {}", normalizedUrl, e);
                         return Optional.empty();
@@ -91,7 +87,7 @@ final class FetchResponseStore implements ResponseStore {
         return buffer.toByteArray();
     }
 
-    static StoredResponse decode(byte[] bytes, Instant now, Duration fetchTtl) throws IOException {
+    static StoredResponse decode(byte[] bytes, boolean fresh) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         byte format = in.readByte();
         if (format != FORMAT) {
@@ -108,7 +104,11 @@ final class FetchResponseStore implements ResponseStore {
         for (int i = 0; i < headerCount; i++) {
             headers.put(readString(in), readStrings(in));
         }
-        byte[] body = in.readNBytes(in.readInt());
+        int bodyLength = in.readInt();
+        byte[] body = in.readNBytes(bodyLength);
+        if (body.length != bodyLength) {
+            throw new IOException("truncated fetch entry");
+        }
         String contentType = readString(in);
         Optional<Charset> charset = readOptional(in).flatMap(FetchResponseStore::charset);
         List<URI> redirects = new ArrayList<>();
@@ -118,7 +118,6 @@ final class FetchResponseStore implements ResponseStore {
         Duration elapsed = Duration.ofNanos(in.readLong());
         FetchResult result =
                 new FetchResult(source, finalUri, status, headers, body, contentType, charset, redirects, elapsed);
-        boolean fresh = Duration.between(storedAt, now).compareTo(fetchTtl) < 0;
         return new StoredResponse(result, etag, lastModified, storedAt, fresh);
     }
 
