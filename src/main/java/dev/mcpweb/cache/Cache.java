@@ -141,7 +141,11 @@ public final class Cache implements AutoCloseable {
             case null -> throw new NullPointerException("a cache key part is null; use Optional.empty() or \"\"");
             case byte[] bytes -> tagged(sha, 'b', bytes);
             case CharSequence text -> tagged(sha, 's', text.toString().getBytes(StandardCharsets.UTF_8));
-            case Number n -> tagged(sha, 'n', (n.getClass().getName() + ":" + n).getBytes(StandardCharsets.UTF_8));
+            // 200 as an int and as a long make the same key; 200 and 200.0 do not.
+            case Number n
+            when n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte ->
+                tagged(sha, 'i', Long.toString(n.longValue()).getBytes(StandardCharsets.UTF_8));
+            case Number n -> tagged(sha, 'n', n.toString().getBytes(StandardCharsets.UTF_8));
             case Boolean b -> tagged(sha, 'z', new byte[] {(byte) (b ? 1 : 0)});
             case Enum<?> e -> tagged(sha, 'e', e.name().getBytes(StandardCharsets.UTF_8));
             case Optional<?> o -> {
@@ -536,7 +540,10 @@ public final class Cache implements AutoCloseable {
         try {
             return SqliteStore.open(dir, NAMESPACES);
         } catch (SQLException e) {
-            if (!isDamaged(e) && !(e instanceof SqliteStore.IncompatibleStoreException)) {
+            boolean unreadable = e instanceof SQLiteException sqlite
+                    && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CANTOPEN.code
+                    && Files.exists(file);
+            if (!isDamaged(e) && !unreadable && !(e instanceof SqliteStore.IncompatibleStoreException)) {
                 log.warn("cache disabled: cannot open {} ({})", file, e.getMessage());
                 return null;
             }
@@ -556,9 +563,7 @@ public final class Cache implements AutoCloseable {
     private static boolean isDamaged(SQLException e) {
         if (e instanceof SQLiteException sqlite) {
             int primary = sqlite.getResultCode().code & 0xff;
-            return primary == SQLiteErrorCode.SQLITE_CORRUPT.code
-                    || primary == SQLiteErrorCode.SQLITE_NOTADB.code
-                    || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code;
+            return primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code;
         }
         return false;
     }
