@@ -57,6 +57,7 @@ public final class Cache implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Cache.class);
     private static final long FLUSH_INTERVAL_MILLIS = 1_000;
+    private static final long PRUNE_INTERVAL_MINUTES = 60;
     private static final int MAX_PENDING_TOUCHES = 10_000;
     private static final long WARN_INTERVAL_MILLIS = 10_000;
     private static final int ENTRY_OVERHEAD_BYTES = 96;
@@ -99,6 +100,9 @@ public final class Cache implements AutoCloseable {
                     Thread.ofPlatform().daemon().name("mcp-web-cache-flush").factory());
             flusher.scheduleWithFixedDelay(
                     this::flushQuietly, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            // A long-running server drops expired entries by itself; prune is cheap when little expired.
+            flusher.scheduleWithFixedDelay(
+                    () -> prune(Optional.empty()), PRUNE_INTERVAL_MINUTES, PRUNE_INTERVAL_MINUTES, TimeUnit.MINUTES);
         }
     }
 
