@@ -196,8 +196,9 @@ public final class Cache implements AutoCloseable {
      * The value under {@code key}, computing and storing it when missing. Concurrent callers for the same
      * missing key compute it once: the others wait for that result (and stop waiting, with
      * {@link InterruptedException}, when interrupted). A computation that throws stores nothing; its
-     * exception goes to the caller that ran it and to those waiting, except that when it was interrupted
-     * or cancelled the waiters try again themselves.
+     * exception goes to the caller that ran it and to those waiting, except that when it ended because
+     * its caller was interrupted or cancelled (an {@link InterruptedException} or the like, possibly
+     * wrapped) the waiters try again themselves.
      */
     public byte[] getOrCompute(String namespace, String key, Callable<byte[]> compute) throws Exception {
         Namespace ns = namespace(namespace);
@@ -220,11 +221,10 @@ public final class Cache implements AutoCloseable {
                     count(ns.name(), true);
                     return value.clone();
                 } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof InterruptedException || cause instanceof CancellationException) {
-                        continue;
+                    if (e.getCause() instanceof ComputationCancelled) {
+                        continue; // the computing caller was cancelled; this one still wants the value
                     }
-                    throw rethrow(cause);
+                    throw rethrow(e.getCause());
                 }
             }
             try {
@@ -242,12 +242,35 @@ public final class Cache implements AutoCloseable {
                 mine.complete(value);
                 return value.clone();
             } catch (Throwable t) {
-                mine.completeExceptionally(t);
+                mine.completeExceptionally(wasCancelled(t) ? new ComputationCancelled() : t);
                 throw t;
             } finally {
                 inFlight.remove(entryKey, mine);
             }
         }
+    }
+
+    /** What waiters see when the caller computing their value was cancelled: they try again. */
+    private static final class ComputationCancelled extends Exception {
+        ComputationCancelled() {
+            super("the computing caller was cancelled", null, false, false);
+        }
+    }
+
+    /** Whether {@code t} ended a computation because its caller was interrupted or cancelled. */
+    private static boolean wasCancelled(Throwable t) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof InterruptedException
+                    || c instanceof CancellationException
+                    || c instanceof java.io.InterruptedIOException
+                    || c instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Exception rethrow(Throwable cause) {
