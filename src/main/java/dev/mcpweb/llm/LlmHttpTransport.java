@@ -258,14 +258,24 @@ final class LlmHttpTransport implements HttpClient {
         @Override
         public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
             if (!finished.get()) {
-                delegate.onEvent(event, context);
+                try {
+                    delegate.onEvent(event, context);
+                } catch (RuntimeException unreadable) {
+                    // LangChain4j would log and skip the event, losing its text: fail the stream instead.
+                    context.parsingHandle().cancel();
+                    onError(unreadable);
+                }
             }
         }
 
         @Override
         public void onEvent(ServerSentEvent event) {
             if (!finished.get()) {
-                delegate.onEvent(event);
+                try {
+                    delegate.onEvent(event);
+                } catch (RuntimeException unreadable) {
+                    onError(unreadable);
+                }
             }
         }
 

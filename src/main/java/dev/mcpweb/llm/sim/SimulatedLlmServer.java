@@ -307,14 +307,14 @@ public final class SimulatedLlmServer implements AutoCloseable {
         String outcome = "aborted";
         boolean slot = false;
         try {
-            Optional<String> refused = checkKey(d, request);
+            Optional<Fault> fault = nextFault();
+            fault.ifPresent(f -> faults.incrementAndGet());
+            Optional<String> refused = fault.isPresent() ? Optional.empty() : checkKey(d, request);
             if (refused.isPresent()) {
                 connection.respond(401, "application/json", Map.of(), d.error(401, refused.get()));
                 outcome = "401";
                 return true;
             }
-            Optional<Fault> fault = nextFault();
-            fault.ifPresent(f -> faults.incrementAndGet());
             slots.acquire();
             slot = true;
             int in = tokens.count(prompt.system()) + tokens.count(prompt.user());
