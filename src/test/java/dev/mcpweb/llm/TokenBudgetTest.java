@@ -78,4 +78,44 @@ class TokenBudgetTest {
         assertThat(budget.maxChunkTokens(200, 300)).isEqualTo(1_000 - 200 - 300 - TokenBudget.MESSAGE_OVERHEAD);
         assertThat(budget.maxChunkTokens(900, 300)).isZero();
     }
+
+    @Test
+    void aLongTextCountsExactlyAsOneEncodingPassWould() {
+        StringBuilder sb = new StringBuilder();
+        String[] pieces = {
+            "The harbour's",
+            "opened",
+            "in 1892,",
+            "dredged",
+            "twice;",
+            "naïve",
+            "Straße",
+            "東京",
+            "don't",
+            "  spaced",
+            "\n\n",
+            "x=42;",
+            "(see §3)",
+            "emoji 🚢",
+            "ALLCAPS",
+            "it'll",
+            "\t",
+            "—",
+            "e.g.",
+            "url/path"
+        };
+        for (int i = 0; sb.length() < 300_000; i++) {
+            sb.append(pieces[(i * 7 + i / 5) % pieces.length]).append(i % 3 == 0 ? " " : i % 3 == 1 ? "  " : "\n");
+        }
+        String text = sb.toString();
+        for (String model : new String[] {"gpt-4o", "gpt-4"}) {
+            TokenBudget budget = TokenBudget.forModel("openai", model, 0);
+            var encoding = com.knuddels.jtokkit.Encodings.newDefaultEncodingRegistry()
+                    .getEncoding(
+                            model.equals("gpt-4o")
+                                    ? com.knuddels.jtokkit.api.EncodingType.O200K_BASE
+                                    : com.knuddels.jtokkit.api.EncodingType.CL100K_BASE);
+            assertThat(budget.count(text)).as(model).isEqualTo(encoding.countTokensOrdinary(text));
+        }
+    }
 }
