@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -34,11 +35,14 @@ final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    LlmOptions llm;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         // One attempt per call: doctor reports failures, it does not wait them out.
-        Config config = cli.loadConfig().with(Map.of("summarizer.max_retries", "0"), "doctor");
+        Config config = cli.loadConfig(llm.flags()).with(Map.of("summarizer.max_retries", "0"), "doctor");
         SummarizerConfig s = config.summarizer();
         String provider = s.provider();
         out.printf(

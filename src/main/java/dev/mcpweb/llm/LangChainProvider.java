@@ -171,10 +171,10 @@ final class LangChainProvider implements LlmProvider {
             return new LlmException(failure.kind(), failure.status(), redactor.redact(message), failure);
         }
         if (failure != null) {
-            String message = failure.getCause() instanceof java.net.ConnectException
-                    ? "cannot connect to " + baseUrl + " (" + failure.getMessage()
-                            + "): is the server running? check MCP_WEB_SUMMARIZER_API_BASE"
-                    : failure.getMessage() + " talking to " + baseUrl;
+            String message = failure.getMessage().startsWith("cannot connect")
+                    ? failure.getMessage() + " to " + baseUrl
+                            + ": is the server running? check MCP_WEB_SUMMARIZER_API_BASE"
+                    : failure.getMessage() + " from " + baseUrl;
             return new LlmException(LlmException.Kind.TRANSIENT, 0, redactor.redact(message), failure);
         }
         if (find(error, JacksonException.class) != null) {

@@ -10,11 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LlmCommandsTest {
     private static final String KEY = "sk-doctor-test-key-123456789";
@@ -64,17 +67,12 @@ class LlmCommandsTest {
     }
 
     @Test
-    void doctorSaysWhatToFixAndExitsWith4WhenTheKeyIsWrong() throws Exception {
+    void doctorSaysWhatToFixAndExitsWith4WhenTheKeyIsWrong(@TempDir Path dir) throws Exception {
         try (SimulatedLlmServer sim =
                 SimulatedLlmServer.start(SimulatedLlmServer.Settings.instant().withApiKey(KEY))) {
+            Path keyFile = Files.writeString(dir.resolve("key"), "sk-wrong-key-987654321\n");
             int code = run(
-                    "doctor",
-                    "--set",
-                    "summarizer.provider=openai",
-                    "--set",
-                    "summarizer.api_base=" + sim.v1Url(),
-                    "--set",
-                    "summarizer.api_key=sk-wrong-key-987654321");
+                    "doctor", "--provider", "openai", "--base-url", sim.v1Url(), "--api-key-file", keyFile.toString());
 
             assertThat(code).isEqualTo(4);
             assertThat(stdout())

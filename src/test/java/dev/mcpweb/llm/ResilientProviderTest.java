@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -119,6 +120,60 @@ class ResilientProviderTest {
             }
             awaitTrue(() -> server.stats().aborted() == 1, "the stalled request was abandoned");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aTimeoutThatOutlastsTheRetriesNamesTheSettingToRaise(boolean stream) throws Exception {
+        start(SimulatedLlmServer.Settings.instant()).script(Fault.stall(Duration.ofSeconds(30)));
+        try (ResilientProvider provider = SimulatedLlm.provider(
+                server,
+                "openai",
+                Map.of(
+                        "summarizer.idle_timeout",
+                        "200ms",
+                        "summarizer.timeout",
+                        "300ms",
+                        "summarizer.max_retries",
+                        "0"))) {
+            assertThatThrownBy(() -> call(provider, stream, new ArrayList<>(), new LongAdder()))
+                    .isInstanceOfSatisfying(
+                            LlmException.class, e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.TRANSIENT))
+                    .hasMessage(
+                            stream
+                                    ? "the stream was silent for 200ms (MCP_WEB_SUMMARIZER_IDLE_TIMEOUT) from "
+                                            + server.v1Url()
+                                    : "no answer within 300ms (MCP_WEB_SUMMARIZER_TIMEOUT) from " + server.v1Url());
+        }
+    }
+
+    @Test
+    void aServerThatIsNotThereIsReportedWithTheSettingToCheck() throws Exception {
+        start(SimulatedLlmServer.Settings.instant());
+        String url = server.v1Url();
+        server.close();
+        try (ResilientProvider provider =
+                SimulatedLlm.provider(server, "openai", Map.of("summarizer.max_retries", "0"))) {
+            assertThatThrownBy(() -> provider.complete(REQUEST))
+                    .hasMessageStartingWith("cannot connect")
+                    .hasMessageContaining(url + ": is the server running? check MCP_WEB_SUMMARIZER_API_BASE");
+        }
+    }
+
+    @Test
+    void backoffGrowsWithJitterAndRetryAfterIsCapped() {
+        ResilientProvider.Policy policy = new ResilientProvider.Policy(
+                5, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10), 1, 0, 0);
+        ResilientProvider provider = new ResilientProvider(null, policy, TokenBudget.forModel("openai", "gpt-4", 0));
+        for (int i = 0; i < 50; i++) {
+            assertThat(provider.delay(0, Optional.empty())).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+            assertThat(provider.delay(2, Optional.empty())).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+            assertThat(provider.delay(9, Optional.empty())).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
+        }
+        assertThat(provider.delay(0, Optional.of(Duration.ofSeconds(3)))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(provider.delay(0, Optional.of(Duration.ofMinutes(5))))
+                .as("capped")
+                .isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
