@@ -30,6 +30,8 @@ public final class TokenBudget {
     private static final int UNKNOWN_WINDOW = 8_192;
     private static final int PARALLEL_FROM = 64 * 1024;
     private static final int SEGMENT = 16 * 1024;
+    /** On two cores or fewer, splitting measured slower than one pass (see the report of issue 4). */
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 2;
 
     private record Window(String prefix, int tokens) {}
 
@@ -129,16 +131,18 @@ public final class TokenBudget {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        int exact = text.length() < PARALLEL_FROM ? encoding.countTokensOrdinary(text) : countInParallel(text);
+        int exact =
+                text.length() >= PARALLEL_FROM && PARALLEL ? countInParallel(text) : encoding.countTokensOrdinary(text);
         return factor == 1.0 ? exact : (int) Math.ceil(exact * factor);
     }
 
     /**
      * Long texts are cut into segments at places where both encodings' pre-tokenizers start a new piece
      * anyway — a single space between a non-space and a letter — so the sum of the segments' counts is
-     * the exact count, computed on every core.
+     * the exact count, computed on every core. JTokkit counts about 100k tokens in 10 ms (cl100k_base)
+     * to 30 ms (o200k_base) of CPU on one core.
      */
-    private int countInParallel(String text) {
+    int countInParallel(String text) {
         List<String> segments = new ArrayList<>();
         int start = 0;
         while (text.length() - start > SEGMENT) {
@@ -166,7 +170,12 @@ public final class TokenBudget {
 
     /** Whether {@code prompt} plus {@code reservedOutput} tokens of answer fit the context window. */
     public boolean fits(String prompt, int reservedOutput) {
-        return count(prompt) + MESSAGE_OVERHEAD + reservedOutput <= contextWindow;
+        int room = contextWindow - MESSAGE_OVERHEAD - reservedOutput;
+        // A byte-level BPE token is at least one UTF-8 byte, and a char at most three bytes.
+        if (prompt == null || Math.ceil(3.0 * prompt.length() * factor) <= room) {
+            return room >= 0;
+        }
+        return count(prompt) <= room;
     }
 
     /**

@@ -77,6 +77,12 @@ class TokenBudgetTest {
                 .isFalse();
         assertThat(budget.maxChunkTokens(200, 300)).isEqualTo(1_000 - 200 - 300 - TokenBudget.MESSAGE_OVERHEAD);
         assertThat(budget.maxChunkTokens(900, 300)).isZero();
+        assertThat(budget.fits("short", 1_000)).isFalse();
+        assertThat(TokenBudget.forModel("openai", "gpt-4.1", 0).fits("東京 ".repeat(100_000), 32_000))
+                .as("decided without counting: 300k bytes fit a 1M window")
+                .isTrue();
+        assertThat(TokenBudget.forModel("openai", "gpt-4", 0).fits("東京 ".repeat(100_000), 1_000))
+                .isFalse();
     }
 
     @Test
@@ -115,7 +121,9 @@ class TokenBudgetTest {
                             model.equals("gpt-4o")
                                     ? com.knuddels.jtokkit.api.EncodingType.O200K_BASE
                                     : com.knuddels.jtokkit.api.EncodingType.CL100K_BASE);
-            assertThat(budget.count(text)).as(model).isEqualTo(encoding.countTokensOrdinary(text));
+            int onePass = encoding.countTokensOrdinary(text);
+            assertThat(budget.count(text)).as(model).isEqualTo(onePass);
+            assertThat(budget.countInParallel(text)).as(model + " in segments").isEqualTo(onePass);
         }
     }
 }
