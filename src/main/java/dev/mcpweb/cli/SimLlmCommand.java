@@ -66,7 +66,8 @@ final class SimLlmCommand implements Callable<Integer> {
             split = ",",
             defaultValue = "429,500",
             description = "Failures drawn at --fail-rate: an HTTP status (429 comes with Retry-After: 1), "
-                    + "stall, cut, malformed (default: ${DEFAULT-VALUE}).")
+                    + "stall, cut (connection drops), end-early (stream ends cleanly but unfinished), malformed "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> faults;
 
     @Option(names = "--api-key", description = "Require this key from OpenAI and Anthropic clients (default: any).")
@@ -153,12 +154,13 @@ final class SimLlmCommand implements Callable<Integer> {
                         case "stall" -> new Fault.Stall(Duration.ofSeconds(60));
                         case "cut" -> new Fault.Cut(5);
                         case "malformed" -> new Fault.Malformed();
+                        case "end-early" -> new Fault.EndEarly(5);
                         default -> {
                             if (!f.matches("[45]\\d\\d")) {
                                 throw new ParameterException(
                                         spec.commandLine(),
                                         "--faults: unknown fault '" + raw
-                                                + "'; use an HTTP status (4xx/5xx), stall, cut or malformed");
+                                                + "'; use an HTTP status (4xx/5xx), stall, cut, end-early or malformed");
                             }
                             yield new Fault.Status(Integer.parseInt(f), Optional.empty());
                         }

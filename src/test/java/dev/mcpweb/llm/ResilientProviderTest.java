@@ -103,6 +103,25 @@ class ResilientProviderTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"openai", "anthropic", "ollama"})
+    void aStreamThatEndsCleanlyButUnfinishedIsRetriedNotTakenAsTheAnswer(String name) throws Exception {
+        start(SimulatedLlmServer.Settings.instant()).script(Fault.endAfter(3));
+        try (ResilientProvider provider = SimulatedLlm.provider(server, name)) {
+            LongAdder retries = new LongAdder();
+            List<String> deltas = new CopyOnWriteArrayList<>();
+
+            Completion completion = provider.stream(REQUEST, deltas::add, retries);
+
+            assertThat(completion.text()).isEqualTo(ANSWER);
+            assertThat(String.join("", deltas)).isEqualTo(ANSWER);
+            assertThat(retries.sum()).isEqualTo(1);
+            assertThat(server.requests())
+                    .extracting(SimulatedLlmServer.Recorded::outcome)
+                    .containsExactly("end-early", "ok");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aSilentCallTimesOutAndIsRetried(boolean stream) throws Exception {
         start(SimulatedLlmServer.Settings.instant()).script(Fault.stall(Duration.ofSeconds(30)));
@@ -260,6 +279,48 @@ class ResilientProviderTest {
         }
         assertThat(server.stats().requests()).isEqualTo(40);
         assertThat(server.stats().peakInFlight()).isBetween(2, 3);
+    }
+
+    @Test
+    void manyCallersOnAFlakyServerAllGetTheirAnswerWithinTheConcurrencyLimit() throws Exception {
+        start(SimulatedLlmServer.Settings.instant()
+                .withLatency(Duration.ofMillis(5), Duration.ofMillis(1))
+                .withFailures(
+                        0.3,
+                        List.of(
+                                Fault.rateLimited(Duration.ofMillis(20)),
+                                Fault.serverError(),
+                                Fault.cutAfter(2),
+                                Fault.endAfter(2),
+                                Fault.malformed())));
+        LongAdder retries = new LongAdder();
+        try (ResilientProvider provider = SimulatedLlm.provider(
+                        server, "anthropic", Map.of("summarizer.max_concurrent", "4", "summarizer.max_retries", "10"));
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                boolean stream = i % 2 == 0;
+                results.add(callers.submit(() -> {
+                    List<String> deltas = new CopyOnWriteArrayList<>();
+                    Completion c = call(provider, stream, deltas, retries);
+                    return stream ? String.join("", deltas) : c.text();
+                }));
+            }
+            for (Future<String> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(ANSWER);
+            }
+            assertThat(provider.retries()).isEqualTo(retries.sum());
+        }
+        SimulatedLlmServer.Stats stats = server.stats();
+        assertThat(stats.faults()).isGreaterThan(5);
+        long failed = server.requests().stream()
+                .filter(r -> !r.outcome().equals("ok") && !(r.outcome().equals("end-early") && !r.stream()))
+                .count();
+        assertThat(retries.sum())
+                .as("one retry per failed request (end-early only affects streams)")
+                .isEqualTo(failed);
+        assertThat(stats.requests()).isEqualTo(60 + failed);
+        assertThat(stats.peakInFlight()).isLessThanOrEqualTo(4);
     }
 
     @Test

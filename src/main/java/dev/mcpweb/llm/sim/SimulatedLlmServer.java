@@ -101,6 +101,9 @@ public final class SimulatedLlmServer implements AutoCloseable {
         /** A 200 whose JSON is broken. */
         record Malformed() implements Fault {}
 
+        /** A stream that ends cleanly after {@code tokens} tokens, without its final events (plain: no effect). */
+        record EndEarly(int tokens) implements Fault {}
+
         static Fault rateLimited(Duration retryAfter) {
             return new Status(429, Optional.of(retryAfter));
         }
@@ -123,6 +126,10 @@ public final class SimulatedLlmServer implements AutoCloseable {
 
         static Fault malformed() {
             return new Malformed();
+        }
+
+        static Fault endAfter(int tokens) {
+            return new EndEarly(tokens);
         }
     }
 
@@ -402,6 +409,10 @@ public final class SimulatedLlmServer implements AutoCloseable {
         }
         List<String> tokens = call.answer().tokens();
         for (int i = 0; i < tokens.size(); i++) {
+            if (call.faultOrNull() instanceof Fault.EndEarly end && i == end.tokens()) {
+                connection.endChunked();
+                return true;
+            }
             if (call.faultOrNull() instanceof Fault.Cut cut && i == cut.tokens()) {
                 connection.abort();
                 return true;
@@ -498,6 +509,7 @@ public final class SimulatedLlmServer implements AutoCloseable {
             case Fault.Status s -> Integer.toString(s.status());
             case Fault.Stall s -> "stall";
             case Fault.Cut c -> "cut";
+            case Fault.EndEarly e -> "end-early";
             case Fault.Malformed m -> "malformed";
         };
     }
