@@ -11,6 +11,8 @@ import dev.mcpweb.llm.LlmProviders;
 import dev.mcpweb.llm.LlmRequest;
 import dev.mcpweb.llm.TokenBudget;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,8 +47,10 @@ final class DoctorCommand implements Callable<Integer> {
         Config config = cli.loadConfig(llm.flags()).with(Map.of("summarizer.max_retries", "0"), "doctor");
         SummarizerConfig s = config.summarizer();
         String provider = s.provider();
+        Path file = cli.configFile == null ? Config.DEFAULT_FILE : cli.configFile;
         out.printf(
-                "✓ configuration loads (config: %s)%n", cli.configFile == null ? Config.DEFAULT_FILE : cli.configFile);
+                "✓ configuration loads (%s)%n",
+                Files.isRegularFile(file) ? "config file " + file : "no config file; defaults and environment");
         out.printf("  provider %s (from %s)%n", provider, config.sourceOf("summarizer.provider"));
         boolean ok = switch (provider) {
             case "extractive" -> {
