@@ -39,6 +39,8 @@ import okhttp3.Response;
  */
 final class LlmHttpTransport implements HttpClient {
     private static final int MAX_ERROR_BODY = 16 * 1024;
+    /** Chat answers are kilobytes; a body beyond this is a broken or hostile server. */
+    private static final long MAX_BODY = 16L * 1024 * 1024;
 
     private final OkHttpClient plain;
     private final OkHttpClient streaming;
@@ -95,6 +97,9 @@ final class LlmHttpTransport implements HttpClient {
             try (Response response = call.execute()) {
                 if (!response.isSuccessful()) {
                     throw failure(response);
+                }
+                if (response.body().source().request(MAX_BODY + 1)) {
+                    throw HttpFailure.io("an answer larger than " + MAX_BODY / (1024 * 1024) + " MiB", null);
                 }
                 return SuccessfulHttpResponse.builder()
                         .statusCode(response.code())
