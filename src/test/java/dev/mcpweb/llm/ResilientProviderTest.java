@@ -126,7 +126,7 @@ class ResilientProviderTest {
     void aSilentCallTimesOutAndIsRetried(boolean stream) throws Exception {
         start(SimulatedLlmServer.Settings.instant()).script(Fault.stall(Duration.ofSeconds(30)));
         try (ResilientProvider provider = SimulatedLlm.provider(
-                server, "anthropic", Map.of("summarizer.idle_timeout", "300ms", "summarizer.timeout", "600ms"))) {
+                server, "anthropic", Map.of("summarizer.idle_timeout", "500ms", "summarizer.timeout", "1500ms"))) {
             LongAdder retries = new LongAdder();
             List<String> deltas = new CopyOnWriteArrayList<>();
 
