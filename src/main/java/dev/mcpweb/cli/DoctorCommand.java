@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code mcp-web doctor}: checks the summarizer configuration with one tiny call, and says what to fix. */
 @Command(
         name = "doctor",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Check the configuration and make one tiny call (plain and streamed) to the configured LLM; "
                 + "print what works and what to fix. Exit 0 when everything works, 4 when something does not.")
 final class DoctorCommand implements Callable<Integer> {

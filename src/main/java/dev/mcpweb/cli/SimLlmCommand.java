@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code mcp-web sim-llm}: the simulated LLM server in the foreground. */
 @Command(
         name = "sim-llm",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Run a simulated LLM on 127.0.0.1 that speaks the OpenAI, Anthropic and Ollama APIs, "
                 + "to try mcp-web or benchmark it without a model. It answers with the first sentence of each "
                 + "paragraph it is given.")
