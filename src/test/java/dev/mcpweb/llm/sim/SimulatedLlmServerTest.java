@@ -149,6 +149,22 @@ class SimulatedLlmServerTest {
     }
 
     @Test
+    void aClientThatAsksToContinueIsToldToGoOn() throws Exception {
+        server = SimulatedLlmServer.start(Settings.instant());
+
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(server.v1Url() + "/chat/completions"))
+                        .expectContinue(true)
+                        .timeout(Duration.ofSeconds(10))
+                        .POST(HttpRequest.BodyPublishers.ofString(CHAT.formatted(10, false)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Alpha is first.");
+    }
+
+    @Test
     void unknownRoutesAndUnreadableBodiesGetJsonErrors() throws Exception {
         server = SimulatedLlmServer.start(Settings.instant());
 
