@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
             CacheCommand.class,
             BenchCommand.class,
             EvalCommand.class,
+            SimLlmCommand.class,
+            DoctorCommand.class,
             HelpCommand.class
         })
 public final class Cli {
