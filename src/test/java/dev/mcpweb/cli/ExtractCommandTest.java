@@ -1,0 +1,122 @@
+package dev.mcpweb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return Main.run(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private List<JsonNode> lines() throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            nodes.add(json.readTree(line));
+        }
+        return nodes;
+    }
+
+    @Test
+    void jsonlReportsEveryFileOfADirectoryInPathOrderAndContinuesPastABrokenOne() throws Exception {
+        Files.writeString(dir.resolve("a-page.html"), """
+                <html lang="de"><head><title>Kurze Seite | Beispiel</title>
+                <meta property="og:site_name" content="Beispiel">
+                <meta name="author" content="Erika Mustermann">
+                <meta property="article:published_time" content="2024-02-03"></head>
+                <body><article><p>Ein Absatz mit <a href="https://example.org/x">Link</a>.</p></article></body></html>""");
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("b-notes.md.gz")))) {
+            gz.write("# Notes\n\nCompressed *markdown*.\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Files.write(dir.resolve("c-broken.bin"), new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0});
+        Files.writeString(dir.resolve("d-truncated.gz"), "not gzip at all");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/e.txt"), "Plain words\nsecond line");
+        Files.writeString(dir.resolve(".hidden.txt"), "skipped");
+
+        int code = run("extract", "--jsonl", dir.toString());
+
+        assertThat(code).isEqualTo(4);
+        List<JsonNode> lines = lines();
+        assertThat(lines)
+                .extracting(n -> Path.of(n.get("source").asText()).getFileName().toString())
+                .containsExactly("a-page.html", "b-notes.md.gz", "c-broken.bin", "d-truncated.gz", "e.txt");
+        JsonNode page = lines.get(0);
+        assertThat(page.get("title").asText()).isEqualTo("Kurze Seite");
+        assertThat(page.get("author").asText()).isEqualTo("Erika Mustermann");
+        assertThat(page.get("date").asText()).isEqualTo("2024-02-03");
+        assertThat(page.get("site").asText()).isEqualTo("Beispiel");
+        assertThat(page.get("language").asText()).isEqualTo("de");
+        assertThat(page.get("text").asText()).isEqualTo("Ein Absatz mit Link.");
+        assertThat(page.get("markdown").asText()).isEqualTo("Ein Absatz mit [Link](https://example.org/x).");
+        assertThat(page.get("links").get(0).get("url").asText()).isEqualTo("https://example.org/x");
+        assertThat(page.get("error").isNull()).isTrue();
+        JsonNode notes = lines.get(1);
+        assertThat(notes.get("title").asText()).isEqualTo("Notes");
+        assertThat(notes.get("markdown").asText()).isEqualTo("# Notes\n\nCompressed *markdown*.");
+        assertThat(lines.get(2).get("error").asText()).contains("ELF executable");
+        assertThat(lines.get(2).get("text").isNull()).isTrue();
+        assertThat(lines.get(3).get("error").asText()).contains("d-truncated.gz");
+        assertThat(lines.get(4).get("text").asText()).isEqualTo("Plain words\nsecond line");
+    }
+
+    @Test
+    void allGoodSourcesExitZeroAndPrintMarkdownByDefault() throws Exception {
+        Path file = Files.writeString(dir.resolve("readme.md"), "# Hello\n\nWorld.\n");
+        assertThat(run("extract", file.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("# Hello\n\nWorld.\n");
+    }
+
+    @Test
+    void textAndJsonFormatsPrintWhatTheySay() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.html"), "<title>T</title><p>One <b>bold</b> word.</p>");
+        assertThat(run("extract", "--format", "text", file.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("One bold word.\n");
+        out.reset();
+        assertThat(run("extract", "--format", "json", file.toString(), file.toString()))
+                .isZero();
+        JsonNode array = json.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(array.size()).isEqualTo(2);
+        assertThat(array.get(1).get("markdown").asText()).isEqualTo("One **bold** word.");
+    }
+
+    @Test
+    void aMissingFileIsReportedOnStderrAndExitsWith4() {
+        assertThat(run("extract", dir.resolve("nope.html").toString())).isEqualTo(4);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aBadFormatIsAUsageError() {
+        assertThat(run("extract", "--format", "yaml", "x")).isEqualTo(2);
+    }
+}
