@@ -91,9 +91,9 @@ final class JsonLd {
         return new ObjectMapper(factory);
     }
 
-    static JsonLd of(org.jsoup.nodes.Document page, ObjectMapper mapper) {
+    static JsonLd of(List<Element> scripts, ObjectMapper mapper) {
         List<JsonNode> nodes = new ArrayList<>();
-        for (Element script : page.select("script[type~=(?i)^\\s*application/ld\\+json]")) {
+        for (Element script : scripts) {
             String data = script.data();
             if (data.length() > MAX_SCRIPT_CHARS) {
                 continue;

@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * What a page says about itself. Each field takes the first source that has it, most trusted first:
@@ -72,7 +74,7 @@ final class MetadataExtractor {
     private final ObjectMapper json = JsonLd.lenientMapper();
 
     Metadata extract(org.jsoup.nodes.Document page) {
-        Page p = new Page(page, metaTags(page), JsonLd.of(page, json));
+        Page p = new Page(page, json);
         Optional<String> site = first(
                 () -> p.meta("og:site_name"),
                 p::jsonLdSite,
@@ -88,7 +90,7 @@ final class MetadataExtractor {
                         () -> p.meta("dc.title"),
                         () -> p.meta("dcterms.title"),
                         () -> p.microdata("headline"),
-                        () -> clean(page.title()),
+                        p::title,
                         p::h1)
                 .map(t -> cleanTitle(t, site, p.h1()));
         return new Metadata(
@@ -115,21 +117,14 @@ final class MetadataExtractor {
                         () -> p.jsonLd("description"),
                         () -> p.meta("dc.description")),
                 first(
-                                () -> Optional.ofNullable(page.selectFirst("html"))
-                                        .map(h -> h.attr("lang")),
-                                () -> Optional.ofNullable(page.selectFirst("html"))
-                                        .map(h -> h.attr("xml:lang")),
+                                () -> p.htmlAttribute("lang"),
+                                () -> p.htmlAttribute("xml:lang"),
                                 () -> p.meta("content-language"),
                                 () -> p.meta("og:locale"),
                                 () -> p.jsonLd("inLanguage"),
                                 () -> p.meta("dc.language"))
                         .flatMap(MetadataExtractor::languageTag),
-                first(
-                                () -> Optional.ofNullable(page.selectFirst("link[rel~=(?i)^canonical$][href]"))
-                                        .map(l -> l.attr("abs:href")),
-                                () -> p.meta("og:url"),
-                                () -> p.jsonLd("url"),
-                                () -> p.jsonLd("mainEntityOfPage"))
+                first(p::canonical, () -> p.meta("og:url"), () -> p.jsonLd("url"), () -> p.jsonLd("mainEntityOfPage"))
                         .map(u -> resolve(page.location(), u))
                         .flatMap(PageLinks::absolute));
     }
@@ -270,26 +265,11 @@ final class MetadataExtractor {
         return Optional.empty();
     }
 
-    /** {@code <meta>} values by lower-case name, property, itemprop or http-equiv; every value kept in order. */
-    private static Map<String, List<String>> metaTags(org.jsoup.nodes.Document page) {
-        Map<String, List<String>> tags = new LinkedHashMap<>();
-        for (Element meta : page.select("meta[content]")) {
-            String content = meta.attr("content");
-            if (content.isBlank() || content.length() > MAX_VALUE_CHARS) {
-                continue;
-            }
-            for (String attr : List.of("property", "name", "http-equiv")) {
-                String key = meta.attr(attr).strip().toLowerCase(Locale.ROOT);
-                if (!key.isEmpty()) {
-                    tags.computeIfAbsent(key, k -> new ArrayList<>()).add(content);
-                }
-            }
-        }
-        return tags;
-    }
-
-    /** One page with its meta tags and JSON-LD, read lazily field by field. */
-    private record Page(org.jsoup.nodes.Document doc, Map<String, List<String>> metas, JsonLd jsonLd) {
+    /**
+     * Everything metadata needs from one page, found in a single walk over its elements (a page can have
+     * a million of them; one query per field would walk it dozens of times).
+     */
+    private static final class Page {
         private static final Set<String> ARTICLE_SCOPES = Set.of(
                 "article",
                 "newsarticle",
@@ -307,6 +287,99 @@ final class MetadataExtractor {
         private static final String BYLINE = "[rel=author], [itemprop=author], .byline, .author, .author-name,"
                 + " .article-author, .post-author, [class*=byline], [class~=(?i)^author], [data-testid*=byline],"
                 + " address[class*=author]";
+        private static final Pattern LD_JSON = Pattern.compile("(?i)^\\s*application/ld\\+json");
+
+        final Map<String, List<String>> metas = new LinkedHashMap<>();
+        final JsonLd jsonLd;
+        final org.jsoup.nodes.Document doc;
+        private final List<Element> jsonLdScripts = new ArrayList<>();
+        private Element html;
+        private Element canonical;
+        private Element title;
+        private Element h1;
+        private Element h1InContent;
+        private Element pubdateTime;
+        private Element contentTime;
+        private Element anyTime;
+        private Element byline;
+        private Element articleScope;
+        private boolean anyItemprop;
+
+        Page(org.jsoup.nodes.Document doc, ObjectMapper json) {
+            this.doc = doc;
+            Evaluator bylineQuery = QueryParser.parse(BYLINE);
+            doc.getAllElements().forEach(e -> visit(e, bylineQuery));
+            if (articleScope == null && anyItemprop) {
+                articleScope = doc.body();
+            }
+            this.jsonLd = JsonLd.of(jsonLdScripts, json);
+        }
+
+        private void visit(Element e, Evaluator bylineQuery) {
+            String tag = e.normalName();
+            switch (tag) {
+                case "html" -> html = html == null ? e : html;
+                case "title" -> title = title == null && e.closest("svg") == null ? e : title;
+                case "meta" -> meta(e);
+                case "link" -> {
+                    if (canonical == null && e.hasAttr("href") && e.attr("rel").equalsIgnoreCase("canonical")) {
+                        canonical = e;
+                    }
+                }
+                case "script" -> {
+                    if (LD_JSON.matcher(e.attr("type")).find()) {
+                        jsonLdScripts.add(e);
+                    }
+                }
+                case "h1" -> {
+                    h1 = h1 == null ? e : h1;
+                    if (h1InContent == null && e.closest("article, main") != null) {
+                        h1InContent = e;
+                    }
+                }
+                case "time" -> {
+                    if (e.hasAttr("datetime")) {
+                        anyTime = anyTime == null ? e : anyTime;
+                        if (pubdateTime == null && e.hasAttr("pubdate")) {
+                            pubdateTime = e;
+                        }
+                        if (contentTime == null && e.closest("article, main, [class*=byline]") != null) {
+                            contentTime = e;
+                        }
+                    }
+                }
+                default -> {}
+            }
+            if (e.attributesSize() == 0) {
+                return; // the checks below all need an attribute
+            }
+            if (byline == null && e.is(bylineQuery)) {
+                byline = e;
+            }
+            if (e.hasAttr("itemprop")) {
+                anyItemprop = true;
+            }
+            if (articleScope == null && e.hasAttr("itemscope") && e.hasAttr("itemtype")) {
+                String type = e.attr("itemtype").strip().toLowerCase(Locale.ROOT);
+                if (ARTICLE_SCOPES.contains(type.substring(type.lastIndexOf('/') + 1))) {
+                    articleScope = e;
+                }
+            }
+        }
+
+        /** {@code <meta>} values by lower-case property, name or http-equiv; every value kept in order. */
+        private void meta(Element meta) {
+            String content = meta.attr("content");
+            if (content.isBlank() || content.length() > MAX_VALUE_CHARS) {
+                return;
+            }
+            for (String attr : List.of("property", "name", "http-equiv")) {
+                String key = meta.attr(attr).strip().toLowerCase(Locale.ROOT);
+                if (!key.isEmpty()) {
+                    metas.computeIfAbsent(key, k -> new ArrayList<>()).add(content);
+                }
+            }
+        }
 
         Optional<String> meta(String key) {
             return metas.getOrDefault(key, List.of()).stream().findFirst();
@@ -346,26 +419,36 @@ final class MetadataExtractor {
             return publisher.or(() -> jsonLd.firstOfType(Set.of("website")).flatMap(n -> JsonLd.text(n.get("name"))));
         }
 
+        Optional<String> htmlAttribute(String name) {
+            return Optional.ofNullable(html).map(h -> h.attr(name));
+        }
+
+        Optional<String> canonical() {
+            return Optional.ofNullable(canonical).map(l -> l.attr("abs:href"));
+        }
+
+        Optional<String> title() {
+            return Optional.ofNullable(title).map(Element::text);
+        }
+
         Optional<String> microdata(String property) {
-            Element scope = articleScope();
-            Element found = scope == null ? null : scope.selectFirst("[itemprop~=(?i)^" + property + "$]");
+            Element found =
+                    articleScope == null ? null : articleScope.selectFirst("[itemprop~=(?i)^" + property + "$]");
             if (found == null) {
                 return Optional.empty();
             }
             if (found.hasAttr("itemscope")) {
-                Element name = found.selectFirst("[itemprop=name]");
-                return Optional.ofNullable(name).map(Page::value);
+                return Optional.ofNullable(found.selectFirst("[itemprop=name]")).map(Page::value);
             }
             return Optional.of(value(found));
         }
 
         List<String> microdataAuthors() {
-            Element scope = articleScope();
-            if (scope == null) {
+            if (articleScope == null) {
                 return List.of();
             }
             Set<String> names = new LinkedHashSet<>();
-            for (Element author : scope.select("[itemprop~=(?i)^(author|creator)$]")) {
+            for (Element author : articleScope.select("[itemprop~=(?i)^(author|creator)$]")) {
                 Element name = author.hasAttr("itemscope") ? author.selectFirst("[itemprop=name]") : author;
                 if (name != null) {
                     names.add(value(name));
@@ -375,43 +458,21 @@ final class MetadataExtractor {
         }
 
         List<String> bylineAuthors() {
-            Element byline = doc.selectFirst(BYLINE);
             if (byline == null) {
                 return List.of();
             }
-            String text = byline.text().strip();
-            text = BY_PREFIX.matcher(text).replaceFirst("");
+            String text = BY_PREFIX.matcher(byline.text().strip()).replaceFirst("");
             text = BYLINE_CUT.matcher(text).replaceFirst("");
             return text.isEmpty() ? List.of() : splitNames(text).toList();
         }
 
         Optional<String> timeElement() {
-            Element time = doc.selectFirst("time[pubdate][datetime]");
-            if (time == null) {
-                time = doc.selectFirst("article time[datetime], main time[datetime], [class*=byline] time[datetime]");
-            }
-            if (time == null) {
-                time = doc.selectFirst("time[datetime]");
-            }
-            return Optional.ofNullable(time).map(t -> t.attr("datetime"));
+            return Optional.ofNullable(pubdateTime != null ? pubdateTime : contentTime != null ? contentTime : anyTime)
+                    .map(t -> t.attr("datetime"));
         }
 
         Optional<String> h1() {
-            Element h1 = doc.selectFirst("article h1, main h1");
-            if (h1 == null) {
-                h1 = doc.selectFirst("h1");
-            }
-            return Optional.ofNullable(h1).flatMap(h -> clean(h.text()));
-        }
-
-        private Element articleScope() {
-            for (Element scope : doc.select("[itemscope][itemtype]")) {
-                String type = scope.attr("itemtype").strip().toLowerCase(Locale.ROOT);
-                if (ARTICLE_SCOPES.contains(type.substring(type.lastIndexOf('/') + 1))) {
-                    return scope;
-                }
-            }
-            return doc.selectFirst("[itemprop]") == null ? null : doc.body();
+            return Optional.ofNullable(h1InContent != null ? h1InContent : h1).flatMap(h -> clean(h.text()));
         }
 
         private static String value(Element e) {
