@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,29 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExtractCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
     private final ObjectMapper json = new ObjectMapper();
 
     @TempDir
     Path dir;
 
     private int run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Main.run(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return cli.run(args);
     }
 
     private List<JsonNode> lines() throws Exception {
         List<JsonNode> nodes = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : cli.out().split("\n")) {
             nodes.add(json.readTree(line));
         }
         return nodes;
@@ -92,18 +80,18 @@ class ExtractCommandTest {
     void allGoodSourcesExitZeroAndPrintMarkdownByDefault() throws Exception {
         Path file = Files.writeString(dir.resolve("readme.md"), "# Hello\n\nWorld.\n");
         assertThat(run("extract", file.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("# Hello\n\nWorld.\n");
+        assertThat(cli.out()).isEqualTo("# Hello\n\nWorld.\n");
     }
 
     @Test
     void textAndJsonFormatsPrintWhatTheySay() throws Exception {
         Path file = Files.writeString(dir.resolve("p.html"), "<title>T</title><p>One <b>bold</b> word.</p>");
         assertThat(run("extract", "--format", "text", file.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("One bold word.\n");
-        out.reset();
+        assertThat(cli.out()).isEqualTo("One bold word.\n");
+        cli.out.reset();
         assertThat(run("extract", "--format", "json", file.toString(), file.toString()))
                 .isZero();
-        JsonNode array = json.readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode array = json.readTree(cli.out());
         assertThat(array.size()).isEqualTo(2);
         assertThat(array.get(1).get("markdown").asText()).isEqualTo("One **bold** word.");
     }
@@ -111,8 +99,8 @@ class ExtractCommandTest {
     @Test
     void aMissingFileIsReportedOnStderrAndExitsWith4() {
         assertThat(run("extract", dir.resolve("nope.html").toString())).isEqualTo(4);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(cli.err()).contains("no such file");
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.mcpweb.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -193,15 +192,6 @@ class MetadataExtractorTest {
     @Test
     void noMetadataAtAllGivesEmptyFieldsNotErrors() {
         Metadata m = extractor.extract(Jsoup.parse("<p>hello</p>", "https://example.com/"));
-        assertThat(m)
-                .isEqualTo(new Metadata(
-                        Optional.empty(),
-                        List.of(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()));
+        assertThat(m).isEqualTo(Metadata.empty());
     }
 }
