@@ -126,24 +126,54 @@ final class JsonLd {
         return node;
     }
 
-    /** The names in a person/organisation value: a string, an object with {@code name}, a reference, or an array of those. */
+    /** Who a name belongs to, as far as {@code @type} says; a bare string counts as a person. */
+    enum Party {
+        PERSON,
+        ORGANIZATION,
+        ANY
+    }
+
+    private static final Set<String> ORGANIZATION_TYPES = Set.of(
+            "organization",
+            "corporation",
+            "newsmediaorganization",
+            "educationalorganization",
+            "localbusiness",
+            "governmentorganization",
+            "ngo",
+            "website",
+            "brand");
+
     List<String> names(JsonNode value) {
+        return names(value, Party.ANY);
+    }
+
+    /** The names in a person/organisation value: a string, an object with {@code name}, a reference, or an array of those. */
+    List<String> names(JsonNode value, Party party) {
         Set<String> out = new LinkedHashSet<>();
         Stream<JsonNode> items = value == null ? Stream.empty() : value.isArray() ? stream(value) : Stream.of(value);
-        items.map(this::resolve).forEach(item -> {
-            if (item.isTextual()) {
-                out.add(item.asText());
-            } else if (item.isObject()) {
-                Optional<String> name = text(item.get("name"));
-                if (name.isEmpty()) {
-                    String given = text(item.get("givenName")).orElse("");
-                    String family = text(item.get("familyName")).orElse("");
-                    name = Optional.of((given + " " + family).strip()).filter(s -> !s.isEmpty());
-                }
-                name.ifPresent(out::add);
-            }
-        });
+        items.map(this::resolve)
+                .filter(item -> party == Party.ANY || party(item) == party)
+                .forEach(item -> {
+                    if (item.isTextual()) {
+                        text(item).ifPresent(out::add);
+                    } else if (item.isObject()) {
+                        Optional<String> name = text(item.get("name"));
+                        if (name.isEmpty()) {
+                            String given = text(item.get("givenName")).orElse("");
+                            String family = text(item.get("familyName")).orElse("");
+                            name = Optional.of((given + " " + family).strip()).filter(s -> !s.isEmpty());
+                        }
+                        name.ifPresent(out::add);
+                    }
+                });
         return List.copyOf(out);
+    }
+
+    private static Party party(JsonNode item) {
+        return item.isObject() && types(item).anyMatch(ORGANIZATION_TYPES::contains)
+                ? Party.ORGANIZATION
+                : Party.PERSON;
     }
 
     /** A plain string value, the first string of an array, or the {@code @value}/{@code @id}/{@code name} of an object. */
@@ -159,6 +189,9 @@ final class JsonLd {
         }
         if (node.isValueNode()) {
             String s = node.asText().strip();
+            if (s.indexOf('&') >= 0) {
+                s = org.jsoup.parser.Parser.unescapeEntities(s, false); // JSON-LD written through an HTML escaper
+            }
             return s.isEmpty() ? Optional.empty() : Optional.of(s);
         }
         return Optional.empty();

@@ -20,16 +20,22 @@ import org.jsoup.select.QueryParser;
 /**
  * What a page says about itself. Each field takes the first source that has it, most trusted first:
  * explicit structured data (OpenGraph, JSON-LD, Twitter cards, Dublin Core and other {@code <meta>}),
- * then microdata, then what the visible page shows ({@code <title>}, the first {@code <h1>}, a byline,
- * {@code <time>}). Titles lose a " | Site Name" suffix or prefix when the site is known, dates become
+ * then microdata, then what the visible page shows ({@code <title>}, a byline, links to author pages,
+ * {@code <time>}, elements marked as dates). Two exceptions, because readers see them and SEO fields
+ * drift from them: the article's own {@code <h1>} headline is the title when the page has one clear
+ * headline, and an organisation named as author in JSON-LD yields to a person in the byline. Titles lose a " | Site Name" suffix or prefix when the site is known, dates become
  * ISO 8601, languages become BCP 47 tags. Malformed structured data is skipped, never thrown.
  */
 final class MetadataExtractor {
     private static final int MAX_VALUE_CHARS = 2_000;
     private static final Pattern SEPARATOR = Pattern.compile("\\s+[|\\-–—·•:»/]\\s+|\\s+[|·•»]|[|·•»]\\s+");
-    private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|von|par|por|di|door|av|af)\\s*[:\\-]?\\s+");
-    private static final Pattern BYLINE_CUT =
-            Pattern.compile("\\s*(?:[|•·\\n]|\\s[-–—]\\s|\\bon\\s+\\w+\\s+\\d|,\\s*\\d).*$", Pattern.DOTALL);
+    private static final Pattern BY_PREFIX = Pattern.compile(
+            "^(?:(?i)(?:written|posted|authored|published|words)\\s+)?(?:(?i)(?:by|von|par|por|di|door|av|af)"
+                    + "(?:\\s*[:\\-]?\\s+|(?=\\p{Lu})|$)|(?i)authors?\\s*:\\s*)");
+    private static final Pattern BYLINE_CUT = Pattern.compile(
+            "\\s*(?:[|•·\\n]|\\s[-–—]\\s|\\bon\\s+\\w+\\s+\\d|,\\s*\\d|\\s(?i:updated|published|posted|last updated"
+                    + "|reviewed|fact[- ]checked|read more)\\b|\\sin\\s+\\p{Lu}).*$",
+            Pattern.DOTALL);
     private static final List<String> AUTHOR_META = List.of(
             "author",
             "article:author",
@@ -82,6 +88,7 @@ final class MetadataExtractor {
                 () -> p.meta("dc.publisher"),
                 () -> p.microdata("publisher"));
         Optional<String> title = first(
+                        () -> p.headline(site),
                         () -> p.meta("og:title"),
                         () -> p.jsonLd("headline"),
                         () -> p.jsonLd("name"),
@@ -103,7 +110,8 @@ final class MetadataExtractor {
                                 () -> p.metaDate(PUBLISHED_META),
                                 () -> p.microdata("datePublished"),
                                 p::timeElement)
-                        .flatMap(Dates::iso),
+                        .flatMap(Dates::iso)
+                        .or(p::visibleDate),
                 first(
                                 () -> p.jsonLd("dateModified"),
                                 () -> p.metaDate(MODIFIED_META),
@@ -131,13 +139,15 @@ final class MetadataExtractor {
 
     private static List<String> authors(Page p) {
         List<Supplier<List<String>>> sources = List.of(
-                p::jsonLdAuthors,
+                () -> p.jsonLdAuthors(true),
                 () -> p.metaAll(AUTHOR_META).stream()
                         .filter(a -> !a.contains("://") && !a.startsWith("@"))
                         .flatMap(MetadataExtractor::splitNames)
                         .toList(),
                 p::microdataAuthors,
-                p::bylineAuthors);
+                p::bylineAuthors,
+                p::authorPageLinks,
+                () -> p.jsonLdAuthors(false));
         for (Supplier<List<String>> source : sources) {
             List<String> names = source.get().stream()
                     .map(MetadataExtractor::clean)
@@ -166,6 +176,7 @@ final class MetadataExtractor {
 
     private static boolean plausibleName(String name) {
         return name.length() >= 2
+                && name.codePoints().noneMatch(Character::isDigit)
                 && name.length() <= 80
                 && name.split("\\s+").length <= 6
                 && name.codePoints().anyMatch(Character::isLetter)
@@ -287,6 +298,11 @@ final class MetadataExtractor {
         private static final String BYLINE = "[rel=author], [itemprop=author], .byline, .author, .author-name,"
                 + " .article-author, .post-author, [class*=byline], [class~=(?i)^author], [data-testid*=byline],"
                 + " address[class*=author]";
+        private static final Pattern AUTHOR_HREF = Pattern.compile("/(author|authors|writers?|people|profile)/[^/?#]+");
+        private static final Pattern DATE_CLASS =
+                Pattern.compile("(?i)(^|[\\s_-])(date|time|published|posted|pubdate|timestamp|byline|meta)([\\s_-]|$)");
+        private static final int MAX_DATE_ELEMENTS = 20;
+        private static final int MAX_BYLINES = 8;
         private static final Pattern LD_JSON = Pattern.compile("(?i)^\\s*application/ld\\+json");
 
         final Map<String, List<String>> metas = new LinkedHashMap<>();
@@ -298,10 +314,13 @@ final class MetadataExtractor {
         private Element title;
         private Element h1;
         private Element h1InContent;
+        private int h1Count;
+        private Element authorLink;
+        private final List<Element> dateElements = new ArrayList<>();
         private Element pubdateTime;
         private Element contentTime;
         private Element anyTime;
-        private Element byline;
+        private final List<Element> bylines = new ArrayList<>();
         private Element articleScope;
         private boolean anyItemprop;
 
@@ -333,6 +352,7 @@ final class MetadataExtractor {
                 }
                 case "h1" -> {
                     h1 = h1 == null ? e : h1;
+                    h1Count++;
                     if (h1InContent == null && e.closest("article, main") != null) {
                         h1InContent = e;
                     }
@@ -353,8 +373,20 @@ final class MetadataExtractor {
             if (e.attributesSize() == 0) {
                 return; // the checks below all need an attribute
             }
-            if (byline == null && e.is(bylineQuery)) {
-                byline = e;
+            if (bylines.size() < MAX_BYLINES && e.is(bylineQuery) && e.closest("nav, footer") == null) {
+                bylines.add(e);
+            }
+            if (authorLink == null
+                    && tag.equals("a")
+                    && AUTHOR_HREF.matcher(e.attr("href")).find()) {
+                authorLink = e;
+            }
+            if (dateElements.size() < MAX_DATE_ELEMENTS
+                    && !tag.equals("html")
+                    && !tag.equals("body")
+                    && DATE_CLASS.matcher(e.className() + " " + e.id()).find()
+                    && e.closest("footer, nav, aside") == null) {
+                dateElements.add(e);
             }
             if (e.hasAttr("itemprop")) {
                 anyItemprop = true;
@@ -406,10 +438,40 @@ final class MetadataExtractor {
             return jsonLd.mainEntity().flatMap(n -> JsonLd.text(n.get(property)));
         }
 
-        List<String> jsonLdAuthors() {
+        /** People named as authors, or (with {@code people} false) organisations, which a byline usually beats. */
+        List<String> jsonLdAuthors(boolean people) {
             return jsonLd.mainEntity()
-                    .map(n -> jsonLd.names(Optional.ofNullable(n.get("author")).orElse(n.get("creator"))))
+                    .map(n -> jsonLd.names(
+                            Optional.ofNullable(n.get("author")).orElse(n.get("creator")),
+                            people ? JsonLd.Party.PERSON : JsonLd.Party.ORGANIZATION))
                     .orElse(List.of());
+        }
+
+        /** The text of links to author pages ({@code /author/jane-doe}), a common byline without markup. */
+        List<String> authorPageLinks() {
+            return Optional.ofNullable(authorLink).map(a -> List.of(a.text())).orElse(List.of());
+        }
+
+        /** The first date written in an element whose class or id says it holds a date. */
+        Optional<String> visibleDate() {
+            return dateElements.stream()
+                    .map(e -> Dates.findIn(e.text()))
+                    .flatMap(Optional::stream)
+                    .findFirst();
+        }
+
+        /**
+         * The page's visible headline: the {@code <h1>} of the article or main element, else the page's only
+         * {@code <h1>}, when it reads like a title (not the site's name, not in navigation, a few words).
+         */
+        Optional<String> headline(Optional<String> site) {
+            Element candidate = h1InContent != null ? h1InContent : h1Count == 1 ? h1 : null;
+            if (candidate == null || candidate.closest("header nav, nav, footer, aside") != null) {
+                return Optional.empty();
+            }
+            return clean(candidate.text())
+                    .filter(t -> t.length() >= 4 && t.length() <= 300)
+                    .filter(t -> site.map(name -> !key(name).equals(key(t))).orElse(true));
         }
 
         Optional<String> jsonLdSite() {
@@ -457,13 +519,19 @@ final class MetadataExtractor {
             return List.copyOf(names);
         }
 
+        /** The names in the first byline element that has any ("Written by" alone, or a date, has none). */
         List<String> bylineAuthors() {
-            if (byline == null) {
-                return List.of();
+            for (Element byline : bylines) {
+                String text = BY_PREFIX.matcher(byline.text().strip()).replaceFirst("");
+                text = BYLINE_CUT.matcher(text).replaceFirst("").strip();
+                List<String> names = splitNames(text)
+                        .filter(MetadataExtractor::plausibleName)
+                        .toList();
+                if (!names.isEmpty()) {
+                    return names;
+                }
             }
-            String text = BY_PREFIX.matcher(byline.text().strip()).replaceFirst("");
-            text = BYLINE_CUT.matcher(text).replaceFirst("");
-            return text.isEmpty() ? List.of() : splitNames(text).toList();
+            return List.of();
         }
 
         Optional<String> timeElement() {
