@@ -184,6 +184,7 @@ class ExtractorRobustnessTest {
     }
 
     @Test
+    @Tag("slow")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void deeplyNestedTagsNeitherOverflowNorHang() {
         String html = "<div>".repeat(200_000) + "deep" + "</div>".repeat(200_000) + "<b>".repeat(100_000) + "bold"
@@ -202,6 +203,7 @@ class ExtractorRobustnessTest {
     }
 
     @Test
+    @Tag("slow")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void hugeAttributeValuesAreHandled() {
         String big = "x".repeat(20_000_000);
