@@ -70,9 +70,12 @@ final class JsonLd {
     private final List<JsonNode> nodes;
     private final Map<String, JsonNode> byId;
 
+    private final Optional<JsonNode> mainEntity;
+
     private JsonLd(List<JsonNode> nodes, Map<String, JsonNode> byId) {
         this.nodes = nodes;
         this.byId = byId;
+        this.mainEntity = firstOfType(CONTENT_TYPES).or(() -> firstOfType(PAGE_TYPES));
     }
 
     static ObjectMapper lenientMapper() {
@@ -83,7 +86,7 @@ final class JsonLd {
                 .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
                 .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(64)
+                        .maxNestingDepth(256)
                         .maxStringLength(MAX_SCRIPT_CHARS)
                         .maxNumberLength(100)
                         .build())
@@ -111,7 +114,7 @@ final class JsonLd {
 
     /** The object the page is about: the first article-like entity, else the first web page entity. */
     Optional<JsonNode> mainEntity() {
-        return firstOfType(CONTENT_TYPES).or(() -> firstOfType(PAGE_TYPES));
+        return mainEntity;
     }
 
     Optional<JsonNode> firstOfType(Set<String> types) {

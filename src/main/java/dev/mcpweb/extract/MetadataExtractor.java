@@ -301,6 +301,7 @@ final class MetadataExtractor {
         private static final Pattern AUTHOR_HREF = Pattern.compile("/(author|authors|writers?|people|profile)/[^/?#]+");
         private static final Pattern DATE_CLASS =
                 Pattern.compile("(?i)(^|[\\s_-])(date|time|published|posted|pubdate|timestamp|byline|meta)([\\s_-]|$)");
+        private static final List<String> DATE_HINTS = List.of("date", "time", "publish", "posted", "meta", "byline");
         private static final int MAX_DATE_ELEMENTS = 20;
         private static final int MAX_BYLINES = 8;
         private static final Pattern LD_JSON = Pattern.compile("(?i)^\\s*application/ld\\+json");
@@ -373,7 +374,14 @@ final class MetadataExtractor {
             if (e.attributesSize() == 0) {
                 return; // the checks below all need an attribute
             }
-            if (bylines.size() < MAX_BYLINES && e.is(bylineQuery) && e.closest("nav, footer") == null) {
+            // Cheap substring tests first: the selector and the regex below cost microseconds per element.
+            String marks = (e.className() + " " + e.id() + " " + e.attr("rel") + " " + e.attr("itemprop") + " "
+                            + e.attr("data-testid"))
+                    .toLowerCase(Locale.ROOT);
+            if (bylines.size() < MAX_BYLINES
+                    && (marks.contains("author") || marks.contains("byline"))
+                    && e.is(bylineQuery)
+                    && e.closest("nav, footer") == null) {
                 bylines.add(e);
             }
             if (authorLink == null
@@ -384,6 +392,7 @@ final class MetadataExtractor {
             if (dateElements.size() < MAX_DATE_ELEMENTS
                     && !tag.equals("html")
                     && !tag.equals("body")
+                    && DATE_HINTS.stream().anyMatch(marks::contains)
                     && DATE_CLASS.matcher(e.className() + " " + e.id()).find()
                     && e.closest("footer, nav, aside") == null) {
                 dateElements.add(e);
