@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +105,37 @@ class ExtractCommandTest {
         assertThat(run("extract", dir.resolve("nope.html").toString())).isEqualTo(4);
         assertThat(cli.err()).contains("no such file");
         assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
+    void urlsAreFetchedThroughTheFetcherAndABlockedOneIsReportedOnItsLine() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder()
+                    .setHeader("Content-Type", "text/html; charset=Shift_JIS")
+                    .body(new Buffer().write("<title>東京</title><p>日本語のページです。</p>".getBytes("Shift_JIS")))
+                    .build());
+            server.start(InetAddress.getByName("127.0.0.1"), 0);
+            String address = server.getSocketAddress().getAddress().getHostAddress();
+            String page = "http://" + address + ":" + server.getPort() + "/page";
+            String blocked = "http://127.0.0.2:" + server.getPort() + "/other";
+
+            int code = run(
+                    "extract",
+                    "--jsonl",
+                    "--set",
+                    "fetcher.allowed_hosts=" + address + "/32",
+                    "--set",
+                    "fetcher.respect_robots=false",
+                    page,
+                    blocked);
+
+            assertThat(code).isEqualTo(4);
+            List<JsonNode> lines = lines();
+            assertThat(lines.get(0).get("title").asText()).isEqualTo("東京");
+            assertThat(lines.get(0).get("text").asText()).isEqualTo("日本語のページです。");
+            assertThat(lines.get(1).get("error").asText()).contains("127.0.0.2");
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
     }
 
     @Test
