@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             EvalCommand.class,
             SimLlmCommand.class,
             DoctorCommand.class,
+            ExtractCommand.class,
             HelpCommand.class
         })
 public final class Cli {
