@@ -52,6 +52,14 @@ final class EvalSummaryCommand implements Callable<Integer> {
                     + " bm25 = the top BM25 sentences alone.")
     String baseline;
 
+    @Option(
+            names = "--text",
+            paramLabel = "html|ground-truth",
+            defaultValue = "html",
+            description = "Page text: html = extract it from the page (default), ground-truth = the data set's"
+                    + " main content, to score the summarizer without extraction errors.")
+    String text;
+
     @Option(names = "--json", description = "Print JSON (with every item's summary) instead of a table.")
     boolean json;
 
@@ -72,6 +80,15 @@ final class EvalSummaryCommand implements Callable<Integer> {
                 }
             }
         }
+        SummaryEvaluation.Source source;
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "html" -> source = SummaryEvaluation.Source.HTML;
+            case "ground-truth" -> source = SummaryEvaluation.Source.GROUND_TRUTH;
+            default -> {
+                err.println("mcp-web: --text must be html or ground-truth, not '" + text + "'");
+                return ExitCode.USAGE;
+            }
+        }
         if (!Files.isRegularFile(qa) || !Files.isDirectory(dataset.resolve("html"))) {
             err.println("mcp-web: need a QA file and a data set folder with html/ (got " + qa + ", " + dataset + ")");
             return ExitCode.USAGE;
@@ -81,7 +98,7 @@ final class EvalSummaryCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         List<SummaryEvaluation.Item> items = SummaryEvaluation.readItems(qa);
-        SummaryEvaluation.Report report = new SummaryEvaluation(dataset).run(items, system, maxLength);
+        SummaryEvaluation.Report report = new SummaryEvaluation(dataset, source).run(items, system, maxLength);
         if (json) {
             out.println(toJson(report));
         } else {
@@ -94,7 +111,8 @@ final class EvalSummaryCommand implements Callable<Integer> {
                     report.answerFound(), report.answerFoundFirstHalf(), report.answerFoundSecondHalf());
             out.printf("distractor left out    %.3f%n", report.distractorLeftOut());
             out.printf(
-                    "time per page          median %.2f ms, p95 %.2f ms%n", report.medianMillis(), report.p95Millis());
+                    "CPU time per page      median %.2f ms, p95 %.2f ms (one thread, summary only)%n",
+                    report.medianMillis(), report.p95Millis());
             report.mismatchedQueriesUnanswered()
                     .ifPresent(u -> out.printf("mismatched queries     %.3f reported as unanswered%n", u));
             for (SummaryEvaluation.ItemResult r : report.results()) {

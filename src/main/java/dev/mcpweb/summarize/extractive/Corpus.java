@@ -48,25 +48,29 @@ final class Corpus {
         documentFrequency = new int[analyzer.vocabularySize() + 64];
         vectorTerms = new int[n][];
         vectorWeights = new double[n][];
+        double[][] tf = new double[n][];
         for (int i = 0; i < n; i++) {
-            int[] distinct = Arrays.stream(terms[i]).distinct().sorted().toArray();
-            vectorTerms[i] = distinct;
-            for (int t : distinct) {
-                documentFrequency[t]++;
+            int[] sorted = terms[i].clone();
+            Arrays.sort(sorted);
+            int[] distinct = new int[sorted.length];
+            double[] counts = new double[sorted.length];
+            int m = 0;
+            for (int k = 0; k < sorted.length; k++) {
+                if (k == 0 || sorted[k] != sorted[k - 1]) {
+                    distinct[m++] = sorted[k];
+                    documentFrequency[sorted[k]]++;
+                }
+                counts[m - 1]++;
             }
+            vectorTerms[i] = Arrays.copyOf(distinct, m);
+            tf[i] = counts;
         }
         for (int i = 0; i < n; i++) {
             int[] distinct = vectorTerms[i];
             double[] w = new double[distinct.length];
             double norm = 0;
             for (int k = 0; k < distinct.length; k++) {
-                int tf = 0;
-                for (int t : terms[i]) {
-                    if (t == distinct[k]) {
-                        tf++;
-                    }
-                }
-                w[k] = (1 + Math.log(tf)) * idf(distinct[k]);
+                w[k] = (1 + Math.log(tf[i][k])) * idf(distinct[k]);
                 norm += w[k] * w[k];
             }
             norm = Math.sqrt(norm);

@@ -158,12 +158,15 @@ final class MarkdownPassages {
         if (text.isBlank()) {
             return;
         }
-        List<String> raw = SentenceSplitter.split(markdown.strip());
         List<String> sentences = SentenceSplitter.split(text);
         boolean[] emphasis = new boolean[sentences.size()];
-        if (raw.size() == sentences.size()) {
-            for (int k = 0; k < emphasis.length; k++) {
-                emphasis[k] = raw.get(k).contains("**") || raw.get(k).contains("__");
+        if (markdown.contains("**") || markdown.contains("__")) {
+            Matcher strong = STRONG.matcher(markdown);
+            while (strong.find()) {
+                String span = clean(strong.group(2));
+                for (int k = 0; k < emphasis.length; k++) {
+                    emphasis[k] |= !span.isEmpty() && sentences.get(k).contains(span);
+                }
             }
         }
         addBlock(kind, -1, "", sentences.toArray(String[]::new), emphasis);
@@ -172,6 +175,14 @@ final class MarkdownPassages {
     private void addTableRow(String line) {
         String row = clean(line.strip());
         if (row.replace("|", "").isBlank()) {
+            return;
+        }
+        String[] cells = row.substring(1, row.length() - 1).split("\\|", -1);
+        if (tableHeader.isEmpty() && cells.length == 2 && !cells[0].isBlank()) {
+            // a two-column table without a header is a list of properties: "Charging time: 1.5 hours"
+            String key = cells[0].strip();
+            String property = key.endsWith(":") ? key + " " + cells[1].strip() : key + ": " + cells[1].strip();
+            addBlock(Block.Kind.LIST_ITEM, -1, "", new String[] {property}, new boolean[1]);
             return;
         }
         addBlock(Block.Kind.TABLE_ROW, tableGroup, tableHeader, new String[] {row}, new boolean[1]);

@@ -1,6 +1,8 @@
 package dev.mcpweb.summarize.extractive;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,8 @@ final class Relevance {
     final double[] own;
     /** The combined relevance used for ranking. */
     final double[] combined;
+    /** BM25 of the region (paragraph, list or table) each passage belongs to, over all regions. */
+    final double[] region;
     /** Share of the query's IDF mass that each passage, its neighbours and its headings contain. */
     final double[] coverage;
 
@@ -36,6 +40,7 @@ final class Relevance {
         own = new double[n];
         combined = new double[n];
         coverage = new double[n];
+        region = new double[n];
         if (queryTerms.length == 0) {
             return;
         }
@@ -80,6 +85,75 @@ final class Relevance {
             }
             combined[i] = score;
         }
+        scoreRegions();
+    }
+
+    /**
+     * Scores regions as documents of their own: a paragraph, or a run of list items or table rows
+     * under one heading. An answer often sits in a sentence without the query's words, next to
+     * sentences that have them; the region's score lifts it.
+     */
+    private void scoreRegions() {
+        int n = corpus.size();
+        int[] regionOf = new int[n];
+        List<int[]> regionTerms = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        int current = -1;
+        for (int i = 0; i < n; i++) {
+            Block b = corpus.passages.get(i).block();
+            boolean continues =
+                    i > 0 && continuesRegion(corpus.passages.get(i - 1).block(), b);
+            if (!continues) {
+                current++;
+                lengths.add(0);
+            }
+            regionOf[i] = current;
+            lengths.set(current, lengths.get(current) + corpus.terms[i].length);
+        }
+        int regions = current + 1;
+        int[][] counts = new int[regions][queryTerms.length];
+        for (int i = 0; i < n; i++) {
+            for (int t : corpus.terms[i]) {
+                for (int q = 0; q < queryTerms.length; q++) {
+                    if (t == queryTerms[q]) {
+                        counts[regionOf[i]][q]++;
+                    }
+                }
+            }
+        }
+        double average = lengths.stream().mapToInt(Integer::intValue).average().orElse(1);
+        double[] score = new double[regions];
+        for (int q = 0; q < queryTerms.length; q++) {
+            int df = 0;
+            for (int r = 0; r < regions; r++) {
+                df += counts[r][q] > 0 ? 1 : 0;
+            }
+            double idf = Math.log(1 + (regions - df + 0.5) / (df + 0.5));
+            for (int r = 0; r < regions; r++) {
+                int tf = counts[r][q];
+                if (tf > 0) {
+                    double norm = K1 * (1 - B + B * lengths.get(r) / Math.max(1.0, average));
+                    score[r] += idf * tf * (K1 + 1) / (tf + norm);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            region[i] = score[regionOf[i]];
+        }
+    }
+
+    private static boolean continuesRegion(Block previous, Block next) {
+        if (previous == next) {
+            return true;
+        }
+        if (previous.section() != next.section() || previous.kind() != next.kind()) {
+            return false;
+        }
+        return switch (next.kind()) {
+            case LIST_ITEM -> next.index() == previous.index() + 1;
+            case TABLE_ROW -> next.group() == previous.group();
+            default -> false;
+        };
     }
 
     private double bm25(int[] passage, double[] weight) {
