@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.Metadata;
+import dev.mcpweb.extract.html.MainContent;
+import dev.mcpweb.extract.html.MainContentExtractor;
 import dev.mcpweb.summarize.Summarizer;
 import dev.mcpweb.summarize.SummaryException;
 import dev.mcpweb.summarize.SummaryListener;
@@ -78,11 +80,12 @@ public final class SummaryEvaluation {
         GROUND_TRUTH
     }
 
-    static final String EXTRACTOR = "temporary jsoup conversion (eval/TemporaryHtmlConversion)";
+    static final String EXTRACTOR = "extract.html.MainContentExtractor";
 
     private final Path dataset;
     private final Source source;
     private final Map<String, Document> pages = new HashMap<>();
+    private final MainContentExtractor extractor = new MainContentExtractor();
 
     public SummaryEvaluation(Path dataset, Source source) {
         this.dataset = dataset;
@@ -158,7 +161,7 @@ public final class SummaryEvaluation {
     private boolean answerInPage(Item item) {
         try {
             Document page = page(item.file());
-            String seen = normalize(page.markdown());
+            String seen = normalize(page.text());
             return item.answers().stream().allMatch(a -> seen.contains(normalize(a)));
         } catch (IOException e) {
             return false;
@@ -214,24 +217,37 @@ public final class SummaryEvaluation {
                     .path("ground_truth");
             String text = truth.path("main_content").asText("");
             Optional<String> title = Optional.of(truth.path("title").asText("")).filter(t -> !t.isBlank());
-            Metadata metadata = new Metadata(
-                    title,
-                    List.of(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty());
-            Document doc = new Document(url, metadata, text, text, List.of(), List.of(), List.of());
+            Document doc = new Document(url, metadata(title), text, text, List.of(), List.of(), List.of());
             pages.put(file, doc);
             return doc;
         }
         try (InputStream in = new GZIPInputStream(Files.newInputStream(html))) {
-            Document doc = TemporaryHtmlConversion.convert(Jsoup.parse(in, null, url.toString()), url);
+            org.jsoup.nodes.Document parsed = Jsoup.parse(in, null, url.toString());
+            MainContent content = extractor.extract(parsed, false);
+            Optional<String> title = Optional.of(parsed.title().strip()).filter(t -> !t.isEmpty());
+            Document doc = new Document(
+                    url,
+                    metadata(title),
+                    content.markdown(),
+                    content.text(),
+                    content.contentLinks(),
+                    List.of(),
+                    content.codeBlocks());
             pages.put(file, doc);
             return doc;
         }
+    }
+
+    private static Metadata metadata(Optional<String> title) {
+        return new Metadata(
+                title,
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private Optional<URI> pageUrl(String file) {

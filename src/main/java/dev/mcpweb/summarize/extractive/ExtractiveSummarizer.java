@@ -25,24 +25,18 @@ public final class ExtractiveSummarizer implements Summarizer {
     /** A query is answered only if some passage with its neighbours and headings holds this share of it. */
     static final double MIN_COVERAGE = 0.1;
     /** Passages below this share of the best relevance are not quoted as answers. */
-    static final double MIN_RELATIVE_RELEVANCE = Double.parseDouble(System.getProperty("mr", "0.35"));
-
-    static final double LP = Double.parseDouble(System.getProperty("lp", "0"));
-    static final boolean FO = Boolean.parseBoolean(System.getProperty("fo", "true"));
-    static final int CTX = Integer.parseInt(System.getProperty("ctx", "1"));
+    static final double MIN_RELATIVE_RELEVANCE = 0.35;
     /** How much of a passage's relevance comes from its region (paragraph, list, table) rather than itself. */
-    static final double REGION_SHARE = Double.parseDouble(System.getProperty("rs", "0.4"));
+    static final double REGION_SHARE = 0.5;
 
     private final boolean bm25Only;
-    private final java.util.function.BiFunction<String, List<String>, double[]> semantic;
 
     public ExtractiveSummarizer() {
-        this(false, null);
+        this(false);
     }
 
-    ExtractiveSummarizer(boolean bm25Only, java.util.function.BiFunction<String, List<String>, double[]> semantic) {
+    private ExtractiveSummarizer(boolean bm25Only) {
         this.bm25Only = bm25Only;
-        this.semantic = semantic;
     }
 
     /**
@@ -50,7 +44,7 @@ public final class ExtractiveSummarizer implements Summarizer {
      * with no context, headings, centrality, structure or diversity.
      */
     public static ExtractiveSummarizer bm25Baseline() {
-        return new ExtractiveSummarizer(true, null);
+        return new ExtractiveSummarizer(true);
     }
 
     @Override
@@ -76,20 +70,10 @@ public final class ExtractiveSummarizer implements Summarizer {
             Relevance relevance = new Relevance(corpus, request.query().get());
             if (bm25Only) {
                 chosen = new Selection(corpus, budget)
-                        .byMarginalRelevance(relevance.own, 1.0, false)
+                        .byMarginalRelevance(relevance.own, 1.0)
                         .chosen();
             } else if (answered(relevance)) {
-                chosen = queryFocused(
-                        corpus,
-                        relevance,
-                        budget,
-                        semantic == null
-                                ? null
-                                : semantic.apply(
-                                        request.query().get(),
-                                        corpus.passages.stream()
-                                                .map(Passage::text)
-                                                .toList()));
+                chosen = queryFocused(corpus, relevance, budget);
             } else {
                 notice = "**No passage in the sources answers this query.** "
                         + "What follows is a short general summary instead.";
@@ -130,7 +114,7 @@ public final class ExtractiveSummarizer implements Summarizer {
                 && Arrays.stream(relevance.coverage).max().orElse(0) >= MIN_COVERAGE;
     }
 
-    private static List<Integer> queryFocused(Corpus corpus, Relevance relevance, int budget, double[] sem) {
+    private static List<Integer> queryFocused(Corpus corpus, Relevance relevance, int budget) {
         double[] rel = relevance.combined;
         double maxRel = max(rel);
         double maxRegion = Math.max(1e-9, max(relevance.region));
@@ -139,26 +123,18 @@ public final class ExtractiveSummarizer implements Summarizer {
         for (int i = 0; i < focus.length; i++) {
             focus[i] = (1 - REGION_SHARE) * rel[i] / maxRel + REGION_SHARE * relevance.region[i] / maxRegion;
         }
-        if (sem != null) {
-            double w = Double.parseDouble(System.getProperty("sw", "0.5"));
-            double ms = Math.max(1e-9, max(sem));
-            for (int i = 0; i < focus.length; i++) {
-                focus[i] = (1 - w) * focus[i] + w * Math.max(0, sem[i]) / ms;
-            }
-        }
         double maxFocus = max(focus);
         double[] score = new double[corpus.size()];
         for (int i = 0; i < score.length; i++) {
             if (focus[i] >= MIN_RELATIVE_RELEVANCE * maxFocus) {
                 Passage p = corpus.passages.get(i);
                 double s = focus[i] / maxFocus + 0.1 * centrality[i] + 0.05 * structure(p);
-                s = p.words() < 4 && p.block().kind() != Block.Kind.CODE ? s * 0.5 : s;
-                score[i] = s / Math.pow(Math.max(10, p.words()) / 10.0, LP);
+                score[i] = p.words() < 4 && p.block().kind() != Block.Kind.CODE ? s * 0.5 : s;
             }
         }
         return new Selection(corpus, budget)
-                .byMarginalRelevance(score, 0.75, FO)
-                .withContext(CTX)
+                .byMarginalRelevance(score, 0.75)
+                .withContext(1)
                 .chosen();
     }
 
@@ -179,9 +155,7 @@ public final class ExtractiveSummarizer implements Summarizer {
             double s = 0.5 * centrality[i] + 0.3 * lead * lead + 0.2 * structure(p);
             score[i] = (s + 1e-6) * kindWeight(p);
         }
-        return new Selection(corpus, budget)
-                .byMarginalRelevance(score, 0.7, false)
-                .chosen();
+        return new Selection(corpus, budget).byMarginalRelevance(score, 0.7).chosen();
     }
 
     /** Position, emphasis and being the first sentence under a heading, in [0, 1]. */

@@ -12,7 +12,6 @@ import java.util.List;
  */
 final class Selection {
     private static final double NEAR_DUPLICATE = 0.8;
-    private static final int SHORT_LEAD_IN = 8;
 
     private final Corpus corpus;
     private final int budget;
@@ -26,13 +25,8 @@ final class Selection {
         this.taken = new boolean[corpus.size()];
     }
 
-    /**
-     * Adds passages with a positive score by MMR until nothing more fits. With {@code followOn}, each
-     * pick brings the passage after it when that continues the same block (or the pick is a short
-     * lead-in such as a term before its definition): answers often sit right after the sentence that
-     * names the topic.
-     */
-    Selection byMarginalRelevance(double[] score, double lambda, boolean followOn) {
+    /** Adds passages with a positive score by MMR until nothing more fits. */
+    Selection byMarginalRelevance(double[] score, double lambda) {
         Integer[] order = new Integer[score.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -65,13 +59,6 @@ final class Selection {
                 return this;
             }
             take(best);
-            int next = best + 1;
-            if (followOn && next < taken.length && !taken[next] && sameSection(best, next) && fits(next)) {
-                Passage p = corpus.passages.get(best);
-                if (corpus.passages.get(next).block() == p.block() || p.words() < SHORT_LEAD_IN) {
-                    take(next);
-                }
-            }
         }
     }
 
