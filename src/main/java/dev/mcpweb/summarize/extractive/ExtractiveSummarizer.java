@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The embedded summarizer used when no LLM is configured: it quotes the passages (sentences, list
@@ -28,6 +29,13 @@ public final class ExtractiveSummarizer implements Summarizer {
     static final double MIN_RELATIVE_RELEVANCE = 0.35;
     /** How much of a passage's relevance comes from its region (paragraph, list, table) rather than itself. */
     static final double REGION_SHARE = 0.5;
+
+    /** Questions that ask for code, a command or a configuration; other questions prefer prose to code. */
+    private static final Pattern CODE_INTENT = Pattern.compile(
+            "(?i)\\b(how (do|can|should|would) (i|you|we)|how to|commands?|code|examples?|syntax|snippet|config\\w*"
+                    + "|scripts?|install\\w*|run|write|implement\\w*|set ?up|usage)\\b");
+    /** What a code block's relevance counts for when the question does not ask for code. */
+    static final double PROSE_QUERY_CODE_SHARE = 0.5;
 
     private final boolean bm25Only;
 
@@ -122,6 +130,13 @@ public final class ExtractiveSummarizer implements Summarizer {
         double[] focus = new double[corpus.size()];
         for (int i = 0; i < focus.length; i++) {
             focus[i] = (1 - REGION_SHARE) * rel[i] / maxRel + REGION_SHARE * relevance.region[i] / maxRegion;
+        }
+        if (!CODE_INTENT.matcher(relevance.query).find()) {
+            for (int i = 0; i < focus.length; i++) {
+                if (corpus.passages.get(i).block().kind() == Block.Kind.CODE) {
+                    focus[i] *= PROSE_QUERY_CODE_SHARE;
+                }
+            }
         }
         double maxFocus = max(focus);
         double[] score = new double[corpus.size()];

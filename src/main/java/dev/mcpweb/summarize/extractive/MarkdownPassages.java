@@ -81,12 +81,15 @@ final class MarkdownPassages {
                 flushParagraph(paragraph);
             } else if ((m = HEADING.matcher(line)).matches()) {
                 flushParagraph(paragraph);
-                int level = m.group(1).length();
-                Optional<Section> parent = Optional.of(current);
-                while (parent.isPresent() && parent.get().level() >= level) {
-                    parent = parent.get().parent();
+                String heading = clean(m.group(2));
+                if (hasWords(heading)) { // a heading of only an icon glyph or a pilcrow is no heading
+                    int level = m.group(1).length();
+                    Optional<Section> parent = Optional.of(current);
+                    while (parent.isPresent() && parent.get().level() >= level) {
+                        parent = parent.get().parent();
+                    }
+                    current = newSection(level, Optional.of(heading), parent);
                 }
-                current = newSection(level, Optional.of(clean(m.group(2))).filter(h -> !h.isBlank()), parent);
             } else if (isTableLine(line)) {
                 flushParagraph(paragraph);
                 boolean header = i + 1 < lines.length
@@ -229,6 +232,11 @@ final class MarkdownPassages {
         }
     }
 
+    /** Whether {@code text} has a letter or digit. */
+    private static boolean hasWords(String text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
     static int wordCount(String text) {
         int n = 0;
         boolean inWord = false;
@@ -244,6 +252,12 @@ final class MarkdownPassages {
 
     /** Inline Markdown reduced to what a reader sees; code spans are kept with their backticks. */
     static String clean(String markdown) {
+        if (markdown.indexOf('[') >= 0) {
+            // links first: their text may hold code spans, as in [`border-spacing`](https://…)
+            markdown = IMAGE.matcher(markdown).replaceAll("");
+            markdown = LINK.matcher(markdown).replaceAll("$1");
+            markdown = REF_LINK.matcher(markdown).replaceAll("$1");
+        }
         StringBuilder out = new StringBuilder();
         int i = 0;
         int n = markdown.length();
@@ -271,11 +285,6 @@ final class MarkdownPassages {
     }
 
     private static String cleanProse(String s) {
-        if (s.indexOf('[') >= 0) {
-            s = IMAGE.matcher(s).replaceAll("");
-            s = LINK.matcher(s).replaceAll("$1");
-            s = REF_LINK.matcher(s).replaceAll("$1");
-        }
         if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0) {
             s = STRONG.matcher(s).replaceAll("$2");
             s = EM_STAR.matcher(s).replaceAll("$1");

@@ -23,6 +23,7 @@ final class Relevance {
     private static final Pattern FIGURE = Pattern.compile("\\d");
 
     private final Corpus corpus;
+    final String query;
     final int[] queryTerms;
     /** BM25 of each passage alone. */
     final double[] own;
@@ -35,6 +36,7 @@ final class Relevance {
 
     Relevance(Corpus corpus, String query) {
         this.corpus = corpus;
+        this.query = query;
         this.queryTerms = Arrays.stream(corpus.analyzer.terms(query)).distinct().toArray();
         int n = corpus.size();
         own = new double[n];
