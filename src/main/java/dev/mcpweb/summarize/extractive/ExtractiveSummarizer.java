@@ -26,7 +26,7 @@ public final class ExtractiveSummarizer implements Summarizer {
     /** A query is answered only if some passage with its neighbours and headings holds this share of it. */
     static final double MIN_COVERAGE = 0.1;
     /** Passages below this share of the best relevance are not quoted as answers. */
-    static final double MIN_RELATIVE_RELEVANCE = 0.35;
+    static final double MIN_RELATIVE_RELEVANCE = 0.45;
     /** How much of a passage's relevance comes from its region (paragraph, list, table) rather than itself. */
     static final double REGION_SHARE = 0.5;
 

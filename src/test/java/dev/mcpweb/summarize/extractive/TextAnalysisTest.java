@@ -110,4 +110,21 @@ class TextAnalysisTest {
         assertThat(passages.get(4).block().tableHeader()).isEqualTo("| Key | Value |");
         assertThat(passages.get(5).block().kind()).isEqualTo(Block.Kind.CODE);
     }
+
+    @Test
+    void linksAroundCodeSpansKeepTheCodeAndGlyphOnlyHeadingsAreIgnored() {
+        var sections = new ArrayList<Section>();
+        var passages = new ArrayList<Passage>();
+        MarkdownPassages.parse(
+                "## Spacing\n\n## \uf0c1\n\nSet the [`border-spacing`](https://example.org/css#x \"CSS\") CSS property"
+                        + " on the ![icon](i.png)table.\n\n| Charging time | 1.5 hours |\n",
+                1,
+                sections,
+                new ArrayList<>(),
+                passages);
+        assertThat(passages)
+                .extracting(Passage::text)
+                .containsExactly("Set the `border-spacing` CSS property on the table.", "Charging time: 1.5 hours");
+        assertThat(passages.get(0).block().section().heading()).contains("Spacing");
+    }
 }
