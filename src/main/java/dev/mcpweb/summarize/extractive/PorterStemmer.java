@@ -174,70 +174,51 @@ final class PorterStemmer {
         }
     }
 
+    /** Step 2 and 3 rules: suffix, replacement; the first suffix that matches decides. */
+    private static final String[][] STEP2 = {
+        {"ational", "ate"},
+        {"tional", "tion"},
+        {"enci", "ence"},
+        {"anci", "ance"},
+        {"izer", "ize"},
+        {"bli", "ble"},
+        {"alli", "al"},
+        {"entli", "ent"},
+        {"eli", "e"},
+        {"ousli", "ous"},
+        {"ization", "ize"},
+        {"ation", "ate"},
+        {"ator", "ate"},
+        {"alism", "al"},
+        {"iveness", "ive"},
+        {"fulness", "ful"},
+        {"ousness", "ous"},
+        {"aliti", "al"},
+        {"iviti", "ive"},
+        {"biliti", "ble"},
+        {"logi", "log"}
+    };
+
+    private static final String[][] STEP3 = {
+        {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"}, {"ical", "ic"}, {"ful", ""}, {"ness", ""}
+    };
+
     private void step2() {
-        if (k == 0) {
-            return;
-        }
-        switch (b[k - 1]) {
-            case 'a' -> {
-                if (ends("ational")) r("ate");
-                else if (ends("tional")) r("tion");
-            }
-            case 'c' -> {
-                if (ends("enci")) r("ence");
-                else if (ends("anci")) r("ance");
-            }
-            case 'e' -> {
-                if (ends("izer")) r("ize");
-            }
-            case 'l' -> {
-                if (ends("bli")) r("ble");
-                else if (ends("alli")) r("al");
-                else if (ends("entli")) r("ent");
-                else if (ends("eli")) r("e");
-                else if (ends("ousli")) r("ous");
-            }
-            case 'o' -> {
-                if (ends("ization")) r("ize");
-                else if (ends("ation")) r("ate");
-                else if (ends("ator")) r("ate");
-            }
-            case 's' -> {
-                if (ends("alism")) r("al");
-                else if (ends("iveness")) r("ive");
-                else if (ends("fulness")) r("ful");
-                else if (ends("ousness")) r("ous");
-            }
-            case 't' -> {
-                if (ends("aliti")) r("al");
-                else if (ends("iviti")) r("ive");
-                else if (ends("biliti")) r("ble");
-            }
-            case 'g' -> {
-                if (ends("logi")) r("log");
-            }
-            default -> {}
+        if (k > 0) {
+            replaceFirst(STEP2);
         }
     }
 
     private void step3() {
-        switch (b[k]) {
-            case 'e' -> {
-                if (ends("icate")) r("ic");
-                else if (ends("ative")) r("");
-                else if (ends("alize")) r("al");
+        replaceFirst(STEP3);
+    }
+
+    private void replaceFirst(String[][] rules) {
+        for (String[] rule : rules) {
+            if (ends(rule[0])) {
+                r(rule[1]);
+                return;
             }
-            case 'i' -> {
-                if (ends("iciti")) r("ic");
-            }
-            case 'l' -> {
-                if (ends("ical")) r("ic");
-                else if (ends("ful")) r("");
-            }
-            case 's' -> {
-                if (ends("ness")) r("");
-            }
-            default -> {}
         }
     }
 
