@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 final class Relevance {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
-    static final double NEIGHBOUR_SHARE = 0.3;
-    static final double HEADING_SHARE = 0.5;
+    private static final double NEIGHBOUR_SHARE = 0.3;
+    private static final double HEADING_SHARE = 0.5;
     private static final Pattern ASKS_FOR_FIGURE =
             Pattern.compile("(?i)(\\bhow (long|much|many|fast|quickly|often|big|large|far|old|high|soon)\\b"
                     + "|\\bwhat (share|percentage|percent|proportion|time|temperature|price|cost|size|rate|year|date)\\b"

@@ -93,10 +93,6 @@ final class Selection {
         return List.copyOf(chosen);
     }
 
-    int wordsUsed() {
-        return used;
-    }
-
     private boolean sameSection(int a, int b) {
         return corpus.passages.get(a).block().section()
                 == corpus.passages.get(b).block().section();
