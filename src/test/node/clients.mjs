@@ -8,7 +8,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { CreateMessageRequestSchema, LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { Checks, assert, text, startPages, serverEnv, startHttpServer, serverCommand, rssMb, ARTICLE_ONE, ARTICLE_TWO } from './lib.mjs';
 
 const transportKind = process.argv[2];
@@ -33,6 +33,20 @@ async function connect() {
     await client.connect(new StreamableHTTPClientTransport(new URL(http.url)));
   }
   return client;
+}
+
+/** A client that offers its own model (sampling) to a server configured to use it. */
+async function connectSampling(onSample) {
+  const client = new Client({ name: 'mcp-web-sampling-tests', version: '1.0.0' }, { capabilities: { sampling: {} } });
+  client.setRequestHandler(CreateMessageRequestSchema, async (request) => onSample(request.params));
+  const samplingEnv = { ...env, MCP_WEB_SUMMARIZER_PROVIDER: 'sampling' };
+  if (transportKind === 'stdio') {
+    await client.connect(new StdioClientTransport({ command: serverCommand[0], args: [...serverCommand.slice(1), 'serve'], env: samplingEnv, stderr: 'inherit' }));
+    return { client, stop: async () => {} };
+  }
+  const server = await startHttpServer(samplingEnv);
+  await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
+  return { client, stop: server.stop };
 }
 
 const checks = new Checks(`${transportKind}`);
@@ -175,6 +189,25 @@ if (suites.includes('tools')) {
     assert(!cleared.isError && typeof cleared.structuredContent.removed === 'number', text(cleared));
     const pruned = await call('prune_cache', {});
     assert(!pruned.isError && typeof pruned.structuredContent.removed === 'number', text(pruned));
+  });
+
+  await checks.check('with provider=sampling, summaries are written by the client model', async () => {
+    const requests = [];
+    const { client: sampler, stop } = await connectSampling((params) => {
+      requests.push(params);
+      return { role: 'assistant', content: { type: 'text', text: 'The light at Ardnamurchan was automated in 1988 [1].' }, model: 'test-model', stopReason: 'endTurn' };
+    });
+    try {
+      const result = await sampler.callTool({ name: 'summarize_urls', arguments: { urls: [`${pages.base}/one`], query: 'When was it automated?' } });
+      assert(!result.isError, text(result));
+      assert(requests.length >= 1, 'the server asked the client model');
+      assert(requests[0].messages[0].content.text.includes('Stevenson'), 'the page text went to the model');
+      assert(result.structuredContent.stats.provider === 'sampling', `provider ${result.structuredContent.stats.provider}`);
+      assert(text(result).includes('1988'), 'the answer is the model answer');
+    } finally {
+      await sampler.close();
+      await stop();
+    }
   });
 
   await checks.check('cancelling a long summary stops its work on the server', async () => {

@@ -5,6 +5,7 @@ import dev.mcpweb.config.ServerConfig;
 import dev.mcpweb.pipeline.Pipeline;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -146,6 +147,9 @@ public final class McpWebServer implements AutoCloseable {
                         ServerCapabilities.builder().tools(false).logging().build())
                 .jsonMapper(json)
                 .validateToolInputs(false) // Arguments checks them, with messages a model can act on
+                // No tool declares an output schema, so nothing is left to validate; the SDK's default
+                // validator would load a JSON-schema library (~170 classes) at every start for nothing.
+                .jsonSchemaValidator((schema, content) -> JsonSchemaValidator.ValidationResponse.asValid(null))
                 .requestTimeout(pipeline.config().summarizer().timeout())
                 .tools(new Tools(pipeline, calls, metrics, json, executor).specifications())
                 .build();

@@ -54,7 +54,6 @@ final class Tools {
     private final Recorder metrics;
     private final McpJsonMapper json;
     private final Scheduler scheduler;
-    private final Duration samplingTimeout;
 
     Tools(Pipeline pipeline, InFlightCalls calls, Recorder metrics, McpJsonMapper json, Executor executor) {
         this.pipeline = pipeline;
@@ -62,7 +61,6 @@ final class Tools {
         this.metrics = metrics;
         this.json = json;
         this.scheduler = Schedulers.fromExecutor(executor);
-        this.samplingTimeout = pipeline.config().summarizer().timeout();
     }
 
     List<AsyncToolSpecification> specifications() {
@@ -198,11 +196,13 @@ final class Tools {
         Optional<String> mode = args.optionalChoice("mode", MODES);
         OptionalInt maxLength = args.optionalInt("max_length", 10, 5_000);
         call.log(LoggingLevel.INFO, "summarizing " + urls.size() + " source" + (urls.size() == 1 ? "" : "s"));
-        Optional<LlmProvider> clientModel = SamplingModel.offeredBy(call.exchange())
-                ? Optional.of(new SamplingModel(call.exchange(), samplingTimeout))
-                : Optional.empty();
-        PipelineResult result =
-                pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode), call, clientModel);
+        Optional<LlmProvider> clientModel = ClientSampling.of(call.exchange(), pipeline.config());
+        PipelineResult result;
+        try {
+            result = pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode), call, clientModel);
+        } finally {
+            clientModel.ifPresent(LlmProvider::close);
+        }
         for (SourceFailure failure : result.failures()) {
             call.log(LoggingLevel.WARNING, failure.source() + ": " + failure.kind() + ": " + failure.message());
         }
