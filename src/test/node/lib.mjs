@@ -117,7 +117,23 @@ export function serverEnv(extra = {}) {
     MCP_WEB_FETCHER_ALLOWED_HOSTS: '127.0.0.1',
     MCP_WEB_SERVER_RATE_LIMIT: '0',
     MCP_WEB_LOG_LEVEL: 'warn',
+    ...llm(),
     ...extra,
+  };
+}
+
+/**
+ * Summaries go to the simulated LLM when the driver started one (its OpenAI-compatible base URL in
+ * MCPWEB_TEST_LLM, as McpClientsTest does), else to the embedded extractive summarizer.
+ */
+function llm() {
+  const base = process.env.MCPWEB_TEST_LLM;
+  if (!base) return {};
+  return {
+    MCP_WEB_SUMMARIZER_PROVIDER: 'openai',
+    MCP_WEB_SUMMARIZER_API_BASE: base,
+    MCP_WEB_SUMMARIZER_MODEL: 'gpt-4o-mini',
+    MCP_WEB_SUMMARIZER_API_KEY: 'sk-simulated-llm-key-for-tests',
   };
 }
 

@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.config.Config;
+import dev.mcpweb.llm.sim.SimulatedLlmServer;
 import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.summarize.SummaryListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,15 @@ import org.junit.jupiter.api.Test;
 class McpClientsTest {
     private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
 
+    private static SimulatedLlmServer llm;
+
+    @AfterAll
+    static void stopLlm() {
+        if (llm != null) {
+            llm.close();
+        }
+    }
+
     @BeforeAll
     static void needsNode() throws Exception {
         assumeTrue(
@@ -36,6 +48,9 @@ class McpClientsTest {
         assertThat(NODE_DIR.resolve("node_modules/@modelcontextprotocol/sdk"))
                 .as("the Node MCP clients are not installed: run `npm ci` in src/test/node (bin/test does it)")
                 .exists();
+        // Summaries are written by the simulated LLM, with some latency as a real endpoint has.
+        llm = SimulatedLlmServer.start(
+                SimulatedLlmServer.Settings.instant().withLatency(Duration.ofMillis(20), Duration.ofMillis(1)));
     }
 
     @Test
@@ -106,6 +121,7 @@ class McpClientsTest {
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile("mcp-web-node-", ".log").toFile());
         builder.environment().put("MCPWEB_TEST_COMMAND", serverCommand());
+        builder.environment().put("MCPWEB_TEST_LLM", llm.v1Url());
         Path log = builder.redirectOutput().file().toPath();
         Process process = builder.start();
         boolean exited = process.waitFor(10, TimeUnit.MINUTES);
