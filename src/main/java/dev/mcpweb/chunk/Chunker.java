@@ -33,9 +33,12 @@ public final class Chunker {
         this.tokens = tokens;
     }
 
-    /** The chunk size for a model whose largest chunk is {@code modelMax} tokens: the configured size if set and smaller. */
-    public int chunkSize(int modelMax) {
-        return config.chunkSize() > 0 ? Math.min(config.chunkSize(), modelMax) : modelMax;
+    /**
+     * The chunk size for a model whose largest chunk is {@code modelMax} tokens: the configured size if
+     * set, else {@code preferred}, never above {@code modelMax}.
+     */
+    public int chunkSize(int modelMax, int preferred) {
+        return Math.min(config.chunkSize() > 0 ? config.chunkSize() : preferred, modelMax);
     }
 
     /**

@@ -155,10 +155,12 @@ class ChunkerTest {
     }
 
     @Test
-    void theConfiguredChunkSizeCapsTheModelsBudget() {
-        assertThat(new Chunker(new ChunkerConfig("hierarchical", 512, 0), TestTokens.COUNT).chunkSize(3000))
+    void theConfiguredChunkSizeWinsButNeverExceedsTheModelsBudget() {
+        assertThat(new Chunker(new ChunkerConfig("hierarchical", 512, 0), TestTokens.COUNT).chunkSize(3000, 1024))
                 .isEqualTo(512);
-        assertThat(new Chunker(new ChunkerConfig("hierarchical", 0, 0), TestTokens.COUNT).chunkSize(3000))
-                .isEqualTo(3000);
+        assertThat(new Chunker(new ChunkerConfig("hierarchical", 0, 0), TestTokens.COUNT).chunkSize(3000, 1024))
+                .isEqualTo(1024);
+        assertThat(new Chunker(new ChunkerConfig("hierarchical", 0, 0), TestTokens.COUNT).chunkSize(700, 1024))
+                .isEqualTo(700);
     }
 }
