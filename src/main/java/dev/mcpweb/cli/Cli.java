@@ -17,7 +17,13 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Version.class,
         description = "Fetch, extract and summarize web pages and documents for AI agents.%n"
                 + "Runs as an MCP server (serve) or from the command line.",
-        subcommands = {ConfigCommand.class, BenchCommand.class, EvalCommand.class, HelpCommand.class})
+        subcommands = {
+            ConfigCommand.class,
+            ExtractCommand.class,
+            BenchCommand.class,
+            EvalCommand.class,
+            HelpCommand.class
+        })
 public final class Cli {
     @Option(
             names = {"-v", "--verbose"},
