@@ -4,6 +4,7 @@ import dev.mcpweb.llm.Completion;
 import dev.mcpweb.llm.LlmException;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmRequest;
+import dev.mcpweb.llm.ResilientProvider;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -31,11 +32,35 @@ final class CallCounter {
     }
 
     Completion complete(LlmRequest request) throws LlmException {
+        if (provider instanceof ResilientProvider resilient) {
+            LongAdder retried = new LongAdder();
+            try {
+                return counted(() -> resilient.complete(request, retried));
+            } finally {
+                retried(retried);
+            }
+        }
         return counted(() -> provider.complete(request));
     }
 
     Completion stream(LlmRequest request, Consumer<String> onDelta) throws LlmException {
+        if (provider instanceof ResilientProvider resilient) {
+            LongAdder retried = new LongAdder();
+            try {
+                return counted(() -> resilient.stream(request, onDelta, retried));
+            } finally {
+                retried(retried);
+            }
+        }
         return counted(() -> provider.stream(request, onDelta));
+    }
+
+    private void retried(LongAdder retried) {
+        long n = retried.sum();
+        if (n > 0) {
+            retries.add(n);
+            metrics.retries(n);
+        }
     }
 
     private interface Call {
