@@ -251,6 +251,7 @@ if (suites.includes('concurrency')) {
     const metrics = await (await fetch(new URL('/metrics', http.url))).text();
     const okCalls = [...metrics.matchAll(/mcpweb_tool_calls_seconds_count\{[^}]*outcome="ok"[^}]*\} (\d+)/g)].reduce((a, m) => a + Number(m[1]), 0);
     assert(okCalls >= 50, `metrics count ${okCalls} successful calls`);
+    assert(/mcpweb_stage_seconds_count\{[^}]*stage="fetch"/.test(metrics), 'metrics show the pipeline stage timers');
     await Promise.all(clients.map((c) => c.close()));
   });
 }

@@ -78,15 +78,16 @@ ${body}
 export async function startPages() {
   const slowRequests = [];
   const server = http.createServer((req, res) => {
-    if (req.url === '/robots.txt') {
+    const route = new URL(req.url, 'http://127.0.0.1').pathname;
+    if (route === '/robots.txt') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
-    } else if (req.url === '/one') {
+    } else if (route === '/one') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articleHtml(ARTICLE_ONE));
-    } else if (req.url === '/two') {
+    } else if (route === '/two') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articleHtml(ARTICLE_TWO));
-    } else if (req.url === '/long') {
+    } else if (route === '/long') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articleHtml(ARTICLE_ONE, 40));
-    } else if (req.url.startsWith('/slow')) {
+    } else if (route.startsWith('/slow')) {
       // Sends the head of a page, then nothing: only cancellation (or a timeout) ends the request.
       const entry = { url: req.url, closedAt: null };
       slowRequests.push(entry);

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ConfigCommand.class,
             ServeCommand.class,
+            ExtractCommand.class,
             BenchCommand.class,
             EvalCommand.class,
             SimLlmCommand.class,

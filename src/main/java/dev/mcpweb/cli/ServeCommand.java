@@ -3,6 +3,8 @@ package dev.mcpweb.cli;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.server.McpWebServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -55,7 +57,10 @@ final class ServeCommand implements Callable<Integer> {
             flags.put("server.port", port.toString());
         }
         Config config = cli.loadConfig(flags);
-        try (Pipeline pipeline = Pipeline.create(config);
+        // On HTTP, /metrics shows the pipeline's stage timers and LLM counters with the server's own.
+        try (Pipeline pipeline = http
+                        ? Pipeline.create(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                        : Pipeline.create(config);
                 McpWebServer server = McpWebServer.create(pipeline, Version.current())) {
             if (!http) {
                 // Raw descriptors: stdout carries nothing but protocol, written and flushed per message.

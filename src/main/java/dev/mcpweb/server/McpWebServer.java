@@ -104,7 +104,7 @@ public final class McpWebServer implements AutoCloseable {
                 .maxRequestSize(HttpGuard.MAX_BODY)
                 .keepAliveInterval(Duration.ofSeconds(30))
                 .build();
-        ServerMetrics metrics = new ServerMetrics(calls::active, pipeline::cacheStats);
+        ServerMetrics metrics = new ServerMetrics(pipeline.meters(), calls::active, pipeline::cacheStats);
         McpAsyncServer server = build(McpServer.async(transport), metrics);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);

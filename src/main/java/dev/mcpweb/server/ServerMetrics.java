@@ -2,9 +2,8 @@ package dev.mcpweb.server;
 
 import dev.mcpweb.cache.CacheStats;
 import dev.mcpweb.cache.NamespaceStats;
-import dev.mcpweb.summarize.SummaryStats;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -20,17 +19,24 @@ import java.util.function.Supplier;
 
 /**
  * What {@code /metrics} shows, in Prometheus text format: tool calls (count and time by tool and
- * outcome, how many run now), summary work (LLM calls, tokens, time), the cache figures per
+ * outcome, how many run now), the pipeline's stage timers and LLM counters, the cache figures per
  * namespace, and the JVM's memory and threads.
  */
 final class ServerMetrics implements Tools.Recorder {
     private static final List<String> CACHE_FIGURES = List.of("entries", "bytes", "hits", "misses", "evictions");
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry;
     private final Supplier<CacheStats> cacheStats;
     private final Map<String, AtomicLong> cacheValues = new ConcurrentHashMap<>();
 
-    ServerMetrics(IntSupplier activeCalls, Supplier<CacheStats> cacheStats) {
+    /**
+     * Shows {@code meters} when it is a Prometheus registry (the pipeline's stage timers and LLM
+     * counters are there), otherwise a registry of its own.
+     */
+    ServerMetrics(MeterRegistry meters, IntSupplier activeCalls, Supplier<CacheStats> cacheStats) {
+        this.registry = meters instanceof PrometheusMeterRegistry prometheus
+                ? prometheus
+                : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.cacheStats = cacheStats;
         Gauge.builder("mcpweb.tool.calls.active", activeCalls::getAsInt)
                 .description("Tool calls running now")
@@ -46,32 +52,6 @@ final class ServerMetrics implements Tools.Recorder {
                 .tags("tool", tool, "outcome", outcome)
                 .register(registry)
                 .record(elapsed);
-    }
-
-    @Override
-    public void summary(SummaryStats stats) {
-        String provider = stats.provider();
-        Timer.builder("mcpweb.summary")
-                .description("Time to make a summary, by provider and map mode")
-                .tags("provider", provider, "mode", stats.mode())
-                .register(registry)
-                .record(stats.elapsed());
-        Counter.builder("mcpweb.llm.calls")
-                .tags("provider", provider)
-                .register(registry)
-                .increment(stats.llmCalls());
-        Counter.builder("mcpweb.llm.retries")
-                .tags("provider", provider)
-                .register(registry)
-                .increment(stats.retries());
-        Counter.builder("mcpweb.llm.tokens")
-                .tags("provider", provider, "direction", "input")
-                .register(registry)
-                .increment(stats.inputTokens());
-        Counter.builder("mcpweb.llm.tokens")
-                .tags("provider", provider, "direction", "output")
-                .register(registry)
-                .increment(stats.outputTokens());
     }
 
     /** The Prometheus text exposition, with the cache figures read now. */

@@ -12,7 +12,6 @@ import dev.mcpweb.pipeline.SourceFailure;
 import dev.mcpweb.pipeline.SummarizeRequest;
 import dev.mcpweb.server.Arguments.BadArguments;
 import dev.mcpweb.summarize.Summary;
-import dev.mcpweb.summarize.SummaryStats;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
@@ -118,13 +117,11 @@ final class Tools {
                         (args, call) -> clean(args, false)));
     }
 
-    /** Where tool calls and summaries are counted; {@link ServerMetrics} on HTTP, nothing on stdio. */
+    /** Where tool calls are counted: {@link ServerMetrics} on HTTP, nowhere on stdio. */
     interface Recorder {
-        Recorder NONE = new Recorder() {};
+        Recorder NONE = (tool, outcome, elapsed) -> {};
 
-        default void toolCall(String tool, String outcome, Duration elapsed) {}
-
-        default void summary(SummaryStats stats) {}
+        void toolCall(String tool, String outcome, Duration elapsed);
     }
 
     private interface Handler {
@@ -206,7 +203,6 @@ final class Tools {
         for (SourceFailure failure : result.failures()) {
             call.log(LoggingLevel.WARNING, failure.source() + ": " + failure.kind() + ": " + failure.message());
         }
-        metrics.summary(result.summary().stats());
         return CallToolResult.builder()
                 .addTextContent(summaryText(result))
                 .structuredContent(summaryStructure(result))

@@ -148,6 +148,7 @@ class McpClientsTest {
                         "-XX:TieredStopAtLevel=1",
                         "-Xlog:disable",
                         "-Xlog:all=error:stderr",
+                        "--enable-native-access=ALL-UNNAMED",
                         "-cp",
                         System.getProperty("java.class.path"),
                         "dev.mcpweb.cli.Main"));
