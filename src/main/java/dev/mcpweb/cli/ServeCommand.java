@@ -3,8 +3,6 @@ package dev.mcpweb.cli;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.server.McpWebServer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -57,11 +55,8 @@ final class ServeCommand implements Callable<Integer> {
             flags.put("server.port", port.toString());
         }
         Config config = cli.loadConfig(flags);
-        // On HTTP, /metrics shows the pipeline's stage timers and LLM counters with the server's own.
-        try (Pipeline pipeline = http
-                        ? Pipeline.create(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
-                        : Pipeline.create(config);
-                McpWebServer server = McpWebServer.create(pipeline, Version.current())) {
+        try (McpWebServer server =
+                McpWebServer.create(config, meters -> Pipeline.create(config, meters), Version.current())) {
             if (!http) {
                 // Raw descriptors: stdout carries nothing but protocol, written and flushed per message.
                 server.serveStdio(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));

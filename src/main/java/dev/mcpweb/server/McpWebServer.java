@@ -1,8 +1,10 @@
 package dev.mcpweb.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpweb.config.Config;
 import dev.mcpweb.config.ServerConfig;
 import dev.mcpweb.pipeline.Pipeline;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -44,7 +47,8 @@ public final class McpWebServer implements AutoCloseable {
             pages (add a query to get an answer focused on it); fetch_url gives a page's main content as \
             Markdown, in pages when it is long. Private and local addresses are refused.""";
 
-    private final Pipeline pipeline;
+    private final Config config;
+    private final PipelineStartup pipelines;
     private final String version;
     private final ObjectMapper objectMapper = new ObjectMapper();
     private final McpJsonMapper json = new JacksonMcpJsonMapper(objectMapper);
@@ -52,17 +56,22 @@ public final class McpWebServer implements AutoCloseable {
     private final InFlightCalls calls;
     private final MessageTap tap;
 
-    private McpWebServer(Pipeline pipeline, String version) {
-        this.pipeline = pipeline;
+    private McpWebServer(Config config, Function<MeterRegistry, Pipeline> pipeline, String version) {
+        this.config = config;
         this.version = version;
-        var summarizer = pipeline.config().summarizer();
-        this.calls = new InFlightCalls(pipeline.config().server().maxConcurrentTools(), summarizer.deadline());
+        this.calls = new InFlightCalls(
+                config.server().maxConcurrentTools(), config.summarizer().deadline());
         this.tap = new MessageTap(objectMapper, calls);
+        this.pipelines = new PipelineStartup(pipeline, executor);
     }
 
-    /** A server over {@code pipeline}, reporting {@code version} to clients. */
-    public static McpWebServer create(Pipeline pipeline, String version) {
-        return new McpWebServer(pipeline, version);
+    /**
+     * A server with the tools over the pipeline that {@code pipeline} builds (given the registry that
+     * {@code /metrics} shows); it is built in the background and closed with the server, so that
+     * {@code initialize} is answered without waiting for it. {@code version} is reported to clients.
+     */
+    public static McpWebServer create(Config config, Function<MeterRegistry, Pipeline> pipeline, String version) {
+        return new McpWebServer(config, pipeline, version);
     }
 
     /**
@@ -70,7 +79,7 @@ public final class McpWebServer implements AutoCloseable {
      * then returns once the responses to every request read have been written.
      */
     public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
-        Duration drain = pipeline.config().summarizer().deadline().plusSeconds(5);
+        Duration drain = config.summarizer().deadline().plusSeconds(5);
         StdioChannel channel = new StdioChannel(in, out, objectMapper, tap, drain);
         McpAsyncServer server = build(
                 McpServer.async(new StdioServerTransportProvider(json, channel.input(), channel.output())),
@@ -89,10 +98,10 @@ public final class McpWebServer implements AutoCloseable {
      * @throws IllegalStateException when {@code host} is not loopback and no bearer token is configured
      */
     public HttpEndpoint serveHttp(String host, int port) throws Exception {
-        ServerConfig config = pipeline.config().server();
+        ServerConfig server = config.server();
         InetAddress address = InetAddress.getByName(host);
         boolean loopback = address.isLoopbackAddress();
-        if (!loopback && config.authToken().isEmpty()) {
+        if (!loopback && server.authToken().isEmpty()) {
             throw new IllegalStateException("refusing to listen on " + host + " without a bearer token: anyone "
                     + "who can reach it could use this server. Set MCP_WEB_SERVER_AUTH_TOKEN (clients then send "
                     + "'Authorization: Bearer <token>'), or listen on 127.0.0.1");
@@ -104,8 +113,14 @@ public final class McpWebServer implements AutoCloseable {
                 .maxRequestSize(HttpGuard.MAX_BODY)
                 .keepAliveInterval(Duration.ofSeconds(30))
                 .build();
-        ServerMetrics metrics = new ServerMetrics(pipeline.meters(), calls::active, pipeline::cacheStats);
-        McpAsyncServer server = build(McpServer.async(transport), metrics);
+        ServerMetrics metrics = new ServerMetrics(
+                pipelines.meters(),
+                calls::active,
+                () -> pipelines
+                        .now()
+                        .orElseThrow(() -> new IllegalStateException("pipeline not ready"))
+                        .cacheStats());
+        McpAsyncServer mcp = build(McpServer.async(transport), metrics);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("mcp-web-http");
@@ -116,19 +131,19 @@ public final class McpWebServer implements AutoCloseable {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ServletHolder mcp = new ServletHolder(transport);
-        mcp.setAsyncSupported(true);
-        context.addServlet(mcp, "/mcp");
+        ServletHolder endpoint = new ServletHolder(transport);
+        endpoint.setAsyncSupported(true);
+        context.addServlet(endpoint, "/mcp");
         context.addServlet(new ServletHolder(new Health()), "/health");
         context.addServlet(new ServletHolder(new Metrics(metrics)), "/metrics");
-        FilterHolder guard = new FilterHolder(new HttpGuard(config, loopback, tap));
+        FilterHolder guard = new FilterHolder(new HttpGuard(server, loopback, tap));
         guard.setAsyncSupported(true);
         context.addFilter(guard, "/*", EnumSet.of(DispatcherType.REQUEST));
         jetty.setHandler(context);
         try {
             jetty.start();
         } catch (Exception e) {
-            server.close();
+            mcp.close();
             jetty.stop();
             throw new IOException(
                     "cannot listen on " + host + ":" + port + " (" + e.getMessage()
@@ -137,7 +152,7 @@ public final class McpWebServer implements AutoCloseable {
         }
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         URI uri = URI.create("http://" + shownHost + ":" + connector.getLocalPort() + "/mcp");
-        return new HttpEndpoint(uri, jetty, server);
+        return new HttpEndpoint(uri, jetty, mcp);
     }
 
     private McpAsyncServer build(McpServer.AsyncSpecification<?> spec, Tools.Recorder metrics) {
@@ -150,14 +165,15 @@ public final class McpWebServer implements AutoCloseable {
                 // No tool declares an output schema, so nothing is left to validate; the SDK's default
                 // validator would load a JSON-schema library (~170 classes) at every start for nothing.
                 .jsonSchemaValidator((schema, content) -> JsonSchemaValidator.ValidationResponse.asValid(null))
-                .requestTimeout(pipeline.config().summarizer().timeout())
-                .tools(new Tools(pipeline, calls, metrics, json, executor).specifications())
+                .requestTimeout(config.summarizer().timeout())
+                .tools(new Tools(config, pipelines, calls, metrics, json, executor).specifications())
                 .build();
     }
 
     @Override
     public void close() {
         executor.shutdownNow();
+        pipelines.close();
     }
 
     /** A running Streamable HTTP server; closing it stops listening and ends every session. */

@@ -2,6 +2,7 @@ package dev.mcpweb.server;
 
 import dev.mcpweb.cache.CacheStats;
 import dev.mcpweb.cache.NamespaceStats;
+import dev.mcpweb.config.Config;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.Metadata;
 import dev.mcpweb.llm.LlmProvider;
@@ -48,14 +49,22 @@ final class Tools {
     static final int MAX_URLS = 20;
     static final int DEFAULT_PAGE = 20_000;
 
-    private final Pipeline pipeline;
+    private final PipelineStartup pipelines;
+    private final Config config;
     private final InFlightCalls calls;
     private final Recorder metrics;
     private final McpJsonMapper json;
     private final Scheduler scheduler;
 
-    Tools(Pipeline pipeline, InFlightCalls calls, Recorder metrics, McpJsonMapper json, Executor executor) {
-        this.pipeline = pipeline;
+    Tools(
+            Config config,
+            PipelineStartup pipelines,
+            InFlightCalls calls,
+            Recorder metrics,
+            McpJsonMapper json,
+            Executor executor) {
+        this.config = config;
+        this.pipelines = pipelines;
         this.calls = calls;
         this.metrics = metrics;
         this.json = json;
@@ -106,7 +115,7 @@ final class Tools {
                         NAMESPACE_SCHEMA,
                         new ToolAnnotations(null, false, true, true, false, null),
                         Set.of("namespace"),
-                        (args, call) -> clean(args, true)),
+                        (args, call, pipeline) -> clean(args, pipeline, true)),
                 tool(
                         "prune_cache",
                         "Prune the cache",
@@ -114,7 +123,7 @@ final class Tools {
                         NAMESPACE_SCHEMA,
                         new ToolAnnotations(null, false, false, true, false, null),
                         Set.of("namespace"),
-                        (args, call) -> clean(args, false)));
+                        (args, call, pipeline) -> clean(args, pipeline, false)));
     }
 
     /** Where tool calls are counted: {@link ServerMetrics} on HTTP, nowhere on stdio. */
@@ -125,7 +134,7 @@ final class Tools {
     }
 
     private interface Handler {
-        CallToolResult handle(Arguments args, ToolCall call) throws Exception;
+        CallToolResult handle(Arguments args, ToolCall call, Pipeline pipeline) throws Exception;
     }
 
     private AsyncToolSpecification tool(
@@ -160,7 +169,8 @@ final class Tools {
         ToolCall call = new ToolCall(exchange, request);
         try {
             Arguments args = new Arguments(name, request.arguments(), allowed);
-            CallToolResult result = calls.run(MessageTap.callKey(request.meta()), () -> handler.handle(args, call));
+            CallToolResult result =
+                    calls.run(MessageTap.callKey(request.meta()), () -> handler.handle(args, call, pipelines.get()));
             outcome = Boolean.TRUE.equals(result.isError()) ? "error" : "ok";
             return result;
         } catch (BadArguments e) {
@@ -171,6 +181,8 @@ final class Tools {
         } catch (InFlightCalls.Cancelled e) {
             outcome = "cancelled";
             return error(name + " was cancelled by the client; nothing was returned.");
+        } catch (PipelineStartup.Unavailable e) {
+            return error(e.getMessage());
         } catch (PipelineException e) {
             call.log(LoggingLevel.WARNING, name + ": " + e.getMessage());
             return error(pipelineFailure(e));
@@ -187,13 +199,13 @@ final class Tools {
         }
     }
 
-    private CallToolResult summarize(Arguments args, ToolCall call) throws Exception {
+    private CallToolResult summarize(Arguments args, ToolCall call, Pipeline pipeline) throws Exception {
         List<String> urls = args.requiredStrings("urls", MAX_URLS, "https://example.com/article");
         Optional<String> query = args.optionalString("query");
         Optional<String> mode = args.optionalChoice("mode", MODES);
         OptionalInt maxLength = args.optionalInt("max_length", 10, 5_000);
         call.log(LoggingLevel.INFO, "summarizing " + urls.size() + " source" + (urls.size() == 1 ? "" : "s"));
-        Optional<LlmProvider> clientModel = ClientSampling.of(call.exchange(), pipeline.config());
+        Optional<LlmProvider> clientModel = ClientSampling.of(call.exchange(), config);
         PipelineResult result;
         try {
             result = pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode), call, clientModel);
@@ -274,7 +286,7 @@ final class Tools {
         return out;
     }
 
-    private CallToolResult fetch(Arguments args, ToolCall call) throws Exception {
+    private CallToolResult fetch(Arguments args, ToolCall call, Pipeline pipeline) throws Exception {
         String url = args.requiredString("url", "https://example.com/article");
         String format =
                 args.optionalChoice("format", List.of("markdown", "text")).orElse("markdown");
@@ -348,7 +360,7 @@ final class Tools {
         return out;
     }
 
-    private CallToolResult cacheStats(Arguments args, ToolCall call) {
+    private CallToolResult cacheStats(Arguments args, ToolCall call, Pipeline pipeline) {
         CacheStats stats = pipeline.cacheStats();
         StringBuilder text = new StringBuilder();
         Map<String, Object> namespaces = new LinkedHashMap<>();
@@ -380,7 +392,7 @@ final class Tools {
                 .build();
     }
 
-    private CallToolResult clean(Arguments args, boolean clear) throws BadArguments {
+    private CallToolResult clean(Arguments args, Pipeline pipeline, boolean clear) throws BadArguments {
         Optional<String> namespace = args.optionalChoice("namespace", NAMESPACES);
         long removed = clear ? pipeline.clearCache(namespace) : pipeline.pruneCache(namespace);
         String scope = namespace.map(n -> "the " + n + " namespace").orElse("every namespace");

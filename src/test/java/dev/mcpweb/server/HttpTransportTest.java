@@ -29,7 +29,6 @@ class HttpTransportTest {
     Path cacheDir;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Pipeline pipeline;
     private McpWebServer server;
     private McpWebServer.HttpEndpoint endpoint;
 
@@ -41,16 +40,17 @@ class HttpTransportTest {
         if (server != null) {
             server.close();
         }
-        if (pipeline != null) {
-            pipeline.close();
-        }
+    }
+
+    private McpWebServer server(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("cache.dir", cacheDir.toString());
+        Config config = Config.defaults().with(all);
+        return McpWebServer.create(config, meters -> Pipeline.create(config, meters), "test");
     }
 
     private URI start(Map<String, String> settings) throws Exception {
-        Map<String, String> all = new java.util.HashMap<>(settings);
-        all.put("cache.dir", cacheDir.toString());
-        pipeline = Pipeline.create(Config.defaults().with(all));
-        server = McpWebServer.create(pipeline, "test");
+        server = server(settings);
         endpoint = server.serveHttp("127.0.0.1", 0);
         return endpoint.uri();
     }
@@ -144,8 +144,7 @@ class HttpTransportTest {
 
     @Test
     void listeningBeyondLoopbackWithoutATokenIsRefused() {
-        pipeline = Pipeline.create(Config.defaults().with(Map.of("cache.dir", cacheDir.toString())));
-        server = McpWebServer.create(pipeline, "test");
+        server = server(Map.of());
         assertThatThrownBy(() -> server.serveHttp("0.0.0.0", 0))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("MCP_WEB_SERVER_AUTH_TOKEN");
@@ -166,7 +165,7 @@ class HttpTransportTest {
     @Test
     void aBusyPortIsReportedWithWhatToDo() throws Exception {
         URI mcp = start(Map.of());
-        McpWebServer second = McpWebServer.create(pipeline, "test");
+        McpWebServer second = server(Map.of());
         try {
             assertThatThrownBy(() -> second.serveHttp("127.0.0.1", mcp.getPort()))
                     .isInstanceOf(IOException.class)

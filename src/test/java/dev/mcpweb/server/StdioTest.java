@@ -30,11 +30,17 @@ class StdioTest {
 
     /** Writes {@code lines} then ends the input; returns every line the server wrote before returning. */
     private List<JsonNode> session(String... lines) throws Exception {
+        return session(Map.of(), lines);
+    }
+
+    private List<JsonNode> session(Map<String, String> settings, String... lines) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PipedOutputStream feed = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(feed, 1 << 16);
-        try (Pipeline pipeline = Pipeline.create(Config.defaults().with(Map.of("cache.dir", cacheDir.toString())));
-                McpWebServer server = McpWebServer.create(pipeline, "test")) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("cache.dir", cacheDir.toString());
+        Config config = Config.defaults().with(all);
+        try (McpWebServer server = McpWebServer.create(config, meters -> Pipeline.create(config, meters), "test")) {
             Thread writer = Thread.ofVirtual().start(() -> {
                 try (feed) {
                     for (String line : lines) {
@@ -97,5 +103,20 @@ class StdioTest {
         JsonNode result = byId(out, 2).get("result");
         assertThat(result.get("isError").asBoolean()).isTrue();
         assertThat(result.at("/content/0/text").asText()).contains("'urls' is required");
+    }
+
+    @Test
+    void aPipelineThatCannotStartStillLetsTheServerAnswerAndSaysWhatToFix() throws Exception {
+        List<JsonNode> out = session(
+                Map.of("summarizer.provider", "openai"),
+                INITIALIZE,
+                INITIALIZED,
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"get_cache_stats\","
+                        + "\"arguments\":{}}}");
+        assertThat(byId(out, 1).at("/result/serverInfo/name").asText()).isEqualTo("mcp-web");
+        JsonNode result = byId(out, 2).get("result");
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(result.at("/content/0/text").asText())
+                .contains("could not start its pipeline", "API key", "MCP_WEB_SUMMARIZER_API_KEY");
     }
 }

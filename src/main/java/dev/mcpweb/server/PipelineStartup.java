@@ -1,0 +1,83 @@
+package dev.mcpweb.server;
+
+import dev.mcpweb.pipeline.Pipeline;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline, built in the background while the server already answers {@code initialize}:
+ * opening the cache, the fetcher and the LLM client takes a good part of a cold start, and a client
+ * that starts the server waits for {@code initialize} only. Tool calls wait for it; if it cannot be
+ * built (a configuration error), every call says why instead of the process dying before the client
+ * could read a word.
+ */
+final class PipelineStartup implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PipelineStartup.class);
+
+    private final CompletableFuture<PrometheusMeterRegistry> meters = new CompletableFuture<>();
+    private final CompletableFuture<Pipeline> pipeline;
+
+    PipelineStartup(Function<MeterRegistry, Pipeline> factory, Executor executor) {
+        this.pipeline = CompletableFuture.supplyAsync(
+                () -> {
+                    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                    meters.complete(registry);
+                    return factory.apply(registry);
+                },
+                executor);
+        pipeline.whenComplete((p, e) -> {
+            if (e != null) {
+                log.error("mcp-web cannot work: {}", reason(e));
+            }
+        });
+    }
+
+    /** Thrown when the pipeline could not be built; the message says what to fix. */
+    static final class Unavailable extends Exception {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Waits for the pipeline (interruptibly: a cancelled call stops waiting). */
+    Pipeline get() throws Unavailable, InterruptedException {
+        try {
+            return pipeline.get();
+        } catch (ExecutionException e) {
+            throw new Unavailable(
+                    "mcp-web could not start its pipeline: " + reason(e) + ". Fix the configuration and restart "
+                            + "the server (mcp-web config shows every setting).",
+                    e.getCause());
+        }
+    }
+
+    /** The pipeline if it is ready now. */
+    Optional<Pipeline> now() {
+        return pipeline.isDone() && !pipeline.isCompletedExceptionally()
+                ? Optional.of(pipeline.join())
+                : Optional.empty();
+    }
+
+    /** The registry the pipeline records in, which {@code /metrics} shows. */
+    PrometheusMeterRegistry meters() {
+        return meters.join();
+    }
+
+    private static String reason(Throwable e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    @Override
+    public void close() {
+        pipeline.thenAccept(Pipeline::close);
+    }
+}
