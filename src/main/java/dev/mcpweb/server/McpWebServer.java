@@ -69,6 +69,7 @@ public final class McpWebServer implements AutoCloseable {
      * A server with the tools over the pipeline that {@code pipeline} builds (given the registry that
      * {@code /metrics} shows); it is built in the background and closed with the server, so that
      * {@code initialize} is answered without waiting for it. {@code version} is reported to clients.
+     * Nothing starts until {@link #serveStdio} or {@link #serveHttp}.
      */
     public static McpWebServer create(Config config, Function<MeterRegistry, Pipeline> pipeline, String version) {
         return new McpWebServer(config, pipeline, version);
@@ -80,7 +81,7 @@ public final class McpWebServer implements AutoCloseable {
      */
     public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
         Duration drain = config.summarizer().deadline().plusSeconds(5);
-        StdioChannel channel = new StdioChannel(in, out, objectMapper, tap, drain);
+        StdioChannel channel = new StdioChannel(in, out, objectMapper, tap, drain, pipelines::start);
         McpAsyncServer server = build(
                 McpServer.async(new StdioServerTransportProvider(json, channel.input(), channel.output())),
                 Tools.Recorder.NONE);

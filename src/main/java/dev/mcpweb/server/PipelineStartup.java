@@ -8,34 +8,51 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline, built in the background while the server already answers {@code initialize}:
- * opening the cache, the fetcher and the LLM client takes a good part of a cold start, and a client
- * that starts the server waits for {@code initialize} only. Tool calls wait for it; if it cannot be
- * built (a configuration error), every call says why instead of the process dying before the client
- * could read a word.
+ * The pipeline, built in the background: opening the cache, the fetcher and the LLM client takes a
+ * good part of a cold start, and a client that starts the server waits for {@code initialize} only.
+ * The stdio transport starts it once the client has its {@code initialize} answer (or at the first
+ * tool call), so the two never compete for the CPU; HTTP starts it at once. Tool calls wait for it;
+ * if it cannot be built (a configuration error), every call says why instead of the process dying
+ * before the client could read a word.
  */
 final class PipelineStartup implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PipelineStartup.class);
 
     private final CompletableFuture<PrometheusMeterRegistry> meters = new CompletableFuture<>();
-    private final CompletableFuture<Pipeline> pipeline;
+    private final CompletableFuture<Pipeline> pipeline = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final Function<MeterRegistry, Pipeline> factory;
+    private final Executor executor;
 
     PipelineStartup(Function<MeterRegistry, Pipeline> factory, Executor executor) {
-        this.pipeline = CompletableFuture.supplyAsync(
-                () -> {
-                    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-                    meters.complete(registry);
-                    return factory.apply(registry);
-                },
-                executor);
+        this.factory = factory;
+        this.executor = executor;
         pipeline.whenComplete((p, e) -> {
             if (e != null) {
                 log.error("mcp-web cannot work: {}", reason(e));
+            }
+        });
+    }
+
+    /** Starts building, once; later calls do nothing. */
+    void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                meters.complete(registry);
+                pipeline.complete(factory.apply(registry));
+            } catch (RuntimeException | Error e) {
+                meters.completeExceptionally(e);
+                pipeline.completeExceptionally(e);
             }
         });
     }
@@ -47,8 +64,9 @@ final class PipelineStartup implements AutoCloseable {
         }
     }
 
-    /** Waits for the pipeline (interruptibly: a cancelled call stops waiting). */
+    /** Waits for the pipeline, starting it if needed (interruptibly: a cancelled call stops waiting). */
     Pipeline get() throws Unavailable, InterruptedException {
+        start();
         try {
             return pipeline.get();
         } catch (ExecutionException e) {
@@ -68,6 +86,7 @@ final class PipelineStartup implements AutoCloseable {
 
     /** The registry the pipeline records in, which {@code /metrics} shows. */
     PrometheusMeterRegistry meters() {
+        start();
         return meters.join();
     }
 

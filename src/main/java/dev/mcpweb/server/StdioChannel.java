@@ -27,13 +27,21 @@ final class StdioChannel {
     private final ObjectMapper json;
     private final MessageTap tap;
     private final Duration drainLimit;
+    private final Runnable onInitialized;
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Input input;
     private final Output output;
 
-    StdioChannel(InputStream in, OutputStream out, ObjectMapper json, MessageTap tap, Duration drainLimit) {
+    StdioChannel(
+            InputStream in,
+            OutputStream out,
+            ObjectMapper json,
+            MessageTap tap,
+            Duration drainLimit,
+            Runnable onInitialized) {
         this.json = json;
+        this.onInitialized = onInitialized;
         this.tap = tap;
         this.drainLimit = drainLimit;
         this.input = new Input(new BufferedInputStream(in, 64 * 1024));
@@ -129,6 +137,9 @@ final class StdioChannel {
             }
             if (object.path("method").isTextual() && object.has("id")) {
                 unanswered.add(object.get("id").toString());
+            }
+            if (object.path("method").asText().equals("notifications/initialized")) {
+                onInitialized.run();
             }
             return tap.inbound("stdio", bytes);
         }
