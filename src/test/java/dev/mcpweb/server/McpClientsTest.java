@@ -74,6 +74,16 @@ class McpClientsTest {
         node("clients.mjs", "http", "concurrency");
     }
 
+    @Test
+    void theInspectorCliListsAndCallsTheTools() throws Exception {
+        node("inspector.mjs");
+    }
+
+    @Test
+    void theConformanceSuitePassesEveryScenarioThatApplies() throws Exception {
+        node("conformance.mjs");
+    }
+
     private static void node(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("node"));
         command.addAll(List.of(args));
