@@ -20,7 +20,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ConfigCommand.class,
             ServeCommand.class,
+            FetchCommand.class,
             ExtractCommand.class,
+            CacheCommand.class,
             BenchCommand.class,
             EvalCommand.class,
             SimLlmCommand.class,
