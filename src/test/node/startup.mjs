@@ -1,7 +1,10 @@
 // Measures mcp-web's start-up as an MCP client sees it: from spawning the command to receiving the
-// response to `initialize` on stdout. Prints each run and the median, as JSON on the last line.
+// response to `initialize` on stdout. Prints each run and the median, as JSON on the last line, with
+// the CPU time the process had used by then (Linux /proc): on a busy machine wall time stretches with
+// the load while CPU time does not, so the two together say what an idle machine would see.
 // Usage: node startup.mjs [--runs N] [--] command [args...]   (default: ../../../bin/mcp-web serve)
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -27,9 +30,10 @@ function once() {
       out += chunk;
       if (out.includes('"id":1')) {
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        const cpu = cpuMs(child.pid);
         clearTimeout(timer);
         child.stdin.end();
-        child.on('exit', () => resolve(ms));
+        child.on('exit', () => resolve({ ms, cpu }));
       }
     });
     child.on('error', reject);
@@ -37,12 +41,25 @@ function once() {
   });
 }
 
-const times = [];
-for (let i = 0; i < runs; i++) {
-  const ms = await once();
-  times.push(ms);
-  console.error(`run ${i + 1}: ${ms.toFixed(0)} ms`);
+/** User plus system CPU time of a process so far, in ms; NaN where /proc is missing. */
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
+  } catch {
+    return NaN;
+  }
 }
+
+const times = [];
+const cpus = [];
+for (let i = 0; i < runs; i++) {
+  const { ms, cpu } = await once();
+  times.push(ms);
+  cpus.push(cpu);
+  console.error(`run ${i + 1}: ${ms.toFixed(0)} ms (CPU ${cpu} ms)`);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sorted = [...times].sort((a, b) => a - b);
-const median = sorted[Math.floor(sorted.length / 2)];
-console.log(JSON.stringify({ command: command.join(' '), runs, median_ms: Math.round(median), min_ms: Math.round(sorted[0]), max_ms: Math.round(sorted[sorted.length - 1]) }));
+const load = fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] : 'n/a';
+console.log(JSON.stringify({ command: command.join(' '), runs, median_ms: Math.round(median(times)), min_ms: Math.round(sorted[0]), max_ms: Math.round(sorted[sorted.length - 1]), median_cpu_ms: median(cpus), load_average: load }));
