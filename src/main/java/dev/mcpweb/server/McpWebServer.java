@@ -173,8 +173,8 @@ public final class McpWebServer implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
         pipelines.close();
+        executor.shutdownNow();
     }
 
     /** A running Streamable HTTP server; closing it stops listening and ends every session. */

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -95,8 +97,22 @@ final class PipelineStartup implements AutoCloseable {
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
+    /** Closes the pipeline, waiting (a bounded time) for a build in progress so nothing outlives the server. */
     @Override
     public void close() {
-        pipeline.thenAccept(Pipeline::close);
+        if (!started.get()) {
+            return;
+        }
+        try {
+            pipeline.get(30, TimeUnit.SECONDS).close();
+        } catch (ExecutionException e) {
+            // never built: nothing to close
+        } catch (TimeoutException e) {
+            log.warn("the pipeline was still starting after 30 s; closing it when it is ready");
+            pipeline.thenAccept(Pipeline::close);
+        } catch (InterruptedException e) {
+            pipeline.thenAccept(Pipeline::close);
+            Thread.currentThread().interrupt();
+        }
     }
 }
