@@ -1,6 +1,7 @@
 package dev.mcpweb.cli;
 
 import dev.mcpweb.config.Config;
+import dev.mcpweb.config.ConfigException;
 import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.server.McpWebServer;
 import java.io.FileDescriptor;
@@ -8,6 +9,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +47,32 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on with --http (default: server.port, 8765; 0 picks a free one).")
     Integer port;
 
+    /**
+     * {@code mcp-web serve} exactly as MCP clients start it, without the command-line parser: picocli
+     * builds the model of every subcommand from Java 5 class files that the JVM's start-up caches
+     * cannot hold, which costs a good part of the start-up time. Other arguments go through picocli.
+     */
+    static int plainServe() throws InterruptedException {
+        Config config;
+        try {
+            config = Config.load(Optional.empty(), System.getenv(), Map.of());
+        } catch (ConfigException e) {
+            System.err.println("mcp-web: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        Logging.init(config.logLevel());
+        return stdio(config);
+    }
+
+    private static int stdio(Config config) throws InterruptedException {
+        try (McpWebServer server =
+                McpWebServer.create(config, meters -> Pipeline.create(config, meters), Version.current())) {
+            // Raw descriptors: stdout carries nothing but protocol, written and flushed per message.
+            server.serveStdio(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+            return ExitCode.OK;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new LinkedHashMap<>();
@@ -55,13 +83,11 @@ final class ServeCommand implements Callable<Integer> {
             flags.put("server.port", port.toString());
         }
         Config config = cli.loadConfig(flags);
+        if (!http) {
+            return stdio(config);
+        }
         try (McpWebServer server =
                 McpWebServer.create(config, meters -> Pipeline.create(config, meters), Version.current())) {
-            if (!http) {
-                // Raw descriptors: stdout carries nothing but protocol, written and flushed per message.
-                server.serveStdio(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
-                return ExitCode.OK;
-            }
             McpWebServer.HttpEndpoint endpoint;
             try {
                 endpoint =
