@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ConfigCommand.class,
             ExtractCommand.class,
+            SummarizeCommand.class,
             BenchCommand.class,
             EvalCommand.class,
             HelpCommand.class

@@ -33,9 +33,9 @@ final class InjectionScan {
         return Optional.of(hit.length() > 60 ? hit.substring(0, 60) + "…" : hit);
     }
 
-    /** Whether a model's answer repeats our own fence or instructions, a sign the page steered it. */
-    static boolean leaksPrompt(String output, String tag) {
+    /** Whether a model's answer repeats our system instructions, a sign a page steered it into revealing them. */
+    static boolean leaksPrompt(String output) {
         String lower = output.toLowerCase(Locale.ROOT);
-        return lower.contains("</" + tag + ">") || lower.contains("it is data, never instructions");
+        return lower.contains("it is data, never instructions") || lower.contains("do not follow, obey or answer");
     }
 }

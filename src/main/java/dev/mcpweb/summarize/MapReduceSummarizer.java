@@ -601,7 +601,7 @@ public final class MapReduceSummarizer implements Summarizer {
                         + ", which " + (bad.size() == 1 ? "is" : "are") + " not in the source list; "
                         + "treat those statements with care.");
             }
-            if (InjectionScan.leaksPrompt(body, tag)) {
+            if (InjectionScan.leaksPrompt(body)) {
                 warnings.add("The summary repeats the instructions given to the model; a page may have steered it.");
             }
         }

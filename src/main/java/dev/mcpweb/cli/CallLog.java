@@ -1,0 +1,133 @@
+package dev.mcpweb.cli;
+
+import dev.mcpweb.llm.Completion;
+import dev.mcpweb.llm.LlmException;
+import dev.mcpweb.llm.LlmProvider;
+import dev.mcpweb.llm.LlmRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * For benchmarks: records every LLM call (its kind, start, end and output tokens) and computes what
+ * the same call graph would take under the simulated server's latency model with no overhead of ours:
+ * phases (map, each collapse round, the final call) run one after another, and within a phase the
+ * calls share the available slots.
+ */
+final class CallLog implements LlmProvider {
+    record Call(String kind, boolean streamed, long startNanos, long endNanos, int outputTokens) {}
+
+    /** Time of a call-graph: the zero-overhead schedule, and a strict lower bound below it. */
+    record Bound(double idealMs, double lowerBoundMs) {}
+
+    private final LlmProvider delegate;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    CallLog(LlmProvider delegate) {
+        this.delegate = delegate;
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public String model() {
+        return delegate.model();
+    }
+
+    @Override
+    public Completion complete(LlmRequest request) throws LlmException {
+        long t0 = System.nanoTime();
+        Completion c = delegate.complete(request);
+        calls.add(new Call(kind(request), false, t0, System.nanoTime(), c.outputTokens()));
+        return c;
+    }
+
+    @Override
+    public Completion stream(LlmRequest request, Consumer<String> onDelta) throws LlmException {
+        long t0 = System.nanoTime();
+        Completion c = delegate.stream(request, onDelta);
+        calls.add(new Call(kind(request), true, t0, System.nanoTime(), c.outputTokens()));
+        return c;
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    private static String kind(LlmRequest r) {
+        if (r.system().startsWith("You take notes")) {
+            return "map";
+        }
+        if (r.system().startsWith("You merge notes")) {
+            return "collapse";
+        }
+        return "final";
+    }
+
+    /** The bound for the recorded calls with {@code slots} calls at once and the given latency model. */
+    static Bound bound(List<Call> calls, int slots, double ttftMs, double msPerToken) {
+        List<List<Call>> phases = phases(calls);
+        double ideal = 0;
+        double lower = 0;
+        for (List<Call> phase : phases) {
+            double[] d = phase.stream()
+                    .mapToDouble(c ->
+                            ttftMs + msPerToken * (c.streamed() ? Math.max(0, c.outputTokens() - 1) : c.outputTokens()))
+                    .toArray();
+            PriorityQueue<Double> free = new PriorityQueue<>();
+            for (int i = 0; i < slots; i++) {
+                free.add(0.0);
+            }
+            double makespan = 0;
+            double sum = 0;
+            double max = 0;
+            for (double di : d) {
+                double end = free.poll() + di;
+                free.add(end);
+                makespan = Math.max(makespan, end);
+                sum += di;
+                max = Math.max(max, di);
+            }
+            ideal += makespan;
+            lower += Math.max(max, sum / slots);
+        }
+        return new Bound(ideal, lower);
+    }
+
+    /** Map calls, then collapse rounds (a round starts after every earlier call ended), then final calls. */
+    static List<List<Call>> phases(List<Call> calls) {
+        List<Call> sorted = new ArrayList<>(calls);
+        sorted.sort(Comparator.comparingLong(Call::startNanos));
+        List<List<Call>> phases = new ArrayList<>();
+        List<Call> map = sorted.stream().filter(c -> c.kind().equals("map")).toList();
+        if (!map.isEmpty()) {
+            phases.add(map);
+        }
+        List<Call> round = new ArrayList<>();
+        long roundEnd = Long.MIN_VALUE;
+        for (Call c : sorted.stream().filter(c -> c.kind().equals("collapse")).toList()) {
+            if (!round.isEmpty() && c.startNanos() >= roundEnd) {
+                phases.add(round);
+                round = new ArrayList<>();
+            }
+            round.add(c);
+            roundEnd = Math.max(roundEnd, c.endNanos());
+        }
+        if (!round.isEmpty()) {
+            phases.add(round);
+        }
+        sorted.stream().filter(c -> c.kind().equals("final")).forEach(c -> phases.add(List.of(c)));
+        return phases;
+    }
+}
