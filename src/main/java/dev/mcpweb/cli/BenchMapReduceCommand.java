@@ -105,6 +105,13 @@ final class BenchMapReduceCommand implements Callable<Integer> {
             description = "Where mapreduce.json and mapreduce.svg go (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(
+            names = "--warmup",
+            negatable = true,
+            defaultValue = "true",
+            description = "Warm up on an unreported run at zero latency first (default: ${DEFAULT-VALUE}).")
+    boolean warmup;
+
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     record Run(
@@ -119,7 +126,10 @@ final class BenchMapReduceCommand implements Callable<Integer> {
             double lowerBoundMs,
             double noLlmMs,
             double chunkMs,
-            double peakHeapMb) {
+            double peakHeapMb,
+            double beforeFirstCallMs,
+            double beforeFinalCallMs,
+            List<CallLog.KindStats> calls) {
         double ratio() {
             return wallMs / idealMs;
         }
@@ -132,6 +142,15 @@ final class BenchMapReduceCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         BenchCorpus pages = BenchCorpus.load(corpus);
         List<Run> runs = new ArrayList<>();
+        if (warmup) { // JIT, the HTTP client and the tokenizer warm up on a run at zero latency that is not reported
+            int saved = ttftMs;
+            double savedPerToken = msPerToken;
+            ttftMs = 0;
+            msPerToken = 0;
+            run(base, pages, 10_000, "parallel");
+            ttftMs = saved;
+            msPerToken = savedPerToken;
+        }
         stdout.printf(
                 Locale.ROOT,
                 "%-10s %8s %6s %9s %6s %5s %9s %7s %8s %8s%n",
@@ -199,6 +218,21 @@ final class BenchMapReduceCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** Nanoseconds between the end of the last call before the final one and the final call's start. */
+    private static long gapBeforeFinal(List<CallLog.Call> calls) {
+        long finalStart = calls.stream()
+                .filter(c -> c.kind().equals("final"))
+                .mapToLong(CallLog.Call::startNanos)
+                .max()
+                .orElse(0);
+        long lastEnd = calls.stream()
+                .filter(c -> !c.kind().equals("final"))
+                .mapToLong(CallLog.Call::endNanos)
+                .max()
+                .orElse(finalStart);
+        return Math.max(0, finalStart - lastEnd);
+    }
+
     private static Optional<Run> find(List<Run> runs, String mode, int size) {
         return runs.stream()
                 .filter(r -> r.mode().equals(mode) && r.docTokens() == size)
@@ -259,7 +293,15 @@ final class BenchMapReduceCommand implements Callable<Integer> {
                         bound.lowerBoundMs(),
                         idle == null ? 0 : idle.totalTime(TimeUnit.NANOSECONDS) / 1e6,
                         chunk == null ? 0 : chunk.totalTime(TimeUnit.NANOSECONDS) / 1e6,
-                        peakMb);
+                        peakMb,
+                        (log.calls().stream()
+                                                .mapToLong(CallLog.Call::startNanos)
+                                                .min()
+                                                .orElse(t0)
+                                        - t0)
+                                / 1e6,
+                        gapBeforeFinal(log.calls()) / 1e6,
+                        CallLog.kinds(log.calls(), ttftMs, msPerToken));
             }
         }
     }

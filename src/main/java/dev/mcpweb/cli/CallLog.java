@@ -23,6 +23,36 @@ final class CallLog implements LlmProvider {
     /** Time of a call-graph: the zero-overhead schedule, and a strict lower bound below it. */
     record Bound(double idealMs, double lowerBoundMs) {}
 
+    /** Per kind of call: how many, and their mean measured and modelled durations. */
+    record KindStats(String kind, int calls, double meanMeasuredMs, double meanModelledMs, double meanOutputTokens) {}
+
+    static List<KindStats> kinds(List<Call> calls, double ttftMs, double msPerToken) {
+        List<KindStats> out = new ArrayList<>();
+        for (String kind : List.of("map", "collapse", "final")) {
+            List<Call> of = calls.stream().filter(c -> c.kind().equals(kind)).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            out.add(new KindStats(
+                    kind,
+                    of.size(),
+                    of.stream()
+                            .mapToDouble(c -> (c.endNanos() - c.startNanos()) / 1e6)
+                            .average()
+                            .orElse(0),
+                    of.stream()
+                            .mapToDouble(c -> modelled(c, ttftMs, msPerToken))
+                            .average()
+                            .orElse(0),
+                    of.stream().mapToDouble(Call::outputTokens).average().orElse(0)));
+        }
+        return out;
+    }
+
+    private static double modelled(Call c, double ttftMs, double msPerToken) {
+        return ttftMs + msPerToken * (c.streamed() ? Math.max(0, c.outputTokens() - 1) : c.outputTokens());
+    }
+
     private final LlmProvider delegate;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 

@@ -117,6 +117,8 @@ public final class MapReduceSummarizer implements Summarizer {
         private final List<String> warnings = new ArrayList<>();
         private final String tag;
         private volatile boolean stopped;
+        private Future<List<String>> injections;
+        private int mapSystemTokens;
         private String mode = "single";
         private int chunkCount = 1;
 
@@ -140,7 +142,7 @@ public final class MapReduceSummarizer implements Summarizer {
         }
 
         Summary run() throws SummaryException {
-            flagInjections();
+            injections = threads.submit(this::injectionWarnings);
             List<Document> docs = request.documents();
             long total = 0;
             for (Document d : docs) {
@@ -198,6 +200,7 @@ public final class MapReduceSummarizer implements Summarizer {
             int n = chunks.size();
             List<MapResult> results = new ArrayList<>(n);
             String system = Prompts.mapSystem(tag, query);
+            mapSystemTokens = tokens.applyAsInt(system);
             List<Future<MapResult>> futures = new ArrayList<>(n);
             listener.onProgress("map", 0, n);
             try {
@@ -249,8 +252,14 @@ public final class MapReduceSummarizer implements Summarizer {
             String title = sources.get(c.source() - 1).title();
             int out = Math.clamp(c.tokens() / 4, MIN_OUTPUT_TOKENS, Math.max(MIN_OUTPUT_TOKENS, config.maxTokens()));
             String user = Prompts.mapUser(tag, c, title, query, out * 3 / 4);
-            if (!fits(system, user, out)) {
-                int over = tokens.applyAsInt(system) + tokens.applyAsInt(user) + out + SAFETY_TOKENS - contextWindow;
+            // The chunk's own count plus the prompt around it: no need to count the chunk text again.
+            Chunk bare = new Chunk(c.index(), c.source(), c.headingPath(), "", c.start(), c.end(), 0);
+            int promptTokens = mapSystemTokens
+                    + tokens.applyAsInt(Prompts.mapUser(tag, bare, title, query, out * 3 / 4))
+                    + c.tokens()
+                    + 2;
+            if (promptTokens + out + SAFETY_TOKENS > contextWindow) {
+                int over = promptTokens + out + SAFETY_TOKENS - contextWindow;
                 Chunk cut = new Chunk(
                         c.index(),
                         c.source(),
@@ -550,7 +559,14 @@ public final class MapReduceSummarizer implements Summarizer {
             }
         }
 
-        private Summary finish(String body) {
+        private Summary finish(String body) throws SummaryException {
+            try {
+                warnings.addAll(0, injections.get());
+            } catch (InterruptedException e) {
+                throw cancelled(List.of(injections));
+            } catch (ExecutionException e) {
+                warnings.add("Checking the sources for prompt injection failed: " + e.getCause());
+            }
             checkOutput(body);
             StringBuilder tail = new StringBuilder();
             if (!body.endsWith("\n")) {
@@ -606,13 +622,16 @@ public final class MapReduceSummarizer implements Summarizer {
             }
         }
 
-        private void flagInjections() {
+        /** Warnings for sources that address an AI; run beside the map calls, off the critical path. */
+        private List<String> injectionWarnings() {
+            List<String> found = new ArrayList<>();
             for (int i = 0; i < request.documents().size(); i++) {
                 int number = i + 1;
                 InjectionScan.find(request.documents().get(i).markdown())
-                        .ifPresent(hit -> warnings.add("Source [" + number + "] contains text addressed to an AI "
-                                + "(“" + hit + "”); it was treated as page content, not as instructions."));
+                        .ifPresent(hit -> found.add("Source [" + number + "] contains text addressed to an AI " + "(“"
+                                + hit + "”); it was treated as page content, not as instructions."));
             }
+            return found;
         }
 
         // ---- helpers ----
