@@ -116,6 +116,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
 
     record Run(
             String mode,
+            int size,
             int docTokens,
             int chunks,
             double wallMs,
@@ -124,6 +125,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
             int serverPeak,
             double idealMs,
             double lowerBoundMs,
+            double servedIdealMs,
             double noLlmMs,
             double chunkMs,
             double peakHeapMb,
@@ -153,7 +155,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
         }
         stdout.printf(
                 Locale.ROOT,
-                "%-10s %8s %6s %9s %6s %5s %9s %7s %8s %8s%n",
+                "%-10s %8s %6s %9s %6s %5s %9s %7s %8s %8s %8s%n",
                 "mode",
                 "tokens",
                 "chunks",
@@ -162,6 +164,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
                 "peak",
                 "ideal s",
                 "ratio",
+                "/served",
                 "no-LLM%",
                 "heap MB");
         for (int size : sizes) {
@@ -170,7 +173,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
                 runs.add(run);
                 stdout.printf(
                         Locale.ROOT,
-                        "%-10s %8d %6d %9.2f %6d %5d %9.2f %7.3f %8.2f %8.1f%n",
+                        "%-10s %8d %6d %9.2f %6d %5d %9.2f %7.3f %8.3f %8.2f %8.1f%n",
                         run.mode(),
                         run.docTokens(),
                         run.chunks(),
@@ -179,6 +182,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
                         run.serverPeak(),
                         run.idealMs() / 1000,
                         run.ratio(),
+                        run.wallMs() / run.servedIdealMs(),
                         100 * run.noLlmMs() / run.wallMs(),
                         run.peakHeapMb());
                 stdout.flush();
@@ -195,7 +199,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
         ArrayNode list = root.putArray("runs");
         for (Run r : runs) {
             ObjectNode node = json.valueToTree(r);
-            list.add(node.put("ratioToIdeal", r.ratio()));
+            list.add(node.put("ratioToIdeal", r.ratio()).put("ratioToServed", r.wallMs() / r.servedIdealMs()));
         }
         ObjectNode speedups = root.putObject("parallelSpeedupOverSequential");
         for (int size : sizes) {
@@ -283,6 +287,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
                 Timer chunk = meters.find("mcpweb.stage").tag("stage", "chunk").timer();
                 return new Run(
                         mode,
+                        size,
                         docTokens,
                         summary.stats().chunks(),
                         wallMs,
@@ -291,6 +296,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
                         server.stats().peakInFlight(),
                         bound.idealMs(),
                         bound.lowerBoundMs(),
+                        bound.servedIdealMs(),
                         idle == null ? 0 : idle.totalTime(TimeUnit.NANOSECONDS) / 1e6,
                         chunk == null ? 0 : chunk.totalTime(TimeUnit.NANOSECONDS) / 1e6,
                         peakMb,

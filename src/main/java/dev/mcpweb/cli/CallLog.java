@@ -5,6 +5,7 @@ import dev.mcpweb.llm.LlmException;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -20,8 +21,12 @@ import java.util.function.Consumer;
 final class CallLog implements LlmProvider {
     record Call(String kind, boolean streamed, long startNanos, long endNanos, int outputTokens) {}
 
-    /** Time of a call-graph: the zero-overhead schedule, and a strict lower bound below it. */
-    record Bound(double idealMs, double lowerBoundMs) {}
+    /**
+     * Time of a call graph: the zero-overhead schedule under the latency model, a strict lower bound
+     * below it, and the same schedule with each call's measured duration (what the server actually
+     * took, HTTP included), which leaves only the summarizer's own overhead outside it.
+     */
+    record Bound(double idealMs, double lowerBoundMs, double servedIdealMs) {}
 
     /** Per kind of call: how many, and their mean measured and modelled durations. */
     record KindStats(String kind, int calls, double meanMeasuredMs, double meanModelledMs, double meanOutputTokens) {}
@@ -107,32 +112,36 @@ final class CallLog implements LlmProvider {
 
     /** The bound for the recorded calls with {@code slots} calls at once and the given latency model. */
     static Bound bound(List<Call> calls, int slots, double ttftMs, double msPerToken) {
-        List<List<Call>> phases = phases(calls);
         double ideal = 0;
         double lower = 0;
-        for (List<Call> phase : phases) {
+        double served = 0;
+        for (List<Call> phase : phases(calls)) {
             double[] d = phase.stream()
-                    .mapToDouble(c ->
-                            ttftMs + msPerToken * (c.streamed() ? Math.max(0, c.outputTokens() - 1) : c.outputTokens()))
+                    .mapToDouble(c -> modelled(c, ttftMs, msPerToken))
                     .toArray();
-            PriorityQueue<Double> free = new PriorityQueue<>();
-            for (int i = 0; i < slots; i++) {
-                free.add(0.0);
-            }
-            double makespan = 0;
-            double sum = 0;
-            double max = 0;
-            for (double di : d) {
-                double end = free.poll() + di;
-                free.add(end);
-                makespan = Math.max(makespan, end);
-                sum += di;
-                max = Math.max(max, di);
-            }
-            ideal += makespan;
-            lower += Math.max(max, sum / slots);
+            double[] measured = phase.stream()
+                    .mapToDouble(c -> (c.endNanos() - c.startNanos()) / 1e6)
+                    .toArray();
+            ideal += makespan(d, slots);
+            served += makespan(measured, slots);
+            lower += Math.max(Arrays.stream(d).max().orElse(0), Arrays.stream(d).sum() / slots);
         }
-        return new Bound(ideal, lower);
+        return new Bound(ideal, lower, served);
+    }
+
+    /** The time {@code durations}, started in order on {@code slots} slots as each frees up, take in all. */
+    private static double makespan(double[] durations, int slots) {
+        PriorityQueue<Double> free = new PriorityQueue<>();
+        for (int i = 0; i < slots; i++) {
+            free.add(0.0);
+        }
+        double makespan = 0;
+        for (double d : durations) {
+            double end = free.poll() + d;
+            free.add(end);
+            makespan = Math.max(makespan, end);
+        }
+        return makespan;
     }
 
     /** Map calls, then collapse rounds (a round starts after every earlier call ended), then final calls. */

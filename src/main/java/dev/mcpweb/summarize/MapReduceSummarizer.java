@@ -96,8 +96,8 @@ public final class MapReduceSummarizer implements Summarizer {
     /** One map output (or its failure), in source order. */
     private record MapResult(Chunk chunk, Optional<String> text, Optional<String> failure) {}
 
-    /** Notes on part of a source, labelled with the source numbers and section they came from. */
-    private record Note(String label, String text, int tokens) {}
+    /** Notes on part of a source, labelled with the source numbers and section they came from; {@code cost} in tokens. */
+    private record Note(String label, String text, int cost) {}
 
     /** The state of one summary: its deadline, its calls in flight, its counters and warnings. */
     private final class Job implements AutoCloseable {
@@ -146,7 +146,10 @@ public final class MapReduceSummarizer implements Summarizer {
             List<Document> docs = request.documents();
             long total = 0;
             for (Document d : docs) {
-                total += tokens.applyAsInt(d.markdown());
+                // Far more characters than the threshold allows tokens is surely over it: skip a counting pass.
+                total += d.markdown().length() > config.mapReduceThreshold() * 16L
+                        ? d.markdown().length()
+                        : tokens.applyAsInt(d.markdown());
             }
             int finalOut = finalOutputTokens();
             if (total <= config.mapReduceThreshold()) {
@@ -337,7 +340,7 @@ public final class MapReduceSummarizer implements Summarizer {
                 }
                 Chunk c = r.chunk();
                 String label = "[" + c.source() + "]" + (c.headingPath().isEmpty() ? "" : " (" + c.section() + ")");
-                notes.add(new Note(label, text, tokens.applyAsInt(text)));
+                notes.add(note(label, text));
             }
             if (failed.size() == results.size()) {
                 throw new SummaryException("every one of the " + results.size() + " map calls to " + provider.name()
@@ -421,15 +424,13 @@ public final class MapReduceSummarizer implements Summarizer {
             List<Note> current = new ArrayList<>();
             int used = 0;
             for (Note note : notes) {
-                if (note.tokens() > groupRoom) {
-                    note = new Note(
-                            note.label(),
-                            cutToTokens(note.text(), groupRoom - tokens.applyAsInt(note.label()) - 4),
-                            groupRoom);
+                if (note.cost() > groupRoom) {
+                    note = note(
+                            note.label(), cutToTokens(note.text(), groupRoom - tokens.applyAsInt(note.label()) - 4));
                     warnings.add("Notes on source " + note.label() + " were longer than the model can take in one call "
                             + "and were cut.");
                 }
-                int t = note.tokens() + tokens.applyAsInt(note.label()) + 2;
+                int t = note.cost();
                 if (!current.isEmpty() && used + t > groupRoom) {
                     groups.add(current);
                     current = new ArrayList<>();
@@ -473,7 +474,7 @@ public final class MapReduceSummarizer implements Summarizer {
         }
 
         private Note collapseOne(List<Note> group, String system) throws LlmException {
-            if (group.size() == 1 && group.getFirst().tokens() < MIN_OUTPUT_TOKENS * 2) {
+            if (group.size() == 1 && group.getFirst().cost() < MIN_OUTPUT_TOKENS * 2) {
                 return group.getFirst();
             }
             String notes = join(group);
@@ -486,7 +487,7 @@ public final class MapReduceSummarizer implements Summarizer {
                     .distinct()
                     .reduce("", String::concat);
             String text = r.text().strip();
-            return new Note(label, text, tokens.applyAsInt(text));
+            return note(label, text);
         }
 
         private List<Note> cutToFit(List<Note> notes, int room) {
@@ -494,13 +495,13 @@ public final class MapReduceSummarizer implements Summarizer {
             int used = 0;
             int dropped = 0;
             for (Note note : notes) {
-                int t = note.tokens() + tokens.applyAsInt(note.label()) + 2;
+                int t = note.cost();
                 if (used + t <= room) {
                     kept.add(note);
                     used += t;
                 } else if (room - used > MIN_OUTPUT_TOKENS) {
                     int left = room - used - tokens.applyAsInt(note.label()) - 4;
-                    kept.add(new Note(note.label(), cutToTokens(note.text(), left), left));
+                    kept.add(note(note.label(), cutToTokens(note.text(), left)));
                     used = room;
                     dropped++;
                 } else {
@@ -513,10 +514,14 @@ public final class MapReduceSummarizer implements Summarizer {
             return kept;
         }
 
+        private Note note(String label, String text) {
+            return new Note(label, text, tokens.applyAsInt(label) + tokens.applyAsInt(text) + 2);
+        }
+
         private int size(List<Note> notes) {
             int total = 0;
             for (Note n : notes) {
-                total += n.tokens() + tokens.applyAsInt(n.label()) + 2;
+                total += n.cost();
             }
             return total;
         }
@@ -637,8 +642,11 @@ public final class MapReduceSummarizer implements Summarizer {
         // ---- helpers ----
 
         private int finalOutputTokens() {
+            // About 1.3 tokens a word in English, plus room for citations and the odd heading.
             return Math.clamp(
-                    words * 2L + MIN_OUTPUT_TOKENS, MIN_OUTPUT_TOKENS, Math.max(MIN_OUTPUT_TOKENS, config.maxTokens()));
+                    words * 3L / 2 + MIN_OUTPUT_TOKENS,
+                    MIN_OUTPUT_TOKENS,
+                    Math.max(MIN_OUTPUT_TOKENS, config.maxTokens()));
         }
 
         private boolean fits(String system, String user, int out) {
