@@ -239,7 +239,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
 
     private static Optional<Run> find(List<Run> runs, String mode, int size) {
         return runs.stream()
-                .filter(r -> r.mode().equals(mode) && r.docTokens() == size)
+                .filter(r -> r.mode().equals(mode) && r.size() == size)
                 .findFirst();
     }
 

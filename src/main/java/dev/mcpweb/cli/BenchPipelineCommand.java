@@ -86,6 +86,12 @@ final class BenchPipelineCommand implements Callable<Integer> {
             description = "Simulated server slots (default: ${DEFAULT-VALUE}).")
     int serverConcurrency;
 
+    @Option(
+            names = "--max-concurrent",
+            defaultValue = "16",
+            description = "summarizer.max_concurrent, shared by all summaries (default: ${DEFAULT-VALUE}).")
+    int maxConcurrent;
+
     @Option(names = "--cache", description = "Keep the cache on (off by default so every request does the work).")
     boolean cache;
 
@@ -143,6 +149,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
             s.put("fetcher.max_concurrent", Integer.toString(Math.max(16, concurrency * sourcesPerRequest)));
             s.put("cache.enabled", Boolean.toString(cache));
             s.put("summarizer.provider", provider);
+            s.put("summarizer.max_concurrent", Integer.toString(maxConcurrent));
             if (!provider.equals("extractive")) {
                 s.put("summarizer.api_base", llm.v1Url());
                 s.put("summarizer.api_key", "sk-bench");
