@@ -57,6 +57,7 @@ public final class Cache implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Cache.class);
     private static final long FLUSH_INTERVAL_MILLIS = 1_000;
+    private static final long PRUNE_INTERVAL_MINUTES = 60;
     private static final int MAX_PENDING_TOUCHES = 10_000;
     private static final long WARN_INTERVAL_MILLIS = 10_000;
     private static final int ENTRY_OVERHEAD_BYTES = 96;
@@ -99,6 +100,9 @@ public final class Cache implements AutoCloseable {
                     Thread.ofPlatform().daemon().name("mcp-web-cache-flush").factory());
             flusher.scheduleWithFixedDelay(
                     this::flushQuietly, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            // A long-running server drops expired entries by itself; prune is cheap when little expired.
+            flusher.scheduleWithFixedDelay(
+                    () -> prune(Optional.empty()), PRUNE_INTERVAL_MINUTES, PRUNE_INTERVAL_MINUTES, TimeUnit.MINUTES);
         }
     }
 
@@ -141,7 +145,11 @@ public final class Cache implements AutoCloseable {
             case null -> throw new NullPointerException("a cache key part is null; use Optional.empty() or \"\"");
             case byte[] bytes -> tagged(sha, 'b', bytes);
             case CharSequence text -> tagged(sha, 's', text.toString().getBytes(StandardCharsets.UTF_8));
-            case Number n -> tagged(sha, 'n', (n.getClass().getName() + ":" + n).getBytes(StandardCharsets.UTF_8));
+            // 200 as an int and as a long make the same key; 200 and 200.0 do not.
+            case Number n
+            when n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte ->
+                tagged(sha, 'i', Long.toString(n.longValue()).getBytes(StandardCharsets.UTF_8));
+            case Number n -> tagged(sha, 'n', n.toString().getBytes(StandardCharsets.UTF_8));
             case Boolean b -> tagged(sha, 'z', new byte[] {(byte) (b ? 1 : 0)});
             case Enum<?> e -> tagged(sha, 'e', e.name().getBytes(StandardCharsets.UTF_8));
             case Optional<?> o -> {
@@ -188,8 +196,9 @@ public final class Cache implements AutoCloseable {
      * The value under {@code key}, computing and storing it when missing. Concurrent callers for the same
      * missing key compute it once: the others wait for that result (and stop waiting, with
      * {@link InterruptedException}, when interrupted). A computation that throws stores nothing; its
-     * exception goes to the caller that ran it and to those waiting, except that when it was interrupted
-     * or cancelled the waiters try again themselves.
+     * exception goes to the caller that ran it and to those waiting, except that when it ended because
+     * its caller was interrupted or cancelled (an {@link InterruptedException} or the like, possibly
+     * wrapped) the waiters try again themselves.
      */
     public byte[] getOrCompute(String namespace, String key, Callable<byte[]> compute) throws Exception {
         Namespace ns = namespace(namespace);
@@ -212,11 +221,10 @@ public final class Cache implements AutoCloseable {
                     count(ns.name(), true);
                     return value.clone();
                 } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof InterruptedException || cause instanceof CancellationException) {
-                        continue;
+                    if (e.getCause() instanceof ComputationCancelled) {
+                        continue; // the computing caller was cancelled; this one still wants the value
                     }
-                    throw rethrow(cause);
+                    throw rethrow(e.getCause());
                 }
             }
             try {
@@ -234,12 +242,35 @@ public final class Cache implements AutoCloseable {
                 mine.complete(value);
                 return value.clone();
             } catch (Throwable t) {
-                mine.completeExceptionally(t);
+                mine.completeExceptionally(wasCancelled(t) ? new ComputationCancelled() : t);
                 throw t;
             } finally {
                 inFlight.remove(entryKey, mine);
             }
         }
+    }
+
+    /** What waiters see when the caller computing their value was cancelled: they try again. */
+    private static final class ComputationCancelled extends Exception {
+        ComputationCancelled() {
+            super("the computing caller was cancelled", null, false, false);
+        }
+    }
+
+    /** Whether {@code t} ended a computation because its caller was interrupted or cancelled. */
+    private static boolean wasCancelled(Throwable t) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof InterruptedException
+                    || c instanceof CancellationException
+                    || c instanceof java.io.InterruptedIOException
+                    || c instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Exception rethrow(Throwable cause) {
@@ -536,7 +567,10 @@ public final class Cache implements AutoCloseable {
         try {
             return SqliteStore.open(dir, NAMESPACES);
         } catch (SQLException e) {
-            if (!isDamaged(e) && !(e instanceof SqliteStore.IncompatibleStoreException)) {
+            boolean unreadable = e instanceof SQLiteException sqlite
+                    && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CANTOPEN.code
+                    && Files.exists(file);
+            if (!isDamaged(e) && !unreadable && !(e instanceof SqliteStore.IncompatibleStoreException)) {
                 log.warn("cache disabled: cannot open {} ({})", file, e.getMessage());
                 return null;
             }
@@ -556,9 +590,7 @@ public final class Cache implements AutoCloseable {
     private static boolean isDamaged(SQLException e) {
         if (e instanceof SQLiteException sqlite) {
             int primary = sqlite.getResultCode().code & 0xff;
-            return primary == SQLiteErrorCode.SQLITE_CORRUPT.code
-                    || primary == SQLiteErrorCode.SQLITE_NOTADB.code
-                    || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code;
+            return primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code;
         }
         return false;
     }

@@ -34,6 +34,7 @@ final class SqliteStore implements AutoCloseable {
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final int EVICTION_BATCH = 256;
+    private static final int PRUNE_BATCH = 5_000;
 
     /** A stored value and when it was written (epoch milliseconds). */
     record Row(byte[] value, long createdAt) {}
@@ -273,25 +274,57 @@ final class SqliteStore implements AutoCloseable {
     record Pruned(long expired, List<EntryKey> evicted) {}
 
     /**
-     * Deletes entries created at or before each namespace's cutoff, recounts the namespaces' entries and
-     * bytes from the index (so the totals heal even if they ever drifted), then, when {@code maxSize} is
+     * Deletes entries created at or before each namespace's cutoff, in transactions of at most
+     * {@value #PRUNE_BATCH} entries so that other writers (threads or processes) wait for one batch at a
+     * time, never for the whole prune. Then, in a last transaction, recounts the namespaces' entries and
+     * bytes from the index (so the totals heal even if they ever drifted) and, when {@code maxSize} is
      * positive, evicts least recently used entries down to it.
      */
     Pruned prune(Map<String, Long> cutoffs, long maxSize, Map<EntryKey, Long> touches) throws SQLException {
-        return inTransaction(() -> {
+        long expired = 0;
+        for (Map.Entry<String, Long> cutoff : cutoffs.entrySet()) {
+            long removed;
+            do {
+                removed = inTransaction(() -> deleteExpiredBatch(cutoff.getKey(), cutoff.getValue()));
+                expired += removed;
+            } while (removed == PRUNE_BATCH);
+        }
+        List<EntryKey> evicted = inTransaction(() -> {
             applyTouches(touches);
-            long expired = 0;
-            try (PreparedStatement p =
-                    writer.prepareStatement("DELETE FROM entries WHERE namespace = ? AND created_at <= ?")) {
-                for (Map.Entry<String, Long> e : cutoffs.entrySet()) {
-                    p.setString(1, e.getKey());
-                    p.setLong(2, e.getValue());
-                    expired += p.executeUpdate();
-                }
-            }
             recount();
-            return new Pruned(expired, maxSize > 0 ? evictOver(maxSize, -1) : List.of());
+            return maxSize > 0 ? evictOver(maxSize, -1) : List.of();
         });
+        return new Pruned(expired, evicted);
+    }
+
+    private long deleteExpiredBatch(String namespace, long cutoff) throws SQLException {
+        String batch = "SELECT id, size FROM entries WHERE namespace = ? AND created_at <= ? LIMIT " + PRUNE_BATCH;
+        long count;
+        long bytes;
+        try (PreparedStatement p = writer.prepareStatement("SELECT count(*), total(size) FROM (" + batch + ")")) {
+            p.setString(1, namespace);
+            p.setLong(2, cutoff);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
+                bytes = rs.getLong(2);
+            }
+        }
+        if (count == 0) {
+            return 0;
+        }
+        // The same query inside the same write transaction selects the same rows.
+        try (PreparedStatement p =
+                writer.prepareStatement("DELETE FROM entries WHERE id IN (SELECT id FROM (" + batch + "))")) {
+            p.setString(1, namespace);
+            p.setLong(2, cutoff);
+            int deleted = p.executeUpdate();
+            if (deleted != count) {
+                throw new SQLException("prune selected " + count + " entries but deleted " + deleted);
+            }
+        }
+        addToCounters(namespace, -count, -bytes, 0);
+        return count;
     }
 
     private void recount() throws SQLException {

@@ -19,10 +19,14 @@ import picocli.CommandLine.ScopeType;
                 + "Runs as an MCP server (serve) or from the command line.",
         subcommands = {
             ConfigCommand.class,
-            ExtractCommand.class,
+            FetchCommand.class,
+            CacheCommand.class,
             SummarizeCommand.class,
             BenchCommand.class,
             EvalCommand.class,
+            SimLlmCommand.class,
+            DoctorCommand.class,
+            ExtractCommand.class,
             HelpCommand.class
         })
 public final class Cli {

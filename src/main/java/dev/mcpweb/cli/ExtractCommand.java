@@ -10,6 +10,7 @@ import dev.mcpweb.extract.ExtractionException;
 import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.extract.Metadata;
 import dev.mcpweb.fetch.FetchOutcome;
+import dev.mcpweb.fetch.Fetcher;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -77,20 +78,27 @@ final class ExtractCommand implements Callable<Integer> {
         }
         int failures = 0;
         boolean first = true;
-        for (String source : inputs) {
-            Result result = extract(source, files, extractor);
-            if (result.error().isPresent()) {
-                failures++;
+        Fetcher fetcher = inputs.stream().anyMatch(LocalSources::isUrl) ? Fetcher.create(config) : null;
+        try {
+            for (String source : inputs) {
+                Result result = extract(source, fetcher, files, extractor);
+                if (result.error().isPresent()) {
+                    failures++;
+                }
+                if (jsonl) {
+                    out.println(json.writeValueAsString(toJson(source, result)));
+                } else if (result.error().isPresent()) {
+                    err.println("mcp-web: " + source + ": " + result.error().get());
+                } else {
+                    print(out, source, result.document().orElseThrow(), inputs.size() > 1, first, jsonArray);
+                    first = false;
+                }
+                out.flush();
             }
-            if (jsonl) {
-                out.println(json.writeValueAsString(toJson(source, result)));
-            } else if (result.error().isPresent()) {
-                err.println("mcp-web: " + source + ": " + result.error().get());
-            } else {
-                print(out, source, result.document().orElseThrow(), inputs.size() > 1, first, jsonArray);
-                first = false;
+        } finally {
+            if (fetcher != null) {
+                fetcher.close();
             }
-            out.flush();
         }
         if (jsonArray) {
             out.println("]");
@@ -102,17 +110,10 @@ final class ExtractCommand implements Callable<Integer> {
 
     private record Result(Optional<Document> document, Optional<String> error) {}
 
-    // The fetcher (dev.mcpweb.fetch.Fetcher) plugs in here: URLs and files alike should go through it
-    // (it enforces the SSRF guard, robots.txt and the allowed file roots); until then files are read
-    // directly with the same size bounds and URLs are reported as not supported.
-    private static Result extract(String source, LocalSources files, Extractor extractor) {
-        FetchOutcome outcome = LocalSources.isUrl(source)
-                ? new FetchOutcome.Failed(
-                        source,
-                        0,
-                        "fetching URLs is not available in this build yet;"
-                                + " save the page and pass the file instead")
-                : files.read(source);
+    // URLs go through the fetcher (SSRF guard, robots.txt, limits). Files the user names on the command
+    // line are read directly with the fetcher's size bounds, so that relative paths and .gz files work.
+    private static Result extract(String source, Fetcher fetcher, LocalSources files, Extractor extractor) {
+        FetchOutcome outcome = LocalSources.isUrl(source) ? fetcher.fetch(source) : files.read(source);
         return switch (outcome) {
             case FetchOutcome.Fetched fetched -> {
                 try {

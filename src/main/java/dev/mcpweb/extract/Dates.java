@@ -49,6 +49,25 @@ final class Dates {
         }
     }
 
+    /** The first date written anywhere in {@code text} ("Posted on May 1, 2024 by …", "Updated 2024-05-01"). */
+    static Optional<String> findIn(String text) {
+        if (text == null || text.length() > 500) {
+            return Optional.empty();
+        }
+        Matcher iso = ISO.matcher(text);
+        while (iso.find()) {
+            Optional<String> date = iso(iso.group());
+            if (date.isPresent()) {
+                return date;
+            }
+        }
+        try {
+            return parse(text.strip());
+        } catch (DateTimeException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<String> parse(String s) {
         Matcher iso = ISO.matcher(s);
         if (iso.lookingAt()) {

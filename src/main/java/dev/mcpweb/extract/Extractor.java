@@ -2,6 +2,8 @@ package dev.mcpweb.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.config.ExtractorConfig;
+import dev.mcpweb.extract.html.MainContent;
+import dev.mcpweb.extract.html.MainContentExtractor;
 import dev.mcpweb.fetch.FetchResult;
 import java.net.URI;
 import java.util.List;
@@ -16,17 +18,12 @@ import org.jsoup.parser.Parser;
  */
 public final class Extractor {
     private final boolean includeComments;
-    private final ContentExtraction content;
+    private final MainContentExtractor content = new MainContentExtractor();
     private final MetadataExtractor metadata = new MetadataExtractor();
     private final ObjectMapper json = JsonLd.lenientMapper();
 
     public Extractor(ExtractorConfig config) {
-        this(config, new FallbackContentExtraction());
-    }
-
-    Extractor(ExtractorConfig config, ContentExtraction content) {
         this.includeComments = config.includeComments();
-        this.content = content;
     }
 
     /**
@@ -59,8 +56,8 @@ public final class Extractor {
         org.jsoup.nodes.Document page = Parser.htmlParser().parseInput(html, url.toString());
         Metadata meta = metadata.extract(page);
         List<Document.Link> pageLinks = PageLinks.of(page);
-        ContentExtraction.Content main = content.extract(page, includeComments);
-        return new Document(url, meta, main.markdown(), main.text(), main.links(), pageLinks, main.codeBlocks());
+        MainContent main = content.extract(page, includeComments);
+        return new Document(url, meta, main.markdown(), main.text(), main.contentLinks(), pageLinks, main.codeBlocks());
     }
 
     private static String decode(FetchResult result) {

@@ -70,9 +70,12 @@ final class JsonLd {
     private final List<JsonNode> nodes;
     private final Map<String, JsonNode> byId;
 
+    private final Optional<JsonNode> mainEntity;
+
     private JsonLd(List<JsonNode> nodes, Map<String, JsonNode> byId) {
         this.nodes = nodes;
         this.byId = byId;
+        this.mainEntity = firstOfType(CONTENT_TYPES).or(() -> firstOfType(PAGE_TYPES));
     }
 
     static ObjectMapper lenientMapper() {
@@ -83,7 +86,7 @@ final class JsonLd {
                 .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
                 .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(64)
+                        .maxNestingDepth(256)
                         .maxStringLength(MAX_SCRIPT_CHARS)
                         .maxNumberLength(100)
                         .build())
@@ -91,9 +94,9 @@ final class JsonLd {
         return new ObjectMapper(factory);
     }
 
-    static JsonLd of(org.jsoup.nodes.Document page, ObjectMapper mapper) {
+    static JsonLd of(List<Element> scripts, ObjectMapper mapper) {
         List<JsonNode> nodes = new ArrayList<>();
-        for (Element script : page.select("script[type~=(?i)^\\s*application/ld\\+json]")) {
+        for (Element script : scripts) {
             String data = script.data();
             if (data.length() > MAX_SCRIPT_CHARS) {
                 continue;
@@ -111,7 +114,7 @@ final class JsonLd {
 
     /** The object the page is about: the first article-like entity, else the first web page entity. */
     Optional<JsonNode> mainEntity() {
-        return firstOfType(CONTENT_TYPES).or(() -> firstOfType(PAGE_TYPES));
+        return mainEntity;
     }
 
     Optional<JsonNode> firstOfType(Set<String> types) {
@@ -126,24 +129,54 @@ final class JsonLd {
         return node;
     }
 
-    /** The names in a person/organisation value: a string, an object with {@code name}, a reference, or an array of those. */
+    /** Who a name belongs to, as far as {@code @type} says; a bare string counts as a person. */
+    enum Party {
+        PERSON,
+        ORGANIZATION,
+        ANY
+    }
+
+    private static final Set<String> ORGANIZATION_TYPES = Set.of(
+            "organization",
+            "corporation",
+            "newsmediaorganization",
+            "educationalorganization",
+            "localbusiness",
+            "governmentorganization",
+            "ngo",
+            "website",
+            "brand");
+
     List<String> names(JsonNode value) {
+        return names(value, Party.ANY);
+    }
+
+    /** The names in a person/organisation value: a string, an object with {@code name}, a reference, or an array of those. */
+    List<String> names(JsonNode value, Party party) {
         Set<String> out = new LinkedHashSet<>();
         Stream<JsonNode> items = value == null ? Stream.empty() : value.isArray() ? stream(value) : Stream.of(value);
-        items.map(this::resolve).forEach(item -> {
-            if (item.isTextual()) {
-                out.add(item.asText());
-            } else if (item.isObject()) {
-                Optional<String> name = text(item.get("name"));
-                if (name.isEmpty()) {
-                    String given = text(item.get("givenName")).orElse("");
-                    String family = text(item.get("familyName")).orElse("");
-                    name = Optional.of((given + " " + family).strip()).filter(s -> !s.isEmpty());
-                }
-                name.ifPresent(out::add);
-            }
-        });
+        items.map(this::resolve)
+                .filter(item -> party == Party.ANY || party(item) == party)
+                .forEach(item -> {
+                    if (item.isTextual()) {
+                        text(item).ifPresent(out::add);
+                    } else if (item.isObject()) {
+                        Optional<String> name = text(item.get("name"));
+                        if (name.isEmpty()) {
+                            String given = text(item.get("givenName")).orElse("");
+                            String family = text(item.get("familyName")).orElse("");
+                            name = Optional.of((given + " " + family).strip()).filter(s -> !s.isEmpty());
+                        }
+                        name.ifPresent(out::add);
+                    }
+                });
         return List.copyOf(out);
+    }
+
+    private static Party party(JsonNode item) {
+        return item.isObject() && types(item).anyMatch(ORGANIZATION_TYPES::contains)
+                ? Party.ORGANIZATION
+                : Party.PERSON;
     }
 
     /** A plain string value, the first string of an array, or the {@code @value}/{@code @id}/{@code name} of an object. */
@@ -159,6 +192,9 @@ final class JsonLd {
         }
         if (node.isValueNode()) {
             String s = node.asText().strip();
+            if (s.indexOf('&') >= 0) {
+                s = org.jsoup.parser.Parser.unescapeEntities(s, false); // JSON-LD written through an HTML escaper
+            }
             return s.isEmpty() ? Optional.empty() : Optional.of(s);
         }
         return Optional.empty();

@@ -2,6 +2,7 @@ package dev.mcpweb.extract;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,9 @@ final class PageLinks {
 
     static List<Document.Link> of(org.jsoup.nodes.Document page) {
         Map<URI, String> links = new LinkedHashMap<>();
+        Map<String, Optional<URI>> resolved = new HashMap<>(); // pages repeat the same hrefs many times
         for (Element a : page.select("a[href], area[href]")) {
-            Optional<URI> url = absolute(a.attr("abs:href"));
+            Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(a.absUrl("href")));
             if (url.isEmpty()) {
                 continue;
             }

@@ -56,50 +56,49 @@ final class AddressRanges {
 
     /** Why {@code address} is blocked ({@code "a loopback address"}), or empty when it is a public address. */
     static Optional<String> blocked(InetAddress address) {
+        byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
-            return find(IPV4, address);
+            return find(IPV4, b);
         }
-        Optional<String> direct = find(IPV6, address);
+        Optional<String> direct = find(IPV6, b);
         if (direct.isPresent()) {
             return direct;
         }
-        byte[] b = address.getAddress();
-        if (MAPPED.contains(address)) {
+        if (MAPPED.contains(b)) {
             return embedded("an IPv4-mapped IPv6 address", Arrays.copyOfRange(b, 12, 16), false);
         }
-        if (COMPATIBLE.contains(address)) {
+        if (COMPATIBLE.contains(b)) {
             return embedded("an IPv4-compatible IPv6 address", Arrays.copyOfRange(b, 12, 16), true);
         }
-        if (NAT64.contains(address)) {
+        if (NAT64.contains(b)) {
             return embedded("a NAT64 address", Arrays.copyOfRange(b, 12, 16), false);
         }
-        if (SIX_TO_FOUR.contains(address)) {
+        if (SIX_TO_FOUR.contains(b)) {
             return embedded("a 6to4 address", Arrays.copyOfRange(b, 2, 6), false);
         }
-        if (TEREDO.contains(address)) {
+        if (TEREDO.contains(b)) {
             byte[] client = Arrays.copyOfRange(b, 12, 16);
             for (int i = 0; i < client.length; i++) {
                 client[i] = (byte) ~client[i];
             }
             return embedded("a Teredo address", client, false);
         }
-        if (!GLOBAL_UNICAST.contains(address)) {
+        if (!GLOBAL_UNICAST.contains(b)) {
             return Optional.of("a reserved IPv6 address (outside 2000::/3)");
         }
         return Optional.empty();
     }
 
     private static Optional<String> embedded(String kind, byte[] ipv4, boolean alwaysBlocked) {
-        InetAddress inner = HostSpelling.ipv4(
-                (ipv4[0] & 0xff) << 24 | (ipv4[1] & 0xff) << 16 | (ipv4[2] & 0xff) << 8 | (ipv4[3] & 0xff));
-        Optional<String> why = find(IPV4, inner);
+        Optional<String> why = find(IPV4, ipv4);
         if (why.isPresent()) {
-            return Optional.of(kind + " embedding " + inner.getHostAddress() + ", " + why.get());
+            String inner = (ipv4[0] & 0xff) + "." + (ipv4[1] & 0xff) + "." + (ipv4[2] & 0xff) + "." + (ipv4[3] & 0xff);
+            return Optional.of(kind + " embedding " + inner + ", " + why.get());
         }
         return alwaysBlocked ? Optional.of(kind + " (deprecated, not routable)") : Optional.empty();
     }
 
-    private static Optional<String> find(List<Range> ranges, InetAddress address) {
+    private static Optional<String> find(List<Range> ranges, byte[] address) {
         for (Range r : ranges) {
             if (r.cidr().contains(address)) {
                 return Optional.of(r.description());

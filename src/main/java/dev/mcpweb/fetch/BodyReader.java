@@ -51,11 +51,6 @@ final class BodyReader {
         }
     }
 
-    /** Reads at most {@code limit} decoded bytes and stops there (robots.txt is read only so far). */
-    static byte[] readPrefix(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
-    }
-
     private static List<String> codings(String header) {
         List<String> out = new ArrayList<>();
         for (String c : header.split(",")) {

@@ -37,8 +37,22 @@ record Cidr(byte[] network, int prefix) {
     }
 
     boolean contains(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        return bytes.length == network.length && Arrays.equals(masked(bytes, prefix), network);
+        return contains(address.getAddress());
+    }
+
+    /** Whether the raw address bytes fall in this range; compares in place, allocating nothing. */
+    boolean contains(byte[] bytes) {
+        if (bytes.length != network.length) {
+            return false;
+        }
+        int full = prefix / 8;
+        for (int i = 0; i < full; i++) {
+            if (bytes[i] != network[i]) {
+                return false;
+            }
+        }
+        int rest = prefix % 8;
+        return rest == 0 || ((bytes[full] & (0xff << (8 - rest))) & 0xff) == (network[full] & 0xff);
     }
 
     private static byte[] masked(byte[] bytes, int prefix) {

@@ -62,6 +62,8 @@ public final class Fetcher implements AutoCloseable {
     private static final int ROBOTS_MAX_REDIRECTS = 5;
     private static final Duration BACKOFF_BASE = Duration.ofMillis(250);
     private static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    /** {@code example.com:8080/x} looks like a scheme followed by a path, but is a host and a port. */
+    private static final Pattern HOST_AND_PORT = Pattern.compile("^[a-zA-Z0-9.-]+:\\d+(/|$)");
 
     private final FetcherConfig config;
     private final ResponseStore store;
@@ -92,7 +94,7 @@ public final class Fetcher implements AutoCloseable {
         this.bodies = new BodyReader(config.maxBodySize(), config.maxDecompressedSize());
         this.files = new FileSource(config.allowedRoots(), config.maxBodySize());
         this.robots = config.respectRobots()
-                ? Optional.of(new RobotsPolicy(config.userAgent(), b.robotsTtl, this::loadRobots))
+                ? Optional.of(new RobotsPolicy(config.userAgent(), b.robotsTtl, this::loadRobots, b.robotsStore))
                 : Optional.empty();
     }
 
@@ -103,8 +105,14 @@ public final class Fetcher implements AutoCloseable {
 
     /** A fetcher that serves fresh responses from {@code store}, revalidates stale ones and stores 200s. */
     public static Fetcher create(Config config, ResponseStore store) {
+        return create(config, store, RobotsStore.NONE);
+    }
+
+    /** As {@link #create(Config, ResponseStore)}, keeping robots.txt answers in {@code robots} between runs. */
+    public static Fetcher create(Config config, ResponseStore store, RobotsStore robots) {
         return builder(config.fetcher())
                 .store(store)
+                .robotsStore(robots)
                 .robotsTtl(config.cache().robotsTtl())
                 .build();
     }
@@ -119,6 +127,7 @@ public final class Fetcher implements AutoCloseable {
         private ResponseStore store = ResponseStore.NONE;
         private Dns dns = Dns.SYSTEM;
         private Duration robotsTtl = Duration.ofHours(1);
+        private RobotsStore robotsStore = RobotsStore.NONE;
 
         private Builder(FetcherConfig config) {
             this.config = config;
@@ -131,6 +140,11 @@ public final class Fetcher implements AutoCloseable {
 
         Builder dns(Dns dns) {
             this.dns = dns;
+            return this;
+        }
+
+        Builder robotsStore(RobotsStore robotsStore) {
+            this.robotsStore = robotsStore;
             return this;
         }
 
@@ -160,7 +174,7 @@ public final class Fetcher implements AutoCloseable {
             if (s.startsWith("/")) {
                 return files.read(source, Path.of(s), start);
             }
-            if (!HAS_SCHEME.matcher(s).find()) {
+            if (!HAS_SCHEME.matcher(s).find() || HOST_AND_PORT.matcher(s).find()) {
                 return new FetchOutcome.Refused(
                         source,
                         UrlGuard.INVALID_RULE,
@@ -448,7 +462,7 @@ public final class Fetcher implements AutoCloseable {
     }
 
     /** robots.txt through the same guarded client: up to 5 redirects, each checked; at most 512 KiB read. */
-    private RobotsPolicy.Response loadRobots(HttpUrl robotsUrl, long deadline) throws IOException {
+    private RobotsStore.Answer loadRobots(HttpUrl robotsUrl, long deadline) throws IOException {
         HttpUrl url = robotsUrl;
         int status = 0;
         for (int hop = 0; hop <= ROBOTS_MAX_REDIRECTS; hop++) {
@@ -465,7 +479,7 @@ public final class Fetcher implements AutoCloseable {
                     byte[] body = response.isSuccessful()
                             ? response.body().byteStream().readNBytes(ROBOTS_MAX_BYTES)
                             : new byte[0];
-                    return new RobotsPolicy.Response(status, body, response.header("Content-Type"));
+                    return new RobotsStore.Answer(status, body, Optional.ofNullable(response.header("Content-Type")));
                 }
                 HttpUrl next = url.resolve(location);
                 if (next == null) {
@@ -477,7 +491,7 @@ public final class Fetcher implements AutoCloseable {
                 }
             }
         }
-        return new RobotsPolicy.Response(status, new byte[0], null); // unavailable: nothing restricted
+        return new RobotsStore.Answer(status, new byte[0], Optional.empty()); // unavailable: nothing restricted
     }
 
     private FetchOutcome redirectElsewhere(String source, HttpUrl from, Hop.Redirect r) {

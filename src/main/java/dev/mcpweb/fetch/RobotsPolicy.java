@@ -13,36 +13,39 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Obeys robots.txt as RFC 9309 says: a 2xx file is parsed (crawler-commons) for the configured user
  * agent's product token; 4xx means no restrictions; 5xx, 429 and an unreachable file mean the whole site
- * is disallowed. Rules are cached per origin in memory ({@code cache.robots_ttl}); failures only briefly.
+ * is disallowed. Rules are cached per origin in memory ({@code cache.robots_ttl}; failures only briefly)
+ * and, through a {@link RobotsStore}, between runs.
  */
 final class RobotsPolicy {
     static final String RULE = "robots";
 
+    private static final Logger log = LoggerFactory.getLogger(RobotsPolicy.class);
     private static final Duration FAILURE_TTL = Duration.ofMinutes(1);
 
     /** How robots.txt is fetched; the fetcher supplies one that goes through the guard. */
     @FunctionalInterface
     interface Loader {
-        Response load(HttpUrl robotsUrl, long deadlineNanos) throws IOException;
+        RobotsStore.Answer load(HttpUrl robotsUrl, long deadlineNanos) throws IOException;
     }
-
-    /** What the server answered for robots.txt (status of the last hop, body when 2xx). */
-    record Response(int status, byte[] body, String contentType) {}
 
     private record Rules(
             BaseRobotRules rules, String robotsUrl, Optional<String> unavailable, boolean transientFailure) {}
 
     private final String agent;
     private final Loader loader;
+    private final RobotsStore store;
     private final Cache<String, Rules> cache;
 
-    RobotsPolicy(String userAgent, Duration ttl, Loader loader) {
+    RobotsPolicy(String userAgent, Duration ttl, Loader loader, RobotsStore store) {
         this.agent = productToken(userAgent);
         this.loader = loader;
+        this.store = store;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .expireAfter(Expiry.<String, Rules>creating((origin, rules) ->
@@ -77,21 +80,27 @@ final class RobotsPolicy {
                 .password("")
                 .build();
         String where = robotsUrl.toString();
-        Response response;
-        try {
-            response = loader.load(robotsUrl, deadlineNanos);
-        } catch (IOException e) {
-            boolean late = System.nanoTime() >= deadlineNanos;
-            return new Rules(disallowAll(), where, Optional.of("could not be fetched (" + e.getMessage() + ")"), late);
+        Optional<RobotsStore.Answer> kept = lookup(where);
+        RobotsStore.Answer response;
+        if (kept.isPresent()) {
+            response = kept.get();
+        } else {
+            try {
+                response = loader.load(robotsUrl, deadlineNanos);
+            } catch (IOException e) {
+                boolean late = System.nanoTime() >= deadlineNanos;
+                return new Rules(
+                        disallowAll(), where, Optional.of("could not be fetched (" + e.getMessage() + ")"), late);
+            }
+            if (response.status() < 500 && response.status() != 429) {
+                keep(where, response);
+            }
         }
         int status = response.status();
         if (status >= 200 && status < 300) {
             SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
             BaseRobotRules rules = parser.parseContent(
-                    where,
-                    response.body(),
-                    response.contentType() == null ? "text/plain" : response.contentType(),
-                    List.of(agent));
+                    where, response.body(), response.contentType().orElse("text/plain"), List.of(agent));
             return new Rules(rules, where, Optional.empty(), false);
         }
         if (status == 429 || status >= 500) {
@@ -99,6 +108,23 @@ final class RobotsPolicy {
         }
         // 3xx after too many redirects and 4xx: robots.txt is unavailable, so nothing is restricted.
         return new Rules(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), where, Optional.empty(), false);
+    }
+
+    private Optional<RobotsStore.Answer> lookup(String robotsUrl) {
+        try {
+            return store.lookup(robotsUrl);
+        } catch (RuntimeException e) {
+            log.warn("robots store lookup failed for {}; fetching robots.txt instead", robotsUrl, e);
+            return Optional.empty();
+        }
+    }
+
+    private void keep(String robotsUrl, RobotsStore.Answer answer) {
+        try {
+            store.store(robotsUrl, answer);
+        } catch (RuntimeException e) {
+            log.warn("robots store could not keep {}; it stays cached in memory only", robotsUrl, e);
+        }
     }
 
     private static BaseRobotRules disallowAll() {

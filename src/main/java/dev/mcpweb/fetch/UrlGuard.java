@@ -150,8 +150,9 @@ final class UrlGuard {
         if (why.isEmpty()) {
             return why;
         }
+        byte[] bytes = address.getAddress();
         for (Cidr c : allowedRanges) {
-            if (c.contains(address)) {
+            if (c.contains(bytes)) {
                 return Optional.empty();
             }
         }

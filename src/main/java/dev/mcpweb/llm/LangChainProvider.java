@@ -103,11 +103,16 @@ final class LangChainProvider implements LlmProvider {
                     done.completeExceptionally(error);
                 }
             });
-            ChatResponse response = done.get();
-            if (response.finishReason() == null) {
+            // The transport blocks until the stream is over, so every callback has run by now.
+            if (!done.isDone() || !done.isCompletedExceptionally() && done.get().finishReason() == null) {
                 LOG.debug("{} stream from {} ended without a finish reason", name, baseUrl);
+                throw new LlmException(
+                        LlmException.Kind.TRANSIENT,
+                        0,
+                        "the stream from " + baseUrl + " ended before the model finished (no finish reason)",
+                        null);
             }
-            return toCompletion(request, response);
+            return toCompletion(request, done.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LlmException(LlmException.Kind.CANCELLED, "cancelled: " + name + " call to " + baseUrl);
@@ -171,10 +176,10 @@ final class LangChainProvider implements LlmProvider {
             return new LlmException(failure.kind(), failure.status(), redactor.redact(message), failure);
         }
         if (failure != null) {
-            String message = failure.getCause() instanceof java.net.ConnectException
-                    ? "cannot connect to " + baseUrl + " (" + failure.getMessage()
-                            + "): is the server running? check MCP_WEB_SUMMARIZER_API_BASE"
-                    : failure.getMessage() + " talking to " + baseUrl;
+            String message = failure.getMessage().startsWith("cannot connect")
+                    ? failure.getMessage() + " to " + baseUrl
+                            + ": is the server running? check MCP_WEB_SUMMARIZER_API_BASE"
+                    : failure.getMessage() + " from " + baseUrl;
             return new LlmException(LlmException.Kind.TRANSIENT, 0, redactor.redact(message), failure);
         }
         if (find(error, JacksonException.class) != null) {

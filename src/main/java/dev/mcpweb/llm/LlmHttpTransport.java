@@ -11,9 +11,11 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,12 +39,18 @@ import okhttp3.Response;
  */
 final class LlmHttpTransport implements HttpClient {
     private static final int MAX_ERROR_BODY = 16 * 1024;
+    /** Chat answers are kilobytes; a body beyond this is a broken or hostile server. */
+    private static final long MAX_BODY = 16L * 1024 * 1024;
 
     private final OkHttpClient plain;
     private final OkHttpClient streaming;
     private final Redactor redactor;
+    private final Duration timeout;
+    private final Duration idleTimeout;
 
     LlmHttpTransport(OkHttpClient base, Duration timeout, Duration idleTimeout, Redactor redactor) {
+        this.timeout = timeout;
+        this.idleTimeout = idleTimeout;
         this.plain = base.newBuilder()
                 .callTimeout(timeout)
                 .readTimeout(timeout)
@@ -85,10 +93,13 @@ final class LlmHttpTransport implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        return await(plain.newCall(toOkHttp(request)), () -> {}, call -> {
+        return await(plain.newCall(toOkHttp(request)), false, () -> {}, call -> {
             try (Response response = call.execute()) {
                 if (!response.isSuccessful()) {
                     throw failure(response);
+                }
+                if (response.body().source().request(MAX_BODY + 1)) {
+                    throw HttpFailure.io("an answer larger than " + MAX_BODY / (1024 * 1024) + " MiB", null);
                 }
                 return SuccessfulHttpResponse.builder()
                         .statusCode(response.code())
@@ -103,7 +114,7 @@ final class LlmHttpTransport implements HttpClient {
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         OnceListener once = new OnceListener(listener);
         try {
-            await(streaming.newCall(toOkHttp(request)), once::cancel, call -> {
+            await(streaming.newCall(toOkHttp(request)), true, once::cancel, call -> {
                 try (Response response = call.execute()) {
                     if (!response.isSuccessful()) {
                         throw failure(response);
@@ -133,7 +144,7 @@ final class LlmHttpTransport implements HttpClient {
         T run(Call call) throws IOException;
     }
 
-    private <T> T await(Call call, Runnable onCancel, Exchange<T> exchange) {
+    private <T> T await(Call call, boolean streamed, Runnable onCancel, Exchange<T> exchange) {
         if (Thread.interrupted()) {
             Thread.currentThread().interrupt();
             throw HttpFailure.cancelled();
@@ -155,7 +166,7 @@ final class LlmHttpTransport implements HttpClient {
             Thread.currentThread().interrupt();
             throw HttpFailure.cancelled();
         } catch (ExecutionException e) {
-            throw translate(e.getCause());
+            throw translate(e.getCause(), streamed);
         }
     }
 
@@ -174,18 +185,30 @@ final class LlmHttpTransport implements HttpClient {
         }
     }
 
-    private static RuntimeException translate(Throwable t) {
+    private RuntimeException translate(Throwable t, boolean streamed) {
         if (t instanceof Error e) {
             throw e;
         }
         return switch (t) {
             case HttpFailure f -> f;
-            case InterruptedIOException e -> HttpFailure.io("timed out (" + e.getMessage() + ")", e);
+            case SocketTimeoutException e
+            when String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect") ->
+                HttpFailure.io("cannot connect (timed out)", e);
+            case SocketTimeoutException e
+            when streamed ->
+                HttpFailure.io(
+                        "the stream was silent for " + seconds(idleTimeout) + " (MCP_WEB_SUMMARIZER_IDLE_TIMEOUT)", e);
+            case InterruptedIOException e ->
+                HttpFailure.io("no answer within " + seconds(timeout) + " (MCP_WEB_SUMMARIZER_TIMEOUT)", e);
             case ConnectException e -> HttpFailure.io("cannot connect (" + e.getMessage() + ")", e);
             case IOException e -> HttpFailure.io("connection failed (" + e.getMessage() + ")", e);
             case RuntimeException e -> e;
             default -> new IllegalStateException(t);
         };
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private HttpFailure failure(Response response) throws IOException {
@@ -240,7 +263,7 @@ final class LlmHttpTransport implements HttpClient {
      * Passes events on until the exchange ends, at most one error and no close after an error, so
      * LangChain4j never completes a stream that failed or hears from a call the caller gave up on.
      */
-    private static final class OnceListener implements ServerSentEventListener {
+    private final class OnceListener implements ServerSentEventListener {
         private final ServerSentEventListener delegate;
         private final AtomicBoolean finished = new AtomicBoolean();
 
@@ -258,21 +281,31 @@ final class LlmHttpTransport implements HttpClient {
         @Override
         public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
             if (!finished.get()) {
-                delegate.onEvent(event, context);
+                try {
+                    delegate.onEvent(event, context);
+                } catch (RuntimeException unreadable) {
+                    // LangChain4j would log and skip the event, losing its text: fail the stream instead.
+                    context.parsingHandle().cancel();
+                    onError(unreadable);
+                }
             }
         }
 
         @Override
         public void onEvent(ServerSentEvent event) {
             if (!finished.get()) {
-                delegate.onEvent(event);
+                try {
+                    delegate.onEvent(event);
+                } catch (RuntimeException unreadable) {
+                    onError(unreadable);
+                }
             }
         }
 
         @Override
         public void onError(Throwable error) {
             if (finished.compareAndSet(false, true)) {
-                delegate.onError(error instanceof IOException io ? translate(io) : error);
+                delegate.onError(error instanceof IOException io ? translate(io, true) : error);
             }
         }
 

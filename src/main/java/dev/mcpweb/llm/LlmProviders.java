@@ -2,6 +2,8 @@ package dev.mcpweb.llm;
 
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -114,13 +116,9 @@ public final class LlmProviders {
         LlmHttpTransport transport = new LlmHttpTransport(base, config.timeout(), config.idleTimeout(), redactor);
         // Local servers take no key; the OpenAI client still wants one to build.
         String apiKey = key.map(Secret::reveal).orElse("none");
-        return switch (provider) {
+        Models models = switch (provider) {
             case "anthropic" ->
-                new LangChainProvider(
-                        provider,
-                        model,
-                        baseUrl,
-                        false,
+                new Models(
                         AnthropicChatModel.builder()
                                 .httpClientBuilder(transport.asBuilder())
                                 .baseUrl(baseUrl)
@@ -137,17 +135,11 @@ public final class LlmProviders {
                                 .modelName(model)
                                 .maxTokens(config.maxTokens())
                                 .timeout(config.timeout())
-                                .build(),
-                        transport,
-                        redactor,
-                        budget);
+                                .build());
             case "ollama" -> {
+                // Ollama serves 4096 tokens of context unless num_ctx says otherwise.
                 Integer numCtx = config.contextWindow() > 0 ? config.contextWindow() : null;
-                yield new LangChainProvider(
-                        provider,
-                        model,
-                        baseUrl,
-                        false,
+                yield new Models(
                         OllamaChatModel.builder()
                                 .httpClientBuilder(transport.asBuilder())
                                 .baseUrl(baseUrl)
@@ -162,17 +154,10 @@ public final class LlmProviders {
                                 .modelName(model)
                                 .numCtx(numCtx)
                                 .timeout(config.timeout())
-                                .build(),
-                        transport,
-                        redactor,
-                        budget);
+                                .build());
             }
             default ->
-                new LangChainProvider(
-                        provider,
-                        model,
-                        baseUrl,
-                        true,
+                new Models(
                         OpenAiChatModel.builder()
                                 .httpClientBuilder(transport.asBuilder())
                                 .baseUrl(baseUrl)
@@ -187,12 +172,15 @@ public final class LlmProviders {
                                 .apiKey(apiKey)
                                 .modelName(model)
                                 .timeout(config.timeout())
-                                .build(),
-                        transport,
-                        redactor,
-                        budget);
+                                .build());
         };
+        boolean openAiApi = !provider.equals("anthropic") && !provider.equals("ollama");
+        return new LangChainProvider(
+                provider, model, baseUrl, openAiApi, models.chat(), models.streaming(), transport, redactor, budget);
     }
+
+    /** The plain and the streaming client of one provider, sharing one transport. */
+    private record Models(ChatModel chat, StreamingChatModel streaming) {}
 
     private static String provider(SummarizerConfig config) {
         return config.provider().strip().toLowerCase(Locale.ROOT);

@@ -158,7 +158,7 @@ public final class ResilientProvider implements LlmProvider {
                                     e.getCause());
                 }
                 Duration wait = delay(retry, retryAfter(e));
-                LOG.debug(
+                LOG.info(
                         "{}: {}; retry {}/{} in {} ms",
                         delegate.name(),
                         e.getMessage(),

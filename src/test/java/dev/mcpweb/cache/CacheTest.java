@@ -223,6 +223,7 @@ class CacheTest {
         assertThat(Cache.key("ab", "c")).isNotEqualTo(Cache.key("a", "bc"));
         assertThat(Cache.key(List.of("a", "b"), "c")).isNotEqualTo(Cache.key(List.of("a"), "b", "c"));
         assertThat(Cache.key("1")).isNotEqualTo(Cache.key(1));
+        assertThat(Cache.key(200)).isEqualTo(Cache.key(200L)).isNotEqualTo(Cache.key(200.0));
         assertThat(Cache.key(Optional.empty())).isNotEqualTo(Cache.key(""));
         assertThatThrownBy(() -> Cache.key(new Object())).isInstanceOf(IllegalArgumentException.class);
     }

@@ -132,13 +132,31 @@ class SingleFlightTest {
 
     @Test
     void aCancelledSummaryIsNotCachedAndAWaiterComputesItAgain() throws Exception {
+        cancelTheComputingCaller(() -> {
+            new CountDownLatch(1).await(); // a long summary, until cancelled
+            return "never".getBytes(UTF_8);
+        });
+    }
+
+    @Test
+    void aCancellationWrappedInAnotherExceptionStillLetsAWaiterCompute() throws Exception {
+        cancelTheComputingCaller(() -> {
+            try {
+                new CountDownLatch(1).await();
+                return "never".getBytes(UTF_8);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("summary cancelled", e);
+            }
+        });
+    }
+
+    private void cancelTheComputingCaller(java.util.concurrent.Callable<byte[]> untilCancelled) throws Exception {
         CountDownLatch leaderStarted = new CountDownLatch(1);
         AtomicInteger computations = new AtomicInteger();
         Future<byte[]> cancelled = call("k", () -> {
             computations.incrementAndGet();
             leaderStarted.countDown();
-            new CountDownLatch(1).await(); // a long summary, until cancelled
-            return "never".getBytes(UTF_8);
+            return untilCancelled.call();
         });
         assertThat(leaderStarted.await(10, TimeUnit.SECONDS)).isTrue();
         Future<byte[]> waiter = call("k", () -> {

@@ -3,7 +3,6 @@ package dev.mcpweb.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class MetadataExtractorTest {
                    "description": "A story about engines.", "inLanguage": "en-GB",
                    "mainEntityOfPage": {"@id": "https://news.example.com/2024/05/story"}}
                 ]}
-                </script>""", "<h1>Something else</h1>");
+                </script>""", "<nav><h1>Example News</h1></nav>");
         assertThat(m.title()).contains("Engines that weave algebra");
         assertThat(m.authors()).containsExactly("Ada Lovelace", "Charles Babbage");
         assertThat(m.published()).contains("2024-05-01T09:30:00+02:00");
@@ -126,6 +125,51 @@ class MetadataExtractorTest {
     }
 
     @Test
+    void theArticlesVisibleHeadlineBeatsAnSeoTitle() {
+        Metadata m = read(
+                "<meta property=\"og:title\" content=\"Best Widgets 2025 - Top 10 Picks\"><title>Widgets</title>",
+                "<header><h1>Widget World</h1></header><article><h1>The ten widgets we kept using</h1></article>");
+        assertThat(m.title()).contains("The ten widgets we kept using");
+    }
+
+    @Test
+    void bylinesLoseTheirDecorations() {
+        assertThat(read(
+                                "",
+                                "<div class=\"byline\">Written by</div><div class=\"author\">Written byJane Roe Updated"
+                                        + " May 2, 2024</div>")
+                        .authors())
+                .containsExactly("Jane Roe");
+        assertThat(read("", "<p class=byline>Posted by Sam Lee in Gardening</p>")
+                        .authors())
+                .containsExactly("Sam Lee");
+        assertThat(read("", "<a href=\"/author/kim-park/\">Kim Park</a>").authors())
+                .containsExactly("Kim Park");
+    }
+
+    @Test
+    void aPersonInTheBylineBeatsAnOrganisationNamedAsAuthorInJsonLd() {
+        Metadata m = read(
+                "<script type=\"application/ld+json\">{\"@type\": \"Article\", \"author\":"
+                        + " {\"@type\": \"Organization\", \"name\": \"Health &amp; Care Clinic\"}}</script>",
+                "<span class=\"author-name\">Dana Whitfield</span>");
+        assertThat(m.authors()).containsExactly("Dana Whitfield");
+        assertThat(read(
+                                "<script type=\"application/ld+json\">{\"@type\": \"Article\", \"author\":"
+                                        + " {\"@type\": \"Organization\", \"name\": \"Health &amp; Care Clinic\"}}</script>",
+                                "")
+                        .authors())
+                .containsExactly("Health & Care Clinic");
+    }
+
+    @Test
+    void aDateWrittenInADateElementIsFoundWhenNothingStructuredSaysIt() {
+        assertThat(read("", "<div class=\"post-meta\"><span class=\"date\">Posted on March 3, 2021</span></div>")
+                        .published())
+                .contains("2021-03-03");
+    }
+
+    @Test
     void aKnownSiteNameIsStrippedFromTheTitle() {
         assertThat(read(
                                 "<title>Release notes 4.2 | Acme Docs</title><meta property=\"og:site_name\" content=\"Acme Docs\">",
@@ -193,15 +237,6 @@ class MetadataExtractorTest {
     @Test
     void noMetadataAtAllGivesEmptyFieldsNotErrors() {
         Metadata m = extractor.extract(Jsoup.parse("<p>hello</p>", "https://example.com/"));
-        assertThat(m)
-                .isEqualTo(new Metadata(
-                        Optional.empty(),
-                        List.of(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()));
+        assertThat(m).isEqualTo(Metadata.empty());
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
@@ -88,6 +89,24 @@ class FetcherTest {
                 .setHeader("Content-Type", contentType)
                 .body(body)
                 .build();
+    }
+
+    private static MockResponse encoded(String contentType, String contentEncoding, byte[] body) {
+        return new MockResponse.Builder()
+                .setHeader("Content-Type", contentType)
+                .setHeader("Content-Encoding", contentEncoding)
+                .body(new Buffer().write(body))
+                .build();
+    }
+
+    /** Serves {@code robots} at /robots.txt and a small page everywhere else. */
+    private void serveWithRobots(MockResponse robots) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return request.getUrl().encodedPath().equals("/robots.txt") ? robots : ok("text/plain", "page");
+            }
+        });
     }
 
     private static MockResponse redirect(String location) {
@@ -347,11 +366,7 @@ class FetcherTest {
 
     @Test
     void aGzipBombStopsAtTheDecompressedLimit() throws IOException {
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/html")
-                .setHeader("Content-Encoding", "gzip")
-                .body(new Buffer().write(gzip(new byte[20 * 1024 * 1024])))
-                .build());
+        server.enqueue(encoded("text/html", "gzip", gzip(new byte[20 * 1024 * 1024])));
 
         FetchOutcome.Refused r =
                 refused(fetcher(Map.of("fetcher.max_decompressed_size", "1MB")).fetch(url("/")));
@@ -363,21 +378,9 @@ class FetcherTest {
     @Test
     void gzipAndDeflateBodiesAreDecoded() throws IOException {
         byte[] text = "<p>compressed</p>".repeat(100).getBytes(StandardCharsets.UTF_8);
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/html")
-                .setHeader("Content-Encoding", "gzip")
-                .body(new Buffer().write(gzip(text)))
-                .build());
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/html")
-                .setHeader("Content-Encoding", "deflate")
-                .body(new Buffer().write(deflate(text, false)))
-                .build());
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/html")
-                .setHeader("Content-Encoding", "deflate")
-                .body(new Buffer().write(deflate(text, true)))
-                .build());
+        server.enqueue(encoded("text/html", "gzip", gzip(text)));
+        server.enqueue(encoded("text/html", "deflate", deflate(text, false)));
+        server.enqueue(encoded("text/html", "deflate", deflate(text, true)));
         Fetcher f = fetcher();
 
         for (int i = 0; i < 3; i++) {
@@ -386,12 +389,20 @@ class FetcherTest {
     }
 
     @Test
+    void brotliBodiesAreDecodedAndTheirDecodedSizeIsCapped() {
+        byte[] text = "<p>brotli</p>".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        server.enqueue(encoded("text/html", "br", brotliStored(text)));
+        server.enqueue(encoded("text/html", "br", brotliStored(text)));
+
+        assertThat(fetched(fetcher().fetch(url("/ok"))).body()).isEqualTo(text);
+        FetchOutcome.Refused r =
+                refused(fetcher(Map.of("fetcher.max_decompressed_size", "64KB")).fetch(url("/big")));
+        assertThat(r.message()).contains("fetcher.max_decompressed_size (64 KB)");
+    }
+
+    @Test
     void aDeflateBombStopsAtTheDecompressedLimit() throws IOException {
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/plain")
-                .setHeader("Content-Encoding", "deflate")
-                .body(new Buffer().write(deflate(new byte[8 * 1024 * 1024], false)))
-                .build());
+        server.enqueue(encoded("text/plain", "deflate", deflate(new byte[8 * 1024 * 1024], false)));
 
         assertThat(refused(fetcher(Map.of("fetcher.max_decompressed_size", "512KB"))
                                 .fetch(url("/")))
@@ -483,26 +494,29 @@ class FetcherTest {
 
     @Test
     void theCharsetTheHeaderDeclaresIsReportedAndTheBytesAreUntouched() {
-        byte[] shiftJis = "日本語のページ".getBytes(Charset.forName("Shift_JIS"));
-        byte[] latin1 = "café".getBytes(StandardCharsets.ISO_8859_1);
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/html; charset=Shift_JIS")
-                .body(new Buffer().write(shiftJis))
-                .build());
-        server.enqueue(new MockResponse.Builder()
-                .setHeader("Content-Type", "text/plain; charset=\"iso-8859-1\"")
-                .body(new Buffer().write(latin1))
-                .build());
+        Map<String, String> samples = Map.of(
+                "Shift_JIS", "日本語のページ",
+                "GB2312", "中文网页",
+                "windows-1252", "“quoted” café – €5",
+                "ISO-8859-1", "café crème");
+        Fetcher f = fetcher();
+        for (var sample : samples.entrySet()) {
+            Charset charset = Charset.forName(sample.getKey());
+            byte[] bytes = sample.getValue().getBytes(charset);
+            server.enqueue(new MockResponse.Builder()
+                    .setHeader(
+                            "Content-Type",
+                            "text/html; charset=\"" + sample.getKey().toLowerCase(java.util.Locale.ROOT) + "\"")
+                    .body(new Buffer().write(bytes))
+                    .build());
+
+            FetchResult r = fetched(f.fetch(url("/" + sample.getKey())));
+
+            assertThat(r.charset()).as(sample.getKey()).hasValue(charset);
+            assertThat(r.body()).as(sample.getKey()).isEqualTo(bytes);
+        }
         server.enqueue(ok("text/html; charset=no-such-charset", "x"));
         server.enqueue(ok("text/html", "x"));
-        Fetcher f = fetcher();
-
-        FetchResult sjis = fetched(f.fetch(url("/sjis")));
-        assertThat(sjis.charset()).hasValue(Charset.forName("Shift_JIS"));
-        assertThat(sjis.body()).isEqualTo(shiftJis);
-        FetchResult l1 = fetched(f.fetch(url("/latin1")));
-        assertThat(l1.charset()).hasValue(StandardCharsets.ISO_8859_1);
-        assertThat(l1.body()).isEqualTo(latin1);
         assertThat(fetched(f.fetch(url("/bad"))).charset()).isEmpty();
         assertThat(fetched(f.fetch(url("/none"))).charset()).isEmpty();
     }
@@ -610,15 +624,34 @@ class FetcherTest {
     }
 
     @Test
-    void robotsTxtAnswering5xxDisallowsTheSite() {
+    void robotsAnswersAreKeptInTheRobotsStoreForTheNextRun() {
+        AtomicInteger robotsRequests = new AtomicInteger();
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return request.getUrl().encodedPath().equals("/robots.txt")
-                        ? new MockResponse.Builder().code(503).build()
-                        : ok("text/plain", "page");
+                if (request.getUrl().encodedPath().equals("/robots.txt")) {
+                    robotsRequests.incrementAndGet();
+                    return ok("text/plain", "User-agent: *\nDisallow: /private\n");
+                }
+                return ok("text/plain", "page");
             }
         });
+        Map<String, byte[]> bytes = new ConcurrentHashMap<>();
+        RobotsStore store = RobotsStore.ofBytes(k -> Optional.ofNullable(bytes.get(k)), bytes::put);
+        FetcherConfig withRobots = config(Map.of("fetcher.respect_robots", "true"));
+
+        fetched(fetcher(Fetcher.builder(withRobots).robotsStore(store)).fetch(url("/a")));
+        FetchOutcome laterRun =
+                fetcher(Fetcher.builder(withRobots).robotsStore(store)).fetch(url("/private/b"));
+
+        assertThat(refused(laterRun).rule()).isEqualTo("robots");
+        assertThat(robotsRequests).hasValue(1);
+        assertThat(bytes).containsOnlyKeys(url("/robots.txt"));
+    }
+
+    @Test
+    void robotsTxtAnswering5xxDisallowsTheSite() {
+        serveWithRobots(new MockResponse.Builder().code(503).build());
 
         FetchOutcome.Refused r =
                 refused(fetcher(Map.of("fetcher.respect_robots", "true")).fetch(url("/any")));
@@ -629,14 +662,7 @@ class FetcherTest {
 
     @Test
     void robotsTxtAnswering4xxAllowsEverything() {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return request.getUrl().encodedPath().equals("/robots.txt")
-                        ? new MockResponse.Builder().code(404).build()
-                        : ok("text/plain", "page");
-            }
-        });
+        serveWithRobots(new MockResponse.Builder().code(404).build());
 
         assertThat(fetched(fetcher(Map.of("fetcher.respect_robots", "true")).fetch(url("/any")))
                         .status())
@@ -645,14 +671,7 @@ class FetcherTest {
 
     @Test
     void ignoringRobotsFetchesWhatRobotsTxtDisallows() {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return request.getUrl().encodedPath().equals("/robots.txt")
-                        ? ok("text/plain", "User-agent: *\nDisallow: /\n")
-                        : ok("text/plain", "page");
-            }
-        });
+        serveWithRobots(ok("text/plain", "User-agent: *\nDisallow: /\n"));
 
         fetched(fetcher(Map.of("fetcher.respect_robots", "false")).fetch(url("/x")));
 
@@ -739,20 +758,18 @@ class FetcherTest {
     }
 
     @Test
-    void theNumberOfFetchesInFlightToOneHostStaysWithinTheLimit() {
+    void theNumberOfFetchesInFlightToOneHostReachesButNeverPassesTheLimit() {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
+        CountDownLatch firstThree = new CountDownLatch(3);
         server.setDispatcher(new Dispatcher() {
             @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                int now = inFlight.incrementAndGet();
-                peak.accumulateAndGet(now, Math::max);
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 try {
-                    return new MockResponse.Builder()
-                            .setHeader("Content-Type", "text/plain")
-                            .body("ok")
-                            .headersDelay(20, TimeUnit.MILLISECONDS)
-                            .build();
+                    firstThree.countDown();
+                    firstThree.await(5, TimeUnit.SECONDS); // hold the first requests until three are in
+                    return ok("text/plain", "ok");
                 } finally {
                     inFlight.decrementAndGet();
                 }
@@ -766,13 +783,16 @@ class FetcherTest {
                 fetcher(Map.of("fetcher.max_per_host", "3")).fetchAll(sources);
 
         assertThat(outcomes).allMatch(o -> o instanceof FetchOutcome.Fetched);
-        assertThat(peak.get()).isBetween(1, 3);
+        assertThat(firstThree.getCount()).isZero();
+        assertThat(peak.get()).isEqualTo(3);
     }
 
     @Test
     void aSourceThatIsNeitherAUrlNorAPathIsRefusedWithAHint() {
         FetchOutcome.Refused r = refused(fetcher().fetch("example.com"));
         assertThat(r.message()).contains("did you mean https://example.com");
+        assertThat(refused(fetcher().fetch("example.com:8080/x")).message())
+                .contains("did you mean https://example.com:8080/x");
     }
 
     private static byte[] gzip(byte[] data) throws IOException {
@@ -788,6 +808,29 @@ class FetcherTest {
         try (DeflaterOutputStream d = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_COMPRESSION, raw))) {
             d.write(data);
         }
+        return out.toByteArray();
+    }
+
+    /**
+     * A valid brotli stream made of uncompressed meta-blocks (RFC 7932 section 9.2): no encoder is needed,
+     * and the decoder and its output cap are exercised all the same.
+     */
+    private static byte[] brotliStored(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int off = 0, first = 1; off < data.length; first = 0) {
+            int len = Math.min(65536, data.length - off);
+            // bits, least significant first: [WBITS=0 on the first block] ISLAST=0, MNIBBLES=0 (4 nibbles),
+            // MLEN-1 in 16 bits, ISUNCOMPRESSED=1; then padding to a byte boundary.
+            long bits = (long) (len - 1) << 3 | 1L << 19;
+            bits <<= first;
+            int count = 20 + first;
+            for (int i = 0; i < (count + 7) / 8; i++) {
+                out.write((int) (bits >>> (8 * i)) & 0xff);
+            }
+            out.write(data, off, len);
+            off += len;
+        }
+        out.write(0x03); // ISLAST=1, ISLASTEMPTY=1
         return out.toByteArray();
     }
 

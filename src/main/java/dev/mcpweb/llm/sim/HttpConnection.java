@@ -73,6 +73,10 @@ final class HttpConnection implements AutoCloseable {
                     line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
                     line.substring(colon + 1).strip());
         }
+        if ("100-continue".equalsIgnoreCase(headers.getOrDefault("expect", ""))) {
+            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
         byte[] body = readBody(headers);
         String path = parts[1].contains("?") ? parts[1].substring(0, parts[1].indexOf('?')) : parts[1];
         return Optional.of(new Request(parts[0], path, headers, body));

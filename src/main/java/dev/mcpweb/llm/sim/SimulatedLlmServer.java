@@ -9,6 +9,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +101,9 @@ public final class SimulatedLlmServer implements AutoCloseable {
         /** A 200 whose JSON is broken. */
         record Malformed() implements Fault {}
 
+        /** A stream that ends cleanly after {@code tokens} tokens, without its final events (plain: no effect). */
+        record EndEarly(int tokens) implements Fault {}
+
         static Fault rateLimited(Duration retryAfter) {
             return new Status(429, Optional.of(retryAfter));
         }
@@ -122,6 +126,10 @@ public final class SimulatedLlmServer implements AutoCloseable {
 
         static Fault malformed() {
             return new Malformed();
+        }
+
+        static Fault endAfter(int tokens) {
+            return new EndEarly(tokens);
         }
     }
 
@@ -307,22 +315,21 @@ public final class SimulatedLlmServer implements AutoCloseable {
         String outcome = "aborted";
         boolean slot = false;
         try {
-            Optional<String> refused = checkKey(d, request);
+            Optional<Fault> fault = nextFault();
+            fault.ifPresent(f -> faults.incrementAndGet());
+            Optional<String> refused = fault.isPresent() ? Optional.empty() : checkKey(d, request);
             if (refused.isPresent()) {
                 connection.respond(401, "application/json", Map.of(), d.error(401, refused.get()));
                 outcome = "401";
                 return true;
             }
-            Optional<Fault> fault = nextFault();
-            fault.ifPresent(f -> faults.incrementAndGet());
             slots.acquire();
             slot = true;
             int in = tokens.count(prompt.system()) + tokens.count(prompt.user());
             inputTokens.addAndGet(in);
             Answer answer = Answer.to(prompt.user(), prompt.maxTokens());
-            boolean completed = prompt.stream()
-                    ? stream(connection, d, prompt, answer, in, seq, fault)
-                    : plain(connection, d, prompt, answer, in, seq, fault);
+            Call call = new Call(connection, d, prompt, answer, in, seq, fault);
+            boolean completed = prompt.stream() ? stream(call) : plain(call);
             outcome = completed ? fault.map(SimulatedLlmServer::name).orElse("ok") : "aborted";
             return completed && !(fault.orElse(null) instanceof Fault.Cut);
         } catch (InterruptedException e) {
@@ -342,19 +349,27 @@ public final class SimulatedLlmServer implements AutoCloseable {
         }
     }
 
-    private boolean plain(
+    /** One chat request being answered. */
+    private record Call(
             HttpConnection connection,
-            Dialect d,
+            Dialect dialect,
             Dialect.Prompt prompt,
             Answer answer,
-            int in,
+            int inputTokens,
             long seq,
-            Optional<Fault> fault)
-            throws IOException {
-        if (fault.orElse(null) instanceof Fault.Status s) {
-            return sendStatus(connection, d, s);
+            Optional<Fault> fault) {
+        Fault faultOrNull() {
+            return fault.orElse(null);
         }
-        if (fault.orElse(null) instanceof Fault.Stall stall
+    }
+
+    private boolean plain(Call call) throws IOException {
+        HttpConnection connection = call.connection();
+        Answer answer = call.answer();
+        if (call.faultOrNull() instanceof Fault.Status s) {
+            return sendStatus(connection, call.dialect(), s);
+        }
+        if (call.faultOrNull() instanceof Fault.Stall stall
                 && !connection.pause(stall.duration().toNanos())) {
             return false;
         }
@@ -363,16 +378,10 @@ public final class SimulatedLlmServer implements AutoCloseable {
         if (!connection.pause(thinking)) {
             return false;
         }
-        byte[] body = d.plain(prompt, answer, in, seq);
-        switch (fault.orElse(null)) {
+        byte[] body = call.dialect().plain(call.prompt(), answer, call.inputTokens(), call.seq());
+        switch (call.faultOrNull()) {
             case Fault.Malformed m ->
-                connection.respond(
-                        200,
-                        "application/json",
-                        Map.of(),
-                        new String(body, StandardCharsets.UTF_8)
-                                .substring(0, body.length / 2)
-                                .getBytes(StandardCharsets.UTF_8));
+                connection.respond(200, "application/json", Map.of(), Arrays.copyOf(body, body.length / 2));
             case Fault.Cut c -> {
                 connection.respondTruncated(200, "application/json", body);
                 return true;
@@ -383,38 +392,38 @@ public final class SimulatedLlmServer implements AutoCloseable {
         return true;
     }
 
-    private boolean stream(
-            HttpConnection connection,
-            Dialect d,
-            Dialect.Prompt prompt,
-            Answer answer,
-            int in,
-            long seq,
-            Optional<Fault> fault)
-            throws IOException {
-        if (fault.orElse(null) instanceof Fault.Status s) {
-            return sendStatus(connection, d, s);
+    private boolean stream(Call call) throws IOException {
+        HttpConnection connection = call.connection();
+        Dialect d = call.dialect();
+        Dialect.Prompt prompt = call.prompt();
+        long seq = call.seq();
+        if (call.faultOrNull() instanceof Fault.Status s) {
+            return sendStatus(connection, call.dialect(), s);
         }
         if (!connection.pause(settings.ttft().toNanos())) {
             return false;
         }
         connection.startChunked(d.streamType());
-        for (String event : d.streamStart(prompt, in, seq)) {
+        for (String event : d.streamStart(prompt, call.inputTokens(), seq)) {
             connection.chunk(event);
         }
-        List<String> tokens = answer.tokens();
+        List<String> tokens = call.answer().tokens();
         for (int i = 0; i < tokens.size(); i++) {
-            if (fault.orElse(null) instanceof Fault.Cut cut && i == cut.tokens()) {
+            if (call.faultOrNull() instanceof Fault.EndEarly end && i == end.tokens()) {
+                connection.endChunked();
+                return true;
+            }
+            if (call.faultOrNull() instanceof Fault.Cut cut && i == cut.tokens()) {
                 connection.abort();
                 return true;
             }
-            if (fault.orElse(null) instanceof Fault.Malformed && i == 1) {
+            if (call.faultOrNull() instanceof Fault.Malformed && i == 1) {
                 connection.chunk(d.malformedEvent());
             }
             if (i > 0 && !connection.pause(settings.perToken().toNanos())) {
                 return false;
             }
-            if (fault.orElse(null) instanceof Fault.Stall stall
+            if (call.faultOrNull() instanceof Fault.Stall stall
                     && i == 1
                     && !connection.pause(stall.duration().toNanos())) {
                 return false;
@@ -422,11 +431,11 @@ public final class SimulatedLlmServer implements AutoCloseable {
             connection.chunk(d.streamToken(prompt, tokens.get(i), seq));
             outputTokens.incrementAndGet();
         }
-        if (fault.orElse(null) instanceof Fault.Cut) {
+        if (call.faultOrNull() instanceof Fault.Cut) {
             connection.abort();
             return true;
         }
-        for (String event : d.streamEnd(prompt, answer, in, seq)) {
+        for (String event : d.streamEnd(prompt, call.answer(), call.inputTokens(), seq)) {
             connection.chunk(event);
         }
         connection.endChunked();
@@ -500,6 +509,7 @@ public final class SimulatedLlmServer implements AutoCloseable {
             case Fault.Status s -> Integer.toString(s.status());
             case Fault.Stall s -> "stall";
             case Fault.Cut c -> "cut";
+            case Fault.EndEarly e -> "end-early";
             case Fault.Malformed m -> "malformed";
         };
     }

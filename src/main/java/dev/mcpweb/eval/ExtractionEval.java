@@ -1,0 +1,183 @@
+package dev.mcpweb.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpweb.extract.html.MainContent;
+import dev.mcpweb.extract.html.MainContentExtractor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntPredicate;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+
+/**
+ * Scores {@link MainContentExtractor} on a WCXB-format directory ({@code html/NNNN.html.gz} and
+ * {@code ground-truth/NNNN.json}) exactly as the benchmark's authors do: per page, word-level P/R/F1
+ * over lower-cased Unicode {@code \w+} token multisets; then means overall and per page type, and
+ * the share of {@code with} snippets present and {@code without} snippets absent after collapsing
+ * white space, case-insensitively. Only parsing, extraction and rendering are timed.
+ */
+public final class ExtractionEval {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MainContentExtractor extractor;
+    private final IntPredicate pageFilter;
+
+    /** Scores every page. */
+    public ExtractionEval(MainContentExtractor extractor) {
+        this(extractor, n -> true);
+    }
+
+    /** Scores the pages whose file number passes {@code pageFilter} (e.g. even numbers only). */
+    public ExtractionEval(MainContentExtractor extractor, IntPredicate pageFilter) {
+        this.extractor = extractor;
+        this.pageFilter = pageFilter;
+    }
+
+    /** Runs the evaluation over {@code dataset}; throws if it is not a WCXB-format directory. */
+    public ExtractionReport run(Path dataset) throws IOException {
+        Path htmlDir = dataset.resolve("html");
+        Path truthDir = dataset.resolve("ground-truth");
+        if (!Files.isDirectory(htmlDir) || !Files.isDirectory(truthDir)) {
+            throw new IOException(dataset + " is not a WCXB data set: it needs html/ and ground-truth/ directories");
+        }
+        List<Path> truths;
+        try (Stream<Path> s = Files.list(truthDir)) {
+            truths = s.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
+        }
+        resetPeakHeap();
+        List<ExtractionReport.PageScore> pages = new ArrayList<>();
+        int withTotal = 0;
+        int withFound = 0;
+        int withoutTotal = 0;
+        int withoutExcluded = 0;
+        long nanos = 0;
+        for (Path truthFile : truths) {
+            String id = truthFile.getFileName().toString().replace(".json", "");
+            if (!pageFilter.test(number(id))) {
+                continue;
+            }
+            Path htmlFile = htmlDir.resolve(id + ".html.gz");
+            if (!Files.exists(htmlFile)) {
+                continue;
+            }
+            JsonNode truth = JSON.readTree(truthFile.toFile());
+            JsonNode gt = truth.path("ground_truth");
+            String url = truth.path("url").asText("");
+            String type =
+                    truth.path("_internal").path("page_type").path("primary").asText("unknown");
+            byte[] html = gunzip(htmlFile);
+            long start = System.nanoTime();
+            String predicted = extractText(html, url);
+            nanos += System.nanoTime() - start;
+            WordOverlap score =
+                    WordOverlap.score(predicted, gt.path("main_content").asText(""));
+            pages.add(new ExtractionReport.PageScore(id, type, url, score.precision(), score.recall(), score.f1()));
+            String normalized = WordOverlap.normalize(predicted);
+            for (JsonNode snippet : gt.path("with")) {
+                withTotal++;
+                if (normalized.contains(WordOverlap.normalize(snippet.asText()))) {
+                    withFound++;
+                }
+            }
+            for (JsonNode snippet : gt.path("without")) {
+                withoutTotal++;
+                if (!normalized.contains(WordOverlap.normalize(snippet.asText()))) {
+                    withoutExcluded++;
+                }
+            }
+        }
+        Map<String, List<ExtractionReport.PageScore>> grouped = new TreeMap<>();
+        for (ExtractionReport.PageScore p : pages) {
+            grouped.computeIfAbsent(p.type(), t -> new ArrayList<>()).add(p);
+        }
+        Map<String, ExtractionReport.Scores> byType = new TreeMap<>();
+        grouped.forEach((type, list) -> byType.put(type, mean(list)));
+        List<ExtractionReport.PageScore> worst = pages.stream()
+                .sorted(Comparator.comparingDouble(ExtractionReport.PageScore::f1)
+                        .thenComparing(ExtractionReport.PageScore::file))
+                .limit(10)
+                .toList();
+        double seconds = nanos / 1e9;
+        return new ExtractionReport(
+                mean(pages),
+                byType,
+                withTotal == 0 ? 1 : (double) withFound / withTotal,
+                withoutTotal == 0 ? 1 : (double) withoutExcluded / withoutTotal,
+                withTotal,
+                withoutTotal,
+                seconds == 0 ? 0 : pages.size() / seconds,
+                peakHeap(),
+                worst,
+                pages);
+    }
+
+    private String extractText(byte[] html, String url) {
+        try (InputStream in = new ByteArrayInputStream(html)) {
+            MainContent content = extractor.extract(Jsoup.parse(in, null, url), false);
+            return content.text();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ExtractionReport.Scores mean(List<ExtractionReport.PageScore> pages) {
+        double p = 0;
+        double r = 0;
+        double f = 0;
+        for (ExtractionReport.PageScore s : pages) {
+            p += s.precision();
+            r += s.recall();
+            f += s.f1();
+        }
+        int n = Math.max(1, pages.size());
+        return new ExtractionReport.Scores(pages.size(), p / n, r / n, f / n);
+    }
+
+    private static int number(String id) {
+        try {
+            return Integer.parseInt(id.replaceAll("\\D", ""));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static byte[] gunzip(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.mcpweb.eval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of scoring an extractor on a WCXB-format data set: mean word precision, recall and F1
+ * over all pages and per page type, the share of {@code with} snippets found and {@code without}
+ * snippets absent, the speed, and the worst pages.
+ */
+public record ExtractionReport(
+        Scores overall,
+        Map<String, Scores> byType,
+        double withFound,
+        double withoutExcluded,
+        int withSnippets,
+        int withoutSnippets,
+        double pagesPerSecond,
+        long peakHeapBytes,
+        List<PageScore> worst,
+        List<PageScore> pages) {
+
+    public ExtractionReport {
+        byType = Map.copyOf(byType);
+        worst = List.copyOf(worst);
+        pages = List.copyOf(pages);
+    }
+
+    /** Mean scores over {@code pages} pages. */
+    public record Scores(int pages, double precision, double recall, double f1) {}
+
+    /** The score of one page. */
+    public record PageScore(String file, String type, String url, double precision, double recall, double f1) {}
+}

@@ -1,0 +1,217 @@
+package dev.mcpweb.extract.html;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Removes what is never main content: scripts and widgets, hidden elements, and page furniture
+ * (navigation, headers, footers, sidebars, cookie banners, share and "related" blocks, ads, and —
+ * unless asked for — comments), recognised by tag, ARIA role and class or id names. A furniture
+ * pattern never removes an element holding a large share of the page's text, since sites misuse
+ * these names on wrappers.
+ */
+final class Boilerplate implements NodeFilter {
+    private static final Set<String> NEVER_CONTENT = Set.of(
+            "script",
+            "style",
+            "template",
+            "svg",
+            "canvas",
+            "iframe",
+            "object",
+            "embed",
+            "input",
+            "select",
+            "option",
+            "textarea",
+            "link",
+            "meta",
+            "map",
+            "audio",
+            "video",
+            "source",
+            "track",
+            "head",
+            "title",
+            "base",
+            "datalist",
+            "progress",
+            "meter",
+            "slot");
+    private static final Set<String> FURNITURE_TAGS = Set.of("nav", "footer", "aside", "menu");
+    private static final Set<String> FURNITURE_ROLES = Set.of(
+            "navigation",
+            "banner",
+            "contentinfo",
+            "complementary",
+            "search",
+            "menu",
+            "menubar",
+            "dialog",
+            "alertdialog",
+            "toolbar",
+            "tablist");
+    private static final Pattern HIDDEN_STYLE =
+            Pattern.compile("(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> HIDDEN_CLASSES = Set.of(
+            "hidden",
+            "d-none",
+            "sr-only",
+            "visually-hidden",
+            "visuallyhidden",
+            "screen-reader-text",
+            "is-hidden",
+            "hide",
+            "u-hidden",
+            "invisible",
+            "element-invisible",
+            "offscreen");
+    private static final Pattern FURNITURE_NAME = Pattern.compile("(?:^|[-_])(?:"
+            + "nav|navbar|navigation|navigations|menu|menus|menubar|megamenu|mega-menu|footer|site-?footer|sidebar"
+            + "|side-bar|sidenav|breadcrumbs?|cookies?|cookie-?banner|cookie-?notice|consent|gdpr|onetrust|share"
+            + "|sharing|sharethis|addthis|social|socials|social-?links|related|related-?posts|recommended"
+            + "|recommendations|newsletter|subscribe|subscription|signup|sign-?up|promo|promos|advert|adverts"
+            + "|advertisement|advertising|ads|adsense|ad|ad-?slot|ad-?unit|dfp|sponsor|sponsored|banner|popup"
+            + "|modal|overlay|pagination|pager|skip-?link|skip-?to|masthead|site-?header|global-?header"
+            + "|page-?header-?nav|topbar|top-?bar|toolbar|utility-?bar|author-?box|author-?bio|about-?author"
+            + "|tags|tag-?list|tag-?cloud|post-?tags|entry-?tags|meta-?tags|print|follow|follow-?us"
+            + "|you-?may-?also-?like|more-?stories|read-?next|trending|popular-?posts|disclaimer-?bar|toc"
+            + "|table-?of-?contents|back-?to-?top|login|signin|search-?form|searchform|search-?bar)(?:$|[-_])");
+    private static final Pattern WIDGET_NAME = Pattern.compile("^widget(?:$|[-_])");
+    private static final Pattern COMMENT_NAME = Pattern.compile(
+            "(?:^|[-_])(?:comments?|comment-?list|comments-?area|disqus|respond|reply-?form)(?:$|[-_])");
+    /** Furniture patterns leave alone an element holding more than this share of the page's text. */
+    private static final double MAX_FURNITURE_SHARE = 0.4;
+
+    private static final int NOSCRIPT_CONTENT = 200;
+
+    private final TextLengths lengths;
+    private final int pageText;
+    private final boolean includeComments;
+
+    private Boilerplate(TextLengths lengths, int pageText, boolean includeComments) {
+        this.lengths = lengths;
+        this.pageText = Math.max(1, pageText);
+        this.includeComments = includeComments;
+    }
+
+    /** Removes boilerplate under {@code root} in place. */
+    static void strip(Element root, boolean includeComments) {
+        TextLengths lengths = TextLengths.of(root);
+        NodeTraversor.filter(new Boilerplate(lengths, lengths.text(root), includeComments), root);
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+        if (node instanceof Comment) {
+            return FilterResult.REMOVE;
+        }
+        if (!(node instanceof Element e) || depth == 0) {
+            return FilterResult.CONTINUE;
+        }
+        String tag = e.normalName();
+        if (NEVER_CONTENT.contains(tag)) {
+            return FilterResult.REMOVE;
+        }
+        boolean small = lengths.text(e) <= MAX_FURNITURE_SHARE * pageText;
+        if (isHidden(e) && small) {
+            // A hidden element holding most of the page is content a script reveals: keep it.
+            return FilterResult.REMOVE;
+        }
+        if (tag.equals("noscript") && lengths.text(e) < NOSCRIPT_CONTENT) {
+            // Large noscript blocks are what crawlers and no-JS readers get: the page's real content.
+            return FilterResult.REMOVE;
+        }
+        if (tag.equals("button") && TextLengths.visibleLength(e.text()) < 30) {
+            return FilterResult.REMOVE;
+        }
+        if (small && isFurniture(e, tag)) {
+            return FilterResult.REMOVE;
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
+    }
+
+    static boolean isHidden(Element e) {
+        if (e.hasAttr("hidden") || e.attr("aria-hidden").equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (e.attr("type").equalsIgnoreCase("hidden")) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (!style.isEmpty()
+                && style.length() < 5000
+                && HIDDEN_STYLE.matcher(style).find()) {
+            return true;
+        }
+        String cls = e.className();
+        if (!cls.isEmpty()) {
+            for (String c : e.classNames()) {
+                if (HIDDEN_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean isFurniture(Element e, String tag) {
+        if (FURNITURE_TAGS.contains(tag)) {
+            return true;
+        }
+        if (tag.equals("header") && !insideContent(e)) {
+            return true;
+        }
+        String role = e.attr("role").toLowerCase(Locale.ROOT).strip();
+        if (!role.isEmpty() && FURNITURE_ROLES.contains(role)) {
+            return true;
+        }
+        if (tag.equals("body") || tag.equals("main") || tag.equals("article")) {
+            return false;
+        }
+        String id = e.id();
+        if (!id.isEmpty() && id.length() < 200 && nameMatches(id.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        String cls = e.className();
+        if (!cls.isEmpty() && cls.length() < 2000) {
+            for (String c : e.classNames()) {
+                if (nameMatches(c.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean nameMatches(String name) {
+        if (name.indexOf(':') >= 0 || name.indexOf('[') >= 0) {
+            return false; // utility-class variants such as lg:has-[.banner]:pt-0 describe style, not role
+        }
+        if (FURNITURE_NAME.matcher(name).find() || WIDGET_NAME.matcher(name).find()) {
+            return true;
+        }
+        return !includeComments && COMMENT_NAME.matcher(name).find();
+    }
+
+    private static boolean insideContent(Element e) {
+        int steps = 0;
+        for (Element p = e.parent(); p != null && steps++ < 64; p = p.parent()) {
+            if (p.nameIs("article") || p.nameIs("main")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
