@@ -24,7 +24,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,6 +52,9 @@ final class BenchMapReduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SimulatedLatency latency;
+
     @Option(
             names = "--sizes",
             split = ",",
@@ -67,30 +70,6 @@ final class BenchMapReduceCommand implements Callable<Integer> {
             defaultValue = "parallel,streaming,sequential",
             description = "Map modes to run (default: ${DEFAULT-VALUE}).")
     List<String> modes;
-
-    @Option(
-            names = "--ttft-ms",
-            defaultValue = "400",
-            description = "Simulated time to first token (default: ${DEFAULT-VALUE}).")
-    int ttftMs;
-
-    @Option(
-            names = "--ms-per-token",
-            defaultValue = "8",
-            description = "Simulated time per output token (default: ${DEFAULT-VALUE}).")
-    double msPerToken;
-
-    @Option(
-            names = "--server-concurrency",
-            defaultValue = "16",
-            description = "Requests the simulated server runs at once; more queue (default: ${DEFAULT-VALUE}).")
-    int serverConcurrency;
-
-    @Option(
-            names = "--max-concurrent",
-            defaultValue = "16",
-            description = "summarizer.max_concurrent for the runs (default: ${DEFAULT-VALUE}).")
-    int maxConcurrent;
 
     @Option(
             names = "--corpus",
@@ -145,13 +124,13 @@ final class BenchMapReduceCommand implements Callable<Integer> {
         BenchCorpus pages = BenchCorpus.load(corpus);
         List<Run> runs = new ArrayList<>();
         if (warmup) { // JIT, the HTTP client and the tokenizer warm up on a run at zero latency that is not reported
-            int saved = ttftMs;
-            double savedPerToken = msPerToken;
-            ttftMs = 0;
-            msPerToken = 0;
+            int saved = latency.ttftMs;
+            double savedPerToken = latency.msPerToken;
+            latency.ttftMs = 0;
+            latency.msPerToken = 0;
             run(base, pages, 10_000, "parallel");
-            ttftMs = saved;
-            msPerToken = savedPerToken;
+            latency.ttftMs = saved;
+            latency.msPerToken = savedPerToken;
         }
         stdout.printf(
                 Locale.ROOT,
@@ -191,10 +170,10 @@ final class BenchMapReduceCommand implements Callable<Integer> {
         Files.createDirectories(out);
         ObjectNode root = json.createObjectNode();
         root.putObject("settings")
-                .put("ttftMs", ttftMs)
-                .put("msPerToken", msPerToken)
-                .put("serverConcurrency", serverConcurrency)
-                .put("maxConcurrent", maxConcurrent)
+                .put("ttftMs", latency.ttftMs)
+                .put("msPerToken", latency.msPerToken)
+                .put("serverConcurrency", latency.serverConcurrency)
+                .put("maxConcurrent", latency.maxConcurrent)
                 .put("promptVersion", MapReduceSummarizer.PROMPT_VERSION);
         ArrayNode list = root.putArray("runs");
         for (Run r : runs) {
@@ -244,9 +223,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
     }
 
     private Run run(Config base, BenchCorpus pages, int size, String mode) throws Exception {
-        SimulatedLlmServer.Settings settings = SimulatedLlmServer.Settings.instant()
-                .withLatency(Duration.ofMillis(ttftMs), Duration.ofNanos((long) (msPerToken * 1_000_000)))
-                .withMaxConcurrent(serverConcurrency);
+        SimulatedLlmServer.Settings settings = latency.settings();
         try (SimulatedLlmServer server = SimulatedLlmServer.start(settings)) {
             Map<String, String> s = new LinkedHashMap<>();
             s.put("summarizer.provider", "openai");
@@ -254,7 +231,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
             s.put("summarizer.api_key", "sk-bench");
             s.put("summarizer.model", "gpt-4o-mini");
             s.put("summarizer.mode", mode);
-            s.put("summarizer.max_concurrent", Integer.toString(maxConcurrent));
+            s.put("summarizer.max_concurrent", Integer.toString(latency.maxConcurrent));
             s.put("summarizer.deadline", "3600s");
             Config config = base.with(s, "bench");
             LlmProvider provider = LlmProviders.fromConfig(config.summarizer()).orElseThrow();
@@ -281,8 +258,8 @@ final class BenchMapReduceCommand implements Callable<Integer> {
                 double wallMs = (System.nanoTime() - t0) / 1e6;
                 double peakMb =
                         heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
-                int slots = mode.equals("sequential") ? 1 : Math.min(maxConcurrent, serverConcurrency);
-                CallLog.Bound bound = CallLog.bound(log.calls(), slots, ttftMs, msPerToken);
+                int slots = mode.equals("sequential") ? 1 : Math.min(latency.maxConcurrent, latency.serverConcurrency);
+                CallLog.Bound bound = CallLog.bound(log.calls(), slots, latency.ttftMs, latency.msPerToken);
                 Timer idle = meters.find("mcpweb.summary.idle").timer();
                 Timer chunk = meters.find("mcpweb.stage").tag("stage", "chunk").timer();
                 return new Run(
@@ -307,7 +284,7 @@ final class BenchMapReduceCommand implements Callable<Integer> {
                                         - t0)
                                 / 1e6,
                         gapBeforeFinal(log.calls()) / 1e6,
-                        CallLog.kinds(log.calls(), ttftMs, msPerToken));
+                        CallLog.kinds(log.calls(), latency.ttftMs, latency.msPerToken));
             }
         }
     }

@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,6 +49,9 @@ import picocli.CommandLine.Spec;
 final class BenchPipelineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    SimulatedLatency latency;
 
     @Option(
             names = "--concurrency",
@@ -67,30 +70,6 @@ final class BenchPipelineCommand implements Callable<Integer> {
             defaultValue = "openai",
             description = "openai (the simulated server) or extractive (default: ${DEFAULT-VALUE}).")
     String provider;
-
-    @Option(
-            names = "--ttft-ms",
-            defaultValue = "400",
-            description = "Simulated time to first token (default: ${DEFAULT-VALUE}).")
-    int ttftMs;
-
-    @Option(
-            names = "--ms-per-token",
-            defaultValue = "8",
-            description = "Simulated time per output token (default: ${DEFAULT-VALUE}).")
-    double msPerToken;
-
-    @Option(
-            names = "--server-concurrency",
-            defaultValue = "16",
-            description = "Simulated server slots (default: ${DEFAULT-VALUE}).")
-    int serverConcurrency;
-
-    @Option(
-            names = "--max-concurrent",
-            defaultValue = "16",
-            description = "summarizer.max_concurrent, shared by all summaries (default: ${DEFAULT-VALUE}).")
-    int maxConcurrent;
 
     @Option(names = "--cache", description = "Keep the cache on (off by default so every request does the work).")
     boolean cache;
@@ -138,9 +117,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
             exchange.close();
         });
         site.start();
-        SimulatedLlmServer.Settings settings = SimulatedLlmServer.Settings.instant()
-                .withLatency(Duration.ofMillis(ttftMs), Duration.ofNanos((long) (msPerToken * 1_000_000)))
-                .withMaxConcurrent(serverConcurrency);
+        SimulatedLlmServer.Settings settings = latency.settings();
         try (SimulatedLlmServer llm = SimulatedLlmServer.start(settings)) {
             Map<String, String> s = new LinkedHashMap<>();
             s.put("fetcher.allowed_hosts", "127.0.0.1/32");
@@ -149,7 +126,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
             s.put("fetcher.max_concurrent", Integer.toString(Math.max(16, concurrency * sourcesPerRequest)));
             s.put("cache.enabled", Boolean.toString(cache));
             s.put("summarizer.provider", provider);
-            s.put("summarizer.max_concurrent", Integer.toString(maxConcurrent));
+            s.put("summarizer.max_concurrent", Integer.toString(latency.maxConcurrent));
             if (!provider.equals("extractive")) {
                 s.put("summarizer.api_base", llm.v1Url());
                 s.put("summarizer.api_key", "sk-bench");
@@ -215,9 +192,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     .put("p99Ms", percentile(sorted, 99))
                     .put("llmRequests", llm.stats().requests())
                     .put("llmPeakInFlight", llm.stats().peakInFlight())
-                    .put("ttftMs", ttftMs)
-                    .put("msPerToken", msPerToken)
-                    .put("serverConcurrency", serverConcurrency);
+                    .put("ttftMs", latency.ttftMs)
+                    .put("msPerToken", latency.msPerToken)
+                    .put("serverConcurrency", latency.serverConcurrency);
             Files.createDirectories(out);
             Path file = out.resolve("pipeline.json");
             Files.writeString(file, json.writeValueAsString(result));

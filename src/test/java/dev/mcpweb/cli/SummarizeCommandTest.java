@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.llm.sim.SimulatedLlmServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +15,7 @@ class SummarizeCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
     private Path page;
 
     @BeforeEach
@@ -34,19 +30,6 @@ class SummarizeCommandTest {
         Files.writeString(page, md);
     }
 
-    private int run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Main.run(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     private String[] withCommon(String... args) {
         String[] common = {
             "summarize", "--set", "fetcher.allowed_roots=" + dir, "--set", "cache.dir=" + dir.resolve("cache"),
@@ -59,9 +42,9 @@ class SummarizeCommandTest {
 
     @Test
     void theEmbeddedSummarizerPrintsCitedMarkdownAndJsonOnRequest() throws Exception {
-        int code = run(withCommon("--provider", "extractive", "--json", page.toString()));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        int code = cli.run(withCommon("--provider", "extractive", "--json", page.toString()));
+        assertThat(code).as(cli.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.path("markdown").asText()).contains("Tide fact");
         assertThat(json.path("sources").get(0).path("url").asText()).startsWith("file:");
         assertThat(json.path("stats").path("provider").asText()).isNotEmpty();
@@ -71,7 +54,7 @@ class SummarizeCommandTest {
     void anLlmSummaryStreamsToStdoutAndTheProfileGoesToStderrAndAFile() throws Exception {
         Path metrics = dir.resolve("metrics.json");
         try (SimulatedLlmServer llm = SimulatedLlmServer.start(SimulatedLlmServer.Settings.instant())) {
-            int code = run(withCommon(
+            int code = cli.run(withCommon(
                     "--provider",
                     "openai",
                     "--base-url",
@@ -90,14 +73,11 @@ class SummarizeCommandTest {
                     "--metrics-json",
                     metrics.toString(),
                     page.toString()));
-            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(code).as(cli.err()).isZero();
         }
-        String stdout = out.toString(StandardCharsets.UTF_8);
+        String stdout = cli.out();
         assertThat(stdout).contains("Tide fact 0").contains("**Sources**").contains("1. [");
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("map")
-                .contains("reduce")
-                .contains("LLM calls");
+        assertThat(cli.err()).contains("map").contains("reduce").contains("LLM calls");
         JsonNode profile = new ObjectMapper().readTree(metrics.toFile());
         assertThat(profile.path("stages").path("map").path("count").asInt()).isEqualTo(1);
         assertThat(profile.path("llmCalls").asDouble()).isGreaterThan(2);
@@ -105,9 +85,9 @@ class SummarizeCommandTest {
 
     @Test
     void aSourceThatIsRefusedExitsWith3() {
-        int code = run(withCommon("--provider", "extractive", "http://10.0.0.1/"));
+        int code = cli.run(withCommon("--provider", "extractive", "http://10.0.0.1/"));
         assertThat(code).isEqualTo(3);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("10.0.0.1");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(cli.err()).contains("10.0.0.1");
+        assertThat(cli.out()).isEmpty();
     }
 }
