@@ -15,6 +15,7 @@ import dev.mcpweb.llm.LlmProviders;
 import dev.mcpweb.llm.ResilientProvider;
 import dev.mcpweb.llm.TokenBudget;
 import dev.mcpweb.summarize.MapReduceSummarizer;
+import dev.mcpweb.summarize.NoteStore;
 import dev.mcpweb.summarize.Summarizer;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryException;
@@ -24,6 +25,7 @@ import dev.mcpweb.summarize.extractive.ExtractiveSummarizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,7 @@ public final class Pipeline implements AutoCloseable {
     private final Extractor extractor;
     private final Optional<LlmProvider> llm;
     private final Summarizer extractive = new ExtractiveSummarizer();
+    private final NoteStore mapOutputs;
 
     private Pipeline(Config config, MeterRegistry meters) {
         this.config = config;
@@ -62,6 +65,17 @@ public final class Pipeline implements AutoCloseable {
         this.cache = Cache.open(config.cache());
         this.fetcher = Fetcher.create(config, cache.responseStore());
         this.extractor = new Extractor(config.extractor());
+        this.mapOutputs = new NoteStore() {
+            @Override
+            public Optional<String> get(String key) {
+                return cache.get(Cache.MAP, key).map(b -> new String(b, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void put(String key, String notes) {
+                cache.put(Cache.MAP, key, notes.getBytes(StandardCharsets.UTF_8));
+            }
+        };
         Optional<LlmProvider> provider = Optional.empty();
         if (!config.summarizer().provider().equals("sampling")) {
             provider = LlmProviders.fromConfig(config.summarizer());

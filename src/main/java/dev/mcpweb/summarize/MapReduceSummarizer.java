@@ -60,6 +60,7 @@ public final class MapReduceSummarizer implements Summarizer {
     private final SummarizerConfig config;
     private final Chunker chunker;
     private final SummaryMetrics metrics;
+    private final NoteStore notes;
 
     /**
      * {@code tokens} counts tokens for the provider's model and {@code contextWindow} is its window;
@@ -72,6 +73,19 @@ public final class MapReduceSummarizer implements Summarizer {
             SummarizerConfig config,
             Chunker chunker,
             MeterRegistry meters) {
+        this(provider, tokens, contextWindow, config, chunker, meters, NoteStore.NONE);
+    }
+
+    /** As above, reusing map outputs kept in {@code notes} by earlier summaries. */
+    public MapReduceSummarizer(
+            LlmProvider provider,
+            ToIntFunction<String> tokens,
+            int contextWindow,
+            SummarizerConfig config,
+            Chunker chunker,
+            MeterRegistry meters,
+            NoteStore notes) {
+        this.notes = notes;
         this.provider = provider;
         this.tokens = tokens;
         this.contextWindow = contextWindow;
@@ -277,8 +291,16 @@ public final class MapReduceSummarizer implements Summarizer {
                             + " was too long for the model and was cut.");
                 }
             }
+            String key = noteKey(system, user, out);
+            Optional<String> kept = notes.get(key);
+            if (kept.isPresent()) {
+                return new MapResult(c, kept, Optional.empty());
+            }
             try {
                 Completion r = calls.complete(new LlmRequest(system, user, out, config.temperature()));
+                if (!r.text().isBlank()) {
+                    notes.put(key, r.text());
+                }
                 return new MapResult(c, Optional.of(r.text()), Optional.empty());
             } catch (LlmException e) {
                 if (e.kind() == LlmException.Kind.CANCELLED
@@ -668,6 +690,29 @@ public final class MapReduceSummarizer implements Summarizer {
                 }
             }
             return text.substring(0, lo) + " […]";
+        }
+
+        /** Everything that decides a map output: prompt version, model, the prompt itself, budget, temperature. */
+        private String noteKey(String system, String user, int out) {
+            try {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                for (String part : List.of(
+                        PROMPT_VERSION,
+                        provider.name(),
+                        provider.model(),
+                        system,
+                        user,
+                        Integer.toString(out),
+                        Double.toString(config.temperature()))) {
+                    byte[] bytes = part.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    sha.update(
+                            java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                    sha.update(bytes);
+                }
+                return java.util.HexFormat.of().formatHex(sha.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
         }
 
         private String sectionName(Chunk c) {
