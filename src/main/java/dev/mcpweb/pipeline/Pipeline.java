@@ -4,6 +4,7 @@ import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
 import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.Config;
+import dev.mcpweb.config.ConfigException;
 import dev.mcpweb.config.SummarizerConfig;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.ExtractionException;
@@ -62,6 +63,12 @@ public final class Pipeline implements AutoCloseable {
     private Pipeline(Config config, MeterRegistry meters) {
         this.config = config;
         this.meters = meters;
+        // The provider first: a bad LLM setting fails here before any file or connection is opened.
+        Optional<LlmProvider> provider = Optional.empty();
+        if (!config.summarizer().provider().equals("sampling")) {
+            provider = LlmProviders.fromConfig(config.summarizer());
+        }
+        this.llm = provider;
         this.cache = Cache.open(config.cache());
         this.fetcher = Fetcher.create(config, cache.responseStore());
         this.extractor = new Extractor(config.extractor());
@@ -76,11 +83,6 @@ public final class Pipeline implements AutoCloseable {
                 cache.put(Cache.MAP, key, notes.getBytes(StandardCharsets.UTF_8));
             }
         };
-        Optional<LlmProvider> provider = Optional.empty();
-        if (!config.summarizer().provider().equals("sampling")) {
-            provider = LlmProviders.fromConfig(config.summarizer());
-        }
-        this.llm = provider;
     }
 
     public static Pipeline create(Config config) {
@@ -152,9 +154,15 @@ public final class Pipeline implements AutoCloseable {
                                                     .map(f -> f.source() + ": " + f.message())
                                                     .toList()));
         }
-        SummarizerConfig settings = request.mode()
-                .map(m -> config.with(Map.of("summarizer.mode", m), "request").summarizer())
-                .orElse(config.summarizer());
+        SummarizerConfig settings;
+        try {
+            settings = request.mode()
+                    .map(m ->
+                            config.with(Map.of("summarizer.mode", m), "request").summarizer())
+                    .orElse(config.summarizer());
+        } catch (ConfigException e) {
+            throw new PipelineException("summary", e.getMessage(), e);
+        }
         int words = request.maxLengthWords().orElse(settings.maxLength());
         SummaryRequest summaryRequest = new SummaryRequest(documents, request.query(), words);
         Summarizer summarizer = summarizer(settings, clientModel);

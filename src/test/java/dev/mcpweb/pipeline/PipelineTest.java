@@ -239,4 +239,16 @@ class PipelineTest {
         }
         assertThat(llm.stats().requests()).isZero();
     }
+
+    @Test
+    void anUnknownModeInARequestIsRefusedWithWhatIsAllowed() throws Exception {
+        try (Pipeline pipeline = Pipeline.create(config())) {
+            SummarizeRequest turbo = new SummarizeRequest(
+                    List.of(url("/a")), Optional.empty(), OptionalInt.empty(), Optional.of("turbo"));
+            assertThatThrownBy(() -> pipeline.summarize(turbo, SummaryListener.NONE, Optional.empty()))
+                    .isInstanceOf(PipelineException.class)
+                    .hasMessageContaining("summarizer.mode")
+                    .hasMessageContaining("parallel");
+        }
+    }
 }
