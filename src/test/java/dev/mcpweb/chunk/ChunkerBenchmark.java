@@ -42,7 +42,7 @@ public class ChunkerBenchmark {
     }
 
     /** About {@code tokens} tokens of real text: each page's main content under its title as a heading. */
-    public static String corpus(int tokens) throws IOException {
+    static String corpus(int tokens) throws IOException {
         ObjectMapper json = new ObjectMapper();
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.list(CORPUS).sorted()) {
