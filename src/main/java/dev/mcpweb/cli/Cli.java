@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             FetchCommand.class,
             ExtractCommand.class,
             CacheCommand.class,
+            SummarizeCommand.class,
             BenchCommand.class,
             EvalCommand.class,
             SimLlmCommand.class,

@@ -4,6 +4,7 @@ import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
 import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.Config;
+import dev.mcpweb.config.ConfigException;
 import dev.mcpweb.config.SummarizerConfig;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.ExtractionException;
@@ -15,6 +16,7 @@ import dev.mcpweb.llm.LlmProviders;
 import dev.mcpweb.llm.ResilientProvider;
 import dev.mcpweb.llm.TokenBudget;
 import dev.mcpweb.summarize.MapReduceSummarizer;
+import dev.mcpweb.summarize.NoteStore;
 import dev.mcpweb.summarize.Summarizer;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryException;
@@ -24,6 +26,7 @@ import dev.mcpweb.summarize.extractive.ExtractiveSummarizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +58,31 @@ public final class Pipeline implements AutoCloseable {
     private final Extractor extractor;
     private final Optional<LlmProvider> llm;
     private final Summarizer extractive = new ExtractiveSummarizer();
+    private final NoteStore mapOutputs;
 
     private Pipeline(Config config, MeterRegistry meters) {
         this.config = config;
         this.meters = meters;
-        this.cache = Cache.open(config.cache());
-        this.fetcher = Fetcher.create(config, cache.responseStore());
-        this.extractor = new Extractor(config.extractor());
+        // The provider first: a bad LLM setting fails here before any file or connection is opened.
         Optional<LlmProvider> provider = Optional.empty();
         if (!config.summarizer().provider().equals("sampling")) {
             provider = LlmProviders.fromConfig(config.summarizer());
         }
         this.llm = provider;
+        this.cache = Cache.open(config.cache());
+        this.fetcher = Fetcher.create(config, cache.responseStore());
+        this.extractor = new Extractor(config.extractor());
+        this.mapOutputs = new NoteStore() {
+            @Override
+            public Optional<String> get(String key) {
+                return cache.get(Cache.MAP, key).map(b -> new String(b, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void put(String key, String notes) {
+                cache.put(Cache.MAP, key, notes.getBytes(StandardCharsets.UTF_8));
+            }
+        };
     }
 
     public static Pipeline create(Config config) {
@@ -138,9 +154,15 @@ public final class Pipeline implements AutoCloseable {
                                                     .map(f -> f.source() + ": " + f.message())
                                                     .toList()));
         }
-        SummarizerConfig settings = request.mode()
-                .map(m -> config.with(Map.of("summarizer.mode", m), "request").summarizer())
-                .orElse(config.summarizer());
+        SummarizerConfig settings;
+        try {
+            settings = request.mode()
+                    .map(m ->
+                            config.with(Map.of("summarizer.mode", m), "request").summarizer())
+                    .orElse(config.summarizer());
+        } catch (ConfigException e) {
+            throw new PipelineException("summary", e.getMessage(), e);
+        }
         int words = request.maxLengthWords().orElse(settings.maxLength());
         SummaryRequest summaryRequest = new SummaryRequest(documents, request.query(), words);
         Summarizer summarizer = summarizer(settings, clientModel);

@@ -60,6 +60,7 @@ public final class MapReduceSummarizer implements Summarizer {
     private final SummarizerConfig config;
     private final Chunker chunker;
     private final SummaryMetrics metrics;
+    private final NoteStore notes;
 
     /**
      * {@code tokens} counts tokens for the provider's model and {@code contextWindow} is its window;
@@ -72,6 +73,19 @@ public final class MapReduceSummarizer implements Summarizer {
             SummarizerConfig config,
             Chunker chunker,
             MeterRegistry meters) {
+        this(provider, tokens, contextWindow, config, chunker, meters, NoteStore.NONE);
+    }
+
+    /** As above, reusing map outputs kept in {@code notes} by earlier summaries. */
+    public MapReduceSummarizer(
+            LlmProvider provider,
+            ToIntFunction<String> tokens,
+            int contextWindow,
+            SummarizerConfig config,
+            Chunker chunker,
+            MeterRegistry meters,
+            NoteStore notes) {
+        this.notes = notes;
         this.provider = provider;
         this.tokens = tokens;
         this.contextWindow = contextWindow;
@@ -96,8 +110,8 @@ public final class MapReduceSummarizer implements Summarizer {
     /** One map output (or its failure), in source order. */
     private record MapResult(Chunk chunk, Optional<String> text, Optional<String> failure) {}
 
-    /** Notes on part of a source, labelled with the source numbers and section they came from. */
-    private record Note(String label, String text, int tokens) {}
+    /** Notes on part of a source, labelled with the source numbers and section they came from; {@code cost} in tokens. */
+    private record Note(String label, String text, int cost) {}
 
     /** The state of one summary: its deadline, its calls in flight, its counters and warnings. */
     private final class Job implements AutoCloseable {
@@ -117,6 +131,8 @@ public final class MapReduceSummarizer implements Summarizer {
         private final List<String> warnings = new ArrayList<>();
         private final String tag;
         private volatile boolean stopped;
+        private Future<List<String>> injections;
+        private int mapSystemTokens;
         private String mode = "single";
         private int chunkCount = 1;
 
@@ -140,11 +156,14 @@ public final class MapReduceSummarizer implements Summarizer {
         }
 
         Summary run() throws SummaryException {
-            flagInjections();
+            injections = threads.submit(this::injectionWarnings);
             List<Document> docs = request.documents();
             long total = 0;
             for (Document d : docs) {
-                total += tokens.applyAsInt(d.markdown());
+                // Far more characters than the threshold allows tokens is surely over it: skip a counting pass.
+                total += d.markdown().length() > config.mapReduceThreshold() * 16L
+                        ? d.markdown().length()
+                        : tokens.applyAsInt(d.markdown());
             }
             int finalOut = finalOutputTokens();
             if (total <= config.mapReduceThreshold()) {
@@ -198,6 +217,7 @@ public final class MapReduceSummarizer implements Summarizer {
             int n = chunks.size();
             List<MapResult> results = new ArrayList<>(n);
             String system = Prompts.mapSystem(tag, query);
+            mapSystemTokens = tokens.applyAsInt(system);
             List<Future<MapResult>> futures = new ArrayList<>(n);
             listener.onProgress("map", 0, n);
             try {
@@ -249,8 +269,14 @@ public final class MapReduceSummarizer implements Summarizer {
             String title = sources.get(c.source() - 1).title();
             int out = Math.clamp(c.tokens() / 4, MIN_OUTPUT_TOKENS, Math.max(MIN_OUTPUT_TOKENS, config.maxTokens()));
             String user = Prompts.mapUser(tag, c, title, query, out * 3 / 4);
-            if (!fits(system, user, out)) {
-                int over = tokens.applyAsInt(system) + tokens.applyAsInt(user) + out + SAFETY_TOKENS - contextWindow;
+            // The chunk's own count plus the prompt around it: no need to count the chunk text again.
+            Chunk bare = new Chunk(c.index(), c.source(), c.headingPath(), "", c.start(), c.end(), 0);
+            int promptTokens = mapSystemTokens
+                    + tokens.applyAsInt(Prompts.mapUser(tag, bare, title, query, out * 3 / 4))
+                    + c.tokens()
+                    + 2;
+            if (promptTokens + out + SAFETY_TOKENS > contextWindow) {
+                int over = promptTokens + out + SAFETY_TOKENS - contextWindow;
                 Chunk cut = new Chunk(
                         c.index(),
                         c.source(),
@@ -265,8 +291,16 @@ public final class MapReduceSummarizer implements Summarizer {
                             + " was too long for the model and was cut.");
                 }
             }
+            String key = noteKey(system, user, out);
+            Optional<String> kept = notes.get(key);
+            if (kept.isPresent()) {
+                return new MapResult(c, kept, Optional.empty());
+            }
             try {
                 Completion r = calls.complete(new LlmRequest(system, user, out, config.temperature()));
+                if (!r.text().isBlank()) {
+                    notes.put(key, r.text());
+                }
                 return new MapResult(c, Optional.of(r.text()), Optional.empty());
             } catch (LlmException e) {
                 if (e.kind() == LlmException.Kind.CANCELLED
@@ -328,7 +362,7 @@ public final class MapReduceSummarizer implements Summarizer {
                 }
                 Chunk c = r.chunk();
                 String label = "[" + c.source() + "]" + (c.headingPath().isEmpty() ? "" : " (" + c.section() + ")");
-                notes.add(new Note(label, text, tokens.applyAsInt(text)));
+                notes.add(note(label, text));
             }
             if (failed.size() == results.size()) {
                 throw new SummaryException("every one of the " + results.size() + " map calls to " + provider.name()
@@ -412,15 +446,13 @@ public final class MapReduceSummarizer implements Summarizer {
             List<Note> current = new ArrayList<>();
             int used = 0;
             for (Note note : notes) {
-                if (note.tokens() > groupRoom) {
-                    note = new Note(
-                            note.label(),
-                            cutToTokens(note.text(), groupRoom - tokens.applyAsInt(note.label()) - 4),
-                            groupRoom);
+                if (note.cost() > groupRoom) {
+                    note = note(
+                            note.label(), cutToTokens(note.text(), groupRoom - tokens.applyAsInt(note.label()) - 4));
                     warnings.add("Notes on source " + note.label() + " were longer than the model can take in one call "
                             + "and were cut.");
                 }
-                int t = note.tokens() + tokens.applyAsInt(note.label()) + 2;
+                int t = note.cost();
                 if (!current.isEmpty() && used + t > groupRoom) {
                     groups.add(current);
                     current = new ArrayList<>();
@@ -464,7 +496,7 @@ public final class MapReduceSummarizer implements Summarizer {
         }
 
         private Note collapseOne(List<Note> group, String system) throws LlmException {
-            if (group.size() == 1 && group.getFirst().tokens() < MIN_OUTPUT_TOKENS * 2) {
+            if (group.size() == 1 && group.getFirst().cost() < MIN_OUTPUT_TOKENS * 2) {
                 return group.getFirst();
             }
             String notes = join(group);
@@ -477,7 +509,7 @@ public final class MapReduceSummarizer implements Summarizer {
                     .distinct()
                     .reduce("", String::concat);
             String text = r.text().strip();
-            return new Note(label, text, tokens.applyAsInt(text));
+            return note(label, text);
         }
 
         private List<Note> cutToFit(List<Note> notes, int room) {
@@ -485,13 +517,13 @@ public final class MapReduceSummarizer implements Summarizer {
             int used = 0;
             int dropped = 0;
             for (Note note : notes) {
-                int t = note.tokens() + tokens.applyAsInt(note.label()) + 2;
+                int t = note.cost();
                 if (used + t <= room) {
                     kept.add(note);
                     used += t;
                 } else if (room - used > MIN_OUTPUT_TOKENS) {
                     int left = room - used - tokens.applyAsInt(note.label()) - 4;
-                    kept.add(new Note(note.label(), cutToTokens(note.text(), left), left));
+                    kept.add(note(note.label(), cutToTokens(note.text(), left)));
                     used = room;
                     dropped++;
                 } else {
@@ -504,10 +536,14 @@ public final class MapReduceSummarizer implements Summarizer {
             return kept;
         }
 
+        private Note note(String label, String text) {
+            return new Note(label, text, tokens.applyAsInt(label) + tokens.applyAsInt(text) + 2);
+        }
+
         private int size(List<Note> notes) {
             int total = 0;
             for (Note n : notes) {
-                total += n.tokens() + tokens.applyAsInt(n.label()) + 2;
+                total += n.cost();
             }
             return total;
         }
@@ -550,7 +586,14 @@ public final class MapReduceSummarizer implements Summarizer {
             }
         }
 
-        private Summary finish(String body) {
+        private Summary finish(String body) throws SummaryException {
+            try {
+                warnings.addAll(0, injections.get());
+            } catch (InterruptedException e) {
+                throw cancelled(List.of(injections));
+            } catch (ExecutionException e) {
+                warnings.add("Checking the sources for prompt injection failed: " + e.getCause());
+            }
             checkOutput(body);
             StringBuilder tail = new StringBuilder();
             if (!body.endsWith("\n")) {
@@ -601,25 +644,31 @@ public final class MapReduceSummarizer implements Summarizer {
                         + ", which " + (bad.size() == 1 ? "is" : "are") + " not in the source list; "
                         + "treat those statements with care.");
             }
-            if (InjectionScan.leaksPrompt(body, tag)) {
+            if (InjectionScan.leaksPrompt(body)) {
                 warnings.add("The summary repeats the instructions given to the model; a page may have steered it.");
             }
         }
 
-        private void flagInjections() {
+        /** Warnings for sources that address an AI; run beside the map calls, off the critical path. */
+        private List<String> injectionWarnings() {
+            List<String> found = new ArrayList<>();
             for (int i = 0; i < request.documents().size(); i++) {
                 int number = i + 1;
                 InjectionScan.find(request.documents().get(i).markdown())
-                        .ifPresent(hit -> warnings.add("Source [" + number + "] contains text addressed to an AI "
-                                + "(“" + hit + "”); it was treated as page content, not as instructions."));
+                        .ifPresent(hit -> found.add("Source [" + number + "] contains text addressed to an AI " + "(“"
+                                + hit + "”); it was treated as page content, not as instructions."));
             }
+            return found;
         }
 
         // ---- helpers ----
 
         private int finalOutputTokens() {
+            // About 1.3 tokens a word in English, plus room for citations and the odd heading.
             return Math.clamp(
-                    words * 2L + MIN_OUTPUT_TOKENS, MIN_OUTPUT_TOKENS, Math.max(MIN_OUTPUT_TOKENS, config.maxTokens()));
+                    words * 3L / 2 + MIN_OUTPUT_TOKENS,
+                    MIN_OUTPUT_TOKENS,
+                    Math.max(MIN_OUTPUT_TOKENS, config.maxTokens()));
         }
 
         private boolean fits(String system, String user, int out) {
@@ -641,6 +690,29 @@ public final class MapReduceSummarizer implements Summarizer {
                 }
             }
             return text.substring(0, lo) + " […]";
+        }
+
+        /** Everything that decides a map output: prompt version, model, the prompt itself, budget, temperature. */
+        private String noteKey(String system, String user, int out) {
+            try {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                for (String part : List.of(
+                        PROMPT_VERSION,
+                        provider.name(),
+                        provider.model(),
+                        system,
+                        user,
+                        Integer.toString(out),
+                        Double.toString(config.temperature()))) {
+                    byte[] bytes = part.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    sha.update(
+                            java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                    sha.update(bytes);
+                }
+                return java.util.HexFormat.of().formatHex(sha.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
         }
 
         private String sectionName(Chunk c) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mcpweb.config.Config;
+import dev.mcpweb.llm.Completion;
+import dev.mcpweb.llm.LlmProvider;
+import dev.mcpweb.llm.LlmRequest;
 import dev.mcpweb.llm.sim.SimulatedLlmServer;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryListener;
@@ -190,6 +193,62 @@ class PipelineTest {
                     .isInstanceOf(PipelineException.class)
                     .extracting(e -> ((PipelineException) e).kind())
                     .isEqualTo("failed");
+        }
+    }
+
+    /** The MCP client's model, as the server would pass it: answers with a fixed cited sentence. */
+    static final class ClientModel implements LlmProvider {
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String name() {
+            return "sampling";
+        }
+
+        @Override
+        public String model() {
+            return "client-model";
+        }
+
+        @Override
+        public Completion complete(LlmRequest request) {
+            calls.incrementAndGet();
+            return new Completion("The client's model read it [1].", 100, 8, "stop");
+        }
+
+        @Override
+        public Completion stream(LlmRequest request, java.util.function.Consumer<String> onDelta) {
+            Completion c = complete(request);
+            onDelta.accept(c.text());
+            return c;
+        }
+    }
+
+    @Test
+    void withSamplingConfiguredTheClientsModelWritesTheSummary() throws Exception {
+        ClientModel client = new ClientModel();
+        try (Pipeline pipeline = Pipeline.create(config("summarizer.provider", "sampling"))) {
+            Summary summary = pipeline.summarize(request(url("/a")), SummaryListener.NONE, Optional.of(client))
+                    .summary();
+            assertThat(summary.markdown()).startsWith("The client's model read it [1].");
+            assertThat(summary.stats().provider()).isEqualTo("sampling");
+            assertThat(client.calls.get()).isEqualTo(1);
+            assertThatThrownBy(() -> pipeline.summarize(request(url("/b")), SummaryListener.NONE, Optional.empty()))
+                    .isInstanceOf(PipelineException.class)
+                    .hasMessageContaining("sampling");
+        }
+        assertThat(llm.stats().requests()).isZero();
+    }
+
+    @Test
+    void anUnknownModeInARequestIsRefusedWithWhatIsAllowed() throws Exception {
+        try (Pipeline pipeline = Pipeline.create(config())) {
+            SummarizeRequest turbo = new SummarizeRequest(
+                    List.of(url("/a")), Optional.empty(), OptionalInt.empty(), Optional.of("turbo"));
+            assertThatThrownBy(() -> pipeline.summarize(turbo, SummaryListener.NONE, Optional.empty()))
+                    .isInstanceOf(PipelineException.class)
+                    .hasMessageContaining("summarizer.mode")
+                    .hasMessageContaining("parallel");
         }
     }
 }

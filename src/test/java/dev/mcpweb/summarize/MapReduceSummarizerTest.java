@@ -347,4 +347,40 @@ class MapReduceSummarizerTest {
             Thread.yield();
         }
     }
+
+    @Test
+    void mapOutputsKeptFromAnEarlierSummaryAreReusedSoAChangedSectionCostsOneCall() throws Exception {
+        Map<String, String> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        NoteStore store = new NoteStore() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(kept.get(key));
+            }
+
+            @Override
+            public void put(String key, String notes) {
+                kept.put(key, notes);
+            }
+        };
+        Config config = Config.defaults()
+                .with(Map.of(
+                        "summarizer.map_reduce_threshold",
+                        "2000",
+                        "chunker.chunk_size",
+                        "300",
+                        "chunker.chunk_overlap",
+                        "0"));
+        MapReduceSummarizer s = new MapReduceSummarizer(
+                llm, TOKENS, 16_000, config.summarizer(), new Chunker(config.chunker(), TOKENS), meters, store);
+        Document first = document("https://example.com/a", 12);
+        int firstCalls =
+                s.summarize(request(first), SummaryListener.NONE).stats().llmCalls();
+        String changed = first.markdown().replace("PART-0005 is where", "PART-0005 now says where");
+        Document second =
+                new Document(first.url(), first.metadata(), changed, changed, List.of(), List.of(), List.of());
+        Summary again = s.summarize(request(second), SummaryListener.NONE);
+        assertThat(firstCalls).isGreaterThan(12);
+        assertThat(again.stats().llmCalls()).isEqualTo(2); // the changed section's map call and the final call
+        assertThat(again.markdown()).contains("PART-0005 now says");
+    }
 }
