@@ -138,8 +138,11 @@ final class SummarizeCommand implements Callable<Integer> {
         };
         int code;
         try (Pipeline pipeline = Pipeline.create(config, meters)) {
-            SummarizeRequest request =
-                    new SummarizeRequest(sources, Optional.ofNullable(query), OptionalInt.empty(), Optional.empty());
+            SummarizeRequest request = new SummarizeRequest(
+                    sources.stream().map(FetchCommand::asSource).toList(),
+                    Optional.ofNullable(query),
+                    OptionalInt.empty(),
+                    Optional.empty());
             PipelineResult result = pipeline.summarize(request, listener, Optional.empty());
             progress.clear();
             for (SourceFailure f : result.failures()) {
