@@ -90,6 +90,8 @@ final class Boilerplate implements NodeFilter {
     private static final double MAX_FURNITURE_SHARE = 0.4;
 
     private static final int NOSCRIPT_CONTENT = 200;
+    /** Above this much text outside the comments, a page is an article with comments under it. */
+    private static final int MAX_DISCUSSION_PROSE = 2500;
 
     private final TextLengths lengths;
     private final int pageText;
@@ -104,7 +106,57 @@ final class Boilerplate implements NodeFilter {
     /** Removes boilerplate under {@code root} in place. */
     static void strip(Element root, boolean includeComments) {
         TextLengths lengths = TextLengths.of(root);
-        NodeTraversor.filter(new Boilerplate(lengths, lengths.text(root), includeComments), root);
+        boolean keepComments = includeComments || isDiscussion(root, lengths);
+        NodeTraversor.filter(new Boilerplate(lengths, lengths.text(root), keepComments), root);
+    }
+
+    /**
+     * A page is a discussion (forum thread, link aggregator) when its comments outweigh the prose
+     * outside them: there the comments are the content, not an appendix to an article.
+     */
+    static boolean isDiscussion(Element root, TextLengths lengths) {
+        int[] commentText = {0};
+        int[] proseOutside = {0};
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (!(node instanceof Element e)) {
+                            return FilterResult.CONTINUE;
+                        }
+                        if (isCommentLike(e)) {
+                            commentText[0] += lengths.text(e) - lengths.linkText(e);
+                            return FilterResult.SKIP_CHILDREN;
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                root);
+        proseOutside[0] = lengths.text(root) - lengths.linkText(root) - commentText[0];
+        return commentText[0] > 2 * proseOutside[0] && commentText[0] > 200 && proseOutside[0] < MAX_DISCUSSION_PROSE;
+    }
+
+    private static boolean isCommentLike(Element e) {
+        String id = e.id();
+        if (!id.isEmpty()
+                && id.length() < 200
+                && COMMENT_NAME.matcher(id.toLowerCase(Locale.ROOT)).find()) {
+            return true;
+        }
+        String cls = e.className();
+        if (!cls.isEmpty() && cls.length() < 2000) {
+            for (String c : e.classNames()) {
+                if (COMMENT_NAME.matcher(c.toLowerCase(Locale.ROOT)).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

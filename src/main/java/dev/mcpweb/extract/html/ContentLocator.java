@@ -63,9 +63,14 @@ final class ContentLocator {
             "legend",
             "html");
 
-    static final double COVERAGE = Double.parseDouble(System.getProperty("x.cov", "0.5"));
+    /** The chosen subtree is widened until it holds this share of the page's non-link text. */
+    static final double COVERAGE = 0.5;
 
-    /** Per element: {sum of block scores, sum of positive block scores}. */
+    private static final int NAVIGATION_LABEL = 60;
+
+    private static final int NON_LINK = 3;
+
+    /** Per element: {sum of block scores, sum of positive block scores, text, non-link text}. */
     private final Map<Element, double[]> scores = new IdentityHashMap<>();
 
     private ContentLocator() {}
@@ -78,10 +83,9 @@ final class ContentLocator {
         if (scorer.best == null) {
             return root;
         }
-        int k = Integer.getInteger("x.k", 2);
-        double total = locator.scores.get(root)[k];
+        double total = locator.scores.get(root)[NON_LINK];
         Element best = scorer.best;
-        while (best != root && best.parent() != null && locator.scores.get(best)[k] < COVERAGE * total) {
+        while (best != root && best.parent() != null && locator.scores.get(best)[NON_LINK] < COVERAGE * total) {
             best = best.parent();
         }
         return best;
@@ -95,10 +99,19 @@ final class ContentLocator {
         return plain - 0.5 * linkText - 20;
     }
 
+    /**
+     * A link with a short label navigates; a link wrapping a whole teaser (title and summary) is an
+     * item of a listing, and its text counts as content.
+     */
+    static boolean isNavigational(Element a) {
+        return TextLengths.visibleLength(a.text()) < NAVIGATION_LABEL;
+    }
+
     private final class Scorer implements NodeVisitor {
         /** Per open block: {text, linkText}. */
         private final Deque<int[]> blocks = new ArrayDeque<>();
 
+        private final Deque<Element> openLinks = new ArrayDeque<>();
         private int linkDepth;
         private Element best;
         private double bestScore = Double.NEGATIVE_INFINITY;
@@ -106,12 +119,13 @@ final class ContentLocator {
         @Override
         public void head(Node node, int depth) {
             if (node instanceof Element e) {
-                scores.put(e, new double[3]);
+                scores.put(e, new double[4]);
                 if (BLOCKS.contains(e.normalName()) || blocks.isEmpty()) {
                     blocks.push(new int[2]);
                 }
-                if (e.nameIs("a")) {
+                if (e.nameIs("a") && (linkDepth > 0 || isNavigational(e))) {
                     linkDepth++;
+                    openLinks.push(e);
                 }
             } else if (node instanceof TextNode t && !blocks.isEmpty()) {
                 int n = TextLengths.visibleLength(t.getWholeText());
@@ -128,7 +142,8 @@ final class ContentLocator {
             if (!(node instanceof Element e)) {
                 return;
             }
-            if (e.nameIs("a")) {
+            if (!openLinks.isEmpty() && openLinks.peek() == e) {
+                openLinks.pop();
                 linkDepth--;
             }
             double[] s = scores.get(e);
@@ -138,6 +153,7 @@ final class ContentLocator {
                 s[0] += g;
                 s[1] += Math.max(0, g);
                 s[2] += b[0];
+                s[3] += b[0] - b[1];
             }
             if (s[0] > bestScore) {
                 bestScore = s[0];
@@ -149,6 +165,7 @@ final class ContentLocator {
                     p[0] += s[0];
                     p[1] += s[1];
                     p[2] += s[2];
+                    p[3] += s[3];
                 }
             }
         }

@@ -21,7 +21,7 @@ public final class MainContentExtractor {
         Element copy = body.clone();
         copy.setBaseUri(page.location());
         Boilerplate.strip(copy, includeComments);
-        Element main = "body".equals(System.getProperty("x.mode")) ? copy : ContentLocator.locate(copy);
+        Element main = ContentLocator.locate(copy);
         return Renderer.render(main);
     }
 }
