@@ -71,6 +71,37 @@ final class ContentLocator {
     private static final int NON_LINK = 3;
 
     /** Per element: {sum of block scores, sum of positive block scores, text, non-link text}. */
+    private static final Set<String> LEAF_BLOCKS = Set.of(
+            "p",
+            "pre",
+            "blockquote",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "td",
+            "th",
+            "tr",
+            "tbody",
+            "table",
+            "ul",
+            "ol",
+            "dl",
+            "dd",
+            "dt",
+            "figure",
+            "figcaption",
+            "code",
+            "span",
+            "a",
+            "strong",
+            "em",
+            "b",
+            "i");
+
     private final Map<Element, double[]> scores = new IdentityHashMap<>();
 
     private ContentLocator() {}
@@ -80,12 +111,16 @@ final class ContentLocator {
         ContentLocator locator = new ContentLocator();
         Scorer scorer = locator.new Scorer();
         NodeTraversor.traverse(scorer, root);
-        if (scorer.best == null) {
-            return root;
+        if (scorer.best == null || scorer.bestScore <= 0) {
+            return root; // no prose anywhere: keep all that survived boilerplate removal
         }
         double total = locator.scores.get(root)[NON_LINK];
         Element best = scorer.best;
         while (best != root && best.parent() != null && locator.scores.get(best)[NON_LINK] < COVERAGE * total) {
+            best = best.parent();
+        }
+        // A lone paragraph, list or table is part of the content, never all of it.
+        while (best != root && best.parent() != null && LEAF_BLOCKS.contains(best.normalName())) {
             best = best.parent();
         }
         return best;
