@@ -151,9 +151,15 @@ final class Renderer implements NodeFilter {
                 return FilterResult.SKIP_ENTIRELY;
             }
             case "code", "kbd", "samp", "tt" -> {
-                String code = e.text();
-                if (!code.isBlank()) {
+                String whole = e.wholeText();
+                String code = whole.replaceAll("[\\s\u00a0]+", " ").strip();
+                if (!code.isEmpty()) {
+                    if (Character.isWhitespace(whole.charAt(0)) || whole.charAt(0) == '\u00a0') {
+                        spacePending = true;
+                    }
                     inline("`" + code.replace("`", "'") + "`", code);
+                    char last = whole.charAt(whole.length() - 1);
+                    spacePending = Character.isWhitespace(last) || last == '\u00a0';
                 }
                 return FilterResult.SKIP_ENTIRELY;
             }
