@@ -82,6 +82,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
         root.put("withSnippets", report.withSnippets());
         root.put("withoutSnippets", report.withoutSnippets());
         root.put("pagesPerSecond", report.pagesPerSecond());
+        root.put("pagesPerCpuSecond", report.pagesPerCpuSecond());
         root.put("peakHeapBytes", report.peakHeapBytes());
         root.put("worst", report.worst());
         if (allPages) {
@@ -104,8 +105,9 @@ final class EvalExtractionCommand implements Callable<Integer> {
                 "%nwith snippets found:      %.3f (%d)%nwithout snippets absent:  %.3f (%d)%n",
                 report.withFound(), report.withSnippets(), report.withoutExcluded(), report.withoutSnippets());
         out.printf(
-                "speed: %.1f pages/s (parse + extract + render, one thread); peak heap %d MB%n",
-                report.pagesPerSecond(), report.peakHeapBytes() / (1024 * 1024));
+                "speed: %.1f pages/s wall clock, %.1f pages per CPU second (parse + extract + render, one"
+                        + " thread); peak heap %d MB%n",
+                report.pagesPerSecond(), report.pagesPerCpuSecond(), report.peakHeapBytes() / (1024 * 1024));
         out.printf("%nworst pages:%n");
         for (ExtractionReport.PageScore p : report.worst()) {
             out.printf(

@@ -16,6 +16,7 @@ public record ExtractionReport(
         int withSnippets,
         int withoutSnippets,
         double pagesPerSecond,
+        double pagesPerCpuSecond,
         long peakHeapBytes,
         List<PageScore> worst,
         List<PageScore> pages) {

@@ -83,6 +83,11 @@ final class Boilerplate implements NodeFilter {
             + "|tags|tag-?list|tag-?cloud|post-?tags|entry-?tags|meta-?tags|print|follow|follow-?us"
             + "|you-?may-?also-?like|more-?stories|read-?next|trending|popular-?posts|disclaimer-?bar|toc"
             + "|table-?of-?contents|back-?to-?top|login|signin|search-?form|searchform|search-?bar)(?:$|[-_])");
+    private static final Pattern RECOMMENDATION_HEADING = Pattern.compile(
+            "(?i)\\b(?:you (?:may|might) also (?:like|enjoy)|also viewed|also bought|also liked|similar (?:items|products)"
+                    + "|related (?:products|items|articles|posts|stories|content|reading)|recommended (?:for you|products"
+                    + "|articles|reading)|recently viewed|more from this|more stories|popular (?:posts|articles|stories)"
+                    + "|trending now|read next|don't miss|customers who)\\b");
     private static final Pattern WIDGET_NAME = Pattern.compile("^widget(?:$|[-_])");
     private static final Pattern COMMENT_NAME = Pattern.compile(
             "(?:^|[-_])(?:comments?|comment-?list|comments-?area|disqus|respond|reply-?form)(?:$|[-_])");
@@ -107,7 +112,38 @@ final class Boilerplate implements NodeFilter {
     static void strip(Element root, boolean includeComments) {
         TextLengths lengths = TextLengths.of(root);
         boolean keepComments = includeComments || isDiscussion(root, lengths);
+        removeRecommendations(root, lengths);
         NodeTraversor.filter(new Boilerplate(lengths, lengths.text(root), keepComments), root);
+    }
+
+    /**
+     * Removes blocks introduced by a heading such as "You may also like" or "Customers also viewed":
+     * the heading's section, i.e. its closest ancestor that holds more than the heading and starts
+     * with it, as long as that stays a small share of the page.
+     */
+    private static void removeRecommendations(Element root, TextLengths lengths) {
+        int page = Math.max(1, lengths.text(root));
+        for (Element heading : root.select("h2, h3, h4, h5, h6")) {
+            String text = heading.text();
+            if (text.length() > 80 || !RECOMMENDATION_HEADING.matcher(text).find()) {
+                continue;
+            }
+            Element section = heading;
+            int steps = 0;
+            while (section.parent() != null
+                    && section.parent() != root
+                    && steps++ < 6
+                    && lengths.text(section.parent()) <= lengths.text(heading) + 10) {
+                section = section.parent();
+            }
+            Element container = section.parent();
+            if (container != null
+                    && container != root
+                    && lengths.text(container) < MAX_FURNITURE_SHARE * page
+                    && container.text().startsWith(text)) {
+                container.remove();
+            }
+        }
     }
 
     /**
