@@ -82,7 +82,9 @@ final class Boilerplate implements NodeFilter {
             + "|page-?header-?nav|topbar|top-?bar|toolbar|utility-?bar|author-?box|author-?bio|about-?author"
             + "|tags|tag-?list|tag-?cloud|post-?tags|entry-?tags|meta-?tags|print|follow|follow-?us"
             + "|you-?may-?also-?like|more-?stories|read-?next|trending|popular-?posts|disclaimer-?bar|toc"
-            + "|table-?of-?contents|back-?to-?top|login|signin|search-?form|searchform|search-?bar)(?:$|[-_])");
+            + "|table-?of-?contents|back-?to-?top|login|signin|search-?form|searchform|search-?bar"
+            + "|user-?info|userinfo|user-?details|user-?title|user-?stats|member-?title"
+            + "|post-?signature|signature|post-?controls|post-?actions|reactions?-?bar)(?:$|[-_])");
     private static final Pattern RECOMMENDATION_HEADING = Pattern.compile(
             "(?i)\\b(?:you (?:may|might) also (?:like|enjoy)|also viewed|also bought|also liked|similar (?:items|products)"
                     + "|related (?:products|items|articles|posts|stories|content|reading)|recommended (?:for you|products"

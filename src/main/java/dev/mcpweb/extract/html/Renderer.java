@@ -492,10 +492,7 @@ final class Renderer implements NodeFilter {
                 String[] cell = i < row.size() ? row.get(i) : new String[] {"", ""};
                 mdTable.append(' ').append(cell[0].replace("|", "\\|")).append(" |");
                 if (!cell[1].isEmpty()) {
-                    if (plainRow.length() > 0) {
-                        plainRow.append(" | ");
-                    }
-                    plainRow.append(cell[1]);
+                    plainRow.append(plainRow.length() == 0 ? "| " : " | ").append(cell[1]);
                 }
             }
             if (first) {
@@ -507,7 +504,7 @@ final class Renderer implements NodeFilter {
                 if (txtTable.length() > 0) {
                     txtTable.append('\n');
                 }
-                txtTable.append(plainRow);
+                txtTable.append(plainRow).append(" |");
             }
         }
         md.append(mdTable);
