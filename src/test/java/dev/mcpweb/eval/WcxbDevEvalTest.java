@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class WcxbDevEvalTest {
     private static final Map<String, Double> TYPE_FLOORS = Map.of(
-            "article", 0.91,
+            "article", 0.92,
             "documentation", 0.92,
-            "service", 0.78,
-            "forum", 0.71,
-            "listing", 0.70,
-            "collection", 0.65,
-            "product", 0.57);
+            "service", 0.79,
+            "forum", 0.73,
+            "listing", 0.71,
+            "collection", 0.66,
+            "product", 0.59);
 
     @Test
     void theDevCorpusScoresAboveTheFloors() throws IOException {
@@ -41,10 +41,10 @@ class WcxbDevEvalTest {
         ExtractionReport report = new ExtractionEval(new MainContentExtractor()).run(dev);
 
         assertThat(report.overall().pages()).isGreaterThan(1000);
-        assertThat(report.overall().f1()).isGreaterThan(0.83);
+        assertThat(report.overall().f1()).isGreaterThan(0.835);
         TYPE_FLOORS.forEach((type, floor) ->
                 assertThat(report.byType().get(type).f1()).as(type).isGreaterThan(floor));
-        assertThat(report.withFound()).isGreaterThan(0.81);
-        assertThat(report.withoutExcluded()).isGreaterThan(0.87);
+        assertThat(report.withFound()).isGreaterThan(0.80);
+        assertThat(report.withoutExcluded()).isGreaterThan(0.88);
     }
 }

@@ -18,15 +18,19 @@ import org.jsoup.select.NodeVisitor;
  * around them.
  */
 final class ContentLocator {
+    /** Elements that start a new block of text (everything else flows inline). */
     static final Set<String> BLOCKS = Set.of(
             "address",
             "article",
             "aside",
             "blockquote",
             "body",
+            "caption",
             "center",
             "dd",
             "details",
+            "dialog",
+            "dir",
             "div",
             "dl",
             "dt",
@@ -43,12 +47,18 @@ final class ContentLocator {
             "h6",
             "header",
             "hgroup",
+            "hr",
+            "html",
+            "legend",
             "li",
             "main",
+            "menu",
             "nav",
             "ol",
+            "output",
             "p",
             "pre",
+            "search",
             "section",
             "summary",
             "table",
@@ -58,10 +68,7 @@ final class ContentLocator {
             "th",
             "thead",
             "tr",
-            "ul",
-            "caption",
-            "legend",
-            "html");
+            "ul");
 
     /** The chosen subtree is widened until it holds this share of the page's non-link text. */
     static final double COVERAGE = 0.5;
@@ -69,6 +76,10 @@ final class ContentLocator {
     private static final int NAVIGATION_LABEL = 60;
 
     private static final int NON_LINK = 3;
+    /** Link text counts against a block at this rate: a block of nothing but links scores below zero. */
+    private static final double LINK_PENALTY = 0.5;
+    /** Each block pays this many characters, so that scattered fragments score below zero. */
+    private static final double BLOCK_COST = 27;
 
     /** Per element: {sum of block scores, sum of positive block scores, text, non-link text}. */
     private static final Set<String> LEAF_BLOCKS = Set.of(
@@ -131,7 +142,7 @@ final class ContentLocator {
             return 0;
         }
         int plain = text - linkText;
-        return plain - 0.5 * linkText - 20;
+        return plain - LINK_PENALTY * linkText - BLOCK_COST;
     }
 
     /**
