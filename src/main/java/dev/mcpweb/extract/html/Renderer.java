@@ -27,6 +27,7 @@ final class Renderer implements NodeFilter {
     private static final Pattern LANGUAGE =
             Pattern.compile("(?:^|\\s)(?:lang(?:uage)?-|highlight-(?:source-)?|brush:\\s*)([A-Za-z0-9_+#.-]+)");
     private static final Pattern MD_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]])");
+    private static final Pattern NEWLINES = Pattern.compile("\\s*\\n\\s*");
     private static final int MAX_TABLE_CELLS = 10_000;
 
     private final StringBuilder md = new StringBuilder();
@@ -37,6 +38,8 @@ final class Renderer implements NodeFilter {
     private final Deque<String> prefixes = new ArrayDeque<>();
     /** Item counters of the open lists; -1 marks an unordered list. */
     private final Deque<int[]> lists = new ArrayDeque<>();
+    /** The targets of the open links, empty for links rendered as plain text. */
+    private final Deque<String> openLinks = new ArrayDeque<>();
 
     private int pendingBreak;
     private String pendingBullet = "";
@@ -58,9 +61,12 @@ final class Renderer implements NodeFilter {
         }
         r.links.forEach(links::putIfAbsent);
         codeBlocks.addAll(r.codeBlocks);
-        String m = r.md.toString().replaceAll("\\s*\\n\\s*", " ").trim();
-        String t = r.txt.toString().replaceAll("\\s*\\n\\s*", " ").trim();
-        return new String[] {m, t};
+        return new String[] {oneLine(r.md), oneLine(r.txt)};
+    }
+
+    private static String oneLine(StringBuilder sb) {
+        String s = sb.toString();
+        return (s.indexOf('\n') < 0 ? s : NEWLINES.matcher(s).replaceAll(" ")).trim();
     }
 
     private MainContent result() {
@@ -155,12 +161,11 @@ final class Renderer implements NodeFilter {
             }
             case "a" -> {
                 String href = absolute(e);
-                if (href != null) {
-                    String label = e.text().strip();
-                    if (!label.isEmpty()) {
-                        links.putIfAbsent(href, new Document.Link(URI.create(href), label));
-                        inlineMarkup("[");
-                    }
+                String label = href == null ? "" : e.text().strip();
+                openLinks.push(label.isEmpty() ? "" : href);
+                if (!label.isEmpty()) {
+                    links.putIfAbsent(href, new Document.Link(URI.create(href), label));
+                    inlineMarkup("[");
                 }
                 return FilterResult.CONTINUE;
             }
@@ -210,8 +215,8 @@ final class Renderer implements NodeFilter {
             }
             case "li" -> block(1);
             case "a" -> {
-                String href = absolute(e);
-                if (href != null && !e.text().isBlank()) {
+                String href = openLinks.isEmpty() ? "" : openLinks.pop();
+                if (!href.isEmpty()) {
                     md.append("](").append(href.replace(")", "%29")).append(')');
                 }
             }
