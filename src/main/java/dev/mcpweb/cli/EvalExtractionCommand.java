@@ -78,6 +78,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
         root.put("overall", report.overall());
         root.put("byType", report.byType());
         root.put("withFound", report.withFound());
+        root.put("withFoundTypographyFolded", report.withFoundTypographyFolded());
         root.put("withoutExcluded", report.withoutExcluded());
         root.put("withSnippets", report.withSnippets());
         root.put("withoutSnippets", report.withoutSnippets());
@@ -102,8 +103,13 @@ final class EvalExtractionCommand implements Callable<Integer> {
         report.byType().forEach((type, s) -> row(out, type, s));
         row(out, "all", report.overall());
         out.printf(
-                "%nwith snippets found:      %.3f (%d)%nwithout snippets absent:  %.3f (%d)%n",
-                report.withFound(), report.withSnippets(), report.withoutExcluded(), report.withoutSnippets());
+                "%nwith snippets found:      %.3f (%d); %.3f with typographic quotes and dashes folded%n"
+                        + "without snippets absent:  %.3f (%d)%n",
+                report.withFound(),
+                report.withSnippets(),
+                report.withFoundTypographyFolded(),
+                report.withoutExcluded(),
+                report.withoutSnippets());
         out.printf(
                 "speed: %.1f pages/s wall clock, %.1f pages per CPU second (parse + extract + render, one"
                         + " thread); peak heap %d MB%n",

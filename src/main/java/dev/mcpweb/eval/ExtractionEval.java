@@ -66,6 +66,7 @@ public final class ExtractionEval {
         List<ExtractionReport.PageScore> pages = new ArrayList<>();
         int withTotal = 0;
         int withFound = 0;
+        int withFoundFolded = 0;
         int withoutTotal = 0;
         int withoutExcluded = 0;
         long nanos = 0;
@@ -95,10 +96,14 @@ public final class ExtractionEval {
                     WordOverlap.score(predicted, gt.path("main_content").asText(""));
             pages.add(new ExtractionReport.PageScore(id, type, url, score.precision(), score.recall(), score.f1()));
             String normalized = WordOverlap.normalize(predicted);
+            String folded = WordOverlap.fold(predicted);
             for (JsonNode snippet : gt.path("with")) {
                 withTotal++;
                 if (normalized.contains(WordOverlap.normalize(snippet.asText()))) {
                     withFound++;
+                }
+                if (folded.contains(WordOverlap.fold(snippet.asText()))) {
+                    withFoundFolded++;
                 }
             }
             for (JsonNode snippet : gt.path("without")) {
@@ -124,6 +129,7 @@ public final class ExtractionEval {
                 mean(pages),
                 byType,
                 withTotal == 0 ? 1 : (double) withFound / withTotal,
+                withTotal == 0 ? 1 : (double) withFoundFolded / withTotal,
                 withoutTotal == 0 ? 1 : (double) withoutExcluded / withoutTotal,
                 withTotal,
                 withoutTotal,

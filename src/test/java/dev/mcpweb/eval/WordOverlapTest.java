@@ -35,4 +35,10 @@ class WordOverlapTest {
     void snippetsAreComparedWithWhiteSpaceCollapsedAndCaseFolded() {
         assertThat(WordOverlap.normalize("  Hello\n\n  World\t!  ")).isEqualTo("hello world !");
     }
+
+    @Test
+    void foldingMapsTypographicQuotesAndDashesToAscii() {
+        assertThat(WordOverlap.fold("It\u2019s \u201cfine\u201d \u2014 really\u2026"))
+                .isEqualTo("it's \"fine\" - really...");
+    }
 }
