@@ -6,5 +6,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "bench",
         description = "Run an end-to-end benchmark on this machine (servers on 127.0.0.1 only).",
-        subcommands = {})
+        subcommands = {
+            FetchBenchCommand.class,
+            CacheBenchCommand.class,
+            BenchMapReduceCommand.class,
+            BenchPipelineCommand.class
+        })
 final class BenchCommand {}

@@ -17,7 +17,19 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Version.class,
         description = "Fetch, extract and summarize web pages and documents for AI agents.%n"
                 + "Runs as an MCP server (serve) or from the command line.",
-        subcommands = {ConfigCommand.class, BenchCommand.class, EvalCommand.class, HelpCommand.class})
+        subcommands = {
+            ConfigCommand.class,
+            ServeCommand.class,
+            FetchCommand.class,
+            ExtractCommand.class,
+            CacheCommand.class,
+            SummarizeCommand.class,
+            BenchCommand.class,
+            EvalCommand.class,
+            SimLlmCommand.class,
+            DoctorCommand.class,
+            HelpCommand.class
+        })
 public final class Cli {
     @Option(
             names = {"-v", "--verbose"},

@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
 @Command(
         name = "eval",
         description = "Score extraction or summaries against a labelled data set.",
-        subcommands = {EvalExtractionCommand.class})
+        subcommands = {EvalExtractionCommand.class, EvalSummaryCommand.class})
 final class EvalCommand {}

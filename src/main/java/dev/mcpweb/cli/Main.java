@@ -7,7 +7,11 @@ import picocli.CommandLine;
 public final class Main {
     private Main() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        // The MCP client's start-up path: no parser to build (see ServeCommand.plainServe).
+        if (args.length == 1 && args[0].equals("serve")) {
+            System.exit(ServeCommand.plainServe());
+        }
         System.exit(run(args));
     }
 

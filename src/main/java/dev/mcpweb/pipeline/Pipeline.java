@@ -1,37 +1,129 @@
 package dev.mcpweb.pipeline;
 
+import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
+import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.Config;
+import dev.mcpweb.config.ConfigException;
+import dev.mcpweb.config.SummarizerConfig;
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.extract.ExtractionException;
+import dev.mcpweb.extract.Extractor;
+import dev.mcpweb.fetch.FetchOutcome;
+import dev.mcpweb.fetch.Fetcher;
 import dev.mcpweb.llm.LlmProvider;
+import dev.mcpweb.llm.LlmProviders;
+import dev.mcpweb.llm.ResilientProvider;
+import dev.mcpweb.llm.TokenBudget;
+import dev.mcpweb.summarize.MapReduceSummarizer;
+import dev.mcpweb.summarize.NoteStore;
+import dev.mcpweb.summarize.Summarizer;
+import dev.mcpweb.summarize.Summary;
+import dev.mcpweb.summarize.SummaryException;
 import dev.mcpweb.summarize.SummaryListener;
+import dev.mcpweb.summarize.SummaryRequest;
+import dev.mcpweb.summarize.extractive.ExtractiveSummarizer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one place that knows the order of the stages: fetch, extract, chunk, summarize, with the cache
  * around them. Built once from a {@link Config} (the composition root) and shared; the CLI and the MCP
  * server are thin adapters over it. Work is cancelled by interrupting the calling thread.
  *
- * <p>API first: the bodies are written by the pipeline issue (#5).
+ * <p>Sources are fetched and extracted concurrently on virtual threads (within the fetcher's global and
+ * per-host limits); a source that cannot be read is reported in {@link PipelineResult#failures()} and
+ * the others go on. Summaries come from the configured LLM through {@link MapReduceSummarizer}, from
+ * the MCP client's model, or from the embedded {@link ExtractiveSummarizer}; finished summaries
+ * without warnings are cached under their content, prompt version and model. Stage timers
+ * ({@code mcpweb.stage}) and LLM counters ({@code mcpweb.llm.*}) go to the {@link MeterRegistry}.
  */
 public final class Pipeline implements AutoCloseable {
     private final Config config;
+    private final MeterRegistry meters;
+    private final Cache cache;
+    private final Fetcher fetcher;
+    private final Extractor extractor;
+    private final Optional<LlmProvider> llm;
+    private final Summarizer extractive = new ExtractiveSummarizer();
+    private final NoteStore mapOutputs;
 
-    private Pipeline(Config config) {
+    private Pipeline(Config config, MeterRegistry meters) {
         this.config = config;
+        this.meters = meters;
+        // The provider first: a bad LLM setting fails here before any file or connection is opened.
+        Optional<LlmProvider> provider = Optional.empty();
+        if (!config.summarizer().provider().equals("sampling")) {
+            provider = LlmProviders.fromConfig(config.summarizer());
+        }
+        this.llm = provider;
+        this.cache = Cache.open(config.cache());
+        this.fetcher = Fetcher.create(config, cache.responseStore());
+        this.extractor = new Extractor(config.extractor());
+        this.mapOutputs = new NoteStore() {
+            @Override
+            public Optional<String> get(String key) {
+                return cache.get(Cache.MAP, key).map(b -> new String(b, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void put(String key, String notes) {
+                cache.put(Cache.MAP, key, notes.getBytes(StandardCharsets.UTF_8));
+            }
+        };
     }
 
     public static Pipeline create(Config config) {
-        return new Pipeline(config);
+        return new Pipeline(config, new SimpleMeterRegistry());
+    }
+
+    /** As {@link #create(Config)}, recording timers and counters in {@code meters}. */
+    public static Pipeline create(Config config, MeterRegistry meters) {
+        return new Pipeline(config, meters);
     }
 
     public Config config() {
         return config;
     }
 
+    /** Where stage timers and LLM counters are recorded. */
+    public MeterRegistry meters() {
+        return meters;
+    }
+
     /** Fetches and extracts one source; progress stages {@code fetch} and {@code extract}. */
     public Document read(String source, SummaryListener listener) throws PipelineException {
-        throw new UnsupportedOperationException("pipeline not assembled yet");
+        listener.onProgress("fetch", 0, 1);
+        FetchOutcome outcome = timed("fetch", () -> fetcher.fetch(source));
+        listener.onProgress("fetch", 1, 1);
+        return switch (outcome) {
+            case FetchOutcome.Fetched f -> {
+                listener.onProgress("extract", 0, 1);
+                try {
+                    Document d = timed("extract", () -> extractor.extract(f.result()));
+                    listener.onProgress("extract", 1, 1);
+                    yield d;
+                } catch (ExtractionException e) {
+                    throw new PipelineException("unreadable", source + ": " + e.getMessage(), e);
+                } catch (Exception e) {
+                    throw new PipelineException("unreadable", source + ": extraction failed: " + e, e);
+                }
+            }
+            case FetchOutcome.Refused r -> throw new PipelineException("refused", r.message());
+            case FetchOutcome.Failed f -> throw new PipelineException("failed", f.message());
+        };
     }
 
     /**
@@ -41,23 +133,182 @@ public final class Pipeline implements AutoCloseable {
     public PipelineResult summarize(
             SummarizeRequest request, SummaryListener listener, Optional<LlmProvider> clientModel)
             throws PipelineException {
-        throw new UnsupportedOperationException("pipeline not assembled yet");
+        if (request.sources().isEmpty()) {
+            throw new PipelineException("summary", "no source given: pass at least one URL or file path");
+        }
+        List<Document> documents = new ArrayList<>();
+        List<SourceFailure> failures = new ArrayList<>();
+        readAll(request.sources(), listener, documents, failures);
+        if (documents.isEmpty()) {
+            String kind = failures.stream().map(SourceFailure::kind).distinct().count() == 1
+                    ? failures.getFirst().kind()
+                    : "failed";
+            throw new PipelineException(
+                    kind,
+                    failures.size() == 1
+                            ? failures.getFirst().message()
+                            : "no source could be read: "
+                                    + String.join(
+                                            "; ",
+                                            failures.stream()
+                                                    .map(f -> f.source() + ": " + f.message())
+                                                    .toList()));
+        }
+        SummarizerConfig settings;
+        try {
+            settings = request.mode()
+                    .map(m ->
+                            config.with(Map.of("summarizer.mode", m), "request").summarizer())
+                    .orElse(config.summarizer());
+        } catch (ConfigException e) {
+            throw new PipelineException("summary", e.getMessage(), e);
+        }
+        int words = request.maxLengthWords().orElse(settings.maxLength());
+        SummaryRequest summaryRequest = new SummaryRequest(documents, request.query(), words);
+        Summarizer summarizer = summarizer(settings, clientModel);
+        try {
+            return new PipelineResult(
+                    cachedSummary(summarizer, summaryRequest, settings, clientModel, listener), failures);
+        } catch (SummaryException e) {
+            throw new PipelineException("summary", e.getMessage(), e);
+        }
+    }
+
+    private void readAll(
+            List<String> sources, SummaryListener listener, List<Document> documents, List<SourceFailure> failures)
+            throws PipelineException {
+        AtomicInteger done = new AtomicInteger();
+        listener.onProgress("fetch", 0, sources.size());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Document>> futures = new ArrayList<>();
+            for (String source : sources) {
+                futures.add(threads.submit(() -> {
+                    try {
+                        return read(source, SummaryListener.NONE);
+                    } finally {
+                        listener.onProgress("fetch", done.incrementAndGet(), sources.size());
+                    }
+                }));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    documents.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof PipelineException p) {
+                        failures.add(new SourceFailure(sources.get(i), p.kind(), p.getMessage()));
+                    } else {
+                        failures.add(new SourceFailure(sources.get(i), "failed", String.valueOf(e.getCause())));
+                    }
+                } catch (InterruptedException e) {
+                    threads.shutdownNow();
+                    Thread.currentThread().interrupt();
+                    throw new PipelineException("summary", "cancelled while reading the sources", e);
+                }
+            }
+        }
+    }
+
+    /** The summarizer the configuration asks for; the client's model when it asks for sampling or names no LLM. */
+    private Summarizer summarizer(SummarizerConfig settings, Optional<LlmProvider> clientModel)
+            throws PipelineException {
+        Optional<LlmProvider> provider = llm;
+        String name = settings.provider();
+        if (name.equals("sampling") || name.equals("extractive")) {
+            provider = clientModel;
+        }
+        if (provider.isEmpty()) {
+            if (name.equals("sampling")) {
+                throw new PipelineException(
+                        "summary",
+                        "summarizer.provider=sampling uses the MCP client's model, "
+                                + "and this client offers none; set MCP_WEB_SUMMARIZER_PROVIDER to extractive or an LLM API");
+            }
+            return extractive;
+        }
+        LlmProvider p = provider.get();
+        TokenBudget budget = p instanceof ResilientProvider r
+                ? r.budget()
+                : TokenBudget.forModel(p.name(), p.model(), settings.contextWindow());
+        return new MapReduceSummarizer(
+                p,
+                budget::count,
+                budget.contextWindow(),
+                settings,
+                new Chunker(config.chunker(), budget::count),
+                meters);
+    }
+
+    private Summary cachedSummary(
+            Summarizer summarizer,
+            SummaryRequest request,
+            SummarizerConfig settings,
+            Optional<LlmProvider> clientModel,
+            SummaryListener listener)
+            throws SummaryException {
+        String who = summarizer instanceof MapReduceSummarizer
+                ? llm.or(() -> clientModel).map(p -> p.name() + "/" + p.model()).orElse("?")
+                : "extractive";
+        List<String> contents = request.documents().stream()
+                .map(d -> d.url() + "\n" + d.title() + "\n" + d.markdown())
+                .toList();
+        String key = Cache.key(
+                MapReduceSummarizer.PROMPT_VERSION,
+                who,
+                contents,
+                request.query(),
+                request.maxLengthWords(),
+                config.chunker().strategy(),
+                config.chunker().chunkSize(),
+                config.chunker().chunkOverlap(),
+                settings.temperature());
+        Optional<Summary> hit = cache.get(Cache.SUMMARY, key).flatMap(SummaryCodec::decode);
+        if (hit.isPresent()) {
+            meters.counter("mcpweb.cache.summary", "result", "hit").increment();
+            listener.onDelta(hit.get().markdown());
+            return hit.get();
+        }
+        meters.counter("mcpweb.cache.summary", "result", "miss").increment();
+        Summary summary = summarizer.summarize(request, listener);
+        if (summary.warnings().isEmpty()) { // a partial or cut summary is not worth keeping
+            cache.put(Cache.SUMMARY, key, SummaryCodec.encode(summary));
+        }
+        return summary;
+    }
+
+    private interface Stage<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    private <T, E extends Exception> T timed(String stage, Stage<T, E> work) throws E {
+        long t0 = System.nanoTime();
+        try {
+            return work.run();
+        } finally {
+            Timer.builder("mcpweb.stage")
+                    .tag("stage", stage)
+                    .register(meters)
+                    .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        }
     }
 
     public CacheStats cacheStats() {
-        throw new UnsupportedOperationException("pipeline not assembled yet");
+        return cache.stats();
     }
 
     /** Removes every entry, or those of one namespace; returns how many went. */
     public long clearCache(Optional<String> namespace) {
-        throw new UnsupportedOperationException("pipeline not assembled yet");
+        return cache.clear(namespace);
     }
 
     /** Removes expired entries and trims to the size bound; returns how many went. */
     public long pruneCache(Optional<String> namespace) {
-        throw new UnsupportedOperationException("pipeline not assembled yet");
+        return cache.prune(namespace);
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        llm.ifPresent(LlmProvider::close);
+        fetcher.close();
+        cache.close();
+    }
 }

@@ -1,0 +1,185 @@
+package dev.mcpweb.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpweb.cache.Cache;
+import dev.mcpweb.cache.CacheStats;
+import dev.mcpweb.cache.NamespaceStats;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code mcp-web cache stats|clear|prune}: look into and tidy the on-disk cache. */
+@Command(
+        name = "cache",
+        description = "Show, clear or prune the on-disk cache (cache.dir).",
+        subcommands = {CacheCommand.Stats.class, CacheCommand.Clear.class, CacheCommand.Prune.class})
+final class CacheCommand {
+    @ParentCommand
+    Cli cli;
+
+    /** The options every cache subcommand takes. */
+    static final class Target {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
+        @Option(
+                names = "--namespace",
+                paramLabel = "NS",
+                description = "Only this namespace: fetch, extract, map, summary or robots.")
+        String namespace;
+
+        @Option(names = "--json", description = "Print JSON instead of text.")
+        boolean json;
+
+        Optional<String> namespace() {
+            if (namespace != null && !Cache.NAMESPACES.contains(namespace)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "unknown namespace '" + namespace + "'; use one of " + String.join(", ", Cache.NAMESPACES));
+            }
+            return Optional.ofNullable(namespace);
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        /** Runs {@code clear} or {@code prune} and prints how many entries went. */
+        int remove(Cli cli, BiFunction<Cache, Optional<String>, Long> action) {
+            Optional<String> only = namespace();
+            Optional<Cache> opened = open(cli);
+            if (opened.isEmpty()) {
+                return ExitCode.FAILED;
+            }
+            long count;
+            try (Cache cache = opened.get()) {
+                count = action.apply(cache, only);
+            }
+            PrintWriter out = out();
+            if (json) {
+                out.println("{\"removed\": " + count + "}");
+            } else {
+                out.println("removed " + count + (count == 1 ? " entry" : " entries"));
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+
+        /** Opens the configured cache, or says why it is unusable and returns empty. */
+        Optional<Cache> open(Cli cli) {
+            Cache cache = Cache.open(cli.loadConfig().cache());
+            if (cache.file().isEmpty()) {
+                cache.close();
+                spec.commandLine()
+                        .getErr()
+                        .println("mcp-web: the cache is disabled (cache.enabled=false, or its directory could not be"
+                                + " used: see the warning above)");
+                return Optional.empty();
+            }
+            return Optional.of(cache);
+        }
+    }
+
+    @Command(name = "stats", description = "Entries, bytes, hits, misses, hit rate and evictions per namespace.")
+    static final class Stats implements Callable<Integer> {
+        @ParentCommand
+        CacheCommand parent;
+
+        @Mixin
+        Target target;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<String> only = target.namespace();
+            Optional<Cache> opened = target.open(parent.cli);
+            if (opened.isEmpty()) {
+                return ExitCode.FAILED;
+            }
+            CacheStats stats;
+            String file;
+            try (Cache cache = opened.get()) {
+                stats = cache.stats();
+                file = cache.file().map(Object::toString).orElse("");
+            }
+            List<String> namespaces = only.map(List::of).orElse(Cache.NAMESPACES);
+            PrintWriter out = target.out();
+            if (target.json) {
+                ObjectMapper mapper = new ObjectMapper();
+                ObjectNode root = mapper.createObjectNode();
+                ObjectNode all = root.putObject("namespaces");
+                for (String ns : namespaces) {
+                    NamespaceStats s = stats.namespaces().get(ns);
+                    all.putObject(ns)
+                            .put("entries", s.entries())
+                            .put("bytes", s.bytes())
+                            .put("hits", s.hits())
+                            .put("misses", s.misses())
+                            .put("evictions", s.evictions());
+                }
+                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            } else {
+                out.println("cache " + file);
+                out.printf(
+                        "%-9s %9s %10s %9s %9s %9s %10s%n",
+                        "namespace", "entries", "bytes", "hits", "misses", "hit rate", "evictions");
+                for (String ns : namespaces) {
+                    NamespaceStats s = stats.namespaces().get(ns);
+                    out.printf(
+                            Locale.ROOT,
+                            "%-9s %9d %10d %9d %9d %8.1f%% %10d%n",
+                            ns,
+                            s.entries(),
+                            s.bytes(),
+                            s.hits(),
+                            s.misses(),
+                            100 * s.hitRate(),
+                            s.evictions());
+                }
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "clear", description = "Remove every entry (of one namespace with --namespace).")
+    static final class Clear implements Callable<Integer> {
+        @ParentCommand
+        CacheCommand parent;
+
+        @Mixin
+        Target target;
+
+        @Override
+        public Integer call() {
+            return target.remove(parent.cli, Cache::clear);
+        }
+    }
+
+    @Command(
+            name = "prune",
+            description = "Remove expired entries, then (without --namespace) least recently used ones over"
+                    + " cache.max_size.")
+    static final class Prune implements Callable<Integer> {
+        @ParentCommand
+        CacheCommand parent;
+
+        @Mixin
+        Target target;
+
+        @Override
+        public Integer call() {
+            return target.remove(parent.cli, Cache::prune);
+        }
+    }
+}

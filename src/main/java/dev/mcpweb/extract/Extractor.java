@@ -1,0 +1,66 @@
+package dev.mcpweb.extract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpweb.config.ExtractorConfig;
+import dev.mcpweb.extract.html.MainContent;
+import dev.mcpweb.extract.html.MainContentExtractor;
+import dev.mcpweb.fetch.FetchResult;
+import java.net.URI;
+import java.util.List;
+import org.jsoup.parser.Parser;
+
+/**
+ * The extract stage: turns a {@link FetchResult} into a {@link Document}. HTML and XHTML are decoded
+ * (declared charset, BOM, {@code <meta>}, then detection), parsed, and reduced to their main content
+ * with metadata and every link; PDF, plain text, Markdown, source code and JSON have their own readers;
+ * binary data is refused. The same bytes always give the same document. Built once from the
+ * configuration and safe to share between threads.
+ */
+public final class Extractor {
+    private final boolean includeComments;
+    private final MainContentExtractor content = new MainContentExtractor();
+    private final MetadataExtractor metadata = new MetadataExtractor();
+    private final ObjectMapper json = JsonLd.lenientMapper();
+
+    public Extractor(ExtractorConfig config) {
+        this.includeComments = config.includeComments();
+    }
+
+    /**
+     * Extracts the document in {@code result}.
+     *
+     * @throws ExtractionException when the body is binary or otherwise cannot be read as text; the
+     *     message says what it looked like
+     */
+    public Document extract(FetchResult result) throws ExtractionException {
+        URI url = result.finalUri();
+        byte[] body = result.body();
+        FormatSniffer.Format format = FormatSniffer.sniff(url, result.contentType(), body);
+        try {
+            return switch (format.kind()) {
+                case PDF -> PdfExtractor.extract(url, body);
+                case HTML -> html(result);
+                case MARKDOWN -> TextFormats.markdown(url, decode(result));
+                case TEXT -> TextFormats.plainText(url, decode(result));
+                case SOURCE -> TextFormats.sourceCode(url, decode(result), format.language());
+                case JSON -> TextFormats.json(url, decode(result), json);
+            };
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new ExtractionException("could not extract " + url + ": " + e, e);
+        }
+    }
+
+    private Document html(FetchResult result) {
+        URI url = result.finalUri();
+        String html = TextDecoder.decode(result.body(), result.charset(), true).text();
+        org.jsoup.nodes.Document page = Parser.htmlParser().parseInput(html, url.toString());
+        Metadata meta = metadata.extract(page);
+        List<Document.Link> pageLinks = PageLinks.of(page);
+        MainContent main = content.extract(page, includeComments);
+        return new Document(url, meta, main.markdown(), main.text(), main.contentLinks(), pageLinks, main.codeBlocks());
+    }
+
+    private static String decode(FetchResult result) {
+        return TextDecoder.decode(result.body(), result.charset(), false).text();
+    }
+}

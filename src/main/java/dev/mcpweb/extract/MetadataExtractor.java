@@ -1,0 +1,564 @@
+package dev.mcpweb.extract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+
+/**
+ * What a page says about itself. Each field takes the first source that has it, most trusted first:
+ * explicit structured data (OpenGraph, JSON-LD, Twitter cards, Dublin Core and other {@code <meta>}),
+ * then microdata, then what the visible page shows ({@code <title>}, a byline, links to author pages,
+ * {@code <time>}, elements marked as dates). Two exceptions, because readers see them and SEO fields
+ * drift from them: the article's own {@code <h1>} headline is the title when the page has one clear
+ * headline, and an organisation named as author in JSON-LD yields to a person in the byline. Titles lose a " | Site Name" suffix or prefix when the site is known, dates become
+ * ISO 8601, languages become BCP 47 tags. Malformed structured data is skipped, never thrown.
+ */
+final class MetadataExtractor {
+    private static final int MAX_VALUE_CHARS = 2_000;
+    private static final Pattern SEPARATOR = Pattern.compile("\\s+[|\\-–—·•:»/]\\s+|\\s+[|·•»]|[|·•»]\\s+");
+    private static final Pattern BY_PREFIX = Pattern.compile(
+            "^(?:(?i)(?:written|posted|authored|published|words)\\s+)?(?:(?i)(?:by|von|par|por|di|door|av|af)"
+                    + "(?:\\s*[:\\-]?\\s+|(?=\\p{Lu})|$)|(?i)authors?\\s*:\\s*)");
+    private static final Pattern BYLINE_CUT = Pattern.compile(
+            "\\s*(?:[|•·\\n]|\\s[-–—]\\s|\\bon\\s+\\w+\\s+\\d|,\\s*\\d|\\s(?i:updated|published|posted|last updated"
+                    + "|reviewed|fact[- ]checked|read more)\\b|\\sin\\s+\\p{Lu}).*$",
+            Pattern.DOTALL);
+    private static final List<String> AUTHOR_META = List.of(
+            "author",
+            "article:author",
+            "dc.creator",
+            "dcterms.creator",
+            "citation_author",
+            "parsely-author",
+            "sailthru.author",
+            "byl",
+            "dc.creator.name");
+    private static final List<String> PUBLISHED_META = List.of(
+            "article:published_time",
+            "og:article:published_time",
+            "datepublished",
+            "publishdate",
+            "publish-date",
+            "pubdate",
+            "publication_date",
+            "citation_publication_date",
+            "citation_date",
+            "dc.date.issued",
+            "dcterms.issued",
+            "dc.date",
+            "dcterms.date",
+            "dcterms.created",
+            "dc.date.created",
+            "date",
+            "sailthru.date",
+            "parsely-pub-date",
+            "article.published",
+            "og:published_time");
+    private static final List<String> MODIFIED_META = List.of(
+            "article:modified_time",
+            "og:article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "dcterms.modified",
+            "dc.date.modified",
+            "last-modified",
+            "article.updated");
+
+    private final ObjectMapper json = JsonLd.lenientMapper();
+
+    Metadata extract(org.jsoup.nodes.Document page) {
+        Page p = new Page(page, json);
+        Optional<String> site = first(
+                () -> p.meta("og:site_name"),
+                p::jsonLdSite,
+                () -> p.meta("application-name"),
+                () -> p.meta("dc.publisher"),
+                () -> p.microdata("publisher"));
+        Optional<String> title = first(
+                        () -> p.headline(site),
+                        () -> p.meta("og:title"),
+                        () -> p.jsonLd("headline"),
+                        () -> p.jsonLd("name"),
+                        () -> p.meta("twitter:title"),
+                        () -> p.meta("citation_title"),
+                        () -> p.meta("dc.title"),
+                        () -> p.meta("dcterms.title"),
+                        () -> p.microdata("headline"),
+                        p::title,
+                        p::h1)
+                .map(t -> cleanTitle(t, site, p.h1()));
+        return new Metadata(
+                title,
+                authors(p),
+                first(
+                                () -> p.jsonLd("datePublished"),
+                                () -> p.jsonLd("dateCreated"),
+                                () -> p.jsonLd("uploadDate"),
+                                () -> p.metaDate(PUBLISHED_META),
+                                () -> p.microdata("datePublished"),
+                                p::timeElement)
+                        .flatMap(Dates::iso)
+                        .or(p::visibleDate),
+                first(
+                                () -> p.jsonLd("dateModified"),
+                                () -> p.metaDate(MODIFIED_META),
+                                () -> p.microdata("dateModified"))
+                        .flatMap(Dates::iso),
+                site,
+                first(
+                        () -> p.meta("og:description"),
+                        () -> p.meta("description"),
+                        () -> p.meta("twitter:description"),
+                        () -> p.jsonLd("description"),
+                        () -> p.meta("dc.description")),
+                first(
+                                () -> p.htmlAttribute("lang"),
+                                () -> p.htmlAttribute("xml:lang"),
+                                () -> p.meta("content-language"),
+                                () -> p.meta("og:locale"),
+                                () -> p.jsonLd("inLanguage"),
+                                () -> p.meta("dc.language"))
+                        .flatMap(MetadataExtractor::languageTag),
+                first(p::canonical, () -> p.meta("og:url"), () -> p.jsonLd("url"), () -> p.jsonLd("mainEntityOfPage"))
+                        .map(u -> resolve(page.location(), u))
+                        .flatMap(PageLinks::absolute));
+    }
+
+    private static List<String> authors(Page p) {
+        List<Supplier<List<String>>> sources = List.of(
+                () -> p.jsonLdAuthors(true),
+                () -> p.metaAll(AUTHOR_META).stream()
+                        .filter(a -> !a.contains("://") && !a.startsWith("@"))
+                        .flatMap(MetadataExtractor::splitNames)
+                        .toList(),
+                p::microdataAuthors,
+                p::bylineAuthors,
+                p::authorPageLinks,
+                () -> p.jsonLdAuthors(false));
+        for (Supplier<List<String>> source : sources) {
+            List<String> names = source.get().stream()
+                    .map(MetadataExtractor::clean)
+                    .flatMap(Optional::stream)
+                    .map(a -> BY_PREFIX.matcher(a).replaceFirst(""))
+                    .filter(MetadataExtractor::plausibleName)
+                    .distinct()
+                    .toList();
+            if (!names.isEmpty()) {
+                return names;
+            }
+        }
+        return List.of();
+    }
+
+    /** "Jane Doe and John Roe" or "Jane Doe; John Roe" are two people; "Doe, Jane" is one. */
+    private static Stream<String> splitNames(String value) {
+        String[] parts = value.split("\\s*(?:;|\\band\\b|&|\\bund\\b|\\bet\\b)\\s*");
+        if (parts.length == 1) {
+            String[] commas = value.split("\\s*,\\s*");
+            boolean allFullNames = commas.length > 1 && Stream.of(commas).allMatch(c -> c.contains(" "));
+            return allFullNames ? Stream.of(commas) : Stream.of(value);
+        }
+        return Stream.of(parts);
+    }
+
+    private static boolean plausibleName(String name) {
+        return name.length() >= 2
+                && name.codePoints().noneMatch(Character::isDigit)
+                && name.length() <= 80
+                && name.split("\\s+").length <= 6
+                && name.codePoints().anyMatch(Character::isLetter)
+                && !name.contains("://");
+    }
+
+    /** Strips a site name (or the h1's surroundings) from a title such as "Story | Site" or "Site — Story". */
+    static String cleanTitle(String title, Optional<String> site, Optional<String> h1) {
+        String[] parts = SEPARATOR.split(title);
+        if (parts.length < 2) {
+            return title;
+        }
+        if (site.isPresent()) {
+            String siteKey = key(site.get());
+            List<String> kept = new ArrayList<>(List.of(parts));
+            if (kept.size() > 1 && matchesSite(key(kept.getLast()), siteKey)) {
+                kept.removeLast();
+            } else if (kept.size() > 1 && matchesSite(key(kept.getFirst()), siteKey)) {
+                kept.removeFirst();
+            }
+            if (kept.size() < parts.length) {
+                return joinKept(title, kept);
+            }
+        }
+        if (h1.isPresent()) {
+            String h1Key = key(h1.get());
+            for (String part : parts) {
+                if (key(part).equals(h1Key)) {
+                    return part.strip();
+                }
+            }
+        }
+        return title;
+    }
+
+    private static boolean matchesSite(String part, String site) {
+        return !part.isEmpty()
+                && (part.equals(site)
+                        || part.equals(site.replace(" ", ""))
+                        || site.startsWith(part + " ")
+                        || part.startsWith(site + " ")
+                        || domainLike(part, site));
+    }
+
+    private static boolean domainLike(String part, String site) {
+        // "Example.com" for a site called "Example"
+        return part.contains(".") && part.substring(0, part.indexOf('.')).equals(site.replace(" ", ""));
+    }
+
+    /** Rebuilds the title from the kept parts, keeping the original separators between them. */
+    private static String joinKept(String title, List<String> kept) {
+        int start = title.indexOf(kept.getFirst());
+        String last = kept.getLast();
+        int end = title.lastIndexOf(last) + last.length();
+        return start >= 0 && end > start ? title.substring(start, end).strip() : String.join(" ", kept);
+    }
+
+    private static String key(String s) {
+        return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    static Optional<String> languageTag(String raw) {
+        String s = raw.strip().replace('_', '-');
+        if (!s.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            return Optional.empty();
+        }
+        return Optional.of(Locale.forLanguageTag(s).toLanguageTag()).filter(t -> !t.equals("und"));
+    }
+
+    private static String resolve(String base, String url) {
+        try {
+            return base.isEmpty() ? url : URI.create(base).resolve(url.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    private static Optional<String> clean(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String s = value.replaceAll("\\s+", " ").strip();
+        if (s.length() > MAX_VALUE_CHARS) {
+            s = s.substring(0, MAX_VALUE_CHARS);
+        }
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    @SafeVarargs
+    private static Optional<String> first(Supplier<Optional<String>>... sources) {
+        for (Supplier<Optional<String>> source : sources) {
+            Optional<String> value = source.get().flatMap(MetadataExtractor::clean);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Everything metadata needs from one page, found in a single walk over its elements (a page can have
+     * a million of them; one query per field would walk it dozens of times).
+     */
+    private static final class Page {
+        private static final Set<String> ARTICLE_SCOPES = Set.of(
+                "article",
+                "newsarticle",
+                "blogposting",
+                "techarticle",
+                "scholarlyarticle",
+                "report",
+                "webpage",
+                "product",
+                "recipe",
+                "review",
+                "discussionforumposting",
+                "socialmediaposting",
+                "creativework");
+        private static final String BYLINE = "[rel=author], [itemprop=author], .byline, .author, .author-name,"
+                + " .article-author, .post-author, [class*=byline], [class~=(?i)^author], [data-testid*=byline],"
+                + " address[class*=author]";
+        private static final Pattern AUTHOR_HREF = Pattern.compile("/(author|authors|writers?|people|profile)/[^/?#]+");
+        private static final Pattern DATE_CLASS =
+                Pattern.compile("(?i)(^|[\\s_-])(date|time|published|posted|pubdate|timestamp|byline|meta)([\\s_-]|$)");
+        private static final List<String> DATE_HINTS = List.of("date", "time", "publish", "posted", "meta", "byline");
+        private static final int MAX_DATE_ELEMENTS = 20;
+        private static final int MAX_BYLINES = 8;
+        private static final Pattern LD_JSON = Pattern.compile("(?i)^\\s*application/ld\\+json");
+
+        final Map<String, List<String>> metas = new LinkedHashMap<>();
+        final JsonLd jsonLd;
+        final org.jsoup.nodes.Document doc;
+        private final List<Element> jsonLdScripts = new ArrayList<>();
+        private Element html;
+        private Element canonical;
+        private Element title;
+        private Element h1;
+        private Element h1InContent;
+        private int h1Count;
+        private Element authorLink;
+        private final List<Element> dateElements = new ArrayList<>();
+        private Element pubdateTime;
+        private Element contentTime;
+        private Element anyTime;
+        private final List<Element> bylines = new ArrayList<>();
+        private Element articleScope;
+        private boolean anyItemprop;
+
+        Page(org.jsoup.nodes.Document doc, ObjectMapper json) {
+            this.doc = doc;
+            Evaluator bylineQuery = QueryParser.parse(BYLINE);
+            doc.getAllElements().forEach(e -> visit(e, bylineQuery));
+            if (articleScope == null && anyItemprop) {
+                articleScope = doc.body();
+            }
+            this.jsonLd = JsonLd.of(jsonLdScripts, json);
+        }
+
+        private void visit(Element e, Evaluator bylineQuery) {
+            String tag = e.normalName();
+            switch (tag) {
+                case "html" -> html = html == null ? e : html;
+                case "title" -> title = title == null && e.closest("svg") == null ? e : title;
+                case "meta" -> meta(e);
+                case "link" -> {
+                    if (canonical == null && e.hasAttr("href") && e.attr("rel").equalsIgnoreCase("canonical")) {
+                        canonical = e;
+                    }
+                }
+                case "script" -> {
+                    if (LD_JSON.matcher(e.attr("type")).find()) {
+                        jsonLdScripts.add(e);
+                    }
+                }
+                case "h1" -> {
+                    h1 = h1 == null ? e : h1;
+                    h1Count++;
+                    if (h1InContent == null && e.closest("article, main") != null) {
+                        h1InContent = e;
+                    }
+                }
+                case "time" -> {
+                    if (e.hasAttr("datetime")) {
+                        anyTime = anyTime == null ? e : anyTime;
+                        if (pubdateTime == null && e.hasAttr("pubdate")) {
+                            pubdateTime = e;
+                        }
+                        if (contentTime == null && e.closest("article, main, [class*=byline]") != null) {
+                            contentTime = e;
+                        }
+                    }
+                }
+                default -> {}
+            }
+            if (e.attributesSize() == 0) {
+                return; // the checks below all need an attribute
+            }
+            // Cheap substring tests first: the selector and the regex below cost microseconds per element.
+            String marks = (e.className() + " " + e.id() + " " + e.attr("rel") + " " + e.attr("itemprop") + " "
+                            + e.attr("data-testid"))
+                    .toLowerCase(Locale.ROOT);
+            if (bylines.size() < MAX_BYLINES
+                    && (marks.contains("author") || marks.contains("byline"))
+                    && e.is(bylineQuery)
+                    && e.closest("nav, footer") == null) {
+                bylines.add(e);
+            }
+            if (authorLink == null
+                    && tag.equals("a")
+                    && AUTHOR_HREF.matcher(e.attr("href")).find()) {
+                authorLink = e;
+            }
+            if (dateElements.size() < MAX_DATE_ELEMENTS
+                    && !tag.equals("html")
+                    && !tag.equals("body")
+                    && DATE_HINTS.stream().anyMatch(marks::contains)
+                    && DATE_CLASS.matcher(e.className() + " " + e.id()).find()
+                    && e.closest("footer, nav, aside") == null) {
+                dateElements.add(e);
+            }
+            if (e.hasAttr("itemprop")) {
+                anyItemprop = true;
+            }
+            if (articleScope == null && e.hasAttr("itemscope") && e.hasAttr("itemtype")) {
+                String type = e.attr("itemtype").strip().toLowerCase(Locale.ROOT);
+                if (ARTICLE_SCOPES.contains(type.substring(type.lastIndexOf('/') + 1))) {
+                    articleScope = e;
+                }
+            }
+        }
+
+        /** {@code <meta>} values by lower-case property, name or http-equiv; every value kept in order. */
+        private void meta(Element meta) {
+            String content = meta.attr("content");
+            if (content.isBlank() || content.length() > MAX_VALUE_CHARS) {
+                return;
+            }
+            for (String attr : List.of("property", "name", "http-equiv")) {
+                String key = meta.attr(attr).strip().toLowerCase(Locale.ROOT);
+                if (!key.isEmpty()) {
+                    metas.computeIfAbsent(key, k -> new ArrayList<>()).add(content);
+                }
+            }
+        }
+
+        Optional<String> meta(String key) {
+            return metas.getOrDefault(key, List.of()).stream().findFirst();
+        }
+
+        List<String> metaAll(List<String> keys) {
+            for (String key : keys) {
+                List<String> values = metas.getOrDefault(key, List.of());
+                if (!values.isEmpty()) {
+                    return values;
+                }
+            }
+            return List.of();
+        }
+
+        Optional<String> metaDate(List<String> keys) {
+            return keys.stream()
+                    .flatMap(k -> metas.getOrDefault(k, List.of()).stream())
+                    .filter(v -> Dates.iso(v).isPresent())
+                    .findFirst();
+        }
+
+        Optional<String> jsonLd(String property) {
+            return jsonLd.mainEntity().flatMap(n -> JsonLd.text(n.get(property)));
+        }
+
+        /** People named as authors, or (with {@code people} false) organisations, which a byline usually beats. */
+        List<String> jsonLdAuthors(boolean people) {
+            return jsonLd.mainEntity()
+                    .map(n -> jsonLd.names(
+                            Optional.ofNullable(n.get("author")).orElse(n.get("creator")),
+                            people ? JsonLd.Party.PERSON : JsonLd.Party.ORGANIZATION))
+                    .orElse(List.of());
+        }
+
+        /** The text of links to author pages ({@code /author/jane-doe}), a common byline without markup. */
+        List<String> authorPageLinks() {
+            return Optional.ofNullable(authorLink).map(a -> List.of(a.text())).orElse(List.of());
+        }
+
+        /** The first date written in an element whose class or id says it holds a date. */
+        Optional<String> visibleDate() {
+            return dateElements.stream()
+                    .map(e -> Dates.findIn(e.text()))
+                    .flatMap(Optional::stream)
+                    .findFirst();
+        }
+
+        /**
+         * The page's visible headline: the {@code <h1>} of the article or main element, else the page's only
+         * {@code <h1>}, when it reads like a title (not the site's name, not in navigation, a few words).
+         */
+        Optional<String> headline(Optional<String> site) {
+            Element candidate = h1InContent != null ? h1InContent : h1Count == 1 ? h1 : null;
+            if (candidate == null || candidate.closest("header nav, nav, footer, aside") != null) {
+                return Optional.empty();
+            }
+            return clean(candidate.text())
+                    .filter(t -> t.length() >= 4 && t.length() <= 300)
+                    .filter(t -> site.map(name -> !key(name).equals(key(t))).orElse(true));
+        }
+
+        Optional<String> jsonLdSite() {
+            Optional<String> publisher = jsonLd.mainEntity()
+                    .map(n -> jsonLd.names(n.get("publisher")))
+                    .flatMap(names -> names.stream().findFirst());
+            return publisher.or(() -> jsonLd.firstOfType(Set.of("website")).flatMap(n -> JsonLd.text(n.get("name"))));
+        }
+
+        Optional<String> htmlAttribute(String name) {
+            return Optional.ofNullable(html).map(h -> h.attr(name));
+        }
+
+        Optional<String> canonical() {
+            return Optional.ofNullable(canonical).map(l -> l.attr("abs:href"));
+        }
+
+        Optional<String> title() {
+            return Optional.ofNullable(title).map(Element::text);
+        }
+
+        Optional<String> microdata(String property) {
+            Element found =
+                    articleScope == null ? null : articleScope.selectFirst("[itemprop~=(?i)^" + property + "$]");
+            if (found == null) {
+                return Optional.empty();
+            }
+            if (found.hasAttr("itemscope")) {
+                return Optional.ofNullable(found.selectFirst("[itemprop=name]")).map(Page::value);
+            }
+            return Optional.of(value(found));
+        }
+
+        List<String> microdataAuthors() {
+            if (articleScope == null) {
+                return List.of();
+            }
+            Set<String> names = new LinkedHashSet<>();
+            for (Element author : articleScope.select("[itemprop~=(?i)^(author|creator)$]")) {
+                Element name = author.hasAttr("itemscope") ? author.selectFirst("[itemprop=name]") : author;
+                if (name != null) {
+                    names.add(value(name));
+                }
+            }
+            return List.copyOf(names);
+        }
+
+        /** The names in the first byline element that has any ("Written by" alone, or a date, has none). */
+        List<String> bylineAuthors() {
+            for (Element byline : bylines) {
+                String text = BY_PREFIX.matcher(byline.text().strip()).replaceFirst("");
+                text = BYLINE_CUT.matcher(text).replaceFirst("").strip();
+                List<String> names = splitNames(text)
+                        .filter(MetadataExtractor::plausibleName)
+                        .toList();
+                if (!names.isEmpty()) {
+                    return names;
+                }
+            }
+            return List.of();
+        }
+
+        Optional<String> timeElement() {
+            return Optional.ofNullable(pubdateTime != null ? pubdateTime : contentTime != null ? contentTime : anyTime)
+                    .map(t -> t.attr("datetime"));
+        }
+
+        Optional<String> h1() {
+            return Optional.ofNullable(h1InContent != null ? h1InContent : h1).flatMap(h -> clean(h.text()));
+        }
+
+        private static String value(Element e) {
+            for (String attr : List.of("content", "datetime")) {
+                if (e.hasAttr(attr)) {
+                    return e.attr(attr);
+                }
+            }
+            return e.text();
+        }
+    }
+}

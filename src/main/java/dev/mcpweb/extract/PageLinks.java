@@ -1,0 +1,76 @@
+package dev.mcpweb.extract;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.nodes.Element;
+
+/** Every http(s) link on a page, absolute, without fragment, once each, in page order with its first non-empty text. */
+final class PageLinks {
+    private static final int MAX_URL_LENGTH = 4096;
+
+    private PageLinks() {}
+
+    static List<Document.Link> of(org.jsoup.nodes.Document page) {
+        Map<URI, String> links = new LinkedHashMap<>();
+        Map<String, Optional<URI>> resolved = new HashMap<>(); // pages repeat the same hrefs many times
+        for (Element a : page.select("a[href], area[href]")) {
+            Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(a.absUrl("href")));
+            if (url.isEmpty()) {
+                continue;
+            }
+            String text = a.text().strip();
+            if (text.isEmpty()) {
+                text = a.attr("title").strip();
+            }
+            String known = links.get(url.get());
+            if (known == null || (known.isEmpty() && !text.isEmpty())) {
+                links.put(url.get(), text);
+            }
+        }
+        return links.entrySet().stream()
+                .map(e -> new Document.Link(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    /** An absolute http(s) URI without its fragment, or empty for anything else (javascript:, mailto:, junk). */
+    static Optional<URI> absolute(String href) {
+        String s = href.strip();
+        if (s.isEmpty() || s.length() > MAX_URL_LENGTH) {
+            return Optional.empty();
+        }
+        int hash = s.indexOf('#');
+        if (hash >= 0) {
+            s = s.substring(0, hash);
+        }
+        try {
+            URI uri = new URI(escapeIllegal(s));
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Percent-encodes the ASCII characters browsers accept in hrefs but {@link URI} does not. */
+    private static String escapeIllegal(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || "\"<>\\^`{|}".indexOf(c) >= 0) {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

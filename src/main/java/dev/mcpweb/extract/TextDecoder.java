@@ -1,0 +1,198 @@
+package dev.mcpweb.extract;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns body bytes into text. The charset comes from, in order: a byte-order mark (it cannot lie), the
+ * charset the response declared, a {@code <meta charset>} / {@code http-equiv} / XML declaration near the
+ * start, and finally {@link EncodingDetector}. One correction is applied to declarations: a body that is
+ * valid UTF-8 with non-ASCII characters is decoded as UTF-8 even when a different charset was declared,
+ * because legacy text in another charset is practically never valid UTF-8 while mislabelled UTF-8 pages
+ * (a server default of ISO-8859-1, a converted page that kept its old meta) are common. Labels are read
+ * as browsers read them (WHATWG): ISO-8859-1 and ASCII mean windows-1252, GB2312 means GBK, Shift_JIS
+ * means windows-31j.
+ */
+final class TextDecoder {
+    /** How far into the body a charset declaration is looked for (browsers look at 1024 bytes; pages are sloppier). */
+    private static final int PRESCAN_BYTES = 8192;
+
+    private static final Pattern META_CHARSET =
+            Pattern.compile("<meta\\b[^>]*?\\bcharset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:+-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern XML_ENCODING =
+            Pattern.compile("^<\\?xml\\b[^>]*?\\bencoding\\s*=\\s*[\"']([A-Za-z0-9._:+-]+)");
+
+    /** WHATWG label aliases that differ from Java's own reading of the label. */
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("iso-8859-1", "windows-1252"),
+            Map.entry("iso8859-1", "windows-1252"),
+            Map.entry("iso_8859-1", "windows-1252"),
+            Map.entry("latin1", "windows-1252"),
+            Map.entry("l1", "windows-1252"),
+            Map.entry("us-ascii", "windows-1252"),
+            Map.entry("ascii", "windows-1252"),
+            Map.entry("cp1252", "windows-1252"),
+            Map.entry("x-cp1252", "windows-1252"),
+            Map.entry("gb2312", "GB18030"),
+            Map.entry("gbk", "GB18030"),
+            Map.entry("x-gbk", "GB18030"),
+            Map.entry("chinese", "GB18030"),
+            Map.entry("csgb2312", "GB18030"),
+            Map.entry("iso-ir-58", "GB18030"),
+            Map.entry("gb_2312-80", "GB18030"),
+            Map.entry("shift_jis", "windows-31j"),
+            Map.entry("shift-jis", "windows-31j"),
+            Map.entry("sjis", "windows-31j"),
+            Map.entry("x-sjis", "windows-31j"),
+            Map.entry("ms_kanji", "windows-31j"),
+            Map.entry("csshiftjis", "windows-31j"),
+            Map.entry("ms932", "windows-31j"),
+            Map.entry("euc-kr", "x-windows-949"),
+            Map.entry("ks_c_5601-1987", "x-windows-949"),
+            Map.entry("big5", "Big5-HKSCS"),
+            Map.entry("x-x-big5", "Big5-HKSCS"),
+            Map.entry("utf8", "UTF-8"),
+            Map.entry("unicode-1-1-utf-8", "UTF-8"));
+
+    /** The decoded text and the charset that was used. */
+    record Decoded(String text, Charset charset) {}
+
+    private TextDecoder() {}
+
+    /** Decodes {@code body} (never throws: undecodable bytes become U+FFFD). {@code html} enables the meta prescan. */
+    static Decoded decode(byte[] body, Optional<Charset> declared, boolean html) {
+        Charset charset = choose(body, declared, html);
+        int skip = bomLength(body, charset);
+        return new Decoded(decodeLeniently(body, skip, charset), charset);
+    }
+
+    static Charset choose(byte[] body, Optional<Charset> declared, boolean html) {
+        Optional<Charset> bom = fromBom(body);
+        if (bom.isPresent()) {
+            return bom.get();
+        }
+        Optional<Charset> labelled = declared.map(c -> normalise(c.name()).orElse(c));
+        if (labelled.isEmpty()) {
+            labelled = declaredInBody(body, html);
+        }
+        if (labelled.isPresent()) {
+            Charset chosen = labelled.get();
+            if (!chosen.equals(StandardCharsets.UTF_8)
+                    && !isUtf16(chosen)
+                    && EncodingDetector.isUtf8WithNonAscii(body)) {
+                return StandardCharsets.UTF_8;
+            }
+            return chosen;
+        }
+        return EncodingDetector.detect(body);
+    }
+
+    /** The Java charset for a label as a browser reads it, when Java supports it. */
+    static Optional<Charset> normalise(String label) {
+        String key = label.strip().toLowerCase(Locale.ROOT);
+        String name = ALIASES.getOrDefault(key, key);
+        try {
+            return Charset.isSupported(name) ? Optional.of(Charset.forName(name)) : Optional.empty();
+        } catch (IllegalArgumentException e) { // an illegal charset name in a page is not our error
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Charset> declaredInBody(byte[] body, boolean html) {
+        String head = new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
+        Matcher xml = XML_ENCODING.matcher(head.stripLeading());
+        if (xml.find()) {
+            return normalise(xml.group(1)).map(TextDecoder::notUtf16);
+        }
+        if (!html) {
+            return Optional.empty();
+        }
+        Matcher meta = META_CHARSET.matcher(head);
+        while (meta.find()) {
+            Optional<Charset> charset = normalise(meta.group(1));
+            if (charset.isPresent()) {
+                // A meta that claims UTF-16 was read as ASCII, so it cannot be true (WHATWG says: use UTF-8).
+                return charset.map(TextDecoder::notUtf16);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Charset notUtf16(Charset charset) {
+        return isUtf16(charset) ? StandardCharsets.UTF_8 : charset;
+    }
+
+    private static boolean isUtf16(Charset charset) {
+        return charset.name().toUpperCase(Locale.ROOT).startsWith("UTF-16");
+    }
+
+    private static Optional<Charset> fromBom(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        return Optional.empty();
+    }
+
+    private static int bomLength(byte[] body, Charset charset) {
+        Optional<Charset> bom = fromBom(body);
+        if (bom.isEmpty() || !bom.get().equals(charset)) {
+            return 0;
+        }
+        return charset.equals(StandardCharsets.UTF_8) ? 3 : 2;
+    }
+
+    /** Decodes with malformed and unmappable input replaced; windows-1252's five unassigned bytes map to C1 like WHATWG. */
+    private static String decodeLeniently(byte[] body, int offset, Charset charset) {
+        if (charset.name().equals("windows-1252")) {
+            return Windows1252.decode(body, offset);
+        }
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(body, offset, body.length - offset));
+            return chars.toString();
+        } catch (CharacterCodingException e) { // cannot happen with REPLACE
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The WHATWG windows-1252 decoder: ISO-8859-1 with typographic characters in 0x80–0x9F. */
+    static final class Windows1252 {
+        private static final String HIGH =
+                "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152"
+                        + "\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153"
+                        + "\u009D\u017E\u0178";
+
+        private Windows1252() {}
+
+        static String decode(byte[] body, int offset) {
+            char[] out = new char[body.length - offset];
+            for (int i = offset; i < body.length; i++) {
+                int b = body[i] & 0xFF;
+                out[i - offset] = b >= 0x80 && b < 0xA0 ? HIGH.charAt(b - 0x80) : (char) b;
+            }
+            return new String(out);
+        }
+
+        static char charAt(int b) {
+            return b >= 0x80 && b < 0xA0 ? HIGH.charAt(b - 0x80) : (char) b;
+        }
+    }
+}

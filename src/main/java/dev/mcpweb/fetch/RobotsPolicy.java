@@ -1,0 +1,139 @@
+package dev.mcpweb.fetch;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Obeys robots.txt as RFC 9309 says: a 2xx file is parsed (crawler-commons) for the configured user
+ * agent's product token; 4xx means no restrictions; 5xx, 429 and an unreachable file mean the whole site
+ * is disallowed. Rules are cached per origin in memory ({@code cache.robots_ttl}; failures only briefly)
+ * and, through a {@link RobotsStore}, between runs.
+ */
+final class RobotsPolicy {
+    static final String RULE = "robots";
+
+    private static final Logger log = LoggerFactory.getLogger(RobotsPolicy.class);
+    private static final Duration FAILURE_TTL = Duration.ofMinutes(1);
+
+    /** How robots.txt is fetched; the fetcher supplies one that goes through the guard. */
+    @FunctionalInterface
+    interface Loader {
+        RobotsStore.Answer load(HttpUrl robotsUrl, long deadlineNanos) throws IOException;
+    }
+
+    private record Rules(
+            BaseRobotRules rules, String robotsUrl, Optional<String> unavailable, boolean transientFailure) {}
+
+    private final String agent;
+    private final Loader loader;
+    private final RobotsStore store;
+    private final Cache<String, Rules> cache;
+
+    RobotsPolicy(String userAgent, Duration ttl, Loader loader, RobotsStore store) {
+        this.agent = productToken(userAgent);
+        this.loader = loader;
+        this.store = store;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfter(Expiry.<String, Rules>creating((origin, rules) ->
+                        rules.unavailable().isPresent() && FAILURE_TTL.compareTo(ttl) < 0 ? FAILURE_TTL : ttl))
+                .build();
+    }
+
+    /** A refusal when robots.txt of {@code url}'s origin does not let our agent fetch it. */
+    Optional<Refusal> check(HttpUrl url, long deadlineNanos) {
+        String origin = url.scheme() + "://" + url.host() + ":" + url.port();
+        Rules rules = cache.get(origin, o -> load(url, deadlineNanos));
+        if (rules.transientFailure()) {
+            cache.invalidate(origin);
+        }
+        if (rules.rules().isAllowed(url.toString())) {
+            return Optional.empty();
+        }
+        String why = rules.unavailable()
+                .map(u -> rules.robotsUrl() + " " + u + ", so RFC 9309 treats the whole site as disallowed")
+                .orElseGet(() -> rules.robotsUrl() + " disallows " + url.encodedPath() + " for user agent " + agent);
+        return Optional.of(new Refusal(
+                RULE,
+                "blocked by robots.txt: " + why + " (--ignore-robots or fetcher.respect_robots=false overrides)"));
+    }
+
+    private Rules load(HttpUrl url, long deadlineNanos) {
+        HttpUrl robotsUrl = url.newBuilder()
+                .encodedPath("/robots.txt")
+                .query(null)
+                .fragment(null)
+                .username("")
+                .password("")
+                .build();
+        String where = robotsUrl.toString();
+        Optional<RobotsStore.Answer> kept = lookup(where);
+        RobotsStore.Answer response;
+        if (kept.isPresent()) {
+            response = kept.get();
+        } else {
+            try {
+                response = loader.load(robotsUrl, deadlineNanos);
+            } catch (IOException e) {
+                boolean late = System.nanoTime() >= deadlineNanos;
+                return new Rules(
+                        disallowAll(), where, Optional.of("could not be fetched (" + e.getMessage() + ")"), late);
+            }
+            if (response.status() < 500 && response.status() != 429) {
+                keep(where, response);
+            }
+        }
+        int status = response.status();
+        if (status >= 200 && status < 300) {
+            SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+            BaseRobotRules rules = parser.parseContent(
+                    where, response.body(), response.contentType().orElse("text/plain"), List.of(agent));
+            return new Rules(rules, where, Optional.empty(), false);
+        }
+        if (status == 429 || status >= 500) {
+            return new Rules(disallowAll(), where, Optional.of("answered HTTP " + status), false);
+        }
+        // 3xx after too many redirects and 4xx: robots.txt is unavailable, so nothing is restricted.
+        return new Rules(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), where, Optional.empty(), false);
+    }
+
+    private Optional<RobotsStore.Answer> lookup(String robotsUrl) {
+        try {
+            return store.lookup(robotsUrl);
+        } catch (RuntimeException e) {
+            log.warn("robots store lookup failed for {}; fetching robots.txt instead", robotsUrl, e);
+            return Optional.empty();
+        }
+    }
+
+    private void keep(String robotsUrl, RobotsStore.Answer answer) {
+        try {
+            store.store(robotsUrl, answer);
+        } catch (RuntimeException e) {
+            log.warn("robots store could not keep {}; it stays cached in memory only", robotsUrl, e);
+        }
+    }
+
+    private static BaseRobotRules disallowAll() {
+        return new SimpleRobotRules(RobotRulesMode.ALLOW_NONE);
+    }
+
+    /** The product token robots.txt groups are matched against: {@code mcp-web} in {@code mcp-web/0.1 (...)}. */
+    static String productToken(String userAgent) {
+        String token = userAgent.strip().split("[/\\s]", 2)[0].toLowerCase(Locale.ROOT);
+        return token.isEmpty() ? "*" : token;
+    }
+}

@@ -1,0 +1,232 @@
+package dev.mcpweb.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpweb.config.Config;
+import dev.mcpweb.config.ServerConfig;
+import dev.mcpweb.pipeline.Pipeline;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * mcp-web as an MCP server: the tools {@code summarize_urls}, {@code fetch_url},
+ * {@code get_cache_stats}, {@code clear_cache} and {@code prune_cache} over the {@link Pipeline},
+ * served on stdio ({@link #serveStdio}) or Streamable HTTP ({@link #serveHttp}). Tool calls run on
+ * virtual threads, at most {@code server.max_concurrent_tools} at once.
+ */
+public final class McpWebServer implements AutoCloseable {
+    private static final String INSTRUCTIONS = """
+            mcp-web reads the web for you, safely. summarize_urls gives a short cited summary of one or more \
+            pages (add a query to get an answer focused on it); fetch_url gives a page's main content as \
+            Markdown, in pages when it is long. Private and local addresses are refused.""";
+
+    private final Config config;
+    private final PipelineStartup pipelines;
+    private final String version;
+    private final ObjectMapper objectMapper = new ObjectMapper();
+    private final McpJsonMapper json = new JacksonMcpJsonMapper(objectMapper);
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final InFlightCalls calls;
+    private final MessageTap tap;
+
+    private McpWebServer(Config config, Function<MeterRegistry, Pipeline> pipeline, String version) {
+        this.config = config;
+        this.version = version;
+        this.calls = new InFlightCalls(
+                config.server().maxConcurrentTools(), config.summarizer().deadline());
+        this.tap = new MessageTap(objectMapper, calls);
+        this.pipelines = new PipelineStartup(pipeline, executor);
+    }
+
+    /**
+     * A server with the tools over the pipeline that {@code pipeline} builds (given the registry that
+     * {@code /metrics} shows); it is built in the background and closed with the server, so that
+     * {@code initialize} is answered without waiting for it. {@code version} is reported to clients.
+     * Nothing starts until {@link #serveStdio} or {@link #serveHttp}.
+     */
+    public static McpWebServer create(Config config, Function<MeterRegistry, Pipeline> pipeline, String version) {
+        return new McpWebServer(config, pipeline, version);
+    }
+
+    /**
+     * Serves one client on {@code in}/{@code out} (newline-delimited JSON-RPC) until {@code in} ends,
+     * then returns once the responses to every request read have been written.
+     */
+    public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
+        Duration drain = config.summarizer().deadline().plusSeconds(5);
+        StdioChannel channel = new StdioChannel(in, out, objectMapper, tap, drain, pipelines::start);
+        McpAsyncServer server = build(
+                McpServer.async(new StdioServerTransportProvider(json, channel.input(), channel.output())),
+                Tools.Recorder.NONE);
+        try {
+            channel.awaitEnd();
+        } finally {
+            server.close();
+        }
+    }
+
+    /**
+     * Starts the Streamable HTTP transport on {@code host}:{@code port} (0 picks a free port): MCP at
+     * {@code /mcp}, {@code /health} and Prometheus {@code /metrics}.
+     *
+     * @throws IllegalStateException when {@code host} is not loopback and no bearer token is configured
+     */
+    public HttpEndpoint serveHttp(String host, int port) throws Exception {
+        ServerConfig server = config.server();
+        InetAddress address = InetAddress.getByName(host);
+        boolean loopback = address.isLoopbackAddress();
+        if (!loopback && server.authToken().isEmpty()) {
+            throw new IllegalStateException("refusing to listen on " + host + " without a bearer token: anyone "
+                    + "who can reach it could use this server. Set MCP_WEB_SERVER_AUTH_TOKEN (clients then send "
+                    + "'Authorization: Bearer <token>'), or listen on 127.0.0.1");
+        }
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(json)
+                .mcpEndpoint("/mcp")
+                .securityValidator(ServerTransportSecurityValidator.NOOP) // HttpGuard checks Host and Origin
+                .maxRequestSize(HttpGuard.MAX_BODY)
+                .keepAliveInterval(Duration.ofSeconds(30))
+                .build();
+        ServerMetrics metrics = new ServerMetrics(
+                pipelines.meters(),
+                calls::active,
+                () -> pipelines
+                        .now()
+                        .orElseThrow(() -> new IllegalStateException("pipeline not ready"))
+                        .cacheStats());
+        McpAsyncServer mcp = build(McpServer.async(transport), metrics);
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("mcp-web-http");
+        Server jetty = new Server(threads);
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost(host);
+        connector.setPort(port);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        ServletHolder endpoint = new ServletHolder(transport);
+        endpoint.setAsyncSupported(true);
+        context.addServlet(endpoint, "/mcp");
+        context.addServlet(new ServletHolder(new Health()), "/health");
+        context.addServlet(new ServletHolder(new Metrics(metrics)), "/metrics");
+        FilterHolder guard = new FilterHolder(new HttpGuard(server, loopback, tap));
+        guard.setAsyncSupported(true);
+        context.addFilter(guard, "/*", EnumSet.of(DispatcherType.REQUEST));
+        jetty.setHandler(context);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            mcp.close();
+            jetty.stop();
+            throw new IOException(
+                    "cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                            + "); pick another --port or stop what uses it",
+                    e);
+        }
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        URI uri = URI.create("http://" + shownHost + ":" + connector.getLocalPort() + "/mcp");
+        return new HttpEndpoint(uri, jetty, mcp);
+    }
+
+    private McpAsyncServer build(McpServer.AsyncSpecification<?> spec, Tools.Recorder metrics) {
+        return spec.serverInfo("mcp-web", version)
+                .instructions(INSTRUCTIONS)
+                .capabilities(
+                        ServerCapabilities.builder().tools(false).logging().build())
+                .jsonMapper(json)
+                .validateToolInputs(false) // Arguments checks them, with messages a model can act on
+                // No tool declares an output schema, so nothing is left to validate; the SDK's default
+                // validator would load a JSON-schema library (~170 classes) at every start for nothing.
+                .jsonSchemaValidator((schema, content) -> JsonSchemaValidator.ValidationResponse.asValid(null))
+                .requestTimeout(config.summarizer().timeout())
+                .tools(new Tools(config, pipelines, calls, metrics, json, executor).specifications())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        pipelines.close();
+        executor.shutdownNow();
+    }
+
+    /** A running Streamable HTTP server; closing it stops listening and ends every session. */
+    public static final class HttpEndpoint implements AutoCloseable {
+        private final URI uri;
+        private final Server jetty;
+        private final McpAsyncServer server;
+
+        private HttpEndpoint(URI uri, Server jetty, McpAsyncServer server) {
+            this.uri = uri;
+            this.jetty = jetty;
+            this.server = server;
+        }
+
+        /** The MCP endpoint, e.g. {@code http://127.0.0.1:8765/mcp}. */
+        public URI uri() {
+            return uri;
+        }
+
+        /** Blocks until the server stops. */
+        public void join() throws InterruptedException {
+            jetty.join();
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            jetty.stop();
+        }
+    }
+
+    private final class Health extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("application/json");
+            response.getWriter()
+                    .write("{\"status\":\"ok\",\"version\":\"" + version + "\",\"active_tool_calls\":" + calls.active()
+                            + "}");
+        }
+    }
+
+    private static final class Metrics extends HttpServlet {
+        private final ServerMetrics metrics;
+
+        Metrics(ServerMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain; version=0.0.4; charset=utf-8");
+            response.getWriter().write(metrics.scrape());
+        }
+    }
+}

@@ -1,0 +1,533 @@
+package dev.mcpweb.server;
+
+import dev.mcpweb.cache.CacheStats;
+import dev.mcpweb.cache.NamespaceStats;
+import dev.mcpweb.config.Config;
+import dev.mcpweb.extract.Document;
+import dev.mcpweb.extract.Metadata;
+import dev.mcpweb.llm.LlmProvider;
+import dev.mcpweb.pipeline.Pipeline;
+import dev.mcpweb.pipeline.PipelineException;
+import dev.mcpweb.pipeline.PipelineResult;
+import dev.mcpweb.pipeline.SourceFailure;
+import dev.mcpweb.pipeline.SummarizeRequest;
+import dev.mcpweb.server.Arguments.BadArguments;
+import dev.mcpweb.summarize.Summary;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.LoggingLevel;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The five tools, each a thin adapter: read and check the arguments, call the {@link Pipeline}, and
+ * turn its answer or failure into a tool result. Every failure is a result with {@code isError: true}
+ * and a message that says what to do; nothing a call does stops the server.
+ */
+final class Tools {
+    private static final Logger log = LoggerFactory.getLogger(Tools.class);
+
+    static final List<String> MODES = List.of("parallel", "streaming", "sequential");
+    static final List<String> NAMESPACES = List.of("fetch", "extract", "map", "summary", "robots");
+    static final int MAX_URLS = 20;
+    static final int DEFAULT_PAGE = 20_000;
+
+    private final PipelineStartup pipelines;
+    private final Config config;
+    private final InFlightCalls calls;
+    private final Recorder metrics;
+    private final McpJsonMapper json;
+    private final Scheduler scheduler;
+
+    Tools(
+            Config config,
+            PipelineStartup pipelines,
+            InFlightCalls calls,
+            Recorder metrics,
+            McpJsonMapper json,
+            Executor executor) {
+        this.config = config;
+        this.pipelines = pipelines;
+        this.calls = calls;
+        this.metrics = metrics;
+        this.json = json;
+        this.scheduler = Schedulers.fromExecutor(executor);
+    }
+
+    List<AsyncToolSpecification> specifications() {
+        return List.of(
+                tool(
+                        "summarize_urls",
+                        "Summarize web pages",
+                        """
+                        Summarize one or more web pages or local documents (HTML, PDF, text) into a short \
+                        Markdown summary that cites its sources as [n]. Use it when you need the gist of \
+                        pages, or an answer drawn from them (give `query`), rather than their full text. \
+                        Fetching is guarded (no private addresses) and results are cached.""",
+                        SUMMARIZE_SCHEMA,
+                        new ToolAnnotations(null, true, false, true, true, null),
+                        Set.of("urls", "query", "mode", "max_length"),
+                        this::summarize),
+                tool(
+                        "fetch_url",
+                        "Fetch a page's main content",
+                        """
+                        Fetch one web page or document and return its main content as Markdown (or plain \
+                        text) without navigation, ads or boilerplate, with its title and metadata. Long \
+                        content comes in pages of `max_length` characters: when the result says it was cut, \
+                        call again with the `start_index` it gives. Prefer summarize_urls when a summary is \
+                        enough.""",
+                        FETCH_SCHEMA,
+                        new ToolAnnotations(null, true, false, true, true, null),
+                        Set.of("url", "format", "start_index", "max_length"),
+                        this::fetch),
+                tool(
+                        "get_cache_stats",
+                        "Cache statistics",
+                        "Show mcp-web's cache figures per namespace (fetch, extract, map, summary, robots): "
+                                + "entries, size, hits, misses and hit rate. Read-only.",
+                        NO_ARGUMENTS_SCHEMA,
+                        new ToolAnnotations(null, true, false, true, false, null),
+                        Set.of(),
+                        this::cacheStats),
+                tool(
+                        "clear_cache",
+                        "Clear the cache",
+                        "Delete cached entries, all or those of one namespace, so that the next calls fetch "
+                                + "and summarize afresh. Use it when a result looks stale.",
+                        NAMESPACE_SCHEMA,
+                        new ToolAnnotations(null, false, true, true, false, null),
+                        Set.of("namespace"),
+                        (args, call, pipeline) -> clean(args, pipeline, true)),
+                tool(
+                        "prune_cache",
+                        "Prune the cache",
+                        "Remove expired cache entries and trim the cache to its size bound; fresh entries stay.",
+                        NAMESPACE_SCHEMA,
+                        new ToolAnnotations(null, false, false, true, false, null),
+                        Set.of("namespace"),
+                        (args, call, pipeline) -> clean(args, pipeline, false)));
+    }
+
+    /** Where tool calls are counted: {@link ServerMetrics} on HTTP, nowhere on stdio. */
+    interface Recorder {
+        Recorder NONE = (tool, outcome, elapsed) -> {};
+
+        void toolCall(String tool, String outcome, Duration elapsed);
+    }
+
+    private interface Handler {
+        CallToolResult handle(Arguments args, ToolCall call, Pipeline pipeline) throws Exception;
+    }
+
+    private AsyncToolSpecification tool(
+            String name,
+            String title,
+            String description,
+            String schema,
+            ToolAnnotations annotations,
+            Set<String> allowed,
+            Handler handler) {
+        Tool tool = Tool.builder()
+                .name(name)
+                .title(title)
+                .description(description)
+                .inputSchema(json, schema)
+                .annotations(annotations)
+                .build();
+        return new AsyncToolSpecification(
+                tool,
+                (exchange, request) -> Mono.fromCallable(() -> run(name, allowed, handler, exchange, request))
+                        .subscribeOn(scheduler));
+    }
+
+    private CallToolResult run(
+            String name,
+            Set<String> allowed,
+            Handler handler,
+            McpAsyncServerExchange exchange,
+            CallToolRequest request) {
+        long start = System.nanoTime();
+        String outcome = "error";
+        ToolCall call = new ToolCall(exchange, request);
+        try {
+            Arguments args = new Arguments(name, request.arguments(), allowed);
+            CallToolResult result =
+                    calls.run(MessageTap.callKey(request.meta()), () -> handler.handle(args, call, pipelines.get()));
+            outcome = Boolean.TRUE.equals(result.isError()) ? "error" : "ok";
+            return result;
+        } catch (BadArguments e) {
+            return error(e.getMessage());
+        } catch (InFlightCalls.Busy e) {
+            outcome = "busy";
+            return error(e.getMessage());
+        } catch (InFlightCalls.Cancelled e) {
+            outcome = "cancelled";
+            return error(name + " was cancelled by the client; nothing was returned.");
+        } catch (PipelineStartup.Unavailable e) {
+            return error(e.getMessage());
+        } catch (PipelineException e) {
+            call.log(LoggingLevel.WARNING, name + ": " + e.getMessage());
+            return error(pipelineFailure(e));
+        } catch (UnsupportedOperationException e) {
+            log.error("{} cannot run: {}", name, e.getMessage());
+            return error(name + " is not available in this build of mcp-web (" + e.getMessage() + ").");
+        } catch (Exception e) {
+            log.error("{} failed unexpectedly", name, e);
+            call.log(LoggingLevel.ERROR, name + " failed: " + e);
+            return error(name + " failed unexpectedly (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "). This is a bug in mcp-web; the server logs on stderr have details.");
+        } finally {
+            metrics.toolCall(name, outcome, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private CallToolResult summarize(Arguments args, ToolCall call, Pipeline pipeline) throws Exception {
+        List<String> urls = args.requiredStrings("urls", MAX_URLS, "https://example.com/article");
+        Optional<String> query = args.optionalString("query");
+        Optional<String> mode = args.optionalChoice("mode", MODES);
+        OptionalInt maxLength = args.optionalInt("max_length", 10, 5_000);
+        call.log(LoggingLevel.INFO, "summarizing " + urls.size() + " source" + (urls.size() == 1 ? "" : "s"));
+        Optional<LlmProvider> clientModel = ClientSampling.of(call.exchange(), config);
+        PipelineResult result;
+        try {
+            result = pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode), call, clientModel);
+        } finally {
+            clientModel.ifPresent(LlmProvider::close);
+        }
+        for (SourceFailure failure : result.failures()) {
+            call.log(LoggingLevel.WARNING, failure.source() + ": " + failure.kind() + ": " + failure.message());
+        }
+        return CallToolResult.builder()
+                .addTextContent(summaryText(result))
+                .structuredContent(summaryStructure(result))
+                .isError(false)
+                .build();
+    }
+
+    static String summaryText(PipelineResult result) {
+        Summary summary = result.summary();
+        StringBuilder text = new StringBuilder(summary.markdown().strip());
+        List<Summary.SourceRef> unlisted = summary.sources().stream()
+                .filter(s -> !summary.markdown().contains(s.url()))
+                .toList();
+        if (!unlisted.isEmpty()) {
+            text.append("\n\nSources:\n");
+            unlisted.forEach(s -> text.append("[")
+                    .append(s.number())
+                    .append("] ")
+                    .append(s.title())
+                    .append(" — ")
+                    .append(s.url())
+                    .append('\n'));
+        }
+        if (!summary.warnings().isEmpty()) {
+            text.append("\n\nWarnings:\n");
+            summary.warnings().forEach(w -> text.append("- ").append(w).append('\n'));
+        }
+        if (!result.failures().isEmpty()) {
+            text.append("\n\nNot summarized (could not be read):\n");
+            result.failures()
+                    .forEach(f -> text.append("- ")
+                            .append(f.source())
+                            .append(" — ")
+                            .append(f.kind())
+                            .append(": ")
+                            .append(f.message())
+                            .append('\n'));
+        }
+        return text.toString().strip();
+    }
+
+    private static Map<String, Object> summaryStructure(PipelineResult result) {
+        Summary summary = result.summary();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("summary", summary.markdown());
+        out.put(
+                "sources",
+                summary.sources().stream()
+                        .map(s -> Map.of("number", s.number(), "title", s.title(), "url", s.url()))
+                        .toList());
+        out.put(
+                "failures",
+                result.failures().stream()
+                        .map(f -> Map.of("source", f.source(), "kind", f.kind(), "message", f.message()))
+                        .toList());
+        out.put("warnings", summary.warnings());
+        var stats = summary.stats();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("provider", stats.provider());
+        s.put("model", stats.model());
+        s.put("mode", stats.mode());
+        s.put("chunks", stats.chunks());
+        s.put("llm_calls", stats.llmCalls());
+        s.put("retries", stats.retries());
+        s.put("input_tokens", stats.inputTokens());
+        s.put("output_tokens", stats.outputTokens());
+        s.put("elapsed_ms", stats.elapsed().toMillis());
+        out.put("stats", s);
+        return out;
+    }
+
+    private CallToolResult fetch(Arguments args, ToolCall call, Pipeline pipeline) throws Exception {
+        String url = args.requiredString("url", "https://example.com/article");
+        String format =
+                args.optionalChoice("format", List.of("markdown", "text")).orElse("markdown");
+        int start = args.optionalInt("start_index", 0, Integer.MAX_VALUE).orElse(0);
+        int maxLength = args.optionalInt("max_length", 1, 1_000_000).orElse(DEFAULT_PAGE);
+        Document document = pipeline.read(url, call);
+        String content = format.equals("text") ? document.text() : document.markdown();
+        Page page = Page.of(content, start, maxLength);
+        if (page.isPastEnd()) {
+            return error("fetch_url: start_index " + start + " is past the end of the content, which has "
+                    + content.length() + " characters; use a start_index below " + content.length() + ".");
+        }
+        StringBuilder text = new StringBuilder();
+        text.append("# ").append(document.title()).append('\n');
+        text.append("URL: ").append(document.url()).append('\n');
+        metadataLine(document.metadata()).ifPresent(line -> text.append(line).append('\n'));
+        if (page.start() > 0 || page.next().isPresent()) {
+            text.append("Characters ")
+                    .append(page.start())
+                    .append("–")
+                    .append(page.end())
+                    .append(" of ")
+                    .append(content.length())
+                    .append('\n');
+        }
+        text.append('\n').append(page.text());
+        page.next()
+                .ifPresent(next -> text.append("\n\n<content truncated: ")
+                        .append(content.length() - next)
+                        .append(" more characters. Call fetch_url with start_index=")
+                        .append(next)
+                        .append(" to continue.>"));
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("url", document.url().toString());
+        structured.put("title", document.title());
+        structured.put("metadata", metadata(document.metadata()));
+        structured.put("format", format);
+        structured.put("start_index", page.start());
+        structured.put("end_index", page.end());
+        structured.put("total_length", content.length());
+        structured.put("truncated", page.next().isPresent());
+        page.next().ifPresent(next -> structured.put("next_start_index", next));
+        structured.put("content", page.text());
+        return CallToolResult.builder()
+                .addTextContent(text.toString())
+                .structuredContent(structured)
+                .isError(false)
+                .build();
+    }
+
+    private static Optional<String> metadataLine(Metadata m) {
+        List<String> parts = new ArrayList<>();
+        if (!m.authors().isEmpty()) {
+            parts.add("By " + String.join(", ", m.authors()));
+        }
+        m.published().ifPresent(p -> parts.add("Published " + p));
+        m.siteName().ifPresent(s -> parts.add("Site " + s));
+        m.language().ifPresent(l -> parts.add("Language " + l));
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" · ", parts));
+    }
+
+    private static Map<String, Object> metadata(Metadata m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("authors", m.authors());
+        m.published().ifPresent(v -> out.put("published", v));
+        m.modified().ifPresent(v -> out.put("modified", v));
+        m.siteName().ifPresent(v -> out.put("site_name", v));
+        m.description().ifPresent(v -> out.put("description", v));
+        m.language().ifPresent(v -> out.put("language", v));
+        m.canonicalUrl().ifPresent(v -> out.put("canonical_url", v.toString()));
+        return out;
+    }
+
+    private CallToolResult cacheStats(Arguments args, ToolCall call, Pipeline pipeline) {
+        CacheStats stats = pipeline.cacheStats();
+        StringBuilder text = new StringBuilder();
+        Map<String, Object> namespaces = new LinkedHashMap<>();
+        if (!stats.enabled()) {
+            text.append("The cache is disabled (cache.enabled=false); nothing is cached.\n");
+        }
+        text.append(String.format(
+                "%-8s %9s %12s %9s %9s %8s%n", "cache", "entries", "bytes", "hits", "misses", "hit rate"));
+        stats.namespaces().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> {
+                    NamespaceStats s = e.getValue();
+                    text.append(String.format(
+                            "%-8s %9d %12d %9d %9d %7.1f%%%n",
+                            e.getKey(), s.entries(), s.bytes(), s.hits(), s.misses(), 100 * s.hitRate()));
+                    Map<String, Object> figures = new LinkedHashMap<>();
+                    figures.put("entries", s.entries());
+                    figures.put("bytes", s.bytes());
+                    figures.put("hits", s.hits());
+                    figures.put("misses", s.misses());
+                    figures.put("evictions", s.evictions());
+                    figures.put("hit_rate", s.hitRate());
+                    namespaces.put(e.getKey(), figures);
+                });
+        return CallToolResult.builder()
+                .addTextContent(text.toString().strip())
+                .structuredContent(Map.of("enabled", stats.enabled(), "namespaces", namespaces))
+                .isError(false)
+                .build();
+    }
+
+    private CallToolResult clean(Arguments args, Pipeline pipeline, boolean clear) throws BadArguments {
+        Optional<String> namespace = args.optionalChoice("namespace", NAMESPACES);
+        long removed = clear ? pipeline.clearCache(namespace) : pipeline.pruneCache(namespace);
+        String scope = namespace.map(n -> "the " + n + " namespace").orElse("every namespace");
+        String text = (clear ? "Cleared " : "Pruned ") + removed + " entr" + (removed == 1 ? "y" : "ies") + " from "
+                + scope + ".";
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("removed", removed);
+        structured.put("namespace", namespace.orElse("all"));
+        return CallToolResult.builder()
+                .addTextContent(text)
+                .structuredContent(structured)
+                .isError(false)
+                .build();
+    }
+
+    static String pipelineFailure(PipelineException e) {
+        String hint = switch (e.kind()) {
+            case "refused" ->
+                " mcp-web's safety policy blocked this source (private or local addresses, "
+                        + "disallowed schemes, robots.txt, files outside the allowed roots, size limits). "
+                        + "Try a public http(s) URL; an operator who trusts the host can add it to "
+                        + "fetcher.allowed_hosts.";
+            case "failed" ->
+                " The source could not be fetched; check the URL, or retry later if the site " + "is down.";
+            case "unreadable" -> " The content could not be extracted; try another format or URL.";
+            default -> "";
+        };
+        String message = e.getMessage() == null ? e.kind() : e.getMessage();
+        return message + (message.endsWith(".") ? "" : ".") + hint;
+    }
+
+    private static CallToolResult error(String message) {
+        return CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+
+    /** One page of content: characters {@code start} to {@code end}, cut between surrogate pairs never. */
+    record Page(String text, int start, int end, Optional<Integer> next) {
+        static Page of(String content, int start, int maxLength) {
+            if (start >= content.length() && !(start == 0 && content.isEmpty())) {
+                return new Page("", start, start, Optional.empty());
+            }
+            int end = (int) Math.min(content.length(), (long) start + maxLength);
+            if (end < content.length() && end > start && Character.isHighSurrogate(content.charAt(end - 1))) {
+                end--;
+            }
+            Optional<Integer> next = end < content.length() ? Optional.of(end) : Optional.empty();
+            return new Page(content.substring(start, end), start, end, next);
+        }
+
+        boolean isPastEnd() {
+            return end == start && start > 0;
+        }
+    }
+
+    private static final String SUMMARIZE_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "urls": {
+                  "type": "array",
+                  "items": {"type": "string", "minLength": 1},
+                  "minItems": 1,
+                  "maxItems": 20,
+                  "description": "The pages or documents to summarize together: http(s) URLs, or paths of local files under the allowed roots. One summary covers them all."
+                },
+                "query": {
+                  "type": "string",
+                  "description": "Optional question or focus. The summary then answers it from the sources instead of covering everything."
+                },
+                "mode": {
+                  "type": "string",
+                  "enum": ["parallel", "streaming", "sequential"],
+                  "description": "Optional. How long inputs are summarized piece by piece: parallel (default, fastest), streaming (progress per piece), sequential (one at a time)."
+                },
+                "max_length": {
+                  "type": "integer",
+                  "minimum": 10,
+                  "maximum": 5000,
+                  "description": "Optional target length of the summary in words (default from the server's configuration, usually 200)."
+                }
+              },
+              "required": ["urls"],
+              "additionalProperties": false
+            }
+            """;
+
+    private static final String FETCH_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "url": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "The http(s) URL of the page or document, or the path of a local file under the allowed roots."
+                },
+                "format": {
+                  "type": "string",
+                  "enum": ["markdown", "text"],
+                  "default": "markdown",
+                  "description": "markdown (default) keeps headings, lists, links and code; text is plain text."
+                },
+                "start_index": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "default": 0,
+                  "description": "Character offset to start from. Use the start_index a previous cut result gave to read on."
+                },
+                "max_length": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 1000000,
+                  "default": 20000,
+                  "description": "Most characters to return in this call (default 20000)."
+                }
+              },
+              "required": ["url"],
+              "additionalProperties": false
+            }
+            """;
+
+    private static final String NAMESPACE_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "namespace": {
+                  "type": "string",
+                  "enum": ["fetch", "extract", "map", "summary", "robots"],
+                  "description": "Optional: only this part of the cache (fetched responses, extracted documents, chunk summaries, final summaries, robots.txt). All when omitted."
+                }
+              },
+              "additionalProperties": false
+            }
+            """;
+
+    private static final String NO_ARGUMENTS_SCHEMA = """
+            {"type": "object", "properties": {}, "additionalProperties": false}
+            """;
+}

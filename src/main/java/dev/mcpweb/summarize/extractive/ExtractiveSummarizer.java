@@ -1,0 +1,208 @@
+package dev.mcpweb.summarize.extractive;
+
+import dev.mcpweb.extract.Document;
+import dev.mcpweb.summarize.Summarizer;
+import dev.mcpweb.summarize.Summary;
+import dev.mcpweb.summarize.SummaryListener;
+import dev.mcpweb.summarize.SummaryRequest;
+import dev.mcpweb.summarize.SummaryStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded summarizer used when no LLM is configured: it quotes the passages (sentences, list
+ * items, table rows, whole code blocks) that best answer the query, or best cover the documents when
+ * there is no query, within a word budget, and cites each one. Relevance is BM25 over stemmed terms
+ * with neighbouring sentences and headings as context; centrality is LexRank; structure counts
+ * position, headings and emphasis; maximal marginal relevance keeps near-duplicates out. A query
+ * the sources do not answer is said to be unanswered rather than padded. Deterministic, in-process,
+ * a few milliseconds per page; an instance holds no state and may be shared.
+ */
+public final class ExtractiveSummarizer implements Summarizer {
+    static final int DEFAULT_MAX_LENGTH = 200;
+    /** A query is answered only if some passage with its neighbours and headings holds this share of it. */
+    static final double MIN_COVERAGE = 0.1;
+    /** Passages below this share of the best relevance are not quoted as answers. */
+    static final double MIN_RELATIVE_RELEVANCE = 0.45;
+    /** How much of a passage's relevance comes from its region (paragraph, list, table) rather than itself. */
+    static final double REGION_SHARE = 0.5;
+
+    /** Questions that ask for code, a command or a configuration; other questions prefer prose to code. */
+    private static final Pattern CODE_INTENT = Pattern.compile(
+            "(?i)\\b(how (do|can|should|would) (i|you|we)|how to|commands?|code|examples?|syntax|snippet|config\\w*"
+                    + "|scripts?|install\\w*|run|write|implement\\w*|set ?up|usage)\\b");
+    /** What a code block's relevance counts for when the question does not ask for code. */
+    static final double PROSE_QUERY_CODE_SHARE = 0.5;
+
+    private final boolean bm25Only;
+
+    public ExtractiveSummarizer() {
+        this(false);
+    }
+
+    private ExtractiveSummarizer(boolean bm25Only) {
+        this.bm25Only = bm25Only;
+    }
+
+    /**
+     * A baseline for evaluations: the passages with the highest BM25 score for the query, alone,
+     * with no context, headings, centrality, structure or diversity.
+     */
+    public static ExtractiveSummarizer bm25Baseline() {
+        return new ExtractiveSummarizer(true);
+    }
+
+    @Override
+    public Summary summarize(SummaryRequest request, SummaryListener listener) {
+        long start = System.nanoTime();
+        List<Document> documents = request.documents();
+        int budget = request.maxLengthWords() > 0 ? request.maxLengthWords() : DEFAULT_MAX_LENGTH;
+        Corpus corpus = new Corpus(documents);
+        List<String> warnings = new ArrayList<>();
+        for (int d = 0; d < documents.size(); d++) {
+            int source = d + 1;
+            if (corpus.passages.stream().noneMatch(p -> p.block().source() == source)) {
+                warnings.add("Source [" + source + "] (" + documents.get(d).title() + ") has no text to summarize.");
+            }
+        }
+        listener.onProgress("rank", 0, 1);
+        String notice = "";
+        List<Integer> chosen;
+        if (corpus.size() == 0) {
+            chosen = List.of();
+            notice = documents.isEmpty() ? "There is nothing to summarize." : "The source has no text to summarize.";
+        } else if (request.query().isPresent()) {
+            Relevance relevance = new Relevance(corpus, request.query().get());
+            if (bm25Only) {
+                chosen = new Selection(corpus, budget)
+                        .byMarginalRelevance(relevance.own, 1.0)
+                        .chosen();
+            } else if (answered(relevance)) {
+                chosen = queryFocused(corpus, relevance, budget);
+            } else {
+                notice = "**No passage in the sources answers this query.** "
+                        + "What follows is a short general summary instead.";
+                warnings.add("The sources do not appear to answer the query.");
+                chosen = general(corpus, Math.max(30, budget / 3));
+            }
+        } else {
+            chosen = general(corpus, budget);
+        }
+        listener.onProgress("rank", 1, 1);
+        String markdown = new SummaryWriter(corpus, documents).write(request.query(), chosen, notice);
+        listener.onDelta(markdown);
+        List<Summary.SourceRef> sources = new ArrayList<>();
+        for (int d = 0; d < documents.size(); d++) {
+            Document doc = documents.get(d);
+            sources.add(new Summary.SourceRef(d + 1, doc.title(), doc.url().toString()));
+        }
+        long inputWords = corpus.passages.stream().mapToLong(Passage::words).sum();
+        long outputWords =
+                chosen.stream().mapToLong(i -> corpus.passages.get(i).words()).sum();
+        SummaryStats stats = new SummaryStats(
+                "extractive",
+                bm25Only ? "bm25" : "lexical",
+                request.query().isPresent() ? "query" : "general",
+                corpus.size(),
+                0,
+                0,
+                inputWords,
+                outputWords,
+                Duration.ofNanos(System.nanoTime() - start));
+        return new Summary(markdown, sources, stats, warnings);
+    }
+
+    private static boolean answered(Relevance relevance) {
+        int best = argmax(relevance.combined);
+        return best >= 0
+                && relevance.combined[best] > 0
+                && Arrays.stream(relevance.coverage).max().orElse(0) >= MIN_COVERAGE;
+    }
+
+    private static List<Integer> queryFocused(Corpus corpus, Relevance relevance, int budget) {
+        double[] rel = relevance.combined;
+        double maxRel = max(rel);
+        double maxRegion = Math.max(1e-9, max(relevance.region));
+        double[] centrality = Centrality.lexRank(corpus);
+        double[] focus = new double[corpus.size()];
+        for (int i = 0; i < focus.length; i++) {
+            focus[i] = (1 - REGION_SHARE) * rel[i] / maxRel + REGION_SHARE * relevance.region[i] / maxRegion;
+        }
+        if (!CODE_INTENT.matcher(relevance.query).find()) {
+            for (int i = 0; i < focus.length; i++) {
+                if (corpus.passages.get(i).block().kind() == Block.Kind.CODE) {
+                    focus[i] *= PROSE_QUERY_CODE_SHARE;
+                }
+            }
+        }
+        double maxFocus = max(focus);
+        double[] score = new double[corpus.size()];
+        for (int i = 0; i < score.length; i++) {
+            if (focus[i] >= MIN_RELATIVE_RELEVANCE * maxFocus) {
+                Passage p = corpus.passages.get(i);
+                double s = focus[i] / maxFocus + 0.1 * centrality[i] + 0.05 * structure(p);
+                score[i] = p.words() < 4 && p.block().kind() != Block.Kind.CODE ? s * 0.5 : s;
+            }
+        }
+        return new Selection(corpus, budget)
+                .byMarginalRelevance(score, 0.75)
+                .withContext(1)
+                .chosen();
+    }
+
+    private static double max(double[] values) {
+        double m = 0;
+        for (double v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static List<Integer> general(Corpus corpus, int budget) {
+        double[] centrality = Centrality.lexRank(corpus);
+        double[] score = new double[corpus.size()];
+        for (int i = 0; i < score.length; i++) {
+            Passage p = corpus.passages.get(i);
+            double lead = 1 - p.block().position();
+            double s = 0.5 * centrality[i] + 0.3 * lead * lead + 0.2 * structure(p);
+            score[i] = (s + 1e-6) * kindWeight(p);
+        }
+        return new Selection(corpus, budget).byMarginalRelevance(score, 0.7).chosen();
+    }
+
+    /** Position, emphasis and being the first sentence under a heading, in [0, 1]. */
+    private static double structure(Passage p) {
+        double s = 0.4 * (1 - p.block().position());
+        if (p.emphasized()) {
+            s += 0.3;
+        }
+        if (p.ordinalInBlock() == 0 && p.block().section().heading().isPresent()) {
+            s += 0.3;
+        }
+        return s;
+    }
+
+    /** Prose summarizes best; fragments, code and table rows less so when there is no query. */
+    private static double kindWeight(Passage p) {
+        double w = switch (p.block().kind()) {
+            case PARAGRAPH -> 1.0;
+            case LIST_ITEM -> 0.8;
+            case TABLE_ROW -> 0.5;
+            case CODE -> 0.3;
+        };
+        return p.words() < 6 ? w * 0.4 : w;
+    }
+
+    private static int argmax(double[] values) {
+        int best = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (best < 0 || values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

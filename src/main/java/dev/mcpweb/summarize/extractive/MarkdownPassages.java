@@ -1,0 +1,298 @@
+package dev.mcpweb.summarize.extractive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the Markdown of one source into sections, blocks and passages: ATX headings, paragraphs
+ * (split into sentences), list items, table rows, fenced code blocks and block quotes. Appends to
+ * the lists it is given so that indexes are global over all sources of one summary.
+ */
+final class MarkdownPassages {
+    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*([\\w+#.-]*).*$");
+    private static final Pattern LIST_ITEM = Pattern.compile("^(\\s*)(?:[-*+]|\\d{1,9}[.)])\\s+(.*)$");
+    private static final Pattern TABLE_SEPARATOR =
+            Pattern.compile("^\\s*\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?\\s*$");
+    private static final Pattern RULE = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
+    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\([^)]*\\)");
+    private static final Pattern LINK =
+            Pattern.compile("\\[([^\\]]*)\\]\\((?:[^()\\s]|\\([^)]*\\))*(?:\\s+\"[^\"]*\")?\\)");
+    private static final Pattern REF_LINK = Pattern.compile("\\[([^\\]]+)\\]\\[[^\\]]*\\]");
+    private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1");
+    private static final Pattern EM_STAR =
+            Pattern.compile("(?<![*\\w\\\\])\\*(?=[^\\s*])(.+?)(?<=[^\\s*])\\*(?![*\\w])");
+    private static final Pattern EM_UNDERSCORE = Pattern.compile("(?<![\\w\\\\])_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?!\\w)");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|<>~])");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private final int source;
+    private final List<Section> sections;
+    private final List<Block> blocks;
+    private final List<Passage> passages;
+    private final List<Block> ownBlocks = new ArrayList<>();
+    private final List<String[]> ownUnits = new ArrayList<>(); // per own block: its passage texts
+    private final List<boolean[]> ownEmphasis = new ArrayList<>();
+    private Section current;
+    private int tableGroup = -1;
+    private String tableHeader = "";
+
+    private MarkdownPassages(int source, List<Section> sections, List<Block> blocks, List<Passage> passages) {
+        this.source = source;
+        this.sections = sections;
+        this.blocks = blocks;
+        this.passages = passages;
+        this.current = newSection(0, Optional.empty(), Optional.empty());
+    }
+
+    /** Parses {@code markdown} of source number {@code source}, appending to the three lists. */
+    static void parse(String markdown, int source, List<Section> sections, List<Block> blocks, List<Passage> passages) {
+        new MarkdownPassages(source, sections, blocks, passages).run(markdown);
+    }
+
+    private void run(String markdown) {
+        String[] lines = markdown.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        StringBuilder paragraph = new StringBuilder();
+        int i = 0;
+        while (i < lines.length) {
+            String line = lines[i];
+            if (!isTableLine(line)) {
+                tableGroup = -1;
+            }
+            Matcher m;
+            if ((m = FENCE.matcher(line)).matches()) {
+                flushParagraph(paragraph);
+                String fence = m.group(1);
+                String language = m.group(2);
+                StringBuilder code = new StringBuilder();
+                i++;
+                while (i < lines.length && !lines[i].strip().startsWith(fence)) {
+                    code.append(lines[i]).append('\n');
+                    i++;
+                }
+                i++;
+                addCode(language, code.toString().stripTrailing());
+                continue;
+            }
+            if (line.isBlank() || RULE.matcher(line).matches()) {
+                flushParagraph(paragraph);
+            } else if ((m = HEADING.matcher(line)).matches()) {
+                flushParagraph(paragraph);
+                String heading = clean(m.group(2));
+                if (hasWords(heading)) { // a heading of only an icon glyph or a pilcrow is no heading
+                    int level = m.group(1).length();
+                    Optional<Section> parent = Optional.of(current);
+                    while (parent.isPresent() && parent.get().level() >= level) {
+                        parent = parent.get().parent();
+                    }
+                    current = newSection(level, Optional.of(heading), parent);
+                }
+            } else if (isTableLine(line)) {
+                flushParagraph(paragraph);
+                boolean header = i + 1 < lines.length
+                        && TABLE_SEPARATOR.matcher(lines[i + 1]).matches();
+                if (TABLE_SEPARATOR.matcher(line).matches()) {
+                    // the separator under the header
+                } else if (header || tableGroup < 0) {
+                    tableGroup = blocks.size() + ownBlocks.size();
+                    tableHeader = header ? line.strip() : "";
+                    if (!header) {
+                        addTableRow(line);
+                    }
+                } else {
+                    addTableRow(line);
+                }
+            } else if ((m = LIST_ITEM.matcher(line)).matches()) {
+                flushParagraph(paragraph);
+                StringBuilder item = new StringBuilder(m.group(2));
+                int indent = m.group(1).length();
+                while (i + 1 < lines.length
+                        && !lines[i + 1].isBlank()
+                        && leadingSpaces(lines[i + 1]) > indent
+                        && !LIST_ITEM.matcher(lines[i + 1]).matches()
+                        && !FENCE.matcher(lines[i + 1]).matches()) {
+                    item.append(' ').append(lines[++i].strip());
+                }
+                addText(Block.Kind.LIST_ITEM, item.toString());
+            } else {
+                String body = line.strip();
+                while (body.startsWith(">")) {
+                    body = body.substring(1).strip();
+                }
+                paragraph.append(body).append(' ');
+            }
+            i++;
+        }
+        flushParagraph(paragraph);
+        publish();
+    }
+
+    private static boolean isTableLine(String line) {
+        String s = line.strip();
+        return s.length() > 1 && s.startsWith("|") && s.endsWith("|");
+    }
+
+    private static int leadingSpaces(String line) {
+        int n = 0;
+        while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) {
+            n++;
+        }
+        return n;
+    }
+
+    private Section newSection(int level, Optional<String> heading, Optional<Section> parent) {
+        Section s = new Section(sections.size(), source, level, heading, parent);
+        sections.add(s);
+        return s;
+    }
+
+    private void flushParagraph(StringBuilder paragraph) {
+        if (!paragraph.isEmpty()) {
+            addText(Block.Kind.PARAGRAPH, paragraph.toString());
+            paragraph.setLength(0);
+        }
+    }
+
+    private void addText(Block.Kind kind, String markdown) {
+        String text = clean(markdown);
+        if (text.isBlank()) {
+            return;
+        }
+        List<String> sentences = SentenceSplitter.split(text);
+        boolean[] emphasis = new boolean[sentences.size()];
+        if (markdown.contains("**") || markdown.contains("__")) {
+            Matcher strong = STRONG.matcher(markdown);
+            while (strong.find()) {
+                String span = clean(strong.group(2));
+                for (int k = 0; k < emphasis.length; k++) {
+                    emphasis[k] |= !span.isEmpty() && sentences.get(k).contains(span);
+                }
+            }
+        }
+        addBlock(kind, -1, "", sentences.toArray(String[]::new), emphasis);
+    }
+
+    private void addTableRow(String line) {
+        String row = clean(line.strip());
+        if (row.replace("|", "").isBlank()) {
+            return;
+        }
+        String[] cells = row.substring(1, row.length() - 1).split("\\|", -1);
+        if (tableHeader.isEmpty() && cells.length == 2 && !cells[0].isBlank()) {
+            // a two-column table without a header is a list of properties: "Charging time: 1.5 hours"
+            String key = cells[0].strip();
+            String property = key.endsWith(":") ? key + " " + cells[1].strip() : key + ": " + cells[1].strip();
+            addBlock(Block.Kind.LIST_ITEM, -1, "", new String[] {property}, new boolean[1]);
+            return;
+        }
+        addBlock(Block.Kind.TABLE_ROW, tableGroup, tableHeader, new String[] {row}, new boolean[1]);
+    }
+
+    private void addCode(String language, String code) {
+        if (code.isBlank()) {
+            return;
+        }
+        String fenced = "```" + language + "\n" + code + "\n```";
+        addBlock(Block.Kind.CODE, -1, "", new String[] {fenced}, new boolean[1]);
+    }
+
+    private void addBlock(Block.Kind kind, int group, String header, String[] units, boolean[] emphasis) {
+        ownBlocks.add(new Block(-1, source, current, kind, group, header, 0));
+        ownUnits.add(units);
+        ownEmphasis.add(emphasis);
+    }
+
+    /** Numbers the blocks and passages once the source's length (for positions) is known. */
+    private void publish() {
+        int count = ownBlocks.size();
+        for (int b = 0; b < count; b++) {
+            Block draft = ownBlocks.get(b);
+            Block block = new Block(
+                    blocks.size(),
+                    source,
+                    draft.section(),
+                    draft.kind(),
+                    draft.group(),
+                    draft.tableHeader(),
+                    count == 1 ? 0 : (double) b / (count - 1));
+            blocks.add(block);
+            String[] units = ownUnits.get(b);
+            for (int u = 0; u < units.length; u++) {
+                passages.add(new Passage(
+                        passages.size(),
+                        block,
+                        u,
+                        units[u],
+                        wordCount(units[u]),
+                        ownEmphasis.get(b)[u]));
+            }
+        }
+    }
+
+    /** Whether {@code text} has a letter or digit. */
+    private static boolean hasWords(String text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    static int wordCount(String text) {
+        int n = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord) {
+                n++;
+            }
+            inWord = !space;
+        }
+        return n;
+    }
+
+    /** Inline Markdown reduced to what a reader sees; code spans are kept with their backticks. */
+    static String clean(String markdown) {
+        if (markdown.indexOf('[') >= 0) {
+            // links first: their text may hold code spans, as in [`border-spacing`](https://…)
+            markdown = IMAGE.matcher(markdown).replaceAll("");
+            markdown = LINK.matcher(markdown).replaceAll("$1");
+            markdown = REF_LINK.matcher(markdown).replaceAll("$1");
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = markdown.length();
+        while (i < n) {
+            int tick = markdown.indexOf('`', i);
+            if (tick < 0) {
+                out.append(cleanProse(markdown.substring(i)));
+                break;
+            }
+            int run = tick;
+            while (run < n && markdown.charAt(run) == '`') {
+                run++;
+            }
+            String ticks = markdown.substring(tick, run);
+            int close = markdown.indexOf(ticks, run);
+            if (close < 0) {
+                out.append(cleanProse(markdown.substring(i)));
+                break;
+            }
+            out.append(cleanProse(markdown.substring(i, tick)));
+            out.append(markdown, tick, close + ticks.length());
+            i = close + ticks.length();
+        }
+        return SPACES.matcher(out).replaceAll(" ").strip();
+    }
+
+    private static String cleanProse(String s) {
+        if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0) {
+            s = STRONG.matcher(s).replaceAll("$2");
+            s = EM_STAR.matcher(s).replaceAll("$1");
+            s = EM_UNDERSCORE.matcher(s).replaceAll("$1");
+        }
+        if (s.indexOf('\\') >= 0) {
+            s = ESCAPE.matcher(s).replaceAll("$1");
+        }
+        return s;
+    }
+}

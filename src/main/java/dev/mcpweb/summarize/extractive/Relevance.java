@@ -1,0 +1,191 @@
+package dev.mcpweb.summarize.extractive;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Query relevance of every passage: BM25 over its own terms, a share of its neighbours' BM25 (an
+ * answer often spans the sentence that names the topic and the next one), the query terms in its
+ * heading path, and a small lift for figures when the question asks for an amount, a time or a
+ * date.
+ */
+final class Relevance {
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+    private static final double NEIGHBOUR_SHARE = 0.3;
+    private static final double HEADING_SHARE = 0.5;
+    private static final Pattern ASKS_FOR_FIGURE =
+            Pattern.compile("(?i)(\\bhow (long|much|many|fast|quickly|often|big|large|far|old|high|soon)\\b"
+                    + "|\\bwhat (share|percentage|percent|proportion|time|temperature|price|cost|size|rate|year|date)\\b"
+                    + "|^\\s*when\\b)");
+    private static final Pattern FIGURE = Pattern.compile("\\d");
+
+    private final Corpus corpus;
+    final String query;
+    final int[] queryTerms;
+    /** BM25 of each passage alone. */
+    final double[] own;
+    /** The combined relevance used for ranking. */
+    final double[] combined;
+    /** BM25 of the region (paragraph, list or table) each passage belongs to, over all regions. */
+    final double[] region;
+    /** Share of the query's IDF mass that each passage, its neighbours and its headings contain. */
+    final double[] coverage;
+
+    Relevance(Corpus corpus, String query) {
+        this.corpus = corpus;
+        this.query = query;
+        this.queryTerms = Arrays.stream(corpus.analyzer.terms(query)).distinct().toArray();
+        int n = corpus.size();
+        own = new double[n];
+        combined = new double[n];
+        coverage = new double[n];
+        region = new double[n];
+        if (queryTerms.length == 0) {
+            return;
+        }
+        double[] weight = new double[queryTerms.length];
+        double mass = 0;
+        for (int q = 0; q < queryTerms.length; q++) {
+            weight[q] = corpus.idf(queryTerms[q]);
+            mass += weight[q];
+        }
+        for (int i = 0; i < n; i++) {
+            own[i] = bm25(corpus.terms[i], weight);
+        }
+        boolean figures = ASKS_FOR_FIGURE.matcher(query).find();
+        for (int i = 0; i < n; i++) {
+            Passage p = corpus.passages.get(i);
+            int prev = neighbour(i, -1);
+            int next = neighbour(i, +1);
+            double context = Math.max(prev >= 0 ? own[prev] : 0, next >= 0 ? own[next] : 0);
+            int[] heading = corpus.headingTerms[p.block().section().index()];
+            double headingScore = 0;
+            double covered = 0;
+            for (int q = 0; q < queryTerms.length; q++) {
+                int t = queryTerms[q];
+                boolean inHeading = contains(heading, t);
+                if (inHeading) {
+                    headingScore += weight[q];
+                }
+                if (inHeading
+                        || contains(corpus.vectorTerms[i], t)
+                        || (prev >= 0 && contains(corpus.vectorTerms[prev], t))
+                        || (next >= 0 && contains(corpus.vectorTerms[next], t))) {
+                    covered += weight[q];
+                }
+            }
+            coverage[i] = covered / mass;
+            double score = own[i] + NEIGHBOUR_SHARE * context;
+            if (score > 0) {
+                score += HEADING_SHARE * headingScore;
+                if (figures && FIGURE.matcher(p.text()).find()) {
+                    score *= 1.25;
+                }
+            }
+            combined[i] = score;
+        }
+        scoreRegions();
+    }
+
+    /**
+     * Scores regions as documents of their own: a paragraph, or a run of list items or table rows
+     * under one heading. An answer often sits in a sentence without the query's words, next to
+     * sentences that have them; the region's score lifts it.
+     */
+    private void scoreRegions() {
+        int n = corpus.size();
+        int[] regionOf = new int[n];
+        List<int[]> regionTerms = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        int current = -1;
+        for (int i = 0; i < n; i++) {
+            Block b = corpus.passages.get(i).block();
+            boolean continues =
+                    i > 0 && continuesRegion(corpus.passages.get(i - 1).block(), b);
+            if (!continues) {
+                current++;
+                lengths.add(0);
+            }
+            regionOf[i] = current;
+            lengths.set(current, lengths.get(current) + corpus.terms[i].length);
+        }
+        int regions = current + 1;
+        int[][] counts = new int[regions][queryTerms.length];
+        for (int i = 0; i < n; i++) {
+            for (int t : corpus.terms[i]) {
+                for (int q = 0; q < queryTerms.length; q++) {
+                    if (t == queryTerms[q]) {
+                        counts[regionOf[i]][q]++;
+                    }
+                }
+            }
+        }
+        double average = lengths.stream().mapToInt(Integer::intValue).average().orElse(1);
+        double[] score = new double[regions];
+        for (int q = 0; q < queryTerms.length; q++) {
+            int df = 0;
+            for (int r = 0; r < regions; r++) {
+                df += counts[r][q] > 0 ? 1 : 0;
+            }
+            double idf = Math.log(1 + (regions - df + 0.5) / (df + 0.5));
+            for (int r = 0; r < regions; r++) {
+                int tf = counts[r][q];
+                if (tf > 0) {
+                    double norm = K1 * (1 - B + B * lengths.get(r) / Math.max(1.0, average));
+                    score[r] += idf * tf * (K1 + 1) / (tf + norm);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            region[i] = score[regionOf[i]];
+        }
+    }
+
+    private static boolean continuesRegion(Block previous, Block next) {
+        if (previous == next) {
+            return true;
+        }
+        if (previous.section() != next.section() || previous.kind() != next.kind()) {
+            return false;
+        }
+        return switch (next.kind()) {
+            case LIST_ITEM -> next.index() == previous.index() + 1;
+            case TABLE_ROW -> next.group() == previous.group();
+            default -> false;
+        };
+    }
+
+    private double bm25(int[] passage, double[] weight) {
+        double norm = K1 * (1 - B + B * passage.length / corpus.averageLength);
+        double score = 0;
+        for (int q = 0; q < queryTerms.length; q++) {
+            int tf = 0;
+            for (int t : passage) {
+                if (t == queryTerms[q]) {
+                    tf++;
+                }
+            }
+            if (tf > 0) {
+                score += weight[q] * tf * (K1 + 1) / (tf + norm);
+            }
+        }
+        return score;
+    }
+
+    /** The passage next to {@code i} in the same section of the same source, or -1. */
+    private int neighbour(int i, int step) {
+        int j = i + step;
+        if (j < 0 || j >= corpus.size()) {
+            return -1;
+        }
+        Section here = corpus.passages.get(i).block().section();
+        return corpus.passages.get(j).block().section() == here ? j : -1;
+    }
+
+    private static boolean contains(int[] sorted, int term) {
+        return Arrays.binarySearch(sorted, term) >= 0;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.mcpweb.summarize.extractive;
+
+import dev.mcpweb.extract.Document;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Renders chosen passages as Markdown: a title, a plain statement that the text is quoted, the
+ * passages grouped by source and section in document order (sentences of one paragraph joined,
+ * gaps marked with an ellipsis), each block ending with its citation, and the numbered sources.
+ */
+final class SummaryWriter {
+    private final Corpus corpus;
+    private final List<Document> documents;
+    private final StringBuilder out = new StringBuilder();
+    private boolean inList;
+
+    SummaryWriter(Corpus corpus, List<Document> documents) {
+        this.corpus = corpus;
+        this.documents = documents;
+    }
+
+    /**
+     * The whole summary. {@code notice} (may be empty) is said before the passages, for example that
+     * nothing answers the query.
+     */
+    String write(Optional<String> query, List<Integer> chosen, String notice) {
+        TreeSet<Integer> ordered = new TreeSet<>(chosen);
+        boolean single = documents.size() == 1;
+        out.append("# ")
+                .append(
+                        single
+                                ? documents.getFirst().title()
+                                : query.orElse("Summary of " + documents.size() + " sources"))
+                .append("\n\n");
+        TreeSet<Integer> cited = new TreeSet<>();
+        for (int i : ordered) {
+            cited.add(corpus.passages.get(i).block().source());
+        }
+        out.append(statement(query, cited)).append("\n\n");
+        if (!notice.isEmpty()) {
+            out.append(notice).append("\n\n");
+        }
+        int source = 0;
+        Section section = null;
+        List<Passage> run = new ArrayList<>();
+        for (int i : ordered) {
+            Passage p = corpus.passages.get(i);
+            if (!run.isEmpty() && !sameGroup(run.getLast(), p)) {
+                flush(run);
+            }
+            if (p.block().source() != source) {
+                source = p.block().source();
+                section = null;
+                endList();
+                if (!single) {
+                    out.append("## ")
+                            .append(documents.get(source - 1).title())
+                            .append(" [")
+                            .append(source)
+                            .append("]\n\n");
+                }
+            }
+            if (p.block().section() != section) {
+                section = p.block().section();
+                String heading = section.heading().orElse("");
+                if (!heading.isEmpty()
+                        && !heading.equalsIgnoreCase(documents.get(source - 1).title())) {
+                    endList();
+                    out.append(single ? "## " : "### ").append(heading).append("\n\n");
+                }
+            }
+            run.add(p);
+        }
+        flush(run);
+        endList();
+        out.append("Sources:\n");
+        for (int d = 0; d < documents.size(); d++) {
+            Document doc = documents.get(d);
+            out.append(d + 1)
+                    .append(". ")
+                    .append(doc.title())
+                    .append(" — <")
+                    .append(doc.url())
+                    .append(">\n");
+        }
+        return out.toString();
+    }
+
+    private static String statement(Optional<String> query, TreeSet<Integer> cited) {
+        String from = cited.isEmpty()
+                ? "no source"
+                : (cited.size() == 1 ? "source " : "sources ")
+                        + cited.stream().map(n -> "[" + n + "]").collect(Collectors.joining(", "));
+        return "_Extractive summary"
+                + query.map(q -> " for the query \u201c" + q + "\u201d").orElse("")
+                + ": passages quoted word for word from " + from + ", not rewritten._";
+    }
+
+    /** Whether {@code next} continues the block (or table) that {@code last} is in. */
+    private static boolean sameGroup(Passage last, Passage next) {
+        Block a = last.block();
+        Block b = next.block();
+        if (a.section() != b.section()) {
+            return false;
+        }
+        return a == b
+                || (a.kind() == Block.Kind.TABLE_ROW && b.kind() == Block.Kind.TABLE_ROW && a.group() == b.group());
+    }
+
+    private void flush(List<Passage> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        Block block = run.getFirst().block();
+        if (block.kind() != Block.Kind.LIST_ITEM) {
+            endList();
+        }
+        String cite = "[" + block.source() + "]";
+        switch (block.kind()) {
+            case CODE -> out.append(run.getFirst().text()).append('\n').append(cite);
+            case TABLE_ROW -> {
+                if (!block.tableHeader().isEmpty()) {
+                    out.append(block.tableHeader()).append('\n');
+                    out.append(separator(block.tableHeader())).append('\n');
+                }
+                for (Passage p : run) {
+                    out.append(p.text()).append('\n');
+                }
+                out.append(cite);
+            }
+            case LIST_ITEM -> out.append("- ").append(joined(run)).append(' ').append(cite);
+            case PARAGRAPH -> out.append(joined(run)).append(' ').append(cite);
+        }
+        inList = block.kind() == Block.Kind.LIST_ITEM;
+        out.append(inList ? "\n" : "\n\n");
+        run.clear();
+    }
+
+    private void endList() {
+        if (inList) {
+            out.append('\n');
+            inList = false;
+        }
+    }
+
+    /** Sentences of one block in order, with an ellipsis where sentences were left out. */
+    private static String joined(List<Passage> run) {
+        StringBuilder s = new StringBuilder();
+        if (run.getFirst().ordinalInBlock() > 0) {
+            s.append("\u2026 ");
+        }
+        for (int k = 0; k < run.size(); k++) {
+            if (k > 0) {
+                s.append(run.get(k).ordinalInBlock() == run.get(k - 1).ordinalInBlock() + 1 ? " " : " \u2026 ");
+            }
+            s.append(run.get(k).text());
+        }
+        return s.toString();
+    }
+
+    private static String separator(String header) {
+        long cells = header.chars().filter(c -> c == '|').count() - 1;
+        return "|" + " --- |".repeat((int) Math.max(1, cells));
+    }
+}

@@ -1,0 +1,236 @@
+package dev.mcpweb.cache;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SingleFlightTest {
+    private static final int CALLERS = 16;
+
+    @TempDir
+    Path dir;
+
+    private Cache cache;
+    private final ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+    private final List<Thread> callerThreads = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        cache = Cache.open(TestClock.config(dir), new TestClock());
+    }
+
+    @AfterEach
+    void close() {
+        pool.shutdownNow();
+        cache.close();
+    }
+
+    private Future<byte[]> call(String key, java.util.concurrent.Callable<byte[]> compute) {
+        return pool.submit(() -> {
+            synchronized (callerThreads) {
+                callerThreads.add(Thread.currentThread());
+            }
+            return cache.getOrCompute(Cache.SUMMARY, key, compute);
+        });
+    }
+
+    /** Waits (without sleeping) until {@code n} callers are parked, i.e. waiting on the computation. */
+    private void awaitParked(int n) throws TimeoutException {
+        await(() -> {
+            synchronized (callerThreads) {
+                return callerThreads.stream()
+                                .filter(t -> t.getState() == Thread.State.WAITING)
+                                .count()
+                        >= n;
+            }
+        });
+    }
+
+    private static void await(BooleanSupplier condition) throws TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("condition not met within 10 s");
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    @Test
+    void concurrentCallersForOneMissingKeyComputeItOnceAndAllGetTheValue() throws Exception {
+        AtomicInteger computations = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<byte[]>> results = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            results.add(call("k", () -> {
+                computations.incrementAndGet();
+                release.await();
+                return "the summary".getBytes(UTF_8);
+            }));
+        }
+        // The one computing waits on the latch, the other callers on its result: all are parked.
+        awaitParked(CALLERS);
+        release.countDown();
+
+        for (Future<byte[]> r : results) {
+            assertThat(r.get(10, TimeUnit.SECONDS)).isEqualTo("the summary".getBytes(UTF_8));
+        }
+        assertThat(computations).hasValue(1);
+        assertThat(cache.get(Cache.SUMMARY, "k")).isPresent();
+        NamespaceStats stats = cache.stats().namespaces().get(Cache.SUMMARY);
+        assertThat(stats.misses()).isEqualTo(1);
+        assertThat(stats.hits()).isEqualTo(CALLERS); // CALLERS - 1 waiters and the get above
+    }
+
+    @Test
+    void aComputationThatThrowsIsNotCachedAndItsErrorReachesEveryWaiter() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger computations = new AtomicInteger();
+        List<Future<byte[]>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            results.add(call("k", () -> {
+                computations.incrementAndGet();
+                release.await();
+                throw new IOException("the model timed out");
+            }));
+        }
+        awaitParked(4);
+        release.countDown();
+        for (Future<byte[]> r : results) {
+            assertThatThrownBy(() -> r.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("the model timed out");
+        }
+        assertThat(computations).hasValue(1);
+        assertThat(cache.get(Cache.SUMMARY, "k")).isEmpty();
+        assertThat(cache.getOrCompute(Cache.SUMMARY, "k", () -> "second try".getBytes(UTF_8)))
+                .isEqualTo("second try".getBytes(UTF_8));
+        assertThat(cache.get(Cache.SUMMARY, "k"))
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo("second try".getBytes(UTF_8)));
+    }
+
+    @Test
+    void aCancelledSummaryIsNotCachedAndAWaiterComputesItAgain() throws Exception {
+        cancelTheComputingCaller(() -> {
+            new CountDownLatch(1).await(); // a long summary, until cancelled
+            return "never".getBytes(UTF_8);
+        });
+    }
+
+    @Test
+    void aCancellationWrappedInAnotherExceptionStillLetsAWaiterCompute() throws Exception {
+        cancelTheComputingCaller(() -> {
+            try {
+                new CountDownLatch(1).await();
+                return "never".getBytes(UTF_8);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("summary cancelled", e);
+            }
+        });
+    }
+
+    private void cancelTheComputingCaller(java.util.concurrent.Callable<byte[]> untilCancelled) throws Exception {
+        CountDownLatch leaderStarted = new CountDownLatch(1);
+        AtomicInteger computations = new AtomicInteger();
+        Future<byte[]> cancelled = call("k", () -> {
+            computations.incrementAndGet();
+            leaderStarted.countDown();
+            return untilCancelled.call();
+        });
+        assertThat(leaderStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<byte[]> waiter = call("k", () -> {
+            computations.incrementAndGet();
+            return "complete summary".getBytes(UTF_8);
+        });
+        awaitParked(2);
+
+        cancelled.cancel(true); // interrupts the computation, as a cancelled MCP request does
+
+        assertThat(waiter.get(10, TimeUnit.SECONDS)).isEqualTo("complete summary".getBytes(UTF_8));
+        assertThat(computations).hasValue(2);
+        assertThat(cache.get(Cache.SUMMARY, "k"))
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo("complete summary".getBytes(UTF_8)));
+    }
+
+    @Test
+    void anInterruptedWaiterStopsWaitingWhileTheComputationCarriesOn() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Future<byte[]> leader = call("k", () -> {
+            release.await();
+            return "value".getBytes(UTF_8);
+        });
+        await(() -> callerThreads.size() == 1 && callerThreads.get(0).getState() == Thread.State.WAITING);
+        CountDownLatch waiterInterrupted = new CountDownLatch(1);
+        Future<byte[]> waiter = pool.submit(() -> {
+            synchronized (callerThreads) {
+                callerThreads.add(Thread.currentThread());
+            }
+            try {
+                return cache.getOrCompute(Cache.SUMMARY, "k", () -> {
+                    throw new AssertionError("the waiter must not compute");
+                });
+            } catch (InterruptedException e) {
+                waiterInterrupted.countDown();
+                throw e;
+            }
+        });
+        awaitParked(2);
+
+        waiter.cancel(true);
+        assertThat(waiterInterrupted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(leader).isNotDone();
+        release.countDown();
+
+        assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo("value".getBytes(UTF_8));
+        assertThat(cache.get(Cache.SUMMARY, "k")).isPresent();
+    }
+
+    @Test
+    void differentKeysComputeIndependently() throws Exception {
+        AtomicInteger computations = new AtomicInteger();
+        List<Future<byte[]>> results = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            String key = "k" + (i % 4);
+            results.add(call(key, () -> {
+                computations.incrementAndGet();
+                return key.getBytes(UTF_8);
+            }));
+        }
+        for (int i = 0; i < CALLERS; i++) {
+            assertThat(new String(results.get(i).get(10, TimeUnit.SECONDS), UTF_8))
+                    .isEqualTo("k" + (i % 4));
+        }
+        assertThat(computations.get()).isBetween(4, CALLERS);
+        assertThat(cache.stats().namespaces().get(Cache.SUMMARY).entries()).isEqualTo(4);
+    }
+
+    @Test
+    void aHitNeverComputes() throws Exception {
+        cache.put(Cache.SUMMARY, "k", "stored".getBytes(UTF_8));
+        assertThat(cache.getOrCompute(Cache.SUMMARY, "k", () -> {
+                    throw new AssertionError("must not compute");
+                }))
+                .isEqualTo("stored".getBytes(UTF_8));
+    }
+}

@@ -1,0 +1,180 @@
+package dev.mcpweb.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpweb.config.Config;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Local files through the fetcher's public entry point: roots, real paths, file kinds and limits. */
+class FileSourceTest {
+    @TempDir
+    Path dir;
+
+    private Path root;
+    private Path outside;
+    private Fetcher fetcher;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        root = Files.createDirectory(dir.resolve("root"));
+        outside = Files.writeString(dir.resolve("secret.txt"), "outside the root");
+        fetcher = fetcherWith(Map.of("fetcher.allowed_roots", root.toString()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fetcher.close();
+    }
+
+    private static Fetcher fetcherWith(Map<String, String> settings) {
+        return Fetcher.create(Config.defaults().with(settings));
+    }
+
+    private static FetchOutcome.Refused refused(FetchOutcome outcome) {
+        assertThat(outcome).isInstanceOf(FetchOutcome.Refused.class);
+        return (FetchOutcome.Refused) outcome;
+    }
+
+    @Test
+    void aFileInsideARootIsReadByPathOrFileUrl() throws IOException {
+        Path page = Files.writeString(root.resolve("notes.md"), "# Notes\n");
+
+        for (String source : new String[] {page.toString(), page.toUri().toString(), "file://" + page}) {
+            FetchOutcome outcome = fetcher.fetch(source);
+            assertThat(outcome).isInstanceOfSatisfying(FetchOutcome.Fetched.class, f -> {
+                assertThat(f.result().contentType()).isEqualTo("text/markdown");
+                assertThat(new String(f.result().body(), StandardCharsets.UTF_8))
+                        .isEqualTo("# Notes\n");
+                assertThat(f.result().finalUri().getScheme()).isEqualTo("file");
+                assertThat(f.result().status()).isEqualTo(200);
+            });
+        }
+    }
+
+    @Test
+    void contentTypesComeFromTheExtension() throws IOException {
+        Map<String, String> expected = Map.of(
+                "a.html", "text/html",
+                "b.htm", "text/html",
+                "c.xhtml", "application/xhtml+xml",
+                "d.txt", "text/plain",
+                "e.json", "application/json",
+                "f.xml", "application/xml",
+                "g.java", "text/plain",
+                "h.markdown", "text/markdown",
+                "i.pdf", "application/pdf");
+        for (var e : expected.entrySet()) {
+            Path file = Files.writeString(root.resolve(e.getKey()), "content");
+            assertThat(fetcher.fetch(file.toString()))
+                    .isInstanceOfSatisfying(
+                            FetchOutcome.Fetched.class,
+                            f -> assertThat(f.result().contentType())
+                                    .as(e.getKey())
+                                    .isEqualTo(e.getValue()));
+        }
+    }
+
+    @Test
+    void aPathOutsideTheRootsIsRefused() {
+        FetchOutcome.Refused r = refused(fetcher.fetch(outside.toString()));
+        assertThat(r.rule()).isEqualTo("file-roots");
+        assertThat(r.message()).contains(outside.toString()).contains("outside the allowed roots");
+    }
+
+    @Test
+    void dotDotCannotEscapeARoot() {
+        String escape = root + "/../secret.txt";
+        FetchOutcome.Refused r = refused(fetcher.fetch(escape));
+        assertThat(r.rule()).isEqualTo("file-roots");
+        assertThat(refused(fetcher.fetch("file://" + escape)).rule()).isEqualTo("file-roots");
+        assertThat(refused(fetcher.fetch(root.toUri() + "%2e%2e/secret.txt")).rule())
+                .isEqualTo("file-roots");
+    }
+
+    @Test
+    void aSymlinkInsideARootCannotPointOutOfIt() throws IOException {
+        Path link = Files.createSymbolicLink(root.resolve("innocent.txt"), outside);
+        Path dirLink = Files.createSymbolicLink(root.resolve("sub"), dir);
+
+        FetchOutcome.Refused r = refused(fetcher.fetch(link.toString()));
+        assertThat(r.rule()).isEqualTo("file-roots");
+        assertThat(r.message()).contains("resolves to " + outside.toRealPath());
+        assertThat(refused(fetcher.fetch(dirLink.resolve("secret.txt").toString()))
+                        .rule())
+                .isEqualTo("file-roots");
+    }
+
+    @Test
+    void aSymlinkThatStaysInsideARootIsFollowed() throws IOException {
+        Path target = Files.writeString(root.resolve("real.txt"), "real");
+        Path link = Files.createSymbolicLink(root.resolve("alias.txt"), target);
+        assertThat(fetcher.fetch(link.toString())).isInstanceOf(FetchOutcome.Fetched.class);
+    }
+
+    @Test
+    void directoriesAreRefused() {
+        FetchOutcome.Refused r = refused(fetcher.fetch(root.toString()));
+        assertThat(r.rule()).isEqualTo("file-type");
+        assertThat(r.message()).contains("is a directory");
+    }
+
+    @Test
+    void devZeroIsRefusedEvenWhenDevIsAnAllowedRoot() {
+        try (Fetcher devFetcher = fetcherWith(Map.of("fetcher.allowed_roots", "/dev"))) {
+            FetchOutcome.Refused r = refused(devFetcher.fetch("/dev/zero"));
+            assertThat(r.rule()).isEqualTo("file-type");
+            assertThat(r.message()).contains("/dev/zero is not a regular file");
+        }
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutBlocking() throws IOException, InterruptedException {
+        Path fifo = root.resolve("pipe.txt");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        assertThat(refused(fetcher.fetch(fifo.toString())).rule()).isEqualTo("file-type");
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRefused() throws IOException {
+        Path big = Files.write(root.resolve("big.txt"), new byte[4096]);
+        try (Fetcher small =
+                fetcherWith(Map.of("fetcher.allowed_roots", root.toString(), "fetcher.max_body_size", "1KB"))) {
+            FetchOutcome.Refused r = refused(small.fetch(big.toString()));
+            assertThat(r.rule()).isEqualTo("size");
+            assertThat(r.message()).contains("fetcher.max_body_size (1 KB)");
+        }
+    }
+
+    @Test
+    void aBinaryFileWithAnUnknownExtensionIsRefused() throws IOException {
+        Path blob = Files.write(root.resolve("blob.bin"), new byte[] {0, 1, 2, 3});
+        assertThat(refused(fetcher.fetch(blob.toString())).rule()).isEqualTo("content-type");
+        Path text = Files.writeString(root.resolve("LICENSE"), "plain words");
+        assertThat(fetcher.fetch(text.toString()))
+                .isInstanceOfSatisfying(
+                        FetchOutcome.Fetched.class,
+                        f -> assertThat(f.result().contentType()).isEqualTo("text/plain"));
+    }
+
+    @Test
+    void aMissingFileFails() {
+        assertThat(fetcher.fetch(root.resolve("nope.txt").toString()))
+                .isInstanceOfSatisfying(
+                        FetchOutcome.Failed.class, f -> assertThat(f.message()).startsWith("no such file"));
+    }
+
+    @Test
+    void aFileUrlNamingAnotherHostIsRefused() {
+        assertThat(refused(fetcher.fetch("file://fileserver/share/x.txt")).message())
+                .contains("names host fileserver");
+    }
+}
