@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.IntPredicate;
 import picocli.CommandLine.Command;
@@ -100,7 +101,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, ExtractionReport report) {
         out.printf("%-15s %6s %7s %7s %7s%n", "type", "pages", "P", "R", "F1");
-        report.byType().forEach((type, s) -> row(out, type, s));
+        new TreeMap<>(report.byType()).forEach((type, s) -> row(out, type, s));
         row(out, "all", report.overall());
         out.printf(
                 "%nwith snippets found:      %.3f (%d); %.3f with typographic quotes and dashes folded%n"
