@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.IntPredicate;
 import picocli.CommandLine.Command;
@@ -78,10 +79,12 @@ final class EvalExtractionCommand implements Callable<Integer> {
         root.put("overall", report.overall());
         root.put("byType", report.byType());
         root.put("withFound", report.withFound());
+        root.put("withFoundTypographyFolded", report.withFoundTypographyFolded());
         root.put("withoutExcluded", report.withoutExcluded());
         root.put("withSnippets", report.withSnippets());
         root.put("withoutSnippets", report.withoutSnippets());
         root.put("pagesPerSecond", report.pagesPerSecond());
+        root.put("pagesPerCpuSecond", report.pagesPerCpuSecond());
         root.put("peakHeapBytes", report.peakHeapBytes());
         root.put("worst", report.worst());
         if (allPages) {
@@ -98,14 +101,20 @@ final class EvalExtractionCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, ExtractionReport report) {
         out.printf("%-15s %6s %7s %7s %7s%n", "type", "pages", "P", "R", "F1");
-        report.byType().forEach((type, s) -> row(out, type, s));
+        new TreeMap<>(report.byType()).forEach((type, s) -> row(out, type, s));
         row(out, "all", report.overall());
         out.printf(
-                "%nwith snippets found:      %.3f (%d)%nwithout snippets absent:  %.3f (%d)%n",
-                report.withFound(), report.withSnippets(), report.withoutExcluded(), report.withoutSnippets());
+                "%nwith snippets found:      %.3f (%d); %.3f with typographic quotes and dashes folded%n"
+                        + "without snippets absent:  %.3f (%d)%n",
+                report.withFound(),
+                report.withSnippets(),
+                report.withFoundTypographyFolded(),
+                report.withoutExcluded(),
+                report.withoutSnippets());
         out.printf(
-                "speed: %.1f pages/s (parse + extract + render, one thread); peak heap %d MB%n",
-                report.pagesPerSecond(), report.peakHeapBytes() / (1024 * 1024));
+                "speed: %.1f pages/s wall clock, %.1f pages per CPU second (parse + extract + render, one"
+                        + " thread); peak heap %d MB%n",
+                report.pagesPerSecond(), report.pagesPerCpuSecond(), report.peakHeapBytes() / (1024 * 1024));
         out.printf("%nworst pages:%n");
         for (ExtractionReport.PageScore p : report.worst()) {
             out.printf(

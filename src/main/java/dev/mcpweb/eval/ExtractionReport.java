@@ -6,16 +6,19 @@ import java.util.Map;
 /**
  * The result of scoring an extractor on a WCXB-format data set: mean word precision, recall and F1
  * over all pages and per page type, the share of {@code with} snippets found and {@code without}
- * snippets absent, the speed, and the worst pages.
+ * snippets absent (and, as a secondary figure, {@code with} snippets found once typographic quotes
+ * and dashes are folded to ASCII on both sides), the speed, and the worst pages.
  */
 public record ExtractionReport(
         Scores overall,
         Map<String, Scores> byType,
         double withFound,
+        double withFoundTypographyFolded,
         double withoutExcluded,
         int withSnippets,
         int withoutSnippets,
         double pagesPerSecond,
+        double pagesPerCpuSecond,
         long peakHeapBytes,
         List<PageScore> worst,
         List<PageScore> pages) {

@@ -52,6 +52,25 @@ record WordOverlap(double precision, double recall, double f1) {
         return n;
     }
 
+    /**
+     * {@link #normalize} after folding typographic quotes, dashes and ellipses to ASCII: the
+     * ground-truth snippets often use ASCII where the page has typography. A secondary figure only.
+     */
+    static String fold(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\u2018', '\u2019', '\u201a', '\u2032' -> sb.append('\'');
+                case '\u201c', '\u201d', '\u201e', '\u2033' -> sb.append('"');
+                case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> sb.append('-');
+                case '\u2026' -> sb.append("...");
+                default -> sb.append(c);
+            }
+        }
+        return normalize(sb.toString());
+    }
+
     /** Collapses runs of white space to one space and lower-cases, for snippet matching. */
     static String normalize(String text) {
         return text.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);

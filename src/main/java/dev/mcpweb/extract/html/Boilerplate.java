@@ -82,7 +82,14 @@ final class Boilerplate implements NodeFilter {
             + "|page-?header-?nav|topbar|top-?bar|toolbar|utility-?bar|author-?box|author-?bio|about-?author"
             + "|tags|tag-?list|tag-?cloud|post-?tags|entry-?tags|meta-?tags|print|follow|follow-?us"
             + "|you-?may-?also-?like|more-?stories|read-?next|trending|popular-?posts|disclaimer-?bar|toc"
-            + "|table-?of-?contents|back-?to-?top|login|signin|search-?form|searchform|search-?bar)(?:$|[-_])");
+            + "|table-?of-?contents|back-?to-?top|login|signin|search-?form|searchform|search-?bar"
+            + "|user-?info|userinfo|user-?details|user-?title|user-?stats|member-?title"
+            + "|post-?signature|signature|post-?controls|post-?actions|reactions?-?bar)(?:$|[-_])");
+    private static final Pattern RECOMMENDATION_HEADING = Pattern.compile(
+            "(?i)\\b(?:you (?:may|might) also (?:like|enjoy)|also viewed|also bought|also liked|similar (?:items|products)"
+                    + "|related (?:products|items|articles|posts|stories|content|reading)|recommended (?:for you|products"
+                    + "|articles|reading)|recently viewed|more from this|more stories|popular (?:posts|articles|stories)"
+                    + "|trending now|read next|don't miss|customers who)\\b");
     private static final Pattern WIDGET_NAME = Pattern.compile("^widget(?:$|[-_])");
     private static final Pattern COMMENT_NAME = Pattern.compile(
             "(?:^|[-_])(?:comments?|comment-?list|comments-?area|disqus|respond|reply-?form)(?:$|[-_])");
@@ -90,6 +97,8 @@ final class Boilerplate implements NodeFilter {
     private static final double MAX_FURNITURE_SHARE = 0.4;
 
     private static final int NOSCRIPT_CONTENT = 200;
+    /** Above this much text outside the comments, a page is an article with comments under it. */
+    private static final int MAX_DISCUSSION_PROSE = 2500;
 
     private final TextLengths lengths;
     private final int pageText;
@@ -104,7 +113,88 @@ final class Boilerplate implements NodeFilter {
     /** Removes boilerplate under {@code root} in place. */
     static void strip(Element root, boolean includeComments) {
         TextLengths lengths = TextLengths.of(root);
-        NodeTraversor.filter(new Boilerplate(lengths, lengths.text(root), includeComments), root);
+        boolean keepComments = includeComments || isDiscussion(root, lengths);
+        removeRecommendations(root, lengths);
+        NodeTraversor.filter(new Boilerplate(lengths, lengths.text(root), keepComments), root);
+    }
+
+    /**
+     * Removes blocks introduced by a heading such as "You may also like" or "Customers also viewed":
+     * the heading's section, i.e. its closest ancestor that holds more than the heading and starts
+     * with it, as long as that stays a small share of the page.
+     */
+    private static void removeRecommendations(Element root, TextLengths lengths) {
+        int page = Math.max(1, lengths.text(root));
+        for (Element heading : root.select("h2, h3, h4, h5, h6")) {
+            String text = heading.text();
+            if (text.length() > 80 || !RECOMMENDATION_HEADING.matcher(text).find()) {
+                continue;
+            }
+            Element section = heading;
+            int steps = 0;
+            while (section.parent() != null
+                    && section.parent() != root
+                    && steps++ < 6
+                    && lengths.text(section.parent()) <= lengths.text(heading) + 10) {
+                section = section.parent();
+            }
+            Element container = section.parent();
+            if (container != null
+                    && container != root
+                    && lengths.text(container) < MAX_FURNITURE_SHARE * page
+                    && container.text().startsWith(text)) {
+                container.remove();
+            }
+        }
+    }
+
+    /**
+     * A page is a discussion (forum thread, link aggregator) when its comments outweigh the prose
+     * outside them: there the comments are the content, not an appendix to an article.
+     */
+    static boolean isDiscussion(Element root, TextLengths lengths) {
+        int[] commentText = {0};
+        int[] proseOutside = {0};
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (!(node instanceof Element e)) {
+                            return FilterResult.CONTINUE;
+                        }
+                        if (isCommentLike(e)) {
+                            commentText[0] += lengths.text(e) - lengths.linkText(e);
+                            return FilterResult.SKIP_CHILDREN;
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                root);
+        proseOutside[0] = lengths.text(root) - lengths.linkText(root) - commentText[0];
+        return commentText[0] > 2 * proseOutside[0] && commentText[0] > 200 && proseOutside[0] < MAX_DISCUSSION_PROSE;
+    }
+
+    private static boolean isCommentLike(Element e) {
+        String id = e.id();
+        if (!id.isEmpty()
+                && id.length() < 200
+                && COMMENT_NAME.matcher(id.toLowerCase(Locale.ROOT)).find()) {
+            return true;
+        }
+        String cls = e.className();
+        if (!cls.isEmpty() && cls.length() < 2000) {
+            for (String c : e.classNames()) {
+                if (COMMENT_NAME.matcher(c.toLowerCase(Locale.ROOT)).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

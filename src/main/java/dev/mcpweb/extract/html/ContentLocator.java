@@ -18,15 +18,19 @@ import org.jsoup.select.NodeVisitor;
  * around them.
  */
 final class ContentLocator {
+    /** Elements that start a new block of text (everything else flows inline). */
     static final Set<String> BLOCKS = Set.of(
             "address",
             "article",
             "aside",
             "blockquote",
             "body",
+            "caption",
             "center",
             "dd",
             "details",
+            "dialog",
+            "dir",
             "div",
             "dl",
             "dt",
@@ -43,12 +47,18 @@ final class ContentLocator {
             "h6",
             "header",
             "hgroup",
+            "hr",
+            "html",
+            "legend",
             "li",
             "main",
+            "menu",
             "nav",
             "ol",
+            "output",
             "p",
             "pre",
+            "search",
             "section",
             "summary",
             "table",
@@ -58,14 +68,51 @@ final class ContentLocator {
             "th",
             "thead",
             "tr",
+            "ul");
+
+    /** The chosen subtree is widened until it holds this share of the page's non-link text. */
+    static final double COVERAGE = 0.5;
+
+    private static final int NAVIGATION_LABEL = 60;
+
+    private static final int NON_LINK = 3;
+    /** Link text counts against a block at this rate: a block of nothing but links scores below zero. */
+    private static final double LINK_PENALTY = 0.5;
+    /** Each block pays this many characters, so that scattered fragments score below zero. */
+    private static final double BLOCK_COST = 27;
+
+    /** Per element: {sum of block scores, sum of positive block scores, text, non-link text}. */
+    private static final Set<String> LEAF_BLOCKS = Set.of(
+            "p",
+            "pre",
+            "blockquote",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "td",
+            "th",
+            "tr",
+            "tbody",
+            "table",
             "ul",
-            "caption",
-            "legend",
-            "html");
+            "ol",
+            "dl",
+            "dd",
+            "dt",
+            "figure",
+            "figcaption",
+            "code",
+            "span",
+            "a",
+            "strong",
+            "em",
+            "b",
+            "i");
 
-    static final double COVERAGE = Double.parseDouble(System.getProperty("x.cov", "0.5"));
-
-    /** Per element: {sum of block scores, sum of positive block scores}. */
     private final Map<Element, double[]> scores = new IdentityHashMap<>();
 
     private ContentLocator() {}
@@ -75,13 +122,16 @@ final class ContentLocator {
         ContentLocator locator = new ContentLocator();
         Scorer scorer = locator.new Scorer();
         NodeTraversor.traverse(scorer, root);
-        if (scorer.best == null) {
-            return root;
+        if (scorer.best == null || scorer.bestScore <= 0) {
+            return root; // no prose anywhere: keep all that survived boilerplate removal
         }
-        int k = Integer.getInteger("x.k", 2);
-        double total = locator.scores.get(root)[k];
+        double total = locator.scores.get(root)[NON_LINK];
         Element best = scorer.best;
-        while (best != root && best.parent() != null && locator.scores.get(best)[k] < COVERAGE * total) {
+        while (best != root && best.parent() != null && locator.scores.get(best)[NON_LINK] < COVERAGE * total) {
+            best = best.parent();
+        }
+        // A lone paragraph, list or table is part of the content, never all of it.
+        while (best != root && best.parent() != null && LEAF_BLOCKS.contains(best.normalName())) {
             best = best.parent();
         }
         return best;
@@ -92,13 +142,22 @@ final class ContentLocator {
             return 0;
         }
         int plain = text - linkText;
-        return plain - 0.5 * linkText - 20;
+        return plain - LINK_PENALTY * linkText - BLOCK_COST;
+    }
+
+    /**
+     * A link with a short label navigates; a link wrapping a whole teaser (title and summary) is an
+     * item of a listing, and its text counts as content.
+     */
+    static boolean isNavigational(Element a) {
+        return TextLengths.visibleLength(a.text()) < NAVIGATION_LABEL;
     }
 
     private final class Scorer implements NodeVisitor {
         /** Per open block: {text, linkText}. */
         private final Deque<int[]> blocks = new ArrayDeque<>();
 
+        private final Deque<Element> openLinks = new ArrayDeque<>();
         private int linkDepth;
         private Element best;
         private double bestScore = Double.NEGATIVE_INFINITY;
@@ -106,12 +165,13 @@ final class ContentLocator {
         @Override
         public void head(Node node, int depth) {
             if (node instanceof Element e) {
-                scores.put(e, new double[3]);
+                scores.put(e, new double[4]);
                 if (BLOCKS.contains(e.normalName()) || blocks.isEmpty()) {
                     blocks.push(new int[2]);
                 }
-                if (e.nameIs("a")) {
+                if (e.nameIs("a") && (linkDepth > 0 || isNavigational(e))) {
                     linkDepth++;
+                    openLinks.push(e);
                 }
             } else if (node instanceof TextNode t && !blocks.isEmpty()) {
                 int n = TextLengths.visibleLength(t.getWholeText());
@@ -128,7 +188,8 @@ final class ContentLocator {
             if (!(node instanceof Element e)) {
                 return;
             }
-            if (e.nameIs("a")) {
+            if (!openLinks.isEmpty() && openLinks.peek() == e) {
+                openLinks.pop();
                 linkDepth--;
             }
             double[] s = scores.get(e);
@@ -138,6 +199,7 @@ final class ContentLocator {
                 s[0] += g;
                 s[1] += Math.max(0, g);
                 s[2] += b[0];
+                s[3] += b[0] - b[1];
             }
             if (s[0] > bestScore) {
                 bestScore = s[0];
@@ -149,6 +211,7 @@ final class ContentLocator {
                     p[0] += s[0];
                     p[1] += s[1];
                     p[2] += s[2];
+                    p[3] += s[3];
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.mcpweb.extract.html;
 
+import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -10,6 +11,8 @@ import org.jsoup.nodes.Element;
  * the stack.
  */
 public final class MainContentExtractor {
+    /** Below this many visible characters, the text the page declares in JSON-LD is used instead. */
+    private static final int SCANT_TEXT = 200;
 
     /**
      * Returns the main content of {@code page} (parsed with its base URI set, which makes links
@@ -18,10 +21,21 @@ public final class MainContentExtractor {
      */
     public MainContent extract(Document page, boolean includeComments) {
         Element body = page.body();
+        if (body == null) {
+            return new MainContent("", "", List.of(), List.of());
+        }
         Element copy = body.clone();
         copy.setBaseUri(page.location());
         Boilerplate.strip(copy, includeComments);
-        Element main = "body".equals(System.getProperty("x.mode")) ? copy : ContentLocator.locate(copy);
-        return Renderer.render(main);
+        Element main = ContentLocator.locate(copy);
+        MainContent content = Renderer.render(main);
+        if (TextLengths.visibleLength(content.text()) < SCANT_TEXT) {
+            String declared = StructuredBody.of(page).orElse("");
+            if (TextLengths.visibleLength(declared) > TextLengths.visibleLength(content.text())) {
+                String plain = declared.replaceAll("\\s*\\n\\s*\\n\\s*", "\n\n").strip();
+                return new MainContent(plain, plain, content.contentLinks(), content.codeBlocks());
+            }
+        }
+        return content;
     }
 }

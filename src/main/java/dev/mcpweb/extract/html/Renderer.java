@@ -23,58 +23,11 @@ import org.jsoup.select.NodeTraversor;
  * deeply nested pages cannot overflow the stack), collecting links and code blocks on the way.
  */
 final class Renderer implements NodeFilter {
-    private static final Set<String> BLOCKS = Set.of(
-            "address",
-            "article",
-            "aside",
-            "blockquote",
-            "body",
-            "center",
-            "dd",
-            "details",
-            "dialog",
-            "dir",
-            "div",
-            "dl",
-            "dt",
-            "fieldset",
-            "figcaption",
-            "figure",
-            "footer",
-            "form",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "header",
-            "hgroup",
-            "hr",
-            "li",
-            "main",
-            "menu",
-            "nav",
-            "ol",
-            "p",
-            "pre",
-            "section",
-            "summary",
-            "table",
-            "tbody",
-            "td",
-            "tfoot",
-            "th",
-            "thead",
-            "tr",
-            "ul",
-            "caption",
-            "legend",
-            "output",
-            "search");
+    private static final Set<String> BLOCKS = ContentLocator.BLOCKS;
     private static final Pattern LANGUAGE =
             Pattern.compile("(?:^|\\s)(?:lang(?:uage)?-|highlight-(?:source-)?|brush:\\s*)([A-Za-z0-9_+#.-]+)");
     private static final Pattern MD_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]])");
+    private static final Pattern NEWLINES = Pattern.compile("\\s*\\n\\s*");
     private static final int MAX_TABLE_CELLS = 10_000;
 
     private final StringBuilder md = new StringBuilder();
@@ -85,6 +38,8 @@ final class Renderer implements NodeFilter {
     private final Deque<String> prefixes = new ArrayDeque<>();
     /** Item counters of the open lists; -1 marks an unordered list. */
     private final Deque<int[]> lists = new ArrayDeque<>();
+    /** The targets of the open links, empty for links rendered as plain text. */
+    private final Deque<String> openLinks = new ArrayDeque<>();
 
     private int pendingBreak;
     private String pendingBullet = "";
@@ -106,9 +61,12 @@ final class Renderer implements NodeFilter {
         }
         r.links.forEach(links::putIfAbsent);
         codeBlocks.addAll(r.codeBlocks);
-        String m = r.md.toString().replaceAll("\\s*\\n\\s*", " ").trim();
-        String t = r.txt.toString().replaceAll("\\s*\\n\\s*", " ").trim();
-        return new String[] {m, t};
+        return new String[] {oneLine(r.md), oneLine(r.txt)};
+    }
+
+    private static String oneLine(StringBuilder sb) {
+        String s = sb.toString();
+        return (s.indexOf('\n') < 0 ? s : NEWLINES.matcher(s).replaceAll(" ")).trim();
     }
 
     private MainContent result() {
@@ -151,9 +109,15 @@ final class Renderer implements NodeFilter {
                 return FilterResult.SKIP_ENTIRELY;
             }
             case "code", "kbd", "samp", "tt" -> {
-                String code = e.text();
-                if (!code.isBlank()) {
+                String whole = e.wholeText();
+                String code = whole.replaceAll("[\\s\u00a0]+", " ").strip();
+                if (!code.isEmpty()) {
+                    if (Character.isWhitespace(whole.charAt(0)) || whole.charAt(0) == '\u00a0') {
+                        spacePending = true;
+                    }
                     inline("`" + code.replace("`", "'") + "`", code);
+                    char last = whole.charAt(whole.length() - 1);
+                    spacePending = Character.isWhitespace(last) || last == '\u00a0';
                 }
                 return FilterResult.SKIP_ENTIRELY;
             }
@@ -197,12 +161,11 @@ final class Renderer implements NodeFilter {
             }
             case "a" -> {
                 String href = absolute(e);
-                if (href != null) {
-                    String label = e.text().strip();
-                    if (!label.isEmpty()) {
-                        links.putIfAbsent(href, new Document.Link(URI.create(href), label));
-                        inlineMarkup("[");
-                    }
+                String label = href == null ? "" : e.text().strip();
+                openLinks.push(label.isEmpty() ? "" : href);
+                if (!label.isEmpty()) {
+                    links.putIfAbsent(href, new Document.Link(URI.create(href), label));
+                    inlineMarkup("[");
                 }
                 return FilterResult.CONTINUE;
             }
@@ -252,8 +215,8 @@ final class Renderer implements NodeFilter {
             }
             case "li" -> block(1);
             case "a" -> {
-                String href = absolute(e);
-                if (href != null && !e.text().isBlank()) {
+                String href = openLinks.isEmpty() ? "" : openLinks.pop();
+                if (!href.isEmpty()) {
                     md.append("](").append(href.replace(")", "%29")).append(')');
                 }
             }
@@ -486,10 +449,7 @@ final class Renderer implements NodeFilter {
                 String[] cell = i < row.size() ? row.get(i) : new String[] {"", ""};
                 mdTable.append(' ').append(cell[0].replace("|", "\\|")).append(" |");
                 if (!cell[1].isEmpty()) {
-                    if (plainRow.length() > 0) {
-                        plainRow.append(" | ");
-                    }
-                    plainRow.append(cell[1]);
+                    plainRow.append(plainRow.length() == 0 ? "| " : " | ").append(cell[1]);
                 }
             }
             if (first) {
@@ -501,7 +461,7 @@ final class Renderer implements NodeFilter {
                 if (txtTable.length() > 0) {
                     txtTable.append('\n');
                 }
-                txtTable.append(plainRow);
+                txtTable.append(plainRow).append(" |");
             }
         }
         md.append(mdTable);

@@ -1,0 +1,72 @@
+package dev.mcpweb.extract.html;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * The body text a page declares in its JSON-LD ({@code articleBody}, {@code text} or {@code
+ * description}): the fallback for pages whose DOM holds little text because a script renders it.
+ */
+final class StructuredBody {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> BODY_FIELDS = Set.of("articleBody", "text", "description", "reviewBody");
+    private static final int MAX_SCRIPT = 2_000_000;
+    private static final int MAX_NODES = 20_000;
+
+    private StructuredBody() {}
+
+    static Optional<String> of(Document page) {
+        String best = "";
+        for (Element script : page.select("script[type=application/ld+json]")) {
+            String json = script.data();
+            if (json.length() > MAX_SCRIPT) {
+                continue;
+            }
+            try {
+                String found = longestBody(JSON.readTree(json));
+                if (found.length() > best.length()) {
+                    best = found;
+                }
+            } catch (JsonProcessingException e) {
+                // malformed JSON-LD is common; the page simply declares nothing usable
+            }
+        }
+        best = Parser.unescapeEntities(best, false).strip();
+        return best.isEmpty() ? Optional.empty() : Optional.of(best);
+    }
+
+    private static String longestBody(JsonNode root) {
+        String best = "";
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        todo.push(root);
+        int visited = 0;
+        while (!todo.isEmpty() && visited++ < MAX_NODES) {
+            JsonNode node = todo.pop();
+            if (node.isObject()) {
+                var fields = node.fields();
+                while (fields.hasNext()) {
+                    var f = fields.next();
+                    JsonNode v = f.getValue();
+                    if (v.isTextual()
+                            && BODY_FIELDS.contains(f.getKey())
+                            && v.asText().length() > best.length()) {
+                        best = v.asText();
+                    } else if (v.isContainerNode()) {
+                        todo.push(v);
+                    }
+                }
+            } else if (node.isArray()) {
+                node.forEach(todo::push);
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mcpweb.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpweb.extract.html.MainContentExtractor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The full WCXB development-set evaluation, with floors a little under what the extractor reaches,
+ * so that a regression in extraction quality fails the build.
+ */
+@Tag("slow")
+class WcxbDevEvalTest {
+    private static final Map<String, Double> TYPE_FLOORS = Map.of(
+            "article", 0.92,
+            "documentation", 0.92,
+            "service", 0.79,
+            "forum", 0.73,
+            "listing", 0.71,
+            "collection", 0.66,
+            "product", 0.59);
+
+    @Test
+    void theDevCorpusScoresAboveTheFloors() throws IOException {
+        Path dev = Stream.of(Path.of("../shared/data/wcxb/dev"), Path.of("/work/shared/data/wcxb/dev"))
+                .filter(p -> Files.isDirectory(p.resolve("html")))
+                .findFirst()
+                .orElse(null);
+        Assumptions.assumeTrue(
+                dev != null,
+                "WCXB dev corpus not found at ../shared/data/wcxb/dev (beside the clone, as in CI) or"
+                        + " /work/shared/data/wcxb/dev: skipping the extraction-quality regression test");
+
+        ExtractionReport report = new ExtractionEval(new MainContentExtractor()).run(dev);
+
+        assertThat(report.overall().pages()).isGreaterThan(1000);
+        assertThat(report.overall().f1()).isGreaterThan(0.835);
+        TYPE_FLOORS.forEach((type, floor) ->
+                assertThat(report.byType().get(type).f1()).as(type).isGreaterThan(floor));
+        assertThat(report.withFound()).isGreaterThan(0.80);
+        assertThat(report.withoutExcluded()).isGreaterThan(0.88);
+    }
+}

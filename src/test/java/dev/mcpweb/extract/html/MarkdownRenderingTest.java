@@ -1,0 +1,88 @@
+package dev.mcpweb.extract.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpweb.extract.Document;
+import java.net.URI;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRenderingTest {
+    private static MainContent render(String body) {
+        return Renderer.render(Jsoup.parse(
+                        "<html><body><article>" + body + "</article></body></html>", "https://example.org/docs/guide/")
+                .body());
+    }
+
+    @Test
+    void headingsAndParagraphsBecomeAtxHeadingsSeparatedByBlankLines() {
+        MainContent c = render("<h1>Title</h1><p>First paragraph.</p><h2>Part</h2><p>Second paragraph.</p>");
+
+        assertThat(c.markdown()).isEqualTo("# Title\n\nFirst paragraph.\n\n## Part\n\nSecond paragraph.");
+        assertThat(c.text()).isEqualTo("Title\n\nFirst paragraph.\n\nPart\n\nSecond paragraph.");
+    }
+
+    @Test
+    void nestedListsAreIndentedAndOrderedListsNumbered() {
+        MainContent c = render("<ul><li>Fruit<ul><li>Apple</li><li>Pear</li></ul></li><li>Bread</li></ul>"
+                + "<ol start=\"3\"><li>Third</li><li>Fourth</li></ol>");
+
+        assertThat(c.markdown()).isEqualTo("- Fruit\n  - Apple\n  - Pear\n- Bread\n\n3. Third\n4. Fourth");
+    }
+
+    @Test
+    void dataTablesBecomePipeTablesWithSpansPadded() {
+        MainContent c = render("<table><thead><tr><th>Name</th><th>Size</th><th>Note</th></tr></thead>"
+                + "<tbody><tr><td>a|b</td><td>1</td><td>x</td></tr><tr><td colspan=\"2\">wide</td><td>y</td></tr>"
+                + "</tbody></table>");
+
+        assertThat(c.markdown())
+                .isEqualTo("| Name | Size | Note |\n| --- | --- | --- |\n| a\\|b | 1 | x |\n| wide |  | y |");
+    }
+
+    @Test
+    void layoutTablesAreRenderedAsBlocks() {
+        MainContent c = render("<table><tr><td><p>Left column paragraph.</p><ul><li>item</li></ul></td>"
+                + "<td><p>Right column paragraph.</p></td></tr></table>");
+
+        assertThat(c.markdown())
+                .doesNotContain("|")
+                .contains("Left column paragraph.")
+                .contains("- item");
+    }
+
+    @Test
+    void codeBlocksAreFencedWithTheirLanguage() {
+        MainContent c = render("<pre data-lang=\"rust\">fn main() {\n    println!(\"hi\");\n}</pre>"
+                + "<div class=\"highlight-go\"><pre>package main</pre></div><p>Use <code>cargo run</code>.</p>");
+
+        assertThat(c.markdown())
+                .contains("```rust\nfn main() {\n    println!(\"hi\");\n}\n```")
+                .contains("```go\npackage main\n```")
+                .contains("Use `cargo run`.");
+        assertThat(c.codeBlocks()).extracting(Document.CodeBlock::language).containsExactly("rust", "go");
+    }
+
+    @Test
+    void blockQuotesEmphasisLinksAndImages() {
+        MainContent c = render("<blockquote><p>Quoted line.</p><p>Second line.</p></blockquote>"
+                + "<p>Some <strong>bold</strong> and <em>soft</em> text with <a href=\"../ref\">a link</a>.</p>"
+                + "<p><img src=\"/img/cat.png\" alt=\"A sleeping cat\"></p>");
+
+        assertThat(c.markdown())
+                .contains("> Quoted line.\n>\n> Second line.")
+                .contains("Some **bold** and *soft* text with [a link](https://example.org/docs/ref).")
+                .contains("![A sleeping cat](https://example.org/img/cat.png)");
+        assertThat(c.text()).contains("Some bold and soft text with a link.").doesNotContain("cat.png");
+        assertThat(c.contentLinks())
+                .containsExactly(new Document.Link(URI.create("https://example.org/docs/ref"), "a link"));
+    }
+
+    @Test
+    void markdownSpecialCharactersInTextAreEscaped() {
+        MainContent c = render("<p>Use snake_case and 2*3 [not a link].</p>");
+
+        assertThat(c.markdown()).isEqualTo("Use snake\\_case and 2\\*3 \\[not a link\\].");
+        assertThat(c.text()).isEqualTo("Use snake_case and 2*3 [not a link].");
+    }
+}
