@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +19,7 @@ class EvalSummaryCommandTest {
     Path dataset;
 
     private Path qa;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
     private static final String PAGE = """
             <html><head><title>Harbour guide</title></head><body>
@@ -61,23 +58,14 @@ class EvalSummaryCommandTest {
     }
 
     private int run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Main.run(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return cli.run(args);
     }
 
     @Test
     void scoresTheSummarizerOnEveryItemAndPrintsTheShares() {
         int code = run("eval", "summary", "--qa", qa.toString(), "--dataset", dataset.toString(), "--max-length", "40");
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(cli.out())
                 .contains("system                 extractive")
                 .contains("items                  2 at 40 words")
                 .contains("answer found           1.000")
@@ -89,7 +77,7 @@ class EvalSummaryCommandTest {
     void jsonHasTheFiguresAndEachItemsSummary() throws IOException {
         int code = run("eval", "summary", "--qa", qa.toString(), "--dataset", dataset.toString(), "--json");
         assertThat(code).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.path("items").asInt()).isEqualTo(2);
         assertThat(json.path("answer_found").asDouble()).isEqualTo(1.0);
         assertThat(json.path("results").get(0).path("summary").asText())
@@ -113,7 +101,7 @@ class EvalSummaryCommandTest {
                 "--text",
                 "ground-truth");
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(cli.out())
                 .contains("system                 lead (extractor: none: ground-truth main content)")
                 .contains("answer found           0.000");
     }
@@ -123,6 +111,6 @@ class EvalSummaryCommandTest {
         int code =
                 run("eval", "summary", "--qa", qa.toString(), "--dataset", dataset.toString(), "--baseline", "oracle");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--baseline must be lead or bm25");
+        assertThat(cli.err()).contains("--baseline must be lead or bm25");
     }
 }

@@ -3,13 +3,10 @@ package dev.mcpweb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.llm.sim.SimulatedLlmServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -22,24 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LlmCommandsTest {
     private static final String KEY = "sk-doctor-test-key-123456789";
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Main.run(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return cli.run(args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     @Test
@@ -79,7 +66,7 @@ class LlmCommandsTest {
                     .contains("✗ plain call failed (permanent): 401 from " + sim.v1Url()
                             + ": check MCP_WEB_SUMMARIZER_API_KEY")
                     .doesNotContain("sk-wrong-key-987654321");
-            assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("sk-wrong-key-987654321");
+            assertThat(cli.err()).doesNotContain("sk-wrong-key-987654321");
         }
     }
 
