@@ -178,6 +178,28 @@ class PipelineCacheTest {
     }
 
     @Test
+    void aPageChangedInOneSectionCostsOneMapCallAndTheFinalOne() throws Exception {
+        String page = PipelineTest.article("Alpha guide", "Alpha");
+        site.put("/a", page);
+        Config settings = config(
+                "summarizer.map_reduce_threshold", "50", "chunker.chunk_size", "60", "chunker.chunk_overlap", "0");
+        try (Pipeline pipeline = Pipeline.create(settings)) {
+            Summary first = pipeline.summarize(request(url("/a")), SummaryListener.NONE, Optional.empty())
+                    .summary();
+            assertThat(first.stats().chunks()).isGreaterThan(2);
+            assertThat(first.stats().llmCalls()).isEqualTo(first.stats().chunks() + 1);
+
+            site.put("/a", page.replace("Alpha fact 3 is explained", "Alpha fact 3 is now explained"));
+            long before = llm.stats().requests();
+            Summary changed = pipeline.summarize(request(url("/a")), SummaryListener.NONE, Optional.empty())
+                    .summary();
+            assertThat(changed.stats().mode()).isNotEqualTo("cached");
+            assertThat(changed.stats().llmCalls()).isEqualTo(2);
+            assertThat(llm.stats().requests() - before).isEqualTo(2);
+        }
+    }
+
+    @Test
     void anUnchangedPageIsNotExtractedAgainAndAChangedOneIs() throws Exception {
         site.put("/a", PipelineTest.article("Alpha guide", "Alpha"));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
