@@ -17,6 +17,12 @@ import org.jsoup.parser.Parser;
  * configuration and safe to share between threads.
  */
 public final class Extractor {
+    /**
+     * The version of what extraction produces; part of the cache key of extracted documents. Raise it
+     * whenever a change to any reader would give a different document for the same bytes.
+     */
+    public static final String VERSION = "1";
+
     private final boolean includeComments;
     private final MainContentExtractor content = new MainContentExtractor();
     private final MetadataExtractor metadata = new MetadataExtractor();

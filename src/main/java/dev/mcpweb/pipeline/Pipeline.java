@@ -10,13 +10,16 @@ import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.ExtractionException;
 import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchOutcome;
+import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.fetch.Fetcher;
+import dev.mcpweb.fetch.RobotsStore;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmProviders;
 import dev.mcpweb.llm.ResilientProvider;
 import dev.mcpweb.llm.TokenBudget;
 import dev.mcpweb.summarize.MapReduceSummarizer;
 import dev.mcpweb.summarize.NoteStore;
+import dev.mcpweb.summarize.SourceList;
 import dev.mcpweb.summarize.Summarizer;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryException;
@@ -26,6 +29,7 @@ import dev.mcpweb.summarize.extractive.ExtractiveSummarizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The one place that knows the order of the stages: fetch, extract, chunk, summarize, with the cache
@@ -47,7 +52,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * per-host limits); a source that cannot be read is reported in {@link PipelineResult#failures()} and
  * the others go on. Summaries come from the configured LLM through {@link MapReduceSummarizer}, from
  * the MCP client's model, or from the embedded {@link ExtractiveSummarizer}; finished summaries
- * without warnings are cached under their content, prompt version and model. Stage timers
+ * without warnings are cached under their content (titles and text, not URLs), query, length, prompt
+ * version and model; each map output under its prompt, so a page changed in one section costs one map
+ * call; extracted documents under the hash of the fetched bytes; robots.txt answers persist too. Stage timers
  * ({@code mcpweb.stage}) and LLM counters ({@code mcpweb.llm.*}) go to the {@link MeterRegistry}.
  */
 public final class Pipeline implements AutoCloseable {
@@ -70,7 +77,10 @@ public final class Pipeline implements AutoCloseable {
         }
         this.llm = provider;
         this.cache = Cache.open(config.cache());
-        this.fetcher = Fetcher.create(config, cache.responseStore());
+        this.fetcher = Fetcher.create(
+                config,
+                cache.responseStore(),
+                RobotsStore.ofBytes(k -> cache.get(Cache.ROBOTS, k), (k, v) -> cache.put(Cache.ROBOTS, k, v)));
         this.extractor = new Extractor(config.extractor());
         this.mapOutputs = new NoteStore() {
             @Override
@@ -112,7 +122,7 @@ public final class Pipeline implements AutoCloseable {
             case FetchOutcome.Fetched f -> {
                 listener.onProgress("extract", 0, 1);
                 try {
-                    Document d = timed("extract", () -> extractor.extract(f.result()));
+                    Document d = extracted(f.result());
                     listener.onProgress("extract", 1, 1);
                     yield d;
                 } catch (ExtractionException e) {
@@ -124,6 +134,30 @@ public final class Pipeline implements AutoCloseable {
             case FetchOutcome.Refused r -> throw new PipelineException("refused", r.message());
             case FetchOutcome.Failed f -> throw new PipelineException("failed", f.message());
         };
+    }
+
+    /**
+     * The document in {@code result}, from the cache's {@code extract} namespace when the same bytes, read
+     * as the same type at the same address (links are made absolute against it), were extracted by this
+     * extractor version with the same settings. The {@code extract} stage timer counts real extractions.
+     */
+    private Document extracted(FetchResult result) throws ExtractionException {
+        String key = Cache.key(
+                Extractor.VERSION,
+                config.extractor().includeComments(),
+                result.finalUri().toString(),
+                result.contentType(),
+                result.charset().map(Charset::name),
+                result.body());
+        Optional<Document> hit = cache.get(Cache.EXTRACT, key).flatMap(DocumentCodec::decode);
+        meters.counter("mcpweb.cache.extract", "result", hit.isPresent() ? "hit" : "miss")
+                .increment();
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        Document d = timed("extract", () -> extractor.extract(result));
+        cache.put(Cache.EXTRACT, key, DocumentCodec.encode(d));
+        return d;
     }
 
     /**
@@ -235,7 +269,8 @@ public final class Pipeline implements AutoCloseable {
                 budget.contextWindow(),
                 settings,
                 new Chunker(config.chunker(), budget::count),
-                meters);
+                meters,
+                mapOutputs);
     }
 
     private Summary cachedSummary(
@@ -248,10 +283,13 @@ public final class Pipeline implements AutoCloseable {
         String who = summarizer instanceof MapReduceSummarizer
                 ? llm.or(() -> clientModel).map(p -> p.name() + "/" + p.model()).orElse("?")
                 : "extractive";
+        // What the summarizer reads, and nothing else: each document's title and Markdown (not its URL),
+        // so the same content under any address hits. A title is the URL only when the page has none.
         List<String> contents = request.documents().stream()
-                .map(d -> d.url() + "\n" + d.title() + "\n" + d.markdown())
+                .flatMap(d -> Stream.of(d.title(), d.markdown()))
                 .toList();
         String key = Cache.key(
+                SummaryCodec.FORMAT,
                 MapReduceSummarizer.PROMPT_VERSION,
                 who,
                 contents,
@@ -261,7 +299,8 @@ public final class Pipeline implements AutoCloseable {
                 config.chunker().chunkSize(),
                 config.chunker().chunkOverlap(),
                 settings.temperature());
-        Optional<Summary> hit = cache.get(Cache.SUMMARY, key).flatMap(SummaryCodec::decode);
+        List<Summary.SourceRef> sources = SourceList.of(request.documents());
+        Optional<Summary> hit = cache.get(Cache.SUMMARY, key).flatMap(bytes -> SummaryCodec.decode(bytes, sources));
         if (hit.isPresent()) {
             meters.counter("mcpweb.cache.summary", "result", "hit").increment();
             listener.onDelta(hit.get().markdown());
@@ -269,8 +308,10 @@ public final class Pipeline implements AutoCloseable {
         }
         meters.counter("mcpweb.cache.summary", "result", "miss").increment();
         Summary summary = summarizer.summarize(request, listener);
-        if (summary.warnings().isEmpty()) { // a partial or cut summary is not worth keeping
-            cache.put(Cache.SUMMARY, key, SummaryCodec.encode(summary));
+        // Only a complete summary is kept: not one with warnings (a section missing, input cut), nor one
+        // whose caller was cancelled while it finished.
+        if (summary.warnings().isEmpty() && !Thread.currentThread().isInterrupted()) {
+            SummaryCodec.encode(summary).ifPresent(bytes -> cache.put(Cache.SUMMARY, key, bytes));
         }
         return summary;
     }

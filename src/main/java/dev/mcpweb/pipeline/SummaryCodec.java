@@ -3,55 +3,56 @@ package dev.mcpweb.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpweb.summarize.SourceList;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryStats;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A summary as cache bytes (JSON) and back; a cached summary reports no calls and mode {@code cached}. */
+/**
+ * A finished summary as cache bytes (JSON) and back. Only the body is stored, not its source list: the
+ * entry is found by content, so the sources are those of the request that reads it, and the list is
+ * rendered again from them. A cached summary reports no calls and mode {@code cached}.
+ */
 final class SummaryCodec {
+    /** The layout of an entry; part of the summary cache key. */
+    static final String FORMAT = "2";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SummaryCodec() {}
 
-    static byte[] encode(Summary s) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("markdown", s.markdown());
-        var sources = root.putArray("sources");
-        for (Summary.SourceRef r : s.sources()) {
-            sources.addObject()
-                    .put("number", r.number())
-                    .put("title", r.title())
-                    .put("url", r.url());
+    /** The entry for {@code s}, or empty when its Markdown does not end with its own source list. */
+    static Optional<byte[]> encode(Summary s) {
+        Optional<String> body = SourceList.body(s);
+        if (body.isEmpty()) {
+            return Optional.empty();
         }
-        var warnings = root.putArray("warnings");
-        s.warnings().forEach(warnings::add);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("body", body.get());
+        root.put("sources", s.sources().size());
         root.put("provider", s.stats().provider())
                 .put("model", s.stats().model())
                 .put("chunks", s.stats().chunks());
         try {
-            return JSON.writeValueAsBytes(root);
+            return Optional.of(JSON.writeValueAsBytes(root));
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a summary", e);
         }
     }
 
-    /** The summary in {@code bytes}, or empty when they are not one (an old or damaged entry is a miss). */
-    static Optional<Summary> decode(byte[] bytes) {
+    /**
+     * The summary in {@code bytes}, citing {@code sources}; empty when the bytes are not a summary of that
+     * many sources (an old or damaged entry is a miss).
+     */
+    static Optional<Summary> decode(byte[] bytes, List<Summary.SourceRef> sources) {
         try {
             JsonNode root = JSON.readTree(bytes);
-            List<Summary.SourceRef> sources = new ArrayList<>();
-            for (JsonNode r : root.path("sources")) {
-                sources.add(new Summary.SourceRef(
-                        r.path("number").asInt(),
-                        r.path("title").asText(),
-                        r.path("url").asText()));
+            if (!root.path("body").isTextual() || root.path("sources").asInt(-1) != sources.size()) {
+                return Optional.empty();
             }
-            List<String> warnings = new ArrayList<>();
-            root.path("warnings").forEach(w -> warnings.add(w.asText()));
             SummaryStats stats = new SummaryStats(
                     root.path("provider").asText(),
                     root.path("model").asText(),
@@ -62,10 +63,8 @@ final class SummaryCodec {
                     0,
                     0,
                     Duration.ZERO);
-            if (!root.path("markdown").isTextual()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Summary(root.path("markdown").asText(), sources, stats, warnings));
+            String markdown = root.path("body").asText() + SourceList.render(sources);
+            return Optional.of(new Summary(markdown, sources, stats, List.of()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

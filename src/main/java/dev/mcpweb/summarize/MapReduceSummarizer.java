@@ -144,14 +144,11 @@ public final class MapReduceSummarizer implements Summarizer {
             this.deadline = started + config.deadline().toNanos();
             this.mapDeadline = started + config.deadline().toNanos() * 4 / 5;
             this.calls = new CallCounter(provider, metrics, started);
-            List<Summary.SourceRef> refs = new ArrayList<>();
             StringBuilder all = new StringBuilder();
-            for (int i = 0; i < request.documents().size(); i++) {
-                Document d = request.documents().get(i);
-                refs.add(new Summary.SourceRef(i + 1, d.title(), d.url().toString()));
+            for (Document d : request.documents()) {
                 all.append(d.markdown()).append('\n');
             }
-            this.sources = List.copyOf(refs);
+            this.sources = SourceList.of(request.documents());
             this.tag = Prompts.fence(all.toString());
         }
 
@@ -602,15 +599,7 @@ public final class MapReduceSummarizer implements Summarizer {
             for (String w : warnings) {
                 tail.append("\n> **Note:** ").append(w).append('\n');
             }
-            tail.append("\n**Sources**\n\n");
-            for (Summary.SourceRef s : sources) {
-                tail.append(s.number())
-                        .append(". [")
-                        .append(s.title().replace("[", "\\[").replace("]", "\\]"))
-                        .append("](")
-                        .append(s.url().replace(" ", "%20").replace(")", "%29"))
-                        .append(")\n");
-            }
+            tail.append(SourceList.render(sources));
             listener.onDelta(tail.toString());
             long elapsed = System.nanoTime() - started;
             SummaryStats stats = new SummaryStats(

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.mcpweb.llm.sim.SimulatedLlmServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +85,38 @@ class SummarizeCommandTest {
         JsonNode profile = new ObjectMapper().readTree(metrics.toFile());
         assertThat(profile.path("stages").path("map").path("count").asInt()).isEqualTo(1);
         assertThat(profile.path("llmCalls").asDouble()).isGreaterThan(2);
+    }
+
+    @Test
+    void aSummaryOfAPageFillsTheExtractSummaryAndRobotsNamespacesThatCacheStatsShows() throws Exception {
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            boolean robots = exchange.getRequestURI().getPath().equals("/robots.txt");
+            byte[] body = (robots ? "User-agent: *\nDisallow: /private\n" : Files.readString(page))
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", robots ? "text/plain" : "text/markdown");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        try {
+            String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/tides.md";
+            int code =
+                    cli.run(withCommon("--provider", "extractive", "--set", "fetcher.allowed_hosts=127.0.0.1/32", url));
+            assertThat(code).as(cli.err()).isZero();
+            assertThat(cli.out()).contains("Tide fact 0").contains("1. [Tides](" + url + ")");
+        } finally {
+            site.stop(0);
+        }
+        CliRun stats = new CliRun();
+        assertThat(stats.run("cache", "stats", "--json", "--set", "cache.dir=" + dir.resolve("cache")))
+                .as(stats.err())
+                .isZero();
+        JsonNode namespaces = new ObjectMapper().readTree(stats.out()).path("namespaces");
+        for (String ns : List.of("fetch", "extract", "summary", "robots")) {
+            assertThat(namespaces.path(ns).path("entries").asLong()).as(ns).isEqualTo(1);
+        }
     }
 
     @Test

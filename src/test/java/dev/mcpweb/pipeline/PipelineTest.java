@@ -79,6 +79,11 @@ class PipelineTest {
     }
 
     private Config config(String... more) {
+        return config(cacheDir, llm, more);
+    }
+
+    /** Pages on 127.0.0.1 only, the cache in {@code cacheDir}, {@code llm} as an OpenAI API; then {@code more}. */
+    static Config config(Path cacheDir, SimulatedLlmServer llm, String... more) {
         Map<String, String> s = new HashMap<>(Map.of(
                 "fetcher.allowed_hosts", "127.0.0.1/32",
                 "fetcher.respect_robots", "false",

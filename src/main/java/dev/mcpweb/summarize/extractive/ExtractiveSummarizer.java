@@ -1,6 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.summarize.SourceList;
 import dev.mcpweb.summarize.Summarizer;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryListener;
@@ -94,11 +95,7 @@ public final class ExtractiveSummarizer implements Summarizer {
         listener.onProgress("rank", 1, 1);
         String markdown = new SummaryWriter(corpus, documents).write(request.query(), chosen, notice);
         listener.onDelta(markdown);
-        List<Summary.SourceRef> sources = new ArrayList<>();
-        for (int d = 0; d < documents.size(); d++) {
-            Document doc = documents.get(d);
-            sources.add(new Summary.SourceRef(d + 1, doc.title(), doc.url().toString()));
-        }
+        List<Summary.SourceRef> sources = SourceList.of(documents);
         long inputWords = corpus.passages.stream().mapToLong(Passage::words).sum();
         long outputWords =
                 chosen.stream().mapToLong(i -> corpus.passages.get(i).words()).sum();

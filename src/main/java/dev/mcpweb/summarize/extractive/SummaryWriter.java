@@ -1,6 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.summarize.SourceList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,17 +78,10 @@ final class SummaryWriter {
         }
         flush(run);
         endList();
-        out.append("Sources:\n");
-        for (int d = 0; d < documents.size(); d++) {
-            Document doc = documents.get(d);
-            out.append(d + 1)
-                    .append(". ")
-                    .append(doc.title())
-                    .append(" — <")
-                    .append(doc.url())
-                    .append(">\n");
+        while (out.length() > 1 && out.charAt(out.length() - 1) == '\n' && out.charAt(out.length() - 2) == '\n') {
+            out.setLength(out.length() - 1);
         }
-        return out.toString();
+        return out.append(SourceList.render(SourceList.of(documents))).toString();
     }
 
     private static String statement(Optional<String> query, TreeSet<Integer> cited) {

@@ -36,7 +36,7 @@ class ExtractiveSummarizerTest {
     /** The passages a summary quotes, without its title, statement, headings and source list. */
     private static String quoted(Summary summary) {
         String md = summary.markdown();
-        String body = md.substring(md.indexOf("_\n\n") + 3, md.indexOf("Sources:\n"));
+        String body = md.substring(md.indexOf("_\n\n") + 3, md.indexOf("**Sources**"));
         return body.lines()
                 .filter(l -> !l.startsWith("#") && !l.startsWith("**No passage"))
                 .reduce("", (a, b) -> a + b + "\n");
@@ -110,7 +110,7 @@ class ExtractiveSummarizerTest {
                 .containsPattern("every 40 minutes[^\\n]*\\[1]")
                 .doesNotContain("Puffins")
                 .doesNotContain("cloudberry")
-                .contains("1. Visiting Harrowgate — <https://example.org/harrowgate>")
+                .contains("1. [Visiting Harrowgate](https://example.org/harrowgate)")
                 .containsIgnoringCase("extractive summary");
         assertThat(wordsQuoted(summary)).isLessThanOrEqualTo(60);
         assertThat(summary.warnings()).isEmpty();
@@ -182,8 +182,8 @@ class ExtractiveSummarizerTest {
         Summary focused = summarize(List.of(harbour, bread), "At what oven temperature should rye bread bake?", 80);
         assertThat(focused.markdown())
                 .containsPattern("Bake the loaf at 230 degrees[^\\n]*\\[2]")
-                .contains("1. Visiting Harrowgate — <https://example.org/harrowgate>")
-                .contains("2. Rye bread — <https://bake.example.org/rye>");
+                .contains("1. [Visiting Harrowgate](https://example.org/harrowgate)")
+                .contains("2. [Rye bread](https://bake.example.org/rye)");
         assertThat(focused.markdown().lines().filter(l -> l.contains("market hall")))
                 .allMatch(l -> l.endsWith("[1]"));
         assertThat(focused.sources())
@@ -201,7 +201,7 @@ class ExtractiveSummarizerTest {
         // every passage under a source's heading cites that source
         String md = general.markdown();
         String first = md.substring(md.indexOf("## Visiting Harrowgate [1]"), md.indexOf("## Rye bread [2]"));
-        String second = md.substring(md.indexOf("## Rye bread [2]"), md.indexOf("Sources:"));
+        String second = md.substring(md.indexOf("## Rye bread [2]"), md.indexOf("**Sources**"));
         assertThat(first).doesNotContain("[2]");
         assertThat(second.replace("## Rye bread [2]", "")).doesNotContain("[1]").contains("[2]");
     }

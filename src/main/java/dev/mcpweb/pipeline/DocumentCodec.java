@@ -1,0 +1,108 @@
+package dev.mcpweb.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpweb.extract.Document;
+import dev.mcpweb.extract.Metadata;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An extracted document as cache bytes and back: compact JSON with one-letter fields, links and code
+ * blocks as two-element arrays, absent metadata left out.
+ */
+final class DocumentCodec {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DocumentCodec() {}
+
+    static byte[] encode(Document d) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("u", d.url().toString());
+        Metadata m = d.metadata();
+        ObjectNode meta = root.putObject("m");
+        m.title().ifPresent(v -> meta.put("t", v));
+        ArrayNode authors = meta.putArray("a");
+        m.authors().forEach(authors::add);
+        m.published().ifPresent(v -> meta.put("p", v));
+        m.modified().ifPresent(v -> meta.put("d", v));
+        m.siteName().ifPresent(v -> meta.put("s", v));
+        m.description().ifPresent(v -> meta.put("e", v));
+        m.language().ifPresent(v -> meta.put("l", v));
+        m.canonicalUrl().ifPresent(v -> meta.put("c", v.toString()));
+        root.put("md", d.markdown());
+        root.put("tx", d.text());
+        links(root.putArray("cl"), d.contentLinks());
+        links(root.putArray("pl"), d.pageLinks());
+        ArrayNode code = root.putArray("cb");
+        for (Document.CodeBlock b : d.codeBlocks()) {
+            code.addArray().add(b.language()).add(b.code());
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a document", e);
+        }
+    }
+
+    private static void links(ArrayNode into, List<Document.Link> links) {
+        for (Document.Link l : links) {
+            into.addArray().add(l.url().toString()).add(l.text());
+        }
+    }
+
+    /** The document in {@code bytes}, or empty when they are not one (an old or damaged entry is a miss). */
+    static Optional<Document> decode(byte[] bytes) {
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            JsonNode meta = root.path("m");
+            if (!root.path("md").isTextual() || !root.path("tx").isTextual() || !meta.isObject()) {
+                return Optional.empty();
+            }
+            List<String> authors = new ArrayList<>();
+            meta.path("a").forEach(a -> authors.add(a.asText()));
+            Metadata metadata = new Metadata(
+                    text(meta, "t"),
+                    authors,
+                    text(meta, "p"),
+                    text(meta, "d"),
+                    text(meta, "s"),
+                    text(meta, "e"),
+                    text(meta, "l"),
+                    text(meta, "c").map(URI::create));
+            List<Document.CodeBlock> code = new ArrayList<>();
+            for (JsonNode b : root.path("cb")) {
+                code.add(new Document.CodeBlock(b.path(0).asText(), b.path(1).asText()));
+            }
+            return Optional.of(new Document(
+                    URI.create(root.path("u").asText()),
+                    metadata,
+                    root.path("md").asText(),
+                    root.path("tx").asText(),
+                    links(root.path("cl")),
+                    links(root.path("pl")),
+                    code));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || !v.isTextual() ? Optional.empty() : Optional.of(v.asText());
+    }
+
+    private static List<Document.Link> links(JsonNode array) {
+        List<Document.Link> links = new ArrayList<>();
+        for (JsonNode l : array) {
+            links.add(
+                    new Document.Link(URI.create(l.path(0).asText()), l.path(1).asText()));
+        }
+        return links;
+    }
+}
