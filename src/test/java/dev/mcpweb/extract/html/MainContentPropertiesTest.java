@@ -17,7 +17,7 @@ import org.jsoup.Jsoup;
 
 class MainContentPropertiesTest {
     private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern LIST_NUMBER = Pattern.compile("(?m)^\\s*\\d+\\. ");
+    private static final Pattern LIST_NUMBER = Pattern.compile("(?m)(?<=^|[\\s|>])\\d+\\.(?=\\s|$)");
     private static final List<String> TAGS = List.of(
             "div",
             "p",
@@ -100,7 +100,8 @@ class MainContentPropertiesTest {
         // Every generated word is surrounded by spaces, so tag boundaries never split or join words.
         Map<String, Integer> pageWords = words(page.body().wholeText());
 
-        // Ordered-list numbers are the renderer's own (as in the ground-truth format), not page words.
+        // Ordered-list numbers (also inside table cells and quotes) are the renderer's own (as in the ground-truth
+        // format), not page words.
         String text = new MainContentExtractor().extract(page, true).text();
         Map<String, Integer> extracted = words(LIST_NUMBER.matcher(text).replaceAll(""));
 
