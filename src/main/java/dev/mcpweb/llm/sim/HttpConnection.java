@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One HTTP/1.1 connection of the simulated server, written by hand because failure injection needs
@@ -24,6 +25,8 @@ final class HttpConnection implements AutoCloseable {
     private static final int MAX_HEADERS = 200;
     private static final int MAX_BODY = 64 * 1024 * 1024;
     private static final int KEEP_ALIVE_MILLIS = 60_000;
+    /** Waits shorter than this are parked rather than spent in a socket read with a millisecond timeout. */
+    private static final long WATCH_MARGIN_NANOS = 3_000_000;
 
     /** One request: method, path (without query), headers with lower-case names, body. */
     record Request(String method, String path, Map<String, String> headers, byte[] body) {
@@ -137,36 +140,46 @@ final class HttpConnection implements AutoCloseable {
     }
 
     /**
-     * Waits {@code nanos} while watching the socket: false as soon as the client hangs up (it sends
-     * nothing while it waits for an answer, so end-of-stream means it gave up).
+     * Waits until {@link System#nanoTime()} reaches {@code deadline} while watching the socket: false
+     * as soon as the client hangs up (it sends nothing while it waits for an answer, so end-of-stream
+     * means it gave up). Returns at once when the deadline has passed, so a caller that paces against
+     * an absolute schedule catches up after a late wake-up instead of adding it to every later wait.
+     * The socket is watched in whole milliseconds with a margin; the last stretch is parked to the
+     * nanosecond.
      */
-    boolean pause(long nanos) throws IOException {
-        long end = System.nanoTime() + nanos;
+    boolean pauseUntil(long deadline) throws IOException {
         try {
             while (true) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return true;
+                long left = deadline - System.nanoTime();
+                if (left <= WATCH_MARGIN_NANOS) {
+                    return parkUntil(deadline);
                 }
-                socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000)));
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, (left - WATCH_MARGIN_NANOS) / 1_000_000 + 1));
                 try {
                     int b = in.read();
                     if (b == -1) {
                         return false;
                     }
                     in.unread(b); // a pipelined request: keep it, and just wait out the rest
-                    Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
-                    return true;
+                    return parkUntil(deadline);
                 } catch (SocketTimeoutException tick) {
                     // nothing from the client: still there
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         } catch (IOException reset) {
             return false;
         }
+    }
+
+    /** Parks until {@code deadline} (false if interrupted, with the interrupt kept). */
+    private static boolean parkUntil(long deadline) {
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void respond(int status, String contentType, Map<String, String> headers, byte[] body) throws IOException {

@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * and Ollama chat ({@code /api/chat}), plain and streamed, closely enough for the real client
  * libraries. It answers with the first sentence of each paragraph of the user message, cut to the
  * requested length; it takes time like a real endpoint (time to first token, time per token, and a
- * limit on concurrent requests beyond which requests queue); it injects failures when told to, by rate
+ * limit on concurrent requests beyond which requests queue), to the model's schedule: from the moment a
+ * request gets a slot, streamed token {@code i} is sent at {@code ttft + i × perToken} and a plain
+ * answer at {@code ttft + n × perToken}, each against an absolute deadline so timer overshoot never
+ * adds up; it injects failures when told to, by rate
  * or by a script for the next requests; and it counts what it saw ({@link #stats()},
  * {@link #requests()}).
  */
@@ -325,10 +328,11 @@ public final class SimulatedLlmServer implements AutoCloseable {
             }
             slots.acquire();
             slot = true;
+            long admitted = System.nanoTime(); // the latency model's clock starts when a slot is free
             int in = tokens.count(prompt.system()) + tokens.count(prompt.user());
             inputTokens.addAndGet(in);
             Answer answer = Answer.to(prompt.user(), prompt.maxTokens());
-            Call call = new Call(connection, d, prompt, answer, in, seq, fault);
+            Call call = new Call(connection, d, prompt, answer, in, seq, fault, admitted);
             boolean completed = prompt.stream() ? stream(call) : plain(call);
             outcome = completed ? fault.map(SimulatedLlmServer::name).orElse("ok") : "aborted";
             return completed && !(fault.orElse(null) instanceof Fault.Cut);
@@ -349,7 +353,7 @@ public final class SimulatedLlmServer implements AutoCloseable {
         }
     }
 
-    /** One chat request being answered. */
+    /** One chat request being answered; {@code admittedNanos} is when it got a slot. */
     private record Call(
             HttpConnection connection,
             Dialect dialect,
@@ -357,9 +361,15 @@ public final class SimulatedLlmServer implements AutoCloseable {
             Answer answer,
             int inputTokens,
             long seq,
-            Optional<Fault> fault) {
+            Optional<Fault> fault,
+            long admittedNanos) {
         Fault faultOrNull() {
             return fault.orElse(null);
+        }
+
+        /** Nanoseconds an injected stall adds to the schedule. */
+        long stallNanos() {
+            return faultOrNull() instanceof Fault.Stall stall ? stall.duration().toNanos() : 0;
         }
     }
 
@@ -369,13 +379,13 @@ public final class SimulatedLlmServer implements AutoCloseable {
         if (call.faultOrNull() instanceof Fault.Status s) {
             return sendStatus(connection, call.dialect(), s);
         }
-        if (call.faultOrNull() instanceof Fault.Stall stall
-                && !connection.pause(stall.duration().toNanos())) {
-            return false;
-        }
-        long thinking = settings.ttft().toNanos()
+        // The whole answer is due ttft + n x perToken after admission (plus any injected stall), on an
+        // absolute deadline so that time spent building the answer is not added to the model's.
+        long due = call.admittedNanos()
+                + call.stallNanos()
+                + settings.ttft().toNanos()
                 + settings.perToken().toNanos() * answer.tokens().size();
-        if (!connection.pause(thinking)) {
+        if (!connection.pauseUntil(due)) {
             return false;
         }
         byte[] body = call.dialect().plain(call.prompt(), answer, call.inputTokens(), call.seq());
@@ -400,7 +410,11 @@ public final class SimulatedLlmServer implements AutoCloseable {
         if (call.faultOrNull() instanceof Fault.Status s) {
             return sendStatus(connection, call.dialect(), s);
         }
-        if (!connection.pause(settings.ttft().toNanos())) {
+        // Token i is due at admission + ttft + i x perToken (after token 0, plus any injected stall):
+        // every wait is to an absolute deadline, so a late wake-up is caught up, never accumulated.
+        long firstToken = call.admittedNanos() + settings.ttft().toNanos();
+        long perToken = settings.perToken().toNanos();
+        if (!connection.pauseUntil(firstToken)) {
             return false;
         }
         connection.startChunked(d.streamType());
@@ -420,12 +434,7 @@ public final class SimulatedLlmServer implements AutoCloseable {
             if (call.faultOrNull() instanceof Fault.Malformed && i == 1) {
                 connection.chunk(d.malformedEvent());
             }
-            if (i > 0 && !connection.pause(settings.perToken().toNanos())) {
-                return false;
-            }
-            if (call.faultOrNull() instanceof Fault.Stall stall
-                    && i == 1
-                    && !connection.pause(stall.duration().toNanos())) {
+            if (i > 0 && !connection.pauseUntil(firstToken + call.stallNanos() + i * perToken)) {
                 return false;
             }
             connection.chunk(d.streamToken(prompt, tokens.get(i), seq));

@@ -13,13 +13,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SimulatedLlmServerTest {
     private static final String CHAT = """
@@ -106,6 +111,67 @@ class SimulatedLlmServerTest {
         assertThat(server.stats().peakInFlight())
                 .as("queued requests count as in flight")
                 .isGreaterThan(2);
+    }
+
+    /**
+     * 500 tokens at 1 ms each: a server that slept once per token would add its timer overshoot 499
+     * times (easily +50 %); one paced against an absolute schedule is late by one wake-up at most. On
+     * a loaded machine a single answer may still be late, so the best of three attempts must be on
+     * time, and none may be early.
+     */
+    @ParameterizedTest(name = "{0} stream={1}")
+    @CsvSource({"/v1/chat/completions, true", "/v1/messages, true", "/api/chat, true", "/v1/chat/completions, false"})
+    void answersFollowTheLatencyModelWithoutAccumulatingDrift(String path, boolean stream) throws Exception {
+        Duration ttft = Duration.ofMillis(50);
+        Duration perToken = Duration.ofMillis(1);
+        int tokens = 500;
+        server = SimulatedLlmServer.start(Settings.instant().withLatency(ttft, perToken));
+        String words = IntStream.range(0, tokens).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
+        String body = """
+                {"model":"sim","max_tokens":%d,"stream":%s,"messages":[{"role":"user","content":"%s."}]}""".formatted(tokens, stream, words);
+        // Streamed: token i at ttft + i x perToken; plain: the whole answer at ttft + n x perToken.
+        Duration model = ttft.plus(perToken.multipliedBy(stream ? tokens - 1 : tokens));
+        Duration tolerance = Duration.ofMillis(model.toMillis() / 10 + 50);
+
+        List<Duration> took = new ArrayList<>();
+        for (int attempt = 0;
+                attempt < 3 && (took.isEmpty() || Collections.min(took).compareTo(model.plus(tolerance)) > 0);
+                attempt++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = post(path, body);
+            took.add(Duration.ofNanos(System.nanoTime() - start));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("w499");
+        }
+
+        assertThat(took)
+                .as("never faster than the model")
+                .allSatisfy(t -> assertThat(t).isGreaterThanOrEqualTo(model));
+        assertThat(Collections.min(took))
+                .as("best of %s against a model of %s", took, model)
+                .isLessThanOrEqualTo(model.plus(tolerance));
+        assertThat(server.stats().outputTokens()).isEqualTo((long) tokens * took.size());
+    }
+
+    @Test
+    void queuedRequestsStartTheClockWhenAdmitted() throws Exception {
+        server = SimulatedLlmServer.start(Settings.instant()
+                .withLatency(Duration.ofMillis(200), Duration.ofMillis(10))
+                .withMaxConcurrent(1));
+        String body = CHAT.formatted(6, true); // six tokens: 200 + 5 x 10 = 250 ms streamed
+        List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+        long start = System.nanoTime();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 2; i++) {
+                responses.add(callers.submit(() -> post("/v1/chat/completions", body)));
+            }
+            for (Future<HttpResponse<String>> r : responses) {
+                assertThat(r.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("the second request waits for the first, then takes its own full time")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(500));
     }
 
     @Test
