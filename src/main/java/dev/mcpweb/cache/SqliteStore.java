@@ -37,8 +37,9 @@ final class SqliteStore implements AutoCloseable {
     private static final int EVICTION_BATCH = 256;
     private static final int PRUNE_BATCH = 5_000;
     /**
-     * A prune that would delete more entries than it keeps copies the survivors into a fresh table instead,
-     * as long as they are at most this many bytes, so that its one transaction stays short.
+     * A prune that would delete more than a third of the entries copies the survivors into a fresh table
+     * instead, as long as they are at most this many bytes, so that its one transaction stays short (on a
+     * busy 2-core machine, copying costs about 16 µs per 1 KB survivor and deleting about 40 µs per entry).
      */
     private static final long REBUILD_MAX_SURVIVOR_BYTES = 64L << 20;
 
@@ -318,9 +319,9 @@ final class SqliteStore implements AutoCloseable {
 
     /**
      * Whether deleting the expired entries costs more than keeping the rest: SQLite rewrites every page it
-     * deletes a row from, while a dropped table's pages only go to the free list. So when more entries
-     * expired than survive, and the survivors are few enough bytes to copy in one short transaction,
-     * copying them wins. The estimate reads a snapshot; {@link #copySurvivors} is exact whatever changed.
+     * deletes a row from, while a dropped table's pages only go to the free list. So when at least half as
+     * many entries expired as survive, and the survivors are few enough bytes to copy in one short
+     * transaction, copying them wins. The estimate reads a snapshot; {@link #copySurvivors} is exact whatever changed.
      */
     private boolean rebuildPays(Map<String, Long> cutoffs) throws SQLException {
         if (cutoffs.isEmpty()) {
@@ -360,7 +361,7 @@ final class SqliteStore implements AutoCloseable {
         } finally {
             returnReader(reader);
         }
-        return expiredEntries > entries - expiredEntries && bytes - expiredBytes <= REBUILD_MAX_SURVIVOR_BYTES;
+        return 2 * expiredEntries > entries - expiredEntries && bytes - expiredBytes <= REBUILD_MAX_SURVIVOR_BYTES;
     }
 
     /**
