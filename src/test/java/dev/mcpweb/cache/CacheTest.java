@@ -155,6 +155,33 @@ class CacheTest {
     }
 
     @Test
+    void entriesWrittenByAnotherConnectionDuringAMassExpirySurviveIt() throws Exception {
+        try (Cache cache = Cache.open(TestClock.config(dir, 1L << 30, 0), clock);
+                Cache other = Cache.open(TestClock.config(dir, 1L << 30, 0), clock)) {
+            for (int i = 0; i < 500; i++) {
+                cache.put(Cache.MAP, "old" + i, new byte[100]);
+            }
+            clock.advance(Duration.ofDays(8));
+            Thread writer = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 200; i++) {
+                    other.put(Cache.MAP, "new" + i, new byte[10]);
+                }
+            });
+            long pruned = cache.prune(Optional.empty());
+            writer.join(Duration.ofSeconds(60));
+            assertThat(writer.isAlive()).isFalse();
+
+            assertThat(pruned).isEqualTo(500);
+            for (int i = 0; i < 200; i++) {
+                assertThat(cache.get(Cache.MAP, "new" + i)).isPresent();
+            }
+            assertThat(cache.stats().namespaces().get(Cache.MAP).entries()).isEqualTo(200);
+            assertThat(cache.stats().namespaces().get(Cache.MAP).bytes()).isEqualTo(2_000);
+            assertThat(cache.storageErrors() + other.storageErrors()).isZero();
+        }
+    }
+
+    @Test
     void staleFetchEntriesAreKeptForRevalidationUntilTheGeneralTtl() {
         try (Cache cache = Cache.open(TestClock.config(dir), clock)) {
             cache.put(Cache.FETCH, "u", bytes("page"));
