@@ -102,6 +102,86 @@ class CacheTest {
     }
 
     @Test
+    void aMassExpiryLeavesExactlyTheUnexpiredEntriesAndExactTotals() {
+        try (Cache cache = Cache.open(TestClock.config(dir, 1L << 30, 0), clock);
+                Cache other = Cache.open(TestClock.config(dir, 1L << 30, 0), clock)) {
+            List<String> namespaces = List.of(Cache.SUMMARY, Cache.MAP, Cache.EXTRACT);
+            for (int i = 0; i < 300; i++) {
+                cache.put(namespaces.get(i % 3), "old" + i, new byte[i]);
+            }
+            clock.advance(Duration.ofDays(6));
+            cache.put(Cache.FETCH, "page", new byte[7]); // will be stale but kept for revalidation
+            long liveBytes = 0;
+            for (int i = 0; i < 30; i++) {
+                cache.put(namespaces.get(i % 3), "new" + i, new byte[1000 + i]);
+                liveBytes += 1000 + i;
+            }
+            cache.put(Cache.SUMMARY, "old0", bytes("rewritten, so young again"));
+            clock.advance(Duration.ofDays(2));
+
+            assertThat(other.prune(Optional.empty())).isEqualTo(299);
+
+            for (Cache reader : List.of(cache, other)) {
+                for (int i = 0; i < 30; i++) {
+                    int size = 1000 + i;
+                    assertThat(reader.get(namespaces.get(i % 3), "new" + i))
+                            .hasValueSatisfying(v -> assertThat(v).hasSize(size));
+                }
+                for (int i = 1; i < 300; i++) {
+                    assertThat(reader.get(namespaces.get(i % 3), "old" + i)).isEmpty();
+                }
+                assertThat(reader.get(Cache.SUMMARY, "old0")).isPresent();
+                assertThat(reader.getKept(Cache.FETCH, "page")).isPresent();
+            }
+            var stats = cache.stats().namespaces();
+            assertThat(namespaces.stream()
+                            .mapToLong(ns -> stats.get(ns).entries())
+                            .sum())
+                    .isEqualTo(31);
+            assertThat(namespaces.stream()
+                            .mapToLong(ns -> stats.get(ns).bytes())
+                            .sum())
+                    .isEqualTo(liveBytes + bytes("rewritten, so young again").length);
+            assertThat(stats.get(Cache.SUMMARY).entries()).isEqualTo(11);
+            assertThat(stats.get(Cache.FETCH).entries()).isEqualTo(1);
+
+            // The rebuilt table keeps its keys unique and its totals right.
+            cache.put(Cache.MAP, "new1", new byte[5]);
+            assertThat(other.get(Cache.MAP, "new1"))
+                    .hasValueSatisfying(v -> assertThat(v).hasSize(5));
+            assertThat(other.stats().namespaces().get(Cache.MAP).entries()).isEqualTo(10);
+            assertThat(other.prune(Optional.empty())).isZero();
+        }
+    }
+
+    @Test
+    void entriesWrittenByAnotherConnectionDuringAMassExpirySurviveIt() throws Exception {
+        try (Cache cache = Cache.open(TestClock.config(dir, 1L << 30, 0), clock);
+                Cache other = Cache.open(TestClock.config(dir, 1L << 30, 0), clock)) {
+            for (int i = 0; i < 500; i++) {
+                cache.put(Cache.MAP, "old" + i, new byte[100]);
+            }
+            clock.advance(Duration.ofDays(8));
+            Thread writer = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 200; i++) {
+                    other.put(Cache.MAP, "new" + i, new byte[10]);
+                }
+            });
+            long pruned = cache.prune(Optional.empty());
+            writer.join(Duration.ofSeconds(60));
+            assertThat(writer.isAlive()).isFalse();
+
+            assertThat(pruned).isEqualTo(500);
+            for (int i = 0; i < 200; i++) {
+                assertThat(cache.get(Cache.MAP, "new" + i)).isPresent();
+            }
+            assertThat(cache.stats().namespaces().get(Cache.MAP).entries()).isEqualTo(200);
+            assertThat(cache.stats().namespaces().get(Cache.MAP).bytes()).isEqualTo(2_000);
+            assertThat(cache.storageErrors() + other.storageErrors()).isZero();
+        }
+    }
+
+    @Test
     void staleFetchEntriesAreKeptForRevalidationUntilTheGeneralTtl() {
         try (Cache cache = Cache.open(TestClock.config(dir), clock)) {
             cache.put(Cache.FETCH, "u", bytes("page"));
