@@ -2,7 +2,6 @@ package dev.mcpweb.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpweb.extract.html.MainContentExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ class WcxbDevEvalTest {
                 "WCXB dev corpus not found at ../shared/data/wcxb/dev (beside the clone, as in CI) or"
                         + " /work/shared/data/wcxb/dev: skipping the extraction-quality regression test");
 
-        ExtractionReport report = new ExtractionEval(new MainContentExtractor()).run(dev);
+        ExtractionReport report = new ExtractionEval(ExtractionEval.defaultExtractor()).run(dev);
 
         assertThat(report.overall().pages()).isGreaterThan(1000);
         assertThat(report.overall().f1()).isGreaterThan(0.835);
