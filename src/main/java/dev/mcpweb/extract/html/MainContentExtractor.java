@@ -28,6 +28,7 @@ public final class MainContentExtractor {
         copy.setBaseUri(page.location());
         Boilerplate.strip(copy, includeComments);
         Element main = ContentLocator.locate(copy);
+        RepeatedBlocks.remove(main);
         MainContent content = Renderer.render(main);
         if (TextLengths.visibleLength(content.text()) < SCANT_TEXT) {
             String declared = StructuredBody.of(page).orElse("");

@@ -34,6 +34,24 @@ class MainContentExtractorTest {
     }
 
     @Test
+    void aParagraphRepeatedForAnotherScreenSizeAppearsOnce() {
+        MainContent content = extract(chrome("""
+                <article><h1>Trail pack 25</h1>
+                <div class="mobile"><h2>Carry everything you need for a day</h2>
+                <p>A light frame and a ventilated back panel keep the load steady on steep climbs.</p></div>
+                <div class="desktop"><h2>Carry everything you need for a day</h2>
+                <p>A light frame and a ventilated back panel keep the load steady on steep climbs.</p></div>
+                <p>Yes</p><p>Yes</p></article>
+                """));
+
+        assertThat(content.text().split("ventilated back panel", -1)).hasSize(2);
+        assertThat(content.text().split("Carry everything", -1)).hasSize(2);
+        assertThat(content.text().split("Yes", -1))
+                .as("short labels may repeat")
+                .hasSize(3);
+    }
+
+    @Test
     void anArticleKeepsItsProseAndDropsNavigationSidebarShareButtonsAndFooter() {
         MainContent content = extract(chrome("""
                 <article><h1>How composting works</h1>
