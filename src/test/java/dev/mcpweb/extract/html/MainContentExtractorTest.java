@@ -34,6 +34,23 @@ class MainContentExtractorTest {
     }
 
     @Test
+    void aProductDescriptionDeclaredOnlyInJsonLdIsAddedOnceAndAShownOneIsNotRepeated() {
+        String jsonLd = """
+                <script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",
+                "name":"Trail pack 25","description":"Made from recycled nylon with a rain cover tucked in the lid."}
+                </script>""";
+        MainContent hidden = extract(chrome(jsonLd + """
+                <main><h1>Trail pack 25</h1><p>Our lightest day pack, with room for a jacket, lunch and water
+                for a long hike.</p></main>"""));
+        MainContent shown = extract(chrome(jsonLd + """
+                <main><h1>Trail pack 25</h1><p>Made from recycled nylon, with a rain cover tucked in the lid.</p>
+                <p>Our lightest day pack, with room for a jacket, lunch and water for a long hike.</p></main>"""));
+
+        assertThat(hidden.text()).contains("lightest day pack").contains("recycled nylon with a rain cover");
+        assertThat(shown.text().split("recycled nylon", -1)).hasSize(2);
+    }
+
+    @Test
     void aParagraphRepeatedForAnotherScreenSizeAppearsOnce() {
         MainContent content = extract(chrome("""
                 <article><h1>Trail pack 25</h1>
