@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mcpweb.eval.ExtractionEval;
 import dev.mcpweb.eval.ExtractionReport;
-import dev.mcpweb.extract.html.MainContentExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,7 +59,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
         };
         ExtractionReport report;
         try {
-            report = new ExtractionEval(new MainContentExtractor(), filter).run(dataset);
+            report = new ExtractionEval(ExtractionEval.defaultExtractor(), filter).run(dataset);
         } catch (IOException e) {
             err.println("mcp-web: cannot evaluate " + dataset + ": " + e.getMessage());
             return ExitCode.FAILED;

@@ -2,16 +2,18 @@ package dev.mcpweb.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpweb.extract.html.MainContent;
-import dev.mcpweb.extract.html.MainContentExtractor;
-import java.io.ByteArrayInputStream;
+import dev.mcpweb.config.ExtractorConfig;
+import dev.mcpweb.extract.ExtractionException;
+import dev.mcpweb.extract.Extractor;
+import dev.mcpweb.fetch.FetchResult;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,10 +24,10 @@ import java.util.TreeMap;
 import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.jsoup.Jsoup;
 
 /**
- * Scores {@link MainContentExtractor} on a WCXB-format directory ({@code html/NNNN.html.gz} and
+ * Scores the extract stage ({@link Extractor}, as the rest of the program runs it: charset decoding,
+ * parsing, main content; comments excluded) on a WCXB-format directory ({@code html/NNNN.html.gz} and
  * {@code ground-truth/NNNN.json}) exactly as the benchmark's authors do: per page, word-level P/R/F1
  * over lower-cased Unicode {@code \w+} token multisets; then means overall and per page type, and
  * the share of {@code with} snippets present and {@code without} snippets absent after collapsing
@@ -35,16 +37,18 @@ import org.jsoup.Jsoup;
 public final class ExtractionEval {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MainContentExtractor extractor;
+    private static final String HTML = "text/html";
+
+    private final Extractor extractor;
     private final IntPredicate pageFilter;
 
     /** Scores every page. */
-    public ExtractionEval(MainContentExtractor extractor) {
+    public ExtractionEval(Extractor extractor) {
         this(extractor, n -> true);
     }
 
     /** Scores the pages whose file number passes {@code pageFilter} (e.g. even numbers only). */
-    public ExtractionEval(MainContentExtractor extractor, IntPredicate pageFilter) {
+    public ExtractionEval(Extractor extractor, IntPredicate pageFilter) {
         this.extractor = extractor;
         this.pageFilter = pageFilter;
     }
@@ -140,13 +144,29 @@ public final class ExtractionEval {
                 pages);
     }
 
+    /** The page's text as the extract stage gives it; a page it cannot read scores as empty. */
     private String extractText(byte[] html, String url) {
-        try (InputStream in = new ByteArrayInputStream(html)) {
-            MainContent content = extractor.extract(Jsoup.parse(in, null, url), false);
-            return content.text();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return extractor
+                    .extract(FetchResult.ofBytes(pageUri(url), HTML, html))
+                    .text();
+        } catch (ExtractionException e) {
+            return "";
         }
+    }
+
+    private static URI pageUri(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.isAbsolute() ? uri : URI.create("https://example.invalid/");
+        } catch (URISyntaxException e) {
+            return URI.create("https://example.invalid/");
+        }
+    }
+
+    /** The extractor the eval measures by default: the extract stage with comments excluded. */
+    public static Extractor defaultExtractor() {
+        return new Extractor(new ExtractorConfig(false));
     }
 
     private static ExtractionReport.Scores mean(List<ExtractionReport.PageScore> pages) {

@@ -3,7 +3,6 @@ package dev.mcpweb.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mcpweb.extract.html.MainContentExtractor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +50,7 @@ class ExtractionEvalTest {
                 "nothing in common",
                 "Totally different");
 
-        ExtractionReport report = new ExtractionEval(new MainContentExtractor()).run(dataset);
+        ExtractionReport report = new ExtractionEval(ExtractionEval.defaultExtractor()).run(dataset);
 
         assertThat(report.overall().pages()).isEqualTo(2);
         assertThat(report.byType()).containsOnlyKeys("article", "forum");
@@ -69,14 +68,14 @@ class ExtractionEvalTest {
         page("0001", "article", "<p>one two three</p>", "one two three", "one", "zzz");
         page("0002", "article", "<p>four five six</p>", "four five six", "four", "zzz");
 
-        ExtractionReport even = new ExtractionEval(new MainContentExtractor(), n -> n % 2 == 0).run(dataset);
+        ExtractionReport even = new ExtractionEval(ExtractionEval.defaultExtractor(), n -> n % 2 == 0).run(dataset);
 
         assertThat(even.pages()).extracting(ExtractionReport.PageScore::file).containsExactly("0002");
     }
 
     @Test
     void aDirectoryThatIsNotADataSetIsRefusedWithAReason() {
-        assertThatThrownBy(() -> new ExtractionEval(new MainContentExtractor()).run(dataset))
+        assertThatThrownBy(() -> new ExtractionEval(ExtractionEval.defaultExtractor()).run(dataset))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("html/ and ground-truth/");
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
@@ -41,6 +43,63 @@ final class StructuredBody {
         }
         best = Parser.unescapeEntities(best, false).strip();
         return best.isEmpty() ? Optional.empty() : Optional.of(best);
+    }
+
+    /**
+     * The descriptions of the products the page declares in JSON-LD ({@code @type} Product), in page
+     * order: the text product pages often render only from a script or behind a tab.
+     */
+    static List<String> productDescriptions(Document page) {
+        List<String> found = new ArrayList<>();
+        for (Element script : page.select("script[type=application/ld+json]")) {
+            String json = script.data();
+            if (json.length() > MAX_SCRIPT || !json.contains("Product")) {
+                continue;
+            }
+            try {
+                collectProducts(JSON.readTree(json), found);
+            } catch (JsonProcessingException e) {
+                // malformed JSON-LD: nothing usable
+            }
+        }
+        return found;
+    }
+
+    private static void collectProducts(JsonNode root, List<String> found) {
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        todo.push(root);
+        int visited = 0;
+        while (!todo.isEmpty() && visited++ < MAX_NODES) {
+            JsonNode node = todo.pop();
+            if (node.isObject()) {
+                if (isProduct(node.path("@type"))) {
+                    String d = Parser.unescapeEntities(node.path("description").asText(""), false)
+                            .strip();
+                    if (!d.isEmpty() && !found.contains(d)) {
+                        found.add(d);
+                    }
+                }
+                node.forEach(v -> {
+                    if (v.isContainerNode()) {
+                        todo.push(v);
+                    }
+                });
+            } else if (node.isArray()) {
+                node.forEach(todo::push);
+            }
+        }
+    }
+
+    private static boolean isProduct(JsonNode type) {
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (t.asText().equals("Product")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return type.asText().equals("Product");
     }
 
     private static String longestBody(JsonNode root) {

@@ -34,6 +34,41 @@ class MainContentExtractorTest {
     }
 
     @Test
+    void aProductDescriptionDeclaredOnlyInJsonLdIsAddedOnceAndAShownOneIsNotRepeated() {
+        String jsonLd = """
+                <script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",
+                "name":"Trail pack 25","description":"Made from recycled nylon with a rain cover tucked in the lid."}
+                </script>""";
+        MainContent hidden = extract(chrome(jsonLd + """
+                <main><h1>Trail pack 25</h1><p>Our lightest day pack, with room for a jacket, lunch and water
+                for a long hike.</p></main>"""));
+        MainContent shown = extract(chrome(jsonLd + """
+                <main><h1>Trail pack 25</h1><p>Made from recycled nylon, with a rain cover tucked in the lid.</p>
+                <p>Our lightest day pack, with room for a jacket, lunch and water for a long hike.</p></main>"""));
+
+        assertThat(hidden.text()).contains("lightest day pack").contains("recycled nylon with a rain cover");
+        assertThat(shown.text().split("recycled nylon", -1)).hasSize(2);
+    }
+
+    @Test
+    void aParagraphRepeatedForAnotherScreenSizeAppearsOnce() {
+        MainContent content = extract(chrome("""
+                <article><h1>Trail pack 25</h1>
+                <div class="mobile"><h2>Carry everything you need for a day</h2>
+                <p>A light frame and a ventilated back panel keep the load steady on steep climbs.</p></div>
+                <div class="desktop"><h2>Carry everything you need for a day</h2>
+                <p>A light frame and a ventilated back panel keep the load steady on steep climbs.</p></div>
+                <p>Yes</p><p>Yes</p></article>
+                """));
+
+        assertThat(content.text().split("ventilated back panel", -1)).hasSize(2);
+        assertThat(content.text().split("Carry everything", -1)).hasSize(2);
+        assertThat(content.text().split("Yes", -1))
+                .as("short labels may repeat")
+                .hasSize(3);
+    }
+
+    @Test
     void anArticleKeepsItsProseAndDropsNavigationSidebarShareButtonsAndFooter() {
         MainContent content = extract(chrome("""
                 <article><h1>How composting works</h1>
