@@ -3,6 +3,7 @@ package dev.mcpweb.extract.html;
 import java.util.HashSet;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * Removes text blocks that repeat an earlier block word for word. Responsive pages often carry the
@@ -13,12 +14,21 @@ final class RepeatedBlocks {
     private static final String TEXT_BLOCKS = "p, h1, h2, h3, h4, h5, h6";
     /** Shorter blocks (labels such as "Size" or "Yes") legitimately repeat. */
     private static final int MIN_LENGTH = 20;
+    /**
+     * Each removal re-indexes the parent's children, so a hostile page of one paragraph repeated a
+     * million times would take quadratic time; real pages have far fewer blocks than this.
+     */
+    private static final int MAX_BLOCKS = 20_000;
 
     private RepeatedBlocks() {}
 
     static void remove(Element root) {
+        Elements blocks = root.select(TEXT_BLOCKS);
+        if (blocks.size() > MAX_BLOCKS) {
+            return;
+        }
         Set<String> seen = new HashSet<>();
-        for (Element e : root.select(TEXT_BLOCKS)) {
+        for (Element e : blocks) {
             if (e.parent() == null) {
                 continue; // inside a block removed already
             }
