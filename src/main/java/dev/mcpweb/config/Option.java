@@ -25,11 +25,6 @@ record Option(
         return "MCP_WEB_" + name.replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
-    /** The CLI spelling, used by {@code --set} and in messages: {@code fetcher.max_concurrent}. */
-    String flagName() {
-        return name;
-    }
-
     boolean secret() {
         return type == OptionType.SECRET;
     }
