@@ -180,16 +180,21 @@ final class Boilerplate implements NodeFilter {
     }
 
     private static boolean isCommentLike(Element e) {
+        return isNamed(e, COMMENT_NAME);
+    }
+
+    /** Whether {@code e}'s id or one of its class names contains a match of {@code name} (lower-cased). */
+    static boolean isNamed(Element e, Pattern name) {
         String id = e.id();
         if (!id.isEmpty()
                 && id.length() < 200
-                && COMMENT_NAME.matcher(id.toLowerCase(Locale.ROOT)).find()) {
+                && name.matcher(id.toLowerCase(Locale.ROOT)).find()) {
             return true;
         }
         String cls = e.className();
         if (!cls.isEmpty() && cls.length() < 2000) {
             for (String c : e.classNames()) {
-                if (COMMENT_NAME.matcher(c.toLowerCase(Locale.ROOT)).find()) {
+                if (name.matcher(c.toLowerCase(Locale.ROOT)).find()) {
                     return true;
                 }
             }
