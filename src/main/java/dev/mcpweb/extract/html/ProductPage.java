@@ -14,6 +14,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Elements;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -57,7 +58,11 @@ final class ProductPage {
 
     /** The products the page declares in JSON-LD. */
     private final List<JsonNode> declared;
-    /** Whether the page says it is about one product. */
+    /**
+     * Whether the page says it is about one product: Open Graph type {@code product} (not {@code
+     * product.group}, which shops use for categories), exactly one schema.org microdata product, or a
+     * JSON-LD product on sale.
+     */
     private final boolean isProduct;
 
     private ProductPage(List<JsonNode> declared, boolean isProduct) {
@@ -67,8 +72,24 @@ final class ProductPage {
 
     /** Reads what {@code page} declares about the products it shows. */
     static ProductPage of(Document page) {
-        List<JsonNode> declared = StructuredBody.products(page);
-        return new ProductPage(declared, marksProduct(page) || declaresProductOnSale(page, declared));
+        // one pass over the page for the three ways it can say what it shows
+        Elements marks = page.select(
+                "script[type=application/ld+json], meta[property=og:type], [itemscope][itemtype~=(?i)schema\\.org/Product$]");
+        List<Element> scripts = new ArrayList<>();
+        String og = "";
+        int microdata = 0;
+        for (Element e : marks) {
+            if (e.nameIs("script")) {
+                scripts.add(e);
+            } else if (e.nameIs("meta")) {
+                og = e.attr("content").strip().toLowerCase(Locale.ROOT);
+            } else {
+                microdata++;
+            }
+        }
+        List<JsonNode> declared = StructuredBody.products(scripts);
+        boolean marked = OG_PRODUCT.contains(og) || microdata == 1;
+        return new ProductPage(declared, marked || declaresProductOnSale(page, declared));
     }
 
     /**
@@ -171,19 +192,6 @@ final class ProductPage {
             shown.addAll(words);
         }
         return new MainContent(md.toString(), text.toString(), content.contentLinks(), content.codeBlocks());
-    }
-
-    /**
-     * Open Graph type {@code product} (not {@code product.group}, which shops use for categories), or
-     * exactly one schema.org microdata product.
-     */
-    private static boolean marksProduct(Document page) {
-        String og =
-                page.select("meta[property=og:type]").attr("content").strip().toLowerCase(Locale.ROOT);
-        if (OG_PRODUCT.contains(og)) {
-            return true;
-        }
-        return page.select("[itemscope][itemtype~=(?i)schema\\.org/Product$]").size() == 1;
     }
 
     /**
