@@ -26,8 +26,9 @@ public final class MainContentExtractor {
         }
         Element copy = body.clone();
         copy.setBaseUri(page.location());
-        Boilerplate.strip(copy, includeComments);
         ProductPage product = ProductPage.of(page);
+        product.reveal(copy);
+        Boilerplate.strip(copy, includeComments);
         Element main = ContentLocator.locate(product.strip(copy));
         RepeatedBlocks.remove(main);
         MainContent content = Renderer.render(main);

@@ -32,6 +32,9 @@ final class ProductPage {
             + "reviews?|product-?reviews?|customer-?reviews?|ratings?|ratings-?reviews|testimonials?|feedback"
             + "|yotpo|okendo|jdgm|judgeme|stamped|trustpilot|bazaarvoice|bv-?reviews|powerreviews|pr-?review"
             + "|questions?-?and-?answers|qna|q-?and-?a|ugc)(?:$|[-_])");
+    /** Class and id names of panels that a click expands. */
+    private static final Pattern COLLAPSED_PANEL = Pattern.compile(
+            "(?:^|[-_])(?:collapse|collapsible|accordion|expander|faq-?answer|read-?more|readmore)(?:$|[-_])");
     /** Headings that introduce shoppers' contributions rather than the product. */
     private static final Pattern REVIEW_HEADING = Pattern.compile("(?i)^\\W*(?:customer |product |user |guest )?"
             + "(?:reviews?|ratings?(?: (?:&|and) reviews?)?|reviews? (?:&|and) ratings?|testimonials"
@@ -90,6 +93,27 @@ final class ProductPage {
         List<JsonNode> declared = StructuredBody.products(scripts);
         boolean marked = OG_PRODUCT.contains(og) || microdata == 1;
         return new ProductPage(declared, marked || declaresProductOnSale(page, declared));
+    }
+
+    /**
+     * Unhides, when the page declares a product, its collapsed panels (accordions, "read more"
+     * expanders, FAQ answers): shops fold the description, specifications and care notes into them, and
+     * a reader opens them with one click. Call before hidden elements are stripped.
+     */
+    void reveal(Element root) {
+        if (!isProduct) {
+            return;
+        }
+        for (Element e : root.getAllElements()) {
+            if (Boilerplate.isHidden(e) && Boilerplate.isNamed(e, COLLAPSED_PANEL)) {
+                e.removeAttr("hidden").removeAttr("aria-hidden").removeAttr("style");
+                for (String c : e.classNames()) {
+                    if (Boilerplate.isHiddenClass(c)) {
+                        e.removeClass(c);
+                    }
+                }
+            }
+        }
     }
 
     /**
