@@ -32,6 +32,8 @@ final class ProductPage {
             + "reviews?|product-?reviews?|customer-?reviews?|ratings?|ratings-?reviews|testimonials?|feedback"
             + "|yotpo|okendo|jdgm|judgeme|stamped|trustpilot|bazaarvoice|bv-?reviews|powerreviews|pr-?review"
             + "|questions?-?and-?answers|qna|q-?and-?a|ugc)(?:$|[-_])");
+    /** Below this many characters outside links (some 25 words), a product page shows no product. */
+    private static final int SHELL_TEXT = 150;
     /** Class and id names of panels that a click expands. */
     private static final Pattern COLLAPSED_PANEL = Pattern.compile(
             "(?:^|[-_])(?:collapse|collapsible|accordion|expander|faq-?answer|read-?more|readmore)(?:$|[-_])");
@@ -144,6 +146,11 @@ final class ProductPage {
         };
         NodeTraversor.filter(collect, root);
         widgets.forEach(Element::remove);
+        if (pageText - lengths.linkText(root) < SHELL_TEXT) {
+            // Nothing but links and a few labels: a shell whose product a script fills in later. What it
+            // shows is navigation, so the page's content is what it declares, if anything.
+            return new Element("div");
+        }
         return productArea(root);
     }
 

@@ -108,4 +108,16 @@ class ProductPageTest {
                 .doesNotContain("save ten percent");
         assertThat(extract("", page).text()).doesNotContain("descale twice a year");
     }
+
+    @Test
+    void aProductPageShellThatOnlyLinksElsewhereYieldsNoContent() {
+        MainContent content = extract("<meta property=\"og:type\" content=\"product\">", """
+                <div id="root"><h1>Shop</h1></div>
+                <div><h3>Help</h3><a href="/help">Help centre</a>, <a href="/returns">Returns and refunds</a>,
+                <a href="/report">Report a listing</a>, <a href="/recalls">Product recalls</a></div>
+                <div><h3>Sites</h3><a href="/de">Deutsch</a>, <a href="/fr">Français</a>, <a href="/es">Español</a>,
+                <a href="/it">Italiano</a>, <a href="/pl">Polski</a>, <a href="/nl">Nederlands</a></div>""");
+
+        assertThat(content.text()).isEmpty();
+    }
 }
