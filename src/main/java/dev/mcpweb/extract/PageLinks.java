@@ -20,7 +20,7 @@ final class PageLinks {
         Map<URI, String> links = new LinkedHashMap<>();
         Map<String, Optional<URI>> resolved = new HashMap<>(); // pages repeat the same hrefs many times
         for (Element a : page.select("a[href], area[href]")) {
-            Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(a.absUrl("href")));
+            Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(AbsoluteUrls.of(a, "href")));
             if (url.isEmpty()) {
                 continue;
             }

@@ -1,6 +1,8 @@
 package dev.mcpweb.extract.html;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
@@ -103,6 +105,8 @@ final class Boilerplate implements NodeFilter {
     private final TextLengths lengths;
     private final int pageText;
     private final boolean includeComments;
+    /** Class and id names already matched on this page: pages repeat a few names thousands of times. */
+    private final Map<String, Boolean> furnitureNames = new HashMap<>();
 
     private Boilerplate(TextLengths lengths, int pageText, boolean includeComments) {
         this.lengths = lengths;
@@ -153,6 +157,7 @@ final class Boilerplate implements NodeFilter {
      * outside them: there the comments are the content, not an appendix to an article.
      */
     static boolean isDiscussion(Element root, TextLengths lengths) {
+        Map<String, Boolean> commentNames = new HashMap<>();
         int[] commentText = {0};
         int[] proseOutside = {0};
         NodeTraversor.filter(
@@ -162,7 +167,7 @@ final class Boilerplate implements NodeFilter {
                         if (!(node instanceof Element e)) {
                             return FilterResult.CONTINUE;
                         }
-                        if (isCommentLike(e)) {
+                        if (isCommentLike(e, commentNames)) {
                             commentText[0] += lengths.text(e) - lengths.linkText(e);
                             return FilterResult.SKIP_CHILDREN;
                         }
@@ -179,22 +184,25 @@ final class Boilerplate implements NodeFilter {
         return commentText[0] > 2 * proseOutside[0] && commentText[0] > 200 && proseOutside[0] < MAX_DISCUSSION_PROSE;
     }
 
-    private static boolean isCommentLike(Element e) {
+    /** Whether the id or a class names comments; {@code seen} remembers the answer for each name. */
+    private static boolean isCommentLike(Element e, Map<String, Boolean> seen) {
         String id = e.id();
-        if (!id.isEmpty()
-                && id.length() < 200
-                && COMMENT_NAME.matcher(id.toLowerCase(Locale.ROOT)).find()) {
+        if (!id.isEmpty() && id.length() < 200 && seen.computeIfAbsent(id, Boilerplate::isCommentName)) {
             return true;
         }
         String cls = e.className();
         if (!cls.isEmpty() && cls.length() < 2000) {
             for (String c : e.classNames()) {
-                if (COMMENT_NAME.matcher(c.toLowerCase(Locale.ROOT)).find()) {
+                if (seen.computeIfAbsent(c, Boilerplate::isCommentName)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean isCommentName(String name) {
+        return COMMENT_NAME.matcher(name.toLowerCase(Locale.ROOT)).find();
     }
 
     @Override
@@ -286,6 +294,10 @@ final class Boilerplate implements NodeFilter {
     }
 
     private boolean nameMatches(String name) {
+        return furnitureNames.computeIfAbsent(name, this::isFurnitureName);
+    }
+
+    private boolean isFurnitureName(String name) {
         if (name.indexOf(':') >= 0 || name.indexOf('[') >= 0) {
             return false; // utility-class variants such as lg:has-[.banner]:pt-0 describe style, not role
         }
