@@ -98,19 +98,24 @@ final class Boilerplate implements NodeFilter {
     /** Furniture patterns leave alone an element holding more than this share of the page's text. */
     private static final double MAX_FURNITURE_SHARE = 0.4;
 
+    /** The least prose that makes an element an article rather than, say, a newsletter box. */
+    private static final int MIN_ARTICLE_PROSE = 800;
+
     private static final int NOSCRIPT_CONTENT = 200;
     /** Above this much text outside the comments, a page is an article with comments under it. */
     private static final int MAX_DISCUSSION_PROSE = 2500;
 
     private final TextLengths lengths;
     private final int pageText;
+    private final int pageProse;
     private final boolean includeComments;
     /** Class and id names already matched on this page: pages repeat a few names thousands of times. */
     private final Map<String, Boolean> furnitureNames = new HashMap<>();
 
-    private Boilerplate(TextLengths lengths, int pageText, boolean includeComments) {
+    private Boilerplate(TextLengths lengths, Element root, boolean includeComments) {
         this.lengths = lengths;
-        this.pageText = Math.max(1, pageText);
+        this.pageText = Math.max(1, lengths.text(root));
+        this.pageProse = Math.max(1, prose(lengths, root));
         this.includeComments = includeComments;
     }
 
@@ -119,7 +124,7 @@ final class Boilerplate implements NodeFilter {
         TextLengths lengths = TextLengths.of(root);
         boolean keepComments = includeComments || isDiscussion(root, lengths);
         removeRecommendations(root, lengths);
-        NodeTraversor.filter(new Boilerplate(lengths, lengths.text(root), keepComments), root);
+        NodeTraversor.filter(new Boilerplate(lengths, root, keepComments), root);
     }
 
     /**
@@ -240,6 +245,21 @@ final class Boilerplate implements NodeFilter {
         return FilterResult.CONTINUE;
     }
 
+    /**
+     * Whether {@code e} holds a large share of the page's text outside links, and enough of it to be
+     * an article: then a furniture class or id name is a wrapper's misnomer (a layout "widget", a
+     * "content-nav-section"), even when a mega-menu full of links makes the article look small.
+     */
+    private boolean mostOfTheProse(Element e) {
+        int prose = prose(lengths, e);
+        return prose >= MIN_ARTICLE_PROSE && prose > MAX_FURNITURE_SHARE * pageProse;
+    }
+
+    /** Text outside links. */
+    private static int prose(TextLengths lengths, Element e) {
+        return lengths.text(e) - lengths.linkText(e);
+    }
+
     static boolean isHidden(Element e) {
         if (e.hasAttr("hidden") || e.attr("aria-hidden").equalsIgnoreCase("true")) {
             return true;
@@ -275,7 +295,7 @@ final class Boilerplate implements NodeFilter {
         if (!role.isEmpty() && FURNITURE_ROLES.contains(role)) {
             return true;
         }
-        if (tag.equals("body") || tag.equals("main") || tag.equals("article")) {
+        if (tag.equals("body") || tag.equals("main") || tag.equals("article") || mostOfTheProse(e)) {
             return false;
         }
         String id = e.id();

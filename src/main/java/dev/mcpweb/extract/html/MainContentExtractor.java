@@ -33,6 +33,7 @@ public final class MainContentExtractor {
         }
         Element copy = body.clone();
         copy.setBaseUri(page.location());
+        StreamedSegments.resolve(copy);
         Boilerplate.strip(copy, includeComments);
         Element main = ContentLocator.locate(copy);
         RepeatedBlocks.remove(main);
