@@ -103,11 +103,13 @@ final class Boilerplate implements NodeFilter {
     private final TextLengths lengths;
     private final int pageText;
     private final boolean includeComments;
+    private final Disclosures disclosures;
 
-    private Boilerplate(TextLengths lengths, int pageText, boolean includeComments) {
+    private Boilerplate(TextLengths lengths, int pageText, boolean includeComments, Disclosures disclosures) {
         this.lengths = lengths;
         this.pageText = Math.max(1, pageText);
         this.includeComments = includeComments;
+        this.disclosures = disclosures;
     }
 
     /** Removes boilerplate under {@code root} in place. */
@@ -115,7 +117,7 @@ final class Boilerplate implements NodeFilter {
         TextLengths lengths = TextLengths.of(root);
         boolean keepComments = includeComments || isDiscussion(root, lengths);
         removeRecommendations(root, lengths);
-        NodeTraversor.filter(new Boilerplate(lengths, lengths.text(root), keepComments), root);
+        NodeTraversor.filter(new Boilerplate(lengths, lengths.text(root), keepComments, Disclosures.of(root)), root);
     }
 
     /**
@@ -210,8 +212,9 @@ final class Boilerplate implements NodeFilter {
             return FilterResult.REMOVE;
         }
         boolean small = lengths.text(e) <= MAX_FURNITURE_SHARE * pageText;
-        if (isHidden(e) && small) {
-            // A hidden element holding most of the page is content a script reveals: keep it.
+        if (isHidden(e) && small && !disclosures.isPanel(e)) {
+            // A hidden element holding most of the page, or a tab or accordion panel, is content a
+            // script reveals: keep it.
             return FilterResult.REMOVE;
         }
         if (tag.equals("noscript") && lengths.text(e) < NOSCRIPT_CONTENT) {
