@@ -109,14 +109,16 @@ final class Boilerplate implements NodeFilter {
     private final int pageText;
     private final int pageProse;
     private final boolean includeComments;
+    private final Disclosures disclosures;
     /** Class and id names already matched on this page: pages repeat a few names thousands of times. */
     private final Map<String, Boolean> furnitureNames = new HashMap<>();
 
-    private Boilerplate(TextLengths lengths, Element root, boolean includeComments) {
+    private Boilerplate(TextLengths lengths, Element root, boolean includeComments, Disclosures disclosures) {
         this.lengths = lengths;
         this.pageText = Math.max(1, lengths.text(root));
         this.pageProse = Math.max(1, prose(lengths, root));
         this.includeComments = includeComments;
+        this.disclosures = disclosures;
     }
 
     /** Removes boilerplate under {@code root} in place. */
@@ -124,7 +126,7 @@ final class Boilerplate implements NodeFilter {
         TextLengths lengths = TextLengths.of(root);
         boolean keepComments = includeComments || isDiscussion(root, lengths);
         removeRecommendations(root, lengths);
-        NodeTraversor.filter(new Boilerplate(lengths, root, keepComments), root);
+        NodeTraversor.filter(new Boilerplate(lengths, root, keepComments, Disclosures.of(root)), root);
     }
 
     /**
@@ -223,8 +225,9 @@ final class Boilerplate implements NodeFilter {
             return FilterResult.REMOVE;
         }
         boolean small = lengths.text(e) <= MAX_FURNITURE_SHARE * pageText;
-        if (isHidden(e) && small) {
-            // A hidden element holding most of the page is content a script reveals: keep it.
+        if (isHidden(e) && small && !disclosures.isPanel(e)) {
+            // A hidden element holding most of the page, or a tab or accordion panel, is content a
+            // script reveals: keep it.
             return FilterResult.REMOVE;
         }
         if (tag.equals("noscript") && lengths.text(e) < NOSCRIPT_CONTENT) {
