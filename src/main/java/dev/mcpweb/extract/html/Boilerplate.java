@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
@@ -193,14 +194,23 @@ final class Boilerplate implements NodeFilter {
 
     /** Whether the id or a class names comments; {@code seen} remembers the answer for each name. */
     private static boolean isCommentLike(Element e, Map<String, Boolean> seen) {
+        return hasName(e, n -> seen.computeIfAbsent(n, Boilerplate::isCommentName));
+    }
+
+    /** Whether {@code e}'s id or one of its class names contains a match of {@code name} (lower-cased). */
+    static boolean isNamed(Element e, Pattern name) {
+        return hasName(e, n -> name.matcher(n.toLowerCase(Locale.ROOT)).find());
+    }
+
+    private static boolean hasName(Element e, Predicate<String> test) {
         String id = e.id();
-        if (!id.isEmpty() && id.length() < 200 && seen.computeIfAbsent(id, Boilerplate::isCommentName)) {
+        if (!id.isEmpty() && id.length() < 200 && test.test(id)) {
             return true;
         }
         String cls = e.className();
         if (!cls.isEmpty() && cls.length() < 2000) {
             for (String c : e.classNames()) {
-                if (seen.computeIfAbsent(c, Boilerplate::isCommentName)) {
+                if (test.test(c)) {
                     return true;
                 }
             }

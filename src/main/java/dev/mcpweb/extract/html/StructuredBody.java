@@ -46,11 +46,12 @@ final class StructuredBody {
     }
 
     /**
-     * The descriptions of the products the page declares in JSON-LD ({@code @type} Product), in page
-     * order: the text product pages often render only from a script or behind a tab.
+     * The products the page declares in JSON-LD ({@code @type} Product), in page order, each once:
+     * shops describe the item on sale there, often with text the page renders only from a script or
+     * behind a tab.
      */
-    static List<String> productDescriptions(Document page) {
-        List<String> found = new ArrayList<>();
+    static List<JsonNode> products(Document page) {
+        List<JsonNode> found = new ArrayList<>();
         for (Element script : page.select("script[type=application/ld+json]")) {
             String json = script.data();
             if (json.length() > MAX_SCRIPT || !json.contains("Product")) {
@@ -65,7 +66,20 @@ final class StructuredBody {
         return found;
     }
 
-    private static void collectProducts(JsonNode root, List<String> found) {
+    /** The descriptions of {@code products}, unescaped, without blanks and repeats. */
+    static List<String> descriptions(List<JsonNode> products) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode product : products) {
+            String d = Parser.unescapeEntities(product.path("description").asText(""), false)
+                    .strip();
+            if (!d.isEmpty() && !found.contains(d)) {
+                found.add(d);
+            }
+        }
+        return found;
+    }
+
+    private static void collectProducts(JsonNode root, List<JsonNode> found) {
         Deque<JsonNode> todo = new ArrayDeque<>();
         todo.push(root);
         int visited = 0;
@@ -73,11 +87,7 @@ final class StructuredBody {
             JsonNode node = todo.pop();
             if (node.isObject()) {
                 if (isProduct(node.path("@type"))) {
-                    String d = Parser.unescapeEntities(node.path("description").asText(""), false)
-                            .strip();
-                    if (!d.isEmpty() && !found.contains(d)) {
-                        found.add(d);
-                    }
+                    found.add(node);
                 }
                 node.forEach(v -> {
                     if (v.isContainerNode()) {
