@@ -512,7 +512,7 @@ final class MetadataExtractor {
         }
 
         Optional<String> canonical() {
-            return Optional.ofNullable(canonical).map(l -> l.attr("abs:href"));
+            return Optional.ofNullable(canonical).map(l -> AbsoluteUrls.of(l, "href"));
         }
 
         Optional<String> title() {
