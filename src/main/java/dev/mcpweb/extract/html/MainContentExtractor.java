@@ -37,6 +37,7 @@ public final class MainContentExtractor {
         Boilerplate.strip(copy, includeComments);
         Element main = ContentLocator.locate(copy);
         RepeatedBlocks.remove(main);
+        Furniture.remove(main);
         MainContent content = Renderer.render(main);
         if (TextLengths.visibleLength(content.text()) < SCANT_TEXT) {
             String declared = StructuredBody.of(page).orElse("");
