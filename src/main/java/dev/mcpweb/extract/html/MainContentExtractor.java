@@ -31,6 +31,7 @@ public final class MainContentExtractor {
         ProductPage product = ProductPage.of(page);
         Element main = ContentLocator.locate(product.strip(copy));
         RepeatedBlocks.remove(main);
+        Furniture.remove(main);
         MainContent content = Renderer.render(main);
         if (TextLengths.visibleLength(content.text()) < SCANT_TEXT) {
             String declared = StructuredBody.of(page).orElse("");
