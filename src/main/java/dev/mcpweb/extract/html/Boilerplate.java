@@ -152,11 +152,13 @@ final class Boilerplate implements NodeFilter {
 
     /**
      * A page is a discussion (forum thread, link aggregator) when its comments outweigh the prose
-     * outside them: there the comments are the content, not an appendix to an article.
+     * outside them: there the comments are the content, not an appendix to an article. Hidden text
+     * (closed dialogs, menus, install hints forum software ships with every thread) is no prose a
+     * reader sees, so it does not count.
      */
     static boolean isDiscussion(Element root, TextLengths lengths) {
         int[] commentText = {0};
-        int[] proseOutside = {0};
+        int[] hidden = {0};
         NodeTraversor.filter(
                 new NodeFilter() {
                     @Override
@@ -168,6 +170,10 @@ final class Boilerplate implements NodeFilter {
                             commentText[0] += lengths.text(e) - lengths.linkText(e);
                             return FilterResult.SKIP_CHILDREN;
                         }
+                        if (isHidden(e) || e.nameIs("dialog")) {
+                            hidden[0] += lengths.text(e) - lengths.linkText(e);
+                            return FilterResult.SKIP_CHILDREN;
+                        }
                         return FilterResult.CONTINUE;
                     }
 
@@ -177,8 +183,8 @@ final class Boilerplate implements NodeFilter {
                     }
                 },
                 root);
-        proseOutside[0] = lengths.text(root) - lengths.linkText(root) - commentText[0];
-        return commentText[0] > 2 * proseOutside[0] && commentText[0] > 200 && proseOutside[0] < MAX_DISCUSSION_PROSE;
+        int proseOutside = lengths.text(root) - lengths.linkText(root) - commentText[0] - hidden[0];
+        return commentText[0] > 2 * proseOutside && commentText[0] > 200 && proseOutside < MAX_DISCUSSION_PROSE;
     }
 
     private static boolean isCommentLike(Element e) {
