@@ -90,7 +90,13 @@ final class Boilerplate implements NodeFilter {
                     + "|related (?:products|items|articles|posts|stories|content|reading)|recommended (?:for you|products"
                     + "|articles|reading)|recently viewed|more from this|more stories|popular (?:posts|articles|stories)"
                     + "|trending now|read next|don't miss|customers who)\\b");
-    private static final Pattern WIDGET_NAME = Pattern.compile("^widget(?:$|[-_])");
+    /**
+     * Sidebar widgets are named for what they are ({@code widget}, {@code widget_recent_entries}); page
+     * builders name their layout cells {@code widget-span}, {@code widget-type-rich_text} or {@code
+     * widget_} plus a generated number, and those cells hold the whole page.
+     */
+    private static final Pattern WIDGET_NAME = Pattern.compile("^widget(?:$|[-_](?!span|type|\\d))");
+
     private static final Pattern COMMENT_NAME = Pattern.compile(
             "(?:^|[-_])(?:comments?|comment-?list|comments-?area|disqus|respond|reply-?form)(?:$|[-_])");
     /** Furniture patterns leave alone an element holding more than this share of the page's text. */
