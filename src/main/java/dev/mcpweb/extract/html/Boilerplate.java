@@ -93,7 +93,13 @@ final class Boilerplate implements NodeFilter {
                     + "|related (?:products|items|articles|posts|stories|content|reading)|recommended (?:for you|products"
                     + "|articles|reading)|recently viewed|more from this|more stories|popular (?:posts|articles|stories)"
                     + "|trending now|read next|don't miss|customers who)\\b");
-    private static final Pattern WIDGET_NAME = Pattern.compile("^widget(?:$|[-_])");
+    /**
+     * Sidebar widgets are named for what they are ({@code widget}, {@code widget_recent_entries}); page
+     * builders name their layout cells {@code widget-span}, {@code widget-type-rich_text} or {@code
+     * widget_} plus a generated number, and those cells hold the whole page.
+     */
+    private static final Pattern WIDGET_NAME = Pattern.compile("^widget(?:$|[-_](?!span|type|\\d))");
+
     private static final Pattern COMMENT_NAME = Pattern.compile(
             "(?:^|[-_])(?:comments?|comment-?list|comments-?area|disqus|respond|reply-?form)(?:$|[-_])");
     /** Furniture patterns leave alone an element holding more than this share of the page's text. */
@@ -162,12 +168,14 @@ final class Boilerplate implements NodeFilter {
 
     /**
      * A page is a discussion (forum thread, link aggregator) when its comments outweigh the prose
-     * outside them: there the comments are the content, not an appendix to an article.
+     * outside them: there the comments are the content, not an appendix to an article. Hidden text
+     * (closed dialogs, menus, install hints forum software ships with every thread) is no prose a
+     * reader sees, so it does not count.
      */
     static boolean isDiscussion(Element root, TextLengths lengths) {
         Map<String, Boolean> commentNames = new HashMap<>();
         int[] commentText = {0};
-        int[] proseOutside = {0};
+        int[] hidden = {0};
         NodeTraversor.filter(
                 new NodeFilter() {
                     @Override
@@ -179,6 +187,10 @@ final class Boilerplate implements NodeFilter {
                             commentText[0] += lengths.text(e) - lengths.linkText(e);
                             return FilterResult.SKIP_CHILDREN;
                         }
+                        if (isHidden(e) || e.nameIs("dialog")) {
+                            hidden[0] += lengths.text(e) - lengths.linkText(e);
+                            return FilterResult.SKIP_CHILDREN;
+                        }
                         return FilterResult.CONTINUE;
                     }
 
@@ -188,8 +200,8 @@ final class Boilerplate implements NodeFilter {
                     }
                 },
                 root);
-        proseOutside[0] = lengths.text(root) - lengths.linkText(root) - commentText[0];
-        return commentText[0] > 2 * proseOutside[0] && commentText[0] > 200 && proseOutside[0] < MAX_DISCUSSION_PROSE;
+        int proseOutside = lengths.text(root) - lengths.linkText(root) - commentText[0] - hidden[0];
+        return commentText[0] > 2 * proseOutside && commentText[0] > 200 && proseOutside < MAX_DISCUSSION_PROSE;
     }
 
     /** Whether the id or a class names comments; {@code seen} remembers the answer for each name. */
