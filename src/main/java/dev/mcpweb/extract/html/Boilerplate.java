@@ -301,12 +301,16 @@ final class Boilerplate implements NodeFilter {
         String cls = e.className();
         if (!cls.isEmpty()) {
             for (String c : e.classNames()) {
-                if (HIDDEN_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
+                if (isHiddenClass(c)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    static boolean isHiddenClass(String className) {
+        return HIDDEN_CLASSES.contains(className.toLowerCase(Locale.ROOT));
     }
 
     private boolean isFurniture(Element e, String tag) {

@@ -27,8 +27,9 @@ public final class MainContentExtractor {
         Element copy = body.clone();
         copy.setBaseUri(page.location());
         StreamedSegments.resolve(copy);
-        Boilerplate.strip(copy, includeComments);
         ProductPage product = ProductPage.of(page);
+        product.reveal(copy);
+        Boilerplate.strip(copy, includeComments);
         Element main = ContentLocator.locate(product.strip(copy));
         RepeatedBlocks.remove(main);
         Furniture.remove(main);

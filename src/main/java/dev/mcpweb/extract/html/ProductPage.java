@@ -14,6 +14,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Elements;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -31,6 +32,9 @@ final class ProductPage {
             + "reviews?|product-?reviews?|customer-?reviews?|ratings?|ratings-?reviews|testimonials?|feedback"
             + "|yotpo|okendo|jdgm|judgeme|stamped|trustpilot|bazaarvoice|bv-?reviews|powerreviews|pr-?review"
             + "|questions?-?and-?answers|qna|q-?and-?a|ugc)(?:$|[-_])");
+    /** Class and id names of panels that a click expands. */
+    private static final Pattern COLLAPSED_PANEL = Pattern.compile(
+            "(?:^|[-_])(?:collapse|collapsible|accordion|expander|faq-?answer|read-?more|readmore)(?:$|[-_])");
     /** Headings that introduce shoppers' contributions rather than the product. */
     private static final Pattern REVIEW_HEADING = Pattern.compile("(?i)^\\W*(?:customer |product |user |guest )?"
             + "(?:reviews?|ratings?(?: (?:&|and) reviews?)?|reviews? (?:&|and) ratings?|testimonials"
@@ -57,7 +61,11 @@ final class ProductPage {
 
     /** The products the page declares in JSON-LD. */
     private final List<JsonNode> declared;
-    /** Whether the page says it is about one product. */
+    /**
+     * Whether the page says it is about one product: Open Graph type {@code product} (not {@code
+     * product.group}, which shops use for categories), exactly one schema.org microdata product, or a
+     * JSON-LD product on sale.
+     */
     private final boolean isProduct;
 
     private ProductPage(List<JsonNode> declared, boolean isProduct) {
@@ -67,8 +75,45 @@ final class ProductPage {
 
     /** Reads what {@code page} declares about the products it shows. */
     static ProductPage of(Document page) {
-        List<JsonNode> declared = StructuredBody.products(page);
-        return new ProductPage(declared, marksProduct(page) || declaresProductOnSale(page, declared));
+        // one pass over the page for the three ways it can say what it shows
+        Elements marks = page.select(
+                "script[type=application/ld+json], meta[property=og:type], [itemscope][itemtype~=(?i)schema\\.org/Product$]");
+        List<Element> scripts = new ArrayList<>();
+        String og = "";
+        int microdata = 0;
+        for (Element e : marks) {
+            if (e.nameIs("script")) {
+                scripts.add(e);
+            } else if (e.nameIs("meta")) {
+                og = e.attr("content").strip().toLowerCase(Locale.ROOT);
+            } else {
+                microdata++;
+            }
+        }
+        List<JsonNode> declared = StructuredBody.products(scripts);
+        boolean marked = OG_PRODUCT.contains(og) || microdata == 1;
+        return new ProductPage(declared, marked || declaresProductOnSale(page, declared));
+    }
+
+    /**
+     * Unhides, when the page declares a product, its collapsed panels (accordions, "read more"
+     * expanders, FAQ answers): shops fold the description, specifications and care notes into them, and
+     * a reader opens them with one click. Call before hidden elements are stripped.
+     */
+    void reveal(Element root) {
+        if (!isProduct) {
+            return;
+        }
+        for (Element e : root.getAllElements()) {
+            if (Boilerplate.isHidden(e) && Boilerplate.isNamed(e, COLLAPSED_PANEL)) {
+                e.removeAttr("hidden").removeAttr("aria-hidden").removeAttr("style");
+                for (String c : e.classNames()) {
+                    if (Boilerplate.isHiddenClass(c)) {
+                        e.removeClass(c);
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -171,19 +216,6 @@ final class ProductPage {
             shown.addAll(words);
         }
         return new MainContent(md.toString(), text.toString(), content.contentLinks(), content.codeBlocks());
-    }
-
-    /**
-     * Open Graph type {@code product} (not {@code product.group}, which shops use for categories), or
-     * exactly one schema.org microdata product.
-     */
-    private static boolean marksProduct(Document page) {
-        String og =
-                page.select("meta[property=og:type]").attr("content").strip().toLowerCase(Locale.ROOT);
-        if (OG_PRODUCT.contains(og)) {
-            return true;
-        }
-        return page.select("[itemscope][itemtype~=(?i)schema\\.org/Product$]").size() == 1;
     }
 
     /**

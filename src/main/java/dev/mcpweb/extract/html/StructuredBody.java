@@ -46,13 +46,13 @@ final class StructuredBody {
     }
 
     /**
-     * The products the page declares in JSON-LD ({@code @type} Product), in page order, each once:
+     * The products declared in the page's JSON-LD scripts ({@code @type} Product), in page order, each once:
      * shops describe the item on sale there, often with text the page renders only from a script or
      * behind a tab.
      */
-    static List<JsonNode> products(Document page) {
+    static List<JsonNode> products(List<Element> jsonLdScripts) {
         List<JsonNode> found = new ArrayList<>();
-        for (Element script : page.select("script[type=application/ld+json]")) {
+        for (Element script : jsonLdScripts) {
             String json = script.data();
             if (json.length() > MAX_SCRIPT || !json.contains("Product")) {
                 continue;

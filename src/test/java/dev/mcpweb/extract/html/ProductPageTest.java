@@ -91,4 +91,21 @@ class ProductPageTest {
 
         assertThat(content.text()).contains("boils a litre of water").doesNotContain("personal information");
     }
+
+    @Test
+    void aDescriptionFoldedIntoACollapsedAccordionIsKeptOnAProductPage() {
+        String page = """
+                <main>%s
+                <div class="accordion"><button>Care and cleaning</button>
+                <div class="accordion-collapse" style="display:none"><p>Rinse with warm water after use and dry
+                the spout upside down; descale twice a year with a spoon of citric acid.</p></div></div>
+                <div class="promo-banner" style="display:none"><p>Sign up today and save ten percent on your
+                first order of kettles, mugs and tea from our shop.</p></div>
+                </main>""".formatted(DESCRIPTION);
+
+        assertThat(extract(PRODUCT_JSON_LD, page).text())
+                .contains("descale twice a year")
+                .doesNotContain("save ten percent");
+        assertThat(extract("", page).text()).doesNotContain("descale twice a year");
+    }
 }
