@@ -33,7 +33,6 @@ public final class MainContentExtractor {
         }
         Element copy = body.clone();
         copy.setBaseUri(page.location());
-        // StreamedChunks.inline(copy);
         Boilerplate.strip(copy, includeComments);
         Element main = ContentLocator.locate(copy);
         RepeatedBlocks.remove(main);
