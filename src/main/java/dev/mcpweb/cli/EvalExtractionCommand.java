@@ -84,7 +84,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
         root.put("withoutSnippets", report.withoutSnippets());
         root.put("pagesPerSecond", report.pagesPerSecond());
         root.put("pagesPerCpuSecond", report.pagesPerCpuSecond());
-        root.put("peakHeapBytes", report.peakHeapBytes());
+        root.put("heap", report.heap());
         root.put("worst", report.worst());
         if (allPages) {
             root.put("pages", report.pages());
@@ -112,14 +112,23 @@ final class EvalExtractionCommand implements Callable<Integer> {
                 report.withoutSnippets());
         out.printf(
                 "speed: %.1f pages/s wall clock, %.1f pages per CPU second (parse + extract + render, one"
-                        + " thread); peak heap %d MB%n",
-                report.pagesPerSecond(), report.pagesPerCpuSecond(), report.peakHeapBytes() / (1024 * 1024));
+                        + " thread)%n",
+                report.pagesPerSecond(), report.pagesPerCpuSecond());
+        ExtractionReport.Heap heap = report.heap();
+        out.printf(
+                "heap: peak %d MB live (in use after a collection); %d MB in use at most, garbage included,"
+                        + " under a %d MB limit%n",
+                megabytes(heap.peakLiveBytes()), megabytes(heap.peakUsedBytes()), megabytes(heap.limitBytes()));
         out.printf("%nworst pages:%n");
         for (ExtractionReport.PageScore p : report.worst()) {
             out.printf(
                     "  %s %-13s F1 %.3f P %.3f R %.3f  %s%n",
                     p.file(), p.type(), p.f1(), p.precision(), p.recall(), p.url());
         }
+    }
+
+    private static long megabytes(long bytes) {
+        return bytes / (1024 * 1024);
     }
 
     private static void row(PrintWriter out, String name, ExtractionReport.Scores s) {

@@ -9,8 +9,6 @@ import dev.mcpweb.fetch.FetchResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,7 +30,8 @@ import java.util.zip.GZIPInputStream;
  * over lower-cased Unicode {@code \w+} token multisets; then means overall and per page type, and
  * the share of {@code with} snippets present and {@code without} snippets absent after collapsing
  * white space, case-insensitively. Only parsing, extraction and rendering are timed, both in
- * wall-clock time and in the CPU time of the one thread doing it (the fair figure on a busy machine).
+ * wall-clock time and in the CPU time of the one thread doing it (the fair figure on a busy machine);
+ * the heap the whole run needs is watched by {@link HeapWatch}.
  */
 public final class ExtractionEval {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +65,12 @@ public final class ExtractionEval {
                     .sorted()
                     .toList();
         }
-        resetPeakHeap();
+        try (HeapWatch heap = new HeapWatch()) {
+            return run(truths, htmlDir, heap);
+        }
+    }
+
+    private ExtractionReport run(List<Path> truths, Path htmlDir, HeapWatch heap) throws IOException {
         List<ExtractionReport.PageScore> pages = new ArrayList<>();
         int withTotal = 0;
         int withFound = 0;
@@ -139,7 +143,7 @@ public final class ExtractionEval {
                 withoutTotal,
                 seconds == 0 ? 0 : pages.size() / seconds,
                 cpuNanos <= 0 ? 0 : pages.size() / (cpuNanos / 1e9),
-                peakHeap(),
+                new ExtractionReport.Heap(heap.peakLive(), heap.peakUsed(), HeapWatch.limit()),
                 worst,
                 pages);
     }
@@ -194,23 +198,5 @@ public final class ExtractionEval {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             return in.readAllBytes();
         }
-    }
-
-    private static void resetPeakHeap() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -305,6 +306,8 @@ final class MetadataExtractor {
         private static final int MAX_DATE_ELEMENTS = 20;
         private static final int MAX_BYLINES = 8;
         private static final Pattern LD_JSON = Pattern.compile("(?i)^\\s*application/ld\\+json");
+        /** Parsed once: evaluators of attribute and class selectors hold no state. */
+        private static final Evaluator BYLINE_QUERY = QueryParser.parse(BYLINE);
 
         final Map<String, List<String>> metas = new LinkedHashMap<>();
         final JsonLd jsonLd;
@@ -327,15 +330,20 @@ final class MetadataExtractor {
 
         Page(org.jsoup.nodes.Document doc, ObjectMapper json) {
             this.doc = doc;
-            Evaluator bylineQuery = QueryParser.parse(BYLINE);
-            doc.getAllElements().forEach(e -> visit(e, bylineQuery));
+            NodeTraversor.traverse(
+                    (node, depth) -> {
+                        if (node instanceof Element e) {
+                            visit(e);
+                        }
+                    },
+                    doc);
             if (articleScope == null && anyItemprop) {
                 articleScope = doc.body();
             }
             this.jsonLd = JsonLd.of(jsonLdScripts, json);
         }
 
-        private void visit(Element e, Evaluator bylineQuery) {
+        private void visit(Element e) {
             String tag = e.normalName();
             switch (tag) {
                 case "html" -> html = html == null ? e : html;
@@ -380,7 +388,7 @@ final class MetadataExtractor {
                     .toLowerCase(Locale.ROOT);
             if (bylines.size() < MAX_BYLINES
                     && (marks.contains("author") || marks.contains("byline"))
-                    && e.is(bylineQuery)
+                    && e.is(BYLINE_QUERY)
                     && e.closest("nav, footer") == null) {
                 bylines.add(e);
             }
@@ -392,7 +400,7 @@ final class MetadataExtractor {
             if (dateElements.size() < MAX_DATE_ELEMENTS
                     && !tag.equals("html")
                     && !tag.equals("body")
-                    && DATE_HINTS.stream().anyMatch(marks::contains)
+                    && containsAny(marks, DATE_HINTS)
                     && DATE_CLASS.matcher(e.className() + " " + e.id()).find()
                     && e.closest("footer, nav, aside") == null) {
                 dateElements.add(e);
@@ -406,6 +414,15 @@ final class MetadataExtractor {
                     articleScope = e;
                 }
             }
+        }
+
+        private static boolean containsAny(String s, List<String> parts) {
+            for (String part : parts) {
+                if (s.contains(part)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** {@code <meta>} values by lower-case property, name or http-equiv; every value kept in order. */
@@ -495,7 +512,7 @@ final class MetadataExtractor {
         }
 
         Optional<String> canonical() {
-            return Optional.ofNullable(canonical).map(l -> l.attr("abs:href"));
+            return Optional.ofNullable(canonical).map(l -> AbsoluteUrls.of(l, "href"));
         }
 
         Optional<String> title() {

@@ -13,6 +13,7 @@ import org.jsoup.nodes.Element;
 /** Every http(s) link on a page, absolute, without fragment, once each, in page order with its first non-empty text. */
 final class PageLinks {
     private static final int MAX_URL_LENGTH = 4096;
+    private static final String HEX = "0123456789ABCDEF";
 
     private PageLinks() {}
 
@@ -20,7 +21,7 @@ final class PageLinks {
         Map<URI, String> links = new LinkedHashMap<>();
         Map<String, Optional<URI>> resolved = new HashMap<>(); // pages repeat the same hrefs many times
         for (Element a : page.select("a[href], area[href]")) {
-            Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(a.absUrl("href")));
+            Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(AbsoluteUrls.of(a, "href")));
             if (url.isEmpty()) {
                 continue;
             }
@@ -66,7 +67,7 @@ final class PageLinks {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c <= ' ' || "\"<>\\^`{|}".indexOf(c) >= 0) {
-                out.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
+                out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
             } else {
                 out.append(c);
             }

@@ -1,11 +1,6 @@
 package dev.mcpweb.extract;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -157,20 +152,16 @@ final class TextDecoder {
         return charset.equals(StandardCharsets.UTF_8) ? 3 : 2;
     }
 
-    /** Decodes with malformed and unmappable input replaced; windows-1252's five unassigned bytes map to C1 like WHATWG. */
+    /**
+     * Decodes with malformed and unmappable input replaced; windows-1252's five unassigned bytes map to C1
+     * like WHATWG. The {@link String} constructor replaces exactly as a decoder set to {@link
+     * java.nio.charset.CodingErrorAction#REPLACE} does, and has fast paths (UTF-8 above all) that a decoder lacks.
+     */
     private static String decodeLeniently(byte[] body, int offset, Charset charset) {
         if (charset.name().equals("windows-1252")) {
             return Windows1252.decode(body, offset);
         }
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try {
-            CharBuffer chars = decoder.decode(ByteBuffer.wrap(body, offset, body.length - offset));
-            return chars.toString();
-        } catch (CharacterCodingException e) { // cannot happen with REPLACE
-            throw new IllegalStateException(e);
-        }
+        return new String(body, offset, body.length - offset, charset);
     }
 
     /** The WHATWG windows-1252 decoder: ISO-8859-1 with typographic characters in 0x80–0x9F. */

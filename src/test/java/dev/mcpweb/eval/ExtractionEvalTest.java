@@ -61,6 +61,9 @@ class ExtractionEvalTest {
         assertThat(report.withoutExcluded()).isEqualTo(0.5);
         assertThat(report.worst()).extracting(ExtractionReport.PageScore::file).containsExactly("0002", "0001");
         assertThat(report.pagesPerSecond()).isPositive();
+        assertThat(report.heap().peakLiveBytes())
+                .isPositive()
+                .isLessThanOrEqualTo(report.heap().limitBytes());
     }
 
     @Test

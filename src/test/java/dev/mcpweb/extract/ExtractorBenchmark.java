@@ -26,14 +26,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Time per page of the extract stage's own parts and of the whole stage, over the first 200 pages of
- * the WCXB dev set ({@code ../shared/data/wcxb/dev/html}, or {@code -Dwcxb=DIR}). Run with
+ * Time per page of the extract stage's own parts and of the whole stage, over 200 pages spread evenly
+ * over the WCXB dev set ({@code ../shared/data/wcxb/dev/html}, or {@code -Dwcxb=DIR}; the set is
+ * ordered by page type, so its first pages would be nearly all articles). Run with
  * {@code bin/jmh ExtractorBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ExtractorBenchmark {
+    private static final int PAGES = 200;
+
     private final List<byte[]> pages = new ArrayList<>();
     private final List<org.jsoup.nodes.Document> parsed = new ArrayList<>();
     private final Extractor extractor = new Extractor(Config.defaults().extractor());
@@ -47,7 +50,10 @@ public class ExtractorBenchmark {
             dir = Path.of("/work/shared/data/wcxb/dev/html");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.sorted().limit(200).toList()) {
+            List<Path> all = files.sorted().toList();
+            int step = Math.max(1, all.size() / PAGES);
+            for (int i = 0; i < all.size() && pages.size() < PAGES; i += step) {
+                Path file = all.get(i);
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
                     byte[] page = in.readAllBytes();
                     pages.add(page);

@@ -1,7 +1,10 @@
 package dev.mcpweb.extract.html;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
@@ -90,11 +93,20 @@ final class Boilerplate implements NodeFilter {
                     + "|related (?:products|items|articles|posts|stories|content|reading)|recommended (?:for you|products"
                     + "|articles|reading)|recently viewed|more from this|more stories|popular (?:posts|articles|stories)"
                     + "|trending now|read next|don't miss|customers who)\\b");
-    private static final Pattern WIDGET_NAME = Pattern.compile("^widget(?:$|[-_])");
+    /**
+     * Sidebar widgets are named for what they are ({@code widget}, {@code widget_recent_entries}); page
+     * builders name their layout cells {@code widget-span}, {@code widget-type-rich_text} or {@code
+     * widget_} plus a generated number, and those cells hold the whole page.
+     */
+    private static final Pattern WIDGET_NAME = Pattern.compile("^widget(?:$|[-_](?!span|type|\\d))");
+
     private static final Pattern COMMENT_NAME = Pattern.compile(
             "(?:^|[-_])(?:comments?|comment-?list|comments-?area|disqus|respond|reply-?form)(?:$|[-_])");
     /** Furniture patterns leave alone an element holding more than this share of the page's text. */
     private static final double MAX_FURNITURE_SHARE = 0.4;
+
+    /** The least prose that makes an element an article rather than, say, a newsletter box. */
+    private static final int MIN_ARTICLE_PROSE = 800;
 
     private static final int NOSCRIPT_CONTENT = 200;
     /** Above this much text outside the comments, a page is an article with comments under it. */
@@ -102,12 +114,18 @@ final class Boilerplate implements NodeFilter {
 
     private final TextLengths lengths;
     private final int pageText;
+    private final int pageProse;
     private final boolean includeComments;
+    private final Disclosures disclosures;
+    /** Class and id names already matched on this page: pages repeat a few names thousands of times. */
+    private final Map<String, Boolean> furnitureNames = new HashMap<>();
 
-    private Boilerplate(TextLengths lengths, int pageText, boolean includeComments) {
+    private Boilerplate(TextLengths lengths, Element root, boolean includeComments, Disclosures disclosures) {
         this.lengths = lengths;
-        this.pageText = Math.max(1, pageText);
+        this.pageText = Math.max(1, lengths.text(root));
+        this.pageProse = Math.max(1, prose(lengths, root));
         this.includeComments = includeComments;
+        this.disclosures = disclosures;
     }
 
     /** Removes boilerplate under {@code root} in place. */
@@ -115,7 +133,7 @@ final class Boilerplate implements NodeFilter {
         TextLengths lengths = TextLengths.of(root);
         boolean keepComments = includeComments || isDiscussion(root, lengths);
         removeRecommendations(root, lengths);
-        NodeTraversor.filter(new Boilerplate(lengths, lengths.text(root), keepComments), root);
+        NodeTraversor.filter(new Boilerplate(lengths, root, keepComments, Disclosures.of(root)), root);
     }
 
     /**
@@ -150,11 +168,14 @@ final class Boilerplate implements NodeFilter {
 
     /**
      * A page is a discussion (forum thread, link aggregator) when its comments outweigh the prose
-     * outside them: there the comments are the content, not an appendix to an article.
+     * outside them: there the comments are the content, not an appendix to an article. Hidden text
+     * (closed dialogs, menus, install hints forum software ships with every thread) is no prose a
+     * reader sees, so it does not count.
      */
     static boolean isDiscussion(Element root, TextLengths lengths) {
+        Map<String, Boolean> commentNames = new HashMap<>();
         int[] commentText = {0};
-        int[] proseOutside = {0};
+        int[] hidden = {0};
         NodeTraversor.filter(
                 new NodeFilter() {
                     @Override
@@ -162,8 +183,12 @@ final class Boilerplate implements NodeFilter {
                         if (!(node instanceof Element e)) {
                             return FilterResult.CONTINUE;
                         }
-                        if (isCommentLike(e)) {
+                        if (isCommentLike(e, commentNames)) {
                             commentText[0] += lengths.text(e) - lengths.linkText(e);
+                            return FilterResult.SKIP_CHILDREN;
+                        }
+                        if (isHidden(e) || e.nameIs("dialog")) {
+                            hidden[0] += lengths.text(e) - lengths.linkText(e);
                             return FilterResult.SKIP_CHILDREN;
                         }
                         return FilterResult.CONTINUE;
@@ -175,31 +200,38 @@ final class Boilerplate implements NodeFilter {
                     }
                 },
                 root);
-        proseOutside[0] = lengths.text(root) - lengths.linkText(root) - commentText[0];
-        return commentText[0] > 2 * proseOutside[0] && commentText[0] > 200 && proseOutside[0] < MAX_DISCUSSION_PROSE;
+        int proseOutside = lengths.text(root) - lengths.linkText(root) - commentText[0] - hidden[0];
+        return commentText[0] > 2 * proseOutside && commentText[0] > 200 && proseOutside < MAX_DISCUSSION_PROSE;
     }
 
-    private static boolean isCommentLike(Element e) {
-        return isNamed(e, COMMENT_NAME);
+    /** Whether the id or a class names comments; {@code seen} remembers the answer for each name. */
+    private static boolean isCommentLike(Element e, Map<String, Boolean> seen) {
+        return hasName(e, n -> seen.computeIfAbsent(n, Boilerplate::isCommentName));
     }
 
     /** Whether {@code e}'s id or one of its class names contains a match of {@code name} (lower-cased). */
     static boolean isNamed(Element e, Pattern name) {
+        return hasName(e, n -> name.matcher(n.toLowerCase(Locale.ROOT)).find());
+    }
+
+    private static boolean hasName(Element e, Predicate<String> test) {
         String id = e.id();
-        if (!id.isEmpty()
-                && id.length() < 200
-                && name.matcher(id.toLowerCase(Locale.ROOT)).find()) {
+        if (!id.isEmpty() && id.length() < 200 && test.test(id)) {
             return true;
         }
         String cls = e.className();
         if (!cls.isEmpty() && cls.length() < 2000) {
             for (String c : e.classNames()) {
-                if (name.matcher(c.toLowerCase(Locale.ROOT)).find()) {
+                if (test.test(c)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean isCommentName(String name) {
+        return COMMENT_NAME.matcher(name.toLowerCase(Locale.ROOT)).find();
     }
 
     @Override
@@ -215,8 +247,9 @@ final class Boilerplate implements NodeFilter {
             return FilterResult.REMOVE;
         }
         boolean small = lengths.text(e) <= MAX_FURNITURE_SHARE * pageText;
-        if (isHidden(e) && small) {
-            // A hidden element holding most of the page is content a script reveals: keep it.
+        if (isHidden(e) && small && !disclosures.isPanel(e)) {
+            // A hidden element holding most of the page, or a tab or accordion panel, is content a
+            // script reveals: keep it.
             return FilterResult.REMOVE;
         }
         if (tag.equals("noscript") && lengths.text(e) < NOSCRIPT_CONTENT) {
@@ -235,6 +268,21 @@ final class Boilerplate implements NodeFilter {
     @Override
     public FilterResult tail(Node node, int depth) {
         return FilterResult.CONTINUE;
+    }
+
+    /**
+     * Whether {@code e} holds a large share of the page's text outside links, and enough of it to be
+     * an article: then a furniture class or id name is a wrapper's misnomer (a layout "widget", a
+     * "content-nav-section"), even when a mega-menu full of links makes the article look small.
+     */
+    private boolean mostOfTheProse(Element e) {
+        int prose = prose(lengths, e);
+        return prose >= MIN_ARTICLE_PROSE && prose > MAX_FURNITURE_SHARE * pageProse;
+    }
+
+    /** Text outside links. */
+    private static int prose(TextLengths lengths, Element e) {
+        return lengths.text(e) - lengths.linkText(e);
     }
 
     static boolean isHidden(Element e) {
@@ -276,7 +324,7 @@ final class Boilerplate implements NodeFilter {
         if (!role.isEmpty() && FURNITURE_ROLES.contains(role)) {
             return true;
         }
-        if (tag.equals("body") || tag.equals("main") || tag.equals("article")) {
+        if (tag.equals("body") || tag.equals("main") || tag.equals("article") || mostOfTheProse(e)) {
             return false;
         }
         String id = e.id();
@@ -295,6 +343,10 @@ final class Boilerplate implements NodeFilter {
     }
 
     private boolean nameMatches(String name) {
+        return furnitureNames.computeIfAbsent(name, this::isFurnitureName);
+    }
+
+    private boolean isFurnitureName(String name) {
         if (name.indexOf(':') >= 0 || name.indexOf('[') >= 0) {
             return false; // utility-class variants such as lg:has-[.banner]:pt-0 describe style, not role
         }

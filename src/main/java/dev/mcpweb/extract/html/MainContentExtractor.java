@@ -26,11 +26,13 @@ public final class MainContentExtractor {
         }
         Element copy = body.clone();
         copy.setBaseUri(page.location());
+        StreamedSegments.resolve(copy);
         ProductPage product = ProductPage.of(page);
         product.reveal(copy);
         Boilerplate.strip(copy, includeComments);
         Element main = ContentLocator.locate(product.strip(copy));
         RepeatedBlocks.remove(main);
+        Furniture.remove(main);
         MainContent content = Renderer.render(main);
         if (TextLengths.visibleLength(content.text()) < SCANT_TEXT) {
             String declared = StructuredBody.of(page).orElse("");

@@ -1,10 +1,12 @@
 package dev.mcpweb.extract.html;
 
+import dev.mcpweb.extract.AbsoluteUrls;
 import dev.mcpweb.extract.Document;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Renders a cleaned subtree as Markdown and as plain text in one iterative pass (no recursion, so
@@ -26,7 +30,9 @@ final class Renderer implements NodeFilter {
     private static final Set<String> BLOCKS = ContentLocator.BLOCKS;
     private static final Pattern LANGUAGE =
             Pattern.compile("(?:^|\\s)(?:lang(?:uage)?-|highlight-(?:source-)?|brush:\\s*)([A-Za-z0-9_+#.-]+)");
-    private static final Pattern MD_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]])");
+    /** The characters {@link #escape} escapes. */
+    private static final String MD_SPECIAL = "\\`*_[]";
+
     private static final Pattern NEWLINES = Pattern.compile("\\s*\\n\\s*");
     private static final int MAX_TABLE_CELLS = 10_000;
 
@@ -45,6 +51,8 @@ final class Renderer implements NodeFilter {
     private String pendingBullet = "";
     private boolean spacePending;
     private boolean inCell;
+    /** Whether an element's text is not blank, for the elements {@link #showsText} has seen. */
+    private final Map<Element, Boolean> showsText = new IdentityHashMap<>();
 
     static MainContent render(Element root) {
         Renderer r = new Renderer();
@@ -123,7 +131,7 @@ final class Renderer implements NodeFilter {
             }
             case "img" -> {
                 String alt = e.attr("alt").strip();
-                String src = e.absUrl("src");
+                String src = AbsoluteUrls.of(e, "src");
                 if (!alt.isEmpty() && !src.isEmpty() && !inCell) {
                     inline("![" + escape(alt) + "](" + src.replace(")", "%29") + ")", "");
                 }
@@ -267,7 +275,7 @@ final class Renderer implements NodeFilter {
             return;
         }
         String s = collapsed.toString();
-        inline(MD_SPECIAL.matcher(s).replaceAll("\\\\$1"), s);
+        inline(escape(s), s);
         if (space) {
             spacePending = true;
         }
@@ -477,12 +485,80 @@ final class Renderer implements NodeFilter {
         }
     }
 
-    private static boolean hasText(Element e) {
+    private boolean hasText(Element e) {
         for (Node child : e.childNodes()) {
             if (child instanceof TextNode t && !t.isBlank()) {
                 return true;
             }
-            if (child instanceof Element c && !c.text().isBlank()) {
+            if (child instanceof Element c && showsText(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code c.text()} is not blank: some text below it has a character that is neither white
+     * space nor invisible. Worked out for c's whole subtree in one walk and remembered, because asking
+     * jsoup at each of many nested inline tags ({@code <b><b><b>…}) takes quadratic time.
+     */
+    private boolean showsText(Element c) {
+        Boolean known = showsText.get(c);
+        if (known != null) {
+            return known;
+        }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode t && isVisible(t)) {
+                            showsText.put((Element) t.parent(), Boolean.TRUE);
+                        }
+                    }
+
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e) {
+                            if (showsText.get(e) == Boolean.TRUE) {
+                                if (e != c) {
+                                    showsText.put(e.parent(), Boolean.TRUE);
+                                }
+                            } else {
+                                showsText.put(e, Boolean.FALSE);
+                            }
+                        }
+                    }
+                },
+                c);
+        return showsText.get(c);
+    }
+
+    /**
+     * Whether jsoup's {@code text()} keeps a visible character of {@code t}: one that is not white space
+     * and, outside pre-formatted text, not a no-break space, zero-width space or soft hyphen (which
+     * jsoup collapses or drops there; CDATA is kept as it is).
+     */
+    private static boolean isVisible(TextNode t) {
+        String s = t.getWholeText();
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch <= ' ' || Character.isWhitespace(ch)) {
+                continue;
+            }
+            if ((ch != '\u00a0' && ch != '\u200b' && ch != '\u00ad')
+                    || t instanceof CDataNode
+                    || preservesWhitespace(t.parent())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** jsoup's test for pre-formatted text: the element or one of its five closest ancestors keeps white space. */
+    private static boolean preservesWhitespace(Node node) {
+        int level = 0;
+        for (Node n = node; n instanceof Element el && level < 6; n = el.parent(), level++) {
+            if (el.tag().preserveWhitespace()) {
                 return true;
             }
         }
@@ -490,7 +566,7 @@ final class Renderer implements NodeFilter {
     }
 
     private static String absolute(Element a) {
-        String href = a.absUrl("href");
+        String href = AbsoluteUrls.of(a, "href");
         if (href.isEmpty() || href.length() > 2000) {
             return null;
         }
@@ -505,7 +581,24 @@ final class Renderer implements NodeFilter {
         }
     }
 
+    /** {@code s} with a backslash before each character Markdown would read as markup. */
     private static String escape(String s) {
-        return MD_SPECIAL.matcher(s).replaceAll("\\\\$1");
+        int n = s.length();
+        int i = 0;
+        while (i < n && MD_SPECIAL.indexOf(s.charAt(i)) < 0) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(n + 8).append(s, 0, i);
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (MD_SPECIAL.indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.mcpweb.extract.html;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jsoup.nodes.Element;
@@ -49,24 +51,26 @@ final class TextLengths {
         return n;
     }
 
+    /** Sums bottom-up, keeping the open elements' counts on a stack rather than looking parents up. */
     private final class Counter implements NodeVisitor {
+        private final Deque<int[]> open = new ArrayDeque<>();
         private int linkDepth;
 
         @Override
         public void head(Node node, int depth) {
             if (node instanceof Element e) {
-                lengths.put(e, new int[2]);
+                int[] v = new int[2];
+                lengths.put(e, v);
+                open.push(v);
                 if (e.nameIs("a")) {
                     linkDepth++;
                 }
-            } else if (node instanceof TextNode t && node.parent() instanceof Element p) {
+            } else if (node instanceof TextNode t && !open.isEmpty()) {
                 int n = visibleLength(t.getWholeText());
-                int[] v = lengths.get(p);
-                if (v != null) {
-                    v[0] += n;
-                    if (linkDepth > 0) {
-                        v[1] += n;
-                    }
+                int[] v = open.peek(); // the text's parent
+                v[0] += n;
+                if (linkDepth > 0) {
+                    v[1] += n;
                 }
             }
         }
@@ -77,13 +81,11 @@ final class TextLengths {
                 if (e.nameIs("a")) {
                     linkDepth--;
                 }
-                int[] v = lengths.get(e);
-                if (e.parent() != null) {
-                    int[] p = lengths.get(e.parent());
-                    if (p != null) {
-                        p[0] += v[0];
-                        p[1] += v[1];
-                    }
+                int[] v = open.pop();
+                int[] parent = open.peek();
+                if (parent != null) {
+                    parent[0] += v[0];
+                    parent[1] += v[1];
                 }
             }
         }

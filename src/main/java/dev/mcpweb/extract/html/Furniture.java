@@ -1,0 +1,217 @@
+package dev.mcpweb.extract.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Removes the short lines of page furniture that sit inside the main content, where no class or id
+ * names them: calls to action ("Contact us", "Start free trial"), skip and back links, "Advertisement"
+ * labels, share rows, newsletter prompts, affiliate disclosures, bylines, image credits and copyright
+ * lines. A line is removed only when it stands alone as a block (a paragraph, heading, list item,
+ * or a link or button by itself) and its whole text is such a phrase, so a sentence that merely
+ * mentions one ("contact us for a quote") stays.
+ */
+final class Furniture implements NodeFilter {
+    /** Longer blocks are prose, whatever words they start with. */
+    private static final int MAX_LINE = 250;
+
+    private static final int MAX_PHRASE = 60;
+
+    /** A whole block that is one of these phrases (after list markers and trailing marks go). */
+    private static final Pattern PHRASE = Pattern.compile("(?:skip to (?:the )?(?:main )?(?:content|navigation)"
+            + "|back to (?:top|blog|the blog|news|all \\w+|\\w+ home)|advertisements?|sponsored(?: content)?"
+            + "|(?:article|story) continues (?:below|after (?:this )?(?:ad|advertisement))(?: advertisement)?"
+            + "|continue reading(?: below)?|read more|read full (?:article|story)|see more|show more|load more"
+            + "|share(?: (?:this|the)(?: article| post| story| page| recipe)?)?(?: on| via)?"
+            + "(?: (?:facebook|twitter|x|linkedin|email|pinterest|reddit|whatsapp|print|copy link|telegram))*"
+            + "|like this|print(?: this)?(?: article| page| recipe)?|tags|related"
+            + "|related (?:articles|posts|stories|content|reading|topics|searches)"
+            + "|you (?:may|might) (?:also )?(?:like|enjoy)|other posts you may enjoy|what others are reading"
+            + "|recommended (?:stories|posts|articles|reading)|other interesting articles"
+            + "|(?:recent|popular|latest) posts|sign up(?: now| for free| today)?|subscribe(?: now| today)?"
+            + "|log ?in|sign ?in|register|create (?:an|a free) account|join now(?: for free)?"
+            + "|contact us(?: today| now)?|contact sales|get started(?: now| today| for free)?|get in touch"
+            + "|(?:book|request|schedule|get) a (?:free )?(?:demo|call|consultation|quote)"
+            + "|start (?:your )?free trial|try (?:it )?(?:for )?free|learn more|apply now|book now|shop now|buy now"
+            + "|click to expand|join the conversation|add a comment|leave a (?:comment|reply)"
+            + "|follow us(?: on social media)?|follow me on \\w+|home|privacy policy"
+            + "|terms (?:of (?:use|service)|and conditions)|about the author|advertise with us"
+            + "|pin (?:this )?for later|(?:previous|next) (?:post|article)|table of contents|contents"
+            + "|in this article|on this page|jump to(?: the list)?|\\d+ comments?|\\d+ min(?:ute)?s? read"
+            + "|page \\d+ of \\d+|loading(?: posts| comments)?|already have an account\\W+(?:log|sign) in)");
+
+    /**
+     * Boilerplate sentences (lower case), found anywhere in a block of at most {@link #MAX_LINE}
+     * characters.
+     */
+    private static final Pattern SENTENCE =
+            Pattern.compile("\\b(?:we|i) (?:may |might |could )?(?:earn|receive|get|make) (?:a |an )?(?:small )?"
+                    + "(?:(?:affiliate )?commissions?|compensation|a share of)"
+                    + "|\\bas an amazon associate\\b|\\bwe may be compensated\\b|\\bsupported by commissions\\b"
+                    + "|\\bwhen you (?:buy|purchase|shop|click)\\b.{0,40}\\b(?:through|via) (?:\\w+ )?links?\\b"
+                    + "|\\b(?:contains?|uses|may contain) affiliate links\\b|\\bchosen independently by our editors\\b"
+                    + "|\\b(?:sign up|subscribe) (?:for|to) (?:our|the|my)\\b.{0,40}\\bnewsletters?\\b"
+                    + "|\\bjoin (?:our|my) (?:\\w+ )?(?:newsletter|mailing list)\\b"
+                    + "|\\b(?:delivered|sent) (?:straight |directly )?to your inbox\\b|\\bcheck your inbox\\b"
+                    + "|\\bthanks? (?:you )?for subscribing\\b|^(?:©|copyright\\b|\\(c\\) ).{0,150}$"
+                    + "|©\\s?\\d{4}.{0,100}\\ball rights reserved"
+                    + "|sign up for free to join this conversation");
+    /** Words one of which every {@link #SENTENCE} holds: most blocks are ruled out without a regex. */
+    private static final List<String> SENTENCE_WORDS = List.of(
+            "commission",
+            "compensat",
+            "amazon associate",
+            "affiliate",
+            "chosen independently",
+            "newsletter",
+            "mailing list",
+            "inbox",
+            "subscribing",
+            "©",
+            "copyright",
+            "(c) ",
+            "rights reserved",
+            "conversation");
+
+    /**
+     * A byline or credit line on its own: "Written by Jane Doe", "By Jane Doe | May 2, 2025", "Photo:
+     * Reuters". A bare "By Jane Doe" is left alone: listings show their entries' authors that way.
+     */
+    private static final Pattern CREDIT = Pattern.compile("(?:(?:[Ww]ritten|[Pp]osted|[Mm]edically reviewed"
+            + "|[Rr]eviewed|[Ff]act[- ]checked|[Ee]dited) by \\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}"
+            + "(?: ?[|·•—–] .{0,80}| \\d+ min read)?"
+            + "|[Bb]y \\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?: ?[|·•—–] .{0,80}| \\d+ min read)"
+            + "|\\(?(?:[Ii]mage|[Pp]hoto(?:graph)?|[Pp]icture|[Ii]llustration)"
+            + "(?:(?: credit| source| by| courtesy(?: of)?)\\s*:?|\\s*:)\\s.{1,80})");
+
+    private static final String LEADING_MARKS = " -–—•·*>#|←‹«<";
+    private static final String TRAILING_MARKS = " :.!?…>»›→⟶↗↓⤵|+✕×";
+
+    private static final Set<String> INLINE =
+            Set.of("a", "span", "strong", "b", "em", "i", "small", "label", "button", "u", "font", "abbr", "time");
+
+    private final Element main;
+    private final TextLengths lengths;
+    private final List<Element> doomed = new ArrayList<>();
+
+    private Furniture(Element main) {
+        this.main = main;
+        this.lengths = TextLengths.of(main);
+    }
+
+    /** Removes furniture lines from {@code main}, in place. */
+    static void remove(Element main) {
+        Furniture furniture = new Furniture(main);
+        NodeTraversor.filter(furniture, main);
+        furniture.doomed.forEach(Element::remove);
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+        if (!(node instanceof Element e) || depth == 0) {
+            return FilterResult.CONTINUE;
+        }
+        int length = lengths.text(e);
+        if (length == 0) {
+            return FilterResult.SKIP_CHILDREN;
+        }
+        if (length > MAX_LINE || wrapsOneChild(e, length)) {
+            return FilterResult.CONTINUE; // judge the innermost element holding the text
+        }
+        Element unit = outermostWithSameText(e, length);
+        if (standsAlone(unit) && !unit.nameIs("h1") && isFurniture(e.text())) {
+            doomed.add(unit);
+            return FilterResult.SKIP_CHILDREN;
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    /** Whether {@code line}, the whole text of a block with white space collapsed, is a furniture line. */
+    static boolean isFurniture(String line) {
+        if (line.isEmpty() || line.length() > MAX_LINE) {
+            return false;
+        }
+        String phrase = withoutMarks(line);
+        if (phrase.length() <= MAX_PHRASE
+                && (PHRASE.matcher(phrase.toLowerCase(Locale.ROOT)).matches()
+                        || CREDIT.matcher(phrase).matches())) {
+            return true;
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (String word : SENTENCE_WORDS) {
+            if (lower.contains(word)) {
+                return SENTENCE.matcher(lower).find();
+            }
+        }
+        return false;
+    }
+
+    /** {@code line} without list markers before it and punctuation, arrows or icons after it. */
+    private static String withoutMarks(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && LEADING_MARKS.indexOf(line.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && TRAILING_MARKS.indexOf(line.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return line.substring(start, end);
+    }
+
+    private boolean wrapsOneChild(Element e, int length) {
+        for (Element child : e.children()) {
+            if (lengths.text(child) == length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Element outermostWithSameText(Element e, int length) {
+        Element unit = e;
+        while (unit.parent() != null && unit.parent() != main && lengths.text(unit.parent()) == length) {
+            unit = unit.parent();
+        }
+        return unit;
+    }
+
+    /**
+     * A block, or an inline element on a line of its own: no words or other inline text beside it, as
+     * there are in "<strong>Learn more:</strong> <a>Networking at trade fairs</a>".
+     */
+    private boolean standsAlone(Element unit) {
+        if (!INLINE.contains(unit.normalName())) {
+            return true;
+        }
+        return !sharesLine(unit.previousSibling(), true) && !sharesLine(unit.nextSibling(), false);
+    }
+
+    private boolean sharesLine(Node sibling, boolean backwards) {
+        int steps = 0;
+        while (sibling instanceof TextNode t && t.isBlank() && steps++ < 8) {
+            sibling = backwards ? sibling.previousSibling() : sibling.nextSibling();
+        }
+        if (sibling instanceof TextNode t) {
+            return hasWord(t.text());
+        }
+        return sibling instanceof Element e && INLINE.contains(e.normalName()) && lengths.text(e) > 0;
+    }
+
+    private static boolean hasWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetterOrDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.mcpweb.extract.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+class FurnitureTest {
+    private static String extract(String article) {
+        return new MainContentExtractor()
+                .extract(
+                        Jsoup.parse(
+                                "<html><body><article>" + article + "</article></body></html>",
+                                "https://example.org/blog/post"),
+                        false)
+                .text();
+    }
+
+    private static final String PROSE = """
+            <p>Sourdough needs three things: flour, water and time. The starter does the rest, if it is fed
+            every day and kept somewhere warm enough for the yeast to stay active.</p>
+            <p>Bake the loaf in a preheated pot, lid on for twenty minutes, so the steam lets it rise fully
+            before the crust sets.</p>""";
+
+    @Test
+    void callsToActionSkipLinksAndAdLabelsStandingAloneAreRemoved() {
+        String text = extract("""
+                <a href="#main">Skip to content</a>
+                <h1>Baking your first sourdough</h1>
+                <div class="x1">Advertisement</div>
+                %s
+                <p><a class="btn" href="/signup">Start your free trial →</a></p>
+                <ul><li><a href="/contact">Contact us</a></li></ul>
+                <p>Share this article:</p>
+                <div><a href="/blog">← Back to blog</a></div>
+                """.formatted(PROSE));
+
+        assertThat(text).contains("Baking your first sourdough", "flour, water and time", "crust sets");
+        assertThat(text).doesNotContain("Skip to", "Advertisement", "free trial", "Contact", "Share", "Back to");
+    }
+
+    @Test
+    void disclosuresNewsletterPromptsBylinesCreditsAndCopyrightLinesAreRemoved() {
+        String text = extract("""
+                <h1>The best bread knives</h1>
+                <p><em>We may earn a commission when you buy through links on this page.</em></p>
+                <p>Written by Jane Baker | 6 min read</p>
+                <figure><img src="knife.jpg" alt=""><figcaption>Photo: Kitchen Lab</figcaption></figure>
+                %s
+                <div><h3>Sign up for our weekly baking newsletter</h3></div>
+                <p>© 2025 Example Media. All rights reserved.</p>
+                """.formatted(PROSE));
+
+        assertThat(text).contains("The best bread knives", "flour, water and time");
+        assertThat(text).doesNotContain("commission", "Jane Baker", "Kitchen Lab", "newsletter", "rights reserved");
+    }
+
+    @Test
+    void sentencesThatOnlyMentionTheSamePhrasesStay() {
+        String text = extract("""
+                <h1>Opening a bakery</h1>
+                %s
+                <p>Contact us before nine if you need a large order for the next morning.</p>
+                <p><strong>Learn more:</strong> <a href="/guide">How to keep a starter alive on holiday</a></p>
+                <p>Share the dough between two tins and <a href="/subscribe">subscribe</a> to the weekly list
+                of bakes.</p>
+                <p>By Monday the levain will smell sour and be ready to use.</p>
+                <p>Home is where the bread is.</p>
+                """.formatted(PROSE));
+
+        assertThat(text)
+                .contains("Contact us before nine", "Learn more:", "How to keep a starter alive")
+                .contains("Share the dough between two tins and subscribe to the weekly list")
+                .contains("By Monday the levain", "Home is where the bread is.");
+    }
+
+    @Test
+    void aListingsBareAuthorLineStays() {
+        assertThat(Furniture.isFurniture("By Jason Miller")).isFalse();
+        assertThat(Furniture.isFurniture("By Jason Miller | March 3, 2025")).isTrue();
+        assertThat(Furniture.isFurniture("Photograph of the harbour at dawn")).isFalse();
+        assertThat(Furniture.isFurniture("Image credit: Getty Images")).isTrue();
+    }
+}
