@@ -34,7 +34,7 @@ public final class MainContentExtractor {
         Element copy = body.clone();
         copy.setBaseUri(page.location());
         Boilerplate.strip(copy, includeComments);
-        Element main = ContentLocator.locate(copy);
+        Element main = ContentLocator.locate(copy, ItemGrids.find(copy));
         RepeatedBlocks.remove(main);
         MainContent content = Renderer.render(main);
         if (TextLengths.visibleLength(content.text()) < SCANT_TEXT) {
