@@ -1,7 +1,9 @@
 package dev.mcpweb.extract.html;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,7 +34,7 @@ final class ItemGrids {
     /** The grids' text must be this many times the prose outside them for the grids to be the content. */
     private static final double MIN_SHARE = 2.0;
 
-    /** Per element: {text, link text, text pieces, labelled links}. */
+    /** Per element that may be an item: {text, link text, text pieces, labelled links}. */
     private final Map<Element, int[]> stats = new IdentityHashMap<>();
 
     private ItemGrids() {}
@@ -40,11 +42,12 @@ final class ItemGrids {
     /** The entries of the item grids that make up the main content of {@code root}; empty on most pages. */
     static Set<Element> find(Element root) {
         ItemGrids grids = new ItemGrids();
-        NodeTraversor.traverse(grids.new Counter(), root);
+        Counter counter = grids.new Counter();
+        NodeTraversor.traverse(counter, root);
         List<Element> items = new ArrayList<>();
         long itemText = 0;
         long itemProse = 0;
-        for (Element parent : root.getAllElements()) {
+        for (Element parent : grids.stats.keySet()) { // a grid's parent holds its links and text too
             for (Element item : grids.itemsUnder(parent)) {
                 int[] s = grids.stats.get(item);
                 items.add(item);
@@ -52,7 +55,7 @@ final class ItemGrids {
                 itemProse += s[0] - s[1];
             }
         }
-        int[] page = grids.stats.get(root);
+        int[] page = counter.root;
         long proseOutside = page[0] - page[1] - itemProse;
         if (items.isEmpty() || itemText < MIN_SHARE * proseOutside) {
             return Set.of();
@@ -93,7 +96,7 @@ final class ItemGrids {
      */
     private boolean isItem(Element e) {
         int[] s = stats.get(e);
-        return s[3] >= 1 && s[3] <= MAX_ITEM_LINKS && s[2] >= 2 && s[0] <= MAX_ITEM_TEXT;
+        return s != null && s[3] >= 1 && s[3] <= MAX_ITEM_LINKS && s[2] >= 2 && s[0] <= MAX_ITEM_TEXT;
     }
 
     /** Tag and class names, leaving out names with digits, which number entries (post-123, item-4). */
@@ -107,20 +110,23 @@ final class ItemGrids {
         return e.normalName() + names;
     }
 
+    /** Sums each element's figures into its parent's on a stack; keeps those of possible items only. */
     private final class Counter implements NodeVisitor {
+        private final Deque<int[]> open = new ArrayDeque<>();
         private int linkDepth;
+        private int[] root;
 
         @Override
         public void head(Node node, int depth) {
             if (node instanceof Element e) {
-                stats.put(e, new int[4]);
+                open.push(new int[4]);
                 if (e.nameIs("a")) {
                     linkDepth++;
                 }
-            } else if (node instanceof TextNode t && node.parent() instanceof Element p) {
+            } else if (node instanceof TextNode t && !open.isEmpty()) {
                 int n = TextLengths.visibleLength(t.getWholeText());
-                int[] s = stats.get(p);
-                if (n > 0 && s != null) {
+                if (n > 0) {
+                    int[] s = open.peek();
                     s[0] += n;
                     s[2]++;
                     if (linkDepth > 0) {
@@ -135,15 +141,20 @@ final class ItemGrids {
             if (!(node instanceof Element e)) {
                 return;
             }
-            int[] s = stats.get(e);
+            int[] s = open.pop();
             if (e.nameIs("a")) {
                 linkDepth--;
                 if (s[0] > 0) {
                     s[3]++;
                 }
             }
-            int[] p = depth == 0 ? null : stats.get(e.parent());
-            if (p != null) {
+            if (s[3] >= 1 && s[2] >= 2) {
+                stats.put(e, s);
+            }
+            if (open.isEmpty()) {
+                root = s;
+            } else {
+                int[] p = open.peek();
                 for (int i = 0; i < s.length; i++) {
                     p[i] += s[i];
                 }
