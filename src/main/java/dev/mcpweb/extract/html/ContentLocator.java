@@ -114,12 +114,43 @@ final class ContentLocator {
             "i");
 
     private final Map<Element, double[]> scores = new IdentityHashMap<>();
+    /** Entries of item grids ({@link ItemGrids}); each scores as one block of text. */
+    private final Set<Element> items;
 
-    private ContentLocator() {}
+    private ContentLocator(Set<Element> items) {
+        this.items = items;
+    }
 
     /** The element whose subtree best covers the main content of {@code root}. */
     static Element locate(Element root) {
-        ContentLocator locator = new ContentLocator();
+        return locate(root, Set.of());
+    }
+
+    /**
+     * As {@link #locate(Element)} on a page whose item grids are its content ({@code items}, from
+     * {@link ItemGrids}). When the usual choice already holds most of the items it stands; otherwise
+     * (the grid's short entries, each split into title, price and badges, all scored as fragments)
+     * the page is scored again with every entry counted as one block.
+     */
+    static Element locate(Element root, Set<Element> items) {
+        Element plain = locateWith(root, Set.of());
+        return items.isEmpty() || holdsMost(plain, items) ? plain : locateWith(root, items);
+    }
+
+    private static boolean holdsMost(Element e, Set<Element> items) {
+        int[] inside = {0};
+        NodeTraversor.traverse(
+                (node, depth) -> {
+                    if (node instanceof Element el && items.contains(el)) {
+                        inside[0]++;
+                    }
+                },
+                e);
+        return inside[0] * 2 >= items.size();
+    }
+
+    private static Element locateWith(Element root, Set<Element> items) {
+        ContentLocator locator = new ContentLocator(items);
         Scorer scorer = locator.new Scorer();
         NodeTraversor.traverse(scorer, root);
         if (scorer.best == null || scorer.bestScore <= 0) {
@@ -200,6 +231,9 @@ final class ContentLocator {
                 s[1] += Math.max(0, g);
                 s[2] += b[0];
                 s[3] += b[0] - b[1];
+            }
+            if (items.contains(e)) {
+                s[0] = Math.max(s[0], s[2] - BLOCK_COST);
             }
             if (s[0] > bestScore) {
                 bestScore = s[0];

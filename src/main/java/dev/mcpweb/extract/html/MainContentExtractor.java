@@ -30,7 +30,8 @@ public final class MainContentExtractor {
         ProductPage product = ProductPage.of(page);
         product.reveal(copy);
         Boilerplate.strip(copy, includeComments);
-        Element main = ContentLocator.locate(product.strip(copy));
+        Element scope = product.strip(copy);
+        Element main = ContentLocator.locate(scope, ItemGrids.find(scope));
         RepeatedBlocks.remove(main);
         Furniture.remove(main);
         MainContent content = Renderer.render(main);
