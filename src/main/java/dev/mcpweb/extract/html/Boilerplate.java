@@ -105,6 +105,12 @@ final class Boilerplate implements NodeFilter {
     /** Furniture patterns leave alone an element holding more than this share of the page's text. */
     private static final double MAX_FURNITURE_SHARE = 0.4;
 
+    /**
+     * A footer stays furniture however much prose it holds: shops put their long SEO copy there, below
+     * the product grid.
+     */
+    private static final Pattern FOOTER_NAME = Pattern.compile("(?i)footer");
+
     /** The least prose that makes an element an article rather than, say, a newsletter box. */
     private static final int MIN_ARTICLE_PROSE = 800;
 
@@ -277,7 +283,9 @@ final class Boilerplate implements NodeFilter {
      */
     private boolean mostOfTheProse(Element e) {
         int prose = prose(lengths, e);
-        return prose >= MIN_ARTICLE_PROSE && prose > MAX_FURNITURE_SHARE * pageProse;
+        return prose >= MIN_ARTICLE_PROSE
+                && prose > MAX_FURNITURE_SHARE * pageProse
+                && !FOOTER_NAME.matcher(e.className()).find();
     }
 
     /** Text outside links. */

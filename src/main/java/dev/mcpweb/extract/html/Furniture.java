@@ -23,7 +23,7 @@ final class Furniture implements NodeFilter {
     /** Longer blocks are prose, whatever words they start with. */
     private static final int MAX_LINE = 250;
 
-    private static final int MAX_PHRASE = 60;
+    private static final int MAX_PHRASE = 100;
 
     /** A whole block that is one of these phrases (after list markers and trailing marks go). */
     private static final Pattern PHRASE = Pattern.compile("(?:skip to (?:the )?(?:main )?(?:content|navigation)"
@@ -46,7 +46,11 @@ final class Furniture implements NodeFilter {
             + "|terms (?:of (?:use|service)|and conditions)|about the author|advertise with us"
             + "|pin (?:this )?for later|(?:previous|next) (?:post|article)|table of contents|contents"
             + "|in this article|on this page|jump to(?: the list)?|\\d+ comments?|\\d+ min(?:ute)?s? read"
-            + "|page \\d+ of \\d+|loading(?: posts| comments)?|already have an account\\W+(?:log|sign) in)");
+            + "|page \\d+ of \\d+|loading(?: posts| comments)?|already have an account\\W+(?:log|sign) in"
+            + "|subscribe to [\\w'’ ]{1,40}|sign up for (?:our )?newsletters?|follow (?:us|me)(?: on \\w+)?"
+            + "|join (?:our|the) (?:newsletter|mailing list|\\w+ group|community)|(?:view|see) all posts by .+"
+            + "|(?:check|see) (?:the )?price (?:at|on) .+|view (?:it )?on amazon.*"
+            + "|(?:related|read more|read also|also read|you (?:may|might) also like|recommended)\\s?: .+)");
 
     /**
      * Boilerplate sentences (lower case), found anywhere in a block of at most {@link #MAX_LINE}
@@ -87,7 +91,7 @@ final class Furniture implements NodeFilter {
      */
     private static final Pattern CREDIT = Pattern.compile("(?:(?:[Ww]ritten|[Pp]osted|[Mm]edically reviewed"
             + "|[Rr]eviewed|[Ff]act[- ]checked|[Ee]dited) by \\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}"
-            + "(?: ?[|·•—–] .{0,80}| \\d+ min read)?"
+            + "(?: ?[|·•—–] .{0,80}| \\d+ min read| (?:on|at) [^\\d]{0,20}\\d.{0,30})?"
             + "|[Bb]y \\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?: ?[|·•—–] .{0,80}| \\d+ min read)"
             + "|\\(?(?:[Ii]mage|[Pp]hoto(?:graph)?|[Pp]icture|[Ii]llustration)"
             + "(?:(?: credit| source| by| courtesy(?: of)?)\\s*:?|\\s*:)\\s.{1,80})");

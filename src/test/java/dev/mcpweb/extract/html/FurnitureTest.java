@@ -81,4 +81,19 @@ class FurnitureTest {
         assertThat(Furniture.isFurniture("Photograph of the harbour at dawn")).isFalse();
         assertThat(Furniture.isFurniture("Image credit: Getty Images")).isTrue();
     }
+
+    @Test
+    void linksToOtherStoriesAndFollowPromptsOnTheirOwnLineAreRemoved() {
+        String text = extract("""
+                <h1>Baking your first sourdough</h1>
+                %s
+                <p><strong>Related:</strong> <a href="/rye">Ten rye breads to try this winter</a></p>
+                <p>Subscribe to The Crumb</p>
+                <p><a href="/author/jane">View all posts by Jane Baker</a></p>
+                <div>Posted by Jane Baker at March 3, 2025 10:15 AM</div>
+                """.formatted(PROSE));
+
+        assertThat(text).contains("flour, water and time", "crust sets");
+        assertThat(text).doesNotContain("Related", "rye breads", "The Crumb", "Jane Baker");
+    }
 }

@@ -31,4 +31,26 @@ class MisnamedWrapperTest {
         assertThat(content.text()).contains("The year in crypto regulation", "banks started to take part");
         assertThat(content.text()).doesNotContain("Topic number", "weekly letter");
     }
+
+    @Test
+    void aShopsSeoCopyInAFooterBlockStaysOutHoweverLong() {
+        StringBuilder grid = new StringBuilder("<main><h1>Espresso machines</h1><ul>");
+        for (int i = 0; i < 80; i++) {
+            grid.append("<li><a href=\"/p/")
+                    .append(i)
+                    .append("\">Espresso machine model ")
+                    .append(i)
+                    .append(" in brushed steel</a> <span>$")
+                    .append(200 + i)
+                    .append("</span></li>");
+        }
+        grid.append("</ul></main>");
+        String copy = "<p>Finding the right espresso machine means weighing heat-up time, milk frothing and the size"
+                + " of the portafilter against the price you are ready to pay for it.</p>";
+        String text = extract("<html><body>" + grid + "<div class=\"intro-content opt-footer-body\">" + copy.repeat(7)
+                        + "</div></body></html>")
+                .text();
+
+        assertThat(text).contains("Espresso machine model 7").doesNotContain("weighing heat-up time");
+    }
 }
