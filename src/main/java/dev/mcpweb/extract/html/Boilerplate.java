@@ -226,14 +226,7 @@ final class Boilerplate implements NodeFilter {
             return true;
         }
         String cls = e.className();
-        if (!cls.isEmpty() && cls.length() < 2000) {
-            for (String c : e.classNames()) {
-                if (test.test(c)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return !cls.isEmpty() && cls.length() < 2000 && ClassNames.anyMatch(cls, test);
     }
 
     private static boolean isCommentName(String name) {
@@ -307,14 +300,7 @@ final class Boilerplate implements NodeFilter {
             return true;
         }
         String cls = e.className();
-        if (!cls.isEmpty()) {
-            for (String c : e.classNames()) {
-                if (isHiddenClass(c)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return !cls.isEmpty() && ClassNames.anyMatch(cls, Boilerplate::isHiddenClass);
     }
 
     static boolean isHiddenClass(String className) {
@@ -340,14 +326,9 @@ final class Boilerplate implements NodeFilter {
             return true;
         }
         String cls = e.className();
-        if (!cls.isEmpty() && cls.length() < 2000) {
-            for (String c : e.classNames()) {
-                if (nameMatches(c.toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return !cls.isEmpty()
+                && cls.length() < 2000
+                && ClassNames.anyMatch(cls, c -> nameMatches(c.toLowerCase(Locale.ROOT)));
     }
 
     private boolean nameMatches(String name) {
