@@ -308,6 +308,12 @@ final class MetadataExtractor {
         private static final Pattern LD_JSON = Pattern.compile("(?i)^\\s*application/ld\\+json");
         /** Parsed once: evaluators of attribute and class selectors hold no state. */
         private static final Evaluator BYLINE_QUERY = QueryParser.parse(BYLINE);
+        // The ancestors asked for below, parsed once too (jsoup parses a query string on every call).
+        private static final Evaluator SVG = QueryParser.parse("svg");
+        private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
+        private static final Evaluator CONTENT_OR_BYLINE = QueryParser.parse("article, main, [class*=byline]");
+        private static final Evaluator NAV_OR_FOOTER = QueryParser.parse("nav, footer");
+        private static final Evaluator FOOTER_NAV_OR_ASIDE = QueryParser.parse("footer, nav, aside");
 
         final Map<String, List<String>> metas = new LinkedHashMap<>();
         final JsonLd jsonLd;
@@ -347,7 +353,7 @@ final class MetadataExtractor {
             String tag = e.normalName();
             switch (tag) {
                 case "html" -> html = html == null ? e : html;
-                case "title" -> title = title == null && e.closest("svg") == null ? e : title;
+                case "title" -> title = title == null && e.closest(SVG) == null ? e : title;
                 case "meta" -> meta(e);
                 case "link" -> {
                     if (canonical == null && e.hasAttr("href") && e.attr("rel").equalsIgnoreCase("canonical")) {
@@ -362,7 +368,7 @@ final class MetadataExtractor {
                 case "h1" -> {
                     h1 = h1 == null ? e : h1;
                     h1Count++;
-                    if (h1InContent == null && e.closest("article, main") != null) {
+                    if (h1InContent == null && e.closest(ARTICLE_OR_MAIN) != null) {
                         h1InContent = e;
                     }
                 }
@@ -372,7 +378,7 @@ final class MetadataExtractor {
                         if (pubdateTime == null && e.hasAttr("pubdate")) {
                             pubdateTime = e;
                         }
-                        if (contentTime == null && e.closest("article, main, [class*=byline]") != null) {
+                        if (contentTime == null && e.closest(CONTENT_OR_BYLINE) != null) {
                             contentTime = e;
                         }
                     }
@@ -389,7 +395,7 @@ final class MetadataExtractor {
             if (bylines.size() < MAX_BYLINES
                     && (marks.contains("author") || marks.contains("byline"))
                     && e.is(BYLINE_QUERY)
-                    && e.closest("nav, footer") == null) {
+                    && e.closest(NAV_OR_FOOTER) == null) {
                 bylines.add(e);
             }
             if (authorLink == null
@@ -402,7 +408,7 @@ final class MetadataExtractor {
                     && !tag.equals("body")
                     && containsAny(marks, DATE_HINTS)
                     && DATE_CLASS.matcher(e.className() + " " + e.id()).find()
-                    && e.closest("footer, nav, aside") == null) {
+                    && e.closest(FOOTER_NAV_OR_ASIDE) == null) {
                 dateElements.add(e);
             }
             if (e.hasAttr("itemprop")) {

@@ -9,18 +9,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Every http(s) link on a page, absolute, without fragment, once each, in page order with its first non-empty text. */
 final class PageLinks {
     private static final int MAX_URL_LENGTH = 4096;
     private static final String HEX = "0123456789ABCDEF";
 
+    /** Parsed once: jsoup parses a query string on every call. */
+    private static final Evaluator LINKS = QueryParser.parse("a[href], area[href]");
+
     private PageLinks() {}
 
     static List<Document.Link> of(org.jsoup.nodes.Document page) {
         Map<URI, String> links = new LinkedHashMap<>();
         Map<String, Optional<URI>> resolved = new HashMap<>(); // pages repeat the same hrefs many times
-        for (Element a : page.select("a[href], area[href]")) {
+        for (Element a : page.select(LINKS)) {
             Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(AbsoluteUrls.of(a, "href")));
             if (url.isEmpty()) {
                 continue;

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Removes text blocks that repeat an earlier block word for word. Responsive pages often carry the
@@ -11,7 +13,8 @@ import org.jsoup.select.Elements;
  * either), and carousels clone their slides; a reader sees each once.
  */
 final class RepeatedBlocks {
-    private static final String TEXT_BLOCKS = "p, h1, h2, h3, h4, h5, h6";
+    /** Parsed once: jsoup parses a query string on every call. */
+    private static final Evaluator TEXT_BLOCKS = QueryParser.parse("p, h1, h2, h3, h4, h5, h6");
     /** Shorter blocks (labels such as "Size" or "Yes") legitimately repeat. */
     private static final int MIN_LENGTH = 20;
     /**

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Puts the content of a streamed server-rendered page where its script would: React (Next.js and
@@ -21,11 +23,14 @@ final class StreamedSegments {
     private static final int MAX_FALLBACK_TEXT = 40;
     private static final Pattern LOADING = Pattern.compile("(?i)^\\W*loading\\b.*");
 
+    /** Parsed once: jsoup parses a query string on every call. */
+    private static final Evaluator SEGMENTS = QueryParser.parse("div[hidden][id^=S:]");
+
     private StreamedSegments() {}
 
     /** Moves every hidden segment of {@code root} to its placeholder, in place. */
     static void resolve(Element root) {
-        var segments = root.select("div[hidden][id^=S:]");
+        var segments = root.select(SEGMENTS);
         if (segments.isEmpty()) {
             return;
         }
