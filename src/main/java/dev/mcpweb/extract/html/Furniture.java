@@ -172,7 +172,8 @@ final class Furniture implements NodeFilter {
     }
 
     private boolean wrapsOneChild(Element e, int length) {
-        for (Element child : e.children()) {
+        // walked by sibling links: children() copies the child list for every element asked
+        for (Element child = e.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (lengths.text(child) == length) {
                 return true;
             }

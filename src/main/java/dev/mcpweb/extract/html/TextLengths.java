@@ -43,12 +43,22 @@ final class TextLengths {
     static int visibleLength(String s) {
         int n = 0;
         for (int i = 0, len = s.length(); i < len; i++) {
-            char c = s.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\u00a0') {
+            if (!isSpace(s.charAt(i))) {
                 n++;
             }
         }
         return n;
+    }
+
+    /**
+     * {@link Character#isWhitespace} or a no-break space, answering ASCII (most of the web's text)
+     * without the lookup of the character's Unicode properties.
+     */
+    private static boolean isSpace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f');
+        }
+        return c == '\u00a0' || Character.isWhitespace(c);
     }
 
     /** Sums bottom-up, keeping the open elements' counts on a stack rather than looking parents up. */
