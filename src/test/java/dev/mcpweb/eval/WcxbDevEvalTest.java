@@ -23,7 +23,7 @@ class WcxbDevEvalTest {
             "service", 0.795,
             "forum", 0.745,
             "listing", 0.71,
-            "collection", 0.66,
+            "collection", 0.675,
             "product", 0.615);
 
     @Test
