@@ -79,6 +79,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
         root.put("byType", report.byType());
         root.put("withFound", report.withFound());
         root.put("withFoundTypographyFolded", report.withFoundTypographyFolded());
+        root.put("withInPage", report.withInPage());
         root.put("withoutExcluded", report.withoutExcluded());
         root.put("withSnippets", report.withSnippets());
         root.put("withoutSnippets", report.withoutSnippets());
@@ -103,11 +104,13 @@ final class EvalExtractionCommand implements Callable<Integer> {
         new TreeMap<>(report.byType()).forEach((type, s) -> row(out, type, s));
         row(out, "all", report.overall());
         out.printf(
-                "%nwith snippets found:      %.3f (%d); %.3f with typographic quotes and dashes folded%n"
+                "%nwith snippets found:      %.3f (%d); %.3f with typographic quotes and dashes folded;"
+                        + " %.3f are in the page's text at all%n"
                         + "without snippets absent:  %.3f (%d)%n",
                 report.withFound(),
                 report.withSnippets(),
                 report.withFoundTypographyFolded(),
+                report.withInPage(),
                 report.withoutExcluded(),
                 report.withoutSnippets());
         out.printf(

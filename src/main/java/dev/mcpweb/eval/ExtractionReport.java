@@ -7,13 +7,15 @@ import java.util.Map;
  * The result of scoring an extractor on a WCXB-format data set: mean word precision, recall and F1
  * over all pages and per page type, the share of {@code with} snippets found and {@code without}
  * snippets absent (and, as a secondary figure, {@code with} snippets found once typographic quotes
- * and dashes are folded to ASCII on both sides), the speed, the heap it needed, and the worst pages.
+ * and dashes are folded to ASCII on both sides; and, as the ceiling a faithful extractor can reach,
+ * the share of {@code with} snippets present anywhere in the page's text at all), the speed, the heap it needed, and the worst pages.
  */
 public record ExtractionReport(
         Scores overall,
         Map<String, Scores> byType,
         double withFound,
         double withFoundTypographyFolded,
+        double withInPage,
         double withoutExcluded,
         int withSnippets,
         int withoutSnippets,

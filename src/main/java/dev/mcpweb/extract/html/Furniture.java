@@ -50,7 +50,20 @@ final class Furniture implements NodeFilter {
             + "|subscribe to [\\w'’ ]{1,40}|sign up for (?:our )?newsletters?|follow (?:us|me)(?: on \\w+)?"
             + "|join (?:our|the) (?:newsletter|mailing list|\\w+ group|community)|(?:view|see) all posts by .+"
             + "|(?:check|see) (?:the )?price (?:at|on) .+|view (?:it )?on amazon.*"
-            + "|(?:related|read more|read also|also read|you (?:may|might) also like|recommended)\\s?: .+)");
+            + "|(?:related|read more|read also|also read|you (?:may|might) also like|recommended)\\s?: .+"
+            // calls to action of landing pages
+            + "|talk to (?:our|an?) (?:\\w+ )?experts?|send us a message|let'?s connect|contact us for more details"
+            + "|(?:book|request|schedule) (?:a|an|your) (?:free )?(?:\\w+ )?(?:demo|lesson|call|consultation|appointment)"
+            + "(?: today| now)?|start (?:a|your) free trial|start (?:building|deploying)|download now|see plans"
+            + "|see all (?:case studies|products|reviews|customer stories)|get the free e-?book"
+            // shop controls
+            + "|add to (?:cart|bag|basket|list|wish ?list)|(?:out of|in) stock|sold out|select (?:a )?size"
+            + "|filter (?:&|and) sort|sort by|showing \\d+(?: ?[-–] ?\\d+)? of [\\d,]+ (?:results|products|items)"
+            + "|based on [\\d,]+ reviews|customer reviews|write a review"
+            // forum controls and member cards
+            + "|ask (?:a )?question|log ?in to reply|report (?:inappropriate content|post)|watch this (?:topic|thread)"
+            + "|\\d+ repl(?:y|ies) to this (?:topic|thread)|joined|join date:? .{1,20}|reaction score:? ?[\\d,]*"
+            + "|(?:posts|messages|threads|likes received):? [\\d,.]+k?|open in app|next topic)");
 
     /**
      * Boilerplate sentences (lower case), found anywhere in a block of at most {@link #MAX_LINE}

@@ -22,7 +22,7 @@ import org.jsoup.select.NodeVisitor;
  * date, a byline or a summary. Shops, blogs and search pages render their items this way; menus
  * differ (one label per entry, nothing else) and so do link columns (many links per entry). The
  * grids count as the page's content only when their text clearly outweighs the prose outside them,
- * so a row of "related" teasers under an article never does.
+ * so a row of "related" teasers under an article does not.
  */
 final class ItemGrids {
     /** Fewer look-alike siblings than this are a coincidence, not a grid. */

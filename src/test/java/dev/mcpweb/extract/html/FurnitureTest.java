@@ -75,6 +75,33 @@ class FurnitureTest {
     }
 
     @Test
+    void landingPageCallsShopControlsAndForumMemberCardsStandingAloneAreRemoved() {
+        String text = extract("""
+                <h1>Baking your first sourdough</h1>
+                %s
+                <p><a href="/demo">Book your free demo today</a></p>
+                <div><a href="/experts">Talk to our baking experts</a></div>
+                <button>Add to cart</button>
+                <p>Showing 1-24 of 133 results</p>
+                <dl><dt>Joined</dt><dd>Mar 4, 2019</dd><dt>Posts: 1,077</dt></dl>
+                <p><a href="/reply">Log in to reply</a></p>
+                """.formatted(PROSE));
+
+        assertThat(text).contains("Baking your first sourdough", "flour, water and time", "Mar 4, 2019");
+        assertThat(text).doesNotContain("demo", "experts", "Add to cart", "133 results", "Joined", "1,077", "reply");
+    }
+
+    @Test
+    void sentencesAboutTheSameThingsStay() {
+        assertThat(Furniture.isFurniture("Book a demo")).isTrue();
+        assertThat(Furniture.isFurniture("Book a demo of the oven before you buy it, the shop is open daily."))
+                .isFalse();
+        assertThat(Furniture.isFurniture("Out of stock until Friday, when the next flour delivery arrives."))
+                .isFalse();
+        assertThat(Furniture.isFurniture("Posts about bread")).isFalse();
+    }
+
+    @Test
     void aListingsBareAuthorLineStays() {
         assertThat(Furniture.isFurniture("By Jason Miller")).isFalse();
         assertThat(Furniture.isFurniture("By Jason Miller | March 3, 2025")).isTrue();
