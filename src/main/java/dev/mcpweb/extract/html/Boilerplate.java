@@ -129,7 +129,7 @@ final class Boilerplate implements NodeFilter {
     private Boilerplate(TextLengths lengths, Element root, boolean includeComments, Disclosures disclosures) {
         this.lengths = lengths;
         this.pageText = Math.max(1, lengths.text(root));
-        this.pageProse = Math.max(1, prose(lengths, root));
+        this.pageProse = Math.max(1, lengths.prose(root));
         this.includeComments = includeComments;
         this.disclosures = disclosures;
     }
@@ -143,29 +143,40 @@ final class Boilerplate implements NodeFilter {
     }
 
     /**
-     * Removes blocks introduced by a heading such as "You may also like" or "Customers also viewed":
-     * the heading's section, i.e. its closest ancestor that holds more than the heading and starts
-     * with it, as long as that stays a small share of the page.
+     * Removes blocks introduced by a heading such as "You may also like" or "Customers also viewed",
+     * as long as they stay a small share of the page.
      */
     private static void removeRecommendations(Element root, TextLengths lengths) {
         int page = Math.max(1, lengths.text(root));
-        for (Element heading : root.select("h2, h3, h4, h5, h6")) {
-            String text = heading.text();
-            if (text.length() > 80 || !RECOMMENDATION_HEADING.matcher(text).find()) {
+        removeHeadedSections(
+                root, lengths, RECOMMENDATION_HEADING, 80, c -> lengths.text(c) < MAX_FURNITURE_SHARE * page);
+    }
+
+    /**
+     * Removes the sections under {@code root} whose heading (h2 to h6, at most {@code maxHeading}
+     * characters) {@code heading} finds: each heading's section is its closest ancestor that holds
+     * more than the heading and starts with it; {@code removable} says whether that may go. The root
+     * itself never goes.
+     */
+    static void removeHeadedSections(
+            Element root, TextLengths lengths, Pattern heading, int maxHeading, Predicate<Element> removable) {
+        for (Element h : root.select("h2, h3, h4, h5, h6")) {
+            String text = h.text();
+            if (text.length() > maxHeading || !heading.matcher(text).find() || h.parent() == null) {
                 continue;
             }
-            Element section = heading;
+            Element section = h;
             int steps = 0;
             while (section.parent() != null
                     && section.parent() != root
                     && steps++ < 6
-                    && lengths.text(section.parent()) <= lengths.text(heading) + 10) {
+                    && lengths.text(section.parent()) <= lengths.text(h) + 10) {
                 section = section.parent();
             }
             Element container = section.parent();
             if (container != null
                     && container != root
-                    && lengths.text(container) < MAX_FURNITURE_SHARE * page
+                    && removable.test(container)
                     && container.text().startsWith(text)) {
                 container.remove();
             }
@@ -190,11 +201,11 @@ final class Boilerplate implements NodeFilter {
                             return FilterResult.CONTINUE;
                         }
                         if (isCommentLike(e, commentNames)) {
-                            commentText[0] += lengths.text(e) - lengths.linkText(e);
+                            commentText[0] += lengths.prose(e);
                             return FilterResult.SKIP_CHILDREN;
                         }
                         if (isHidden(e) || e.nameIs("dialog")) {
-                            hidden[0] += lengths.text(e) - lengths.linkText(e);
+                            hidden[0] += lengths.prose(e);
                             return FilterResult.SKIP_CHILDREN;
                         }
                         return FilterResult.CONTINUE;
@@ -206,7 +217,7 @@ final class Boilerplate implements NodeFilter {
                     }
                 },
                 root);
-        int proseOutside = lengths.text(root) - lengths.linkText(root) - commentText[0] - hidden[0];
+        int proseOutside = lengths.prose(root) - commentText[0] - hidden[0];
         return commentText[0] > 2 * proseOutside && commentText[0] > 200 && proseOutside < MAX_DISCUSSION_PROSE;
     }
 
@@ -275,15 +286,10 @@ final class Boilerplate implements NodeFilter {
      * "content-nav-section"), even when a mega-menu full of links makes the article look small.
      */
     private boolean mostOfTheProse(Element e) {
-        int prose = prose(lengths, e);
+        int prose = lengths.prose(e);
         return prose >= MIN_ARTICLE_PROSE
                 && prose > MAX_FURNITURE_SHARE * pageProse
                 && !FOOTER_NAME.matcher(e.className()).find();
-    }
-
-    /** Text outside links. */
-    private static int prose(TextLengths lengths, Element e) {
-        return lengths.text(e) - lengths.linkText(e);
     }
 
     static boolean isHidden(Element e) {
@@ -321,14 +327,7 @@ final class Boilerplate implements NodeFilter {
         if (tag.equals("body") || tag.equals("main") || tag.equals("article") || mostOfTheProse(e)) {
             return false;
         }
-        String id = e.id();
-        if (!id.isEmpty() && id.length() < 200 && nameMatches(id.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        String cls = e.className();
-        return !cls.isEmpty()
-                && cls.length() < 2000
-                && ClassNames.anyMatch(cls, c -> nameMatches(c.toLowerCase(Locale.ROOT)));
+        return hasName(e, n -> nameMatches(n.toLowerCase(Locale.ROOT)));
     }
 
     private boolean nameMatches(String name) {

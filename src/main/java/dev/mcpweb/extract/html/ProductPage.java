@@ -135,7 +135,8 @@ final class ProductPage {
         int pageText = Math.max(1, lengths.text(root));
         Predicate<Element> removable =
                 e -> e != root && !titleAncestors.contains(e) && lengths.text(e) <= MAX_WIDGET_SHARE * pageText;
-        removeReviewSections(root, lengths, removable);
+        // the sections headed "Customer reviews", "Questions & answers" and the like
+        Boilerplate.removeHeadedSections(root, lengths, REVIEW_HEADING, 60, removable);
         List<Element> widgets = new ArrayList<>();
         NodeFilter collect = (node, depth) -> {
             if (node instanceof Element e && removable.test(e) && (isReviewWidget(e) || isTileGrid(e, lengths))) {
@@ -167,32 +168,6 @@ final class ProductPage {
         return root;
     }
 
-    /**
-     * Removes the sections headed "Customer reviews", "Questions &amp; answers" and the like: the
-     * heading's closest ancestor that holds more than the heading and starts with it.
-     */
-    private static void removeReviewSections(Element root, TextLengths lengths, Predicate<Element> removable) {
-        for (Element heading : root.select("h2, h3, h4, h5, h6")) {
-            String text = heading.text();
-            if (text.length() > 60 || !REVIEW_HEADING.matcher(text).find() || heading.parent() == null) {
-                continue;
-            }
-            Element section = heading;
-            for (int steps = 0;
-                    steps < 6
-                            && section.parent() != null
-                            && lengths.text(section.parent()) <= lengths.text(heading) + 10;
-                    steps++) {
-                section = section.parent();
-            }
-            Element container = section.parent();
-            if (container != null
-                    && removable.test(container)
-                    && container.text().startsWith(text)) {
-                container.remove();
-            }
-        }
-    }
     /**
      * Appends the product descriptions the page declares in JSON-LD but does not show in its main
      * content (rendered by a script, or inside a tab the locator left out).

@@ -35,6 +35,11 @@ final class TextLengths {
         return v == null ? 0 : v[1];
     }
 
+    /** The visible characters under {@code e} outside links: its prose. */
+    int prose(Element e) {
+        return text(e) - linkText(e);
+    }
+
     double linkDensity(Element e) {
         int t = text(e);
         return t == 0 ? 0 : (double) linkText(e) / t;
