@@ -66,7 +66,7 @@ public final class StopToken {
     }
 
     public boolean isCancelled() {
-        return cancelled || parent.map(StopToken::isCancelled).orElse(false);
+        return cancelled || (parent.isPresent() && parent.get().isCancelled());
     }
 
     /** Returns when the work may go on; throws {@link Stopped} when it must end. */
