@@ -314,7 +314,8 @@ public final class Pipeline implements AutoCloseable {
                 settings,
                 new Chunker(config.chunker(), budget::count),
                 meters,
-                mapOutputs);
+                mapOutputs,
+                cpu);
     }
 
     private Summary cachedSummary(
@@ -351,7 +352,8 @@ public final class Pipeline implements AutoCloseable {
             return hit.get();
         }
         meters.counter("mcpweb.cache.summary", "result", "miss").increment();
-        // The embedded summarizer is all CPU: it runs on the CPU pool. Map-reduce mostly waits for the LLM.
+        // The embedded summarizer is all CPU: it runs on the CPU pool. Map-reduce mostly waits for the LLM
+        // and puts only its chunking there.
         Summary summary = summarizer instanceof MapReduceSummarizer
                 ? summarizer.summarize(request, listener)
                 : cpu.run(request.stop(), () -> summarizer.summarize(request, listener));

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * {@link Busy}. A caller that is interrupted while it waits cancels the task's {@link StopToken}, which
  * ends the work at its next check.
  */
-public final class CpuPool implements AutoCloseable {
+public final class CpuPool implements CpuRunner, AutoCloseable {
     private final ThreadPoolExecutor threads;
     private final int queueCapacity;
 
@@ -59,6 +59,7 @@ public final class CpuPool implements AutoCloseable {
      * @throws Busy when the pool cannot take the task now
      * @throws InterruptedException when this thread was interrupted (the task was cancelled)
      */
+    @Override
     @SuppressWarnings("unchecked")
     public <T, E extends Exception> T run(StopToken token, Task<T, E> task) throws E, Busy, InterruptedException {
         Future<T> future;
