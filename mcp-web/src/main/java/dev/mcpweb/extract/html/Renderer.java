@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import dev.mcpweb.extract.AbsoluteUrls;
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.work.StopToken;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -61,9 +62,9 @@ final class Renderer implements NodeFilter {
     /** Whether an element's text is not blank, for the elements {@link #showsText} has seen. */
     private final Map<Element, Boolean> showsText = new IdentityHashMap<>();
 
-    static MainContent render(Element root) {
+    static MainContent render(Element root, StopToken stop) {
         Renderer r = new Renderer();
-        NodeTraversor.filter(r, root);
+        NodeTraversor.filter(Checked.filter(r, stop), root);
         return r.result();
     }
 

@@ -3,15 +3,19 @@ package dev.mcpweb.extract.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.work.StopToken;
 import java.net.URI;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRenderingTest {
     private static MainContent render(String body) {
-        return Renderer.render(Jsoup.parse(
-                        "<html><body><article>" + body + "</article></body></html>", "https://example.org/docs/guide/")
-                .body());
+        return Renderer.render(
+                Jsoup.parse(
+                                "<html><body><article>" + body + "</article></body></html>",
+                                "https://example.org/docs/guide/")
+                        .body(),
+                StopToken.none());
     }
 
     @Test
