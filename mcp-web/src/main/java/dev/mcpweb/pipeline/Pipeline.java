@@ -4,7 +4,7 @@ import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
 import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.Config;
-import dev.mcpweb.config.ConfigException;
+import dev.mcpweb.config.MapMode;
 import dev.mcpweb.config.SummarizerConfig;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.ExtractionException;
@@ -33,7 +33,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -126,13 +125,13 @@ public final class Pipeline implements AutoCloseable {
                     listener.onProgress("extract", 1, 1);
                     yield d;
                 } catch (ExtractionException e) {
-                    throw new PipelineException("unreadable", source + ": " + e.getMessage(), e);
+                    throw new PipelineException(FailureKind.UNREADABLE, source + ": " + e.getMessage(), e);
                 } catch (Exception e) {
-                    throw new PipelineException("unreadable", source + ": extraction failed: " + e, e);
+                    throw new PipelineException(FailureKind.UNREADABLE, source + ": extraction failed: " + e, e);
                 }
             }
-            case FetchOutcome.Refused r -> throw new PipelineException("refused", r.message());
-            case FetchOutcome.Failed f -> throw new PipelineException("failed", f.message());
+            case FetchOutcome.Refused r -> throw new PipelineException(FailureKind.REFUSED, r.message());
+            case FetchOutcome.Failed f -> throw new PipelineException(FailureKind.FAILED, f.message());
         };
     }
 
@@ -168,15 +167,16 @@ public final class Pipeline implements AutoCloseable {
             SummarizeRequest request, SummaryListener listener, Optional<LlmProvider> clientModel)
             throws PipelineException {
         if (request.sources().isEmpty()) {
-            throw new PipelineException("summary", "no source given: pass at least one URL or file path");
+            throw new PipelineException(FailureKind.SUMMARY, "no source given: pass at least one URL or file path");
         }
         List<Document> documents = new ArrayList<>();
         List<SourceFailure> failures = new ArrayList<>();
         readAll(request.sources(), listener, documents, failures);
         if (documents.isEmpty()) {
-            String kind = failures.stream().map(SourceFailure::kind).distinct().count() == 1
-                    ? failures.getFirst().kind()
-                    : "failed";
+            FailureKind kind =
+                    failures.stream().map(SourceFailure::kind).distinct().count() == 1
+                            ? failures.getFirst().kind()
+                            : FailureKind.FAILED;
             throw new PipelineException(
                     kind,
                     failures.size() == 1
@@ -188,23 +188,14 @@ public final class Pipeline implements AutoCloseable {
                                                     .map(f -> f.source() + ": " + f.message())
                                                     .toList()));
         }
-        SummarizerConfig settings;
-        try {
-            settings = request.mode()
-                    .map(m ->
-                            config.with(Map.of("summarizer.mode", m), "request").summarizer())
-                    .orElse(config.summarizer());
-        } catch (ConfigException e) {
-            throw new PipelineException("summary", e.getMessage(), e);
-        }
-        int words = request.maxLengthWords().orElse(settings.maxLength());
+        SummarizerChoice choice =
+                choose(request.mode().orElse(config.summarizer().mode()), clientModel);
+        int words = request.maxLengthWords().orElse(config.summarizer().maxLength());
         SummaryRequest summaryRequest = new SummaryRequest(documents, request.query(), words);
-        Summarizer summarizer = summarizer(settings, clientModel);
         try {
-            return new PipelineResult(
-                    cachedSummary(summarizer, summaryRequest, settings, clientModel, listener), failures);
+            return new PipelineResult(cachedSummary(choice, summaryRequest, listener), failures);
         } catch (SummaryException e) {
-            throw new PipelineException("summary", e.getMessage(), e);
+            throw new PipelineException(FailureKind.SUMMARY, e.getMessage(), e);
         }
     }
 
@@ -231,58 +222,59 @@ public final class Pipeline implements AutoCloseable {
                     if (e.getCause() instanceof PipelineException p) {
                         failures.add(new SourceFailure(sources.get(i), p.kind(), p.getMessage()));
                     } else {
-                        failures.add(new SourceFailure(sources.get(i), "failed", String.valueOf(e.getCause())));
+                        failures.add(
+                                new SourceFailure(sources.get(i), FailureKind.FAILED, String.valueOf(e.getCause())));
                     }
                 } catch (InterruptedException e) {
                     threads.shutdownNow();
                     Thread.currentThread().interrupt();
-                    throw new PipelineException("summary", "cancelled while reading the sources", e);
+                    throw new PipelineException(FailureKind.SUMMARY, "cancelled while reading the sources", e);
                 }
             }
         }
     }
 
-    /** The summarizer the configuration asks for; the client's model when it asks for sampling or names no LLM. */
-    private Summarizer summarizer(SummarizerConfig settings, Optional<LlmProvider> clientModel)
-            throws PipelineException {
-        Optional<LlmProvider> provider = llm;
-        String name = settings.provider();
-        if (name.equals("sampling") || name.equals("extractive")) {
-            provider = clientModel;
+    /**
+     * The one place a request's summarizer is chosen: the configured LLM; else the client's model when
+     * the configuration asks for sampling or names no LLM; else the embedded summarizer.
+     */
+    private SummarizerChoice choose(MapMode mode, Optional<LlmProvider> clientModel) throws PipelineException {
+        String name = config.summarizer().provider();
+        Optional<LlmProvider> provider = name.equals("sampling") || name.equals("extractive") ? clientModel : llm;
+        if (provider.isPresent()) {
+            return new SummarizerChoice.Llm(provider.get(), mode);
         }
-        if (provider.isEmpty()) {
-            if (name.equals("sampling")) {
-                throw new PipelineException(
-                        "summary",
-                        "summarizer.provider=sampling uses the MCP client's model, "
-                                + "and this client offers none; set MCP_WEB_SUMMARIZER_PROVIDER to extractive or an LLM API");
-            }
-            return extractive;
+        if (name.equals("sampling")) {
+            throw new PipelineException(
+                    FailureKind.SUMMARY,
+                    "summarizer.provider=sampling uses the MCP client's model, "
+                            + "and this client offers none; set MCP_WEB_SUMMARIZER_PROVIDER to extractive or an LLM API");
         }
-        LlmProvider p = provider.get();
-        TokenBudget budget = p instanceof ResilientProvider r
-                ? r.budget()
-                : TokenBudget.forModel(p.name(), p.model(), settings.contextWindow());
-        return new MapReduceSummarizer(
-                p,
-                budget::count,
-                budget.contextWindow(),
-                settings,
-                new Chunker(config.chunker(), budget::count),
-                meters,
-                mapOutputs);
+        return new SummarizerChoice.Extractive();
     }
 
-    private Summary cachedSummary(
-            Summarizer summarizer,
-            SummaryRequest request,
-            SummarizerConfig settings,
-            Optional<LlmProvider> clientModel,
-            SummaryListener listener)
+    private Summarizer summarizer(SummarizerChoice choice) {
+        return switch (choice) {
+            case SummarizerChoice.Extractive e -> extractive;
+            case SummarizerChoice.Llm(LlmProvider p, MapMode mode) -> {
+                SummarizerConfig settings = config.summarizer().withMode(mode);
+                TokenBudget budget = p instanceof ResilientProvider r
+                        ? r.budget()
+                        : TokenBudget.forModel(p.name(), p.model(), settings.contextWindow());
+                yield new MapReduceSummarizer(
+                        p,
+                        budget::count,
+                        budget.contextWindow(),
+                        settings,
+                        new Chunker(config.chunker(), budget::count),
+                        meters,
+                        mapOutputs);
+            }
+        };
+    }
+
+    private Summary cachedSummary(SummarizerChoice choice, SummaryRequest request, SummaryListener listener)
             throws SummaryException {
-        String who = summarizer instanceof MapReduceSummarizer
-                ? llm.or(() -> clientModel).map(p -> p.name() + "/" + p.model()).orElse("?")
-                : "extractive";
         // What the summarizer reads, and nothing else: each document's title and Markdown (not its URL),
         // so the same content under any address hits. A title is the URL only when the page has none.
         List<String> contents = request.documents().stream()
@@ -291,14 +283,14 @@ public final class Pipeline implements AutoCloseable {
         String key = Cache.key(
                 SummaryCodec.FORMAT,
                 MapReduceSummarizer.PROMPT_VERSION,
-                who,
+                choice.identity(),
                 contents,
                 request.query(),
                 request.maxLengthWords(),
                 config.chunker().strategy(),
                 config.chunker().chunkSize(),
                 config.chunker().chunkOverlap(),
-                settings.temperature());
+                config.summarizer().temperature());
         List<Summary.SourceRef> sources = SourceList.of(request.documents());
         Optional<Summary> hit = cache.get(Cache.SUMMARY, key).flatMap(bytes -> SummaryCodec.decode(bytes, sources));
         if (hit.isPresent()) {
@@ -307,7 +299,7 @@ public final class Pipeline implements AutoCloseable {
             return hit.get();
         }
         meters.counter("mcpweb.cache.summary", "result", "miss").increment();
-        Summary summary = summarizer.summarize(request, listener);
+        Summary summary = summarizer(choice).summarize(request, listener);
         // Only a complete summary is kept: not one with warnings (a section missing, input cut), nor one
         // whose caller was cancelled while it finished.
         if (summary.warnings().isEmpty() && !Thread.currentThread().isInterrupted()) {

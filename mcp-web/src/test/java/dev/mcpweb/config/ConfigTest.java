@@ -24,7 +24,7 @@ class ConfigTest {
         assertThat(config.fetcher().maxBodySize()).isEqualTo(10L << 20);
         assertThat(config.fetcher().allowedHosts()).isEmpty();
         assertThat(config.summarizer().provider()).isEqualTo("extractive");
-        assertThat(config.summarizer().mode()).isEqualTo("parallel");
+        assertThat(config.summarizer().mode()).isEqualTo(MapMode.PARALLEL);
         assertThat(config.cache().maxSize()).isEqualTo(1L << 30);
         assertThat(config.sourceOf("fetcher.timeout")).isEqualTo("default");
     }
@@ -105,17 +105,17 @@ class ConfigTest {
                         .with(Map.of("summarizer.parallel_map", "false"))
                         .summarizer()
                         .mode())
-                .isEqualTo("sequential");
+                .isEqualTo(MapMode.SEQUENTIAL);
         assertThat(Config.defaults()
                         .with(Map.of("summarizer.streaming_map", "true"))
                         .summarizer()
                         .mode())
-                .isEqualTo("streaming");
+                .isEqualTo(MapMode.STREAMING);
         assertThat(Config.defaults()
                         .with(Map.of("summarizer.streaming_map", "true", "summarizer.mode", "sequential"))
                         .summarizer()
                         .mode())
-                .isEqualTo("sequential");
+                .isEqualTo(MapMode.SEQUENTIAL);
     }
 
     @Test
