@@ -52,34 +52,43 @@ public final class ResultSchema {
     private static Map<String, Object> schema(Type t) {
         Class<?> raw = raw(t);
         if (raw == String.class) {
-            return Map.of("type", "string");
+            return ordered("type", "string");
         }
         if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
-            return Map.of("type", "integer");
+            return ordered("type", "integer");
         }
         if (raw == double.class || raw == Double.class) {
-            return Map.of("type", "number");
+            return ordered("type", "number");
         }
         if (raw == boolean.class || raw == Boolean.class) {
-            return Map.of("type", "boolean");
+            return ordered("type", "boolean");
         }
         if (raw.isEnum()) {
-            return Map.of(
+            return ordered(
                     "type",
                     "string",
                     "enum",
                     Arrays.stream(raw.getEnumConstants()).map(Object::toString).toList());
         }
         if (raw == List.class) {
-            return Map.of("type", "array", "items", schema(argument(t, 0)));
+            return ordered("type", "array", "items", schema(argument(t, 0)));
         }
         if (raw == Map.class && argument(t, 0) == String.class) {
-            return Map.of("type", "object", "additionalProperties", schema(argument(t, 1)));
+            return ordered("type", "object", "additionalProperties", schema(argument(t, 1)));
         }
         if (raw.isRecord()) {
             return object(raw);
         }
         throw new IllegalArgumentException("no JSON Schema for " + t + "; use a record, enum, list or scalar");
+    }
+
+    /** A map that keeps its keys in the order given, so that the schema reads the same on every run. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
     }
 
     private static Class<?> raw(Type t) {

@@ -76,7 +76,9 @@ class ExtractCommandTest {
         assertThat(notes.get("title").asText()).isEqualTo("Notes");
         assertThat(notes.get("markdown").asText()).isEqualTo("# Notes\n\nCompressed *markdown*.");
         assertThat(lines.get(2).get("error").asText()).contains("ELF executable");
-        assertThat(lines.get(2).has("text")).as("absent when the source could not be read").isFalse();
+        assertThat(lines.get(2).has("text"))
+                .as("absent when the source could not be read")
+                .isFalse();
         assertThat(lines.get(3).get("error").asText()).contains("d-truncated.gz");
         assertThat(lines.get(4).get("text").asText()).isEqualTo("Plain words\nsecond line");
     }
