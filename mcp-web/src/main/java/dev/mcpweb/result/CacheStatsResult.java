@@ -1,11 +1,12 @@
 package dev.mcpweb.result;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
 import dev.mcpweb.cache.NamespaceStats;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The cache's figures per namespace: the {@code get_cache_stats} tool and {@code mcp-web cache stats --json}. */
 public record CacheStatsResult(
@@ -16,12 +17,15 @@ public record CacheStatsResult(
         Map<String, Figures> namespaces) {
 
     public CacheStatsResult {
-        namespaces = Collections.unmodifiableMap(new TreeMap<>(namespaces)); // sorted by name
+        namespaces = Collections.unmodifiableMap(new LinkedHashMap<>(namespaces));
     }
 
     public static CacheStatsResult of(CacheStats stats) {
-        Map<String, Figures> namespaces = new TreeMap<>();
-        stats.namespaces().forEach((name, s) -> namespaces.put(name, Figures.of(s)));
+        Map<String, Figures> namespaces = new LinkedHashMap<>(); // in the order data flows through them
+        Cache.NAMESPACES.stream()
+                .filter(stats.namespaces()::containsKey)
+                .forEach(name ->
+                        namespaces.put(name, Figures.of(stats.namespaces().get(name))));
         return new CacheStatsResult(stats.enabled(), namespaces);
     }
 

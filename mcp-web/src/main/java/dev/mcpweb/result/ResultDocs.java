@@ -13,8 +13,11 @@ public final class ResultDocs {
             new Entry(SummaryResult.class, "the `summarize_urls` tool; `mcp-web summarize --json`"),
             new Entry(PageResult.class, "the `fetch_url` tool"),
             new Entry(DocumentResult.class, "`mcp-web extract --jsonl` (one a line) and `--format json`"),
-            new Entry(CacheStatsResult.class, "the `get_cache_stats` tool"),
-            new Entry(CacheCleanResult.class, "the `clear_cache` and `prune_cache` tools"));
+            new Entry(FetchInfo.class, "`mcp-web fetch --info`"),
+            new Entry(CacheStatsResult.class, "the `get_cache_stats` tool; `mcp-web cache stats --json`"),
+            new Entry(
+                    CacheCleanResult.class,
+                    "the `clear_cache` and `prune_cache` tools; `mcp-web cache clear|prune --json`"));
 
     private ResultDocs() {}
 
