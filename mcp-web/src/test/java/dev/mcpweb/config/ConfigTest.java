@@ -3,6 +3,7 @@ package dev.mcpweb.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mcpweb.GeneratedDocs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,14 +149,6 @@ class ConfigTest {
 
     @Test
     void theDocumentationListsEveryOptionAsTheCodeDefinesIt() throws IOException {
-        Path docs = Path.of(System.getProperty("mcpweb.root", "."), "docs", "configuration.md");
-        String expected = ConfigDocs.render();
-        if (Boolean.getBoolean("mcpweb.updateDocs")) {
-            Files.writeString(docs, expected);
-        }
-        assertThat(Files.readString(docs))
-                .as("docs/configuration.md is out of date; regenerate it with "
-                        + "./mvnw test -Dtest=ConfigTest -Dmcpweb.updateDocs=true")
-                .isEqualTo(expected);
+        GeneratedDocs.assertCurrent("configuration.md", ConfigDocs.render(), ConfigTest.class);
     }
 }

@@ -3,9 +3,8 @@ package dev.mcpweb.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mcpweb.GeneratedDocs;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,15 +13,7 @@ import org.junit.jupiter.api.Test;
 class ResultDocsTest {
     @Test
     void theDocumentationShowsEveryResultSchemaAsTheCodeDefinesIt() throws IOException {
-        Path docs = Path.of(System.getProperty("mcpweb.root", "."), "docs", "results.md");
-        String expected = ResultDocs.render();
-        if (Boolean.getBoolean("mcpweb.updateDocs")) {
-            Files.writeString(docs, expected);
-        }
-        assertThat(Files.readString(docs))
-                .as("docs/results.md is out of date; regenerate it with "
-                        + "./mvnw test -Dtest=ResultDocsTest -Dmcpweb.updateDocs=true")
-                .isEqualTo(expected);
+        GeneratedDocs.assertCurrent("results.md", ResultDocs.render(), ResultDocsTest.class);
     }
 
     enum Colour {
