@@ -52,7 +52,7 @@ import java.util.stream.Stream;
  * the others go on. Summaries come from the configured LLM through {@link MapReduceSummarizer}, from
  * the MCP client's model, or from the embedded {@link ExtractiveSummarizer}; finished summaries
  * without warnings are cached under their content (titles and text, not URLs), query, length, prompt
- * version and model; each map output under its prompt, so a page changed in one section costs one map
+ * version and {@link SummarizerChoice} (provider, model, map mode); each map output under its prompt, so a page changed in one section costs one map
  * call; extracted documents under the hash of the fetched bytes; robots.txt answers persist too. Stage timers
  * ({@code mcpweb.stage}) and LLM counters ({@code mcpweb.llm.*}) go to the {@link MeterRegistry}.
  */
