@@ -11,6 +11,7 @@ import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.extract.Metadata;
 import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.Fetcher;
+import dev.mcpweb.summarize.InjectionScan;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(
             names = "--jsonl",
             description = "One JSON object per source per line (source, title, author, date, site, language, text,"
-                    + " markdown, links, error, …).")
+                    + " markdown, links, error, warnings, …).")
     boolean jsonl;
 
     @Option(names = "--include-comments", description = "Keep user comments below the main content.")
@@ -85,6 +86,7 @@ final class ExtractCommand implements Callable<Integer> {
                 if (result.error().isPresent()) {
                     failures++;
                 }
+                result.warnings().forEach(w -> err.println("mcp-web: warning: " + w));
                 if (jsonl) {
                     out.println(json.writeValueAsString(toJson(source, result)));
                 } else if (result.error().isPresent()) {
@@ -108,7 +110,13 @@ final class ExtractCommand implements Callable<Integer> {
         return failures == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private record Result(Optional<Document> document, Optional<String> error) {}
+    private record Result(Optional<Document> document, Optional<String> error) {
+        /** Text in the document that addresses an AI, one warning per place. */
+        List<String> warnings() {
+            return document.map(d -> InjectionScan.warnings(d.url().toString(), d))
+                    .orElse(List.of());
+        }
+    }
 
     // URLs go through the fetcher (SSRF guard, robots.txt, limits). Files the user names on the command
     // line are read directly with the fetcher's size bounds, so that relative paths and .gz files work.
@@ -158,6 +166,7 @@ final class ExtractCommand implements Callable<Integer> {
                 node.putNull(field);
             }
             node.put("error", result.error().orElse("unknown error"));
+            node.putArray("warnings");
             return node;
         });
     }
@@ -181,6 +190,8 @@ final class ExtractCommand implements Callable<Integer> {
         node.set("links", links(doc.contentLinks()));
         node.set("pageLinks", links(doc.pageLinks()));
         node.putNull("error");
+        ArrayNode warnings = node.putArray("warnings");
+        InjectionScan.warnings(doc.url().toString(), doc).forEach(warnings::add);
         return node;
     }
 

@@ -12,6 +12,7 @@ import dev.mcpweb.pipeline.PipelineResult;
 import dev.mcpweb.pipeline.SourceFailure;
 import dev.mcpweb.pipeline.SummarizeRequest;
 import dev.mcpweb.server.Arguments.BadArguments;
+import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.summarize.Summary;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -299,7 +300,9 @@ final class Tools {
             return error("fetch_url: start_index " + start + " is past the end of the content, which has "
                     + content.length() + " characters; use a start_index below " + content.length() + ".");
         }
+        List<String> warnings = InjectionScan.warnings(document.url().toString(), document);
         StringBuilder text = new StringBuilder();
+        warnings.forEach(w -> text.append("Warning: ").append(w).append('\n'));
         text.append("# ").append(document.title()).append('\n');
         text.append("URL: ").append(document.url()).append('\n');
         metadataLine(document.metadata()).ifPresent(line -> text.append(line).append('\n'));
@@ -330,6 +333,7 @@ final class Tools {
         structured.put("truncated", page.next().isPresent());
         page.next().ifPresent(next -> structured.put("next_start_index", next));
         structured.put("content", page.text());
+        structured.put("warnings", warnings);
         return CallToolResult.builder()
                 .addTextContent(text.toString())
                 .structuredContent(structured)

@@ -1,6 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.summarize.InjectionScan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,9 @@ final class Corpus {
     final int[][] vectorTerms;
 
     final double[][] vectorWeights;
+    /** Passages that address an AI (alone, or joined with the next one of their block): never quoted. */
+    final boolean[] addressesAnAi;
+
     final int[] documentFrequency;
     final double averageLength;
 
@@ -32,6 +36,18 @@ final class Corpus {
             MarkdownPassages.parse(markdown, d + 1, sections, blocks, passages);
         }
         int n = passages.size();
+        addressesAnAi = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Passage p = passages.get(i);
+            addressesAnAi[i] |= InjectionScan.isSuspect(p.text());
+            if (i + 1 < n && passages.get(i + 1).block() == p.block()) {
+                String pair = p.text() + " " + passages.get(i + 1).text();
+                if (!addressesAnAi[i] && InjectionScan.isSuspect(pair)) { // split across two sentences
+                    addressesAnAi[i] = true;
+                    addressesAnAi[i + 1] = true;
+                }
+            }
+        }
         terms = new int[n][];
         long total = 0;
         for (int i = 0; i < n; i++) {
