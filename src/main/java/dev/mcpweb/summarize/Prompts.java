@@ -99,7 +99,9 @@ final class Prompts {
         StringBuilder sb = new StringBuilder();
         query.ifPresent(q -> sb.append("Question: ").append(q).append("\n\n"));
         sb.append("Notes:\n").append(fenced(tag, notes)).append("\n\n");
-        sb.append("Titles of the sources:\n").append(fenced(tag, titles.toString().strip())).append("\n\n");
+        sb.append("Titles of the sources:\n")
+                .append(fenced(tag, titles.toString().strip()))
+                .append("\n\n");
         return sb.append("Summary, at most ")
                 .append(words)
                 .append(" words, citing [n]:")

@@ -52,7 +52,8 @@ class ExtractCommandTest {
         CliRun jsonl = new CliRun();
         assertThat(jsonl.run("extract", "--jsonl", page.toString())).isZero();
         JsonNode line = json.readTree(jsonl.out());
-        assertThat(line.path("warnings").get(0).asText()).contains("in image alt text", "Ignore all previous instructions");
+        assertThat(line.path("warnings").get(0).asText())
+                .contains("in image alt text", "Ignore all previous instructions");
     }
 
     @Test

@@ -112,7 +112,8 @@ class MapReduceSummarizerTest {
         assertThat(summary.markdown())
                 .contains("PART-0000")
                 .endsWith("1. [Title of https://example.com/a](https://example.com/a)\n");
-        assertThat(llm.requests.getFirst().user()).contains("<page>\nTitle: Title of https://example.com/a\n\n# Report");
+        assertThat(llm.requests.getFirst().user())
+                .contains("<page>\nTitle: Title of https://example.com/a\n\n# Report");
     }
 
     @ParameterizedTest
