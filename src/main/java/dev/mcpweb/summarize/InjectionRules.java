@@ -44,7 +44,8 @@ final class InjectionRules {
                     "READING",
                     "reading|summarizing|summarising|summarizes|processing|parsing|analyzing|analysing"
                             + "|scraping|crawling|indexing|ingesting|reviewing|evaluating|interpreting|scanning|tasked"
-                            + "|asked|viewing|visiting|browsing|seeing"),
+                            + "|asked|viewing|visiting|browsing|seeing|read|reads|process|processes|summarize|summarise"
+                            + "|parse|parses|analyze|analyse|analyzes|scan|scans|crawl|crawls|index|indexes|ingest|review"),
             Map.entry(
                     "PAGE",
                     "page|text|document|article|content|site|website|webpage|post|email|message|review"
@@ -53,7 +54,7 @@ final class InjectionRules {
             Map.entry(
                     "DO",
                     "must|should|shall|please|ignore|disregard|instead|remember|make|tell|respond|reply"
-                            + "|output|say|state|include|recommend|rate|describe|mention|write|do|don|never|always|need"
+                            + "|output|say|state|include|recommend|rate|describe|mention|write|do|don|never|always"
                             + "|report|classify|rank|praise|insert|append|add|print|answer|return"),
             Map.entry(
                     "SHOW",
@@ -123,7 +124,7 @@ final class InjectionRules {
             Map.entry("RU_AI", "ии|ai|llm*|ассистент*|нейросет*|языков*|чат-бот*|бот|модель"),
             // Chinese, simplified and traditional
             Map.entry("ZH_IGNORE", "忽略|无视|無視|忽视|忽視|忘记|忘記|忘掉|不要理会|不要理會|抛开|拋開|放弃|放棄|跳过|跳過|不理会|不理會|绕过|繞過"),
-            Map.entry("ZH_PREVIOUS", "之前|以前|先前|上面|上述|此前|前面|原来|原來|原有|所有|系统|系統|全部|你的|初始"),
+            Map.entry("ZH_PREVIOUS", "之前|以前|先前|上面|上述|此前|前面|原来|原來|原有|所有|系统|系統|全部|你的|初始|一切"),
             Map.entry("ZH_ORDERS", "指令|指示|提示|提示词|提示詞|说明|說明|规则|規則|命令|要求|设定|設定|限制"),
             Map.entry("ZH_AI", "ai|人工智能|助手|语言模型|語言模型|大模型|机器人|機器人|llm|模型|智能体|智能體|chatgpt"));
 
@@ -132,21 +133,28 @@ final class InjectionRules {
             "IGNORE ~3 PREVIOUS ~2 ORDERS",
             "IGNORE ~2 ORDERS ~2 above|before|previously|earlier|given|provided|received|so",
             "ignore|disregard|forget ~1 everything|anything|all ~3 above|before|previously|prior|earlier|told|said",
+            "IGNORE ~1 the|all|everything ~0 above",
+            "set|put|cast|throw ~0 aside|away ~2 PREVIOUS ~2 ORDERS",
+            "your ~1 new|real|true|actual ~0 instructions|orders|task ~0 follow|below|begin|start|are|is",
+            "AI|language ~1 model|models ~2 READING ~0 this|these ~8 DO|you|your",
+            "AI ~0 instructions|instruction|directive|directives|notice|override ~6 DO",
+            "instruction|instructions ~0 to|for ~1 the|any|all ~0 assistant|assistants ~8 ignore|disregard|you"
+                    + "|must|always|include|recommend|respond|reply|output|say|never|do|please",
             "do|don ~0 not|t ~0 follow|obey|heed|apply ~2 PREVIOUS ~2 ORDERS",
             "stop ~0 following|obeying ~2 PREVIOUS ~2 ORDERS",
             "pay ~0 no ~0 attention ~0 to ~3 PREVIOUS ~2 ORDERS",
             "no ~0 longer ~0 follow|obey|bound ~2 PREVIOUS|by ~2 ORDERS",
-            "your ~1 new|real|true|actual|only|primary|updated ~1 task|goal|job|purpose|instructions|objective"
+            "your ~1 new|real|true|actual|updated ~1 task|goal|job|purpose|instructions|objective"
                     + "|mission|role|orders|directive ~1 is|are|will|now",
             "new|updated|revised|override ~0 system ~0 prompt|instructions|instruction|message|directive",
             "begin|start|end ~0 system|hidden|secret|ai|admin|developer ~0 instructions|prompt|message|override",
             // English: addressing an AI
-            "note|message|attention|notice|memo|reminder|psa|warning|request|hint ~0 to|for ~3 AI ~10 you|your"
+            "note|message|attention|notice|memo|reminder|psa|warning|hint ~0 to|for ~3 AI ~10 you|your"
                     + "|ignore|disregard|please|must|should|summari*|reading|processing|when|do|don|include|describe"
-                    + "|say|recommend|rate|tell|rank|mention|respond|reply|output|write|treat|this",
+                    + "|say|recommend|rate|tell|rank|mention|respond|reply|output|write|treat",
             "instruction|instructions|directive|directives ~0 to|for ~3 AI ~8 ignore|disregard|you|must|always"
                     + "|include|recommend|respond|reply|output|say|never|do|please",
-            "AI ~2 READING ~3 PAGE ~12 DO",
+            "AI ~2 READING ~1 this|these ~2 PAGE ~12 DO",
             "language|large ~1 model|models ~2 READING ~3 PAGE ~12 DO",
             "if|when ~0 you ~0 are|re ~0 an|a ~2 AI|assistant|model|agent|bot ~4 ignore|disregard|reading"
                     + "|summari*|processing|please|do|don|must|should|tell|say|respond|reply|include|recommend"
@@ -188,6 +196,7 @@ final class InjectionRules {
             "bei ~0 der ~0 zusammenfassung ~5 du ~1 musst|sollst|solltest|must",
             // French
             "FR_IGNORE ~3 FR_ORDERS ~2 FR_PREVIOUS",
+            "FR_IGNORE ~1 tout ~6 avant|dit|recu|precede|precedemment|auparavant",
             "FR_IGNORE ~3 FR_PREVIOUS ~1 FR_ORDERS",
             "ne ~0 tiens|tenez|pas ~2 compte ~2 FR_ORDERS ~2 FR_PREVIOUS",
             "intention|attention ~2 de|des|du ~3 FR_AI",
@@ -199,6 +208,7 @@ final class InjectionRules {
                     + "|consignes ~2 systeme|initial*|cache*|secret*",
             // Spanish
             "ES_IGNORE ~3 ES_ORDERS ~2 ES_PREVIOUS",
+            "ES_IGNORE ~1 todo ~4 anterior|antes|dicho|recibido|previo|anteriormente",
             "ES_IGNORE ~3 ES_PREVIOUS ~1 ES_ORDERS",
             "nota|mensaje|aviso|atencion ~0 para|a ~3 ES_AI",
             "si ~0 eres ~0 una|un ~2 ES_AI|modelo",
@@ -208,12 +218,14 @@ final class InjectionRules {
                     + "|ocultas|secretas",
             // Polish
             "PL_IGNORE ~3 PL_PREVIOUS ~2 PL_ORDERS",
+            "PL_IGNORE ~1 wszystko|o ~5 powiedziano|wczesniej|mowiono|otrzymal*|poprzednio",
             "uwaga|wiadomosc|notatka|informacja|instrukcja|instrukcje|polecenie ~0 dla ~3 PL_AI",
             "jesli|jezeli|gdy ~0 jestes ~2 PL_AI|modelem",
             "od ~0 teraz ~2 jestes|musisz|odpowiadaj|ignoruj|bedziesz",
             "ujawnij|pokaz|wypisz|podaj|wyswietl ~2 swoj*|twoj*|systemow* ~1 prompt*|instrukcj*|polecen*",
             // Russian
             "RU_IGNORE ~3 RU_PREVIOUS ~2 RU_ORDERS",
+            "RU_IGNORE ~1 все|всё ~5 говорили|раньше|ранее|сказано|сказали|получил*",
             "не ~0 обращай|обращайте ~0 внимания ~0 на ~3 RU_PREVIOUS ~2 RU_ORDERS",
             "примечание|сообщение|заметка|внимание|инструкция|обращение|записка ~0 для|к ~3 RU_AI",
             "если ~0 ты|вы ~2 RU_AI",
@@ -221,7 +233,7 @@ final class InjectionRules {
                     + "|инструкц*|подсказк*|системн*",
             "с ~0 этого ~0 момента ~2 ты ~1 должен|будешь|отвечаешь|игнорируешь",
             // Chinese
-            "ZH_IGNORE ~4 ZH_PREVIOUS ~4 ZH_ORDERS",
+            "ZH_IGNORE ~4 ZH_PREVIOUS ~6 ZH_ORDERS",
             "如果你是|若你是|假如你是 ~2 ZH_AI",
             "致|给|給|对|對 ~2 所有|任何 ~2 ZH_AI",
             "透露|显示|顯示|输出|輸出|打印|泄露|洩露|告诉我|告訴我|公开|公開 ~3 你的 ~2 系统|系統|提示|提示词|提示詞|指令|设定|設定");
@@ -265,7 +277,9 @@ final class InjectionRules {
             "system prompt",
             "system note",
             "system instruction",
-            "system override");
+            "system override",
+            "human",
+            "user");
 
     /** Words after a role line's colon that make it an instruction rather than a label. */
     private static final Set<String> ROLE_FOLLOWERS = Set.of(

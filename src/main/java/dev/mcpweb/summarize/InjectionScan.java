@@ -269,7 +269,8 @@ public final class InjectionScan {
         while (end > 0
                 && end < s.length()
                 && Character.isLetterOrDigit(s.charAt(end - 1))
-                && Character.isLetterOrDigit(s.charAt(end))) {
+                && Character.isLetterOrDigit(s.charAt(end))
+                && !Character.isIdeographic(s.charAt(end))) { // unspaced scripts: the match's own end
             end++;
         }
         return Math.min(end, s.length());
