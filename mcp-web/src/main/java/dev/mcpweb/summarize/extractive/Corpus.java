@@ -38,14 +38,17 @@ final class Corpus {
         int n = passages.size();
         addressesAnAi = new boolean[n];
         for (int i = 0; i < n; i++) {
+            addressesAnAi[i] = InjectionScan.isSuspect(passages.get(i).text());
+        }
+        for (int i = 0; i + 1 < n; i++) { // an attempt split across two sentences of one block
             Passage p = passages.get(i);
-            addressesAnAi[i] |= InjectionScan.isSuspect(p.text());
-            if (i + 1 < n && passages.get(i + 1).block() == p.block()) {
-                String pair = p.text() + " " + passages.get(i + 1).text();
-                if (!addressesAnAi[i] && InjectionScan.isSuspect(pair)) { // split across two sentences
-                    addressesAnAi[i] = true;
-                    addressesAnAi[i + 1] = true;
-                }
+            Passage next = passages.get(i + 1);
+            if (next.block() == p.block()
+                    && !addressesAnAi[i]
+                    && !addressesAnAi[i + 1]
+                    && InjectionScan.isSuspect(p.text() + " " + next.text())) {
+                addressesAnAi[i] = true;
+                addressesAnAi[i + 1] = true;
             }
         }
         terms = new int[n][];
