@@ -8,6 +8,7 @@ import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.Fetcher;
 import dev.mcpweb.result.DocumentResult;
 import dev.mcpweb.result.ResultJson;
+import dev.mcpweb.summarize.InjectionScan;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(
             names = "--jsonl",
             description = "One JSON object per source per line (source, url, title, metadata, text, markdown, links,"
-                    + " page_links; error when it could not be read): see docs/results.md.")
+                    + " page_links; error when it could not be read; warnings): see docs/results.md.")
     boolean jsonl;
 
     @Option(names = "--include-comments", description = "Keep user comments below the main content.")
@@ -80,12 +81,14 @@ final class ExtractCommand implements Callable<Integer> {
                 if (result.error().isPresent()) {
                     failures++;
                 }
+                List<String> warnings = result.warnings();
+                warnings.forEach(w -> err.println("mcp-web: warning: " + w));
                 if (jsonl) {
-                    out.println(ResultJson.line(toJson(source, result)));
+                    out.println(ResultJson.line(toJson(source, result, warnings)));
                 } else if (result.error().isPresent()) {
                     err.println("mcp-web: " + source + ": " + result.error().get());
                 } else {
-                    print(out, source, result.document().orElseThrow(), inputs.size() > 1, first, jsonArray);
+                    print(out, source, result.document().orElseThrow(), warnings, inputs.size() > 1, first, jsonArray);
                     first = false;
                 }
                 out.flush();
@@ -103,7 +106,13 @@ final class ExtractCommand implements Callable<Integer> {
         return failures == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private record Result(Optional<Document> document, Optional<String> error) {}
+    private record Result(Optional<Document> document, Optional<String> error) {
+        /** Text in the document that addresses an AI, one warning per place. */
+        List<String> warnings() {
+            return document.map(d -> InjectionScan.warnings(d.url().toString(), d))
+                    .orElse(List.of());
+        }
+    }
 
     // URLs go through the fetcher (SSRF guard, robots.txt, limits). Files the user names on the command
     // line are read directly with the fetcher's size bounds, so that relative paths and .gz files work.
@@ -122,7 +131,14 @@ final class ExtractCommand implements Callable<Integer> {
         };
     }
 
-    private void print(PrintWriter out, String source, Document doc, boolean several, boolean first, boolean array) {
+    private void print(
+            PrintWriter out,
+            String source,
+            Document doc,
+            List<String> warnings,
+            boolean several,
+            boolean first,
+            boolean array) {
         switch (format) {
             case markdown -> {
                 if (several) {
@@ -137,15 +153,15 @@ final class ExtractCommand implements Callable<Integer> {
                 out.println(doc.text());
             }
             case json -> {
-                String object = ResultJson.pretty(DocumentResult.of(source, doc));
+                String object = ResultJson.pretty(DocumentResult.of(source, doc, warnings));
                 out.println(array && !first ? "," + object : object);
             }
         }
     }
 
-    private static DocumentResult toJson(String source, Result result) {
+    private static DocumentResult toJson(String source, Result result, List<String> warnings) {
         return result.document()
-                .map(doc -> DocumentResult.of(source, doc))
+                .map(doc -> DocumentResult.of(source, doc, warnings))
                 .orElseGet(() -> DocumentResult.failed(source, result.error().orElse("unknown error")));
     }
 }

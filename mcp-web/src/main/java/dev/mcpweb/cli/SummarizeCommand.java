@@ -149,6 +149,7 @@ final class SummarizeCommand implements Callable<Integer> {
             for (SourceFailure f : result.failures()) {
                 err.println("mcp-web: " + f.source() + ": " + f.kind() + ": " + f.message());
             }
+            result.summary().warnings().forEach(w -> err.println("mcp-web: warning: " + w));
             if (json) {
                 out.println(ResultJson.pretty(SummaryResult.of(result)));
             } else if (!result.summary().markdown().endsWith("\n")) {
