@@ -150,7 +150,8 @@ public final class Config {
                         .map(s -> new Secret(s, sourceOf("server.auth_token"))),
                 list("server.allowed_origins"),
                 integer("server.rate_limit"),
-                integer("server.max_concurrent_tools"));
+                integer("server.max_concurrent_tools"),
+                duration("server.header_timeout"));
     }
 
     /** Every option with its effective value and source, in documentation order; secrets masked. */

@@ -253,7 +253,15 @@ final class Options {
                     "Requests per minute per client on the HTTP transport; 0 is unlimited.",
                     0.0,
                     null),
-            ranged("server.max_concurrent_tools", INT, "16", "Tool calls running at once.", 1.0, 1024.0));
+            ranged("server.max_concurrent_tools", INT, "16", "Tool calls running at once.", 1.0, 1024.0),
+            ranged(
+                    "server.header_timeout",
+                    DURATION,
+                    "10s",
+                    "Time a connection of the HTTP transport has to send a complete request head, from when it "
+                            + "opens or its previous answer ends; then it is closed.",
+                    0.1,
+                    null));
 
     static final Map<String, Option> BY_NAME = index();
 

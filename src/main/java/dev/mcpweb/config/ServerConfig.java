@@ -1,5 +1,6 @@
 package dev.mcpweb.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,4 +11,5 @@ public record ServerConfig(
         Optional<Secret> authToken,
         List<String> allowedOrigins,
         int rateLimit,
-        int maxConcurrentTools) {}
+        int maxConcurrentTools,
+        Duration headerTimeout) {}
