@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Settings of the MCP server's HTTP transport. */
+/** Settings of the MCP server: its HTTP transport, its limits, and the threads for CPU-bound work. */
 public record ServerConfig(
         String host,
         int port,
@@ -12,4 +12,6 @@ public record ServerConfig(
         List<String> allowedOrigins,
         int rateLimit,
         int maxConcurrentTools,
+        int cpuThreads,
+        int cpuQueue,
         Duration headerTimeout) {}
