@@ -1,7 +1,7 @@
 // Drives mcp-web with the official MCP TypeScript SDK client, over stdio or Streamable HTTP.
 // Usage: node clients.mjs stdio|http [protocol|tools|concurrency ...]
-//   protocol     initialize, tools and their schemas, ping, logging/setLevel, isError for bad arguments
-//   tools        every tool against pages on 127.0.0.1: content, paging, summaries, progress,
+//   protocol     initialize, tools and their input and output schemas, ping, logging/setLevel, isError for bad arguments
+//   tools        every tool against pages on 127.0.0.1, structuredContent validated against outputSchema: content, paging, summaries, progress,
 //                logging, cancellation of a long summary, isError for a blocked URL (needs the pipeline)
 //   concurrency  50 tool calls at once over HTTP, all succeed, memory stays bounded (needs the pipeline)
 // Exits 0 when every check passed; prints one line per check.
@@ -82,6 +82,17 @@ if (suites.includes('protocol')) {
     assert(tools.find((t) => t.name === 'clear_cache').annotations.destructiveHint === true, 'clear_cache is marked destructive');
   });
 
+  await checks.check('every tool publishes an outputSchema for its structuredContent', async () => {
+    const { tools } = await client.listTools();
+    for (const t of tools) {
+      assert(t.outputSchema?.type === 'object', `${t.name} has an object outputSchema`);
+      assert(Object.keys(t.outputSchema.properties ?? {}).length > 0, `${t.name} outputSchema has properties`);
+    }
+    const summarize = tools.find((t) => t.name === 'summarize_urls');
+    assert(summarize.inputSchema.properties.mode.enum.join() === 'parallel,streaming,sequential', 'modes from the code');
+    assert('llm_calls' in summarize.outputSchema.properties.stats.properties, 'snake_case stats');
+  });
+
   await checks.check('ping answers', async () => { await client.ping(); });
 
   await checks.check('logging/setLevel is accepted', async () => { await client.setLoggingLevel('debug'); });
@@ -113,6 +124,10 @@ if (suites.includes('protocol')) {
 }
 
 if (suites.includes('tools')) {
+  // Listing the tools makes the SDK client validate every structuredContent below against its
+  // tool's outputSchema: a result that does not match fails the call.
+  const { tools: listed } = await client.listTools();
+  assert(listed.every((t) => t.outputSchema), 'every tool has an outputSchema');
   await checks.check('fetch_url returns the main content as Markdown with the title', async () => {
     const result = await call('fetch_url', { url: `${pages.base}/one` });
     assert(!result.isError, `not an error: ${text(result)}`);

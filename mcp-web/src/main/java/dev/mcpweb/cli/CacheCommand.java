@@ -1,13 +1,16 @@
 package dev.mcpweb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
 import dev.mcpweb.cache.NamespaceStats;
+import dev.mcpweb.result.CacheCleanResult;
+import dev.mcpweb.result.CacheStatsResult;
+import dev.mcpweb.result.ResultJson;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
@@ -68,7 +71,7 @@ final class CacheCommand {
             }
             PrintWriter out = out();
             if (json) {
-                out.println("{\"removed\": " + count + "}");
+                out.println(ResultJson.pretty(new CacheCleanResult(count, only.orElse("all"))));
             } else {
                 out.println("removed " + count + (count == 1 ? " entry" : " entries"));
             }
@@ -115,19 +118,9 @@ final class CacheCommand {
             List<String> namespaces = only.map(List::of).orElse(Cache.NAMESPACES);
             PrintWriter out = target.out();
             if (target.json) {
-                ObjectMapper mapper = new ObjectMapper();
-                ObjectNode root = mapper.createObjectNode();
-                ObjectNode all = root.putObject("namespaces");
-                for (String ns : namespaces) {
-                    NamespaceStats s = stats.namespaces().get(ns);
-                    all.putObject(ns)
-                            .put("entries", s.entries())
-                            .put("bytes", s.bytes())
-                            .put("hits", s.hits())
-                            .put("misses", s.misses())
-                            .put("evictions", s.evictions());
-                }
-                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+                Map<String, NamespaceStats> shown = new LinkedHashMap<>();
+                namespaces.forEach(ns -> shown.put(ns, stats.namespaces().get(ns)));
+                out.println(ResultJson.pretty(CacheStatsResult.of(new CacheStats(stats.enabled(), shown))));
             } else {
                 out.println("cache " + file);
                 out.printf(

@@ -1,5 +1,7 @@
 package dev.mcpweb.cli;
 
+import dev.mcpweb.pipeline.FailureKind;
+
 /** Process exit codes, the same for every command. */
 public final class ExitCode {
     public static final int OK = 0;
@@ -11,4 +13,12 @@ public final class ExitCode {
     public static final int FAILED = 4;
 
     private ExitCode() {}
+
+    /** The exit code of a request the pipeline could not serve. */
+    static int of(FailureKind kind) {
+        return switch (kind) {
+            case REFUSED -> REFUSED;
+            case FAILED, UNREADABLE, SUMMARY, BUSY, CANCELLED -> FAILED;
+        };
+    }
 }

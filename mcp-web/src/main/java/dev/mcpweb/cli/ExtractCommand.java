@@ -1,16 +1,13 @@
 package dev.mcpweb.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.ExtractionException;
 import dev.mcpweb.extract.Extractor;
-import dev.mcpweb.extract.Metadata;
 import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.Fetcher;
+import dev.mcpweb.result.DocumentResult;
+import dev.mcpweb.result.ResultJson;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +51,12 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Option(
             names = "--jsonl",
-            description = "One JSON object per source per line (source, title, author, date, site, language, text,"
-                    + " markdown, links, error, …).")
+            description = "One JSON object per source per line (source, url, title, metadata, text, markdown, links,"
+                    + " page_links; error when it could not be read): see docs/results.md.")
     boolean jsonl;
 
     @Option(names = "--include-comments", description = "Keep user comments below the main content.")
     boolean includeComments;
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public Integer call() throws Exception {
@@ -86,7 +81,7 @@ final class ExtractCommand implements Callable<Integer> {
                     failures++;
                 }
                 if (jsonl) {
-                    out.println(json.writeValueAsString(toJson(source, result)));
+                    out.println(ResultJson.line(toJson(source, result)));
                 } else if (result.error().isPresent()) {
                     err.println("mcp-web: " + source + ": " + result.error().get());
                 } else {
@@ -127,8 +122,7 @@ final class ExtractCommand implements Callable<Integer> {
         };
     }
 
-    private void print(PrintWriter out, String source, Document doc, boolean several, boolean first, boolean array)
-            throws JsonProcessingException {
+    private void print(PrintWriter out, String source, Document doc, boolean several, boolean first, boolean array) {
         switch (format) {
             case markdown -> {
                 if (several) {
@@ -143,50 +137,15 @@ final class ExtractCommand implements Callable<Integer> {
                 out.println(doc.text());
             }
             case json -> {
-                String object = json.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(source, doc));
+                String object = ResultJson.pretty(DocumentResult.of(source, doc));
                 out.println(array && !first ? "," + object : object);
             }
         }
     }
 
-    private ObjectNode toJson(String source, Result result) {
-        return result.document().map(doc -> toJson(source, doc)).orElseGet(() -> {
-            ObjectNode node = json.createObjectNode();
-            node.put("source", source);
-            for (String field :
-                    List.of("url", "title", "author", "date", "site", "language", "text", "markdown", "links")) {
-                node.putNull(field);
-            }
-            node.put("error", result.error().orElse("unknown error"));
-            return node;
-        });
-    }
-
-    private ObjectNode toJson(String source, Document doc) {
-        Metadata m = doc.metadata();
-        ObjectNode node = json.createObjectNode();
-        node.put("source", source);
-        node.put("url", doc.url().toString());
-        node.put("title", doc.title());
-        node.put("author", m.authors().isEmpty() ? null : String.join(", ", m.authors()));
-        node.set("authors", json.valueToTree(m.authors()));
-        node.put("date", m.published().orElse(null));
-        node.put("modified", m.modified().orElse(null));
-        node.put("site", m.siteName().orElse(null));
-        node.put("description", m.description().orElse(null));
-        node.put("language", m.language().orElse(null));
-        node.put("canonicalUrl", m.canonicalUrl().map(Object::toString).orElse(null));
-        node.put("text", doc.text());
-        node.put("markdown", doc.markdown());
-        node.set("links", links(doc.contentLinks()));
-        node.set("pageLinks", links(doc.pageLinks()));
-        node.putNull("error");
-        return node;
-    }
-
-    private ArrayNode links(List<Document.Link> links) {
-        ArrayNode array = json.createArrayNode();
-        links.forEach(l -> array.addObject().put("url", l.url().toString()).put("text", l.text()));
-        return array;
+    private static DocumentResult toJson(String source, Result result) {
+        return result.document()
+                .map(doc -> DocumentResult.of(source, doc))
+                .orElseGet(() -> DocumentResult.failed(source, result.error().orElse("unknown error")));
     }
 }

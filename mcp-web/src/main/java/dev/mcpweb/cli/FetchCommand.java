@@ -1,15 +1,12 @@
 package dev.mcpweb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.fetch.FetchOutcome;
-import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.fetch.Fetcher;
+import dev.mcpweb.result.FetchInfo;
+import dev.mcpweb.result.ResultJson;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -59,7 +56,7 @@ final class FetchCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         if (info) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(outcome)));
+            out.println(ResultJson.pretty(FetchInfo.of(outcome)));
         } else if (outcome instanceof FetchOutcome.Fetched fetched) {
             out.write(fetched.result().body());
         }
@@ -88,38 +85,5 @@ final class FetchCommand implements Callable<Integer> {
         } catch (InvalidPathException e) {
             return raw;
         }
-    }
-
-    static ObjectNode json(FetchOutcome outcome) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("source", outcome.source());
-        switch (outcome) {
-            case FetchOutcome.Fetched fetched -> {
-                FetchResult r = fetched.result();
-                root.put("outcome", "fetched");
-                root.put("final_url", r.finalUri().toString());
-                root.put("status", r.status());
-                root.put("content_type", r.contentType());
-                r.charset().ifPresentOrElse(c -> root.put("charset", c.name()), () -> root.putNull("charset"));
-                root.put("bytes", r.body().length);
-                ArrayNode redirects = root.putArray("redirects");
-                r.redirects().stream().map(URI::toString).forEach(redirects::add);
-                root.putObject("timings").put("total_ms", r.elapsed().toNanos() / 1e6);
-                ObjectNode headers = root.putObject("headers");
-                r.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
-            }
-            case FetchOutcome.Refused refused -> {
-                root.put("outcome", "refused");
-                root.put("rule", refused.rule());
-                root.put("message", refused.message());
-            }
-            case FetchOutcome.Failed failed -> {
-                root.put("outcome", "failed");
-                root.put("status", failed.status());
-                root.put("message", failed.message());
-            }
-        }
-        return root;
     }
 }

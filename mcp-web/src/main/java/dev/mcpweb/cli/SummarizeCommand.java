@@ -2,15 +2,15 @@ package dev.mcpweb.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpweb.config.Config;
+import dev.mcpweb.config.MapMode;
 import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.pipeline.PipelineException;
 import dev.mcpweb.pipeline.PipelineResult;
 import dev.mcpweb.pipeline.SourceFailure;
 import dev.mcpweb.pipeline.SummarizeRequest;
-import dev.mcpweb.summarize.Summary;
+import dev.mcpweb.result.ResultJson;
+import dev.mcpweb.result.SummaryResult;
 import dev.mcpweb.summarize.SummaryListener;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.Console;
@@ -69,7 +69,8 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(
             names = "--mode",
             paramLabel = "MODE",
-            description = "Map phase: parallel, streaming or sequential (summarizer.mode).")
+            description = "Map phase: ${COMPLETION-CANDIDATES} (summarizer.mode).",
+            completionCandidates = ModeNames.class)
     String mode;
 
     @Option(
@@ -149,7 +150,7 @@ final class SummarizeCommand implements Callable<Integer> {
                 err.println("mcp-web: " + f.source() + ": " + f.kind() + ": " + f.message());
             }
             if (json) {
-                out.println(mapper.writeValueAsString(toJson(result)));
+                out.println(ResultJson.pretty(SummaryResult.of(result)));
             } else if (!result.summary().markdown().endsWith("\n")) {
                 out.println();
             }
@@ -157,7 +158,7 @@ final class SummarizeCommand implements Callable<Integer> {
         } catch (PipelineException e) {
             progress.clear();
             err.println("mcp-web: " + e.getMessage());
-            code = e.kind().equals("refused") ? ExitCode.REFUSED : ExitCode.FAILED;
+            code = ExitCode.of(e.kind());
         } finally {
             if (recording != null) {
                 recording.dump(jfr);
@@ -178,41 +179,18 @@ final class SummarizeCommand implements Callable<Integer> {
         return code;
     }
 
+    /** The map modes' names, for --mode's help. */
+    static final class ModeNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return MapMode.ids().iterator();
+        }
+    }
+
     private static void put(Map<String, String> flags, String name, String value) {
         if (value != null) {
             flags.put(name, value);
         }
-    }
-
-    private ObjectNode toJson(PipelineResult result) {
-        Summary s = result.summary();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("markdown", s.markdown());
-        ArrayNode list = root.putArray("sources");
-        s.sources()
-                .forEach(r -> list.addObject()
-                        .put("number", r.number())
-                        .put("title", r.title())
-                        .put("url", r.url()));
-        ArrayNode warnings = root.putArray("warnings");
-        s.warnings().forEach(warnings::add);
-        ArrayNode failures = root.putArray("failures");
-        result.failures()
-                .forEach(f -> failures.addObject()
-                        .put("source", f.source())
-                        .put("kind", f.kind())
-                        .put("message", f.message()));
-        root.putObject("stats")
-                .put("provider", s.stats().provider())
-                .put("model", s.stats().model())
-                .put("mode", s.stats().mode())
-                .put("chunks", s.stats().chunks())
-                .put("llmCalls", s.stats().llmCalls())
-                .put("retries", s.stats().retries())
-                .put("inputTokens", s.stats().inputTokens())
-                .put("outputTokens", s.stats().outputTokens())
-                .put("elapsedMs", s.stats().elapsed().toMillis());
-        return root;
     }
 
     private static Recording startRecording() throws IOException {

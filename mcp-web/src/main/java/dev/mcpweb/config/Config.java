@@ -213,14 +213,14 @@ public final class Config {
         return Optional.ofNullable(values.get("env:fallback_api_key")).map(r -> new Secret(r.raw(), r.source()));
     }
 
-    private String mode() {
+    private MapMode mode() {
         if (!sourceOf("summarizer.mode").equals(DEFAULT_SOURCE)) {
-            return string("summarizer.mode");
+            return MapMode.of(string("summarizer.mode"));
         }
         if (bool("summarizer.streaming_map")) {
-            return "streaming";
+            return MapMode.STREAMING;
         }
-        return bool("summarizer.parallel_map") ? "parallel" : "sequential";
+        return bool("summarizer.parallel_map") ? MapMode.PARALLEL : MapMode.SEQUENTIAL;
     }
 
     private static Path defaultCacheDir() {

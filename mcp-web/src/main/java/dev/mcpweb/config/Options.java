@@ -205,9 +205,7 @@ final class Options {
                     "summarizer.mode",
                     "parallel",
                     "Map phase: parallel (results in source order), streaming (progress per chunk), or sequential.",
-                    "parallel",
-                    "streaming",
-                    "sequential"),
+                    MapMode.ids().toArray(String[]::new)),
             of("summarizer.parallel_map", BOOL, "true", "Python mcp-web switch: false means mode=sequential."),
             of("summarizer.streaming_map", BOOL, "false", "Python mcp-web switch: true means mode=streaming."),
             ranged(

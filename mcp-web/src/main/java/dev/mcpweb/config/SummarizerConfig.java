@@ -25,6 +25,29 @@ public record SummarizerConfig(
         int requestsPerMinute,
         int tokensPerMinute,
         int mapReduceThreshold,
-        String mode,
+        MapMode mode,
         int collapseMaxDepth,
-        int maxLength) {}
+        int maxLength) {
+    /** These settings with the map phase in {@code mode}: a request's own choice, without re-reading the configuration. */
+    public SummarizerConfig withMode(MapMode mode) {
+        return new SummarizerConfig(
+                provider,
+                model,
+                apiBase,
+                apiKey,
+                temperature,
+                maxTokens,
+                timeout,
+                idleTimeout,
+                deadline,
+                maxRetries,
+                maxConcurrent,
+                contextWindow,
+                requestsPerMinute,
+                tokensPerMinute,
+                mapReduceThreshold,
+                mode,
+                collapseMaxDepth,
+                maxLength);
+    }
+}

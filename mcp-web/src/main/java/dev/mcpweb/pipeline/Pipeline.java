@@ -4,7 +4,7 @@ import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
 import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.Config;
-import dev.mcpweb.config.ConfigException;
+import dev.mcpweb.config.MapMode;
 import dev.mcpweb.config.SummarizerConfig;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.ExtractionException;
@@ -37,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -58,7 +57,7 @@ import java.util.stream.Stream;
  * the others go on. Summaries come from the configured LLM through {@link MapReduceSummarizer}, from
  * the MCP client's model, or from the embedded {@link ExtractiveSummarizer}; finished summaries
  * without warnings are cached under their content (titles and text, not URLs), query, length, prompt
- * version and model; each map output under its prompt, so a page changed in one section costs one map
+ * version and {@link SummarizerChoice} (provider, model, map mode); each map output under its prompt, so a page changed in one section costs one map
  * call; extracted documents under the hash of the fetched bytes; robots.txt answers persist too. Stage timers
  * ({@code mcpweb.stage}) and LLM counters ({@code mcpweb.llm.*}) go to the {@link MeterRegistry}.
  */
@@ -142,20 +141,20 @@ public final class Pipeline implements AutoCloseable {
                     listener.onProgress("extract", 1, 1);
                     yield d;
                 } catch (CpuPool.Busy e) {
-                    throw new PipelineException("busy", e.getMessage(), e);
+                    throw new PipelineException(FailureKind.BUSY, e.getMessage(), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new PipelineException("cancelled", source + ": cancelled", e);
+                    throw new PipelineException(FailureKind.CANCELLED, source + ": cancelled", e);
                 } catch (Stopped e) {
                     throw stopped(source + ": extraction", e);
                 } catch (ExtractionException e) {
-                    throw new PipelineException("unreadable", source + ": " + e.getMessage(), e);
+                    throw new PipelineException(FailureKind.UNREADABLE, source + ": " + e.getMessage(), e);
                 } catch (Exception e) {
-                    throw new PipelineException("unreadable", source + ": extraction failed: " + e, e);
+                    throw new PipelineException(FailureKind.UNREADABLE, source + ": extraction failed: " + e, e);
                 }
             }
-            case FetchOutcome.Refused r -> throw new PipelineException("refused", r.message());
-            case FetchOutcome.Failed f -> throw new PipelineException("failed", f.message());
+            case FetchOutcome.Refused r -> throw new PipelineException(FailureKind.REFUSED, r.message());
+            case FetchOutcome.Failed f -> throw new PipelineException(FailureKind.FAILED, f.message());
         };
     }
 
@@ -199,16 +198,17 @@ public final class Pipeline implements AutoCloseable {
             SummarizeRequest request, SummaryListener listener, Optional<LlmProvider> clientModel)
             throws PipelineException {
         if (request.sources().isEmpty()) {
-            throw new PipelineException("summary", "no source given: pass at least one URL or file path");
+            throw new PipelineException(FailureKind.SUMMARY, "no source given: pass at least one URL or file path");
         }
         StopToken call = callToken();
         List<Document> documents = new ArrayList<>();
         List<SourceFailure> failures = new ArrayList<>();
         readAll(request.sources(), listener, call, documents, failures);
         if (documents.isEmpty()) {
-            String kind = failures.stream().map(SourceFailure::kind).distinct().count() == 1
-                    ? failures.getFirst().kind()
-                    : "failed";
+            FailureKind kind =
+                    failures.stream().map(SourceFailure::kind).distinct().count() == 1
+                            ? failures.getFirst().kind()
+                            : FailureKind.FAILED;
             throw new PipelineException(
                     kind,
                     failures.size() == 1
@@ -220,28 +220,19 @@ public final class Pipeline implements AutoCloseable {
                                                     .map(f -> f.source() + ": " + f.message())
                                                     .toList()));
         }
-        SummarizerConfig settings;
-        try {
-            settings = request.mode()
-                    .map(m ->
-                            config.with(Map.of("summarizer.mode", m), "request").summarizer())
-                    .orElse(config.summarizer());
-        } catch (ConfigException e) {
-            throw new PipelineException("summary", e.getMessage(), e);
-        }
-        int words = request.maxLengthWords().orElse(settings.maxLength());
+        SummarizerChoice choice =
+                choose(request.mode().orElse(config.summarizer().mode()), clientModel);
+        int words = request.maxLengthWords().orElse(config.summarizer().maxLength());
         SummaryRequest summaryRequest = new SummaryRequest(documents, request.query(), words, call);
-        Summarizer summarizer = summarizer(settings, clientModel);
         try {
-            return new PipelineResult(
-                    cachedSummary(summarizer, summaryRequest, settings, clientModel, listener), failures);
+            return new PipelineResult(cachedSummary(choice, summaryRequest, listener), failures);
         } catch (SummaryException e) {
-            throw new PipelineException("summary", e.getMessage(), e);
+            throw new PipelineException(FailureKind.SUMMARY, e.getMessage(), e);
         } catch (CpuPool.Busy e) {
-            throw new PipelineException("busy", e.getMessage(), e);
+            throw new PipelineException(FailureKind.BUSY, e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PipelineException("cancelled", "the summary was cancelled", e);
+            throw new PipelineException(FailureKind.CANCELLED, "the summary was cancelled", e);
         } catch (Stopped e) {
             throw stopped("the summary was", e);
         }
@@ -274,60 +265,61 @@ public final class Pipeline implements AutoCloseable {
                     if (e.getCause() instanceof PipelineException p) {
                         failures.add(new SourceFailure(sources.get(i), p.kind(), p.getMessage()));
                     } else {
-                        failures.add(new SourceFailure(sources.get(i), "failed", String.valueOf(e.getCause())));
+                        failures.add(
+                                new SourceFailure(sources.get(i), FailureKind.FAILED, String.valueOf(e.getCause())));
                     }
                 } catch (InterruptedException e) {
                     call.cancel();
                     threads.shutdownNow();
                     Thread.currentThread().interrupt();
-                    throw new PipelineException("summary", "cancelled while reading the sources", e);
+                    throw new PipelineException(FailureKind.SUMMARY, "cancelled while reading the sources", e);
                 }
             }
         }
     }
 
-    /** The summarizer the configuration asks for; the client's model when it asks for sampling or names no LLM. */
-    private Summarizer summarizer(SummarizerConfig settings, Optional<LlmProvider> clientModel)
-            throws PipelineException {
-        Optional<LlmProvider> provider = llm;
-        String name = settings.provider();
-        if (name.equals("sampling") || name.equals("extractive")) {
-            provider = clientModel;
+    /**
+     * The one place a request's summarizer is chosen: the configured LLM; else the client's model when
+     * the configuration asks for sampling or names no LLM; else the embedded summarizer.
+     */
+    private SummarizerChoice choose(MapMode mode, Optional<LlmProvider> clientModel) throws PipelineException {
+        String name = config.summarizer().provider();
+        Optional<LlmProvider> provider = name.equals("sampling") || name.equals("extractive") ? clientModel : llm;
+        if (provider.isPresent()) {
+            return new SummarizerChoice.Llm(provider.get(), mode);
         }
-        if (provider.isEmpty()) {
-            if (name.equals("sampling")) {
-                throw new PipelineException(
-                        "summary",
-                        "summarizer.provider=sampling uses the MCP client's model, "
-                                + "and this client offers none; set MCP_WEB_SUMMARIZER_PROVIDER to extractive or an LLM API");
-            }
-            return extractive;
+        if (name.equals("sampling")) {
+            throw new PipelineException(
+                    FailureKind.SUMMARY,
+                    "summarizer.provider=sampling uses the MCP client's model, "
+                            + "and this client offers none; set MCP_WEB_SUMMARIZER_PROVIDER to extractive or an LLM API");
         }
-        LlmProvider p = provider.get();
-        TokenBudget budget = p instanceof ResilientProvider r
-                ? r.budget()
-                : TokenBudget.forModel(p.name(), p.model(), settings.contextWindow());
-        return new MapReduceSummarizer(
-                p,
-                budget::count,
-                budget.contextWindow(),
-                settings,
-                new Chunker(config.chunker(), budget::count),
-                meters,
-                mapOutputs,
-                cpu);
+        return new SummarizerChoice.Extractive();
     }
 
-    private Summary cachedSummary(
-            Summarizer summarizer,
-            SummaryRequest request,
-            SummarizerConfig settings,
-            Optional<LlmProvider> clientModel,
-            SummaryListener listener)
+    private Summarizer summarizer(SummarizerChoice choice) {
+        return switch (choice) {
+            case SummarizerChoice.Extractive e -> extractive;
+            case SummarizerChoice.Llm(LlmProvider p, MapMode mode) -> {
+                SummarizerConfig settings = config.summarizer().withMode(mode);
+                TokenBudget budget = p instanceof ResilientProvider r
+                        ? r.budget()
+                        : TokenBudget.forModel(p.name(), p.model(), settings.contextWindow());
+                yield new MapReduceSummarizer(
+                        p,
+                        budget::count,
+                        budget.contextWindow(),
+                        settings,
+                        new Chunker(config.chunker(), budget::count),
+                        meters,
+                        mapOutputs,
+                        cpu);
+            }
+        };
+    }
+
+    private Summary cachedSummary(SummarizerChoice choice, SummaryRequest request, SummaryListener listener)
             throws SummaryException, CpuPool.Busy, InterruptedException {
-        String who = summarizer instanceof MapReduceSummarizer
-                ? llm.or(() -> clientModel).map(p -> p.name() + "/" + p.model()).orElse("?")
-                : "extractive";
         // What the summarizer reads, and nothing else: each document's title and Markdown (not its URL),
         // so the same content under any address hits. A title is the URL only when the page has none.
         List<String> contents = request.documents().stream()
@@ -336,14 +328,14 @@ public final class Pipeline implements AutoCloseable {
         String key = Cache.key(
                 SummaryCodec.FORMAT,
                 MapReduceSummarizer.PROMPT_VERSION,
-                who,
+                choice.identity(),
                 contents,
                 request.query(),
                 request.maxLengthWords(),
                 config.chunker().strategy(),
                 config.chunker().chunkSize(),
                 config.chunker().chunkOverlap(),
-                settings.temperature());
+                config.summarizer().temperature());
         List<Summary.SourceRef> sources = SourceList.of(request.documents());
         Optional<Summary> hit = cache.get(Cache.SUMMARY, key).flatMap(bytes -> SummaryCodec.decode(bytes, sources));
         if (hit.isPresent()) {
@@ -354,7 +346,8 @@ public final class Pipeline implements AutoCloseable {
         meters.counter("mcpweb.cache.summary", "result", "miss").increment();
         // The embedded summarizer is all CPU: it runs on the CPU pool. Map-reduce mostly waits for the LLM
         // and puts only its chunking there.
-        Summary summary = summarizer instanceof MapReduceSummarizer
+        Summarizer summarizer = summarizer(choice);
+        Summary summary = choice instanceof SummarizerChoice.Llm
                 ? summarizer.summarize(request, listener)
                 : cpu.run(request.stop(), () -> summarizer.summarize(request, listener));
         // Only a complete summary is kept: not one with warnings (a section missing, input cut), nor one
@@ -367,10 +360,10 @@ public final class Pipeline implements AutoCloseable {
 
     /** The failure for work that {@code e} stopped: cancelled, out of time, or over its CPU budget. */
     private static PipelineException stopped(String what, Stopped e) {
-        String kind = switch (e.reason()) {
-            case CANCELLED -> "cancelled";
-            case DEADLINE -> "failed";
-            case CPU_BUDGET -> "unreadable";
+        FailureKind kind = switch (e.reason()) {
+            case CANCELLED -> FailureKind.CANCELLED;
+            case DEADLINE -> FailureKind.FAILED;
+            case CPU_BUDGET -> FailureKind.UNREADABLE;
         };
         return new PipelineException(kind, what + " " + e.getMessage(), e);
     }

@@ -1,19 +1,19 @@
 package dev.mcpweb.pipeline;
 
-/** A request the pipeline could not serve at all; {@code kind} as in {@link SourceFailure}, or {@code summary}. */
+/** A request the pipeline could not serve at all, and why. */
 public final class PipelineException extends Exception {
-    private final String kind;
+    private final FailureKind kind;
 
-    public PipelineException(String kind, String message, Throwable cause) {
+    public PipelineException(FailureKind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
     }
 
-    public PipelineException(String kind, String message) {
+    public PipelineException(FailureKind kind, String message) {
         this(kind, message, null);
     }
 
-    public String kind() {
+    public FailureKind kind() {
         return kind;
     }
 }

@@ -1,7 +1,7 @@
 package dev.mcpweb.pipeline;
 
 /**
- * A source that could not be read: {@code kind} is {@code refused} (policy: guard, robots, roots,
- * type, size), {@code failed} (network, HTTP) or {@code unreadable} (extraction).
+ * A source that could not be read: {@code kind} is {@link FailureKind#REFUSED}, {@link
+ * FailureKind#FAILED} or {@link FailureKind#UNREADABLE}, never {@link FailureKind#SUMMARY}.
  */
-public record SourceFailure(String source, String kind, String message) {}
+public record SourceFailure(String source, FailureKind kind, String message) {}

@@ -1,5 +1,6 @@
 package dev.mcpweb.pipeline;
 
+import dev.mcpweb.config.MapMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -9,7 +10,7 @@ import java.util.OptionalInt;
  * optional overrides of the configured length (words) and map mode.
  */
 public record SummarizeRequest(
-        List<String> sources, Optional<String> query, OptionalInt maxLengthWords, Optional<String> mode) {
+        List<String> sources, Optional<String> query, OptionalInt maxLengthWords, Optional<MapMode> mode) {
     public SummarizeRequest {
         sources = List.copyOf(sources);
     }

@@ -1,16 +1,26 @@
 package dev.mcpweb.server;
 
+import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
 import dev.mcpweb.cache.NamespaceStats;
 import dev.mcpweb.config.Config;
+import dev.mcpweb.config.MapMode;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.Metadata;
 import dev.mcpweb.llm.LlmProvider;
+import dev.mcpweb.pipeline.FailureKind;
 import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.pipeline.PipelineException;
 import dev.mcpweb.pipeline.PipelineResult;
 import dev.mcpweb.pipeline.SourceFailure;
 import dev.mcpweb.pipeline.SummarizeRequest;
+import dev.mcpweb.result.CacheCleanResult;
+import dev.mcpweb.result.CacheStatsResult;
+import dev.mcpweb.result.ContentFormat;
+import dev.mcpweb.result.PageResult;
+import dev.mcpweb.result.ResultJson;
+import dev.mcpweb.result.ResultSchema;
+import dev.mcpweb.result.SummaryResult;
 import dev.mcpweb.server.Arguments.BadArguments;
 import dev.mcpweb.summarize.Summary;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -23,13 +33,13 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -44,8 +54,6 @@ import reactor.core.scheduler.Schedulers;
 final class Tools {
     private static final Logger log = LoggerFactory.getLogger(Tools.class);
 
-    static final List<String> MODES = List.of("parallel", "streaming", "sequential");
-    static final List<String> NAMESPACES = List.of("fetch", "extract", "map", "summary", "robots");
     static final int MAX_URLS = 20;
     static final int DEFAULT_PAGE = 20_000;
 
@@ -82,6 +90,7 @@ final class Tools {
                         pages, or an answer drawn from them (give `query`), rather than their full text. \
                         Fetching is guarded (no private addresses) and results are cached.""",
                         SUMMARIZE_SCHEMA,
+                        SummaryResult.class,
                         new ToolAnnotations(null, true, false, true, true, null),
                         Set.of("urls", "query", "mode", "max_length"),
                         this::summarize),
@@ -95,15 +104,17 @@ final class Tools {
                         call again with the `start_index` it gives. Prefer summarize_urls when a summary is \
                         enough.""",
                         FETCH_SCHEMA,
+                        PageResult.class,
                         new ToolAnnotations(null, true, false, true, true, null),
                         Set.of("url", "format", "start_index", "max_length"),
                         this::fetch),
                 tool(
                         "get_cache_stats",
                         "Cache statistics",
-                        "Show mcp-web's cache figures per namespace (fetch, extract, map, summary, robots): "
-                                + "entries, size, hits, misses and hit rate. Read-only.",
+                        "Show mcp-web's cache figures per namespace (" + String.join(", ", Cache.NAMESPACES)
+                                + "): entries, size, hits, misses and hit rate. Read-only.",
                         NO_ARGUMENTS_SCHEMA,
+                        CacheStatsResult.class,
                         new ToolAnnotations(null, true, false, true, false, null),
                         Set.of(),
                         this::cacheStats),
@@ -113,6 +124,7 @@ final class Tools {
                         "Delete cached entries, all or those of one namespace, so that the next calls fetch "
                                 + "and summarize afresh. Use it when a result looks stale.",
                         NAMESPACE_SCHEMA,
+                        CacheCleanResult.class,
                         new ToolAnnotations(null, false, true, true, false, null),
                         Set.of("namespace"),
                         (args, call, pipeline) -> clean(args, pipeline, true)),
@@ -121,6 +133,7 @@ final class Tools {
                         "Prune the cache",
                         "Remove expired cache entries and trim the cache to its size bound; fresh entries stay.",
                         NAMESPACE_SCHEMA,
+                        CacheCleanResult.class,
                         new ToolAnnotations(null, false, false, true, false, null),
                         Set.of("namespace"),
                         (args, call, pipeline) -> clean(args, pipeline, false)));
@@ -142,6 +155,7 @@ final class Tools {
             String title,
             String description,
             String schema,
+            Class<? extends Record> output,
             ToolAnnotations annotations,
             Set<String> allowed,
             Handler handler) {
@@ -150,6 +164,7 @@ final class Tools {
                 .title(title)
                 .description(description)
                 .inputSchema(json, schema)
+                .outputSchema(ResultSchema.of(output))
                 .annotations(annotations)
                 .build();
         return new AsyncToolSpecification(
@@ -184,7 +199,7 @@ final class Tools {
         } catch (PipelineStartup.Unavailable e) {
             return error(e.getMessage());
         } catch (PipelineException e) {
-            outcome = e.kind().equals("busy") ? "busy" : outcome;
+            outcome = e.kind() == FailureKind.BUSY ? "busy" : outcome;
             call.log(LoggingLevel.WARNING, name + ": " + e.getMessage());
             return error(pipelineFailure(e));
         } catch (UnsupportedOperationException e) {
@@ -203,7 +218,7 @@ final class Tools {
     private CallToolResult summarize(Arguments args, ToolCall call, Pipeline pipeline) throws Exception {
         List<String> urls = args.requiredStrings("urls", MAX_URLS, "https://example.com/article");
         Optional<String> query = args.optionalString("query");
-        Optional<String> mode = args.optionalChoice("mode", MODES);
+        Optional<MapMode> mode = args.optionalChoice("mode", MapMode.ids()).map(MapMode::of);
         OptionalInt maxLength = args.optionalInt("max_length", 10, 5_000);
         call.log(LoggingLevel.INFO, "summarizing " + urls.size() + " source" + (urls.size() == 1 ? "" : "s"));
         Optional<LlmProvider> clientModel = ClientSampling.of(call.exchange(), config);
@@ -218,7 +233,7 @@ final class Tools {
         }
         return CallToolResult.builder()
                 .addTextContent(summaryText(result))
-                .structuredContent(summaryStructure(result))
+                .structuredContent(ResultJson.tree(SummaryResult.of(result)))
                 .isError(false)
                 .build();
     }
@@ -257,44 +272,15 @@ final class Tools {
         return text.toString().strip();
     }
 
-    private static Map<String, Object> summaryStructure(PipelineResult result) {
-        Summary summary = result.summary();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("summary", summary.markdown());
-        out.put(
-                "sources",
-                summary.sources().stream()
-                        .map(s -> Map.of("number", s.number(), "title", s.title(), "url", s.url()))
-                        .toList());
-        out.put(
-                "failures",
-                result.failures().stream()
-                        .map(f -> Map.of("source", f.source(), "kind", f.kind(), "message", f.message()))
-                        .toList());
-        out.put("warnings", summary.warnings());
-        var stats = summary.stats();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("provider", stats.provider());
-        s.put("model", stats.model());
-        s.put("mode", stats.mode());
-        s.put("chunks", stats.chunks());
-        s.put("llm_calls", stats.llmCalls());
-        s.put("retries", stats.retries());
-        s.put("input_tokens", stats.inputTokens());
-        s.put("output_tokens", stats.outputTokens());
-        s.put("elapsed_ms", stats.elapsed().toMillis());
-        out.put("stats", s);
-        return out;
-    }
-
     private CallToolResult fetch(Arguments args, ToolCall call, Pipeline pipeline) throws Exception {
         String url = args.requiredString("url", "https://example.com/article");
-        String format =
-                args.optionalChoice("format", List.of("markdown", "text")).orElse("markdown");
+        ContentFormat format = args.optionalChoice("format", ContentFormat.ids())
+                .map(ContentFormat::of)
+                .orElse(ContentFormat.MARKDOWN);
         int start = args.optionalInt("start_index", 0, Integer.MAX_VALUE).orElse(0);
         int maxLength = args.optionalInt("max_length", 1, 1_000_000).orElse(DEFAULT_PAGE);
         Document document = pipeline.read(url, call);
-        String content = format.equals("text") ? document.text() : document.markdown();
+        String content = format.content(document);
         Page page = Page.of(content, start, maxLength);
         if (page.isPastEnd()) {
             return error("fetch_url: start_index " + start + " is past the end of the content, which has "
@@ -320,20 +306,10 @@ final class Tools {
                         .append(" more characters. Call fetch_url with start_index=")
                         .append(next)
                         .append(" to continue.>"));
-        Map<String, Object> structured = new LinkedHashMap<>();
-        structured.put("url", document.url().toString());
-        structured.put("title", document.title());
-        structured.put("metadata", metadata(document.metadata()));
-        structured.put("format", format);
-        structured.put("start_index", page.start());
-        structured.put("end_index", page.end());
-        structured.put("total_length", content.length());
-        structured.put("truncated", page.next().isPresent());
-        page.next().ifPresent(next -> structured.put("next_start_index", next));
-        structured.put("content", page.text());
+        PageResult structured = PageResult.of(document, format, content, page.start(), page.end(), List.of());
         return CallToolResult.builder()
                 .addTextContent(text.toString())
-                .structuredContent(structured)
+                .structuredContent(ResultJson.tree(structured))
                 .isError(false)
                 .build();
     }
@@ -349,22 +325,9 @@ final class Tools {
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" · ", parts));
     }
 
-    private static Map<String, Object> metadata(Metadata m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("authors", m.authors());
-        m.published().ifPresent(v -> out.put("published", v));
-        m.modified().ifPresent(v -> out.put("modified", v));
-        m.siteName().ifPresent(v -> out.put("site_name", v));
-        m.description().ifPresent(v -> out.put("description", v));
-        m.language().ifPresent(v -> out.put("language", v));
-        m.canonicalUrl().ifPresent(v -> out.put("canonical_url", v.toString()));
-        return out;
-    }
-
     private CallToolResult cacheStats(Arguments args, ToolCall call, Pipeline pipeline) {
         CacheStats stats = pipeline.cacheStats();
         StringBuilder text = new StringBuilder();
-        Map<String, Object> namespaces = new LinkedHashMap<>();
         if (!stats.enabled()) {
             text.append("The cache is disabled (cache.enabled=false); nothing is cached.\n");
         }
@@ -377,53 +340,45 @@ final class Tools {
                     text.append(String.format(
                             "%-8s %9d %12d %9d %9d %7.1f%%%n",
                             e.getKey(), s.entries(), s.bytes(), s.hits(), s.misses(), 100 * s.hitRate()));
-                    Map<String, Object> figures = new LinkedHashMap<>();
-                    figures.put("entries", s.entries());
-                    figures.put("bytes", s.bytes());
-                    figures.put("hits", s.hits());
-                    figures.put("misses", s.misses());
-                    figures.put("evictions", s.evictions());
-                    figures.put("hit_rate", s.hitRate());
-                    namespaces.put(e.getKey(), figures);
                 });
         return CallToolResult.builder()
                 .addTextContent(text.toString().strip())
-                .structuredContent(Map.of("enabled", stats.enabled(), "namespaces", namespaces))
+                .structuredContent(ResultJson.tree(CacheStatsResult.of(stats)))
                 .isError(false)
                 .build();
     }
 
     private CallToolResult clean(Arguments args, Pipeline pipeline, boolean clear) throws BadArguments {
-        Optional<String> namespace = args.optionalChoice("namespace", NAMESPACES);
+        Optional<String> namespace = args.optionalChoice("namespace", Cache.NAMESPACES);
         long removed = clear ? pipeline.clearCache(namespace) : pipeline.pruneCache(namespace);
         String scope = namespace.map(n -> "the " + n + " namespace").orElse("every namespace");
         String text = (clear ? "Cleared " : "Pruned ") + removed + " entr" + (removed == 1 ? "y" : "ies") + " from "
                 + scope + ".";
-        Map<String, Object> structured = new LinkedHashMap<>();
-        structured.put("removed", removed);
-        structured.put("namespace", namespace.orElse("all"));
         return CallToolResult.builder()
                 .addTextContent(text)
-                .structuredContent(structured)
+                .structuredContent(ResultJson.tree(new CacheCleanResult(removed, namespace.orElse("all"))))
                 .isError(false)
                 .build();
     }
 
     static String pipelineFailure(PipelineException e) {
         String hint = switch (e.kind()) {
-            case "refused" ->
+            case REFUSED ->
                 " mcp-web's safety policy blocked this source (private or local addresses, "
                         + "disallowed schemes, robots.txt, files outside the allowed roots, size limits). "
                         + "Try a public http(s) URL; an operator who trusts the host can add it to "
                         + "fetcher.allowed_hosts.";
-            case "failed" ->
-                " The source could not be fetched; check the URL, or retry later if the site " + "is down.";
-            case "unreadable" -> " The content could not be extracted; try another format or URL.";
-            case "busy" -> " This is a passing overload, not a fault of the source.";
-            default -> "";
+            case FAILED -> " The source could not be fetched; check the URL, or retry later if the site is down.";
+            case UNREADABLE -> " The content could not be extracted; try another format or URL.";
+            case BUSY -> " This is a passing overload, not a fault of the source.";
+            case SUMMARY, CANCELLED -> "";
         };
-        String message = e.getMessage() == null ? e.kind() : e.getMessage();
+        String message = e.getMessage() == null ? e.kind().id() : e.getMessage();
         return message + (message.endsWith(".") ? "" : ".") + hint;
+    }
+
+    private static String jsonList(List<String> names) {
+        return names.stream().map(n -> '"' + n + '"').collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static CallToolResult error(String message) {
@@ -466,7 +421,7 @@ final class Tools {
                 },
                 "mode": {
                   "type": "string",
-                  "enum": ["parallel", "streaming", "sequential"],
+                  "enum": %s,
                   "description": "Optional. How long inputs are summarized piece by piece: parallel (default, fastest), streaming (progress per piece), sequential (one at a time)."
                 },
                 "max_length": {
@@ -479,7 +434,7 @@ final class Tools {
               "required": ["urls"],
               "additionalProperties": false
             }
-            """;
+            """.formatted(jsonList(MapMode.ids()));
 
     private static final String FETCH_SCHEMA = """
             {
@@ -492,7 +447,7 @@ final class Tools {
                 },
                 "format": {
                   "type": "string",
-                  "enum": ["markdown", "text"],
+                  "enum": %s,
                   "default": "markdown",
                   "description": "markdown (default) keeps headings, lists, links and code; text is plain text."
                 },
@@ -513,7 +468,7 @@ final class Tools {
               "required": ["url"],
               "additionalProperties": false
             }
-            """;
+            """.formatted(jsonList(ContentFormat.ids()));
 
     private static final String NAMESPACE_SCHEMA = """
             {
@@ -521,13 +476,13 @@ final class Tools {
               "properties": {
                 "namespace": {
                   "type": "string",
-                  "enum": ["fetch", "extract", "map", "summary", "robots"],
+                  "enum": %s,
                   "description": "Optional: only this part of the cache (fetched responses, extracted documents, chunk summaries, final summaries, robots.txt). All when omitted."
                 }
               },
               "additionalProperties": false
             }
-            """;
+            """.formatted(jsonList(Cache.NAMESPACES));
 
     private static final String NO_ARGUMENTS_SCHEMA = """
             {"type": "object", "properties": {}, "additionalProperties": false}

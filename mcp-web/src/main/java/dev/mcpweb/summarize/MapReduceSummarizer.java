@@ -2,6 +2,7 @@ package dev.mcpweb.summarize;
 
 import dev.mcpweb.chunk.Chunk;
 import dev.mcpweb.chunk.Chunker;
+import dev.mcpweb.config.MapMode;
 import dev.mcpweb.config.SummarizerConfig;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.llm.Completion;
@@ -188,7 +189,7 @@ public final class MapReduceSummarizer implements Summarizer {
                     return finish(stream("reduce", new LlmRequest(system, user, finalOut, config.temperature())));
                 }
             }
-            mode = config.mode();
+            mode = config.mode().id();
             List<Note> notes = map(chunk(docs));
             if (notes.isEmpty()) {
                 String none = query.map(q -> "None of the sources says anything about “" + q + "”.")
@@ -244,7 +245,7 @@ public final class MapReduceSummarizer implements Summarizer {
             List<Future<MapResult>> futures = new ArrayList<>(n);
             listener.onProgress("map", 0, n);
             try {
-                if (mode.equals("sequential")) {
+                if (config.mode() == MapMode.SEQUENTIAL) {
                     for (Chunk c : chunks) {
                         Future<MapResult> f = threads.submit(() -> mapOne(system, c));
                         futures.add(f);
@@ -256,7 +257,7 @@ public final class MapReduceSummarizer implements Summarizer {
                     for (Chunk c : chunks) {
                         futures.add(done.submit(() -> limited(() -> mapOne(system, c))));
                     }
-                    if (mode.equals("streaming")) {
+                    if (config.mode() == MapMode.STREAMING) {
                         MapResult[] byIndex = new MapResult[n];
                         for (int k = 0; k < n; k++) {
                             Future<MapResult> f = done.poll(remaining(mapDeadline), TimeUnit.NANOSECONDS);

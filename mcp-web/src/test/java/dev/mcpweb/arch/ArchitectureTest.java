@@ -41,7 +41,8 @@ class ArchitectureTest {
                         "dev.mcpweb.llm..",
                         "dev.mcpweb.summarize..",
                         "dev.mcpweb.cache..",
-                        "dev.mcpweb.pipeline..")
+                        "dev.mcpweb.pipeline..",
+                        "dev.mcpweb.result..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.mcpweb.cli..", "dev.mcpweb.server..")

@@ -63,19 +63,22 @@ class ExtractCommandTest {
                 .containsExactly("a-page.html", "b-notes.md.gz", "c-broken.bin", "d-truncated.gz", "e.txt");
         JsonNode page = lines.get(0);
         assertThat(page.get("title").asText()).isEqualTo("Kurze Seite");
-        assertThat(page.get("author").asText()).isEqualTo("Erika Mustermann");
-        assertThat(page.get("date").asText()).isEqualTo("2024-02-03");
-        assertThat(page.get("site").asText()).isEqualTo("Beispiel");
-        assertThat(page.get("language").asText()).isEqualTo("de");
+        JsonNode metadata = page.get("metadata");
+        assertThat(metadata.get("authors").get(0).asText()).isEqualTo("Erika Mustermann");
+        assertThat(metadata.get("published").asText()).isEqualTo("2024-02-03");
+        assertThat(metadata.get("site_name").asText()).isEqualTo("Beispiel");
+        assertThat(metadata.get("language").asText()).isEqualTo("de");
         assertThat(page.get("text").asText()).isEqualTo("Ein Absatz mit Link.");
         assertThat(page.get("markdown").asText()).isEqualTo("Ein Absatz mit [Link](https://example.org/x).");
         assertThat(page.get("links").get(0).get("url").asText()).isEqualTo("https://example.org/x");
-        assertThat(page.get("error").isNull()).isTrue();
+        assertThat(page.has("error")).as("absent when the source was read").isFalse();
         JsonNode notes = lines.get(1);
         assertThat(notes.get("title").asText()).isEqualTo("Notes");
         assertThat(notes.get("markdown").asText()).isEqualTo("# Notes\n\nCompressed *markdown*.");
         assertThat(lines.get(2).get("error").asText()).contains("ELF executable");
-        assertThat(lines.get(2).get("text").isNull()).isTrue();
+        assertThat(lines.get(2).has("text"))
+                .as("absent when the source could not be read")
+                .isFalse();
         assertThat(lines.get(3).get("error").asText()).contains("d-truncated.gz");
         assertThat(lines.get(4).get("text").asText()).isEqualTo("Plain words\nsecond line");
     }

@@ -49,7 +49,7 @@ class SummarizeCommandTest {
         int code = cli.run(withCommon("--provider", "extractive", "--json", page.toString()));
         assertThat(code).as(cli.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(cli.out());
-        assertThat(json.path("markdown").asText()).contains("Tide fact");
+        assertThat(json.path("summary").asText()).contains("Tide fact");
         assertThat(json.path("sources").get(0).path("url").asText()).startsWith("file:");
         assertThat(json.path("stats").path("provider").asText()).isNotEmpty();
     }

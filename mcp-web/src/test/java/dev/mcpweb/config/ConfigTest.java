@@ -3,6 +3,7 @@ package dev.mcpweb.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mcpweb.GeneratedDocs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class ConfigTest {
         assertThat(config.fetcher().maxBodySize()).isEqualTo(10L << 20);
         assertThat(config.fetcher().allowedHosts()).isEmpty();
         assertThat(config.summarizer().provider()).isEqualTo("extractive");
-        assertThat(config.summarizer().mode()).isEqualTo("parallel");
+        assertThat(config.summarizer().mode()).isEqualTo(MapMode.PARALLEL);
         assertThat(config.cache().maxSize()).isEqualTo(1L << 30);
         assertThat(config.sourceOf("fetcher.timeout")).isEqualTo("default");
     }
@@ -105,17 +106,17 @@ class ConfigTest {
                         .with(Map.of("summarizer.parallel_map", "false"))
                         .summarizer()
                         .mode())
-                .isEqualTo("sequential");
+                .isEqualTo(MapMode.SEQUENTIAL);
         assertThat(Config.defaults()
                         .with(Map.of("summarizer.streaming_map", "true"))
                         .summarizer()
                         .mode())
-                .isEqualTo("streaming");
+                .isEqualTo(MapMode.STREAMING);
         assertThat(Config.defaults()
                         .with(Map.of("summarizer.streaming_map", "true", "summarizer.mode", "sequential"))
                         .summarizer()
                         .mode())
-                .isEqualTo("sequential");
+                .isEqualTo(MapMode.SEQUENTIAL);
     }
 
     @Test
@@ -148,14 +149,6 @@ class ConfigTest {
 
     @Test
     void theDocumentationListsEveryOptionAsTheCodeDefinesIt() throws IOException {
-        Path docs = Path.of(System.getProperty("mcpweb.root", "."), "docs", "configuration.md");
-        String expected = ConfigDocs.render();
-        if (Boolean.getBoolean("mcpweb.updateDocs")) {
-            Files.writeString(docs, expected);
-        }
-        assertThat(Files.readString(docs))
-                .as("docs/configuration.md is out of date; regenerate it with "
-                        + "./mvnw test -Dtest=ConfigTest -Dmcpweb.updateDocs=true")
-                .isEqualTo(expected);
+        GeneratedDocs.assertCurrent("configuration.md", ConfigDocs.render(), ConfigTest.class);
     }
 }

@@ -252,7 +252,7 @@ class PipelineCacheTest {
                                     PipelineException.class, () -> second.read(url("/private"), SummaryListener.NONE))
                             .kind())
                     .as("the stored rules still apply")
-                    .isEqualTo("refused");
+                    .isEqualTo(FailureKind.REFUSED);
             assertThat(second.cacheStats().namespaces().get("robots").entries()).isEqualTo(1);
         }
         assertThat(requestsFor("/robots.txt"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mcpweb.config.Config;
+import dev.mcpweb.config.MapMode;
 import dev.mcpweb.llm.Completion;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmRequest;
@@ -120,8 +121,8 @@ class PipelineTest {
             assertThat(result.failures())
                     .extracting(SourceFailure::source, SourceFailure::kind)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(url("/missing"), "failed"),
-                            org.assertj.core.groups.Tuple.tuple("http://10.0.0.1/", "refused"));
+                            org.assertj.core.groups.Tuple.tuple(url("/missing"), FailureKind.FAILED),
+                            org.assertj.core.groups.Tuple.tuple("http://10.0.0.1/", FailureKind.REFUSED));
             assertThat(summary.stats().llmCalls()).isEqualTo(1);
             assertThat(llm.stats().requests()).isEqualTo(1);
         }
@@ -135,7 +136,7 @@ class PipelineTest {
                     .isInstanceOf(PipelineException.class)
                     .hasMessageContaining("10.0.0.1")
                     .extracting(e -> ((PipelineException) e).kind())
-                    .isEqualTo("refused");
+                    .isEqualTo(FailureKind.REFUSED);
         }
     }
 
@@ -197,7 +198,7 @@ class PipelineTest {
             assertThatThrownBy(() -> pipeline.read(url("/missing"), SummaryListener.NONE))
                     .isInstanceOf(PipelineException.class)
                     .extracting(e -> ((PipelineException) e).kind())
-                    .isEqualTo("failed");
+                    .isEqualTo(FailureKind.FAILED);
         }
     }
 
@@ -246,14 +247,22 @@ class PipelineTest {
     }
 
     @Test
-    void anUnknownModeInARequestIsRefusedWithWhatIsAllowed() throws Exception {
-        try (Pipeline pipeline = Pipeline.create(config())) {
-            SummarizeRequest turbo = new SummarizeRequest(
-                    List.of(url("/a")), Optional.empty(), OptionalInt.empty(), Optional.of("turbo"));
-            assertThatThrownBy(() -> pipeline.summarize(turbo, SummaryListener.NONE, Optional.empty()))
-                    .isInstanceOf(PipelineException.class)
-                    .hasMessageContaining("summarizer.mode")
-                    .hasMessageContaining("parallel");
+    void aRequestsModeServesThatRequestOnlyAndKeepsItsOwnCacheEntry() throws Exception {
+        Config config = config("summarizer.map_reduce_threshold", "10", "summarizer.mode", "parallel");
+        try (Pipeline pipeline = Pipeline.create(config)) {
+            SummarizeRequest sequential = new SummarizeRequest(
+                    List.of(url("/a")), Optional.empty(), OptionalInt.empty(), Optional.of(MapMode.SEQUENTIAL));
+            Summary first = pipeline.summarize(sequential, SummaryListener.NONE, Optional.empty())
+                    .summary();
+            Summary configured = pipeline.summarize(request(url("/a")), SummaryListener.NONE, Optional.empty())
+                    .summary();
+
+            assertThat(first.stats().mode()).isEqualTo("sequential");
+            assertThat(configured.stats().mode())
+                    .as("the configured mode, not the previous request's, and not its cached summary")
+                    .isEqualTo("parallel");
+            assertThat(pipeline.config()).isSameAs(config);
+            assertThat(pipeline.config().summarizer().mode()).isEqualTo(MapMode.PARALLEL);
         }
     }
 }

@@ -34,12 +34,16 @@ class StdioTest {
     }
 
     private List<JsonNode> session(Map<String, String> settings, String... lines) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("cache.dir", cacheDir.toString());
+        return session(Config.defaults().with(all), lines);
+    }
+
+    /** A stdio session of a server built from {@code config}: writes {@code lines}, returns what came out. */
+    static List<JsonNode> session(Config config, String... lines) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PipedOutputStream feed = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(feed, 1 << 16);
-        Map<String, String> all = new java.util.HashMap<>(settings);
-        all.put("cache.dir", cacheDir.toString());
-        Config config = Config.defaults().with(all);
         try (McpWebServer server = McpWebServer.create(config, meters -> Pipeline.create(config, meters), "test")) {
             Thread writer = Thread.ofVirtual().start(() -> {
                 try (feed) {
@@ -61,17 +65,17 @@ class StdioTest {
         return messages;
     }
 
-    private static JsonNode byId(List<JsonNode> messages, int id) {
+    static JsonNode byId(List<JsonNode> messages, int id) {
         return messages.stream()
                 .filter(m -> m.path("id").asInt(-1) == id)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no response " + id + " in " + messages));
     }
 
-    private static final String INITIALIZE = """
+    static final String INITIALIZE = """
             {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
             "capabilities":{},"clientInfo":{"name":"test","version":"1"}}}""";
-    private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+    static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
     @Test
     void answersInitializeAndListsTheToolsThenReturnsWhenInputEnds() throws Exception {

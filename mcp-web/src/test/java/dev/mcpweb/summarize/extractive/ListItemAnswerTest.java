@@ -2,7 +2,7 @@ package dev.mcpweb.summarize.extractive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpweb.config.ExtractorConfig;
+import dev.mcpweb.config.Config;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchResult;
@@ -33,7 +33,7 @@ class ListItemAnswerTest {
 
     @Test
     void aPriceOnTheLineAfterItsLabelIsQuotedWithIt() throws Exception {
-        Document doc = new Extractor(new ExtractorConfig(false, java.time.Duration.ofSeconds(5)))
+        Document doc = new Extractor(Config.defaults().extractor())
                 .extract(FetchResult.ofBytes(
                         URI.create("https://example.org/app-costs"),
                         "text/html",

@@ -1,0 +1,84 @@
+package dev.mcpweb.result;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.mcpweb.pipeline.FailureKind;
+import dev.mcpweb.pipeline.PipelineResult;
+import dev.mcpweb.summarize.Summary;
+import dev.mcpweb.summarize.SummaryStats;
+import java.util.List;
+
+/** A summary of several sources: the {@code summarize_urls} tool and {@code mcp-web summarize --json}. */
+public record SummaryResult(
+        @JsonPropertyDescription("The summary in Markdown, citing its sources as [n].")
+        String summary,
+
+        @JsonPropertyDescription("The numbered sources the summary cites.")
+        List<Source> sources,
+
+        @JsonPropertyDescription("Sources that could not be read, and why; the summary covers the others.")
+        List<Failure> failures,
+
+        @JsonPropertyDescription("What the reader must know: sections missing, input cut, suspected prompt injection.")
+        List<String> warnings,
+
+        Stats stats) {
+
+    public SummaryResult {
+        sources = List.copyOf(sources);
+        failures = List.copyOf(failures);
+        warnings = List.copyOf(warnings);
+    }
+
+    public static SummaryResult of(PipelineResult result) {
+        Summary summary = result.summary();
+        SummaryStats s = summary.stats();
+        return new SummaryResult(
+                summary.markdown(),
+                summary.sources().stream()
+                        .map(r -> new Source(r.number(), r.title(), r.url()))
+                        .toList(),
+                result.failures().stream()
+                        .map(f -> new Failure(f.source(), f.kind(), f.message()))
+                        .toList(),
+                summary.warnings(),
+                new Stats(
+                        s.provider(),
+                        s.model(),
+                        s.mode(),
+                        s.chunks(),
+                        s.llmCalls(),
+                        s.retries(),
+                        s.inputTokens(),
+                        s.outputTokens(),
+                        s.elapsed().toMillis()));
+    }
+
+    /** Entry {@code number} of the numbered source list. */
+    public record Source(int number, String title, String url) {}
+
+    /** A source that could not be read. */
+    public record Failure(
+            String source,
+
+            @JsonPropertyDescription("refused (policy), failed (network, HTTP) or unreadable (extraction).")
+            FailureKind kind,
+
+            String message) {}
+
+    /** How the summary was made. */
+    public record Stats(
+            @JsonPropertyDescription("Who summarized: an LLM provider, sampling (the client's model) or extractive.")
+            String provider,
+
+            String model,
+
+            @JsonPropertyDescription("single (one call), parallel, streaming or sequential map-reduce, or extractive.")
+            String mode,
+
+            int chunks,
+            int llmCalls,
+            int retries,
+            long inputTokens,
+            long outputTokens,
+            long elapsedMs) {}
+}
