@@ -7,6 +7,7 @@ import dev.mcpweb.server.McpWebServer;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +96,12 @@ final class ServeCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 spec.commandLine().getErr().println("mcp-web: " + e.getMessage());
                 return ExitCode.REFUSED;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("mcp-web: " + e.getMessage());
+                return ExitCode.USAGE;
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("mcp-web: " + e.getMessage());
+                return ExitCode.FAILED;
             }
             try (endpoint) {
                 spec.commandLine()

@@ -152,7 +152,8 @@ public final class Config {
                 integer("server.rate_limit"),
                 integer("server.max_concurrent_tools"),
                 cpuThreads(),
-                integer("server.cpu_queue"));
+                integer("server.cpu_queue"),
+                duration("server.header_timeout"));
     }
 
     private int cpuThreads() {

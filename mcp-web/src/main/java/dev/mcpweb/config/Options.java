@@ -278,7 +278,15 @@ final class Options {
                     "64",
                     "CPU-bound tasks that may wait for a thread; beyond them work is answered busy at once.",
                     1.0,
-                    100_000.0));
+                    100_000.0),
+            ranged(
+                    "server.header_timeout",
+                    DURATION,
+                    "10s",
+                    "Time a connection of the HTTP transport has to send a complete request head, from when it "
+                            + "opens or its previous answer ends; then it is closed.",
+                    0.1,
+                    null));
 
     static final Map<String, Option> BY_NAME = index();
 

@@ -98,6 +98,29 @@ class StdioTest {
     }
 
     @Test
+    void malformedMessagesGetJsonRpcErrorsAndTheServerKeepsServing() throws Exception {
+        List<JsonNode> out = session(
+                INITIALIZE,
+                INITIALIZED,
+                "null",
+                "[{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}]",
+                "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":[1]}",
+                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"fetch_url\","
+                        + "\"arguments\":\"x\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}");
+
+        List<Integer> codes = out.stream()
+                .filter(m -> m.has("error"))
+                .map(m -> m.at("/error/code").asInt())
+                .toList();
+        assertThat(codes).containsExactly(-32600, -32600, -32600, -32602, -32602);
+        assertThat(byId(out, 4).at("/error/message").asText()).contains("arguments");
+        assertThat(out).allSatisfy(m -> assertThat(m.toString()).doesNotContain("Exception", "stackTrace"));
+        assertThat(byId(out, 5).has("result")).as("still serving").isTrue();
+    }
+
+    @Test
     void badArgumentsAreToolResultsWithIsErrorAndAnActionableMessage() throws Exception {
         List<JsonNode> out = session(
                 INITIALIZE,
