@@ -13,7 +13,7 @@ final class Corpus {
     final List<Section> sections = new ArrayList<>();
     final List<Block> blocks = new ArrayList<>();
     final List<Passage> passages = new ArrayList<>();
-    final Analyzer analyzer = new Analyzer();
+    final Analyzer analyzer;
     /** Term ids of each passage, in order with repeats. */
     final int[][] terms;
     /** Distinct term ids of each section's heading path. */
@@ -26,6 +26,7 @@ final class Corpus {
     final double averageLength;
 
     Corpus(List<Document> documents) {
+        analyzer = new Analyzer(Language.analyzerFor(documents));
         for (int d = 0; d < documents.size(); d++) {
             Document doc = documents.get(d);
             String markdown = doc.markdown().isBlank() ? doc.text() : doc.markdown();
