@@ -4,6 +4,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 
 /** A {@link TokenBucket} over a Bucket4j bucket, refilled greedily (a token as soon as it is due). */
 final class Bucket4jTokenBucket implements TokenBucket {
@@ -35,26 +36,21 @@ final class Bucket4jTokenBucket implements TokenBucket {
 
     @Override
     public Duration tryTake(long tokens) {
-        return tokens <= 0
-                ? Duration.ZERO
-                : Duration.ofNanos(
-                        bucket.tryConsumeAndReturnRemaining(capped(tokens)).getNanosToWaitForRefill());
+        return waitFor(tokens, n -> bucket.tryConsumeAndReturnRemaining(n).getNanosToWaitForRefill());
     }
 
     @Override
     public Duration reserve(long tokens) {
-        return tokens <= 0 ? Duration.ZERO : Duration.ofNanos(bucket.consumeIgnoringRateLimits(capped(tokens)));
+        return waitFor(tokens, bucket::consumeIgnoringRateLimits);
     }
 
     @Override
     public Duration wouldWait(long tokens) {
-        return tokens <= 0
-                ? Duration.ZERO
-                : Duration.ofNanos(
-                        bucket.estimateAbilityToConsume(capped(tokens)).getNanosToWaitForRefill());
+        return waitFor(tokens, n -> bucket.estimateAbilityToConsume(n).getNanosToWaitForRefill());
     }
 
-    private long capped(long tokens) {
-        return Math.min(tokens, capacity);
+    /** Bucket4j refuses to count zero tokens, and more than the capacity would never be there. */
+    private Duration waitFor(long tokens, LongUnaryOperator nanosToWait) {
+        return tokens <= 0 ? Duration.ZERO : Duration.ofNanos(nanosToWait.applyAsLong(Math.min(tokens, capacity)));
     }
 }

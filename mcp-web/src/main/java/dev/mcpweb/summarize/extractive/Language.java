@@ -122,7 +122,7 @@ final class Language {
         return analyzer(of(documents));
     }
 
-    /** The language code of {@code documents}: the one declared by most, else a guess from their text. */
+    /** The language code of {@code documents}: the one declared by most, else a guess from the first one's text. */
     static String of(List<Document> documents) {
         Map<String, Integer> declared = new HashMap<>();
         for (Document d : documents) {
