@@ -15,7 +15,7 @@ final class Corpus {
     final List<Section> sections = new ArrayList<>();
     final List<Block> blocks = new ArrayList<>();
     final List<Passage> passages = new ArrayList<>();
-    final Analyzer analyzer = new Analyzer();
+    final Analyzer analyzer;
     /** Term ids of each passage, in order with repeats. */
     final int[][] terms;
     /** Distinct term ids of each section's heading path. */
@@ -35,6 +35,7 @@ final class Corpus {
 
     Corpus(List<Document> documents, StopToken stop) {
         this.stop = stop;
+        analyzer = new Analyzer(Language.analyzerFor(documents));
         for (int d = 0; d < documents.size(); d++) {
             stop.check();
             Document doc = documents.get(d);
