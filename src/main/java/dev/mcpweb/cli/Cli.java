@@ -52,18 +52,31 @@ public final class Cli {
     Map<String, String> settings = new LinkedHashMap<>();
 
     /**
-     * Loads the configuration with {@code commandFlags} (option name to raw value, from a command's own
-     * flags) on top of {@code --set}, then starts logging at the configured level.
+     * Loads the configuration with a command's own flags on top of {@code --set}, then starts logging
+     * at the configured level.
      */
-    Config loadConfig(Map<String, String> commandFlags) {
-        Map<String, String> flags = new LinkedHashMap<>(settings);
-        flags.putAll(commandFlags);
-        Config config = Config.load(Optional.ofNullable(configFile), System.getenv(), flags);
+    Config loadConfig(FlagSettings commandFlags) {
+        Config config = commandFlags.applyTo(Config.load(Optional.ofNullable(configFile), System.getenv(), settings));
         Logging.init(verbose ? "debug" : config.logLevel());
         return config;
     }
 
     Config loadConfig() {
-        return loadConfig(Map.of());
+        return loadConfig(new FlagSettings());
+    }
+
+    /**
+     * As {@link #loadConfig(FlagSettings)} for commands that read files named on their command line:
+     * unless {@code fetcher.allowed_roots} is configured, they may read below the working directory
+     * (the server, which takes paths from its clients, reads no file until roots are configured).
+     */
+    Config loadConfigReadingFiles(FlagSettings commandFlags) {
+        Config config = loadConfig(commandFlags);
+        if (!config.sourceOf("fetcher.allowed_roots").equals("default")) {
+            return config;
+        }
+        return config.with(
+                Map.of("fetcher.allowed_roots", Path.of("").toAbsolutePath().toString()),
+                "the working directory (command-line default)");
     }
 }

@@ -13,7 +13,6 @@ import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.Fetcher;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,14 +60,19 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--include-comments", description = "Keep user comments below the main content.")
     boolean includeComments;
 
+    @Option(
+            names = "--ignore-robots",
+            description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
+    boolean ignoreRobots;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public Integer call() throws Exception {
-        Config config = cli.loadConfig(includeComments ? Map.of("extractor.include_comments", "true") : Map.of());
+        Config config = cli.loadConfigReadingFiles(new FlagSettings()
+                .put("--include-comments", "extractor.include_comments", includeComments ? "true" : null)
+                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
         Extractor extractor = new Extractor(config.extractor());
-        LocalSources files = new LocalSources(
-                config.fetcher().maxBodySize(), config.fetcher().maxDecompressedSize());
         List<String> inputs = LocalSources.expand(sources);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -78,10 +82,9 @@ final class ExtractCommand implements Callable<Integer> {
         }
         int failures = 0;
         boolean first = true;
-        Fetcher fetcher = inputs.stream().anyMatch(LocalSources::isUrl) ? Fetcher.create(config) : null;
-        try {
+        try (Fetcher fetcher = Fetcher.create(config)) {
             for (String source : inputs) {
-                Result result = extract(source, fetcher, files, extractor);
+                Result result = extract(source, fetcher, extractor);
                 if (result.error().isPresent()) {
                     failures++;
                 }
@@ -95,10 +98,6 @@ final class ExtractCommand implements Callable<Integer> {
                 }
                 out.flush();
             }
-        } finally {
-            if (fetcher != null) {
-                fetcher.close();
-            }
         }
         if (jsonArray) {
             out.println("]");
@@ -110,10 +109,9 @@ final class ExtractCommand implements Callable<Integer> {
 
     private record Result(Optional<Document> document, Optional<String> error) {}
 
-    // URLs go through the fetcher (SSRF guard, robots.txt, limits). Files the user names on the command
-    // line are read directly with the fetcher's size bounds, so that relative paths and .gz files work.
-    private static Result extract(String source, Fetcher fetcher, LocalSources files, Extractor extractor) {
-        FetchOutcome outcome = LocalSources.isUrl(source) ? fetcher.fetch(source) : files.read(source);
+    // Files go through the fetcher like URLs, so they obey the same roots and limits as every command.
+    private static Result extract(String source, Fetcher fetcher, Extractor extractor) {
+        FetchOutcome outcome = fetcher.fetch(FetchCommand.asSource(source));
         return switch (outcome) {
             case FetchOutcome.Fetched fetched -> {
                 try {

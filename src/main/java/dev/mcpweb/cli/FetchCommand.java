@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -51,8 +50,8 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, String> flags = ignoreRobots ? Map.of("fetcher.respect_robots", "false") : Map.of();
-        Config config = cli.loadConfig(flags);
+        Config config = cli.loadConfigReadingFiles(
+                new FlagSettings().put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
         FetchOutcome outcome;
         try (Fetcher fetcher = Fetcher.create(config)) {
             outcome = fetcher.fetch(asSource(source));

@@ -18,10 +18,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -88,6 +86,11 @@ final class SummarizeCommand implements Callable<Integer> {
     String baseUrl;
 
     @Option(
+            names = "--ignore-robots",
+            description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
+    boolean ignoreRobots;
+
+    @Option(
             names = "--json",
             description = "Print the summary, its sources, warnings, failures and statistics as one JSON object.")
     boolean json;
@@ -108,13 +111,13 @@ final class SummarizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new LinkedHashMap<>();
-        put(flags, "summarizer.provider", provider);
-        put(flags, "summarizer.model", model);
-        put(flags, "summarizer.api_base", baseUrl);
-        put(flags, "summarizer.mode", mode);
-        put(flags, "summarizer.max_length", maxLength == null ? null : maxLength.toString());
-        Config config = cli.loadConfig(flags);
+        Config config = cli.loadConfigReadingFiles(new FlagSettings()
+                .put("--provider", "summarizer.provider", provider)
+                .put("--model", "summarizer.model", model)
+                .put("--base-url", "summarizer.api_base", baseUrl)
+                .put("--mode", "summarizer.mode", mode)
+                .put("--max-length", "summarizer.max_length", maxLength)
+                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Recording recording = jfr == null ? null : startRecording();
@@ -176,12 +179,6 @@ final class SummarizeCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
-    }
-
-    private static void put(Map<String, String> flags, String name, String value) {
-        if (value != null) {
-            flags.put(name, value);
-        }
     }
 
     private ObjectNode toJson(PipelineResult result) {

@@ -92,7 +92,11 @@ public final class Fetcher implements AutoCloseable {
                 .build();
         this.limiter = new HostLimiter(config.maxConcurrent(), config.maxPerHost());
         this.bodies = new BodyReader(config.maxBodySize(), config.maxDecompressedSize());
-        this.files = new FileSource(config.allowedRoots(), config.maxBodySize());
+        this.files = new FileSource(
+                config.allowedRoots(),
+                config.allowSensitiveFiles(),
+                config.maxBodySize(),
+                config.maxDecompressedSize());
         this.robots = config.respectRobots()
                 ? Optional.of(new RobotsPolicy(config.userAgent(), b.robotsTtl, this::loadRobots, b.robotsStore))
                 : Optional.empty();
