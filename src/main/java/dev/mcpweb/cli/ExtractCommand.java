@@ -12,6 +12,7 @@ import dev.mcpweb.extract.Metadata;
 import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.Fetcher;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "extract",
         description = "Extract the main content and metadata of URLs, files or directories (walked recursively,"
-                + " sorted by path; .gz files are decompressed).%nExit code 0 when every source was read, 4 when"
-                + " any failed (the others are still printed).")
+                + " sorted by path; .gz files are decompressed).%nExit code 0 when every source was read; otherwise, as for"
+                + " one source, 2 not a URL or path, 3 refused by policy, 4 failed (4 when the kinds differ); the"
+                + " other sources are still printed.")
 final class ExtractCommand implements Callable<Integer> {
     enum Format {
         markdown,
@@ -80,14 +82,12 @@ final class ExtractCommand implements Callable<Integer> {
         if (jsonArray) {
             out.println("[");
         }
-        int failures = 0;
+        List<Integer> codes = new ArrayList<>();
         boolean first = true;
         try (Fetcher fetcher = Fetcher.create(config)) {
             for (String source : inputs) {
                 Result result = extract(source, fetcher, extractor);
-                if (result.error().isPresent()) {
-                    failures++;
-                }
+                codes.add(result.exitCode());
                 if (jsonl) {
                     out.println(json.writeValueAsString(toJson(source, result)));
                 } else if (result.error().isPresent()) {
@@ -104,10 +104,14 @@ final class ExtractCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        return failures == 0 ? ExitCode.OK : ExitCode.FAILED;
+        return ExitCode.combined(codes);
     }
 
-    private record Result(Optional<Document> document, Optional<String> error) {}
+    private record Result(Optional<Document> document, Optional<String> error, int exitCode) {
+        static Result failed(String error, int exitCode) {
+            return new Result(Optional.empty(), Optional.of(error), exitCode);
+        }
+    }
 
     // Files go through the fetcher like URLs, so they obey the same roots and limits as every command.
     private static Result extract(String source, Fetcher fetcher, Extractor extractor) {
@@ -115,13 +119,13 @@ final class ExtractCommand implements Callable<Integer> {
         return switch (outcome) {
             case FetchOutcome.Fetched fetched -> {
                 try {
-                    yield new Result(Optional.of(extractor.extract(fetched.result())), Optional.empty());
+                    yield new Result(Optional.of(extractor.extract(fetched.result())), Optional.empty(), ExitCode.OK);
                 } catch (ExtractionException e) {
-                    yield new Result(Optional.empty(), Optional.of(e.getMessage()));
+                    yield Result.failed(e.getMessage(), ExitCode.FAILED);
                 }
             }
-            case FetchOutcome.Refused refused -> new Result(Optional.empty(), Optional.of(refused.message()));
-            case FetchOutcome.Failed failed -> new Result(Optional.empty(), Optional.of(failed.message()));
+            case FetchOutcome.Refused refused -> Result.failed(refused.message(), ExitCode.of(refused));
+            case FetchOutcome.Failed failed -> Result.failed(failed.message(), ExitCode.FAILED);
         };
     }
 

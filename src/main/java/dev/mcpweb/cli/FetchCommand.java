@@ -63,17 +63,10 @@ final class FetchCommand implements Callable<Integer> {
             out.write(fetched.result().body());
         }
         out.flush();
-        return switch (outcome) {
-            case FetchOutcome.Fetched f -> ExitCode.OK;
-            case FetchOutcome.Refused r -> {
-                System.err.println("mcp-web: " + r.message());
-                yield ExitCode.REFUSED;
-            }
-            case FetchOutcome.Failed f -> {
-                System.err.println("mcp-web: " + f.message());
-                yield ExitCode.FAILED;
-            }
-        };
+        if (!(outcome instanceof FetchOutcome.Fetched)) {
+            System.err.println("mcp-web: " + outcome.message());
+        }
+        return ExitCode.of(outcome);
     }
 
     /** A relative path that names an existing file is read as that file (the fetcher wants absolute paths). */

@@ -160,7 +160,7 @@ final class SummarizeCommand implements Callable<Integer> {
         } catch (PipelineException e) {
             progress.clear();
             err.println("mcp-web: " + e.getMessage());
-            code = e.kind().equals("refused") ? ExitCode.REFUSED : ExitCode.FAILED;
+            code = ExitCode.ofKind(e.kind());
         } finally {
             if (recording != null) {
                 recording.dump(jfr);

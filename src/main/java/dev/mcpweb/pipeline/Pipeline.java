@@ -131,7 +131,8 @@ public final class Pipeline implements AutoCloseable {
                     throw new PipelineException("unreadable", source + ": extraction failed: " + e, e);
                 }
             }
-            case FetchOutcome.Refused r -> throw new PipelineException("refused", r.message());
+            case FetchOutcome.Refused r ->
+                throw new PipelineException(r.malformedSource() ? "invalid" : "refused", r.message());
             case FetchOutcome.Failed f -> throw new PipelineException("failed", f.message());
         };
     }

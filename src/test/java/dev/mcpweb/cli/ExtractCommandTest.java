@@ -25,8 +25,11 @@ class ExtractCommandTest {
     @TempDir
     Path dir;
 
+    /** Runs with the temporary directory as the only file root (the working directory is elsewhere). */
     private int run(String... args) {
-        return cli.run(args);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--set", "fetcher.allowed_roots=" + dir));
+        return cli.run(all.toArray(String[]::new));
     }
 
     private List<JsonNode> lines() throws Exception {
@@ -74,7 +77,7 @@ class ExtractCommandTest {
         JsonNode notes = lines.get(1);
         assertThat(notes.get("title").asText()).isEqualTo("Notes");
         assertThat(notes.get("markdown").asText()).isEqualTo("# Notes\n\nCompressed *markdown*.");
-        assertThat(lines.get(2).get("error").asText()).contains("ELF executable");
+        assertThat(lines.get(2).get("error").asText()).contains("looks binary");
         assertThat(lines.get(2).get("text").isNull()).isTrue();
         assertThat(lines.get(3).get("error").asText()).contains("d-truncated.gz");
         assertThat(lines.get(4).get("text").asText()).isEqualTo("Plain words\nsecond line");
@@ -129,13 +132,31 @@ class ExtractCommandTest {
                     page,
                     blocked);
 
-            assertThat(code).isEqualTo(4);
+            assertThat(code).as("a refusal exits 3, as with fetch").isEqualTo(3);
             List<JsonNode> lines = lines();
             assertThat(lines.get(0).get("title").asText()).isEqualTo("東京");
             assertThat(lines.get(0).get("text").asText()).isEqualTo("日本語のページです。");
             assertThat(lines.get(1).get("error").asText()).contains("127.0.0.2");
             assertThat(server.getRequestCount()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void filesOutsideTheRootsAreRefusedAsByEveryOtherCommand() throws Exception {
+        Path inside = Files.writeString(dir.resolve("ok.md"), "# Fine\n");
+        Path secret = Files.writeString(dir.resolve(".env"), "API_KEY=sk-live-123");
+
+        assertThat(cli.run("extract", "/etc/hostname"))
+                .as("no roots set: the working directory only")
+                .isEqualTo(3);
+        assertThat(cli.err()).contains("/etc/hostname is outside the directories");
+        assertThat(run("extract", "--jsonl", inside.toString(), secret.toString(), "/etc/hostname"))
+                .isEqualTo(3);
+        List<JsonNode> lines = lines();
+        assertThat(lines.get(0).get("title").asText()).isEqualTo("Fine");
+        assertThat(lines.get(1).get("error").asText()).contains("fetcher.allow_sensitive_files");
+        assertThat(lines.get(2).get("error").asText()).contains("fetcher.allowed_roots");
+        assertThat(cli.out()).doesNotContain("sk-live-123");
     }
 
     @Test
