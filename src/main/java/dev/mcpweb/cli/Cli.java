@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "mcp-web",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // --help (and --version) on every subcommand too
         versionProvider = Version.class,
         description = "Fetch, extract and summarize web pages and documents for AI agents.%n"
                 + "Runs as an MCP server (serve) or from the command line.",
