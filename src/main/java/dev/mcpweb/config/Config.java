@@ -158,7 +158,9 @@ public final class Config {
         List<Setting> out = new ArrayList<>();
         for (Option option : Options.ALL) {
             Resolved r = values.get(option.name());
-            String shown = option.secret() && !r.raw().isEmpty() ? mask(r.raw()) : r.raw();
+            String shown = option.secret() && !r.raw().isEmpty()
+                    ? mask(r.raw())
+                    : option.name().equals("summarizer.api_base") ? BaseUrl.mask(r.raw()) : r.raw();
             out.add(new Setting(option.name(), option.envName(), shown, r.source(), option.description()));
         }
         out.add(apiKeySetting());
