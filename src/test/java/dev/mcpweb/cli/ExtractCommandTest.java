@@ -15,6 +15,12 @@ import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okio.Buffer;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,5 +168,48 @@ class ExtractCommandTest {
     @Test
     void aBadFormatIsAUsageError() {
         assertThat(run("extract", "--format", "yaml", "x")).isEqualTo(2);
+    }
+
+    @Test
+    void pdfBoxFontWarningsDoNotReachStderr() throws Exception {
+        Path pdf = dir.resolve("missing-font.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            COSDictionary font = new COSDictionary(); // a TrueType font that is neither embedded nor installed
+            font.setItem(COSName.TYPE, COSName.FONT);
+            font.setItem(COSName.SUBTYPE, COSName.TRUE_TYPE);
+            font.setName(COSName.BASE_FONT, "NoSuchFont-Bold");
+            font.setItem(COSName.ENCODING, COSName.WIN_ANSI_ENCODING);
+            COSDictionary fonts = new COSDictionary();
+            fonts.setItem(COSName.getPDFName("F1"), font);
+            page.setResources(new PDResources());
+            page.getResources().getCOSObject().setItem(COSName.FONT, fonts);
+            PDStream content = new PDStream(doc);
+            try (OutputStream out = content.createOutputStream()) {
+                out.write("BT /F1 12 Tf 72 720 Td (Text in a substituted font.) Tj ET"
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+            page.setContents(content);
+            doc.save(pdf.toFile());
+        }
+        // A process of its own: logging is set up once per JVM, before PDFBox's loggers exist.
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "extract",
+                        pdf.toString(),
+                        "--set",
+                        "fetcher.allowed_roots=" + dir)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(err).isZero();
+        assertThat(out).contains("Text in a substituted font.");
+        assertThat(err).doesNotContain("fallback font").doesNotContain("PDTrueTypeFont");
     }
 }
