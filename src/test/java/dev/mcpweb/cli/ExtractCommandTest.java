@@ -166,6 +166,17 @@ class ExtractCommandTest {
     }
 
     @Test
+    void aPageRenderedByJavaScriptFailsWithTheReasonInsteadOfAnEmptyExtract() throws Exception {
+        Path shell = Files.writeString(
+                dir.resolve("app.html"),
+                "<html><head><script src=\"/app.js\"></script></head><body><div id=\"root\"></div></body></html>");
+
+        assertThat(run("extract", shell.toString())).isEqualTo(4);
+        assertThat(cli.err()).contains("rendered by JavaScript");
+        assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
     void aBadFormatIsAUsageError() {
         assertThat(run("extract", "--format", "yaml", "x")).isEqualTo(2);
     }
