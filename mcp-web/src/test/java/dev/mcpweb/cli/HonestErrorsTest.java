@@ -20,24 +20,22 @@ class HonestErrorsTest {
     @TempDir
     Path dir;
 
-    private final List<CliRun> runs = new ArrayList<>();
-
-    /** Runs {@code command} with {@code args}, reading files from the temporary directory only. */
-    private CliRun run(String command, String... args) {
+    /** {@code command} and {@code args}, reading files from the temporary directory only. */
+    private String[] withRoots(String command, String... args) {
         List<String> all = new ArrayList<>(List.of(command));
         all.addAll(List.of(args));
         all.addAll(List.of("--set", "fetcher.allowed_roots=" + dir, "--set", "cache.dir=" + dir.resolve("cache")));
+        return all.toArray(String[]::new);
+    }
+
+    private CliRun run(String command, String... args) {
         CliRun cli = new CliRun();
-        cli.run(all.toArray(String[]::new));
-        runs.add(cli);
+        cli.run(withRoots(command, args));
         return cli;
     }
 
-    private static int code(String command, Path dir, String... args) {
-        List<String> all = new ArrayList<>(List.of(command));
-        all.addAll(List.of(args));
-        all.addAll(List.of("--set", "fetcher.allowed_roots=" + dir, "--set", "cache.dir=" + dir.resolve("cache")));
-        return new CliRun().run(all.toArray(String[]::new));
+    private int code(String command, String... args) {
+        return new CliRun().run(withRoots(command, args));
     }
 
     /** A loopback port nothing listens on. */
@@ -71,14 +69,14 @@ class HonestErrorsTest {
         Files.write(dir.resolve("big.txt"), "word ".repeat(1000).getBytes());
         Files.write(dir.resolve("blob.bin"), new byte[] {0x7F, 'E', 'L', 'F', 0, 0, 0, 0});
         for (String command : List.of("fetch", "extract", "summarize")) {
-            assertThat(code(command, dir, "foo bar")).as(command + " malformed").isEqualTo(2);
-            assertThat(code(command, dir, dir.resolve("big.txt").toString(), "--set", "fetcher.max_body_size=1KB"))
+            assertThat(code(command, "foo bar")).as(command + " malformed").isEqualTo(2);
+            assertThat(code(command, dir.resolve("big.txt").toString(), "--set", "fetcher.max_body_size=1KB"))
                     .as(command + " too large")
                     .isEqualTo(3);
-            assertThat(code(command, dir, dir.resolve("blob.bin").toString()))
+            assertThat(code(command, dir.resolve("blob.bin").toString()))
                     .as(command + " binary")
                     .isEqualTo(3);
-            assertThat(code(command, dir, "/etc/hostname"))
+            assertThat(code(command, "/etc/hostname"))
                     .as(command + " outside the roots")
                     .isEqualTo(3);
         }
