@@ -2,7 +2,6 @@ package dev.mcpweb.summarize.extractive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpweb.config.ExtractorConfig;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchResult;
@@ -33,7 +32,7 @@ class ListItemAnswerTest {
 
     @Test
     void aPriceOnTheLineAfterItsLabelIsQuotedWithIt() throws Exception {
-        Document doc = new Extractor(new ExtractorConfig(false))
+        Document doc = new Extractor(dev.mcpweb.config.Config.defaults().extractor())
                 .extract(FetchResult.ofBytes(
                         URI.create("https://example.org/app-costs"),
                         "text/html",
