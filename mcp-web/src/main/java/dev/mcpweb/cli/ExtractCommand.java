@@ -10,8 +10,8 @@ import dev.mcpweb.result.DocumentResult;
 import dev.mcpweb.result.ResultJson;
 import dev.mcpweb.summarize.InjectionScan;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "extract",
         description = "Extract the main content and metadata of URLs, files or directories (walked recursively,"
-                + " sorted by path; .gz files are decompressed).%nExit code 0 when every source was read, 4 when"
-                + " any failed (the others are still printed).")
+                + " sorted by path; .gz files are decompressed).%nExit code 0 when every source was read; otherwise, as for"
+                + " one source, 2 not a URL or path, 3 refused by policy, 4 failed (4 when the kinds differ); the"
+                + " other sources are still printed.")
 final class ExtractCommand implements Callable<Integer> {
     enum Format {
         markdown,
@@ -59,12 +60,17 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--include-comments", description = "Keep user comments below the main content.")
     boolean includeComments;
 
+    @Option(
+            names = "--ignore-robots",
+            description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
+    boolean ignoreRobots;
+
     @Override
     public Integer call() throws Exception {
-        Config config = cli.loadConfig(includeComments ? Map.of("extractor.include_comments", "true") : Map.of());
+        Config config = cli.loadConfigReadingFiles(new FlagSettings()
+                .put("--include-comments", "extractor.include_comments", includeComments ? "true" : null)
+                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
         Extractor extractor = new Extractor(config.extractor());
-        LocalSources files = new LocalSources(
-                config.fetcher().maxBodySize(), config.fetcher().maxDecompressedSize());
         List<String> inputs = LocalSources.expand(sources);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -72,15 +78,12 @@ final class ExtractCommand implements Callable<Integer> {
         if (jsonArray) {
             out.println("[");
         }
-        int failures = 0;
+        List<Integer> codes = new ArrayList<>();
         boolean first = true;
-        Fetcher fetcher = inputs.stream().anyMatch(LocalSources::isUrl) ? Fetcher.create(config) : null;
-        try {
+        try (Fetcher fetcher = Fetcher.create(config)) {
             for (String source : inputs) {
-                Result result = extract(source, fetcher, files, extractor);
-                if (result.error().isPresent()) {
-                    failures++;
-                }
+                Result result = extract(source, fetcher, extractor);
+                codes.add(result.exitCode());
                 List<String> warnings = result.warnings();
                 warnings.forEach(w -> err.println("mcp-web: warning: " + w));
                 if (jsonl) {
@@ -93,20 +96,20 @@ final class ExtractCommand implements Callable<Integer> {
                 }
                 out.flush();
             }
-        } finally {
-            if (fetcher != null) {
-                fetcher.close();
-            }
         }
         if (jsonArray) {
             out.println("]");
         }
         out.flush();
         err.flush();
-        return failures == 0 ? ExitCode.OK : ExitCode.FAILED;
+        return ExitCode.combined(codes);
     }
 
-    private record Result(Optional<Document> document, Optional<String> error) {
+    private record Result(Optional<Document> document, Optional<String> error, int exitCode) {
+        static Result failed(String error, int exitCode) {
+            return new Result(Optional.empty(), Optional.of(error), exitCode);
+        }
+
         /** Text in the document that addresses an AI, one warning per place. */
         List<String> warnings() {
             return document.map(d -> InjectionScan.warnings(d.url().toString(), d))
@@ -114,20 +117,19 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    // URLs go through the fetcher (SSRF guard, robots.txt, limits). Files the user names on the command
-    // line are read directly with the fetcher's size bounds, so that relative paths and .gz files work.
-    private static Result extract(String source, Fetcher fetcher, LocalSources files, Extractor extractor) {
-        FetchOutcome outcome = LocalSources.isUrl(source) ? fetcher.fetch(source) : files.read(source);
+    // Files go through the fetcher like URLs, so they obey the same roots and limits as every command.
+    private static Result extract(String source, Fetcher fetcher, Extractor extractor) {
+        FetchOutcome outcome = fetcher.fetch(FetchCommand.asSource(source));
         return switch (outcome) {
             case FetchOutcome.Fetched fetched -> {
                 try {
-                    yield new Result(Optional.of(extractor.extract(fetched.result())), Optional.empty());
+                    yield new Result(Optional.of(extractor.extract(fetched.result())), Optional.empty(), ExitCode.OK);
                 } catch (ExtractionException e) {
-                    yield new Result(Optional.empty(), Optional.of(e.getMessage()));
+                    yield Result.failed(e.getMessage(), ExitCode.FAILED);
                 }
             }
-            case FetchOutcome.Refused refused -> new Result(Optional.empty(), Optional.of(refused.message()));
-            case FetchOutcome.Failed failed -> new Result(Optional.empty(), Optional.of(failed.message()));
+            case FetchOutcome.Refused refused -> Result.failed(refused.message(), ExitCode.of(refused));
+            case FetchOutcome.Failed failed -> Result.failed(failed.message(), ExitCode.FAILED);
         };
     }
 

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -52,8 +51,8 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, String> flags = ignoreRobots ? Map.of("fetcher.respect_robots", "false") : Map.of();
-        Config config = cli.loadConfig(flags);
+        Config config = cli.loadConfigReadingFiles(
+                new FlagSettings().put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
         FetchOutcome outcome;
         try (Fetcher fetcher = Fetcher.create(config)) {
             outcome = fetcher.fetch(asSource(source));
@@ -67,17 +66,10 @@ final class FetchCommand implements Callable<Integer> {
             out.write(fetched.result().body());
         }
         out.flush();
-        return switch (outcome) {
-            case FetchOutcome.Fetched f -> ExitCode.OK;
-            case FetchOutcome.Refused r -> {
-                System.err.println("mcp-web: " + r.message());
-                yield ExitCode.REFUSED;
-            }
-            case FetchOutcome.Failed f -> {
-                System.err.println("mcp-web: " + f.message());
-                yield ExitCode.FAILED;
-            }
-        };
+        if (!(outcome instanceof FetchOutcome.Fetched)) {
+            System.err.println("mcp-web: " + outcome.message());
+        }
+        return ExitCode.of(outcome);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,14 +75,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new LinkedHashMap<>();
-        if (host != null) {
-            flags.put("server.host", host);
-        }
-        if (port != null) {
-            flags.put("server.port", port.toString());
-        }
-        Config config = cli.loadConfig(flags);
+        Config config = cli.loadConfig(
+                new FlagSettings().put("--host", "server.host", host).put("--port", "server.port", port));
         if (!http) {
             return stdio(config);
         }

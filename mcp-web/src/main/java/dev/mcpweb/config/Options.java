@@ -86,8 +86,16 @@ final class Options {
             of(
                     "fetcher.allowed_roots",
                     LIST,
-                    ".",
-                    "Directories local files may be read from (real paths; symlinks resolved)."),
+                    "",
+                    "Directories local files may be read from (real paths; symlinks resolved). Empty by default:"
+                            + " the server reads no local file; the CLI reads from the working directory when"
+                            + " this is not set."),
+            of(
+                    "fetcher.allow_sensitive_files",
+                    BOOL,
+                    "false",
+                    "DANGEROUS: also read dotfiles, files in dot-directories, private keys and credential files"
+                            + " (.env, .ssh/, id_rsa, *.pem, credentials.json…) inside the allowed roots."),
 
             // extractor
             of("extractor.include_comments", BOOL, "false", "Keep user comments below the main content."),

@@ -371,6 +371,7 @@ final class Tools {
                         + "disallowed schemes, robots.txt, files outside the allowed roots, size limits). "
                         + "Try a public http(s) URL; an operator who trusts the host can add it to "
                         + "fetcher.allowed_hosts.";
+            case INVALID -> " Pass an http(s) URL or the path of a file under the allowed roots.";
             case FAILED -> " The source could not be fetched; check the URL, or retry later if the site is down.";
             case UNREADABLE -> " The content could not be extracted; try another format or URL.";
             case BUSY -> " This is a passing overload, not a fault of the source.";

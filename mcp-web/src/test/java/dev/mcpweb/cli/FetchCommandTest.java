@@ -151,6 +151,6 @@ class FetchCommandTest {
         Path file = Files.writeString(dir.resolve("x.txt"), "x");
         assertThat(run("fetch", file.toString(), "--set", "fetcher.allowed_roots=" + dir.resolve("sub")))
                 .isEqualTo(3);
-        assertThat(stderr()).contains("outside the allowed roots");
+        assertThat(stderr()).contains("is outside the directories local files may be read from");
     }
 }

@@ -177,4 +177,24 @@ class StdioTest {
         assertThat(result.at("/content/0/text").asText())
                 .contains("could not start its pipeline", "API key", "MCP_WEB_SUMMARIZER_API_KEY");
     }
+
+    @Test
+    void withoutConfiguredRootsAClientCannotReadTheServersFiles() throws Exception {
+        String inWorkingDirectory = Path.of("pom.xml").toAbsolutePath().toString();
+        List<JsonNode> out = session(
+                INITIALIZE,
+                INITIALIZED,
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"fetch_url\","
+                        + "\"arguments\":{\"url\":\"" + inWorkingDirectory + "\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"fetch_url\","
+                        + "\"arguments\":{\"url\":\"file:///etc/passwd\"}}}");
+        for (int id : new int[] {2, 3}) {
+            JsonNode result = byId(out, id).get("result");
+            assertThat(result.get("isError").asBoolean()).isTrue();
+            assertThat(result.toString())
+                    .contains("no local files are served here")
+                    .doesNotContain("<project")
+                    .doesNotContain("root:x:0");
+        }
+    }
 }
