@@ -54,7 +54,7 @@ final class PdfExtractor {
         List<String> out = new ArrayList<>();
         for (String block : raw.split(PARAGRAPH)) {
             String joined = HYPHENATED.matcher(block.strip()).replaceAll("$1$2");
-            String paragraph = joined.replaceAll("\\s*\\n\\s*", " ")
+            String paragraph = Whitespace.joinLines(joined)
                     .replaceAll("[ \\t\\x0B\\f\\r]+", " ")
                     .strip();
             if (!paragraph.isEmpty()) {

@@ -55,17 +55,15 @@ final class InjectionScan {
 
     /** The first suspicious passage, shortened for a warning, if {@code text} has one. */
     static Optional<String> find(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        boolean sameOffsets = lower.length() == text.length(); // else (rare scripts) scan every window in full
+        String lower = lowerCaseInPlace(text);
         int first = Integer.MAX_VALUE;
         String found = null;
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(text).useAnchoringBounds(false).useTransparentBounds(true);
             for (String trigger : rule.triggers()) {
                 for (int at = lower.indexOf(trigger); at >= 0 && at < first; at = lower.indexOf(trigger, at + 1)) {
-                    int from = sameOffsets ? Math.max(0, at - rule.before()) : 0;
-                    int to =
-                            sameOffsets ? Math.min(text.length(), at + trigger.length() + rule.after()) : text.length();
+                    int from = Math.max(0, at - rule.before());
+                    int to = Math.min(text.length(), at + trigger.length() + rule.after());
                     m.region(from, to);
                     if (m.find() && m.start() < first) {
                         first = m.start();
@@ -75,6 +73,19 @@ final class InjectionScan {
             }
         }
         return Optional.ofNullable(found).map(InjectionScan::shorten);
+    }
+
+    /**
+     * Lower case, one character for one, so a trigger's offset is the same in {@code text}. (String's
+     * own lower-casing turns some letters into two characters, and scanning the whole text for each
+     * trigger instead made a page with one such letter cost time quadratic in its length.)
+     */
+    private static String lowerCaseInPlace(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
     }
 
     private static String shorten(String hit) {

@@ -1,5 +1,6 @@
 package dev.mcpweb.extract.html;
 
+import dev.mcpweb.extract.Whitespace;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -38,7 +39,7 @@ public final class MainContentExtractor {
         if (TextLengths.visibleLength(content.text()) < SCANT_TEXT) {
             String declared = StructuredBody.of(page).orElse("");
             if (TextLengths.visibleLength(declared) > TextLengths.visibleLength(content.text())) {
-                String plain = declared.replaceAll("\\s*\\n\\s*\\n\\s*", "\n\n").strip();
+                String plain = Whitespace.paragraphBreaks(declared).strip();
                 return new MainContent(plain, plain, content.contentLinks(), content.codeBlocks());
             }
         }

@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import dev.mcpweb.extract.AbsoluteUrls;
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.extract.Whitespace;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,7 +34,6 @@ final class Renderer implements NodeFilter {
     /** The characters {@link #escape} escapes. */
     private static final String MD_SPECIAL = "\\`*_[]";
 
-    private static final Pattern NEWLINES = Pattern.compile("\\s*\\n\\s*");
     private static final int MAX_TABLE_CELLS = 10_000;
 
     private final StringBuilder md = new StringBuilder();
@@ -74,7 +74,7 @@ final class Renderer implements NodeFilter {
 
     private static String oneLine(StringBuilder sb) {
         String s = sb.toString();
-        return (s.indexOf('\n') < 0 ? s : NEWLINES.matcher(s).replaceAll(" ")).trim();
+        return Whitespace.joinLines(s).trim();
     }
 
     private MainContent result() {
