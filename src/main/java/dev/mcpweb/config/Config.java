@@ -99,7 +99,11 @@ public final class Config {
     }
 
     public ExtractorConfig extractor() {
-        return new ExtractorConfig(bool("extractor.include_comments"));
+        return new ExtractorConfig(
+                bool("extractor.include_comments"),
+                integer("extractor.pdf_max_pages"),
+                size("extractor.pdf_max_decoded_size"),
+                duration("extractor.pdf_timeout"));
     }
 
     public ChunkerConfig chunker() {

@@ -1,4 +1,6 @@
 package dev.mcpweb.config;
 
-/** Settings of the extract stage. */
-public record ExtractorConfig(boolean includeComments) {}
+import java.time.Duration;
+
+/** Settings of the extract stage, with the bounds on one PDF. */
+public record ExtractorConfig(boolean includeComments, int pdfMaxPages, long pdfMaxDecodedSize, Duration pdfTimeout) {}

@@ -24,12 +24,14 @@ public final class Extractor {
     public static final String VERSION = "1";
 
     private final boolean includeComments;
+    private final PdfExtractor pdf;
     private final MainContentExtractor content = new MainContentExtractor();
     private final MetadataExtractor metadata = new MetadataExtractor();
     private final ObjectMapper json = JsonLd.lenientMapper();
 
     public Extractor(ExtractorConfig config) {
         this.includeComments = config.includeComments();
+        this.pdf = new PdfExtractor(config.pdfMaxPages(), config.pdfMaxDecodedSize(), config.pdfTimeout());
     }
 
     /**
@@ -44,7 +46,7 @@ public final class Extractor {
         FormatSniffer.Format format = FormatSniffer.sniff(url, result.contentType(), body);
         try {
             return switch (format.kind()) {
-                case PDF -> PdfExtractor.extract(url, body);
+                case PDF -> pdf.extract(url, body);
                 case HTML -> html(result);
                 case MARKDOWN -> TextFormats.markdown(url, decode(result));
                 case TEXT -> TextFormats.plainText(url, decode(result));

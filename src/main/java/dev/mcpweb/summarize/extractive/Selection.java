@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Greedy maximal-marginal-relevance selection under a word budget: each step takes the passage with
  * the best trade-off between its score and its similarity to what is already taken, skips near
- * duplicates, and skips passages that no longer fit. The budget is a hard ceiling: when not even the
- * best passage fits, the best sentence is quoted cut at the budget with an ellipsis (a code block is
- * never cut, it is left out).
+ * duplicates, and skips passages that no longer fit. The budget is a hard ceiling: a first pick longer
+ * than the whole budget is quoted cut at the budget with an ellipsis, so the best answer still leads;
+ * a code block is never cut, it is left out.
  */
 final class Selection {
     private static final double NEAR_DUPLICATE = 0.8;
@@ -48,7 +48,7 @@ final class Selection {
                 if (score[i] <= 0 || lambda * score[i] <= bestValue) {
                     break;
                 }
-                if (taken[i] || !fits(i)) {
+                if (taken[i] || !(fits(i) || cuttable(i))) {
                     continue;
                 }
                 double r = redundancy(i);
@@ -62,10 +62,10 @@ final class Selection {
                 }
             }
             if (best < 0) {
-                if (chosen.isEmpty()) {
-                    cutBest(order, score);
-                }
                 return this;
+            }
+            if (!fits(best)) {
+                cut = best;
             }
             take(best);
         }
@@ -127,22 +127,6 @@ final class Selection {
                 p.index(), p.block(), p.ordinalInBlock(), text.substring(0, end) + "\u2026", words, p.emphasized());
     }
 
-    /** When nothing fits: the best passage that is not code, to be quoted cut at the budget. */
-    private void cutBest(Integer[] order, double[] score) {
-        for (int i : order) {
-            if (score[i] <= 0) {
-                return;
-            }
-            if (corpus.passages.get(i).block().kind() != Block.Kind.CODE) {
-                cut = i;
-                taken[i] = true;
-                chosen.add(i);
-                used = budget;
-                return;
-            }
-        }
-    }
-
     private double redundancy(int i) {
         for (int k = compared[i]; k < chosen.size(); k++) {
             redundancy[i] = Math.max(redundancy[i], corpus.similarity(i, chosen.get(k)));
@@ -160,9 +144,14 @@ final class Selection {
         return used + corpus.passages.get(i).words() <= budget;
     }
 
+    /** Whether {@code i} may be the first pick although it is over the budget: it is cut, unless it is code. */
+    private boolean cuttable(int i) {
+        return chosen.isEmpty() && corpus.passages.get(i).block().kind() != Block.Kind.CODE;
+    }
+
     private void take(int i) {
         taken[i] = true;
         chosen.add(i);
-        used += corpus.passages.get(i).words();
+        used += Math.min(budget, corpus.passages.get(i).words());
     }
 }
