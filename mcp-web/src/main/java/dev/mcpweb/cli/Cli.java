@@ -1,0 +1,66 @@
+package dev.mcpweb.cli;
+
+import dev.mcpweb.config.Config;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code mcp-web} command: global options, shared by every subcommand, and the list of subcommands. */
+@Command(
+        name = "mcp-web",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Fetch, extract and summarize web pages and documents for AI agents.%n"
+                + "Runs as an MCP server (serve) or from the command line.",
+        subcommands = {
+            ConfigCommand.class,
+            ServeCommand.class,
+            FetchCommand.class,
+            ExtractCommand.class,
+            CacheCommand.class,
+            SummarizeCommand.class,
+            DoctorCommand.class,
+            HelpCommand.class
+        })
+public final class Cli {
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "Log debug messages to stderr (or set MCP_WEB_LOG_LEVEL).")
+    boolean verbose;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
+            description = "Properties file to read (default: ~/.config/mcp-web/config.properties).")
+    Path configFile;
+
+    @Option(
+            names = "--set",
+            paramLabel = "NAME=VALUE",
+            scope = ScopeType.INHERIT,
+            description = "Set any option, e.g. --set fetcher.timeout=10s (see docs/configuration.md).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    /**
+     * Loads the configuration with {@code commandFlags} (option name to raw value, from a command's own
+     * flags) on top of {@code --set}, then starts logging at the configured level.
+     */
+    public Config loadConfig(Map<String, String> commandFlags) {
+        Map<String, String> flags = new LinkedHashMap<>(settings);
+        flags.putAll(commandFlags);
+        Config config = Config.load(Optional.ofNullable(configFile), System.getenv(), flags);
+        Logging.init(verbose ? "debug" : config.logLevel());
+        return config;
+    }
+
+    public Config loadConfig() {
+        return loadConfig(Map.of());
+    }
+}

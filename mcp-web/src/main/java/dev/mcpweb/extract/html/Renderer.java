@@ -1,0 +1,609 @@
+package dev.mcpweb.extract.html;
+
+import dev.mcpweb.extract.AbsoluteUrls;
+import dev.mcpweb.extract.Document;
+import dev.mcpweb.extract.Whitespace;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.CDataNode;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Renders a cleaned subtree as Markdown and as plain text in one iterative pass (no recursion, so
+ * deeply nested pages cannot overflow the stack), collecting links and code blocks on the way.
+ */
+final class Renderer implements NodeFilter {
+    private static final Set<String> BLOCKS = ContentLocator.BLOCKS;
+    private static final Pattern LANGUAGE =
+            Pattern.compile("(?:^|\\s)(?:lang(?:uage)?-|highlight-(?:source-)?|brush:\\s*)([A-Za-z0-9_+#.-]+)");
+    /** The characters {@link #escape} escapes. */
+    private static final String MD_SPECIAL = "\\`*_[]";
+
+    private static final int MAX_TABLE_CELLS = 10_000;
+
+    private final StringBuilder md = new StringBuilder();
+    private final StringBuilder txt = new StringBuilder();
+    private final Map<String, Document.Link> links = new LinkedHashMap<>();
+    private final List<Document.CodeBlock> codeBlocks = new ArrayList<>();
+    /** Markdown line prefixes for block quotes and list continuation, innermost last. */
+    private final Deque<String> prefixes = new ArrayDeque<>();
+    /** Item counters of the open lists; -1 marks an unordered list. */
+    private final Deque<int[]> lists = new ArrayDeque<>();
+    /** The targets of the open links, empty for links rendered as plain text. */
+    private final Deque<String> openLinks = new ArrayDeque<>();
+
+    private int pendingBreak;
+    private String pendingBullet = "";
+    private boolean spacePending;
+    private boolean inCell;
+    /** Whether an element's text is not blank, for the elements {@link #showsText} has seen. */
+    private final Map<Element, Boolean> showsText = new IdentityHashMap<>();
+
+    static MainContent render(Element root) {
+        Renderer r = new Renderer();
+        NodeTraversor.filter(r, root);
+        return r.result();
+    }
+
+    /** A table cell rendered on one line, as Markdown and as plain text. */
+    record Cell(String markdown, String text) {
+        static final Cell EMPTY = new Cell("", "");
+    }
+
+    /** Renders a table cell on one line; its links join this renderer's. */
+    Cell renderCell(Element cell) {
+        Renderer r = new Renderer();
+        r.inCell = true;
+        for (Node child : cell.childNodes()) {
+            NodeTraversor.filter(r, child);
+        }
+        r.links.forEach(links::putIfAbsent);
+        codeBlocks.addAll(r.codeBlocks);
+        return new Cell(oneLine(r.md), oneLine(r.txt));
+    }
+
+    private static String oneLine(StringBuilder sb) {
+        String s = sb.toString();
+        return Whitespace.joinLines(s).trim();
+    }
+
+    private MainContent result() {
+        return new MainContent(md.toString().strip(), txt.toString().strip(), List.copyOf(links.values()), codeBlocks);
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+            text(t.getWholeText());
+            return FilterResult.CONTINUE;
+        }
+        if (!(node instanceof Element e)) {
+            return FilterResult.CONTINUE;
+        }
+        String tag = e.normalName();
+        switch (tag) {
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                block(2);
+                int level = tag.charAt(1) - '0';
+                startLine();
+                md.append("#".repeat(level)).append(' ');
+                return FilterResult.CONTINUE;
+            }
+            case "br" -> {
+                if (md.length() > 0) {
+                    block(1);
+                }
+                return FilterResult.CONTINUE;
+            }
+            case "hr" -> {
+                block(2);
+                startLine();
+                md.append("---");
+                block(2);
+                return FilterResult.CONTINUE;
+            }
+            case "pre" -> {
+                codeBlock(e);
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            case "code", "kbd", "samp", "tt" -> {
+                String whole = e.wholeText();
+                String code = whole.replaceAll("[\\s\u00a0]+", " ").strip();
+                if (!code.isEmpty()) {
+                    if (Character.isWhitespace(whole.charAt(0)) || whole.charAt(0) == '\u00a0') {
+                        spacePending = true;
+                    }
+                    inline("`" + code.replace("`", "'") + "`", code);
+                    char last = whole.charAt(whole.length() - 1);
+                    spacePending = Character.isWhitespace(last) || last == '\u00a0';
+                }
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            case "img" -> {
+                String alt = e.attr("alt").strip();
+                String src = AbsoluteUrls.of(e, "src");
+                if (!alt.isEmpty() && !src.isEmpty() && !inCell) {
+                    inline("![" + escape(alt) + "](" + src.replace(")", "%29") + ")", "");
+                }
+                return FilterResult.CONTINUE;
+            }
+            case "table" -> {
+                if (Tables.renderAsGrid(e)) {
+                    table(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                block(2);
+                return FilterResult.CONTINUE;
+            }
+            case "ul", "ol", "menu", "dir" -> {
+                block(lists.isEmpty() ? 2 : 1);
+                int start = tag.equals("ol") ? parseStart(e.attr("start")) : -1;
+                lists.push(new int[] {start});
+                prefixes.push(lists.size() > 1 ? "  " : "");
+                return FilterResult.CONTINUE;
+            }
+            case "li" -> {
+                block(1);
+                int[] counter = lists.peek();
+                if (counter == null || counter[0] < 0) {
+                    pendingBullet = "- ";
+                } else {
+                    pendingBullet = counter[0]++ + ". ";
+                }
+                return FilterResult.CONTINUE;
+            }
+            case "blockquote" -> {
+                block(2);
+                prefixes.push("> ");
+                return FilterResult.CONTINUE;
+            }
+            case "a" -> {
+                String href = absolute(e);
+                String label = href == null ? "" : e.text().strip();
+                openLinks.push(label.isEmpty() ? "" : href);
+                if (!label.isEmpty()) {
+                    links.putIfAbsent(href, new Document.Link(URI.create(href), label));
+                    inlineMarkup("[");
+                }
+                return FilterResult.CONTINUE;
+            }
+            case "strong", "b" -> {
+                if (hasText(e)) {
+                    inlineMarkup("**");
+                }
+                return FilterResult.CONTINUE;
+            }
+            case "em", "i" -> {
+                if (hasText(e)) {
+                    inlineMarkup("*");
+                }
+                return FilterResult.CONTINUE;
+            }
+            case "td", "th" -> {
+                // cells of a table rendered as blocks (layout tables)
+                block(1);
+                return FilterResult.CONTINUE;
+            }
+            default -> {
+                if (BLOCKS.contains(tag)) {
+                    block(tag.equals("dd") || tag.equals("tr") ? 1 : 2);
+                }
+                return FilterResult.CONTINUE;
+            }
+        }
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+        if (!(node instanceof Element e)) {
+            return FilterResult.CONTINUE;
+        }
+        String tag = e.normalName();
+        switch (tag) {
+            case "h1", "h2", "h3", "h4", "h5", "h6", "blockquote" -> {
+                block(2);
+                if (tag.equals("blockquote")) {
+                    prefixes.pop();
+                }
+            }
+            case "ul", "ol", "menu", "dir" -> {
+                lists.pop();
+                prefixes.pop();
+                block(lists.isEmpty() ? 2 : 1);
+            }
+            case "li" -> block(1);
+            case "a" -> {
+                String href = openLinks.isEmpty() ? "" : openLinks.pop();
+                if (!href.isEmpty()) {
+                    md.append("](").append(href.replace(")", "%29")).append(')');
+                }
+            }
+            case "strong", "b" -> {
+                if (hasText(e)) {
+                    md.append("**");
+                }
+            }
+            case "em", "i" -> {
+                if (hasText(e)) {
+                    md.append('*');
+                }
+            }
+            case "td", "th" -> spacePending = true;
+            default -> {
+                if (BLOCKS.contains(tag)) {
+                    block(tag.equals("dt") || tag.equals("tr") ? 1 : 2);
+                }
+            }
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    private void text(String raw) {
+        int n = raw.length();
+        StringBuilder collapsed = new StringBuilder(n);
+        boolean space = false;
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space = true;
+            } else {
+                if (space) {
+                    if (collapsed.length() == 0) {
+                        spacePending = true;
+                    } else {
+                        collapsed.append(' ');
+                    }
+                    space = false;
+                }
+                collapsed.append(c);
+            }
+        }
+        if (collapsed.length() == 0) {
+            if (space) {
+                spacePending = true;
+            }
+            return;
+        }
+        String s = collapsed.toString();
+        inline(escape(s), s);
+        if (space) {
+            spacePending = true;
+        }
+    }
+
+    private void inline(String mdText, String plain) {
+        boolean lineStart = flushBreak();
+        if (spacePending && !lineStart) {
+            if (!endsWithSpace(md)) {
+                md.append(' ');
+            }
+            if (!endsWithSpace(txt)) {
+                txt.append(' ');
+            }
+        }
+        spacePending = false;
+        md.append(mdText);
+        txt.append(plain);
+    }
+
+    /** Markup that opens an inline span: written before the span's first word. */
+    private void inlineMarkup(String markup) {
+        boolean lineStart = flushBreak();
+        if (spacePending && !lineStart && !endsWithSpace(md)) {
+            md.append(' ');
+            if (!endsWithSpace(txt)) {
+                txt.append(' ');
+            }
+        }
+        spacePending = false;
+        md.append(markup);
+    }
+
+    private static boolean endsWithSpace(StringBuilder sb) {
+        if (sb.length() == 0) {
+            return true;
+        }
+        char c = sb.charAt(sb.length() - 1);
+        return c == ' ' || c == '\n';
+    }
+
+    private void block(int lines) {
+        pendingBreak = Math.max(pendingBreak, lines);
+    }
+
+    /** Writes a pending line break and the line prefix; returns whether we are at a line start. */
+    private boolean flushBreak() {
+        if (pendingBreak == 0 && pendingBullet.isEmpty()) {
+            return md.length() == 0;
+        }
+        if (md.length() > 0 || txt.length() > 0) {
+            int lines = pendingBreak == 0 ? 1 : pendingBreak;
+            trimTrailingSpace(md);
+            trimTrailingSpace(txt);
+            for (int i = 0; i < lines; i++) {
+                if (i > 0) {
+                    md.append(quotePrefix());
+                }
+                md.append('\n');
+                txt.append('\n');
+            }
+        }
+        pendingBreak = 0;
+        md.append(linePrefix());
+        if (!pendingBullet.isEmpty()) {
+            md.append(pendingBullet);
+            txt.append(pendingBullet);
+            pendingBullet = "";
+        }
+        spacePending = false;
+        return true;
+    }
+
+    private void startLine() {
+        flushBreak();
+    }
+
+    private String linePrefix() {
+        StringBuilder sb = new StringBuilder();
+        var it = prefixes.descendingIterator();
+        while (it.hasNext()) {
+            sb.append(it.next());
+        }
+        return sb.toString();
+    }
+
+    private String quotePrefix() {
+        StringBuilder sb = new StringBuilder();
+        var it = prefixes.descendingIterator();
+        while (it.hasNext()) {
+            String p = it.next();
+            if (p.equals("> ")) {
+                sb.append(">");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void trimTrailingSpace(StringBuilder sb) {
+        int n = sb.length();
+        while (n > 0 && sb.charAt(n - 1) == ' ') {
+            n--;
+        }
+        sb.setLength(n);
+    }
+
+    private void codeBlock(Element pre) {
+        String code = pre.wholeText();
+        code = code.replaceAll("^\\n+", "").stripTrailing();
+        if (code.isBlank()) {
+            return;
+        }
+        String language = language(pre);
+        codeBlocks.add(new Document.CodeBlock(language, code));
+        block(2);
+        flushBreak();
+        String fence = code.contains("```") ? "~~~~" : "```";
+        String prefix = linePrefix();
+        md.append(fence).append(language).append('\n');
+        for (String line : code.split("\n", -1)) {
+            md.append(prefix).append(line).append('\n');
+        }
+        md.append(prefix).append(fence);
+        txt.append(code);
+        block(2);
+    }
+
+    static String language(Element pre) {
+        List<Element> candidates = new ArrayList<>();
+        candidates.add(pre);
+        Element code = pre.selectFirst("> code");
+        if (code != null) {
+            candidates.add(0, code);
+        }
+        Element parent = pre.parent();
+        if (parent != null) {
+            candidates.add(parent);
+            if (parent.parent() != null) {
+                candidates.add(parent.parent());
+            }
+        }
+        for (Element e : candidates) {
+            for (String attr : List.of("data-lang", "data-language", "lang")) {
+                String v = e.attr(attr).strip();
+                if (!v.isEmpty() && v.length() < 30 && v.matches("[A-Za-z0-9_+#.-]+") && !attr.equals("lang")) {
+                    return v.toLowerCase(Locale.ROOT);
+                }
+            }
+            Matcher m = LANGUAGE.matcher(e.className());
+            if (m.find()) {
+                String lang = m.group(1).toLowerCase(Locale.ROOT);
+                if (!lang.equals("none") && !lang.equals("text") && !lang.equals("plaintext")) {
+                    return lang;
+                }
+            }
+        }
+        return "";
+    }
+
+    private void table(Element table) {
+        List<List<Cell>> rows = Tables.cells(table, this, MAX_TABLE_CELLS);
+        if (rows.isEmpty()) {
+            return;
+        }
+        int width = 0;
+        for (List<Cell> row : rows) {
+            width = Math.max(width, row.size());
+        }
+        block(2);
+        flushBreak();
+        String prefix = linePrefix();
+        boolean first = true;
+        StringBuilder mdTable = new StringBuilder();
+        StringBuilder txtTable = new StringBuilder();
+        for (List<Cell> row : rows) {
+            mdTable.append(first ? "" : "\n" + prefix).append('|');
+            StringBuilder plainRow = new StringBuilder();
+            for (int i = 0; i < width; i++) {
+                Cell cell = i < row.size() ? row.get(i) : Cell.EMPTY;
+                mdTable.append(' ').append(cell.markdown().replace("|", "\\|")).append(" |");
+                if (!cell.text().isEmpty()) {
+                    plainRow.append(plainRow.length() == 0 ? "| " : " | ").append(cell.text());
+                }
+            }
+            if (first) {
+                mdTable.append('\n').append(prefix).append('|');
+                mdTable.append(" --- |".repeat(width));
+                first = false;
+            }
+            if (plainRow.length() > 0) {
+                if (txtTable.length() > 0) {
+                    txtTable.append('\n');
+                }
+                txtTable.append(plainRow).append(" |");
+            }
+        }
+        md.append(mdTable);
+        txt.append(txtTable);
+        block(2);
+    }
+
+    private static int parseStart(String start) {
+        try {
+            return Math.max(0, Integer.parseInt(start.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private boolean hasText(Element e) {
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t && !t.isBlank()) {
+                return true;
+            }
+            if (child instanceof Element c && showsText(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code c.text()} is not blank: some text below it has a character that is neither white
+     * space nor invisible. Worked out for c's whole subtree in one walk and remembered, because asking
+     * jsoup at each of many nested inline tags ({@code <b><b><b>…}) takes quadratic time.
+     */
+    private boolean showsText(Element c) {
+        Boolean known = showsText.get(c);
+        if (known != null) {
+            return known;
+        }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode t && isVisible(t)) {
+                            showsText.put((Element) t.parent(), Boolean.TRUE);
+                        }
+                    }
+
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e) {
+                            if (showsText.get(e) == Boolean.TRUE) {
+                                if (e != c) {
+                                    showsText.put(e.parent(), Boolean.TRUE);
+                                }
+                            } else {
+                                showsText.put(e, Boolean.FALSE);
+                            }
+                        }
+                    }
+                },
+                c);
+        return showsText.get(c);
+    }
+
+    /**
+     * Whether jsoup's {@code text()} keeps a visible character of {@code t}: one that is not white space
+     * and, outside pre-formatted text, not a no-break space, zero-width space or soft hyphen (which
+     * jsoup collapses or drops there; CDATA is kept as it is).
+     */
+    private static boolean isVisible(TextNode t) {
+        String s = t.getWholeText();
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch <= ' ' || Character.isWhitespace(ch)) {
+                continue;
+            }
+            if ((ch != '\u00a0' && ch != '\u200b' && ch != '\u00ad')
+                    || t instanceof CDataNode
+                    || preservesWhitespace(t.parent())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** jsoup's test for pre-formatted text: the element or one of its five closest ancestors keeps white space. */
+    private static boolean preservesWhitespace(Node node) {
+        int level = 0;
+        for (Node n = node; n instanceof Element el && level < 6; n = el.parent(), level++) {
+            if (el.tag().preserveWhitespace()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String absolute(Element a) {
+        String href = AbsoluteUrls.of(a, "href");
+        if (href.isEmpty() || href.length() > 2000) {
+            return null;
+        }
+        String lower = href.toLowerCase(Locale.ROOT);
+        if (!(lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:"))) {
+            return null;
+        }
+        try {
+            return URI.create(href.replace(" ", "%20")).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@code s} with a backslash before each character Markdown would read as markup. */
+    private static String escape(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && MD_SPECIAL.indexOf(s.charAt(i)) < 0) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(n + 8).append(s, 0, i);
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (MD_SPECIAL.indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+}

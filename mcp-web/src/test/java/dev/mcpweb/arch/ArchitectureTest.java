@@ -1,0 +1,80 @@
+package dev.mcpweb.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering rules. Each rule fails when its subject selects no classes (ArchUnit's default), so a
+ * renamed package breaks the rule instead of passing it silently.
+ */
+class ArchitectureTest {
+    /** The product's own classes: not its tests, and not the jars beside it (the simulated LLM is one). */
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("dev.mcpweb");
+
+    @Test
+    void theProductDoesNotUseTheTooling() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.mcpweb..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.mcpweb.tools..", "dev.mcpweb.sim..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void stagesDoNotDependOnTheCliOrTheServer() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.mcpweb.config..",
+                        "dev.mcpweb.fetch..",
+                        "dev.mcpweb.extract..",
+                        "dev.mcpweb.chunk..",
+                        "dev.mcpweb.llm..",
+                        "dev.mcpweb.summarize..",
+                        "dev.mcpweb.cache..",
+                        "dev.mcpweb.pipeline..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.mcpweb.cli..", "dev.mcpweb.server..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyThePipelineKnowsTheOrderOfTheStages() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.mcpweb.fetch..", "dev.mcpweb.chunk..", "dev.mcpweb.llm..", "dev.mcpweb.cache..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.mcpweb.summarize..", "dev.mcpweb.pipeline..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.mcpweb.extract..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.mcpweb.chunk..", "dev.mcpweb.summarize..", "dev.mcpweb.llm..", "dev.mcpweb.pipeline..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingButTheCliWritesToStandardOutput() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.mcpweb.cli..")
+                .should()
+                .accessField(System.class, "out")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.mcpweb.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpweb.cli.CliRun;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalSummaryCommandTest {
+    @TempDir
+    Path dataset;
+
+    private Path qa;
+    private final CliRun cli = new CliRun();
+
+    private static final String PAGE = """
+            <html><head><title>Harbour guide</title></head><body>
+            <nav><a href="/">Home</a> <a href="/about">About</a></nav>
+            <article>
+            <h1>Harbour guide</h1>
+            <p>The harbour is the oldest part of town. Fishing boats still land their catch at dawn.
+            The fish auction is open to visitors on weekdays.</p>
+            <h2>Ferries</h2>
+            <p>Ferries to the island leave from Pier 3. They depart every 40 minutes during the day.
+            Tickets are sold on board and cost four euros.</p>
+            <h2>Food</h2>
+            <p>The market hall sells smoked herring and rye bread. Cafes along the quay serve fish soup.
+            Most kitchens close at nine in the evening.</p>
+            </article>
+            <footer>Contact us</footer>
+            </body></html>
+            """;
+
+    @BeforeEach
+    void writeDataSet() throws IOException {
+        Files.createDirectories(dataset.resolve("html"));
+        Files.createDirectories(dataset.resolve("ground-truth"));
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dataset.resolve("html/0001.html.gz")))) {
+            gz.write(PAGE.getBytes(StandardCharsets.UTF_8));
+        }
+        Files.writeString(dataset.resolve("ground-truth/0001.json"), """
+                {"url": "https://harbour.example.org/guide", "ground_truth": {"title": "Harbour guide",
+                 "main_content": "Harbour guide\\n\\nThe harbour is the oldest part of town. Ferries to the island leave from Pier 3. They depart every 40 minutes during the day.\\n\\nThe market hall sells smoked herring and rye bread."}}
+                """);
+        qa = dataset.resolve("qa.jsonl");
+        Files.writeString(qa, """
+                {"id": "0001-1", "file": "0001", "query": "How often do the ferries to the island depart?", "answer": ["every 40 minutes"], "distractor": "smoked herring"}
+                {"id": "0001-2", "file": "0001", "query": "What does the market hall sell?", "answer": ["smoked  HERRING and rye bread"], "distractor": "every 40 minutes"}
+                """);
+    }
+
+    private int run(String... args) {
+        return cli.run(args);
+    }
+
+    @Test
+    void scoresTheSummarizerOnEveryItemAndPrintsTheShares() {
+        int code = run("eval", "summary", "--qa", qa.toString(), "--dataset", dataset.toString(), "--max-length", "40");
+        assertThat(code).isZero();
+        assertThat(cli.out())
+                .contains("system                 extractive")
+                .contains("items                  2 at 40 words")
+                .contains("answer found           1.000")
+                .contains("distractor left out    1.000")
+                .contains("CPU time per page");
+    }
+
+    @Test
+    void jsonHasTheFiguresAndEachItemsSummary() throws IOException {
+        int code = run("eval", "summary", "--qa", qa.toString(), "--dataset", dataset.toString(), "--json");
+        assertThat(code).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
+        assertThat(json.path("items").asInt()).isEqualTo(2);
+        assertThat(json.path("answer_found").asDouble()).isEqualTo(1.0);
+        assertThat(json.path("results").get(0).path("summary").asText())
+                .contains("every 40 minutes")
+                .contains("https://harbour.example.org/guide");
+    }
+
+    @Test
+    void theLeadBaselineQuotesTheOpeningWordsOnly() {
+        int code = run(
+                "eval",
+                "summary",
+                "--qa",
+                qa.toString(),
+                "--dataset",
+                dataset.toString(),
+                "--baseline",
+                "lead",
+                "--max-length",
+                "12",
+                "--text",
+                "ground-truth");
+        assertThat(code).isZero();
+        assertThat(cli.out())
+                .contains("system                 lead (extractor: none: ground-truth main content)")
+                .contains("answer found           0.000");
+    }
+
+    @Test
+    void anUnknownBaselineIsAUsageError() {
+        int code =
+                run("eval", "summary", "--qa", qa.toString(), "--dataset", dataset.toString(), "--baseline", "oracle");
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err()).contains("--baseline must be lead or bm25");
+    }
+}
