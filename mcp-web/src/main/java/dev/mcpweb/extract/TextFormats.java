@@ -205,18 +205,11 @@ final class TextFormats {
      * white space, the title, and an optional closing run of {@code #} after white space.
      */
     private static Optional<String> atxHeading(String line) {
-        int i = 0;
-        while (i < 3 && i < line.length() && line.charAt(i) == ' ') {
-            i++;
-        }
-        int hashes = i;
-        while (hashes < line.length() && line.charAt(hashes) == '#') {
-            hashes++;
-        }
-        if (hashes == i || hashes - i > 6 || hashes == line.length() || !Whitespace.isSpace(line.charAt(hashes))) {
+        int level = Whitespace.headingLevel(line);
+        if (level == 0) {
             return Optional.empty();
         }
-        int start = hashes;
+        int start = line.indexOf('#') + level;
         while (start < line.length() && Whitespace.isSpace(line.charAt(start))) {
             start++;
         }

@@ -75,4 +75,22 @@ public final class Whitespace {
         }
         return out.toString();
     }
+
+    /**
+     * The level of a Markdown ATX heading line (up to three spaces, one to six {@code #}, white space),
+     * else 0: what {@code ^ {0,3}(#{1,6})\s} finds, without a regex that callers would extend with a
+     * backtracking tail.
+     */
+    public static int headingLevel(String line) {
+        int i = 0;
+        while (i < 3 && i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        int hashes = i;
+        while (hashes < line.length() && line.charAt(hashes) == '#') {
+            hashes++;
+        }
+        boolean spaced = hashes < line.length() && isSpace(line.charAt(hashes));
+        return hashes > i && hashes - i <= 6 && spaced ? hashes - i : 0;
+    }
 }

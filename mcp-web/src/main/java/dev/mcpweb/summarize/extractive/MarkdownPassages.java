@@ -93,9 +93,9 @@ final class MarkdownPassages {
             }
             if (line.isBlank() || RULE.matcher(line).matches()) {
                 flushParagraph(paragraph);
-            } else if (headingLevel(line) > 0) {
+            } else if (Whitespace.headingLevel(line) > 0) {
                 flushParagraph(paragraph);
-                int level = headingLevel(line);
+                int level = Whitespace.headingLevel(line);
                 String heading = shortened(clean(headingText(line)));
                 if (hasWords(heading)) { // a heading of only an icon glyph or a pilcrow is no heading
                     Optional<Section> parent = Optional.of(current);
@@ -144,23 +144,9 @@ final class MarkdownPassages {
         publish();
     }
 
-    /** The level of an ATX heading line (up to three spaces, one to six {@code #}, white space), else 0. */
-    private static int headingLevel(String line) {
-        int i = 0;
-        while (i < 3 && i < line.length() && line.charAt(i) == ' ') {
-            i++;
-        }
-        int hashes = i;
-        while (hashes < line.length() && line.charAt(hashes) == '#') {
-            hashes++;
-        }
-        boolean spaced = hashes < line.length() && Whitespace.isSpace(line.charAt(hashes));
-        return hashes > i && hashes - i <= 6 && spaced ? hashes - i : 0;
-    }
-
     /** A heading line's text: without its marks, closing {@code #}s and surrounding white space. */
     private static String headingText(String line) {
-        int start = line.indexOf('#') + headingLevel(line);
+        int start = line.indexOf('#') + Whitespace.headingLevel(line);
         int end = line.length();
         while (end > start && Whitespace.isSpace(line.charAt(end - 1))) {
             end--;
