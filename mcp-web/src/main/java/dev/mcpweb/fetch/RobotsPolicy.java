@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Obeys robots.txt as RFC 9309 says: a 2xx file is parsed (crawler-commons) for the configured user
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
 final class RobotsPolicy {
     static final String RULE = "robots";
 
-    private static final Logger log = LoggerFactory.getLogger(RobotsPolicy.class);
     private static final Duration FAILURE_TTL = Duration.ofMinutes(1);
 
     /** How robots.txt is fetched; the fetcher supplies one that goes through the guard. */
@@ -80,21 +77,15 @@ final class RobotsPolicy {
                 .password("")
                 .build();
         String where = robotsUrl.toString();
-        Optional<RobotsStore.Answer> kept = lookup(where);
         RobotsStore.Answer response;
-        if (kept.isPresent()) {
-            response = kept.get();
-        } else {
-            try {
-                response = loader.load(robotsUrl, deadlineNanos);
-            } catch (IOException e) {
-                boolean late = System.nanoTime() >= deadlineNanos;
-                return new Rules(
-                        disallowAll(), where, Optional.of("could not be fetched (" + e.getMessage() + ")"), late);
-            }
-            if (response.status() < 500 && response.status() != 429) {
-                keep(where, response);
-            }
+        try {
+            response = store.answer(where, () -> loader.load(robotsUrl, deadlineNanos));
+        } catch (IOException e) {
+            boolean late = System.nanoTime() >= deadlineNanos;
+            return new Rules(disallowAll(), where, Optional.of("could not be fetched (" + e.getMessage() + ")"), late);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Rules(disallowAll(), where, Optional.of("could not be fetched (interrupted)"), true);
         }
         int status = response.status();
         if (status >= 200 && status < 300) {
@@ -108,23 +99,6 @@ final class RobotsPolicy {
         }
         // 3xx after too many redirects and 4xx: robots.txt is unavailable, so nothing is restricted.
         return new Rules(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), where, Optional.empty(), false);
-    }
-
-    private Optional<RobotsStore.Answer> lookup(String robotsUrl) {
-        try {
-            return store.lookup(robotsUrl);
-        } catch (RuntimeException e) {
-            log.warn("robots store lookup failed for {}; fetching robots.txt instead", robotsUrl, e);
-            return Optional.empty();
-        }
-    }
-
-    private void keep(String robotsUrl, RobotsStore.Answer answer) {
-        try {
-            store.store(robotsUrl, answer);
-        } catch (RuntimeException e) {
-            log.warn("robots store could not keep {}; it stays cached in memory only", robotsUrl, e);
-        }
     }
 
     private static BaseRobotRules disallowAll() {

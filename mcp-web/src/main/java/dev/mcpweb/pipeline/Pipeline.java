@@ -1,7 +1,9 @@
 package dev.mcpweb.pipeline;
 
-import dev.mcpweb.cache.Cache;
+import dev.mcpweb.cache.CacheKey;
 import dev.mcpweb.cache.CacheStats;
+import dev.mcpweb.cache.Namespace;
+import dev.mcpweb.cache.TieredCache;
 import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.ConfigException;
@@ -12,7 +14,6 @@ import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.fetch.Fetcher;
-import dev.mcpweb.fetch.RobotsStore;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmProviders;
 import dev.mcpweb.llm.ResilientProvider;
@@ -60,12 +61,17 @@ import java.util.stream.Stream;
 public final class Pipeline implements AutoCloseable {
     private final Config config;
     private final MeterRegistry meters;
-    private final Cache cache;
+    private final TieredCache cache;
     private final Fetcher fetcher;
     private final Extractor extractor;
     private final Optional<LlmProvider> llm;
     private final Summarizer extractive = new ExtractiveSummarizer();
     private final NoteStore mapOutputs;
+
+    /** Map outputs as UTF-8; blank notes are not kept. */
+    private static final TieredCache.Codec<String> NOTES = TieredCache.Codec.of(
+            bytes -> Optional.of(new String(bytes, StandardCharsets.UTF_8)),
+            notes -> notes.isBlank() ? Optional.empty() : Optional.of(notes.getBytes(StandardCharsets.UTF_8)));
 
     private Pipeline(Config config, MeterRegistry meters) {
         this.config = config;
@@ -76,23 +82,11 @@ public final class Pipeline implements AutoCloseable {
             provider = LlmProviders.fromConfig(config.summarizer());
         }
         this.llm = provider;
-        this.cache = Cache.open(config.cache());
-        this.fetcher = Fetcher.create(
-                config,
-                cache.responseStore(),
-                RobotsStore.ofBytes(k -> cache.get(Cache.ROBOTS, k), (k, v) -> cache.put(Cache.ROBOTS, k, v)));
+        this.cache = TieredCache.open(config.cache());
+        this.fetcher = Fetcher.create(config, cache.responseStore(), cache.robotsStore());
         this.extractor = new Extractor(config.extractor());
-        this.mapOutputs = new NoteStore() {
-            @Override
-            public Optional<String> get(String key) {
-                return cache.get(Cache.MAP, key).map(b -> new String(b, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void put(String key, String notes) {
-                cache.put(Cache.MAP, key, notes.getBytes(StandardCharsets.UTF_8));
-            }
-        };
+        this.mapOutputs = (key, take) ->
+                cache.getOrCompute(Namespace.MAP, key, NOTES, take::take).value();
     }
 
     public static Pipeline create(Config config) {
@@ -127,6 +121,9 @@ public final class Pipeline implements AutoCloseable {
                     yield d;
                 } catch (ExtractionException e) {
                     throw new PipelineException("unreadable", source + ": " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PipelineException("failed", source + ": cancelled", e);
                 } catch (Exception e) {
                     throw new PipelineException("unreadable", source + ": extraction failed: " + e, e);
                 }
@@ -141,23 +138,19 @@ public final class Pipeline implements AutoCloseable {
      * as the same type at the same address (links are made absolute against it), were extracted by this
      * extractor version with the same settings. The {@code extract} stage timer counts real extractions.
      */
-    private Document extracted(FetchResult result) throws ExtractionException {
-        String key = Cache.key(
+    private Document extracted(FetchResult result) throws ExtractionException, InterruptedException {
+        String key = CacheKey.of(
                 Extractor.VERSION,
                 config.extractor().includeComments(),
                 result.finalUri().toString(),
                 result.contentType(),
                 result.charset().map(Charset::name),
                 result.body());
-        Optional<Document> hit = cache.get(Cache.EXTRACT, key).flatMap(DocumentCodec::decode);
-        meters.counter("mcpweb.cache.extract", "result", hit.isPresent() ? "hit" : "miss")
+        TieredCache.Cached<Document> d = cache.getOrCompute(
+                Namespace.EXTRACT, key, DocumentCodec.CODEC, () -> timed("extract", () -> extractor.extract(result)));
+        meters.counter("mcpweb.cache.extract", "result", d.hit() ? "hit" : "miss")
                 .increment();
-        if (hit.isPresent()) {
-            return hit.get();
-        }
-        Document d = timed("extract", () -> extractor.extract(result));
-        cache.put(Cache.EXTRACT, key, DocumentCodec.encode(d));
-        return d;
+        return d.value();
     }
 
     /**
@@ -288,7 +281,7 @@ public final class Pipeline implements AutoCloseable {
         List<String> contents = request.documents().stream()
                 .flatMap(d -> Stream.of(d.title(), d.markdown()))
                 .toList();
-        String key = Cache.key(
+        String key = CacheKey.of(
                 SummaryCodec.FORMAT,
                 MapReduceSummarizer.PROMPT_VERSION,
                 who,
@@ -300,20 +293,23 @@ public final class Pipeline implements AutoCloseable {
                 config.chunker().chunkOverlap(),
                 settings.temperature());
         List<Summary.SourceRef> sources = SourceList.of(request.documents());
-        Optional<Summary> hit = cache.get(Cache.SUMMARY, key).flatMap(bytes -> SummaryCodec.decode(bytes, sources));
-        if (hit.isPresent()) {
-            meters.counter("mcpweb.cache.summary", "result", "hit").increment();
-            listener.onDelta(hit.get().markdown());
-            return hit.get();
+        SummaryCodec.Citing codec = SummaryCodec.citing(sources);
+        TieredCache.Cached<Summary> summary;
+        try {
+            summary = cache.getOrCompute(Namespace.SUMMARY, key, codec, () -> summarizer.summarize(request, listener));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SummaryException("cancelled while another request made the same summary", e);
         }
-        meters.counter("mcpweb.cache.summary", "result", "miss").increment();
-        Summary summary = summarizer.summarize(request, listener);
-        // Only a complete summary is kept: not one with warnings (a section missing, input cut), nor one
-        // whose caller was cancelled while it finished.
-        if (summary.warnings().isEmpty() && !Thread.currentThread().isInterrupted()) {
-            SummaryCodec.encode(summary).ifPresent(bytes -> cache.put(Cache.SUMMARY, key, bytes));
+        meters.counter("mcpweb.cache.summary", "result", summary.hit() ? "hit" : "miss")
+                .increment();
+        if (!summary.hit()) {
+            return summary.value();
         }
-        return summary;
+        // A summary made for another request at the same time cites that request's sources: cite ours.
+        Summary hit = summary.origin() == TieredCache.Origin.SHARED ? codec.asStored(summary.value()) : summary.value();
+        listener.onDelta(hit.markdown());
+        return hit;
     }
 
     private interface Stage<T, E extends Exception> {
@@ -337,12 +333,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Removes every entry, or those of one namespace; returns how many went. */
-    public long clearCache(Optional<String> namespace) {
+    public long clearCache(Optional<Namespace> namespace) {
         return cache.clear(namespace);
     }
 
     /** Removes expired entries and trims to the size bound; returns how many went. */
-    public long pruneCache(Optional<String> namespace) {
+    public long pruneCache(Optional<Namespace> namespace) {
         return cache.prune(namespace);
     }
 

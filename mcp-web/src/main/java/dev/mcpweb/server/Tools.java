@@ -1,6 +1,7 @@
 package dev.mcpweb.server;
 
 import dev.mcpweb.cache.CacheStats;
+import dev.mcpweb.cache.Namespace;
 import dev.mcpweb.cache.NamespaceStats;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.extract.Document;
@@ -45,7 +46,7 @@ final class Tools {
     private static final Logger log = LoggerFactory.getLogger(Tools.class);
 
     static final List<String> MODES = List.of("parallel", "streaming", "sequential");
-    static final List<String> NAMESPACES = List.of("fetch", "extract", "map", "summary", "robots");
+    static final List<String> NAMESPACES = Namespace.wireNames();
     static final int MAX_URLS = 20;
     static final int DEFAULT_PAGE = 20_000;
 
@@ -394,7 +395,8 @@ final class Tools {
 
     private CallToolResult clean(Arguments args, Pipeline pipeline, boolean clear) throws BadArguments {
         Optional<String> namespace = args.optionalChoice("namespace", NAMESPACES);
-        long removed = clear ? pipeline.clearCache(namespace) : pipeline.pruneCache(namespace);
+        Optional<Namespace> only = namespace.map(Namespace::of);
+        long removed = clear ? pipeline.clearCache(only) : pipeline.pruneCache(only);
         String scope = namespace.map(n -> "the " + n + " namespace").orElse("every namespace");
         String text = (clear ? "Cleared " : "Pruned ") + removed + " entr" + (removed == 1 ? "y" : "ies") + " from "
                 + scope + ".";
@@ -519,13 +521,15 @@ final class Tools {
               "properties": {
                 "namespace": {
                   "type": "string",
-                  "enum": ["fetch", "extract", "map", "summary", "robots"],
+                  "enum": %s,
                   "description": "Optional: only this part of the cache (fetched responses, extracted documents, chunk summaries, final summaries, robots.txt). All when omitted."
                 }
               },
               "additionalProperties": false
             }
-            """;
+            """.formatted(Namespace.wireNames().stream()
+            .map(n -> '"' + n + '"')
+            .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
 
     private static final String NO_ARGUMENTS_SCHEMA = """
             {"type": "object", "properties": {}, "additionalProperties": false}
