@@ -152,8 +152,8 @@ class TieredCacheTest {
                             .mapToLong(ns -> stats.get(ns.wireName()).bytes())
                             .sum())
                     .isEqualTo(liveBytes + bytes("rewritten, so young again").length);
-            assertThat(stats.get(Namespace.SUMMARY).entries()).isEqualTo(11);
-            assertThat(stats.get(Namespace.FETCH).entries()).isEqualTo(1);
+            assertThat(stats.get(Namespace.SUMMARY.wireName()).entries()).isEqualTo(11);
+            assertThat(stats.get(Namespace.FETCH.wireName()).entries()).isEqualTo(1);
 
             // The rebuilt table keeps its keys unique and its totals right.
             cache.put(Namespace.MAP, "new1", new byte[5]);

@@ -95,7 +95,7 @@ final class CacheBenchCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("mcp-web: could not open a cache in " + dir);
                 return ExitCode.FAILED;
             }
-            List<String> namespaces = List.of(Namespace.EXTRACT, Namespace.MAP, Namespace.SUMMARY);
+            List<Namespace> namespaces = List.of(Namespace.EXTRACT, Namespace.MAP, Namespace.SUMMARY);
             SplittableRandom random = new SplittableRandom(1);
             byte[] value = new byte[valueSize];
             long start = System.nanoTime();
