@@ -64,7 +64,7 @@ public final class Config {
     /** A copy with {@code overrides} (option name to raw value) applied on top, labelled with {@code source}. */
     public Config with(Map<String, String> overrides, String source) {
         Builder builder = new Builder();
-        values.forEach((name, r) -> builder.raw.put(name, new String[] {r.raw(), r.source()}));
+        values.forEach((name, r) -> builder.raw.put(name, new Builder.Given(r.raw(), r.source())));
         overrides.forEach((name, raw) -> builder.set(name, raw, source));
         return builder.build();
     }
@@ -269,10 +269,13 @@ public final class Config {
 
     /** Collects raw values source by source, then parses and checks them all at once. */
     private static final class Builder {
-        private final Map<String, String[]> raw = new LinkedHashMap<>();
+        /** A value as given, before parsing, and where it came from. */
+        private record Given(String raw, String source) {}
+
+        private final Map<String, Given> raw = new LinkedHashMap<>();
 
         Builder() {
-            Options.ALL.forEach(o -> raw.put(o.name(), new String[] {o.defaultValue(), DEFAULT_SOURCE}));
+            Options.ALL.forEach(o -> raw.put(o.name(), new Given(o.defaultValue(), DEFAULT_SOURCE)));
         }
 
         void file(Path path) {
@@ -307,11 +310,11 @@ public final class Config {
         }
 
         private void fallbackKey(Map<String, String> env) {
-            String provider = raw.get("summarizer.provider")[0].strip().toLowerCase(Locale.ROOT);
+            String provider = raw.get("summarizer.provider").raw().strip().toLowerCase(Locale.ROOT);
             String variable = provider.equals("anthropic") ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY";
             String key = env.get(variable);
             if (key != null && !key.isBlank()) {
-                raw.put("env:fallback_api_key", new String[] {key.strip(), "env " + variable});
+                raw.put("env:fallback_api_key", new Given(key.strip(), "env " + variable));
             }
         }
 
@@ -321,18 +324,19 @@ public final class Config {
                 throw new ConfigException("unknown option '" + name + "' (from " + source + ")" + suggestion(key)
                         + "; see docs/configuration.md for every option");
             }
-            raw.put(key, new String[] {value == null ? "" : value, source});
+            raw.put(key, new Given(value == null ? "" : value, source));
         }
 
         Config build() {
             Map<String, Resolved> resolved = new LinkedHashMap<>();
-            raw.forEach((name, pair) -> {
+            raw.forEach((name, given) -> {
                 Option option = Options.BY_NAME.get(name);
                 if (option == null) { // the API-key fallback, kept aside unparsed
-                    resolved.put(name, new Resolved(pair[0], pair[0], pair[1]));
+                    resolved.put(name, new Resolved(given.raw(), given.raw(), given.source()));
                     return;
                 }
-                resolved.put(name, new Resolved(parse(option, pair[0], pair[1]), pair[0], pair[1]));
+                resolved.put(
+                        name, new Resolved(parse(option, given.raw(), given.source()), given.raw(), given.source()));
             });
             return new Config(resolved);
         }

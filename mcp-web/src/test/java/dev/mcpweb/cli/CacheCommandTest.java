@@ -118,15 +118,4 @@ class CacheCommandTest {
         assertThat(run("cache", "stats", "--set", "cache.enabled=false")).isEqualTo(4);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("disabled");
     }
-
-    @Test
-    void theCacheBenchmarkPrunesExactlyTheExpiredEntries() throws Exception {
-        assertThat(run("bench", "cache", "--entries", "30", "--runs", "1", "--json"))
-                .isZero();
-        JsonNode report = json();
-        assertThat(report.get("entries").asInt()).isEqualTo(30);
-        assertThat(report.get("prune_tenth_expired").get("removed").asLong()).isEqualTo(3);
-        assertThat(report.get("prune_rest_expired").get("removed").asLong()).isEqualTo(27);
-        assertThat(report.get("stats_ms").get("median").asDouble()).isPositive();
-    }
 }

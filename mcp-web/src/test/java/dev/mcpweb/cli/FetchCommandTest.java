@@ -130,12 +130,4 @@ class FetchCommandTest {
                 .isEqualTo(3);
         assertThat(stderr()).contains("outside the allowed roots");
     }
-
-    @Test
-    void theFetchBenchmarkRunsAgainstLoopbackServersAndReportsItsFigures() {
-        int code = run("bench", "fetch", "--pages", "30", "--rounds", "1", "--hosts", "2");
-
-        assertThat(code).isZero();
-        assertThat(stdout()).contains("pages/s").contains("p99").contains("0 failures");
-    }
 }

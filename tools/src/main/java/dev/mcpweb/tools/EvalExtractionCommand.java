@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mcpweb.cli.ExitCode;
 import dev.mcpweb.tools.eval.ExtractionEval;
 import dev.mcpweb.tools.eval.ExtractionReport;
+import dev.mcpweb.tools.eval.SnippetEval;
+import dev.mcpweb.tools.eval.SnippetReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,12 +20,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mcp-web eval extraction}: scores main-content extraction on a WCXB-format data set. */
+/**
+ * {@code mcp-web eval extraction}: scores main-content extraction on a WCXB-format data set, or on one in
+ * Trafilatura's evaluation format (recognised by its {@code evaldata.json}).
+ */
 @Command(
         name = "extraction",
-        description = "Score main-content extraction on a WCXB-format directory (html/*.html.gz,"
+        description = "Score main-content extraction on a data set directory. WCXB format (html/*.html.gz,"
                 + " ground-truth/*.json): word P/R/F1 overall and per page type, with/without snippet"
-                + " rates, pages/s, and the ten worst pages.")
+                + " rates, pages/s, and the ten worst pages. Trafilatura's format (evaldata.json,"
+                + " html/FILE.gz): segment precision, recall and F1 overall and per language, and the ten"
+                + " pages that leak the most boilerplate segments.")
 final class EvalExtractionCommand implements Callable<Integer> {
     enum Half {
         all,
@@ -58,6 +65,9 @@ final class EvalExtractionCommand implements Callable<Integer> {
             case even -> n -> n % 2 == 0;
             case odd -> n -> n % 2 == 1;
         };
+        if (SnippetEval.recognises(dataset)) {
+            return snippets(out, err, filter);
+        }
         ExtractionReport report;
         try {
             report = new ExtractionEval(ExtractionEval.defaultExtractor(), filter).run(dataset);
@@ -72,6 +82,71 @@ final class EvalExtractionCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    private int snippets(PrintWriter out, PrintWriter err, IntPredicate filter) {
+        SnippetReport report;
+        try {
+            report = new SnippetEval(ExtractionEval.defaultExtractor(), filter).run(dataset);
+        } catch (IOException e) {
+            err.println("mcp-web: cannot evaluate " + dataset + ": " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+        if (json) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("format", "trafilatura");
+            root.put("overall", counts(report.overall()));
+            Map<String, Object> languages = new LinkedHashMap<>();
+            report.byLanguage().forEach((language, c) -> languages.put(language, counts(c)));
+            root.put("byLanguage", languages);
+            root.put("pagesPerCpuSecond", report.pagesPerCpuSecond());
+            root.put("worst", report.worst());
+            print(out, root);
+        } else {
+            out.printf("%-10s %6s %7s %7s %7s %6s %6s%n", "language", "pages", "P", "R", "F1", "FP", "FN");
+            new TreeMap<>(report.byLanguage()).forEach((language, c) -> row(out, language, c));
+            row(out, "all", report.overall());
+            out.printf(
+                    "%nspeed: %.1f pages per CPU second (parse + extract + render, one thread)%n",
+                    report.pagesPerCpuSecond());
+            out.printf("%npages leaking the most boilerplate segments:%n");
+            for (SnippetReport.Page p : report.worst()) {
+                out.printf(
+                        "  %s (%s) %d leaked: %s%n",
+                        p.file(), p.language(), p.leaked().size(), p.leaked());
+            }
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static Map<String, Object> counts(SnippetReport.Counts c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pages", c.pages());
+        m.put("precision", c.precision());
+        m.put("recall", c.recall());
+        m.put("f1", c.f1());
+        m.put("truePositives", c.truePositives());
+        m.put("falseNegatives", c.falseNegatives());
+        m.put("falsePositives", c.falsePositives());
+        m.put("trueNegatives", c.trueNegatives());
+        return m;
+    }
+
+    private static void row(PrintWriter out, String name, SnippetReport.Counts c) {
+        out.printf(
+                "%-10s %6d %7.3f %7.3f %7.3f %6d %6d%n",
+                name, c.pages(), c.precision(), c.recall(), c.f1(), c.falsePositives(), c.falseNegatives());
+    }
+
+    private static void print(PrintWriter out, Map<String, Object> root) {
+        try {
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(root));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void printJson(PrintWriter out, ExtractionReport report) {
@@ -91,13 +166,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
         if (allPages) {
             root.put("pages", report.pages());
         }
-        try {
-            out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(root));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        print(out, root);
     }
 
     private static void printTable(PrintWriter out, ExtractionReport report) {

@@ -60,8 +60,13 @@ final class Renderer implements NodeFilter {
         return r.result();
     }
 
-    /** Renders a table cell on one line as {markdown, text}; its links join this renderer's. */
-    String[] renderCell(Element cell) {
+    /** A table cell rendered on one line, as Markdown and as plain text. */
+    record Cell(String markdown, String text) {
+        static final Cell EMPTY = new Cell("", "");
+    }
+
+    /** Renders a table cell on one line; its links join this renderer's. */
+    Cell renderCell(Element cell) {
         Renderer r = new Renderer();
         r.inCell = true;
         for (Node child : cell.childNodes()) {
@@ -69,7 +74,7 @@ final class Renderer implements NodeFilter {
         }
         r.links.forEach(links::putIfAbsent);
         codeBlocks.addAll(r.codeBlocks);
-        return new String[] {oneLine(r.md), oneLine(r.txt)};
+        return new Cell(oneLine(r.md), oneLine(r.txt));
     }
 
     private static String oneLine(StringBuilder sb) {
@@ -436,12 +441,12 @@ final class Renderer implements NodeFilter {
     }
 
     private void table(Element table) {
-        List<List<String[]>> rows = Tables.cells(table, this, MAX_TABLE_CELLS);
+        List<List<Cell>> rows = Tables.cells(table, this, MAX_TABLE_CELLS);
         if (rows.isEmpty()) {
             return;
         }
         int width = 0;
-        for (List<String[]> row : rows) {
+        for (List<Cell> row : rows) {
             width = Math.max(width, row.size());
         }
         block(2);
@@ -450,14 +455,14 @@ final class Renderer implements NodeFilter {
         boolean first = true;
         StringBuilder mdTable = new StringBuilder();
         StringBuilder txtTable = new StringBuilder();
-        for (List<String[]> row : rows) {
+        for (List<Cell> row : rows) {
             mdTable.append(first ? "" : "\n" + prefix).append('|');
             StringBuilder plainRow = new StringBuilder();
             for (int i = 0; i < width; i++) {
-                String[] cell = i < row.size() ? row.get(i) : new String[] {"", ""};
-                mdTable.append(' ').append(cell[0].replace("|", "\\|")).append(" |");
-                if (!cell[1].isEmpty()) {
-                    plainRow.append(plainRow.length() == 0 ? "| " : " | ").append(cell[1]);
+                Cell cell = i < row.size() ? row.get(i) : Cell.EMPTY;
+                mdTable.append(' ').append(cell.markdown().replace("|", "\\|")).append(" |");
+                if (!cell.text().isEmpty()) {
+                    plainRow.append(plainRow.length() == 0 ? "| " : " | ").append(cell.text());
                 }
             }
             if (first) {

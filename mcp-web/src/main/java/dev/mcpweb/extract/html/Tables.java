@@ -62,11 +62,11 @@ final class Tables {
     }
 
     /** Each row's cells as {markdown, text}; a cell spanning n columns is followed by n-1 empty cells. */
-    static List<List<String[]>> cells(Element table, Renderer owner, int maxCells) {
-        List<List<String[]>> out = new ArrayList<>();
+    static List<List<Renderer.Cell>> cells(Element table, Renderer owner, int maxCells) {
+        List<List<Renderer.Cell>> out = new ArrayList<>();
         int count = 0;
         for (Element row : rows(table)) {
-            List<String[]> cells = new ArrayList<>();
+            List<Renderer.Cell> cells = new ArrayList<>();
             for (Element cell : row.children()) {
                 if (!(cell.nameIs("td") || cell.nameIs("th"))) {
                     continue;
@@ -77,10 +77,11 @@ final class Tables {
                 cells.add(owner.renderCell(cell));
                 int span = Math.min(50, parseSpan(cell.attr("colspan")));
                 for (int i = 1; i < span; i++) {
-                    cells.add(new String[] {"", ""});
+                    cells.add(Renderer.Cell.EMPTY);
                 }
             }
-            boolean empty = cells.stream().allMatch(c -> c[1].isEmpty() && c[0].isEmpty());
+            boolean empty = cells.stream()
+                    .allMatch(c -> c.text().isEmpty() && c.markdown().isEmpty());
             if (!empty) {
                 out.add(cells);
             }

@@ -2,8 +2,8 @@ package dev.mcpweb.tools.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -27,12 +27,11 @@ class WcxbDevEvalTest {
 
     @Test
     void theDevCorpusScoresAboveTheFloors() throws IOException {
-        Path dev = Path.of(System.getProperty("mcpweb.shared.data", "../shared/data"), "wcxb", "dev");
+        Path dev = SharedData.dir("wcxb", "dev").orElse(null);
         Assumptions.assumeTrue(
-                Files.isDirectory(dev.resolve("html")),
-                "WCXB dev corpus not found at " + dev
-                        + " (../shared/data beside the checkout, as in CI): skipping the extraction-quality"
-                        + " regression test");
+                dev != null,
+                "WCXB dev corpus not found in ../shared/data beside the checkout (as in CI): skipping the"
+                        + " extraction-quality regression test");
 
         ExtractionReport report = new ExtractionEval(ExtractionEval.defaultExtractor()).run(dev);
 
