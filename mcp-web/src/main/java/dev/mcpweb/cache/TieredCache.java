@@ -47,8 +47,8 @@ public final class TieredCache implements AutoCloseable {
         /** The bytes to store for {@code value}, or empty when it is not to be stored. */
         Optional<byte[]> encode(T value);
 
-        /** Values stored as they are. */
-        Codec<byte[]> BYTES = of(Optional::of, Optional::of);
+        /** Values stored as they are (copied, so that no caller shares an array with the cache). */
+        Codec<byte[]> BYTES = of(bytes -> Optional.of(bytes.clone()), value -> Optional.of(value.clone()));
 
         static <T> Codec<T> of(Function<byte[], Optional<T>> decode, Function<T, Optional<byte[]>> encode) {
             return new Codec<>() {
@@ -161,7 +161,7 @@ public final class TieredCache implements AutoCloseable {
             writes.count(namespace, true);
             return new Cached<>(stored.get(), Origin.STORED);
         }
-        if (stores == null || stores.store().isEmpty()) {
+        if (store().isEmpty()) {
             return new Cached<>(compute.compute(), Origin.COMPUTED);
         }
         AtomicBoolean mine = new AtomicBoolean();
@@ -193,7 +193,7 @@ public final class TieredCache implements AutoCloseable {
      */
     public <T, E extends Exception> T shared(Namespace namespace, String key, Computation<T, E> compute)
             throws E, InterruptedException {
-        if (stores == null || stores.store().isEmpty()) {
+        if (store().isEmpty()) {
             return compute.compute();
         }
         return inFlight(namespace, key, compute, value -> {});

@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,21 +49,12 @@ class SingleFlightTest {
     }
 
     private void awaitWaiting(int n) throws TimeoutException {
-        await(() -> callerThreads.stream()
+        Await.until(() -> callerThreads.stream()
                         .filter(t -> t.getState() == Thread.State.WAITING)
                         .count()
                 >= n);
     }
 
-    private static void await(BooleanSupplier condition) throws TimeoutException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("condition not met within 10 s");
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
     }
 
     @Test
@@ -173,79 +163,74 @@ class SingleFlightTest {
         assertThat(kept).containsExactly("fresh");
     }
 
-    @Test
-    void manyThreadsOnFewKeysNeverRunTwoComputationsOfOneKeyAtOnceAndEveryCallerGetsAValue() throws Exception {
-        int threads = 16;
-        int rounds = 300;
-        Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
-        AtomicInteger overlaps = new AtomicInteger();
-        AtomicInteger computations = new AtomicInteger();
+    /** One call of a hammering test; true when the caller got what it should. */
+    private interface Round {
+        boolean run() throws Exception;
+    }
+
+    /** Runs {@code round} {@code rounds} times on each of {@code threads} threads started together. */
+    private void hammer(int threads, int rounds, Round round) throws Exception {
         CyclicBarrier start = new CyclicBarrier(threads);
         List<Future<Integer>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             done.add(callers.submit(() -> {
                 start.await();
-                int values = 0;
+                int good = 0;
                 for (int r = 0; r < rounds; r++) {
-                    String key = "k" + ThreadLocalRandom.current().nextInt(4);
-                    String value = flights.run(
-                            key,
-                            () -> {
-                                AtomicInteger now = running.computeIfAbsent(key, k -> new AtomicInteger());
-                                if (now.incrementAndGet() > 1) {
-                                    overlaps.incrementAndGet();
-                                }
-                                computations.incrementAndGet();
-                                Thread.yield();
-                                now.decrementAndGet();
-                                return key;
-                            },
-                            v -> {});
-                    if (value.equals(key)) {
-                        values++;
+                    if (round.run()) {
+                        good++;
                     }
                 }
-                return values;
+                return good;
             }));
         }
         for (Future<Integer> d : done) {
             assertThat(d.get(60, TimeUnit.SECONDS)).isEqualTo(rounds);
         }
+    }
+
+    @Test
+    void manyThreadsOnFewKeysNeverRunTwoComputationsOfOneKeyAtOnceAndEveryCallerGetsAValue() throws Exception {
+        Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger computations = new AtomicInteger();
+        hammer(16, 300, () -> {
+            String key = "k" + ThreadLocalRandom.current().nextInt(4);
+            String value = flights.run(
+                    key,
+                    () -> {
+                        AtomicInteger now = running.computeIfAbsent(key, k -> new AtomicInteger());
+                        if (now.incrementAndGet() > 1) {
+                            overlaps.incrementAndGet();
+                        }
+                        computations.incrementAndGet();
+                        Thread.yield();
+                        now.decrementAndGet();
+                        return key;
+                    },
+                    v -> {});
+            return value.equals(key);
+        });
         assertThat(overlaps).hasValue(0);
-        assertThat(computations.get()).isBetween(1, threads * rounds);
+        assertThat(computations.get()).isBetween(1, 16 * 300);
         assertThat(flights.inFlight()).isZero();
     }
 
     @Test
     void callersThatLeaveAtRandomLeaveNoFlightBehindAndTheOthersGetTheirValue() throws Exception {
-        int threads = 16;
-        int rounds = 200;
-        CyclicBarrier start = new CyclicBarrier(threads);
-        List<Future<Integer>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            done.add(callers.submit(() -> {
-                start.await();
-                int values = 0;
-                for (int r = 0; r < rounds; r++) {
-                    String key = "k" + ThreadLocalRandom.current().nextInt(3);
-                    if (ThreadLocalRandom.current().nextInt(4) == 0) {
-                        Thread.currentThread().interrupt(); // leaves as soon as it waits
-                    }
-                    try {
-                        if (flights.run(key, () -> key, v -> {}).equals(key)) {
-                            values++;
-                        }
-                    } catch (InterruptedException e) {
-                        values++; // left: nothing to check but that it returned
-                    }
-                    Thread.interrupted();
-                }
-                return values;
-            }));
-        }
-        for (Future<Integer> d : done) {
-            assertThat(d.get(60, TimeUnit.SECONDS)).isEqualTo(rounds);
-        }
-        await(() -> flights.inFlight() == 0);
+        hammer(16, 200, () -> {
+            String key = "k" + ThreadLocalRandom.current().nextInt(3);
+            if (ThreadLocalRandom.current().nextInt(4) == 0) {
+                Thread.currentThread().interrupt(); // leaves as soon as it waits
+            }
+            try {
+                return flights.run(key, () -> key, v -> {}).equals(key);
+            } catch (InterruptedException e) {
+                return true; // left: nothing to check but that it returned
+            } finally {
+                Thread.interrupted();
+            }
+        });
+        Await.until(() -> flights.inFlight() == 0);
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class TieredCacheSingleFlightTest {
 
     /** Waits (without sleeping) until {@code n} callers are parked, i.e. waiting on the computation. */
     private void awaitParked(int n) throws TimeoutException {
-        await(() -> {
+        Await.until(() -> {
             synchronized (callerThreads) {
                 return callerThreads.stream()
                                 .filter(t -> t.getState() == Thread.State.WAITING)
@@ -67,15 +66,6 @@ class TieredCacheSingleFlightTest {
         });
     }
 
-    private static void await(BooleanSupplier condition) throws TimeoutException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("condition not met within 10 s");
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
     }
 
     @Test
@@ -200,7 +190,7 @@ class TieredCacheSingleFlightTest {
             release.await();
             return "value".getBytes(UTF_8);
         });
-        await(() -> callerThreads.size() == 1 && callerThreads.get(0).getState() == Thread.State.WAITING);
+        Await.until(() -> callerThreads.size() == 1 && callerThreads.get(0).getState() == Thread.State.WAITING);
         CountDownLatch waiterInterrupted = new CountDownLatch(1);
         Future<byte[]> waiter = pool.submit(() -> {
             synchronized (callerThreads) {
