@@ -55,8 +55,6 @@ class SingleFlightTest {
                 >= n);
     }
 
-    }
-
     @Test
     void callersOfOneKeyShareOneComputationAndItsValueIsKeptOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);

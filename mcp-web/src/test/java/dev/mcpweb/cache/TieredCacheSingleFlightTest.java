@@ -66,8 +66,6 @@ class TieredCacheSingleFlightTest {
         });
     }
 
-    }
-
     @Test
     void concurrentCallersForOneMissingKeyComputeItOnceAndAllGetTheValue() throws Exception {
         AtomicInteger computations = new AtomicInteger();
