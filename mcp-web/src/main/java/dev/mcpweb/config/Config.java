@@ -99,7 +99,7 @@ public final class Config {
     }
 
     public ExtractorConfig extractor() {
-        return new ExtractorConfig(bool("extractor.include_comments"));
+        return new ExtractorConfig(bool("extractor.include_comments"), duration("extractor.max_cpu"));
     }
 
     public ChunkerConfig chunker() {
@@ -150,7 +150,14 @@ public final class Config {
                         .map(s -> new Secret(s, sourceOf("server.auth_token"))),
                 list("server.allowed_origins"),
                 integer("server.rate_limit"),
-                integer("server.max_concurrent_tools"));
+                integer("server.max_concurrent_tools"),
+                cpuThreads(),
+                integer("server.cpu_queue"));
+    }
+
+    private int cpuThreads() {
+        int threads = integer("server.cpu_threads");
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
     /** Every option with its effective value and source, in documentation order; secrets masked. */

@@ -1,4 +1,6 @@
 package dev.mcpweb.config;
 
-/** Settings of the extract stage. */
-public record ExtractorConfig(boolean includeComments) {}
+import java.time.Duration;
+
+/** Settings of the extract stage; {@code maxCpu} is the CPU time one source may take. */
+public record ExtractorConfig(boolean includeComments, Duration maxCpu) {}

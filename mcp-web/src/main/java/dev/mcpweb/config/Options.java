@@ -91,6 +91,13 @@ final class Options {
 
             // extractor
             of("extractor.include_comments", BOOL, "false", "Keep user comments below the main content."),
+            ranged(
+                    "extractor.max_cpu",
+                    DURATION,
+                    "5s",
+                    "CPU time one source may use to be extracted; beyond it that source fails and the others go on.",
+                    0.001,
+                    null),
 
             // chunker
             choice(
@@ -253,7 +260,27 @@ final class Options {
                     "Requests per minute per client on the HTTP transport; 0 is unlimited.",
                     0.0,
                     null),
-            ranged("server.max_concurrent_tools", INT, "16", "Tool calls running at once.", 1.0, 1024.0));
+            ranged(
+                    "server.max_concurrent_tools",
+                    INT,
+                    "16",
+                    "Tool calls running at once; a call beyond them is answered busy at once.",
+                    1.0,
+                    1024.0),
+            ranged(
+                    "server.cpu_threads",
+                    INT,
+                    "0",
+                    "Platform threads for CPU-bound work (extraction, the extractive summarizer); 0 is one per core.",
+                    0.0,
+                    1024.0),
+            ranged(
+                    "server.cpu_queue",
+                    INT,
+                    "64",
+                    "CPU-bound tasks that may wait for a thread; beyond them work is answered busy at once.",
+                    1.0,
+                    100_000.0));
 
     static final Map<String, Option> BY_NAME = index();
 

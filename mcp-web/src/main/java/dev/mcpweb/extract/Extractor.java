@@ -5,6 +5,12 @@ import dev.mcpweb.config.ExtractorConfig;
 import dev.mcpweb.extract.html.MainContent;
 import dev.mcpweb.extract.html.MainContentExtractor;
 import dev.mcpweb.fetch.FetchResult;
+import dev.mcpweb.work.StopToken;
+import dev.mcpweb.work.Stopped;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import org.jsoup.parser.Parser;
@@ -39,31 +45,63 @@ public final class Extractor {
      *     message says what it looked like
      */
     public Document extract(FetchResult result) throws ExtractionException {
+        return extract(result, StopToken.none());
+    }
+
+    /**
+     * As {@link #extract(FetchResult)}, checking {@code stop} between blocks of work (buffers of the
+     * parse, steps, and every node of the long tree walks).
+     *
+     * @throws Stopped when {@code stop} says so
+     */
+    public Document extract(FetchResult result, StopToken stop) throws ExtractionException {
         URI url = result.finalUri();
         byte[] body = result.body();
         FormatSniffer.Format format = FormatSniffer.sniff(url, result.contentType(), body);
         try {
             return switch (format.kind()) {
                 case PDF -> PdfExtractor.extract(url, body);
-                case HTML -> html(result);
+                case HTML -> html(result, stop);
                 case MARKDOWN -> TextFormats.markdown(url, decode(result));
                 case TEXT -> TextFormats.plainText(url, decode(result));
                 case SOURCE -> TextFormats.sourceCode(url, decode(result), format.language());
                 case JSON -> TextFormats.json(url, decode(result), json);
             };
+        } catch (Stopped e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             throw new ExtractionException("could not extract " + url + ": " + e, e);
         }
     }
 
-    private Document html(FetchResult result) {
+    private Document html(FetchResult result, StopToken stop) {
         URI url = result.finalUri();
         String html = TextDecoder.decode(result.body(), result.charset(), true).text();
-        org.jsoup.nodes.Document page = Parser.htmlParser().parseInput(html, url.toString());
+        org.jsoup.nodes.Document page =
+                Parser.htmlParser().parseInput(new CheckedReader(new StringReader(html), stop), url.toString());
+        stop.check();
         Metadata meta = metadata.extract(page);
+        stop.check();
         List<Document.Link> pageLinks = PageLinks.of(page);
-        MainContent main = content.extract(page, includeComments);
+        stop.check();
+        MainContent main = content.extract(page, includeComments, stop);
         return new Document(url, meta, main.markdown(), main.text(), main.contentLinks(), pageLinks, main.codeBlocks());
+    }
+
+    /** Checks {@code stop} at every buffer the parser reads. */
+    private static final class CheckedReader extends FilterReader {
+        private final StopToken stop;
+
+        CheckedReader(Reader in, StopToken stop) {
+            super(in);
+            this.stop = stop;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            stop.check();
+            return super.read(buffer, offset, length);
+        }
     }
 
     private static String decode(FetchResult result) {

@@ -27,11 +27,15 @@ import dev.mcpweb.summarize.SummaryException;
 import dev.mcpweb.summarize.SummaryListener;
 import dev.mcpweb.summarize.SummaryRequest;
 import dev.mcpweb.summarize.extractive.ExtractiveSummarizer;
+import dev.mcpweb.work.CpuPool;
+import dev.mcpweb.work.StopToken;
+import dev.mcpweb.work.Stopped;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +51,11 @@ import java.util.stream.Stream;
 /**
  * The one place that knows the order of the stages: fetch, extract, chunk, summarize, with the cache
  * around them. Built once from a {@link Config} (the composition root) and shared; the CLI and the MCP
- * server are thin adapters over it. Work is cancelled by interrupting the calling thread.
+ * server are thin adapters over it. Work is cancelled by interrupting the calling thread: that cancels
+ * the call's {@link StopToken}, which CPU-bound stages check between blocks of work.
  *
- * <p>Sources are fetched and extracted concurrently on virtual threads (within the fetcher's global and
- * per-host limits); a source that cannot be read is reported in {@link PipelineResult#failures()} and
+ * <p>Sources are fetched concurrently on virtual threads (within the fetcher's global and per-host
+ * limits) and extracted on the {@link CpuPool}, each within its CPU budget; a source that cannot be read is reported in {@link PipelineResult#failures()} and
  * the others go on. Summaries come from the configured LLM through {@link MapReduceSummarizer}, from
  * the MCP client's model, or from the embedded {@link ExtractiveSummarizer}; finished summaries
  * without warnings are cached under their content (titles and text, not URLs), query, length, prompt
@@ -67,6 +72,7 @@ public final class Pipeline implements AutoCloseable {
     private final Optional<LlmProvider> llm;
     private final Summarizer extractive = new ExtractiveSummarizer();
     private final NoteStore mapOutputs;
+    private final CpuPool cpu;
 
     /** Map outputs as UTF-8; blank notes are not kept. */
     private static final TieredCache.Codec<String> NOTES = TieredCache.Codec.of(
@@ -85,6 +91,7 @@ public final class Pipeline implements AutoCloseable {
         this.cache = TieredCache.open(config.cache());
         this.fetcher = Fetcher.create(config, cache.responseStore(), cache.robotsStore());
         this.extractor = new Extractor(config.extractor());
+        this.cpu = new CpuPool(config.server().cpuThreads(), config.server().cpuQueue());
         this.mapOutputs = (key, take) ->
                 cache.getOrCompute(Namespace.MAP, key, NOTES, take::take).value();
     }
@@ -109,6 +116,15 @@ public final class Pipeline implements AutoCloseable {
 
     /** Fetches and extracts one source; progress stages {@code fetch} and {@code extract}. */
     public Document read(String source, SummaryListener listener) throws PipelineException {
+        return read(source, listener, callToken());
+    }
+
+    /** A token for one call: its deadline is the summary's, and interrupting the caller cancels it. */
+    private StopToken callToken() {
+        return StopToken.within(config.summarizer().deadline(), "summarizer.deadline");
+    }
+
+    private Document read(String source, SummaryListener listener, StopToken call) throws PipelineException {
         listener.onProgress("fetch", 0, 1);
         FetchOutcome outcome = timed("fetch", () -> fetcher.fetch(source));
         listener.onProgress("fetch", 1, 1);
@@ -116,14 +132,18 @@ public final class Pipeline implements AutoCloseable {
             case FetchOutcome.Fetched f -> {
                 listener.onProgress("extract", 0, 1);
                 try {
-                    Document d = extracted(f.result());
+                    Document d = extracted(f.result(), call);
                     listener.onProgress("extract", 1, 1);
                     yield d;
-                } catch (ExtractionException e) {
-                    throw new PipelineException("unreadable", source + ": " + e.getMessage(), e);
+                } catch (CpuPool.Busy e) {
+                    throw new PipelineException("busy", e.getMessage(), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new PipelineException("failed", source + ": cancelled", e);
+                    throw new PipelineException("cancelled", source + ": cancelled", e);
+                } catch (Stopped e) {
+                    throw stopped(source + ": extraction", e);
+                } catch (ExtractionException e) {
+                    throw new PipelineException("unreadable", source + ": " + e.getMessage(), e);
                 } catch (Exception e) {
                     throw new PipelineException("unreadable", source + ": extraction failed: " + e, e);
                 }
@@ -137,8 +157,10 @@ public final class Pipeline implements AutoCloseable {
      * The document in {@code result}, from the cache's {@code extract} namespace when the same bytes, read
      * as the same type at the same address (links are made absolute against it), were extracted by this
      * extractor version with the same settings. The {@code extract} stage timer counts real extractions.
+     * Extraction runs on the CPU pool within the source's CPU budget ({@code extractor.max_cpu}).
      */
-    private Document extracted(FetchResult result) throws ExtractionException, InterruptedException {
+    private Document extracted(FetchResult result, StopToken call)
+            throws ExtractionException, CpuPool.Busy, InterruptedException {
         String key = CacheKey.of(
                 Extractor.VERSION,
                 config.extractor().includeComments(),
@@ -146,8 +168,24 @@ public final class Pipeline implements AutoCloseable {
                 result.contentType(),
                 result.charset().map(Charset::name),
                 result.body());
-        TieredCache.Cached<Document> d = cache.getOrCompute(
-                Namespace.EXTRACT, key, DocumentCodec.CODEC, () -> timed("extract", () -> extractor.extract(result)));
+        Duration maxCpu = config.extractor().maxCpu();
+        TieredCache.Cached<Document> d;
+        try {
+            d = cache.getOrCompute(
+                    Namespace.EXTRACT,
+                    key,
+                    DocumentCodec.CODEC,
+                    () -> cpu.run(
+                            call,
+                            () -> timed(
+                                    "extract",
+                                    () -> extractor.extract(
+                                            result, call.withCpuBudget(maxCpu, "extraction", "extractor.max_cpu")))));
+        } catch (ExtractionException | CpuPool.Busy | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("extraction failed in an unexpected way", e);
+        }
         meters.counter("mcpweb.cache.extract", "result", d.hit() ? "hit" : "miss")
                 .increment();
         return d.value();
@@ -163,9 +201,10 @@ public final class Pipeline implements AutoCloseable {
         if (request.sources().isEmpty()) {
             throw new PipelineException("summary", "no source given: pass at least one URL or file path");
         }
+        StopToken call = callToken();
         List<Document> documents = new ArrayList<>();
         List<SourceFailure> failures = new ArrayList<>();
-        readAll(request.sources(), listener, documents, failures);
+        readAll(request.sources(), listener, call, documents, failures);
         if (documents.isEmpty()) {
             String kind = failures.stream().map(SourceFailure::kind).distinct().count() == 1
                     ? failures.getFirst().kind()
@@ -191,18 +230,29 @@ public final class Pipeline implements AutoCloseable {
             throw new PipelineException("summary", e.getMessage(), e);
         }
         int words = request.maxLengthWords().orElse(settings.maxLength());
-        SummaryRequest summaryRequest = new SummaryRequest(documents, request.query(), words);
+        SummaryRequest summaryRequest = new SummaryRequest(documents, request.query(), words, call);
         Summarizer summarizer = summarizer(settings, clientModel);
         try {
             return new PipelineResult(
                     cachedSummary(summarizer, summaryRequest, settings, clientModel, listener), failures);
         } catch (SummaryException e) {
             throw new PipelineException("summary", e.getMessage(), e);
+        } catch (CpuPool.Busy e) {
+            throw new PipelineException("busy", e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PipelineException("cancelled", "the summary was cancelled", e);
+        } catch (Stopped e) {
+            throw stopped("the summary was", e);
         }
     }
 
     private void readAll(
-            List<String> sources, SummaryListener listener, List<Document> documents, List<SourceFailure> failures)
+            List<String> sources,
+            SummaryListener listener,
+            StopToken call,
+            List<Document> documents,
+            List<SourceFailure> failures)
             throws PipelineException {
         AtomicInteger done = new AtomicInteger();
         listener.onProgress("fetch", 0, sources.size());
@@ -211,7 +261,7 @@ public final class Pipeline implements AutoCloseable {
             for (String source : sources) {
                 futures.add(threads.submit(() -> {
                     try {
-                        return read(source, SummaryListener.NONE);
+                        return read(source, SummaryListener.NONE, call);
                     } finally {
                         listener.onProgress("fetch", done.incrementAndGet(), sources.size());
                     }
@@ -227,6 +277,7 @@ public final class Pipeline implements AutoCloseable {
                         failures.add(new SourceFailure(sources.get(i), "failed", String.valueOf(e.getCause())));
                     }
                 } catch (InterruptedException e) {
+                    call.cancel();
                     threads.shutdownNow();
                     Thread.currentThread().interrupt();
                     throw new PipelineException("summary", "cancelled while reading the sources", e);
@@ -263,7 +314,8 @@ public final class Pipeline implements AutoCloseable {
                 settings,
                 new Chunker(config.chunker(), budget::count),
                 meters,
-                mapOutputs);
+                mapOutputs,
+                cpu);
     }
 
     private Summary cachedSummary(
@@ -272,7 +324,7 @@ public final class Pipeline implements AutoCloseable {
             SummarizerConfig settings,
             Optional<LlmProvider> clientModel,
             SummaryListener listener)
-            throws SummaryException {
+            throws SummaryException, CpuPool.Busy, InterruptedException {
         String who = summarizer instanceof MapReduceSummarizer
                 ? llm.or(() -> clientModel).map(p -> p.name() + "/" + p.model()).orElse("?")
                 : "extractive";
@@ -296,10 +348,19 @@ public final class Pipeline implements AutoCloseable {
         SummaryCodec.Citing codec = SummaryCodec.citing(sources);
         TieredCache.Cached<Summary> summary;
         try {
-            summary = cache.getOrCompute(Namespace.SUMMARY, key, codec, () -> summarizer.summarize(request, listener));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SummaryException("cancelled while another request made the same summary", e);
+            // The embedded summarizer is all CPU: it runs on the CPU pool. Map-reduce mostly waits for the
+            // LLM and puts only its chunking there.
+            summary = cache.getOrCompute(
+                    Namespace.SUMMARY,
+                    key,
+                    codec,
+                    () -> summarizer instanceof MapReduceSummarizer
+                            ? summarizer.summarize(request, listener)
+                            : cpu.run(request.stop(), () -> summarizer.summarize(request, listener)));
+        } catch (SummaryException | CpuPool.Busy | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("summary failed in an unexpected way", e);
         }
         meters.counter("mcpweb.cache.summary", "result", summary.hit() ? "hit" : "miss")
                 .increment();
@@ -310,6 +371,16 @@ public final class Pipeline implements AutoCloseable {
         Summary hit = summary.origin() == TieredCache.Origin.SHARED ? codec.asStored(summary.value()) : summary.value();
         listener.onDelta(hit.markdown());
         return hit;
+    }
+
+    /** The failure for work that {@code e} stopped: cancelled, out of time, or over its CPU budget. */
+    private static PipelineException stopped(String what, Stopped e) {
+        String kind = switch (e.reason()) {
+            case CANCELLED -> "cancelled";
+            case DEADLINE -> "failed";
+            case CPU_BUDGET -> "unreadable";
+        };
+        return new PipelineException(kind, what + " " + e.getMessage(), e);
     }
 
     private interface Stage<T, E extends Exception> {
@@ -326,6 +397,11 @@ public final class Pipeline implements AutoCloseable {
                     .register(meters)
                     .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** The CPU pool's figures now (threads, busy, queued), for health checks. */
+    public CpuPool.Load cpuLoad() {
+        return cpu.load();
     }
 
     public CacheStats cacheStats() {
@@ -347,5 +423,6 @@ public final class Pipeline implements AutoCloseable {
         llm.ifPresent(LlmProvider::close);
         fetcher.close();
         cache.close();
+        cpu.close();
     }
 }

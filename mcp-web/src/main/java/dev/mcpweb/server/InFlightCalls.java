@@ -1,14 +1,13 @@
 package dev.mcpweb.server;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The tool calls running now: at most {@code limit} at once (later ones wait for a slot), each
+ * The tool calls running now: at most {@code limit} at once (a call beyond them is answered busy at
+ * once: waiting would only hide the overload from the client, which can retry or go elsewhere), each
  * cancellable by the key {@link MessageTap} gave its request. The MCP Java SDK does not act on
  * {@code notifications/cancelled}, so this is where a cancellation interrupts the call's thread, which
  * stops the pipeline and its LLM calls.
@@ -18,7 +17,6 @@ final class InFlightCalls {
 
     private final Semaphore slots;
     private final int limit;
-    private final Duration maxWait;
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
     /** Cancellations that arrived before their call started; bounded, oldest forgotten first. */
     private final Map<String, Boolean> cancelledEarly = new LinkedHashMap<>(16, 0.75f, false) {
@@ -28,10 +26,9 @@ final class InFlightCalls {
         }
     };
 
-    InFlightCalls(int limit, Duration maxWait) {
+    InFlightCalls(int limit) {
         this.limit = limit;
-        this.slots = new Semaphore(limit, true);
-        this.maxWait = maxWait;
+        this.slots = new Semaphore(limit);
     }
 
     /** What a call body may throw. */
@@ -39,7 +36,7 @@ final class InFlightCalls {
         T run() throws Exception;
     }
 
-    /** Thrown when no slot freed up in time. */
+    /** Thrown when every slot is taken. */
     static final class Busy extends Exception {
         Busy(String message) {
             super(message);
@@ -55,10 +52,9 @@ final class InFlightCalls {
 
     /** Runs {@code body} on this thread in a slot, interruptible under {@code key} (empty: not cancellable). */
     <T> T run(String key, Body<T> body) throws Exception {
-        if (!slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new Busy(
-                    "mcp-web is busy: " + limit + " tool calls are already running (server.max_concurrent_tools) "
-                            + "and none finished within " + maxWait.toSeconds() + " s; try again shortly.");
+        if (!slots.tryAcquire()) {
+            throw new Busy("mcp-web is busy: " + limit + " tool calls are already running "
+                    + "(server.max_concurrent_tools); retry in a few seconds.");
         }
         try {
             if (!key.isEmpty()) {
@@ -112,5 +108,9 @@ final class InFlightCalls {
 
     int active() {
         return limit - slots.availablePermits();
+    }
+
+    int limit() {
+        return limit;
     }
 }

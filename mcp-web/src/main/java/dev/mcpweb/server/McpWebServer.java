@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.ServerConfig;
 import dev.mcpweb.pipeline.Pipeline;
+import dev.mcpweb.work.CpuPool;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -25,6 +26,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -59,8 +62,7 @@ public final class McpWebServer implements AutoCloseable {
     private McpWebServer(Config config, Function<MeterRegistry, Pipeline> pipeline, String version) {
         this.config = config;
         this.version = version;
-        this.calls = new InFlightCalls(
-                config.server().maxConcurrentTools(), config.summarizer().deadline());
+        this.calls = new InFlightCalls(config.server().maxConcurrentTools());
         this.tap = new MessageTap(objectMapper, calls);
         this.pipelines = new PipelineStartup(pipeline, executor);
     }
@@ -206,13 +208,31 @@ public final class McpWebServer implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code /health}: always 200 while the server runs, so that a load balancer does not take a busy
+     * replica (and its sessions) out of rotation; {@code status} is {@code saturated} when a new tool
+     * call would be answered busy (every tool slot taken, or the CPU pool's threads and queue full).
+     */
     private final class Health extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            CpuPool.Load cpu = pipelines
+                    .now()
+                    .map(Pipeline::cpuLoad)
+                    .orElse(new CpuPool.Load(
+                            config.server().cpuThreads(), 0, 0, config.server().cpuQueue()));
+            boolean saturated = calls.active() >= calls.limit() || cpu.full();
+            Map<String, Object> health = new LinkedHashMap<>();
+            health.put("status", saturated ? "saturated" : "ok");
+            health.put("version", version);
+            health.put("active_tool_calls", calls.active());
+            health.put("max_tool_calls", calls.limit());
+            health.put("cpu_threads", cpu.threads());
+            health.put("cpu_busy", cpu.busy());
+            health.put("cpu_queued", cpu.queued());
+            health.put("cpu_queue_capacity", cpu.queueCapacity());
             response.setContentType("application/json");
-            response.getWriter()
-                    .write("{\"status\":\"ok\",\"version\":\"" + version + "\",\"active_tool_calls\":" + calls.active()
-                            + "}");
+            response.getWriter().write(objectMapper.writeValueAsString(health));
         }
     }
 

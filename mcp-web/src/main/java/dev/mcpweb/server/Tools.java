@@ -185,6 +185,7 @@ final class Tools {
         } catch (PipelineStartup.Unavailable e) {
             return error(e.getMessage());
         } catch (PipelineException e) {
+            outcome = e.kind().equals("busy") ? "busy" : outcome;
             call.log(LoggingLevel.WARNING, name + ": " + e.getMessage());
             return error(pipelineFailure(e));
         } catch (UnsupportedOperationException e) {
@@ -420,6 +421,7 @@ final class Tools {
             case "failed" ->
                 " The source could not be fetched; check the URL, or retry later if the site " + "is down.";
             case "unreadable" -> " The content could not be extracted; try another format or URL.";
+            case "busy" -> " This is a passing overload, not a fault of the source.";
             default -> "";
         };
         String message = e.getMessage() == null ? e.kind() : e.getMessage();

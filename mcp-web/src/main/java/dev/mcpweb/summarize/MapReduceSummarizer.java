@@ -8,6 +8,8 @@ import dev.mcpweb.llm.Completion;
 import dev.mcpweb.llm.LlmException;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmRequest;
+import dev.mcpweb.work.CpuPool;
+import dev.mcpweb.work.CpuRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +63,7 @@ public final class MapReduceSummarizer implements Summarizer {
     private final Chunker chunker;
     private final SummaryMetrics metrics;
     private final NoteStore notes;
+    private final CpuRunner cpu;
 
     /**
      * {@code tokens} counts tokens for the provider's model and {@code contextWindow} is its window;
@@ -85,6 +88,20 @@ public final class MapReduceSummarizer implements Summarizer {
             Chunker chunker,
             MeterRegistry meters,
             NoteStore notes) {
+        this(provider, tokens, contextWindow, config, chunker, meters, notes, CpuRunner.CALLER);
+    }
+
+    /** As above, chunking on {@code cpu} (the pipeline's CPU pool) rather than on the calling thread. */
+    public MapReduceSummarizer(
+            LlmProvider provider,
+            ToIntFunction<String> tokens,
+            int contextWindow,
+            SummarizerConfig config,
+            Chunker chunker,
+            MeterRegistry meters,
+            NoteStore notes,
+            CpuRunner cpu) {
+        this.cpu = cpu;
         this.notes = notes;
         this.provider = provider;
         this.tokens = tokens;
@@ -203,7 +220,16 @@ public final class MapReduceSummarizer implements Summarizer {
                         + "raise summarizer.context_window or lower summarizer.max_tokens");
             }
             long t0 = System.nanoTime();
-            List<Chunk> chunks = chunker.chunk(docs, chunker.chunkSize(modelMax, PREFERRED_CHUNK_TOKENS));
+            List<Chunk> chunks;
+            try {
+                chunks = cpu.run(
+                        request.stop(), () -> chunker.chunk(docs, chunker.chunkSize(modelMax, PREFERRED_CHUNK_TOKENS)));
+            } catch (CpuPool.Busy e) {
+                throw new SummaryException(e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SummaryException("the summary was cancelled while its input was chunked");
+            }
             metrics.stage("chunk", System.nanoTime() - t0);
             chunkCount = chunks.size();
             return chunks;

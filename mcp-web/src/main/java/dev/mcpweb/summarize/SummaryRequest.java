@@ -1,16 +1,23 @@
 package dev.mcpweb.summarize;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.work.StopToken;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What to summarize: the documents, numbered from 1 in the order given (the citation numbers), an
- * optional query to focus on, and a length budget in words.
+ * optional query to focus on, a length budget in words, and the token CPU-bound summarizers check
+ * between blocks of work.
  */
-public record SummaryRequest(List<Document> documents, Optional<String> query, int maxLengthWords) {
+public record SummaryRequest(List<Document> documents, Optional<String> query, int maxLengthWords, StopToken stop) {
     public SummaryRequest {
         documents = List.copyOf(documents);
         query = query.map(String::strip).filter(q -> !q.isEmpty());
+    }
+
+    /** A request that nothing stops but its summarizer's own deadline. */
+    public SummaryRequest(List<Document> documents, Optional<String> query, int maxLengthWords) {
+        this(documents, query, maxLengthWords, StopToken.none());
     }
 }

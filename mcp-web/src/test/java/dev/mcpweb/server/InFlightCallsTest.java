@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class InFlightCallsTest {
     @Test
     void aCancelInterruptsTheRunningCallAndItEndsAsCancelled() throws Exception {
-        InFlightCalls calls = new InFlightCalls(4, Duration.ofSeconds(5));
+        InFlightCalls calls = new InFlightCalls(4);
         CountDownLatch started = new CountDownLatch(1);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
@@ -35,14 +35,14 @@ class InFlightCallsTest {
 
     @Test
     void aCancelThatArrivesFirstStopsTheCallBeforeItStarts() {
-        InFlightCalls calls = new InFlightCalls(4, Duration.ofSeconds(5));
+        InFlightCalls calls = new InFlightCalls(4);
         calls.cancel("c#2");
         assertThatThrownBy(() -> calls.run("c#2", () -> "ran")).isInstanceOf(InFlightCalls.Cancelled.class);
     }
 
     @Test
     void aCallThatSwallowsTheInterruptStillEndsAsCancelled() throws Exception {
-        InFlightCalls calls = new InFlightCalls(1, Duration.ofSeconds(5));
+        InFlightCalls calls = new InFlightCalls(1);
         CountDownLatch started = new CountDownLatch(1);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
@@ -67,8 +67,8 @@ class InFlightCallsTest {
     }
 
     @Test
-    void callsBeyondTheLimitWaitAndGiveUpWithABusyMessage() throws Exception {
-        InFlightCalls calls = new InFlightCalls(1, Duration.ofMillis(50));
+    void aCallBeyondTheLimitIsAnsweredBusyAtOnceAndAFreedSlotServesTheNext() throws Exception {
+        InFlightCalls calls = new InFlightCalls(1);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread holder = Thread.ofVirtual().start(() -> {
@@ -83,9 +83,12 @@ class InFlightCallsTest {
             }
         });
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        long t0 = System.nanoTime();
         assertThatThrownBy(() -> calls.run("", () -> "second"))
                 .isInstanceOf(InFlightCalls.Busy.class)
-                .hasMessageContaining("server.max_concurrent_tools");
+                .hasMessageContaining("server.max_concurrent_tools")
+                .hasMessageContaining("retry");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
         release.countDown();
         holder.join(Duration.ofSeconds(5));
         assertThat(calls.run("", () -> "third")).isEqualTo("third");

@@ -1,5 +1,6 @@
 package dev.mcpweb.extract.html;
 
+import dev.mcpweb.work.StopToken;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -135,11 +136,13 @@ final class Boilerplate implements NodeFilter {
     }
 
     /** Removes boilerplate under {@code root} in place. */
-    static void strip(Element root, boolean includeComments) {
+    static void strip(Element root, boolean includeComments, StopToken stop) {
         TextLengths lengths = TextLengths.of(root);
         boolean keepComments = includeComments || isDiscussion(root, lengths);
         removeRecommendations(root, lengths);
-        NodeTraversor.filter(new Boilerplate(lengths, root, keepComments, Disclosures.of(root)), root);
+        stop.check();
+        NodeTraversor.filter(
+                Checked.filter(new Boilerplate(lengths, root, keepComments, Disclosures.of(root)), stop), root);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mcpweb.extract.html;
 
+import dev.mcpweb.work.StopToken;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -123,18 +124,18 @@ final class ContentLocator {
 
     /** The element whose subtree best covers the main content of {@code root}. */
     static Element locate(Element root) {
-        return locate(root, Set.of());
+        return locate(root, Set.of(), StopToken.none());
     }
 
     /**
-     * As {@link #locate(Element)} on a page whose item grids are its content ({@code items}, from
+     * As {@link #locate(Element)}, checking {@code stop} at every node, on a page whose item grids are its content ({@code items}, from
      * {@link ItemGrids}). When the usual choice already holds most of the items it stands; otherwise
      * (the grid's short entries, each split into title, price and badges, all scored as fragments)
      * the page is scored again with every entry counted as one block.
      */
-    static Element locate(Element root, Set<Element> items) {
-        Element plain = locateWith(root, Set.of());
-        return items.isEmpty() || holdsMost(plain, items) ? plain : locateWith(root, items);
+    static Element locate(Element root, Set<Element> items, StopToken stop) {
+        Element plain = locateWith(root, Set.of(), stop);
+        return items.isEmpty() || holdsMost(plain, items) ? plain : locateWith(root, items, stop);
     }
 
     private static boolean holdsMost(Element e, Set<Element> items) {
@@ -149,10 +150,10 @@ final class ContentLocator {
         return inside[0] * 2 >= items.size();
     }
 
-    private static Element locateWith(Element root, Set<Element> items) {
+    private static Element locateWith(Element root, Set<Element> items, StopToken stop) {
         ContentLocator locator = new ContentLocator(items);
         Scorer scorer = locator.new Scorer();
-        NodeTraversor.traverse(scorer, root);
+        NodeTraversor.traverse(Checked.visitor(scorer, stop), root);
         if (scorer.best == null || scorer.bestScore <= 0) {
             return root; // no prose anywhere: keep all that survived boilerplate removal
         }

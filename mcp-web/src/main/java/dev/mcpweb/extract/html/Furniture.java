@@ -1,5 +1,6 @@
 package dev.mcpweb.extract.html;
 
+import dev.mcpweb.work.StopToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -125,9 +126,9 @@ final class Furniture implements NodeFilter {
     }
 
     /** Removes furniture lines from {@code main}, in place. */
-    static void remove(Element main) {
+    static void remove(Element main, StopToken stop) {
         Furniture furniture = new Furniture(main);
-        NodeTraversor.filter(furniture, main);
+        NodeTraversor.filter(Checked.filter(furniture, stop), main);
         furniture.doomed.forEach(Element::remove);
     }
 

@@ -1,6 +1,8 @@
 package dev.mcpweb.extract.html;
 
+import dev.mcpweb.work.StopToken;
 import java.util.List;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -14,27 +16,37 @@ public final class MainContentExtractor {
     /** Below this many visible characters, the text the page declares in JSON-LD is used instead. */
     private static final int SCANT_TEXT = 200;
 
+    /** As {@link #extract(Document, boolean, StopToken)}, never stopped. */
+    public MainContent extract(Document page, boolean includeComments) {
+        return extract(page, includeComments, StopToken.none());
+    }
+
     /**
      * Returns the main content of {@code page} (parsed with its base URI set, which makes links
      * absolute). Comments (reader comments under an article) are kept only when {@code
-     * includeComments} is true.
+     * includeComments} is true. {@code stop} is checked between steps and at every node of the long walks.
      */
-    public MainContent extract(Document page, boolean includeComments) {
+    public MainContent extract(Document page, boolean includeComments, StopToken stop) {
         Element body = page.body();
         if (body == null) {
             return new MainContent("", "", List.of(), List.of());
         }
         Element copy = body.clone();
         copy.setBaseUri(page.location());
+        stop.check();
         StreamedSegments.resolve(copy);
         ProductPage product = ProductPage.of(page);
         product.reveal(copy);
-        Boilerplate.strip(copy, includeComments);
+        Boilerplate.strip(copy, includeComments, stop);
         Element scope = product.strip(copy);
-        Element main = ContentLocator.locate(scope, ItemGrids.find(scope));
+        stop.check();
+        Set<Element> grids = ItemGrids.find(scope);
+        stop.check();
+        Element main = ContentLocator.locate(scope, grids, stop);
         RepeatedBlocks.remove(main);
-        Furniture.remove(main);
-        MainContent content = Renderer.render(main);
+        stop.check();
+        Furniture.remove(main, stop);
+        MainContent content = Renderer.render(main, stop);
         if (TextLengths.visibleLength(content.text()) < SCANT_TEXT) {
             String declared = StructuredBody.of(page).orElse("");
             if (TextLengths.visibleLength(declared) > TextLengths.visibleLength(content.text())) {

@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import dev.mcpweb.extract.AbsoluteUrls;
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.work.StopToken;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ final class Renderer implements NodeFilter {
     /** The characters {@link #escape} escapes. */
     private static final String MD_SPECIAL = "\\`*_[]";
 
+    private static final Pattern LANGUAGE_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_+#.-]{0,19}");
     private static final Pattern NEWLINES = Pattern.compile("\\s*\\n\\s*");
     private static final int MAX_TABLE_CELLS = 10_000;
 
@@ -47,16 +49,22 @@ final class Renderer implements NodeFilter {
     /** The targets of the open links, empty for links rendered as plain text. */
     private final Deque<String> openLinks = new ArrayDeque<>();
 
+    /** For each open list item, the width of its bullet: where its continuation lines start. */
+    private final Deque<String> itemIndents = new ArrayDeque<>();
+
     private int pendingBreak;
     private String pendingBullet = "";
+    /** Indentation for the next line when a line break inside a list item continues that item. */
+    private String pendingContinuation = "";
+
     private boolean spacePending;
     private boolean inCell;
     /** Whether an element's text is not blank, for the elements {@link #showsText} has seen. */
     private final Map<Element, Boolean> showsText = new IdentityHashMap<>();
 
-    static MainContent render(Element root) {
+    static MainContent render(Element root, StopToken stop) {
         Renderer r = new Renderer();
-        NodeTraversor.filter(r, root);
+        NodeTraversor.filter(Checked.filter(r, stop), root);
         return r.result();
     }
 
@@ -107,6 +115,8 @@ final class Renderer implements NodeFilter {
             case "br" -> {
                 if (md.length() > 0) {
                     block(1);
+                    // "Simple apps:<br>$5,000" is one item: its second line is indented under the bullet
+                    pendingContinuation = itemIndents.isEmpty() ? "" : itemIndents.peek();
                 }
                 return FilterResult.CONTINUE;
             }
@@ -165,6 +175,7 @@ final class Renderer implements NodeFilter {
                 } else {
                     pendingBullet = counter[0]++ + ". ";
                 }
+                itemIndents.push(" ".repeat(pendingBullet.length()));
                 return FilterResult.CONTINUE;
             }
             case "blockquote" -> {
@@ -226,7 +237,10 @@ final class Renderer implements NodeFilter {
                 prefixes.pop();
                 block(lists.isEmpty() ? 2 : 1);
             }
-            case "li" -> block(1);
+            case "li" -> {
+                itemIndents.pop();
+                block(1);
+            }
             case "a" -> {
                 String href = openLinks.isEmpty() ? "" : openLinks.pop();
                 if (!href.isEmpty()) {
@@ -349,7 +363,11 @@ final class Renderer implements NodeFilter {
             md.append(pendingBullet);
             txt.append(pendingBullet);
             pendingBullet = "";
+        } else if (!pendingContinuation.isEmpty()) {
+            md.append(pendingContinuation);
+            txt.append(pendingContinuation);
         }
+        pendingContinuation = "";
         spacePending = false;
         return true;
     }
@@ -388,12 +406,16 @@ final class Renderer implements NodeFilter {
     }
 
     private void codeBlock(Element pre) {
-        String code = pre.wholeText();
+        Element label = languageLabel(pre);
+        String code = label == null ? pre.wholeText() : wholeTextWithout(pre, label);
         code = code.replaceAll("^\\n+", "").stripTrailing();
         if (code.isBlank()) {
             return;
         }
         String language = language(pre);
+        if (language.isEmpty() && label != null) {
+            language = label.text().strip().toLowerCase(Locale.ROOT);
+        }
         codeBlocks.add(new Document.CodeBlock(language, code));
         block(2);
         flushBreak();
@@ -406,6 +428,41 @@ final class Renderer implements NodeFilter {
         md.append(prefix).append(fence);
         txt.append(code);
         block(2);
+    }
+
+    /**
+     * A label naming the language written inside {@code <pre>} before its {@code <code>}, as Shiki writes
+     * {@code <div class="language-id">ts</div>}: one short word, not code. Null when there is none.
+     */
+    private static Element languageLabel(Element pre) {
+        Element code = pre.selectFirst("code");
+        if (code == null) {
+            return null;
+        }
+        for (Element child : pre.children()) {
+            if (child == code || child.selectFirst("code") != null) {
+                return null;
+            }
+            if (LANGUAGE_LABEL.matcher(child.wholeText().strip()).matches()) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    private static String wholeTextWithout(Element pre, Element label) {
+        StringBuilder text = new StringBuilder();
+        for (Node child : pre.childNodes()) {
+            if (child == label) {
+                continue;
+            }
+            if (child instanceof Element e) {
+                text.append(e.wholeText());
+            } else if (child instanceof TextNode t) {
+                text.append(t.getWholeText());
+            }
+        }
+        return text.toString();
     }
 
     static String language(Element pre) {

@@ -52,6 +52,7 @@ final class Centrality {
         double[] acc = new double[n];
         int[] touched = new int[n];
         for (int i = 0; i < n; i++) {
+            corpus.stop.check();
             int count = 0;
             int[] terms = corpus.vectorTerms[i];
             for (int k = 0; k < terms.length; k++) {

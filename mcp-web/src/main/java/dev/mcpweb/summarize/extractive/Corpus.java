@@ -1,6 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.work.StopToken;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +26,13 @@ final class Corpus {
     final int[] documentFrequency;
     final double averageLength;
 
-    Corpus(List<Document> documents) {
+    /** Checked between passages and sections by the stages that walk this corpus. */
+    final StopToken stop;
+
+    Corpus(List<Document> documents, StopToken stop) {
+        this.stop = stop;
         for (int d = 0; d < documents.size(); d++) {
+            stop.check();
             Document doc = documents.get(d);
             String markdown = doc.markdown().isBlank() ? doc.text() : doc.markdown();
             MarkdownPassages.parse(markdown, d + 1, sections, blocks, passages);
@@ -35,6 +41,7 @@ final class Corpus {
         terms = new int[n][];
         long total = 0;
         for (int i = 0; i < n; i++) {
+            stop.check();
             Passage p = passages.get(i);
             terms[i] = analyzer.terms(p.block().kind() == Block.Kind.CODE ? stripFence(p.text()) : p.text());
             total += terms[i].length;

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * with neighbouring sentences and headings as context; centrality is LexRank; structure counts
  * position, headings and emphasis; maximal marginal relevance keeps near-duplicates out. A query
  * the sources do not answer is said to be unanswered rather than padded. Deterministic, in-process,
- * a few milliseconds per page; an instance holds no state and may be shared.
+ * a few milliseconds per page; an instance holds no state and may be shared. It checks the request's
+ * {@link SummaryRequest#stop() token} between passages, so a cancelled or overdue summary ends early.
  */
 public final class ExtractiveSummarizer implements Summarizer {
     static final int DEFAULT_MAX_LENGTH = 200;
@@ -61,7 +62,7 @@ public final class ExtractiveSummarizer implements Summarizer {
         long start = System.nanoTime();
         List<Document> documents = request.documents();
         int budget = request.maxLengthWords() > 0 ? request.maxLengthWords() : DEFAULT_MAX_LENGTH;
-        Corpus corpus = new Corpus(documents);
+        Corpus corpus = new Corpus(documents, request.stop());
         List<String> warnings = new ArrayList<>();
         for (int d = 0; d < documents.size(); d++) {
             int source = d + 1;
@@ -93,6 +94,7 @@ public final class ExtractiveSummarizer implements Summarizer {
             chosen = general(corpus, budget);
         }
         listener.onProgress("rank", 1, 1);
+        request.stop().check();
         String markdown = new SummaryWriter(corpus, documents).write(request.query(), chosen, notice);
         listener.onDelta(markdown);
         List<Summary.SourceRef> sources = SourceList.of(documents);

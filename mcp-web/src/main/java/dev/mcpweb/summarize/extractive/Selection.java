@@ -33,6 +33,7 @@ final class Selection {
         }
         Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : a - b);
         while (true) {
+            corpus.stop.check();
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int i : order) {

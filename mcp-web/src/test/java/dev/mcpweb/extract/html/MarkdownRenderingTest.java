@@ -3,15 +3,19 @@ package dev.mcpweb.extract.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.work.StopToken;
 import java.net.URI;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRenderingTest {
     private static MainContent render(String body) {
-        return Renderer.render(Jsoup.parse(
-                        "<html><body><article>" + body + "</article></body></html>", "https://example.org/docs/guide/")
-                .body());
+        return Renderer.render(
+                Jsoup.parse(
+                                "<html><body><article>" + body + "</article></body></html>",
+                                "https://example.org/docs/guide/")
+                        .body(),
+                StopToken.none());
     }
 
     @Test
@@ -84,5 +88,43 @@ class MarkdownRenderingTest {
 
         assertThat(c.markdown()).isEqualTo("Use snake\\_case and 2\\*3 \\[not a link\\].");
         assertThat(c.text()).isEqualTo("Use snake_case and 2*3 [not a link].");
+    }
+
+    @Test
+    void aLineBreakInsideAListItemContinuesThatItem() {
+        MainContent c = render("<ul><li>Simple apps:<br>$5,000 – $10,000</li>"
+                + "<li>Mid-level apps (custom UI, APIs):<br>$20,000 – $50,000</li></ul>"
+                + "<ol><li>Step one<br>then wait</li></ol>");
+
+        assertThat(c.markdown())
+                .isEqualTo("- Simple apps:\n  $5,000 – $10,000\n- Mid-level apps (custom UI, APIs):\n"
+                        + "  $20,000 – $50,000\n\n1. Step one\n   then wait");
+        assertThat(c.text()).contains("- Simple apps:\n  $5,000 – $10,000");
+    }
+
+    @Test
+    void aLineBreakOutsideListsStartsALineWithoutIndentation() {
+        MainContent c = render("<ul><li>Item</li></ul><p>Line one<br>line two</p>");
+
+        assertThat(c.markdown()).isEqualTo("- Item\n\nLine one\nline two");
+    }
+
+    @Test
+    void aLanguageLabelInsideThePreTagsTheFenceAndIsNotCode() {
+        MainContent c = render("<pre class=\"shiki\"><div class=\"language-id\">ts</div>"
+                + "<code><span class=\"line\">interface Foo {</span>\n<span class=\"line\">}</span></code></pre>");
+
+        assertThat(c.markdown()).isEqualTo("```ts\ninterface Foo {\n}\n```");
+        assertThat(c.codeBlocks()).singleElement().satisfies(b -> {
+            assertThat(b.language()).isEqualTo("ts");
+            assertThat(b.code()).isEqualTo("interface Foo {\n}");
+        });
+    }
+
+    @Test
+    void codeWhoseFirstLineIsOneWordStaysCode() {
+        MainContent c = render("<pre><code>make\nmake install</code></pre>");
+
+        assertThat(c.markdown()).isEqualTo("```\nmake\nmake install\n```");
     }
 }

@@ -2,7 +2,7 @@ package dev.mcpweb.tools.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpweb.config.ExtractorConfig;
+import dev.mcpweb.config.Config;
 import dev.mcpweb.extract.ExtractionException;
 import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchResult;
@@ -198,7 +198,7 @@ public final class ExtractionEval {
 
     /** The extractor the eval measures by default: the extract stage with comments excluded. */
     public static Extractor defaultExtractor() {
-        return new Extractor(new ExtractorConfig(false));
+        return new Extractor(Config.defaults().extractor());
     }
 
     private static ExtractionReport.Scores mean(List<ExtractionReport.PageScore> pages) {

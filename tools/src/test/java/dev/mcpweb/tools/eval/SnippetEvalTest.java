@@ -2,7 +2,7 @@ package dev.mcpweb.tools.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpweb.config.ExtractorConfig;
+import dev.mcpweb.config.Config;
 import dev.mcpweb.extract.Extractor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,7 +42,7 @@ class SnippetEvalTest {
                    "with": ["The only paragraph", "a sentence nowhere"], "without": ["Cookie settings"]}}
                 """);
 
-        SnippetReport report = new SnippetEval(new Extractor(new ExtractorConfig(false)), n -> true).run(dataset);
+        SnippetReport report = new SnippetEval(new Extractor(Config.defaults().extractor()), n -> true).run(dataset);
 
         assertThat(SnippetEval.recognises(dataset)).isTrue();
         assertThat(report.overall()).isEqualTo(new SnippetReport.Counts(2, 3, 1, 0, 2));
@@ -65,7 +65,7 @@ class SnippetEvalTest {
                  "https://missing.example/": {"file": "missing.html", "with": ["anything"], "without": []}}
                 """);
 
-        SnippetReport report = new SnippetEval(new Extractor(new ExtractorConfig(false)), n -> true).run(dataset);
+        SnippetReport report = new SnippetEval(new Extractor(Config.defaults().extractor()), n -> true).run(dataset);
 
         assertThat(report.overall()).isEqualTo(new SnippetReport.Counts(2, 1, 1, 1, 0));
         assertThat(report.worst()).singleElement().satisfies(p -> {

@@ -1,0 +1,123 @@
+package dev.mcpweb.work;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Tells CPU-bound work when to stop. Work calls {@link #check()} between blocks (elements of a page,
+ * sentences of a summary); it throws {@link Stopped} once the token was {@link #cancel() cancelled},
+ * its deadline passed, or — for a token made by {@link #withCpuBudget} — the thread that started it has
+ * used more CPU time than the budget. A check costs a volatile read and a clock read; the thread's CPU
+ * time is read at most every millisecond of wall time. Cancelling a token cancels the tokens made from it.
+ */
+public final class StopToken {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final long CPU_READ_INTERVAL = Duration.ofMillis(1).toNanos();
+
+    private final Optional<StopToken> parent;
+    private final long deadline;
+    private final Duration deadlineLength;
+    private final String deadlineOption;
+    private final Optional<CpuBudget> cpu;
+    private volatile boolean cancelled;
+
+    private StopToken(
+            Optional<StopToken> parent,
+            long deadline,
+            Duration deadlineLength,
+            String deadlineOption,
+            Optional<CpuBudget> cpu) {
+        this.parent = parent;
+        this.deadline = deadline;
+        this.deadlineLength = deadlineLength;
+        this.deadlineOption = deadlineOption;
+        this.cpu = cpu;
+    }
+
+    /** A token that stops only when cancelled. */
+    public static StopToken none() {
+        return new StopToken(Optional.empty(), Long.MAX_VALUE, Duration.ZERO, "", Optional.empty());
+    }
+
+    /** A token whose deadline is {@code length} from now; {@code option} names the setting, for the message. */
+    public static StopToken within(Duration length, String option) {
+        long now = System.nanoTime();
+        long deadline = now + Math.min(length.toNanos(), Long.MAX_VALUE / 2);
+        return new StopToken(Optional.empty(), deadline, length, option, Optional.empty());
+    }
+
+    /**
+     * A token under this one that also stops once the current thread has used {@code max} of CPU time
+     * from now ({@code what} and {@code option} name the work and the setting, for the message). Make it
+     * on the thread that does the work: CPU time is counted per thread.
+     */
+    public StopToken withCpuBudget(Duration max, String what, String option) {
+        Optional<CpuBudget> budget = THREADS.isCurrentThreadCpuTimeSupported()
+                ? Optional.of(new CpuBudget(Thread.currentThread(), max, what, option))
+                : Optional.empty();
+        return new StopToken(Optional.of(this), deadline, deadlineLength, deadlineOption, budget);
+    }
+
+    /** Asks the work to stop at its next check. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled || (parent.isPresent() && parent.get().isCancelled());
+    }
+
+    /** Returns when the work may go on; throws {@link Stopped} when it must end. */
+    public void check() {
+        if (isCancelled()) {
+            throw new Stopped(Stopped.Reason.CANCELLED, "cancelled");
+        }
+        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+            throw new Stopped(
+                    Stopped.Reason.DEADLINE,
+                    "not finished within the deadline of " + deadlineLength.toSeconds() + " s (" + deadlineOption
+                            + ")");
+        }
+        cpu.ifPresent(CpuBudget::check);
+    }
+
+    /** CPU time of one thread, from when the budget was made. */
+    private static final class CpuBudget {
+        private final Thread owner;
+        private final Duration max;
+        private final String what;
+        private final String option;
+        private final long start = THREADS.getCurrentThreadCpuTime();
+        private long lastRead = System.nanoTime();
+
+        CpuBudget(Thread owner, Duration max, String what, String option) {
+            this.owner = owner;
+            this.max = max;
+            this.what = what;
+            this.option = option;
+        }
+
+        void check() {
+            if (Thread.currentThread() != owner) {
+                return; // another thread's clock says nothing about this work
+            }
+            long now = System.nanoTime();
+            if (now - lastRead < CPU_READ_INTERVAL) {
+                return;
+            }
+            lastRead = now;
+            if (THREADS.getCurrentThreadCpuTime() - start > max.toNanos()) {
+                throw new Stopped(
+                        Stopped.Reason.CPU_BUDGET,
+                        what + " used more than its CPU-time budget of " + seconds(max) + " (" + option
+                                + "): the input is too large or too complex; raise " + option + " to allow it");
+            }
+        }
+
+        private static String seconds(Duration d) {
+            return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+        }
+    }
+}
