@@ -58,6 +58,11 @@ interface EntryStore extends AutoCloseable {
      */
     Pruned prune(Map<String, Long> cutoffs, long maxSize, Map<EntryKey, Long> touches) throws StoreException;
 
+    /** Whether the store answers now; a networked store can be unreachable for a while, a file cannot. */
+    default boolean reachable() {
+        return true;
+    }
+
     /** The file the store lives in, when it is one. */
     Optional<Path> file();
 

@@ -35,6 +35,12 @@ record Lifetime(Duration freshFor, Duration keptFor) {
         return nowMillis - millis(keptFor); // cannot overflow: now >= 0 and the ttl <= Long.MAX_VALUE
     }
 
+    /** How long Redis keeps an entry: {@code keptFor} in milliseconds, or -1 for ever (too long to say). */
+    long keptMillis() {
+        long millis = millis(keptFor);
+        return millis == Long.MAX_VALUE ? -1 : millis;
+    }
+
     private static long millis(Duration d) {
         try {
             return d.toMillis();

@@ -129,8 +129,18 @@ public final class TieredCache implements AutoCloseable {
     }
 
     static TieredCache open(CacheConfig config, InstantSource clock) {
-        return new TieredCache(
-                config, clock, config.enabled() ? Optional.of(SqliteStore.backend(config.dir())) : Optional.empty());
+        return new TieredCache(config, clock, config.enabled() ? Optional.of(backend(config)) : Optional.empty());
+    }
+
+    private static EntryStore.Backend backend(CacheConfig config) {
+        return switch (config.backend()) {
+            case SQLITE -> SqliteStore.backend(config.dir());
+            case REDIS -> {
+                Map<String, Long> ttls = new LinkedHashMap<>();
+                Lifetime.of(config).forEach((ns, lifetime) -> ttls.put(ns.wireName(), lifetime.keptMillis()));
+                yield RedisStore.backend(config.redisUrl(), ttls);
+            }
+        };
     }
 
     /** The value under {@code key} if one is stored and still within its namespace's lifetime. */
@@ -291,6 +301,14 @@ public final class TieredCache implements AutoCloseable {
         return new RobotsAnswerStore(this);
     }
 
+    /**
+     * Whether the cache runs on its memory tier alone because its shared store (Redis) cannot be reached
+     * now; it goes back to the store by itself when the store answers again.
+     */
+    public boolean degraded() {
+        return store().map(s -> !s.reachable()).orElse(false);
+    }
+
     /** Where the store lives, or empty when the cache is disabled. */
     public Optional<Path> file() {
         return store().flatMap(EntryStore::file);
@@ -398,7 +416,12 @@ public final class TieredCache implements AutoCloseable {
             memory.invalidate(evicted);
             memory.put(entryKey, new Row(value, now));
         } catch (StoreException e) {
-            memory.invalidate(entryKey);
+            // A store that is away (Redis lost) leaves this process serving the value from memory meanwhile.
+            if (e.damaged()) {
+                memory.invalidate(entryKey);
+            } else {
+                memory.put(entryKey, new Row(value, now));
+            }
             stores.failed(store.get(), "write to", e);
         }
     }

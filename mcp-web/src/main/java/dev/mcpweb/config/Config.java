@@ -143,7 +143,9 @@ public final class Config {
                 duration("cache.fetch_ttl"),
                 duration("cache.robots_ttl"),
                 size("cache.max_size"),
-                size("cache.memory_size"));
+                size("cache.memory_size"),
+                CacheConfig.Backend.valueOf(string("cache.backend").toUpperCase(java.util.Locale.ROOT)),
+                string("cache.redis_url"));
     }
 
     public ServerConfig server() {

@@ -266,6 +266,17 @@ final class Options {
                     1024.0,
                     null),
             ranged("cache.memory_size", SIZE, "64MB", "Size bound of the in-memory tier.", 0.0, null),
+            choice(
+                    "cache.backend",
+                    "sqlite",
+                    "Where entries live behind the memory tier: one SQLite file (one machine) or Redis (shared by replicas).",
+                    "sqlite",
+                    "redis"),
+            of(
+                    "cache.redis_url",
+                    SECRET,
+                    "",
+                    "Redis of the redis backend, e.g. redis://127.0.0.1:6379/0 (rediss:// for TLS, redis://:password@host)."),
 
             // server
             of("server.host", STRING, "127.0.0.1", "Address the HTTP transport binds to."),

@@ -35,4 +35,17 @@ final class TestClock implements InstantSource {
         return new CacheConfig(
                 true, dir, Duration.ofDays(7), Duration.ofHours(1), Duration.ofHours(24), maxSize, memorySize);
     }
+
+    static CacheConfig redisConfig(String url, long maxSize, long memorySize) {
+        return new CacheConfig(
+                true,
+                Path.of("unused"),
+                Duration.ofDays(7),
+                Duration.ofHours(1),
+                Duration.ofHours(24),
+                maxSize,
+                memorySize,
+                CacheConfig.Backend.REDIS,
+                url);
+    }
 }
