@@ -21,6 +21,9 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import io.lettuce.core.event.connection.ConnectionDeactivatedEvent;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,7 +166,15 @@ final class RedisStore implements EntryStore {
                             e);
                 }
                 uri.setTimeout(TIMEOUT);
-                RedisClient client = RedisClient.create(uri);
+                // Reconnects at most 2 s apart (not Lettuce's default 30 s), so that a Redis back is used soon.
+                ClientResources resources = DefaultClientResources.builder()
+                        .reconnectDelay(Delay.exponential(
+                                Duration.ofMillis(50),
+                                Duration.ofMillis(RECONNECT_INTERVAL_MILLIS),
+                                2,
+                                TimeUnit.MILLISECONDS))
+                        .build();
+                RedisClient client = RedisClient.create(resources, uri);
                 client.setOptions(ClientOptions.builder()
                         .autoReconnect(true)
                         // Fail at once while disconnected, so that callers fall back to the memory tier.
@@ -172,9 +184,10 @@ final class RedisStore implements EntryStore {
                         .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
                         .build());
                 RedisStore store = new RedisStore(client, shown, Map.copyOf(ttlMillis));
-                client.getResources().eventBus().get().subscribe(event -> {
+                resources.eventBus().get().subscribe(event -> {
                     switch (event) {
-                        case ConnectionDeactivatedEvent lost when !store.closed ->
+                        case ConnectionDeactivatedEvent lost
+                        when !store.closed ->
                             log.warn("cache: lost {}; serving from the memory tier until it returns", shown);
                         case ConnectionActivatedEvent back -> log.info("cache: connected to {}", shown);
                         default -> {}
@@ -295,6 +308,7 @@ final class RedisStore implements EntryStore {
             c.close();
         }
         client.shutdown(Duration.ZERO, TIMEOUT);
+        client.getResources().shutdown(0, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Goes over the access set in batches (so that Redis is never held long), sweeping each batch. */

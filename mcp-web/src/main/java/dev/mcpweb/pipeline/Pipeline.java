@@ -407,6 +407,11 @@ public final class Pipeline implements AutoCloseable {
         return cpu.load();
     }
 
+    /** Whether the cache runs on its memory tier alone because its shared store (Redis) is unreachable. */
+    public boolean cacheDegraded() {
+        return cache.degraded();
+    }
+
     public CacheStats cacheStats() {
         return cache.stats();
     }

@@ -240,7 +240,9 @@ public final class McpWebServer implements AutoCloseable {
     /**
      * {@code /health}: always 200 while the server runs, so that a load balancer does not take a busy
      * replica (and its sessions) out of rotation; {@code status} is {@code saturated} when a new tool
-     * call would be answered busy (every tool slot taken, or the CPU pool's threads and queue full).
+     * call would be answered busy (every tool slot taken, or the CPU pool's threads and queue full), and
+     * {@code degraded} when the shared cache (Redis) is unreachable and this replica serves from its memory
+     * tier alone (it still answers every call; it only repeats work other replicas may have done).
      */
     private final class Health extends HttpServlet {
         @Override
@@ -251,8 +253,10 @@ public final class McpWebServer implements AutoCloseable {
                     .orElse(new CpuPool.Load(
                             config.server().cpuThreads(), 0, 0, config.server().cpuQueue()));
             boolean saturated = calls.active() >= calls.limit() || cpu.full();
+            boolean cacheDegraded = pipelines.now().map(Pipeline::cacheDegraded).orElse(false);
             Map<String, Object> health = new LinkedHashMap<>();
-            health.put("status", saturated ? "saturated" : "ok");
+            health.put("status", saturated ? "saturated" : cacheDegraded ? "degraded" : "ok");
+            health.put("cache", cacheDegraded ? "degraded" : "ok");
             health.put("version", version);
             health.put("active_tool_calls", calls.active());
             health.put("max_tool_calls", calls.limit());
