@@ -136,6 +136,11 @@ public final class Config {
 
     public CacheConfig cache() {
         Path dir = path("cache.dir").orElseGet(Config::defaultCacheDir);
+        if (string("cache.backend").equals("redis") && string("cache.redis_url").isBlank()) {
+            throw new ConfigException(
+                    "cache.backend is redis but cache.redis_url (MCP_WEB_CACHE_REDIS_URL) is empty; give one like"
+                            + " redis://127.0.0.1:6379/0, or use cache.backend=sqlite");
+        }
         return new CacheConfig(
                 bool("cache.enabled"),
                 dir,
@@ -173,9 +178,11 @@ public final class Config {
         List<Setting> out = new ArrayList<>();
         for (Option option : Options.ALL) {
             Resolved r = values.get(option.name());
-            String shown = option.secret() && !r.raw().isEmpty()
-                    ? mask(r.raw())
-                    : option.name().equals("summarizer.api_base") ? BaseUrl.mask(r.raw()) : r.raw();
+            // URLs show where they point with their credentials masked; other secrets are masked whole.
+            boolean url =
+                    option.name().equals("summarizer.api_base") || option.name().equals("cache.redis_url");
+            String shown =
+                    url ? BaseUrl.mask(r.raw()) : option.secret() && !r.raw().isEmpty() ? mask(r.raw()) : r.raw();
             out.add(new Setting(option.name(), option.envName(), shown, r.source(), option.description()));
         }
         out.add(apiKeySetting());

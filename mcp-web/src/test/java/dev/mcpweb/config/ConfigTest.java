@@ -57,6 +57,28 @@ class ConfigTest {
     }
 
     @Test
+    void theRedisUrlIsShownWithItsPasswordMaskedAndIsRequiredByTheRedisBackend() {
+        Config config = Config.load(
+                Optional.empty(),
+                Map.of(
+                        "MCP_WEB_CACHE_BACKEND",
+                        "redis",
+                        "MCP_WEB_CACHE_REDIS_URL",
+                        "rediss://:s3cret-pw@10.0.0.5:6380/2"),
+                Map.of());
+        assertThat(config.cache().backend()).isEqualTo(CacheConfig.Backend.REDIS);
+        Config.Setting url = config.settings().stream()
+                .filter(s -> s.name().equals("cache.redis_url"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(url.value()).isEqualTo("rediss://****@10.0.0.5:6380/2").doesNotContain("s3cret");
+        assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("MCP_WEB_CACHE_BACKEND", "redis"), Map.of())
+                        .cache())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cache.redis_url");
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsRefused() {
         assertThatThrownBy(() -> Config.defaults().with(Map.of("fetcher.timeout", "soon")))
                 .isInstanceOf(ConfigException.class)
