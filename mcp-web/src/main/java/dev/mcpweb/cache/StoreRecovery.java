@@ -49,6 +49,11 @@ final class StoreRecovery {
         }
     }
 
+    /** Where the store lives (a file, or a Redis with its credentials masked), for messages. */
+    String where() {
+        return backend.where();
+    }
+
     /** Operations that failed since the store was opened (each was served as a miss or skipped). */
     long errors() {
         return errors.get();

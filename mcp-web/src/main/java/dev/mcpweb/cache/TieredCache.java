@@ -309,6 +309,11 @@ public final class TieredCache implements AutoCloseable {
         return store().map(s -> !s.reachable()).orElse(false);
     }
 
+    /** Where the store lives (its file, or its Redis with credentials masked), or empty when the cache is disabled. */
+    public Optional<String> where() {
+        return store().isPresent() ? Optional.of(stores.where()) : Optional.empty();
+    }
+
     /** Where the store lives, or empty when the cache is disabled. */
     public Optional<Path> file() {
         return store().flatMap(EntryStore::file);

@@ -92,7 +92,7 @@ final class CacheCommand {
         /** Opens the configured cache, or says why it is unusable and returns empty. */
         Optional<TieredCache> open(Cli cli) {
             TieredCache cache = TieredCache.open(cli.loadConfig().cache());
-            if (cache.file().isEmpty()) {
+            if (cache.where().isEmpty()) {
                 cache.close();
                 spec.commandLine()
                         .getErr()
@@ -123,7 +123,7 @@ final class CacheCommand {
             String file;
             try (TieredCache cache = opened.get()) {
                 stats = cache.stats();
-                file = cache.file().map(Object::toString).orElse("");
+                file = cache.where().orElse("");
             }
             List<String> namespaces = only.map(ns -> List.of(ns.wireName())).orElse(Namespace.wireNames());
             PrintWriter out = target.out();
