@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The two tiers together: values, lifetimes, size bound, statistics, clearing and pruning. */
+/**
+ * The two tiers on SQLite, beyond what every backend does ({@link CacheContractTest}): reopening the file,
+ * the fetch namespace's lifetimes, mass expiry, and a switched-off cache.
+ */
 class TieredCacheTest {
     @TempDir
     Path dir;
@@ -34,20 +37,6 @@ class TieredCacheTest {
             assertThat(cache.get(Namespace.SUMMARY, "k"))
                     .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("a summary")));
             assertThat(cache.get(Namespace.EXTRACT, "k")).isEmpty();
-        }
-    }
-
-    @Test
-    void putReplacesTheValueAndTheSizeFollows() {
-        try (TieredCache cache = TieredCache.open(TestClock.config(dir), clock)) {
-            cache.put(Namespace.MAP, "k", new byte[100]);
-            cache.put(Namespace.MAP, "k", new byte[30]);
-            assertThat(cache.get(Namespace.MAP, "k"))
-                    .hasValueSatisfying(v -> assertThat(v).hasSize(30));
-            assertThat(cache.stats().namespaces().get(Namespace.MAP.wireName()).entries())
-                    .isEqualTo(1);
-            assertThat(cache.stats().namespaces().get(Namespace.MAP.wireName()).bytes())
-                    .isEqualTo(30);
         }
     }
 
@@ -82,32 +71,6 @@ class TieredCacheTest {
 
             clock.advance(Duration.ofDays(6));
             assertThat(cache.get(Namespace.SUMMARY, "s")).isEmpty();
-        }
-    }
-
-    @Test
-    void pruneRemovesExpiredEntriesAndKeepsLiveOnes() {
-        try (TieredCache cache = TieredCache.open(TestClock.config(dir), clock)) {
-            cache.put(Namespace.ROBOTS, "old.example", bytes("x"));
-            clock.advance(Duration.ofHours(23));
-            cache.put(Namespace.ROBOTS, "new.example", bytes("y"));
-            cache.put(Namespace.SUMMARY, "s", bytes("z"));
-            clock.advance(Duration.ofHours(2));
-
-            assertThat(cache.prune(Optional.of(Namespace.SUMMARY))).isZero();
-            assertThat(cache.prune(Optional.empty())).isEqualTo(1);
-
-            assertThat(cache.get(Namespace.ROBOTS, "new.example")).isPresent();
-            assertThat(cache.stats()
-                            .namespaces()
-                            .get(Namespace.ROBOTS.wireName())
-                            .entries())
-                    .isEqualTo(1);
-            assertThat(cache.stats()
-                            .namespaces()
-                            .get(Namespace.SUMMARY.wireName())
-                            .entries())
-                    .isEqualTo(1);
         }
     }
 
@@ -205,82 +168,6 @@ class TieredCacheTest {
             clock.advance(Duration.ofDays(6));
             assertThat(cache.prune(Optional.empty())).isEqualTo(1);
             assertThat(cache.getKept(Namespace.FETCH, "u")).isEmpty();
-        }
-    }
-
-    @ParameterizedTest(name = "memory tier of {0} bytes")
-    @ValueSource(longs = {0, 64L << 20})
-    void theLeastRecentlyUsedEntriesAreEvictedWhenTheStoreIsOverSize(long memorySize) {
-        try (TieredCache cache = TieredCache.open(TestClock.config(dir, 3_000, memorySize), clock)) {
-            for (String k : List.of("a", "b", "c")) {
-                cache.put(Namespace.EXTRACT, k, new byte[1_000]);
-                clock.advance(Duration.ofSeconds(1));
-            }
-            assertThat(cache.get(Namespace.EXTRACT, "a")).isPresent(); // a is now more recent than b and c
-            clock.advance(Duration.ofSeconds(1));
-
-            cache.put(Namespace.SUMMARY, "d", new byte[1_500]);
-
-            assertThat(cache.get(Namespace.EXTRACT, "b")).isEmpty();
-            assertThat(cache.get(Namespace.EXTRACT, "c")).isEmpty();
-            assertThat(cache.get(Namespace.EXTRACT, "a")).isPresent();
-            assertThat(cache.get(Namespace.SUMMARY, "d")).isPresent();
-            CacheStats stats = cache.stats();
-            assertThat(stats.namespaces().get(Namespace.EXTRACT.wireName()).evictions())
-                    .isEqualTo(2);
-            assertThat(stats.namespaces().get(Namespace.EXTRACT.wireName()).bytes()
-                            + stats.namespaces()
-                                    .get(Namespace.SUMMARY.wireName())
-                                    .bytes())
-                    .isEqualTo(2_500);
-        }
-    }
-
-    @Test
-    void aValueLargerThanTheWholeCacheIsNotStoredAndEvictsNothing() {
-        try (TieredCache cache = TieredCache.open(TestClock.config(dir, 2_000, 0), clock)) {
-            cache.put(Namespace.EXTRACT, "small", new byte[1_000]);
-            cache.put(Namespace.EXTRACT, "huge", new byte[2_001]);
-            assertThat(cache.get(Namespace.EXTRACT, "huge")).isEmpty();
-            assertThat(cache.get(Namespace.EXTRACT, "small")).isPresent();
-        }
-    }
-
-    @Test
-    void hitsAndMissesAddUpAcrossSeparateRuns() {
-        for (int run = 0; run < 3; run++) {
-            try (TieredCache cache = TieredCache.open(TestClock.config(dir), clock)) {
-                cache.get(Namespace.SUMMARY, "absent");
-                cache.put(Namespace.SUMMARY, "present", bytes("v"));
-                cache.get(Namespace.SUMMARY, "present");
-                cache.get(Namespace.SUMMARY, "present");
-            }
-        }
-        try (TieredCache cache = TieredCache.open(TestClock.config(dir), clock)) {
-            NamespaceStats summary = cache.stats().namespaces().get(Namespace.SUMMARY.wireName());
-            assertThat(summary.hits()).isEqualTo(6);
-            assertThat(summary.misses()).isEqualTo(3);
-            assertThat(summary.hitRate()).isEqualTo(6.0 / 9);
-            assertThat(summary.entries()).isEqualTo(1);
-            assertThat(cache.stats().enabled()).isTrue();
-        }
-    }
-
-    @Test
-    void clearEmptiesOneNamespaceOrAll() {
-        try (TieredCache cache = TieredCache.open(TestClock.config(dir), clock)) {
-            cache.put(Namespace.SUMMARY, "a", bytes("1"));
-            cache.put(Namespace.SUMMARY, "b", bytes("2"));
-            cache.put(Namespace.MAP, "c", bytes("3"));
-
-            assertThat(cache.clear(Optional.of(Namespace.SUMMARY))).isEqualTo(2);
-            assertThat(cache.get(Namespace.SUMMARY, "a")).isEmpty();
-            assertThat(cache.get(Namespace.MAP, "c")).isPresent();
-
-            assertThat(cache.clear(Optional.empty())).isEqualTo(1);
-            assertThat(cache.get(Namespace.MAP, "c")).isEmpty();
-            assertThat(cache.stats().namespaces().values())
-                    .allSatisfy(ns -> assertThat(ns.bytes()).isZero());
         }
     }
 
