@@ -8,7 +8,7 @@ import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.MapMode;
 import dev.mcpweb.config.SummarizerConfig;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.ExtractionException;
 import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchOutcome;
