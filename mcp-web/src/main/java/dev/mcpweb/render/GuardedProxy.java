@@ -34,6 +34,8 @@ final class GuardedProxy implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GuardedProxy.class);
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int MAX_CONNECTIONS = 64;
+    /** Marks the proxy's own refusals, so a render can tell them from an origin's 403. */
+    static final String REFUSED_HEADER = "X-Mcp-Web-Refused";
 
     private final GuardedConnector connector;
     private final ServerSocket server;
@@ -185,11 +187,11 @@ final class GuardedProxy implements AutoCloseable {
     private void refuse(OutputStream out, String target, String why) throws IOException {
         refused.incrementAndGet();
         log.info("render: refused {}: {}", target, why);
-        reply(out, "403 Forbidden");
+        reply(out, "403 Forbidden\r\n" + REFUSED_HEADER + ": " + why.replaceAll("[\r\n]", " "));
     }
 
-    private static void reply(OutputStream out, String status) throws IOException {
-        out.write(("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+    private static void reply(OutputStream out, String statusAndHeaders) throws IOException {
+        out.write(("HTTP/1.1 " + statusAndHeaders + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }

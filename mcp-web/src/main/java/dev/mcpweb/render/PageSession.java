@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.HttpUrl;
 
 /**
  * One page in its own browser context (no cookies or storage shared with another source), locked down
@@ -49,10 +51,16 @@ final class PageSession implements AutoCloseable {
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final AtomicBoolean loaded = new AtomicBoolean();
 
-    private PageSession(CdpConnection cdp, String contextId, String sessionId) {
+    private final AtomicReference<HttpUrl> mainDocument = new AtomicReference<>();
+    private final AtomicReference<String> refusal = new AtomicReference<>();
+    private final AtomicReference<String> leftOrigin = new AtomicReference<>();
+    private final String mainFrameId;
+
+    private PageSession(CdpConnection cdp, String contextId, String targetId, String sessionId) {
         this.cdp = cdp;
         this.contextId = contextId;
         this.sessionId = sessionId;
+        this.mainFrameId = targetId; // a tab's main frame has its target's id
     }
 
     static PageSession open(CdpConnection cdp) throws IOException {
@@ -79,7 +87,7 @@ final class PageSession implements AutoCloseable {
                             CALL)
                     .path("sessionId")
                     .asText();
-            PageSession page = new PageSession(cdp, contextId, sessionId);
+            PageSession page = new PageSession(cdp, contextId, targetId, sessionId);
             page.prepare();
             return page;
         } catch (IOException | RuntimeException e) {
@@ -94,10 +102,10 @@ final class PageSession implements AutoCloseable {
         call("Network.enable", CdpConnection.params());
         ObjectNode fetch = CdpConnection.params();
         var patterns = fetch.putArray("patterns");
-        for (String type : List.of("Image", "Media", "Font")) {
+        for (String type : List.of("Image", "Media", "Font", "Document")) {
             patterns.addObject().put("resourceType", type);
         }
-        call("Fetch.enable", fetch); // requests of these types pause, and onEvent fails them
+        call("Fetch.enable", fetch); // requests of these types pause, and onFetchPaused decides
         call("Page.addScriptToEvaluateOnNewDocument", CdpConnection.params().put("source", LOCKDOWN));
     }
 
@@ -109,6 +117,9 @@ final class PageSession implements AutoCloseable {
     String load(String url, Duration timeout, long maxBytes, List<String> notes) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode nav = call("Page.navigate", CdpConnection.params().put("url", url));
+        if (refusal.get() != null) {
+            throw new IOException(refusal.get());
+        }
         if (nav.hasNonNull("errorText") && !nav.path("errorText").asText().isEmpty()) {
             throw new IOException("the browser could not load " + url + ": "
                     + nav.path("errorText").asText());
@@ -123,6 +134,9 @@ final class PageSession implements AutoCloseable {
             if (bytes.get() > maxBytes) {
                 notes.add("render.max_bytes (" + maxBytes + " bytes) reached; the page was taken as it was");
                 break;
+            }
+            if (refusal.get() != null) {
+                throw new IOException(refusal.get());
             }
             JsonNode snap = evaluate(SNAPSHOT);
             long length = snap.path(0).asLong();
@@ -142,6 +156,9 @@ final class PageSession implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while rendering " + url, e);
             }
+        }
+        if (leftOrigin.get() != null) {
+            notes.add("the page tried to navigate away to " + leftOrigin.get() + "; it was kept as it was");
         }
         return evaluate("document.documentElement ? document.documentElement.outerHTML : ''")
                 .asText();
@@ -181,15 +198,56 @@ final class PageSession implements AutoCloseable {
             case "Network.dataReceived" ->
                 touch(() -> bytes.addAndGet(params.path("encodedDataLength").asLong()));
             case "Page.loadEventFired" -> touch(() -> loaded.set(true));
-            case "Fetch.requestPaused" ->
-                cdp.post(
-                        sessionId,
-                        "Fetch.failRequest",
-                        CdpConnection.params()
-                                .put("requestId", params.path("requestId").asText())
-                                .put("errorReason", "BlockedByClient"));
+            case "Page.frameNavigated" -> {
+                JsonNode frame = params.path("frame");
+                if (!frame.has("parentId") && mainDocument.get() == null) {
+                    mainDocument.set(HttpUrl.parse(frame.path("url").asText()));
+                }
+            }
+            case "Network.responseReceived" -> {
+                if (params.path("type").asText().equals("Document") && mainDocument.get() == null) {
+                    JsonNode headers = params.path("response").path("headers");
+                    headers.fieldNames().forEachRemaining(name -> {
+                        if (name.equalsIgnoreCase(GuardedProxy.REFUSED_HEADER)) {
+                            refusal.set(headers.path(name).asText());
+                        }
+                    });
+                }
+            }
+            case "Fetch.requestPaused" -> onFetchPaused(params);
             default -> {}
         }
+    }
+
+    /**
+     * Images, media and fonts are not downloaded. Once the page is in place, its main frame may move
+     * within its own origin (a script's redirect to the real start page) but not away: a
+     * {@code window.location} or meta refresh elsewhere would replace the content being read.
+     */
+    private void onFetchPaused(JsonNode params) {
+        String requestId = params.path("requestId").asText();
+        boolean fail;
+        if (params.path("resourceType").asText().equals("Document")) {
+            HttpUrl page = mainDocument.get();
+            HttpUrl target = HttpUrl.parse(params.path("request").path("url").asText());
+            boolean mainFrame = params.path("frameId").asText().equals(mainFrameId);
+            fail = mainFrame && page != null && (target == null || !sameOrigin(page, target));
+            if (fail) {
+                leftOrigin.set(params.path("request").path("url").asText());
+            }
+        } else {
+            fail = true;
+        }
+        cdp.post(
+                sessionId,
+                fail ? "Fetch.failRequest" : "Fetch.continueRequest",
+                fail
+                        ? CdpConnection.params().put("requestId", requestId).put("errorReason", "Aborted")
+                        : CdpConnection.params().put("requestId", requestId));
+    }
+
+    private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+        return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
     }
 
     private void touch(Runnable change) {
