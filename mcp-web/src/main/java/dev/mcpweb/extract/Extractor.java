@@ -27,7 +27,7 @@ public final class Extractor {
      * The version of what extraction produces; part of the cache key of extracted documents. Raise it
      * whenever a change to any reader would give a different document for the same bytes.
      */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private final boolean includeComments;
     private final MainContentExtractor content = new MainContentExtractor();
@@ -41,8 +41,8 @@ public final class Extractor {
     /**
      * Extracts the document in {@code result}.
      *
-     * @throws ExtractionException when the body is binary or otherwise cannot be read as text; the
-     *     message says what it looked like
+     * @throws ExtractionException when the body is binary or otherwise cannot be read as text, or is a
+     *     page rendered by JavaScript that holds no text without it; the message says what it looked like
      */
     public Document extract(FetchResult result) throws ExtractionException {
         return extract(result, StopToken.none());
@@ -74,17 +74,21 @@ public final class Extractor {
         }
     }
 
-    private Document html(FetchResult result, StopToken stop) {
+    private Document html(FetchResult result, StopToken stop) throws ExtractionException {
         URI url = result.finalUri();
         String html = TextDecoder.decode(result.body(), result.charset(), true).text();
         org.jsoup.nodes.Document page =
                 Parser.htmlParser().parseInput(new CheckedReader(new StringReader(html), stop), url.toString());
         stop.check();
+        boolean scriptRendered = ScriptShell.looksScriptRendered(page); // before extraction prunes the tree
         Metadata meta = metadata.extract(page);
         stop.check();
         List<Document.Link> pageLinks = PageLinks.of(page);
         stop.check();
         MainContent main = content.extract(page, includeComments, stop);
+        if (scriptRendered && ScriptShell.empty(main.text())) {
+            throw ScriptShell.failure(url);
+        }
         return new Document(url, meta, main.markdown(), main.text(), main.contentLinks(), pageLinks, main.codeBlocks());
     }
 

@@ -64,6 +64,9 @@ public final class Fetcher implements AutoCloseable {
     private static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     /** {@code example.com:8080/x} looks like a scheme followed by a path, but is a host and a port. */
     private static final Pattern HOST_AND_PORT = Pattern.compile("^[a-zA-Z0-9.-]+:\\d+(/|$)");
+    /** {@code example.com}, {@code docs.example.org:8443/guide}: dotted labels ending in a letters-only one. */
+    private static final Pattern HOST_LIKE = Pattern.compile(
+            "^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}(?::\\d{1,5})?(?:[/?#]\\S*)?$");
 
     private final FetcherConfig config;
     private final ResponseStore store;
@@ -95,7 +98,11 @@ public final class Fetcher implements AutoCloseable {
                 .build();
         this.limiter = new HostLimiter(config.maxConcurrent(), config.maxPerHost());
         this.bodies = new BodyReader(config.maxBodySize(), config.maxDecompressedSize());
-        this.files = new FileSource(config.allowedRoots(), config.maxBodySize());
+        this.files = new FileSource(
+                config.allowedRoots(),
+                config.allowSensitiveFiles(),
+                config.maxBodySize(),
+                config.maxDecompressedSize());
         this.robots = config.respectRobots()
                 ? Optional.of(new RobotsPolicy(config.userAgent(), b.robotsTtl, this::loadRobots, b.robotsStore))
                 : Optional.empty();
@@ -186,7 +193,8 @@ public final class Fetcher implements AutoCloseable {
                 return new FetchOutcome.Refused(
                         source,
                         UrlGuard.INVALID_RULE,
-                        "'" + s + "' is neither a URL nor an absolute path; did you mean https://" + s + " ?");
+                        "'" + s + "' is neither a URL nor an absolute path"
+                                + (looksLikeHost(s) ? "; did you mean https://" + s + " ?" : ""));
             }
             return fetchWeb(source, s, start, deadline);
         } catch (InvalidPathException e) {
@@ -574,6 +582,12 @@ public final class Fetcher implements AutoCloseable {
     private Duration backoff(int attempt) {
         long capMillis = Math.min(config.retryMaxWait().toMillis(), BACKOFF_BASE.toMillis() << Math.min(attempt, 16));
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(capMillis / 2, capMillis + 1));
+    }
+
+    /** Whether {@code s} reads as a host name (not {@code notes.md}, a missing file) that lacks its scheme. */
+    private static boolean looksLikeHost(String s) {
+        return HOST_LIKE.matcher(s).matches()
+                && !(s.indexOf('/') < 0 && ContentTypes.ofFileName(s).isPresent());
     }
 
     /** Retry-After as seconds or an HTTP date; empty when absent or unreadable. */

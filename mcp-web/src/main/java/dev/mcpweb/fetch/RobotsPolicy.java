@@ -8,6 +8,7 @@ import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Obeys robots.txt as RFC 9309 says: a 2xx file is parsed (crawler-commons) for the configured user
- * agent's product token; 4xx means no restrictions; 5xx, 429 and an unreachable file mean the whole site
- * is disallowed. Rules are cached per origin in memory ({@code cache.robots_ttl}; failures only briefly)
- * and, through a {@link RobotsStore}, between runs.
+ * agent's product token; 4xx means no restrictions; 5xx and 429 mean the whole site is disallowed. A
+ * network error (no such host, connection refused, timeout) is thrown to the caller rather than called
+ * a robots.txt refusal: the page is not fetched either way, as the RFC wants of an unreachable file,
+ * but the user is told the real cause, which is the page's host being unreachable. Rules are cached
+ * per origin in memory ({@code cache.robots_ttl}; 5xx answers only briefly) and, through a
+ * {@link RobotsStore}, between runs.
  */
 final class RobotsPolicy {
     static final String RULE = "robots";
@@ -34,8 +38,7 @@ final class RobotsPolicy {
         RobotsStore.Answer load(HttpUrl robotsUrl, long deadlineNanos) throws IOException;
     }
 
-    private record Rules(
-            BaseRobotRules rules, String robotsUrl, Optional<String> unavailable, boolean transientFailure) {}
+    private record Rules(BaseRobotRules rules, String robotsUrl, Optional<String> unavailable) {}
 
     private final String agent;
     private final Loader loader;
@@ -53,12 +56,17 @@ final class RobotsPolicy {
                 .build();
     }
 
-    /** A refusal when robots.txt of {@code url}'s origin does not let our agent fetch it. */
-    Optional<Refusal> check(HttpUrl url, long deadlineNanos) {
+    /**
+     * A refusal when robots.txt of {@code url}'s origin does not let our agent fetch it; throws when
+     * robots.txt could not be fetched at all (a network error, or the guard refusing the host).
+     */
+    Optional<Refusal> check(HttpUrl url, long deadlineNanos) throws IOException {
         String origin = url.scheme() + "://" + url.host() + ":" + url.port();
-        Rules rules = cache.get(origin, o -> load(url, deadlineNanos));
-        if (rules.transientFailure()) {
-            cache.invalidate(origin);
+        Rules rules;
+        try {
+            rules = cache.get(origin, o -> load(url, deadlineNanos));
+        } catch (UncheckedIOException e) { // not cached: the next fetch asks again
+            throw e.getCause();
         }
         if (rules.rules().isAllowed(url.toString())) {
             return Optional.empty();
@@ -68,7 +76,9 @@ final class RobotsPolicy {
                 .orElseGet(() -> rules.robotsUrl() + " disallows " + url.encodedPath() + " for user agent " + agent);
         return Optional.of(new Refusal(
                 RULE,
-                "blocked by robots.txt: " + why + " (--ignore-robots or fetcher.respect_robots=false overrides)"));
+                "blocked by robots.txt: " + why
+                        + " (the operator can override with fetcher.respect_robots=false, or --ignore-robots on"
+                        + " the command line)"));
     }
 
     private Rules load(HttpUrl url, long deadlineNanos) {
@@ -88,9 +98,7 @@ final class RobotsPolicy {
             try {
                 response = loader.load(robotsUrl, deadlineNanos);
             } catch (IOException e) {
-                boolean late = System.nanoTime() >= deadlineNanos;
-                return new Rules(
-                        disallowAll(), where, Optional.of("could not be fetched (" + e.getMessage() + ")"), late);
+                throw new UncheckedIOException(e);
             }
             if (response.status() < 500 && response.status() != 429) {
                 keep(where, response);
@@ -101,13 +109,13 @@ final class RobotsPolicy {
             SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
             BaseRobotRules rules = parser.parseContent(
                     where, response.body(), response.contentType().orElse("text/plain"), List.of(agent));
-            return new Rules(rules, where, Optional.empty(), false);
+            return new Rules(rules, where, Optional.empty());
         }
         if (status == 429 || status >= 500) {
-            return new Rules(disallowAll(), where, Optional.of("answered HTTP " + status), false);
+            return new Rules(disallowAll(), where, Optional.of("answered HTTP " + status));
         }
         // 3xx after too many redirects and 4xx: robots.txt is unavailable, so nothing is restricted.
-        return new Rules(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), where, Optional.empty(), false);
+        return new Rules(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), where, Optional.empty());
     }
 
     private Optional<RobotsStore.Answer> lookup(String robotsUrl) {

@@ -153,7 +153,9 @@ public final class Pipeline implements AutoCloseable {
                     throw new PipelineException(FailureKind.UNREADABLE, source + ": extraction failed: " + e, e);
                 }
             }
-            case FetchOutcome.Refused r -> throw new PipelineException(FailureKind.REFUSED, r.message());
+            case FetchOutcome.Refused r ->
+                throw new PipelineException(
+                        r.malformedSource() ? FailureKind.INVALID : FailureKind.REFUSED, r.message());
             case FetchOutcome.Failed f -> throw new PipelineException(FailureKind.FAILED, f.message());
         };
     }

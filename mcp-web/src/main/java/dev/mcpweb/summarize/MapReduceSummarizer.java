@@ -164,7 +164,7 @@ public final class MapReduceSummarizer implements Summarizer {
             this.calls = new CallCounter(provider, metrics, started);
             StringBuilder all = new StringBuilder();
             for (Document d : request.documents()) {
-                all.append(d.markdown()).append('\n');
+                all.append(d.title()).append('\n').append(d.markdown()).append('\n');
             }
             this.sources = SourceList.of(request.documents());
             this.tag = Prompts.fence(all.toString());
@@ -667,14 +667,7 @@ public final class MapReduceSummarizer implements Summarizer {
 
         /** Warnings for sources that address an AI; run beside the map calls, off the critical path. */
         private List<String> injectionWarnings() {
-            List<String> found = new ArrayList<>();
-            for (int i = 0; i < request.documents().size(); i++) {
-                int number = i + 1;
-                InjectionScan.find(request.documents().get(i).markdown())
-                        .ifPresent(hit -> found.add("Source [" + number + "] contains text addressed to an AI " + "(“"
-                                + hit + "”); it was treated as page content, not as instructions."));
-            }
-            return found;
+            return InjectionScan.warnings(request.documents());
         }
 
         // ---- helpers ----

@@ -661,6 +661,48 @@ class FetcherTest {
     }
 
     @Test
+    void anUnknownHostIsReportedAsSuchNotAsARobotsRefusal() {
+        Fetcher f =
+                fetcher(Fetcher.builder(config(Map.of("fetcher.respect_robots", "true", "fetcher.allowed_hosts", "")))
+                        .dns(dns(Map.of())));
+
+        FetchOutcome.Failed failed = failed(f.fetch("https://no-such-host.test/page"));
+
+        assertThat(failed.message()).isEqualTo("unknown host no-such-host.test");
+    }
+
+    @Test
+    void aRefusedConnectionIsReportedAsSuchNotAsARobotsRefusal() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = socket.getLocalPort();
+        }
+        Fetcher f = fetcher(Map.of("fetcher.respect_robots", "true", "fetcher.max_retries", "0"));
+
+        FetchOutcome.Failed failed = failed(f.fetch("http://127.0.0.1:" + port + "/page"));
+
+        assertThat(failed.message())
+                .startsWith("could not connect to 127.0.0.1:" + port)
+                .doesNotContain("robots");
+    }
+
+    @Test
+    void aNameTheGuardRefusesIsReportedAsTheGuardsRefusalNotRobots() {
+        // As a name from /etc/hosts pointing inward would resolve; the hook stands in for the system resolver.
+        Fetcher f =
+                fetcher(Fetcher.builder(config(Map.of("fetcher.respect_robots", "true", "fetcher.allowed_hosts", "")))
+                        .dns(dns(Map.of("intranet.test", List.of("127.0.0.1")))));
+
+        FetchOutcome.Refused r = refused(f.fetch("http://intranet.test:" + server.getPort() + "/page"));
+
+        assertThat(r.rule()).isEqualTo("ssrf-guard");
+        assertThat(r.message())
+                .isEqualTo("blocked: intranet.test resolves to 127.0.0.1, a loopback address")
+                .doesNotContain("robots");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void robotsTxtAnswering4xxAllowsEverything() {
         serveWithRobots(new MockResponse.Builder().code(404).build());
 

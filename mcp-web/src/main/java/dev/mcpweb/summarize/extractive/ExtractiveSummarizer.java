@@ -1,6 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.summarize.SourceList;
 import dev.mcpweb.summarize.Summarizer;
 import dev.mcpweb.summarize.Summary;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The embedded summarizer used when no LLM is configured: it quotes the passages (sentences, list
@@ -70,8 +72,17 @@ public final class ExtractiveSummarizer implements Summarizer {
                 warnings.add("Source [" + source + "] (" + documents.get(d).title() + ") has no text to summarize.");
             }
         }
+        // Text that addresses an AI is left out rather than quoted with a marker: the reader of this summary
+        // is often a model, which a marker would not stop from obeying it. The warnings say what was left out.
+        warnings.addAll(InjectionScan.warnings(documents));
+        long leftOut = IntStream.range(0, corpus.size())
+                .filter(i -> corpus.addressesAnAi[i])
+                .count();
         listener.onProgress("rank", 0, 1);
-        String notice = "";
+        String notice = leftOut == 0
+                ? ""
+                : "_Left out: " + leftOut + (leftOut == 1 ? " passage" : " passages")
+                        + " addressed to an AI rather than to readers (see the warnings)._";
         List<Integer> chosen;
         if (corpus.size() == 0) {
             chosen = List.of();
@@ -85,7 +96,8 @@ public final class ExtractiveSummarizer implements Summarizer {
             } else if (answered(relevance)) {
                 chosen = queryFocused(corpus, relevance, budget);
             } else {
-                notice = "**No passage in the sources answers this query.** "
+                notice = (notice.isEmpty() ? "" : notice + "\n\n")
+                        + "**No passage in the sources answers this query.** "
                         + "What follows is a short general summary instead.";
                 warnings.add("The sources do not appear to answer the query.");
                 chosen = general(corpus, Math.max(30, budget / 3));

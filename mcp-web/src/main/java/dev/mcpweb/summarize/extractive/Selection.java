@@ -22,7 +22,8 @@ final class Selection {
     Selection(Corpus corpus, int budget) {
         this.corpus = corpus;
         this.budget = budget;
-        this.taken = new boolean[corpus.size()];
+        // Passages that address an AI count as taken: never chosen, and context steps over them.
+        this.taken = corpus.addressesAnAi.clone();
     }
 
     /** Adds passages with a positive score by MMR until nothing more fits. */

@@ -1,6 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.summarize.SourceList;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class SummaryWriter {
         out.append("# ")
                 .append(
                         single
-                                ? documents.getFirst().title()
+                                ? title(documents.getFirst())
                                 : query.orElse("Summary of " + documents.size() + " sources"))
                 .append("\n\n");
         TreeSet<Integer> cited = new TreeSet<>();
@@ -59,7 +60,7 @@ final class SummaryWriter {
                 endList();
                 if (!single) {
                     out.append("## ")
-                            .append(documents.get(source - 1).title())
+                            .append(title(documents.get(source - 1)))
                             .append(" [")
                             .append(source)
                             .append("]\n\n");
@@ -69,7 +70,8 @@ final class SummaryWriter {
                 section = p.block().section();
                 String heading = section.heading().orElse("");
                 if (!heading.isEmpty()
-                        && !heading.equalsIgnoreCase(documents.get(source - 1).title())) {
+                        && !heading.equalsIgnoreCase(documents.get(source - 1).title())
+                        && !InjectionScan.isSuspect(heading)) {
                     endList();
                     out.append(single ? "## " : "### ").append(heading).append("\n\n");
                 }
@@ -82,6 +84,11 @@ final class SummaryWriter {
             out.setLength(out.length() - 1);
         }
         return out.append(SourceList.render(SourceList.of(documents))).toString();
+    }
+
+    /** The document's title, or its address when the title addresses an AI (the warnings quote it). */
+    private static String title(Document d) {
+        return InjectionScan.isSuspect(d.title()) ? d.url().toString() : d.title();
     }
 
     private static String statement(Optional<String> query, TreeSet<Integer> cited) {
