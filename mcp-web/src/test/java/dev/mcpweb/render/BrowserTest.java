@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("browser")
 @ExtendWith(BrowserTest.RequiresChromium.class)
-@interface BrowserTest {
+public @interface BrowserTest {
     final class RequiresChromium implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
