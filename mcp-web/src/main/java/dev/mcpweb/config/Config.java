@@ -99,7 +99,12 @@ public final class Config {
     }
 
     public ExtractorConfig extractor() {
-        return new ExtractorConfig(bool("extractor.include_comments"), duration("extractor.max_cpu"));
+        return new ExtractorConfig(
+                bool("extractor.include_comments"),
+                duration("extractor.max_cpu"),
+                integer("extractor.pdf_max_pages"),
+                size("extractor.pdf_max_decoded_size"),
+                duration("extractor.pdf_timeout"));
     }
 
     public RenderConfig render() {

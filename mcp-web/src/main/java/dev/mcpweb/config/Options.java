@@ -106,6 +106,27 @@ final class Options {
                     "CPU time one source may use to be extracted; beyond it that source fails and the others go on.",
                     0.001,
                     null),
+            ranged(
+                    "extractor.pdf_max_pages",
+                    INT,
+                    "1000",
+                    "Pages of one PDF read; the text says where it stopped.",
+                    1.0,
+                    null),
+            ranged(
+                    "extractor.pdf_max_decoded_size",
+                    SIZE,
+                    "64MB",
+                    "Page content of one PDF decoded, all pages together (a small compressed stream can decode huge).",
+                    1024.0,
+                    null),
+            ranged(
+                    "extractor.pdf_timeout",
+                    DURATION,
+                    "20s",
+                    "Time reading one PDF, checked between pages; the text says where it stopped.",
+                    0.001,
+                    null),
 
             // render
             choice(

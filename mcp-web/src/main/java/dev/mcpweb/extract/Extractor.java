@@ -30,12 +30,14 @@ public final class Extractor {
     public static final String VERSION = "2";
 
     private final boolean includeComments;
+    private final PdfExtractor pdf;
     private final MainContentExtractor content = new MainContentExtractor();
     private final MetadataExtractor metadata = new MetadataExtractor();
     private final ObjectMapper json = JsonLd.lenientMapper();
 
     public Extractor(ExtractorConfig config) {
         this.includeComments = config.includeComments();
+        this.pdf = new PdfExtractor(config.pdfMaxPages(), config.pdfMaxDecodedSize(), config.pdfTimeout());
     }
 
     /**
@@ -60,7 +62,7 @@ public final class Extractor {
         FormatSniffer.Format format = FormatSniffer.sniff(url, result.contentType(), body);
         try {
             return switch (format.kind()) {
-                case PDF -> PdfExtractor.extract(url, body);
+                case PDF -> pdf.extract(url, body);
                 case HTML -> html(result, stop);
                 case MARKDOWN -> TextFormats.markdown(url, decode(result));
                 case TEXT -> TextFormats.plainText(url, decode(result));

@@ -269,6 +269,27 @@ public final class Fetcher implements AutoCloseable {
             case UrlGuard.Allowed a -> url = a.url();
         }
         String key = storeKey(url);
+        HttpUrl allowed = url;
+        return asCallers(store.once(key, () -> fetchAllowed(source, allowed, key, start, deadline)), source, start);
+    }
+
+    /**
+     * A fetch shared with another caller of the same URL, as this caller's: under its source. (The
+     * fetch itself is the same whatever the source's spelling: the store key is the normalized URL.)
+     */
+    private static FetchOutcome asCallers(FetchOutcome outcome, String source, long start) {
+        if (outcome.source().equals(source)) {
+            return outcome;
+        }
+        return switch (outcome) {
+            case FetchOutcome.Fetched f -> new FetchOutcome.Fetched(withSource(f.result(), source, start));
+            case FetchOutcome.Refused r -> new FetchOutcome.Refused(source, r.rule(), r.message());
+            case FetchOutcome.Failed f -> new FetchOutcome.Failed(source, f.status(), f.message());
+        };
+    }
+
+    private FetchOutcome fetchAllowed(String source, HttpUrl url, String key, long start, long deadline)
+            throws InterruptedException {
         Optional<ResponseStore.StoredResponse> stored = lookup(key);
         if (stored.isPresent() && stored.get().fresh()) {
             return new FetchOutcome.Fetched(withSource(stored.get().result(), source, start));

@@ -8,14 +8,13 @@ import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Obeys robots.txt as RFC 9309 says: a 2xx file is parsed (crawler-commons) for the configured user
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class RobotsPolicy {
     static final String RULE = "robots";
 
-    private static final Logger log = LoggerFactory.getLogger(RobotsPolicy.class);
     private static final Duration FAILURE_TTL = Duration.ofMinutes(1);
 
     /** How robots.txt is fetched; the fetcher supplies one that goes through the guard. */
@@ -90,19 +88,15 @@ final class RobotsPolicy {
                 .password("")
                 .build();
         String where = robotsUrl.toString();
-        Optional<RobotsStore.Answer> kept = lookup(where);
         RobotsStore.Answer response;
-        if (kept.isPresent()) {
-            response = kept.get();
-        } else {
-            try {
-                response = loader.load(robotsUrl, deadlineNanos);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (response.status() < 500 && response.status() != 429) {
-                keep(where, response);
-            }
+        try {
+            response = store.answer(where, () -> loader.load(robotsUrl, deadlineNanos));
+        } catch (IOException e) {
+            // Not "blocked by robots.txt": the network's own error, which is also the page's (see fetchWeb).
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("interrupted while fetching " + where));
         }
         int status = response.status();
         if (status >= 200 && status < 300) {
@@ -116,23 +110,6 @@ final class RobotsPolicy {
         }
         // 3xx after too many redirects and 4xx: robots.txt is unavailable, so nothing is restricted.
         return new Rules(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), where, Optional.empty());
-    }
-
-    private Optional<RobotsStore.Answer> lookup(String robotsUrl) {
-        try {
-            return store.lookup(robotsUrl);
-        } catch (RuntimeException e) {
-            log.warn("robots store lookup failed for {}; fetching robots.txt instead", robotsUrl, e);
-            return Optional.empty();
-        }
-    }
-
-    private void keep(String robotsUrl, RobotsStore.Answer answer) {
-        try {
-            store.store(robotsUrl, answer);
-        } catch (RuntimeException e) {
-            log.warn("robots store could not keep {}; it stays cached in memory only", robotsUrl, e);
-        }
     }
 
     private static BaseRobotRules disallowAll() {

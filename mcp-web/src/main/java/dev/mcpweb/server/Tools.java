@@ -1,7 +1,7 @@
 package dev.mcpweb.server;
 
-import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
+import dev.mcpweb.cache.Namespace;
 import dev.mcpweb.cache.NamespaceStats;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.MapMode;
@@ -112,7 +112,7 @@ final class Tools {
                 tool(
                         "get_cache_stats",
                         "Cache statistics",
-                        "Show mcp-web's cache figures per namespace (" + String.join(", ", Cache.NAMESPACES)
+                        "Show mcp-web's cache figures per namespace (" + String.join(", ", Namespace.wireNames())
                                 + "): entries, size, hits, misses and hit rate. Read-only.",
                         NO_ARGUMENTS_SCHEMA,
                         CacheStatsResult.class,
@@ -352,8 +352,9 @@ final class Tools {
     }
 
     private CallToolResult clean(Arguments args, Pipeline pipeline, boolean clear) throws BadArguments {
-        Optional<String> namespace = args.optionalChoice("namespace", Cache.NAMESPACES);
-        long removed = clear ? pipeline.clearCache(namespace) : pipeline.pruneCache(namespace);
+        Optional<String> namespace = args.optionalChoice("namespace", Namespace.wireNames());
+        Optional<Namespace> only = namespace.map(Namespace::of);
+        long removed = clear ? pipeline.clearCache(only) : pipeline.pruneCache(only);
         String scope = namespace.map(n -> "the " + n + " namespace").orElse("every namespace");
         String text = (clear ? "Cleared " : "Pruned ") + removed + " entr" + (removed == 1 ? "y" : "ies") + " from "
                 + scope + ".";
@@ -486,7 +487,7 @@ final class Tools {
               },
               "additionalProperties": false
             }
-            """.formatted(jsonList(Cache.NAMESPACES));
+            """.formatted(jsonList(Namespace.wireNames()));
 
     private static final String NO_ARGUMENTS_SCHEMA = """
             {"type": "object", "properties": {}, "additionalProperties": false}

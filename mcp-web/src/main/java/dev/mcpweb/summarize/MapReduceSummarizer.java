@@ -316,16 +316,10 @@ public final class MapReduceSummarizer implements Summarizer {
                 }
             }
             String key = noteKey(system, user, out);
-            Optional<String> kept = notes.get(key);
-            if (kept.isPresent()) {
-                return new MapResult(c, kept, Optional.empty());
-            }
+            LlmRequest request = new LlmRequest(system, user, out, config.temperature());
             try {
-                Completion r = calls.complete(new LlmRequest(system, user, out, config.temperature()));
-                if (!r.text().isBlank()) {
-                    notes.put(key, r.text());
-                }
-                return new MapResult(c, Optional.of(r.text()), Optional.empty());
+                String text = notes.notes(key, () -> calls.complete(request).text());
+                return new MapResult(c, Optional.of(text), Optional.empty());
             } catch (LlmException e) {
                 if (e.kind() == LlmException.Kind.CANCELLED
                         || Thread.currentThread().isInterrupted()) {

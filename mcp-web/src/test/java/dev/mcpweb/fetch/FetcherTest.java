@@ -637,7 +637,16 @@ class FetcherTest {
             }
         });
         Map<String, byte[]> bytes = new ConcurrentHashMap<>();
-        RobotsStore store = RobotsStore.ofBytes(k -> Optional.ofNullable(bytes.get(k)), bytes::put);
+        RobotsStore store = (robotsUrl, load) -> {
+            Optional<RobotsStore.Answer> kept =
+                    Optional.ofNullable(bytes.get(robotsUrl)).flatMap(RobotsStore::decode);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+            RobotsStore.Answer answer = load.load();
+            bytes.put(robotsUrl, RobotsStore.encode(answer));
+            return answer;
+        };
         FetcherConfig withRobots = config(Map.of("fetcher.respect_robots", "true"));
 
         fetched(fetcher(Fetcher.builder(withRobots).robotsStore(store)).fetch(url("/a")));

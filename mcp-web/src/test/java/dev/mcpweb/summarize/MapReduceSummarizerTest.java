@@ -379,16 +379,13 @@ class MapReduceSummarizerTest {
     @Test
     void mapOutputsKeptFromAnEarlierSummaryAreReusedSoAChangedSectionCostsOneCall() throws Exception {
         Map<String, String> kept = new java.util.concurrent.ConcurrentHashMap<>();
-        NoteStore store = new NoteStore() {
-            @Override
-            public Optional<String> get(String key) {
-                return Optional.ofNullable(kept.get(key));
-            }
-
-            @Override
-            public void put(String key, String notes) {
+        NoteStore store = (key, take) -> {
+            String notes = kept.get(key);
+            if (notes == null) {
+                notes = take.take();
                 kept.put(key, notes);
             }
+            return notes;
         };
         Config config = Config.defaults()
                 .with(Map.of(

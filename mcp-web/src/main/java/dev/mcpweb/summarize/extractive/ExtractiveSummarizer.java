@@ -83,7 +83,7 @@ public final class ExtractiveSummarizer implements Summarizer {
                 ? ""
                 : "_Left out: " + leftOut + (leftOut == 1 ? " passage" : " passages")
                         + " addressed to an AI rather than to readers (see the warnings)._";
-        List<Integer> chosen;
+        List<Passage> chosen;
         if (corpus.size() == 0) {
             chosen = List.of();
             notice = documents.isEmpty() ? "There is nothing to summarize." : "The source has no text to summarize.";
@@ -100,19 +100,18 @@ public final class ExtractiveSummarizer implements Summarizer {
                         + "**No passage in the sources answers this query.** "
                         + "What follows is a short general summary instead.";
                 warnings.add("The sources do not appear to answer the query.");
-                chosen = general(corpus, Math.max(30, budget / 3));
+                chosen = general(corpus, Math.min(budget, Math.max(30, budget / 3)));
             }
         } else {
             chosen = general(corpus, budget);
         }
         listener.onProgress("rank", 1, 1);
         request.stop().check();
-        String markdown = new SummaryWriter(corpus, documents).write(request.query(), chosen, notice);
+        String markdown = new SummaryWriter(documents).write(request.query(), chosen, notice);
         listener.onDelta(markdown);
         List<Summary.SourceRef> sources = SourceList.of(documents);
         long inputWords = corpus.passages.stream().mapToLong(Passage::words).sum();
-        long outputWords =
-                chosen.stream().mapToLong(i -> corpus.passages.get(i).words()).sum();
+        long outputWords = chosen.stream().mapToLong(Passage::words).sum();
         SummaryStats stats = new SummaryStats(
                 "extractive",
                 bm25Only ? "bm25" : "lexical",
@@ -133,7 +132,7 @@ public final class ExtractiveSummarizer implements Summarizer {
                 && Arrays.stream(relevance.coverage).max().orElse(0) >= MIN_COVERAGE;
     }
 
-    private static List<Integer> queryFocused(Corpus corpus, Relevance relevance, int budget) {
+    private static List<Passage> queryFocused(Corpus corpus, Relevance relevance, int budget) {
         double[] rel = relevance.combined;
         double maxRel = max(rel);
         double maxRegion = Math.max(1e-9, max(relevance.region));
@@ -172,7 +171,7 @@ public final class ExtractiveSummarizer implements Summarizer {
         return m;
     }
 
-    private static List<Integer> general(Corpus corpus, int budget) {
+    private static List<Passage> general(Corpus corpus, int budget) {
         double[] centrality = Centrality.lexRank(corpus);
         double[] score = new double[corpus.size()];
         for (int i = 0; i < score.length; i++) {

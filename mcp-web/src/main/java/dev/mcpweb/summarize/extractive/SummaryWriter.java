@@ -15,13 +15,11 @@ import java.util.stream.Collectors;
  * gaps marked with an ellipsis), each block ending with its citation, and the numbered sources.
  */
 final class SummaryWriter {
-    private final Corpus corpus;
     private final List<Document> documents;
     private final StringBuilder out = new StringBuilder();
     private boolean inList;
 
-    SummaryWriter(Corpus corpus, List<Document> documents) {
-        this.corpus = corpus;
+    SummaryWriter(List<Document> documents) {
         this.documents = documents;
     }
 
@@ -29,8 +27,10 @@ final class SummaryWriter {
      * The whole summary. {@code notice} (may be empty) is said before the passages, for example that
      * nothing answers the query.
      */
-    String write(Optional<String> query, List<Integer> chosen, String notice) {
-        TreeSet<Integer> ordered = new TreeSet<>(chosen);
+    String write(Optional<String> query, List<Passage> chosen, String notice) {
+        List<Passage> ordered = chosen.stream()
+                .sorted(java.util.Comparator.comparingInt(Passage::index))
+                .toList();
         boolean single = documents.size() == 1;
         out.append("# ")
                 .append(
@@ -39,8 +39,8 @@ final class SummaryWriter {
                                 : query.orElse("Summary of " + documents.size() + " sources"))
                 .append("\n\n");
         TreeSet<Integer> cited = new TreeSet<>();
-        for (int i : ordered) {
-            cited.add(corpus.passages.get(i).block().source());
+        for (Passage p : ordered) {
+            cited.add(p.block().source());
         }
         out.append(statement(query, cited)).append("\n\n");
         if (!notice.isEmpty()) {
@@ -49,8 +49,7 @@ final class SummaryWriter {
         int source = 0;
         Section section = null;
         List<Passage> run = new ArrayList<>();
-        for (int i : ordered) {
-            Passage p = corpus.passages.get(i);
+        for (Passage p : ordered) {
             if (!run.isEmpty() && !sameGroup(run.getLast(), p)) {
                 flush(run);
             }

@@ -294,4 +294,45 @@ class ExtractiveSummarizerTest {
                 });
         assertThat(String.join("", deltas)).isEqualTo(summary.markdown());
     }
+
+    @Test
+    void maxLengthIsAHardCeilingEvenWhenTheBestSentenceIsLonger() {
+        String longAnswer = "The ferry to Lindholm leaves every forty minutes from the old harbour pier, "
+                + "stops at the lighthouse island on request, carries bicycles and dogs for free, and "
+                + "runs a late boat on summer Fridays for the concerts at the fortress.";
+        Summary summary = summarize(
+                List.of(doc(
+                        "https://example.org/ferry",
+                        "Ferry",
+                        "# Ferry\n\n" + longAnswer + " Tickets are sold on board.")),
+                "How often does the ferry to Lindholm leave?",
+                20);
+
+        assertThat(wordsQuoted(summary)).isLessThanOrEqualTo(20).isGreaterThan(10);
+        assertThat(quoted(summary))
+                .contains("The ferry to Lindholm leaves every forty minutes")
+                .contains("\u2026");
+        assertThat(summary.stats().outputTokens()).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void aCodeBlockOverMaxLengthIsLeftOutRatherThanCut() {
+        String code = "```sh\n" + "echo one two three four five six seven eight nine ten\n".repeat(5) + "```";
+        Summary summary = summarize(
+                List.of(doc("https://example.org/run", "Run", "# Run\n\n" + code + "\n\nRun the script with sh.")),
+                "How do I run the script?",
+                20);
+
+        assertThat(summary.markdown()).doesNotContain("```");
+        assertThat(wordsQuoted(summary)).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void anUnansweredQueryStaysWithinASmallMaxLength() {
+        Summary summary = summarize(
+                List.of(doc("https://example.org/harrowgate", "Visiting Harrowgate", CITY_GUIDE)),
+                "What is the boiling point of mercury in kelvin?",
+                20);
+        assertThat(wordsQuoted(summary)).isLessThanOrEqualTo(20);
+    }
 }
