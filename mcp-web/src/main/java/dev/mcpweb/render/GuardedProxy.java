@@ -42,7 +42,6 @@ final class GuardedProxy implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
     private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong bytesIn = new AtomicLong();
 
     GuardedProxy(GuardedConnector connector) throws IOException {
         this.connector = connector;
@@ -58,11 +57,6 @@ final class GuardedProxy implements AutoCloseable {
     /** Requests and tunnels the guard refused since start. */
     long refusedCount() {
         return refused.get();
-    }
-
-    /** Bytes received from origins since start; renders read it before and after to cap a page. */
-    long bytesReceived() {
-        return bytesIn.get();
     }
 
     @Override
@@ -156,7 +150,7 @@ final class GuardedProxy implements AutoCloseable {
         }
     }
 
-    /** Copies both ways until both sides are done; the origin's replies count toward the byte figure. */
+    /** Copies both ways until the origin is done (the page's byte cap is counted in the browser). */
     private void pipe(Socket client, Socket origin, InputStream fromClient, OutputStream toClient) throws IOException {
         var upstream = threads.submit(() -> {
             try {
@@ -171,7 +165,6 @@ final class GuardedProxy implements AutoCloseable {
         InputStream fromOrigin = origin.getInputStream();
         try {
             for (int n; (n = fromOrigin.read(buffer)) >= 0; ) {
-                bytesIn.addAndGet(n);
                 toClient.write(buffer, 0, n);
                 toClient.flush();
             }
