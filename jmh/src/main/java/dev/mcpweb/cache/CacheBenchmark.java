@@ -41,13 +41,13 @@ public class CacheBenchmark {
     public boolean memoryTier;
 
     private Path dir;
-    private Cache cache;
+    private TieredCache cache;
     private List<List<String>> chunks;
 
     @Setup(Level.Trial)
     public void fill() throws IOException {
         dir = Files.createTempDirectory("mcp-web-cache-bench");
-        cache = Cache.open(new CacheConfig(
+        cache = TieredCache.open(new CacheConfig(
                 true,
                 dir,
                 Duration.ofDays(7),
@@ -62,12 +62,12 @@ public class CacheBenchmark {
                 .toList();
         for (List<String> texts : chunks) {
             random.nextBytes(summary);
-            cache.put(Cache.SUMMARY, key(texts), summary);
+            cache.put(Namespace.SUMMARY, key(texts), summary);
         }
     }
 
     private static String key(List<String> texts) {
-        return Cache.key(texts, "what changed?", "openai", "gpt-4o-mini", 3, 200);
+        return CacheKey.of(texts, "what changed?", "openai", "gpt-4o-mini", 3, 200);
     }
 
     @TearDown(Level.Trial)
@@ -83,6 +83,6 @@ public class CacheBenchmark {
     @Benchmark
     public byte[] summaryHit() {
         List<String> texts = chunks.get(ThreadLocalRandom.current().nextInt(SUMMARIES));
-        return cache.get(Cache.SUMMARY, key(texts)).orElseThrow();
+        return cache.get(Namespace.SUMMARY, key(texts)).orElseThrow();
     }
 }

@@ -31,31 +31,37 @@ final class FetchResponseStore implements ResponseStore {
     private static final Logger log = LoggerFactory.getLogger(FetchResponseStore.class);
     private static final byte FORMAT = 1;
 
-    private final Cache cache;
+    private final TieredCache cache;
 
-    FetchResponseStore(Cache cache) {
+    FetchResponseStore(TieredCache cache) {
         this.cache = cache;
     }
 
     @Override
     public Optional<StoredResponse> lookup(String normalizedUrl) {
         // Freshness follows the cache's own clock and write time, not the fetcher's storedAt.
-        Optional<StoredResponse> stored = cache.getKept(Cache.FETCH, normalizedUrl)
+        Optional<StoredResponse> stored = cache.getKept(Namespace.FETCH, normalizedUrl)
                 .flatMap(entry -> {
                     try {
-                        return Optional.of(decode(entry.value(), cache.isFresh(Cache.FETCH, entry)));
+                        return Optional.of(decode(entry.value(), cache.isFresh(Namespace.FETCH, entry)));
                     } catch (IOException | RuntimeException e) {
                         log.debug("cache: ignoring an unreadable fetch entry for {}", normalizedUrl, e);
                         return Optional.empty();
                     }
                 });
-        cache.count(Cache.FETCH, stored.map(StoredResponse::fresh).orElse(false));
+        cache.count(Namespace.FETCH, stored.map(StoredResponse::fresh).orElse(false));
         return stored;
     }
 
     @Override
     public void store(String normalizedUrl, StoredResponse response) {
-        cache.put(Cache.FETCH, normalizedUrl, encode(response));
+        cache.put(Namespace.FETCH, normalizedUrl, encode(response));
+    }
+
+    /** One fetch for all who ask for the URL at the same time; the fetch reads and keeps its entry itself. */
+    @Override
+    public <T> T once(String normalizedUrl, Fetch<T> fetch) throws InterruptedException {
+        return cache.shared(Namespace.FETCH, normalizedUrl, fetch::run);
     }
 
     static byte[] encode(StoredResponse response) {

@@ -1,42 +1,51 @@
 package dev.mcpweb.cache;
 
-import dev.mcpweb.config.CacheConfig;
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * One cache namespace and its lifetimes: an entry is served while it is younger than {@code freshFor}
- * and kept (for revalidation) while it is younger than {@code keptFor}.
+ * The cache's namespaces, one per cached stage, in display order. Each has a wire name ({@code fetch},
+ * {@code extract}, …): the name stored in the cache file and the one users type ({@code cache clear
+ * --namespace}, the MCP cache tools' {@code namespace} argument), whose allowed values come from here.
  */
-record Namespace(String name, Duration freshFor, Duration keptFor) {
-    static List<Namespace> all(CacheConfig config) {
-        Duration fetchKept = config.fetchTtl().compareTo(config.ttl()) > 0 ? config.fetchTtl() : config.ttl();
-        return List.of(
-                new Namespace(Cache.FETCH, config.fetchTtl(), fetchKept),
-                new Namespace(Cache.EXTRACT, config.ttl(), config.ttl()),
-                new Namespace(Cache.MAP, config.ttl(), config.ttl()),
-                new Namespace(Cache.SUMMARY, config.ttl(), config.ttl()),
-                new Namespace(Cache.ROBOTS, config.robotsTtl(), config.robotsTtl()));
+public enum Namespace {
+    /** Fetched responses with their validators, for revalidation. */
+    FETCH,
+    /** Documents extracted from fetched bytes. */
+    EXTRACT,
+    /** Map outputs (notes on one chunk) of the map-reduce summarizer. */
+    MAP,
+    /** Finished summaries, by content. */
+    SUMMARY,
+    /** robots.txt answers. */
+    ROBOTS;
+
+    private static final List<String> WIRE_NAMES =
+            Arrays.stream(values()).map(Namespace::wireName).toList();
+
+    /** The name users type and the cache file stores. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    boolean isFresh(long createdAtMillis, long nowMillis) {
-        return nowMillis - createdAtMillis < millis(freshFor);
+    /** Every wire name, in display order: the allowed values of a {@code namespace} argument. */
+    public static List<String> wireNames() {
+        return WIRE_NAMES;
     }
 
-    boolean isKept(long createdAtMillis, long nowMillis) {
-        return nowMillis - createdAtMillis < millis(keptFor);
+    /** The namespace called {@code wireName}, if there is one. */
+    public static Optional<Namespace> fromWireName(String wireName) {
+        return Arrays.stream(values())
+                .filter(ns -> ns.wireName().equals(wireName))
+                .findFirst();
     }
 
-    /** Entries created at or before this instant are past {@code keptFor}. */
-    long keptCutoff(long nowMillis) {
-        return nowMillis - millis(keptFor); // cannot overflow: now >= 0 and the ttl <= Long.MAX_VALUE
-    }
-
-    private static long millis(Duration d) {
-        try {
-            return d.toMillis();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
+    /** As {@link #fromWireName}, failing with the allowed names. */
+    public static Namespace of(String wireName) {
+        return fromWireName(wireName)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no cache namespace '" + wireName + "'; use one of " + String.join(", ", WIRE_NAMES)));
     }
 }

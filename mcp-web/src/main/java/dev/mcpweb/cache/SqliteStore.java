@@ -3,11 +3,15 @@ package dev.mcpweb.cache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,7 +24,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The disk tier: one SQLite file in WAL mode, one writer connection (SQLite has one writer at a time
@@ -29,8 +37,9 @@ import org.sqlite.SQLiteConfig;
  * {@code BEGIN IMMEDIATE} transaction, and the per-namespace totals in {@code counters} change in the
  * same transaction as the entries they count, so a crash can never leave them apart.
  */
-final class SqliteStore implements AutoCloseable {
+final class SqliteStore implements EntryStore {
     static final String FILE_NAME = "cache.db";
+    private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
     private static final int SCHEMA_VERSION = 1;
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
@@ -48,12 +57,6 @@ final class SqliteStore implements AutoCloseable {
             // Covers prune's selection and the recount of entries and bytes.
             "CREATE INDEX IF NOT EXISTS entries_by_age ON entries (namespace, created_at, size)",
             "CREATE INDEX IF NOT EXISTS entries_by_access ON entries (accessed_at)");
-
-    /** A stored value and when it was written (epoch milliseconds). */
-    record Row(byte[] value, long createdAt) {}
-
-    /** Where an entry lives. */
-    record EntryKey(String namespace, String key) {}
 
     /** The database is from a newer mcp-web, or not ours. */
     static final class IncompatibleStoreException extends SQLException {
@@ -73,6 +76,41 @@ final class SqliteStore implements AutoCloseable {
     private SqliteStore(Path file, Connection writer) {
         this.file = file;
         this.writer = writer;
+    }
+
+    /** The store in {@code dir}: opened with a counters row for every namespace, set aside by renaming. */
+    static Backend backend(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        return new Backend() {
+            @Override
+            public EntryStore open() throws StoreException {
+                try {
+                    return SqliteStore.open(dir, Namespace.wireNames());
+                } catch (IOException | RuntimeException e) {
+                    throw new StoreException("cannot open " + file + " (" + e + ")", false, e);
+                } catch (SQLException e) {
+                    boolean unreadable = e instanceof SQLiteException sqlite
+                            && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CANTOPEN.code
+                            && Files.exists(file);
+                    throw new StoreException(
+                            e.getMessage(), isDamaged(e) || unreadable || e instanceof IncompatibleStoreException, e);
+                }
+            }
+
+            @Override
+            public void setAside(StoreException cause) throws StoreException {
+                try {
+                    moveAside(file, cause);
+                } catch (IOException | RuntimeException e) {
+                    throw new StoreException("cannot move " + file + " aside (" + e + ")", false, e);
+                }
+            }
+
+            @Override
+            public String where() {
+                return file.toString();
+            }
+        };
     }
 
     /** Opens (creating if needed) the store in {@code dir}, with a counters row for each namespace. */
@@ -95,8 +133,9 @@ final class SqliteStore implements AutoCloseable {
         }
     }
 
-    Path file() {
-        return file;
+    @Override
+    public Optional<Path> file() {
+        return Optional.of(file);
     }
 
     private static Connection connect(Path file) throws SQLException {
@@ -156,7 +195,12 @@ final class SqliteStore implements AutoCloseable {
                     value BLOB NOT NULL)""".formatted(name);
     }
 
-    Optional<Row> read(String namespace, String key) throws SQLException {
+    @Override
+    public Optional<Row> read(String namespace, String key) throws StoreException {
+        return sqlite(() -> readRow(namespace, key));
+    }
+
+    private Optional<Row> readRow(String namespace, String key) throws SQLException {
         Reader reader = borrowReader();
         try {
             reader.select().setString(1, namespace);
@@ -174,9 +218,11 @@ final class SqliteStore implements AutoCloseable {
      * last access time) so that the eviction that follows sees every recent access, then evicts the least
      * recently used entries until the total size is within {@code maxSize}.
      */
-    List<EntryKey> put(String namespace, String key, byte[] value, long now, long maxSize, Map<EntryKey, Long> touches)
-            throws SQLException {
-        return inTransaction(() -> {
+    @Override
+    public List<EntryKey> put(
+            String namespace, String key, byte[] value, long now, long maxSize, Map<EntryKey, Long> touches)
+            throws StoreException {
+        return sqlite(() -> inTransaction(() -> {
             applyTouches(touches);
             long id;
             long oldSize = -1;
@@ -220,15 +266,16 @@ final class SqliteStore implements AutoCloseable {
                 addToCounters(namespace, 1, value.length, 0);
             }
             return evictOver(maxSize, id);
-        });
+        }));
     }
 
     /** Records access times and hit/miss counts gathered since the last flush. */
-    void flush(Map<EntryKey, Long> touches, Map<String, long[]> hitsAndMisses) throws SQLException {
+    @Override
+    public void flush(Map<EntryKey, Long> touches, Map<String, long[]> hitsAndMisses) throws StoreException {
         if (touches.isEmpty() && hitsAndMisses.isEmpty()) {
             return;
         }
-        inTransaction(() -> {
+        sqlite(() -> inTransaction(() -> {
             applyTouches(touches);
             try (PreparedStatement p = writer.prepareStatement(
                     "UPDATE counters SET hits = hits + ?, misses = misses + ? WHERE namespace = ?")) {
@@ -241,11 +288,16 @@ final class SqliteStore implements AutoCloseable {
                 p.executeBatch();
             }
             return null;
-        });
+        }));
     }
 
     /** Per namespace: entries, bytes, hits, misses, evictions. */
-    Map<String, NamespaceStats> stats() throws SQLException {
+    @Override
+    public Map<String, NamespaceStats> stats() throws StoreException {
+        return sqlite(this::readStats);
+    }
+
+    private Map<String, NamespaceStats> readStats() throws SQLException {
         Map<String, NamespaceStats> stats = new LinkedHashMap<>();
         Reader reader = borrowReader();
         try (Statement s = reader.connection().createStatement();
@@ -263,8 +315,9 @@ final class SqliteStore implements AutoCloseable {
     }
 
     /** Deletes every entry of {@code namespace} (all when empty); returns how many. */
-    long clear(Optional<String> namespace) throws SQLException {
-        return inTransaction(() -> {
+    @Override
+    public long clear(Optional<String> namespace) throws StoreException {
+        return sqlite(() -> inTransaction(() -> {
             long removed;
             try (PreparedStatement p = writer.prepareStatement(
                     namespace.isPresent() ? "DELETE FROM entries WHERE namespace = ?" : "DELETE FROM entries")) {
@@ -283,11 +336,8 @@ final class SqliteStore implements AutoCloseable {
                 p.executeUpdate();
             }
             return removed;
-        });
+        }));
     }
-
-    /** What {@link #prune} removed: the number of expired entries and the entries evicted for size. */
-    record Pruned(long expired, List<EntryKey> evicted) {}
 
     /**
      * Deletes entries created at or before each namespace's cutoff, in transactions of at most
@@ -296,7 +346,12 @@ final class SqliteStore implements AutoCloseable {
      * bytes from the index (so the totals heal even if they ever drifted) and, when {@code maxSize} is
      * positive, evicts least recently used entries down to it.
      */
-    Pruned prune(Map<String, Long> cutoffs, long maxSize, Map<EntryKey, Long> touches) throws SQLException {
+    @Override
+    public Pruned prune(Map<String, Long> cutoffs, long maxSize, Map<EntryKey, Long> touches) throws StoreException {
+        return sqlite(() -> pruneRows(cutoffs, maxSize, touches));
+    }
+
+    private Pruned pruneRows(Map<String, Long> cutoffs, long maxSize, Map<EntryKey, Long> touches) throws SQLException {
         long expired = 0;
         if (rebuildPays(cutoffs)) {
             expired = inTransaction(() -> copySurvivors(cutoffs));
@@ -516,6 +571,42 @@ final class SqliteStore implements AutoCloseable {
             p.setLong(3, evictions);
             p.setString(4, namespace);
             p.executeUpdate();
+        }
+    }
+
+    /** Runs {@code work}, its failure as a {@link StoreException} that says whether the file is damaged. */
+    private static <T> T sqlite(Work<T> work) throws StoreException {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), isDamaged(e), e);
+        }
+    }
+
+    private static boolean isDamaged(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            int primary = sqlite.getResultCode().code & 0xff;
+            return primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code;
+        }
+        return false;
+    }
+
+    /** Renames the store and its WAL files to {@code cache.db.corrupt-<time>*}, keeping them for a post-mortem. */
+    private static void moveAside(Path file, Exception cause) throws IOException {
+        String suffix = ".corrupt-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS")
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.now());
+        log.warn(
+                "cache: {} is damaged or unreadable ({}); moving it aside to {} and starting a fresh cache",
+                file,
+                cause.getMessage(),
+                file.getFileName() + suffix);
+        for (String part : List.of("", "-wal", "-shm")) {
+            Path p = file.resolveSibling(file.getFileName() + part);
+            if (Files.exists(p)) {
+                Files.move(p, p.resolveSibling(file.getFileName() + suffix + part), StandardCopyOption.ATOMIC_MOVE);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mcpweb.chunk;
 
+import dev.mcpweb.extract.Whitespace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,8 +60,8 @@ final class Blocks {
                 continue;
             }
             if (headingLevel > 0) {
-                String text =
-                        md.substring(first + headingLevel, contentEnd).strip().replaceAll("\\s+#+$", "");
+                String text = withoutClosingHashes(
+                        md.substring(first + headingLevel, contentEnd).strip());
                 blocks.add(new Block(Kind.HEADING, pos, contentEnd, headingLevel, text));
                 pos = lineEnd + 1;
                 continue;
@@ -76,6 +77,19 @@ final class Blocks {
             blocks.add(new Block(paraKind, paraStart, paraEnd, 0, ""));
         }
         return blocks;
+    }
+
+    /** {@code text} without a closing run of {@code #} after white space ({@code \s+#+$}), in one pass. */
+    private static String withoutClosingHashes(String text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '#') {
+            end--;
+        }
+        int space = end;
+        while (space > 0 && Whitespace.isSpace(text.charAt(space - 1))) {
+            space--;
+        }
+        return end < text.length() && space < end ? text.substring(0, space) : text;
     }
 
     private static int firstNonSpace(String s, int from, int to) {

@@ -132,27 +132,29 @@ public final class Chunker {
         private List<Atom> fixedAtoms() {
             List<Atom> atoms = new ArrayList<>();
             windows(0, md.length(), List.of(), atoms);
+            // The heading path at each window's start, walking the blocks once (atoms are in order).
             List<Atom> withPaths = new ArrayList<>(atoms.size());
+            List<Blocks.Block> headings = new ArrayList<>();
+            List<String> path = List.of();
+            int next = 0;
             for (Atom a : atoms) {
-                withPaths.add(new Atom(a.start(), a.end(), a.tokens(), 0, pathAt(a.start())));
+                boolean changed = false;
+                while (next < blocks.size() && blocks.get(next).start() <= a.start()) {
+                    Blocks.Block b = blocks.get(next++);
+                    if (b.kind() == Blocks.Kind.HEADING) {
+                        while (!headings.isEmpty() && headings.getLast().level() >= b.level()) {
+                            headings.removeLast();
+                        }
+                        headings.add(b);
+                        changed = true;
+                    }
+                }
+                if (changed) {
+                    path = headings.stream().map(Blocks.Block::heading).toList();
+                }
+                withPaths.add(new Atom(a.start(), a.end(), a.tokens(), 0, path));
             }
             return withPaths;
-        }
-
-        private List<String> pathAt(int offset) {
-            List<Blocks.Block> headings = new ArrayList<>();
-            for (Blocks.Block b : blocks) {
-                if (b.start() > offset) {
-                    break;
-                }
-                if (b.kind() == Blocks.Kind.HEADING) {
-                    while (!headings.isEmpty() && headings.getLast().level() >= b.level()) {
-                        headings.removeLast();
-                    }
-                    headings.add(b);
-                }
-            }
-            return headings.stream().map(Blocks.Block::heading).toList();
         }
 
         /** Code-heavy or token-dense documents get up to half the size. */

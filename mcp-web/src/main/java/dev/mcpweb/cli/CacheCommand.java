@@ -1,8 +1,9 @@
 package dev.mcpweb.cli;
 
-import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
+import dev.mcpweb.cache.Namespace;
 import dev.mcpweb.cache.NamespaceStats;
+import dev.mcpweb.cache.TieredCache;
 import dev.mcpweb.result.CacheCleanResult;
 import dev.mcpweb.result.CacheStatsResult;
 import dev.mcpweb.result.ResultJson;
@@ -31,6 +32,14 @@ final class CacheCommand {
     @ParentCommand
     Cli cli;
 
+    /** The namespaces' wire names, for {@code --namespace}'s help and completion. */
+    static final class WireNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Namespace.wireNames().iterator();
+        }
+    }
+
     /** The options every cache subcommand takes. */
     static final class Target {
         @Spec(Spec.Target.MIXEE)
@@ -39,19 +48,19 @@ final class CacheCommand {
         @Option(
                 names = "--namespace",
                 paramLabel = "NS",
-                description = "Only this namespace: fetch, extract, map, summary or robots.")
+                completionCandidates = WireNames.class,
+                description = "Only this namespace: ${COMPLETION-CANDIDATES}.")
         String namespace;
 
         @Option(names = "--json", description = "Print JSON instead of text.")
         boolean json;
 
-        Optional<String> namespace() {
-            if (namespace != null && !Cache.NAMESPACES.contains(namespace)) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "unknown namespace '" + namespace + "'; use one of " + String.join(", ", Cache.NAMESPACES));
+        Optional<Namespace> namespace() {
+            try {
+                return Optional.ofNullable(namespace).map(Namespace::of);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            return Optional.ofNullable(namespace);
         }
 
         PrintWriter out() {
@@ -59,19 +68,20 @@ final class CacheCommand {
         }
 
         /** Runs {@code clear} or {@code prune} and prints how many entries went. */
-        int remove(Cli cli, BiFunction<Cache, Optional<String>, Long> action) {
-            Optional<String> only = namespace();
-            Optional<Cache> opened = open(cli);
+        int remove(Cli cli, BiFunction<TieredCache, Optional<Namespace>, Long> action) {
+            Optional<Namespace> only = namespace();
+            Optional<TieredCache> opened = open(cli);
             if (opened.isEmpty()) {
                 return ExitCode.FAILED;
             }
             long count;
-            try (Cache cache = opened.get()) {
+            try (TieredCache cache = opened.get()) {
                 count = action.apply(cache, only);
             }
             PrintWriter out = out();
             if (json) {
-                out.println(ResultJson.pretty(new CacheCleanResult(count, only.orElse("all"))));
+                out.println(ResultJson.pretty(new CacheCleanResult(
+                        count, only.map(Namespace::wireName).orElse("all"))));
             } else {
                 out.println("removed " + count + (count == 1 ? " entry" : " entries"));
             }
@@ -80,8 +90,8 @@ final class CacheCommand {
         }
 
         /** Opens the configured cache, or says why it is unusable and returns empty. */
-        Optional<Cache> open(Cli cli) {
-            Cache cache = Cache.open(cli.loadConfig().cache());
+        Optional<TieredCache> open(Cli cli) {
+            TieredCache cache = TieredCache.open(cli.loadConfig().cache());
             if (cache.file().isEmpty()) {
                 cache.close();
                 spec.commandLine()
@@ -104,18 +114,18 @@ final class CacheCommand {
 
         @Override
         public Integer call() throws Exception {
-            Optional<String> only = target.namespace();
-            Optional<Cache> opened = target.open(parent.cli);
+            Optional<Namespace> only = target.namespace();
+            Optional<TieredCache> opened = target.open(parent.cli);
             if (opened.isEmpty()) {
                 return ExitCode.FAILED;
             }
             CacheStats stats;
             String file;
-            try (Cache cache = opened.get()) {
+            try (TieredCache cache = opened.get()) {
                 stats = cache.stats();
                 file = cache.file().map(Object::toString).orElse("");
             }
-            List<String> namespaces = only.map(List::of).orElse(Cache.NAMESPACES);
+            List<String> namespaces = only.map(ns -> List.of(ns.wireName())).orElse(Namespace.wireNames());
             PrintWriter out = target.out();
             if (target.json) {
                 Map<String, NamespaceStats> shown = new LinkedHashMap<>();
@@ -155,7 +165,7 @@ final class CacheCommand {
 
         @Override
         public Integer call() {
-            return target.remove(parent.cli, Cache::clear);
+            return target.remove(parent.cli, TieredCache::clear);
         }
     }
 
@@ -172,7 +182,7 @@ final class CacheCommand {
 
         @Override
         public Integer call() {
-            return target.remove(parent.cli, Cache::prune);
+            return target.remove(parent.cli, TieredCache::prune);
         }
     }
 }

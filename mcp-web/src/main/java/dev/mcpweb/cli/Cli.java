@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "mcp-web",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // --help (and --version) on every subcommand too
         versionProvider = Version.class,
         description = "Fetch, extract and summarize web pages and documents for AI agents.%n"
                 + "Runs as an MCP server (serve) or from the command line.",
@@ -49,18 +50,31 @@ public final class Cli {
     Map<String, String> settings = new LinkedHashMap<>();
 
     /**
-     * Loads the configuration with {@code commandFlags} (option name to raw value, from a command's own
-     * flags) on top of {@code --set}, then starts logging at the configured level.
+     * Loads the configuration with a command's own flags on top of {@code --set}, then starts logging
+     * at the configured level.
      */
-    public Config loadConfig(Map<String, String> commandFlags) {
-        Map<String, String> flags = new LinkedHashMap<>(settings);
-        flags.putAll(commandFlags);
-        Config config = Config.load(Optional.ofNullable(configFile), System.getenv(), flags);
+    Config loadConfig(FlagSettings commandFlags) {
+        Config config = commandFlags.applyTo(Config.load(Optional.ofNullable(configFile), System.getenv(), settings));
         Logging.init(verbose ? "debug" : config.logLevel());
         return config;
     }
 
     public Config loadConfig() {
-        return loadConfig(Map.of());
+        return loadConfig(new FlagSettings());
+    }
+
+    /**
+     * As {@link #loadConfig(FlagSettings)} for commands that read files named on their command line:
+     * unless {@code fetcher.allowed_roots} is configured, they may read below the working directory
+     * (the server, which takes paths from its clients, reads no file until roots are configured).
+     */
+    Config loadConfigReadingFiles(FlagSettings commandFlags) {
+        Config config = loadConfig(commandFlags);
+        if (!config.sourceOf("fetcher.allowed_roots").equals("default")) {
+            return config;
+        }
+        return config.with(
+                Map.of("fetcher.allowed_roots", Path.of("").toAbsolutePath().toString()),
+                "the working directory (command-line default)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.mcpweb.cli;
 
+import dev.mcpweb.config.BaseUrl;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.ConfigException;
 import dev.mcpweb.config.Secret;
@@ -74,7 +75,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private static boolean checkLlm(PrintWriter out, SummarizerConfig s) {
-        out.printf("  model %s at %s%n", LlmProviders.modelOf(s), LlmProviders.baseUrlOf(s));
+        out.printf("  model %s at %s%n", LlmProviders.modelOf(s), BaseUrl.mask(LlmProviders.baseUrlOf(s)));
         out.printf(
                 "  API key %s%n",
                 s.apiKey().map(k -> k.masked() + " (from " + k.source() + ")").orElse("none"));

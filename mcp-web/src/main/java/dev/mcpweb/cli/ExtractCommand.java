@@ -8,9 +8,10 @@ import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.Fetcher;
 import dev.mcpweb.result.DocumentResult;
 import dev.mcpweb.result.ResultJson;
+import dev.mcpweb.summarize.InjectionScan;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "extract",
         description = "Extract the main content and metadata of URLs, files or directories (walked recursively,"
-                + " sorted by path; .gz files are decompressed).%nExit code 0 when every source was read, 4 when"
-                + " any failed (the others are still printed).")
+                + " sorted by path; .gz files are decompressed).%nExit code 0 when every source was read; otherwise, as for"
+                + " one source, 2 not a URL or path, 3 refused by policy, 4 failed (4 when the kinds differ); the"
+                + " other sources are still printed.")
 final class ExtractCommand implements Callable<Integer> {
     enum Format {
         markdown,
@@ -52,18 +54,23 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(
             names = "--jsonl",
             description = "One JSON object per source per line (source, url, title, metadata, text, markdown, links,"
-                    + " page_links; error when it could not be read): see docs/results.md.")
+                    + " page_links; error when it could not be read; warnings): see docs/results.md.")
     boolean jsonl;
 
     @Option(names = "--include-comments", description = "Keep user comments below the main content.")
     boolean includeComments;
 
+    @Option(
+            names = "--ignore-robots",
+            description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
+    boolean ignoreRobots;
+
     @Override
     public Integer call() throws Exception {
-        Config config = cli.loadConfig(includeComments ? Map.of("extractor.include_comments", "true") : Map.of());
+        Config config = cli.loadConfigReadingFiles(new FlagSettings()
+                .put("--include-comments", "extractor.include_comments", includeComments ? "true" : null)
+                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
         Extractor extractor = new Extractor(config.extractor());
-        LocalSources files = new LocalSources(
-                config.fetcher().maxBodySize(), config.fetcher().maxDecompressedSize());
         List<String> inputs = LocalSources.expand(sources);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -71,28 +78,23 @@ final class ExtractCommand implements Callable<Integer> {
         if (jsonArray) {
             out.println("[");
         }
-        int failures = 0;
+        List<Integer> codes = new ArrayList<>();
         boolean first = true;
-        Fetcher fetcher = inputs.stream().anyMatch(LocalSources::isUrl) ? Fetcher.create(config) : null;
-        try {
+        try (Fetcher fetcher = Fetcher.create(config)) {
             for (String source : inputs) {
-                Result result = extract(source, fetcher, files, extractor);
-                if (result.error().isPresent()) {
-                    failures++;
-                }
+                Result result = extract(source, fetcher, extractor);
+                codes.add(result.exitCode());
+                List<String> warnings = result.warnings();
+                warnings.forEach(w -> err.println("mcp-web: warning: " + w));
                 if (jsonl) {
-                    out.println(ResultJson.line(toJson(source, result)));
+                    out.println(ResultJson.line(toJson(source, result, warnings)));
                 } else if (result.error().isPresent()) {
                     err.println("mcp-web: " + source + ": " + result.error().get());
                 } else {
-                    print(out, source, result.document().orElseThrow(), inputs.size() > 1, first, jsonArray);
+                    print(out, source, result.document().orElseThrow(), warnings, inputs.size() > 1, first, jsonArray);
                     first = false;
                 }
                 out.flush();
-            }
-        } finally {
-            if (fetcher != null) {
-                fetcher.close();
             }
         }
         if (jsonArray) {
@@ -100,29 +102,45 @@ final class ExtractCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        return failures == 0 ? ExitCode.OK : ExitCode.FAILED;
+        return ExitCode.combined(codes);
     }
 
-    private record Result(Optional<Document> document, Optional<String> error) {}
+    private record Result(Optional<Document> document, Optional<String> error, int exitCode) {
+        static Result failed(String error, int exitCode) {
+            return new Result(Optional.empty(), Optional.of(error), exitCode);
+        }
 
-    // URLs go through the fetcher (SSRF guard, robots.txt, limits). Files the user names on the command
-    // line are read directly with the fetcher's size bounds, so that relative paths and .gz files work.
-    private static Result extract(String source, Fetcher fetcher, LocalSources files, Extractor extractor) {
-        FetchOutcome outcome = LocalSources.isUrl(source) ? fetcher.fetch(source) : files.read(source);
+        /** Text in the document that addresses an AI, one warning per place. */
+        List<String> warnings() {
+            return document.map(d -> InjectionScan.warnings(d.url().toString(), d))
+                    .orElse(List.of());
+        }
+    }
+
+    // Files go through the fetcher like URLs, so they obey the same roots and limits as every command.
+    private static Result extract(String source, Fetcher fetcher, Extractor extractor) {
+        FetchOutcome outcome = fetcher.fetch(FetchCommand.asSource(source));
         return switch (outcome) {
             case FetchOutcome.Fetched fetched -> {
                 try {
-                    yield new Result(Optional.of(extractor.extract(fetched.result())), Optional.empty());
+                    yield new Result(Optional.of(extractor.extract(fetched.result())), Optional.empty(), ExitCode.OK);
                 } catch (ExtractionException e) {
-                    yield new Result(Optional.empty(), Optional.of(e.getMessage()));
+                    yield Result.failed(e.getMessage(), ExitCode.FAILED);
                 }
             }
-            case FetchOutcome.Refused refused -> new Result(Optional.empty(), Optional.of(refused.message()));
-            case FetchOutcome.Failed failed -> new Result(Optional.empty(), Optional.of(failed.message()));
+            case FetchOutcome.Refused refused -> Result.failed(refused.message(), ExitCode.of(refused));
+            case FetchOutcome.Failed failed -> Result.failed(failed.message(), ExitCode.FAILED);
         };
     }
 
-    private void print(PrintWriter out, String source, Document doc, boolean several, boolean first, boolean array) {
+    private void print(
+            PrintWriter out,
+            String source,
+            Document doc,
+            List<String> warnings,
+            boolean several,
+            boolean first,
+            boolean array) {
         switch (format) {
             case markdown -> {
                 if (several) {
@@ -137,15 +155,15 @@ final class ExtractCommand implements Callable<Integer> {
                 out.println(doc.text());
             }
             case json -> {
-                String object = ResultJson.pretty(DocumentResult.of(source, doc));
+                String object = ResultJson.pretty(DocumentResult.of(source, doc, warnings));
                 out.println(array && !first ? "," + object : object);
             }
         }
     }
 
-    private static DocumentResult toJson(String source, Result result) {
+    private static DocumentResult toJson(String source, Result result, List<String> warnings) {
         return result.document()
-                .map(doc -> DocumentResult.of(source, doc))
+                .map(doc -> DocumentResult.of(source, doc, warnings))
                 .orElseGet(() -> DocumentResult.failed(source, result.error().orElse("unknown error")));
     }
 }

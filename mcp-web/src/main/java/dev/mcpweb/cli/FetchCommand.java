@@ -2,15 +2,18 @@ package dev.mcpweb.cli;
 
 import dev.mcpweb.config.Config;
 import dev.mcpweb.fetch.FetchOutcome;
+import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.fetch.Fetcher;
 import dev.mcpweb.result.FetchInfo;
 import dev.mcpweb.result.ResultJson;
+import dev.mcpweb.summarize.InjectionScan;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -48,30 +51,45 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, String> flags = ignoreRobots ? Map.of("fetcher.respect_robots", "false") : Map.of();
-        Config config = cli.loadConfig(flags);
+        Config config = cli.loadConfigReadingFiles(
+                new FlagSettings().put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
         FetchOutcome outcome;
         try (Fetcher fetcher = Fetcher.create(config)) {
             outcome = fetcher.fetch(asSource(source));
         }
         PrintStream out = System.out;
+        List<String> warnings = outcome instanceof FetchOutcome.Fetched f ? warnings(f.result()) : List.of();
+        warnings.forEach(w -> System.err.println("mcp-web: warning: " + w));
         if (info) {
-            out.println(ResultJson.pretty(FetchInfo.of(outcome)));
+            out.println(ResultJson.pretty(FetchInfo.of(outcome).withWarnings(warnings)));
         } else if (outcome instanceof FetchOutcome.Fetched fetched) {
             out.write(fetched.result().body());
         }
         out.flush();
-        return switch (outcome) {
-            case FetchOutcome.Fetched f -> ExitCode.OK;
-            case FetchOutcome.Refused r -> {
-                System.err.println("mcp-web: " + r.message());
-                yield ExitCode.REFUSED;
-            }
-            case FetchOutcome.Failed f -> {
-                System.err.println("mcp-web: " + f.message());
-                yield ExitCode.FAILED;
-            }
-        };
+        if (!(outcome instanceof FetchOutcome.Fetched)) {
+            System.err.println("mcp-web: " + outcome.message());
+        }
+        return ExitCode.of(outcome);
+    }
+
+    /**
+     * Text in the body that addresses an AI. The body goes out whole, so in HTML everything is scanned:
+     * hidden elements, attributes and comments too, which extraction would drop. Binary bodies are not.
+     */
+    private static List<String> warnings(FetchResult r) {
+        String type = r.contentType().toLowerCase(java.util.Locale.ROOT);
+        String body = new String(r.body(), r.charset().orElse(StandardCharsets.UTF_8));
+        List<InjectionScan.Suspect> suspects;
+        if (type.contains("html") || type.contains("xml")) {
+            suspects = InjectionScan.scanHtml(body);
+        } else if (type.startsWith("text/") || type.contains("json") || type.contains("markdown")) {
+            suspects = InjectionScan.scan(List.of(new InjectionScan.Part("the text", body)));
+        } else {
+            suspects = List.of();
+        }
+        return suspects.stream()
+                .map(s -> InjectionScan.warning(r.finalUri().toString(), s))
+                .toList();
     }
 
     /** A relative path that names an existing file is read as that file (the fetcher wants absolute paths). */

@@ -1,8 +1,6 @@
 package dev.mcpweb.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,21 +43,14 @@ final class LlmOptions {
             description = "LLM calls in flight at once (MCP_WEB_SUMMARIZER_MAX_CONCURRENT).")
     Integer maxConcurrent;
 
-    /** The flags given, as option names to raw values for {@code Cli.loadConfig}. */
-    Map<String, String> flags() {
-        Map<String, String> flags = new LinkedHashMap<>();
-        put(flags, "summarizer.provider", provider);
-        put(flags, "summarizer.model", model);
-        put(flags, "summarizer.api_base", baseUrl);
-        put(flags, "summarizer.api_key_file", apiKeyFile);
-        put(flags, "summarizer.context_window", contextWindow);
-        put(flags, "summarizer.max_concurrent", maxConcurrent);
-        return flags;
-    }
-
-    private static void put(Map<String, String> flags, String name, Object value) {
-        if (value != null) {
-            flags.put(name, value.toString());
-        }
+    /** The flags given, for {@code Cli.loadConfig}. */
+    FlagSettings flags() {
+        return new FlagSettings()
+                .put("--provider", "summarizer.provider", provider)
+                .put("--model", "summarizer.model", model)
+                .put("--base-url", "summarizer.api_base", baseUrl)
+                .put("--api-key-file", "summarizer.api_key_file", apiKeyFile)
+                .put("--context-window", "summarizer.context_window", contextWindow)
+                .put("--max-concurrent", "summarizer.max_concurrent", maxConcurrent);
     }
 }

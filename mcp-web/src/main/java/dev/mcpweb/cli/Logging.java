@@ -17,5 +17,9 @@ final class Logging {
         System.setProperty(
                 "org.slf4j.simpleLogger.log.io.modelcontextprotocol", level.equals("trace") ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        // PDFBox warns about every font it substitutes or glyph it lacks: noise for the user of a PDF's text.
+        String pdf = level.equals("debug") || level.equals("trace") ? level : "error";
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox", pdf);
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.fontbox", pdf);
     }
 }

@@ -18,10 +18,7 @@ public final class Main {
 
     /** Runs {@code args} and returns the exit code instead of exiting, for tests. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Cli());
-        for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
-            cli.addSubcommand(extension);
-        }
+        CommandLine cli = commandLine();
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException) {
                 commandLine.getErr().println("mcp-web: " + e.getMessage());
@@ -32,5 +29,14 @@ public final class Main {
         cli.setExitCodeExceptionMapper(
                 e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.FAILED);
         return cli.execute(args);
+    }
+
+    /** Every command: the product's own and those the tools module adds when it is on the class path. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Cli());
+        for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
+            cli.addSubcommand(extension);
+        }
+        return cli;
     }
 }

@@ -7,7 +7,7 @@ import dev.mcpweb.server.McpWebServer;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.util.LinkedHashMap;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -75,14 +75,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new LinkedHashMap<>();
-        if (host != null) {
-            flags.put("server.host", host);
-        }
-        if (port != null) {
-            flags.put("server.port", port.toString());
-        }
-        Config config = cli.loadConfig(flags);
+        Config config = cli.loadConfig(
+                new FlagSettings().put("--host", "server.host", host).put("--port", "server.port", port));
         if (!http) {
             return stdio(config);
         }
@@ -95,6 +89,12 @@ final class ServeCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 spec.commandLine().getErr().println("mcp-web: " + e.getMessage());
                 return ExitCode.REFUSED;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("mcp-web: " + e.getMessage());
+                return ExitCode.USAGE;
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("mcp-web: " + e.getMessage());
+                return ExitCode.FAILED;
             }
             try (endpoint) {
                 spec.commandLine()

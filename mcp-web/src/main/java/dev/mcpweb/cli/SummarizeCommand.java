@@ -13,15 +13,11 @@ import dev.mcpweb.result.ResultJson;
 import dev.mcpweb.result.SummaryResult;
 import dev.mcpweb.summarize.SummaryListener;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -89,6 +85,11 @@ final class SummarizeCommand implements Callable<Integer> {
     String baseUrl;
 
     @Option(
+            names = "--ignore-robots",
+            description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
+    boolean ignoreRobots;
+
+    @Option(
             names = "--json",
             description = "Print the summary, its sources, warnings, failures and statistics as one JSON object.")
     boolean json;
@@ -109,19 +110,19 @@ final class SummarizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new LinkedHashMap<>();
-        put(flags, "summarizer.provider", provider);
-        put(flags, "summarizer.model", model);
-        put(flags, "summarizer.api_base", baseUrl);
-        put(flags, "summarizer.mode", mode);
-        put(flags, "summarizer.max_length", maxLength == null ? null : maxLength.toString());
-        Config config = cli.loadConfig(flags);
+        Config config = cli.loadConfigReadingFiles(new FlagSettings()
+                .put("--provider", "summarizer.provider", provider)
+                .put("--model", "summarizer.model", model)
+                .put("--base-url", "summarizer.api_base", baseUrl)
+                .put("--mode", "summarizer.mode", mode)
+                .put("--max-length", "summarizer.max_length", maxLength)
+                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Recording recording = jfr == null ? null : startRecording();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         long t0 = System.nanoTime();
-        Progress progress = new Progress(err, isTerminal());
+        ProgressLine progress = new ProgressLine(err, Terminal.isTerminal(2), Terminal.isTerminal(1));
         SummaryListener listener = new SummaryListener() {
             @Override
             public void onDelta(String markdown) {
@@ -129,6 +130,7 @@ final class SummarizeCommand implements Callable<Integer> {
                     progress.clear();
                     out.print(markdown);
                     out.flush();
+                    progress.streamed(markdown);
                 }
             }
 
@@ -149,6 +151,7 @@ final class SummarizeCommand implements Callable<Integer> {
             for (SourceFailure f : result.failures()) {
                 err.println("mcp-web: " + f.source() + ": " + f.kind() + ": " + f.message());
             }
+            result.summary().warnings().forEach(w -> err.println("mcp-web: warning: " + w));
             if (json) {
                 out.println(ResultJson.pretty(SummaryResult.of(result)));
             } else if (!result.summary().markdown().endsWith("\n")) {
@@ -187,12 +190,6 @@ final class SummarizeCommand implements Callable<Integer> {
         }
     }
 
-    private static void put(Map<String, String> flags, String name, String value) {
-        if (value != null) {
-            flags.put(name, value);
-        }
-    }
-
     private static Recording startRecording() throws IOException {
         try {
             Recording r = new Recording(Configuration.getConfiguration("profile"));
@@ -201,79 +198,6 @@ final class SummarizeCommand implements Callable<Integer> {
             return r;
         } catch (java.text.ParseException e) {
             throw new IOException("cannot load the JFR 'profile' settings: " + e.getMessage(), e);
-        }
-    }
-
-    /** Whether stderr is an interactive terminal, as far as Java can tell. */
-    private static boolean isTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try { // Java 22+: a Console exists even when redirected; isTerminal() says whether it is a terminal
-            return (boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
-    }
-
-    /** A one-line progress bar on stderr: sources fetched, chunks done of total, elapsed and ETA. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final boolean enabled;
-        private final long start = System.nanoTime();
-        private long mapStart;
-        private String fetched = "";
-        private boolean shown;
-
-        Progress(PrintWriter err, boolean enabled) {
-            this.err = err;
-            this.enabled = enabled;
-        }
-
-        synchronized void update(String stage, int done, int total) {
-            if (!enabled) {
-                return;
-            }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            if (stage.equals("fetch")) {
-                fetched = "sources " + done + "/" + total;
-            }
-            if (stage.equals("map") && done == 0) {
-                mapStart = System.nanoTime();
-            }
-            StringBuilder line = new StringBuilder("\r").append(fetched);
-            if (stage.equals("map") || stage.equals("collapse")) {
-                int width = 24;
-                int filled = total == 0 ? width : done * width / total;
-                line.append("  ")
-                        .append(stage)
-                        .append(" [")
-                        .append("#".repeat(filled))
-                        .append(".".repeat(width - filled))
-                        .append("] ")
-                        .append(done)
-                        .append('/')
-                        .append(total);
-                if (stage.equals("map") && done > 0 && done < total) {
-                    double rate = (System.nanoTime() - mapStart) / 1e9 / done;
-                    line.append(String.format(Locale.ROOT, "  ETA %.0fs", rate * (total - done)));
-                }
-            } else if (!stage.equals("fetch")) {
-                line.append("  ").append(stage).append(done == total ? " done" : "…");
-            }
-            line.append(String.format(Locale.ROOT, "  %.1fs", elapsed)).append("\u001b[K");
-            err.print(line);
-            err.flush();
-            shown = true;
-        }
-
-        synchronized void clear() {
-            if (shown) {
-                err.print("\r\u001b[K");
-                err.flush();
-                shown = false;
-            }
         }
     }
 }

@@ -47,7 +47,7 @@ public final class Config {
     /**
      * Reads every source in order. {@code file} is read when present (a missing explicit file is an
      * error; a missing default file is not); {@code env} is the process environment; {@code flags}
-     * maps option names to the raw values given on the command line.
+     * maps option names to the raw values given with {@code --set} on the command line.
      */
     public static Config load(Optional<Path> file, Map<String, String> env, Map<String, String> flags) {
         Builder builder = new Builder();
@@ -56,8 +56,7 @@ public final class Config {
             builder.file(path);
         }
         builder.env(env);
-        flags.forEach((name, raw) ->
-                builder.set(name, raw, "flag --" + name.replace('.', '-').replace('_', '-')));
+        flags.forEach((name, raw) -> builder.set(name, raw, "--set " + name));
         return builder.build();
     }
 
@@ -95,11 +94,17 @@ public final class Config {
                 bool("fetcher.respect_robots"),
                 list("fetcher.allowed_roots").stream()
                         .map(p -> Path.of(p).toAbsolutePath().normalize())
-                        .toList());
+                        .toList(),
+                bool("fetcher.allow_sensitive_files"));
     }
 
     public ExtractorConfig extractor() {
-        return new ExtractorConfig(bool("extractor.include_comments"), duration("extractor.max_cpu"));
+        return new ExtractorConfig(
+                bool("extractor.include_comments"),
+                duration("extractor.max_cpu"),
+                integer("extractor.pdf_max_pages"),
+                size("extractor.pdf_max_decoded_size"),
+                duration("extractor.pdf_timeout"));
     }
 
     public ChunkerConfig chunker() {
@@ -152,7 +157,8 @@ public final class Config {
                 integer("server.rate_limit"),
                 integer("server.max_concurrent_tools"),
                 cpuThreads(),
-                integer("server.cpu_queue"));
+                integer("server.cpu_queue"),
+                duration("server.header_timeout"));
     }
 
     private int cpuThreads() {
@@ -165,7 +171,9 @@ public final class Config {
         List<Setting> out = new ArrayList<>();
         for (Option option : Options.ALL) {
             Resolved r = values.get(option.name());
-            String shown = option.secret() && !r.raw().isEmpty() ? mask(r.raw()) : r.raw();
+            String shown = option.secret() && !r.raw().isEmpty()
+                    ? mask(r.raw())
+                    : option.name().equals("summarizer.api_base") ? BaseUrl.mask(r.raw()) : r.raw();
             out.add(new Setting(option.name(), option.envName(), shown, r.source(), option.description()));
         }
         out.add(apiKeySetting());

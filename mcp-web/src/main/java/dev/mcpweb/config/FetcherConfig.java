@@ -19,4 +19,5 @@ public record FetcherConfig(
         Duration retryMaxWait,
         List<String> allowedHosts,
         boolean respectRobots,
-        List<Path> allowedRoots) {}
+        List<Path> allowedRoots,
+        boolean allowSensitiveFiles) {}

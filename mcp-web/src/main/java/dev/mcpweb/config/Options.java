@@ -86,8 +86,16 @@ final class Options {
             of(
                     "fetcher.allowed_roots",
                     LIST,
-                    ".",
-                    "Directories local files may be read from (real paths; symlinks resolved)."),
+                    "",
+                    "Directories local files may be read from (real paths; symlinks resolved). Empty by default:"
+                            + " the server reads no local file; the CLI reads from the working directory when"
+                            + " this is not set."),
+            of(
+                    "fetcher.allow_sensitive_files",
+                    BOOL,
+                    "false",
+                    "DANGEROUS: also read dotfiles, files in dot-directories, private keys and credential files"
+                            + " (.env, .ssh/, id_rsa, *.pem, credentials.json…) inside the allowed roots."),
 
             // extractor
             of("extractor.include_comments", BOOL, "false", "Keep user comments below the main content."),
@@ -96,6 +104,27 @@ final class Options {
                     DURATION,
                     "5s",
                     "CPU time one source may use to be extracted; beyond it that source fails and the others go on.",
+                    0.001,
+                    null),
+            ranged(
+                    "extractor.pdf_max_pages",
+                    INT,
+                    "1000",
+                    "Pages of one PDF read; the text says where it stopped.",
+                    1.0,
+                    null),
+            ranged(
+                    "extractor.pdf_max_decoded_size",
+                    SIZE,
+                    "64MB",
+                    "Page content of one PDF decoded, all pages together (a small compressed stream can decode huge).",
+                    1024.0,
+                    null),
+            ranged(
+                    "extractor.pdf_timeout",
+                    DURATION,
+                    "20s",
+                    "Time reading one PDF, checked between pages; the text says where it stopped.",
                     0.001,
                     null),
 
@@ -278,7 +307,15 @@ final class Options {
                     "64",
                     "CPU-bound tasks that may wait for a thread; beyond them work is answered busy at once.",
                     1.0,
-                    100_000.0));
+                    100_000.0),
+            ranged(
+                    "server.header_timeout",
+                    DURATION,
+                    "10s",
+                    "Time a connection of the HTTP transport has to send a complete request head, from when it "
+                            + "opens or its previous answer ends; then it is closed.",
+                    0.1,
+                    null));
 
     static final Map<String, Option> BY_NAME = index();
 

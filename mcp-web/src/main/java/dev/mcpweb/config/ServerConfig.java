@@ -1,5 +1,6 @@
 package dev.mcpweb.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,4 +13,5 @@ public record ServerConfig(
         int rateLimit,
         int maxConcurrentTools,
         int cpuThreads,
-        int cpuQueue) {}
+        int cpuQueue,
+        Duration headerTimeout) {}

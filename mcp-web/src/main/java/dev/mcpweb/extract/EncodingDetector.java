@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.mozilla.universalchardet.Constants;
+import org.mozilla.universalchardet.UniversalDetector;
 
 /**
  * Guesses the charset of undeclared text. Valid UTF-8 wins outright; UTF-16 without a BOM and
@@ -18,7 +21,8 @@ import java.util.Optional;
  * for GBK and Big5, kana and frequent kanji for Shift_JIS and EUC-JP, frequent syllables for EUC-KR,
  * accented letters next to ASCII letters and typographic punctuation for windows-1252. Wrong decodings
  * of real text produce rare ideographs, half-width katakana, private-use characters and runs of
- * symbols, so they score low. Deterministic: ties go to the earlier candidate.
+ * symbols, so they score low. Deterministic: ties go to the earlier candidate. Cyrillic, Greek, Hebrew
+ * and Thai single-byte charsets, which this scoring does not know, are taken from juniversalchardet.
  */
 final class EncodingDetector {
     private static final int SAMPLE_BYTES = 64 * 1024;
@@ -68,6 +72,10 @@ final class EncodingDetector {
         if (isUtf8(body)) {
             return StandardCharsets.UTF_8;
         }
+        Optional<Charset> unscored = unscoredScript(body);
+        if (unscored.isPresent()) {
+            return unscored.get();
+        }
         ByteBuffer sample = ByteBuffer.wrap(body, first, Math.min(SAMPLE_BYTES, body.length - first));
         Charset best = WINDOWS_1252;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -80,6 +88,38 @@ final class EncodingDetector {
         }
         return best;
     }
+
+    /**
+     * juniversalchardet's answer where it names a charset of a script the scoring below does not know.
+     * Measured against juniversalchardet 2.5.0 on the corpora's 2,487 pages (WCXB dev and
+     * trafilatura-eval) and on their text re-encoded without a declaration, the scoring here is kept
+     * for the rest: it agrees with the page's own declaration more often (2,292 vs 2,276 of 2,303
+     * pages), gets the one undeclared page where the two differ right (Spanish, not GB18030), ties on
+     * windows-1252 (60/60 each), GB18030 (10/10), Shift_JIS and EUC-JP (3/7 each), and is four times
+     * faster; juniversalchardet wins on KOI8-R (13/13 vs 0/13) and windows-1251 (14/16 vs 3/16).
+     */
+    private static Optional<Charset> unscoredScript(byte[] body) {
+        UniversalDetector detector = new UniversalDetector();
+        detector.handleData(body, 0, Math.min(body.length, SAMPLE_BYTES));
+        detector.dataEnd();
+        String name = detector.getDetectedCharset();
+        return name != null && UNSCORED.contains(name) && Charset.isSupported(name)
+                ? Optional.of(Charset.forName(name))
+                : Optional.empty();
+    }
+
+    private static final Set<String> UNSCORED = Set.of(
+            Constants.CHARSET_KOI8_R,
+            Constants.CHARSET_WINDOWS_1251,
+            Constants.CHARSET_ISO_8859_5,
+            Constants.CHARSET_IBM855,
+            Constants.CHARSET_IBM866,
+            Constants.CHARSET_MACCYRILLIC,
+            Constants.CHARSET_ISO_8859_7,
+            Constants.CHARSET_WINDOWS_1253,
+            Constants.CHARSET_ISO_8859_8,
+            Constants.CHARSET_WINDOWS_1255,
+            Constants.CHARSET_TIS620);
 
     /** True when {@code body} is valid UTF-8 (a sequence cut off at the very end is allowed) with a non-ASCII character. */
     static boolean isUtf8WithNonAscii(byte[] body) {

@@ -27,22 +27,24 @@ public final class Extractor {
      * The version of what extraction produces; part of the cache key of extracted documents. Raise it
      * whenever a change to any reader would give a different document for the same bytes.
      */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private final boolean includeComments;
+    private final PdfExtractor pdf;
     private final MainContentExtractor content = new MainContentExtractor();
     private final MetadataExtractor metadata = new MetadataExtractor();
     private final ObjectMapper json = JsonLd.lenientMapper();
 
     public Extractor(ExtractorConfig config) {
         this.includeComments = config.includeComments();
+        this.pdf = new PdfExtractor(config.pdfMaxPages(), config.pdfMaxDecodedSize(), config.pdfTimeout());
     }
 
     /**
      * Extracts the document in {@code result}.
      *
-     * @throws ExtractionException when the body is binary or otherwise cannot be read as text; the
-     *     message says what it looked like
+     * @throws ExtractionException when the body is binary or otherwise cannot be read as text, or is a
+     *     page rendered by JavaScript that holds no text without it; the message says what it looked like
      */
     public Document extract(FetchResult result) throws ExtractionException {
         return extract(result, StopToken.none());
@@ -60,7 +62,7 @@ public final class Extractor {
         FormatSniffer.Format format = FormatSniffer.sniff(url, result.contentType(), body);
         try {
             return switch (format.kind()) {
-                case PDF -> PdfExtractor.extract(url, body);
+                case PDF -> pdf.extract(url, body);
                 case HTML -> html(result, stop);
                 case MARKDOWN -> TextFormats.markdown(url, decode(result));
                 case TEXT -> TextFormats.plainText(url, decode(result));
@@ -74,17 +76,21 @@ public final class Extractor {
         }
     }
 
-    private Document html(FetchResult result, StopToken stop) {
+    private Document html(FetchResult result, StopToken stop) throws ExtractionException {
         URI url = result.finalUri();
         String html = TextDecoder.decode(result.body(), result.charset(), true).text();
         org.jsoup.nodes.Document page =
                 Parser.htmlParser().parseInput(new CheckedReader(new StringReader(html), stop), url.toString());
         stop.check();
+        boolean scriptRendered = ScriptShell.looksScriptRendered(page); // before extraction prunes the tree
         Metadata meta = metadata.extract(page);
         stop.check();
         List<Document.Link> pageLinks = PageLinks.of(page);
         stop.check();
         MainContent main = content.extract(page, includeComments, stop);
+        if (scriptRendered && ScriptShell.empty(main.text())) {
+            throw ScriptShell.failure(url);
+        }
         return new Document(url, meta, main.markdown(), main.text(), main.contentLinks(), pageLinks, main.codeBlocks());
     }
 

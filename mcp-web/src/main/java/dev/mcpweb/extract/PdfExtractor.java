@@ -1,7 +1,9 @@
 package dev.mcpweb.extract;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +15,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
@@ -22,6 +26,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * Text of a PDF in reading order (PDFBox, sorted by position), as paragraphs: lines of a paragraph
  * are joined and words hyphenated across lines put back together. Metadata comes from the document
  * information dictionary and the catalog's language; the title falls back to the first line.
+ *
+ * <p>A PDF is a program: one small compressed content stream can decode to hundreds of megabytes and
+ * be drawn on every page. Pages are read one at a time within three budgets (pages, bytes of page
+ * content decoded, time, checked between pages); the text read so far is kept, and a last paragraph
+ * says where reading stopped and which option raises the bound.
  */
 final class PdfExtractor {
     /** Paragraph boundaries from PDFBox are marked with a character that cannot occur in extracted text. */
@@ -30,18 +39,34 @@ final class PdfExtractor {
     private static final Pattern HYPHENATED = Pattern.compile("(\\p{L})-\\n(\\p{Ll})");
     private static final int MAX_TITLE_CHARS = 200;
 
-    private PdfExtractor() {}
+    private final int maxPages;
+    private final long maxDecoded;
+    private final Duration timeout;
 
-    static Document extract(URI url, byte[] body) throws ExtractionException {
-        try (PDDocument pdf = Loader.loadPDF(body)) {
+    PdfExtractor(int maxPages, long maxDecoded, Duration timeout) {
+        this.maxPages = maxPages;
+        this.maxDecoded = maxDecoded;
+        this.timeout = timeout;
+    }
+
+    Document extract(URI url, byte[] body) throws ExtractionException {
+        // PDFBox's own buffers stay in memory and within the decoded-size budget.
+        try (PDDocument pdf =
+                Loader.loadPDF(body, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(maxDecoded).streamCache)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             stripper.setLineSeparator("\n");
             stripper.setParagraphStart(PARAGRAPH);
             stripper.setPageEnd(PARAGRAPH);
-            List<String> paragraphs = paragraphs(stripper.getText(pdf));
-            String text = String.join("\n\n", paragraphs);
+            StringBuilder raw = new StringBuilder();
+            String stop = read(pdf, stripper, raw);
+            List<String> paragraphs = paragraphs(raw.toString());
             Metadata metadata = metadata(pdf, paragraphs);
+            List<String> shown = new ArrayList<>(paragraphs);
+            if (!stop.isEmpty()) {
+                shown.add("_" + stop + "_");
+            }
+            String text = String.join("\n\n", shown);
             return new Document(url, metadata, text, text, List.of(), List.of(), List.of());
         } catch (InvalidPasswordException e) {
             throw new ExtractionException("the PDF is password-protected; mcp-web cannot read encrypted PDFs", e);
@@ -50,11 +75,52 @@ final class PdfExtractor {
         }
     }
 
+    /** Appends the text of the pages within the budgets to {@code out}; why it stopped early, or "". */
+    private String read(PDDocument pdf, PDFTextStripper stripper, StringBuilder out) throws IOException {
+        int pages = pdf.getNumberOfPages();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long decoded = 0;
+        for (int page = 1; page <= pages; page++) {
+            String stopped = "mcp-web stopped reading this PDF after page " + (page - 1) + " of " + pages + ": ";
+            if (page > maxPages) {
+                return stopped + "it reads at most " + maxPages + " pages (extractor.pdf_max_pages).";
+            }
+            if (page > 1 && System.nanoTime() > deadline) {
+                return stopped + "reading took longer than " + timeout.toMillis() / 1000.0
+                        + " s (extractor.pdf_timeout).";
+            }
+            decoded += contentSize(pdf.getPage(page - 1), maxDecoded - decoded);
+            if (decoded > maxDecoded) {
+                return stopped + "its pages decode to more than " + maxDecoded / (1 << 20)
+                        + " MB (extractor.pdf_max_decoded_size).";
+            }
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
+            out.append(stripper.getText(pdf));
+        }
+        return "";
+    }
+
+    /** The decoded size of a page's content streams, read no further than {@code room} + 1 bytes. */
+    private static long contentSize(PDPage page, long room) throws IOException {
+        if (!page.hasContents()) {
+            return 0;
+        }
+        try (InputStream in = page.getContents()) {
+            byte[] buffer = new byte[64 * 1024];
+            long n = 0;
+            for (int r; n <= room && (r = in.read(buffer)) > 0; ) {
+                n += r;
+            }
+            return n;
+        }
+    }
+
     private static List<String> paragraphs(String raw) {
         List<String> out = new ArrayList<>();
         for (String block : raw.split(PARAGRAPH)) {
             String joined = HYPHENATED.matcher(block.strip()).replaceAll("$1$2");
-            String paragraph = joined.replaceAll("\\s*\\n\\s*", " ")
+            String paragraph = Whitespace.joinLines(joined)
                     .replaceAll("[ \\t\\x0B\\f\\r]+", " ")
                     .strip();
             if (!paragraph.isEmpty()) {

@@ -21,19 +21,25 @@ import java.util.regex.Pattern;
  */
 final class TextFormats {
     private static final int MAX_TITLE_CHARS = 200;
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*([^`\\s]*).*$");
-    private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)(?:\\s+#+)?\\s*$");
-    private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)\\s*$");
-    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)]\\(([^)\\s]*)(?:\\s+\"[^\"]*\")?\\)");
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
-    private static final Pattern REF_LINK = Pattern.compile("\\[([^\\]]+)]\\[[^\\]]*]");
-    private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>\\s]+)>");
-    private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1");
-    private static final Pattern EMPHASIS = Pattern.compile("(?<![\\w*])([*_])(?=\\S)(.+?)(?<=\\S)\\1(?![\\w*])");
-    private static final Pattern STRIKE = Pattern.compile("~~(?=\\S)(.+?)(?<=\\S)~~");
+    // Possessive and dot-all where a pattern runs over a whole line: no backtracking, linear time.
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}+|~{3,}+)\\s*+([^`\\s]*+)");
+    private static final Pattern SETEXT = Pattern.compile("^ {0,3}(?:=++|-++)\\s*+$");
+    // A label holds no '[': each ']' then closes at most one label, so no opening bracket is scanned twice.
+    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\[\\]]*)]\\(([^)\\s]*)(?:\\s+\"[^\"]*\")?\\)");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]]+)]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
+    private static final Pattern REF_LINK = Pattern.compile("\\[([^\\[\\]]+)]\\[[^\\[\\]]*]");
+    private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^<>\\s]+)>");
+    private static final Emphasis STRONG = Emphasis.strong();
+    private static final Emphasis STRIKE = Emphasis.of("~~");
+    private static final Emphasis EMPHASIS = new Emphasis(
+            List.of("*", "_"),
+            c -> !Emphasis.isWordChar(c) && c != '*',
+            c -> c >= 0 && !Whitespace.isSpace(c),
+            c -> !Whitespace.isSpace(c),
+            c -> !Emphasis.isWordChar(c) && c != '*');
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
     private static final Pattern QUOTE = Pattern.compile("^ {0,3}> ?");
-    private static final Pattern FRONT_MATTER_FIELD = Pattern.compile("^([A-Za-z_][\\w-]*)\\s*:\\s*(.*)$");
+    private static final Pattern FRONT_MATTER_FIELD = Pattern.compile("(?s)^([A-Za-z_][\\w-]*+)\\s*+:\\s*+(.*)");
 
     private TextFormats() {}
 
@@ -100,7 +106,7 @@ final class TextFormats {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             Matcher fence = FENCE.matcher(line);
-            if (fence.matches()) {
+            if (fence.lookingAt()) {
                 String marker = fence.group(1);
                 StringBuilder code = new StringBuilder();
                 int j = i + 1;
@@ -114,9 +120,9 @@ final class TextFormats {
                 i = j;
                 continue;
             }
-            Matcher atx = ATX.matcher(line);
-            if (atx.matches()) {
-                String title = inline(atx.group(2), url, links);
+            Optional<String> atx = atxHeading(line);
+            if (atx.isPresent()) {
+                String title = inline(atx.get(), url, links);
                 heading = heading.or(() -> Optional.of(title).filter(t -> !t.isBlank()));
                 text.append(title).append('\n');
                 continue;
@@ -189,9 +195,40 @@ final class TextFormats {
 
     private static String plainInline(String s) {
         String out = CODE_SPAN.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-        out = STRONG.matcher(out).replaceAll("$2");
-        out = STRIKE.matcher(out).replaceAll("$1");
-        return EMPHASIS.matcher(out).replaceAll("$2");
+        out = STRONG.strip(out);
+        out = STRIKE.strip(out);
+        return EMPHASIS.strip(out);
+    }
+
+    /**
+     * The text of an ATX heading line ({@code ## Title ##}): up to three spaces, one to six {@code #},
+     * white space, the title, and an optional closing run of {@code #} after white space.
+     */
+    private static Optional<String> atxHeading(String line) {
+        int level = Whitespace.headingLevel(line);
+        if (level == 0) {
+            return Optional.empty();
+        }
+        int start = line.indexOf('#') + level;
+        while (start < line.length() && Whitespace.isSpace(line.charAt(start))) {
+            start++;
+        }
+        int end = trimSpaceEnd(line, start, line.length());
+        int closing = end;
+        while (closing > start && line.charAt(closing - 1) == '#') {
+            closing--;
+        }
+        if (closing < end && closing > start && Whitespace.isSpace(line.charAt(closing - 1))) {
+            end = trimSpaceEnd(line, start, closing);
+        }
+        return Optional.of(line.substring(start, end));
+    }
+
+    private static int trimSpaceEnd(String s, int start, int end) {
+        while (end > start && Whitespace.isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     private static Optional<URI> resolve(URI base, String href) {
@@ -230,9 +267,21 @@ final class TextFormats {
     /** A fence longer than any backtick run at the start of a line inside, so the block cannot close early. */
     private static String fenceFor(String content) {
         int longest = 0;
-        Matcher runs = Pattern.compile("(?m)^\\s*(`{3,})").matcher(content);
-        while (runs.find()) {
-            longest = Math.max(longest, runs.group(1).length());
+        int n = content.length();
+        for (int lineStart = 0; lineStart < n; ) {
+            int i = lineStart;
+            while (i < n && content.charAt(i) != '\n' && Whitespace.isSpace(content.charAt(i))) {
+                i++;
+            }
+            int run = i;
+            while (run < n && content.charAt(run) == '`') {
+                run++;
+            }
+            if (run - i >= 3) {
+                longest = Math.max(longest, run - i);
+            }
+            int next = content.indexOf('\n', run);
+            lineStart = next < 0 ? n : next + 1;
         }
         return "`".repeat(Math.max(3, longest + 1));
     }
@@ -244,8 +293,7 @@ final class TextFormats {
         s.codePoints()
                 .filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
                 .forEach(out::appendCodePoint);
-        return out.toString()
-                .replaceAll("[ \\t]+\n", "\n")
+        return Whitespace.trimLineEnds(out.toString())
                 .replaceFirst("^\\s*\n", "")
                 .stripTrailing();
     }

@@ -24,7 +24,12 @@ public sealed interface FetchOutcome {
     }
 
     /** Refused by {@code rule} (e.g. {@code ssrf-guard}, {@code robots}, {@code file-roots}, {@code content-type}, {@code size}). */
-    record Refused(String source, String rule, String message) implements FetchOutcome {}
+    record Refused(String source, String rule, String message) implements FetchOutcome {
+        /** Whether the source itself is malformed (neither a URL nor a path): the caller's mistake, not policy. */
+        public boolean malformedSource() {
+            return rule.equals(UrlGuard.INVALID_RULE);
+        }
+    }
 
     /** Failed for a reason outside policy; {@code status} is the HTTP status when there was one, else 0. */
     record Failed(String source, int status, String message) implements FetchOutcome {}

@@ -64,6 +64,9 @@ public final class Fetcher implements AutoCloseable {
     private static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     /** {@code example.com:8080/x} looks like a scheme followed by a path, but is a host and a port. */
     private static final Pattern HOST_AND_PORT = Pattern.compile("^[a-zA-Z0-9.-]+:\\d+(/|$)");
+    /** {@code example.com}, {@code docs.example.org:8443/guide}: dotted labels ending in a letters-only one. */
+    private static final Pattern HOST_LIKE = Pattern.compile(
+            "^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}(?::\\d{1,5})?(?:[/?#]\\S*)?$");
 
     private final FetcherConfig config;
     private final ResponseStore store;
@@ -92,7 +95,11 @@ public final class Fetcher implements AutoCloseable {
                 .build();
         this.limiter = new HostLimiter(config.maxConcurrent(), config.maxPerHost());
         this.bodies = new BodyReader(config.maxBodySize(), config.maxDecompressedSize());
-        this.files = new FileSource(config.allowedRoots(), config.maxBodySize());
+        this.files = new FileSource(
+                config.allowedRoots(),
+                config.allowSensitiveFiles(),
+                config.maxBodySize(),
+                config.maxDecompressedSize());
         this.robots = config.respectRobots()
                 ? Optional.of(new RobotsPolicy(config.userAgent(), b.robotsTtl, this::loadRobots, b.robotsStore))
                 : Optional.empty();
@@ -178,7 +185,8 @@ public final class Fetcher implements AutoCloseable {
                 return new FetchOutcome.Refused(
                         source,
                         UrlGuard.INVALID_RULE,
-                        "'" + s + "' is neither a URL nor an absolute path; did you mean https://" + s + " ?");
+                        "'" + s + "' is neither a URL nor an absolute path"
+                                + (looksLikeHost(s) ? "; did you mean https://" + s + " ?" : ""));
             }
             return fetchWeb(source, s, start, deadline);
         } catch (InvalidPathException e) {
@@ -253,6 +261,27 @@ public final class Fetcher implements AutoCloseable {
             case UrlGuard.Allowed a -> url = a.url();
         }
         String key = storeKey(url);
+        HttpUrl allowed = url;
+        return asCallers(store.once(key, () -> fetchAllowed(source, allowed, key, start, deadline)), source, start);
+    }
+
+    /**
+     * A fetch shared with another caller of the same URL, as this caller's: under its source. (The
+     * fetch itself is the same whatever the source's spelling: the store key is the normalized URL.)
+     */
+    private static FetchOutcome asCallers(FetchOutcome outcome, String source, long start) {
+        if (outcome.source().equals(source)) {
+            return outcome;
+        }
+        return switch (outcome) {
+            case FetchOutcome.Fetched f -> new FetchOutcome.Fetched(withSource(f.result(), source, start));
+            case FetchOutcome.Refused r -> new FetchOutcome.Refused(source, r.rule(), r.message());
+            case FetchOutcome.Failed f -> new FetchOutcome.Failed(source, f.status(), f.message());
+        };
+    }
+
+    private FetchOutcome fetchAllowed(String source, HttpUrl url, String key, long start, long deadline)
+            throws InterruptedException {
         Optional<ResponseStore.StoredResponse> stored = lookup(key);
         if (stored.isPresent() && stored.get().fresh()) {
             return new FetchOutcome.Fetched(withSource(stored.get().result(), source, start));
@@ -566,6 +595,12 @@ public final class Fetcher implements AutoCloseable {
     private Duration backoff(int attempt) {
         long capMillis = Math.min(config.retryMaxWait().toMillis(), BACKOFF_BASE.toMillis() << Math.min(attempt, 16));
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(capMillis / 2, capMillis + 1));
+    }
+
+    /** Whether {@code s} reads as a host name (not {@code notes.md}, a missing file) that lacks its scheme. */
+    private static boolean looksLikeHost(String s) {
+        return HOST_LIKE.matcher(s).matches()
+                && !(s.indexOf('/') < 0 && ContentTypes.ofFileName(s).isPresent());
     }
 
     /** Retry-After as seconds or an HTTP date; empty when absent or unreadable. */

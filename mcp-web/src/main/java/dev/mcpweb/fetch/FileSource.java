@@ -11,80 +11,111 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Reads local files, only from inside {@code fetcher.allowed_roots}: the path must lie under a root as
- * written and its real path (symlinks and {@code ..} resolved) must too; only regular files are read
- * (no directories, devices or FIFOs), under the same size limit as the web.
+ * Reads local files, only from inside {@code fetcher.allowed_roots} (none by default: no file is read
+ * until roots are configured): the path must lie under a root as written and its real path (symlinks
+ * and {@code ..} resolved) must too; only regular files are read (no directories, devices or FIFOs),
+ * under the same size limits as the web, {@code .gz} files decompressed. Dotfiles, keys and credential
+ * files are refused inside a root too unless {@code fetcher.allow_sensitive_files} says otherwise.
+ * Messages name the source as the caller wrote it, never a root or a resolved path, since they may go
+ * to a remote client.
  */
 final class FileSource {
     static final String ROOTS_RULE = "file-roots";
     static final String TYPE_RULE = "file-type";
 
     private final List<Path> roots;
-    private final BodyReader reader;
+    private final boolean allowSensitive;
+    private final BodyReader plain;
+    private final BodyReader gzipped;
     private final long maxSize;
 
-    FileSource(List<Path> roots, long maxSize) {
+    FileSource(List<Path> roots, boolean allowSensitive, long maxSize, long maxDecompressedSize) {
         this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        this.reader = new BodyReader(maxSize, maxSize);
+        this.allowSensitive = allowSensitive;
+        this.plain = new BodyReader(maxSize, maxSize);
+        this.gzipped = new BodyReader(maxSize, maxDecompressedSize);
         this.maxSize = maxSize;
     }
 
     FetchOutcome read(String source, Path path, long startNanos) {
+        if (roots.isEmpty()) {
+            return refused(
+                    source,
+                    ROOTS_RULE,
+                    "blocked: " + source + " is a local file, and no local files are served here"
+                            + " (fetcher.allowed_roots is empty)");
+        }
         Path lexical = path.toAbsolutePath().normalize();
         List<Path> realRoots = realRoots();
-        if (!under(lexical, roots) && !under(lexical, realRoots)) {
-            return outsideRoots(source, lexical + " is outside the allowed roots");
+        Optional<Path> below = relativeToRoot(lexical, roots).or(() -> relativeToRoot(lexical, realRoots));
+        if (below.isEmpty()) {
+            return outsideRoots(source);
+        }
+        if (!allowSensitive && SensitiveFiles.byName(below.get())) {
+            return SensitiveFiles.refusal(source).toOutcome(source);
         }
         Path real;
         try {
             real = lexical.toRealPath();
         } catch (NoSuchFileException e) {
-            return new FetchOutcome.Failed(source, 0, "no such file: " + lexical);
+            return new FetchOutcome.Failed(source, 0, "no such file: " + source);
         } catch (AccessDeniedException e) {
-            return new FetchOutcome.Failed(source, 0, "permission denied: " + lexical);
+            return new FetchOutcome.Failed(source, 0, "permission denied: " + source);
         } catch (IOException e) {
-            return new FetchOutcome.Failed(source, 0, "cannot read " + lexical + ": " + e.getMessage());
+            return cannotRead(source, e);
         }
-        if (!under(real, realRoots)) {
-            return outsideRoots(source, lexical + " resolves to " + real + ", outside the allowed roots");
+        Optional<Path> realBelow = relativeToRoot(real, realRoots);
+        if (realBelow.isEmpty()) {
+            return outsideRoots(source);
+        }
+        if (!allowSensitive && SensitiveFiles.byName(realBelow.get())) {
+            return SensitiveFiles.refusal(source).toOutcome(source);
         }
         try {
             BasicFileAttributes attrs =
                     Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.isDirectory()) {
-                return refused(source, TYPE_RULE, "refused: " + real + " is a directory, not a file");
+                return refused(source, TYPE_RULE, "refused: " + source + " is a directory, not a file");
             }
             if (!attrs.isRegularFile()) {
                 return refused(
-                        source, TYPE_RULE, "refused: " + real + " is not a regular file (a device, FIFO or socket)");
+                        source, TYPE_RULE, "refused: " + source + " is not a regular file (a device, FIFO or socket)");
             }
             if (attrs.size() > maxSize) {
                 return refused(
                         source,
                         "size",
-                        "refused: " + real + " is " + Sizes.human(attrs.size())
+                        "refused: " + source + " is " + Sizes.human(attrs.size())
                                 + ", larger than fetcher.max_body_size (" + Sizes.human(maxSize) + ")");
             }
-            Optional<String> byName = ContentTypes.ofFileName(real.getFileName().toString());
+            String name = real.getFileName().toString();
+            boolean gzip = name.toLowerCase(Locale.ROOT).endsWith(".gz");
+            if (gzip) {
+                name = name.substring(0, name.length() - 3);
+            }
+            Optional<String> byName = ContentTypes.ofFileName(name);
             if (byName.isPresent() && !ContentTypes.accepted(byName.get())) {
-                return ContentTypes.refusal(byName.get(), real.toString()).toOutcome(source);
+                return ContentTypes.refusal(byName.get(), source).toOutcome(source);
             }
             byte[] body;
             try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
-                body = reader.read(in, "");
+                body = gzip ? gzipped.read(in, "gzip") : plain.read(in, "");
+            }
+            if (!allowSensitive && SensitiveFiles.byContent(body)) {
+                return SensitiveFiles.refusal(source).toOutcome(source);
             }
             Optional<String> type = byName.or(() -> ContentTypes.sniff(body));
             if (type.isEmpty()) {
                 return refused(
                         source,
                         ContentTypes.RULE,
-                        "refused: " + real + " looks binary and its extension is not one of html, xhtml, txt, md, "
-                                + "json, xml, pdf or a source-code extension");
+                        "refused: " + source + " looks binary and its extension is not one of html, xhtml, txt,"
+                                + " md, json, xml, pdf or a source-code extension");
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             return new FetchOutcome.Fetched(new FetchResult(
@@ -92,16 +123,22 @@ final class FileSource {
         } catch (SizeLimitException e) {
             return e.refusal().toOutcome(source);
         } catch (IOException e) {
-            return new FetchOutcome.Failed(source, 0, "cannot read " + real + ": " + e.getMessage());
+            return cannotRead(source, e);
         }
     }
 
-    private FetchOutcome outsideRoots(String source, String what) {
+    private static FetchOutcome outsideRoots(String source) {
         return refused(
                 source,
                 ROOTS_RULE,
-                "blocked: " + what + " (" + roots.stream().map(Path::toString).collect(Collectors.joining(", "))
-                        + "); set fetcher.allowed_roots to read files elsewhere");
+                "blocked: " + source + " is outside the directories local files may be read from"
+                        + " (fetcher.allowed_roots)");
+    }
+
+    // The exception's own message may name the real path; the kind of failure is enough.
+    private static FetchOutcome cannotRead(String source, IOException e) {
+        return new FetchOutcome.Failed(
+                source, 0, "cannot read " + source + " (" + e.getClass().getSimpleName() + ")");
     }
 
     private static FetchOutcome refused(String source, String rule, String message) {
@@ -120,7 +157,8 @@ final class FileSource {
         return out;
     }
 
-    private static boolean under(Path path, List<Path> roots) {
-        return roots.stream().anyMatch(path::startsWith);
+    /** {@code path} relative to the first root it lies under. */
+    private static Optional<Path> relativeToRoot(Path path, List<Path> roots) {
+        return roots.stream().filter(path::startsWith).findFirst().map(root -> root.relativize(path));
     }
 }

@@ -23,6 +23,20 @@ public interface ResponseStore {
 
     void store(String normalizedUrl, StoredResponse response);
 
+    /**
+     * The outcome of {@code fetch}, which fetches {@code normalizedUrl}: callers asking for one URL at the
+     * same time may share one fetch and its outcome. Without a cache behind the store, each runs its own.
+     */
+    default <T> T once(String normalizedUrl, Fetch<T> fetch) throws InterruptedException {
+        return fetch.run();
+    }
+
+    /** A fetch of one URL. */
+    @FunctionalInterface
+    interface Fetch<T> {
+        T run() throws InterruptedException;
+    }
+
     /** A stored response with its validators; {@code fresh} says whether it may be served without asking. */
     record StoredResponse(
             FetchResult result,

@@ -8,24 +8,26 @@ import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Obeys robots.txt as RFC 9309 says: a 2xx file is parsed (crawler-commons) for the configured user
- * agent's product token; 4xx means no restrictions; 5xx, 429 and an unreachable file mean the whole site
- * is disallowed. Rules are cached per origin in memory ({@code cache.robots_ttl}; failures only briefly)
- * and, through a {@link RobotsStore}, between runs.
+ * agent's product token; 4xx means no restrictions; 5xx and 429 mean the whole site is disallowed. A
+ * network error (no such host, connection refused, timeout) is thrown to the caller rather than called
+ * a robots.txt refusal: the page is not fetched either way, as the RFC wants of an unreachable file,
+ * but the user is told the real cause, which is the page's host being unreachable. Rules are cached
+ * per origin in memory ({@code cache.robots_ttl}; 5xx answers only briefly) and, through a
+ * {@link RobotsStore}, between runs.
  */
 final class RobotsPolicy {
     static final String RULE = "robots";
 
-    private static final Logger log = LoggerFactory.getLogger(RobotsPolicy.class);
     private static final Duration FAILURE_TTL = Duration.ofMinutes(1);
 
     /** How robots.txt is fetched; the fetcher supplies one that goes through the guard. */
@@ -34,8 +36,7 @@ final class RobotsPolicy {
         RobotsStore.Answer load(HttpUrl robotsUrl, long deadlineNanos) throws IOException;
     }
 
-    private record Rules(
-            BaseRobotRules rules, String robotsUrl, Optional<String> unavailable, boolean transientFailure) {}
+    private record Rules(BaseRobotRules rules, String robotsUrl, Optional<String> unavailable) {}
 
     private final String agent;
     private final Loader loader;
@@ -53,12 +54,17 @@ final class RobotsPolicy {
                 .build();
     }
 
-    /** A refusal when robots.txt of {@code url}'s origin does not let our agent fetch it. */
-    Optional<Refusal> check(HttpUrl url, long deadlineNanos) {
+    /**
+     * A refusal when robots.txt of {@code url}'s origin does not let our agent fetch it; throws when
+     * robots.txt could not be fetched at all (a network error, or the guard refusing the host).
+     */
+    Optional<Refusal> check(HttpUrl url, long deadlineNanos) throws IOException {
         String origin = url.scheme() + "://" + url.host() + ":" + url.port();
-        Rules rules = cache.get(origin, o -> load(url, deadlineNanos));
-        if (rules.transientFailure()) {
-            cache.invalidate(origin);
+        Rules rules;
+        try {
+            rules = cache.get(origin, o -> load(url, deadlineNanos));
+        } catch (UncheckedIOException e) { // not cached: the next fetch asks again
+            throw e.getCause();
         }
         if (rules.rules().isAllowed(url.toString())) {
             return Optional.empty();
@@ -68,7 +74,9 @@ final class RobotsPolicy {
                 .orElseGet(() -> rules.robotsUrl() + " disallows " + url.encodedPath() + " for user agent " + agent);
         return Optional.of(new Refusal(
                 RULE,
-                "blocked by robots.txt: " + why + " (--ignore-robots or fetcher.respect_robots=false overrides)"));
+                "blocked by robots.txt: " + why
+                        + " (the operator can override with fetcher.respect_robots=false, or --ignore-robots on"
+                        + " the command line)"));
     }
 
     private Rules load(HttpUrl url, long deadlineNanos) {
@@ -80,51 +88,28 @@ final class RobotsPolicy {
                 .password("")
                 .build();
         String where = robotsUrl.toString();
-        Optional<RobotsStore.Answer> kept = lookup(where);
         RobotsStore.Answer response;
-        if (kept.isPresent()) {
-            response = kept.get();
-        } else {
-            try {
-                response = loader.load(robotsUrl, deadlineNanos);
-            } catch (IOException e) {
-                boolean late = System.nanoTime() >= deadlineNanos;
-                return new Rules(
-                        disallowAll(), where, Optional.of("could not be fetched (" + e.getMessage() + ")"), late);
-            }
-            if (response.status() < 500 && response.status() != 429) {
-                keep(where, response);
-            }
+        try {
+            response = store.answer(where, () -> loader.load(robotsUrl, deadlineNanos));
+        } catch (IOException e) {
+            // Not "blocked by robots.txt": the network's own error, which is also the page's (see fetchWeb).
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("interrupted while fetching " + where));
         }
         int status = response.status();
         if (status >= 200 && status < 300) {
             SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
             BaseRobotRules rules = parser.parseContent(
                     where, response.body(), response.contentType().orElse("text/plain"), List.of(agent));
-            return new Rules(rules, where, Optional.empty(), false);
+            return new Rules(rules, where, Optional.empty());
         }
         if (status == 429 || status >= 500) {
-            return new Rules(disallowAll(), where, Optional.of("answered HTTP " + status), false);
+            return new Rules(disallowAll(), where, Optional.of("answered HTTP " + status));
         }
         // 3xx after too many redirects and 4xx: robots.txt is unavailable, so nothing is restricted.
-        return new Rules(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), where, Optional.empty(), false);
-    }
-
-    private Optional<RobotsStore.Answer> lookup(String robotsUrl) {
-        try {
-            return store.lookup(robotsUrl);
-        } catch (RuntimeException e) {
-            log.warn("robots store lookup failed for {}; fetching robots.txt instead", robotsUrl, e);
-            return Optional.empty();
-        }
-    }
-
-    private void keep(String robotsUrl, RobotsStore.Answer answer) {
-        try {
-            store.store(robotsUrl, answer);
-        } catch (RuntimeException e) {
-            log.warn("robots store could not keep {}; it stays cached in memory only", robotsUrl, e);
-        }
+        return new Rules(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), where, Optional.empty());
     }
 
     private static BaseRobotRules disallowAll() {

@@ -7,8 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * Where robots.txt answers are kept between runs (the cache's {@code robots} namespace), so that a CLI
@@ -16,39 +14,30 @@ import java.util.function.Function;
  * store decides how long they live ({@code cache.robots_ttl}). The fetcher also keeps them in memory.
  */
 public interface RobotsStore {
-    RobotsStore NONE = new RobotsStore() {
-        @Override
-        public Optional<Answer> lookup(String robotsUrl) {
-            return Optional.empty();
-        }
+    RobotsStore NONE = (robotsUrl, load) -> load.load();
 
-        @Override
-        public void store(String robotsUrl, Answer answer) {}
-    };
+    /**
+     * The answer kept for {@code robotsUrl}, or else the one {@code load} fetches, kept when it
+     * {@linkplain Answer#decides decides} something. Concurrent callers for one URL may share one load.
+     */
+    Answer answer(String robotsUrl, Load load) throws IOException, InterruptedException;
 
-    Optional<Answer> lookup(String robotsUrl);
-
-    void store(String robotsUrl, Answer answer);
-
-    /** What a server answered for robots.txt: the status of the last hop and the body when 2xx. */
-    record Answer(int status, byte[] body, Optional<String> contentType) {}
-
-    /** A store over any byte-valued key-value store, such as one namespace of the cache. */
-    static RobotsStore ofBytes(Function<String, Optional<byte[]>> get, BiConsumer<String, byte[]> put) {
-        return new RobotsStore() {
-            @Override
-            public Optional<Answer> lookup(String robotsUrl) {
-                return get.apply(robotsUrl).flatMap(RobotsStore::decode);
-            }
-
-            @Override
-            public void store(String robotsUrl, Answer answer) {
-                put.accept(robotsUrl, encode(answer));
-            }
-        };
+    /** Fetches robots.txt. */
+    @FunctionalInterface
+    interface Load {
+        Answer load() throws IOException;
     }
 
-    private static byte[] encode(Answer answer) {
+    /** What a server answered for robots.txt: the status of the last hop and the body when 2xx. */
+    record Answer(int status, byte[] body, Optional<String> contentType) {
+        /** Whether the answer is worth keeping: 2xx and 4xx decide; 5xx and 429 say only "not now". */
+        public boolean decides() {
+            return status < 500 && status != 429;
+        }
+    }
+
+    /** The answer as bytes, for a byte-valued store such as one namespace of the cache. */
+    static byte[] encode(Answer answer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(answer.status());
@@ -61,8 +50,8 @@ public interface RobotsStore {
         return bytes.toByteArray();
     }
 
-    /** Empty for bytes that are not an encoded answer (a store that lost or mangled them). */
-    private static Optional<Answer> decode(byte[] encoded) {
+    /** The answer in {@code encoded}; empty for bytes that are not one (a store that lost or mangled them). */
+    static Optional<Answer> decode(byte[] encoded) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
             int status = in.readInt();
             String type = in.readUTF();

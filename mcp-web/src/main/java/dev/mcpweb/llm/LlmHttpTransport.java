@@ -8,6 +8,7 @@ import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import dev.mcpweb.config.BaseUrl;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -45,10 +47,12 @@ final class LlmHttpTransport implements HttpClient {
     private final OkHttpClient plain;
     private final OkHttpClient streaming;
     private final Redactor redactor;
+    private final BaseUrl baseUrl;
     private final Duration timeout;
     private final Duration idleTimeout;
 
-    LlmHttpTransport(OkHttpClient base, Duration timeout, Duration idleTimeout, Redactor redactor) {
+    LlmHttpTransport(OkHttpClient base, BaseUrl baseUrl, Duration timeout, Duration idleTimeout, Redactor redactor) {
+        this.baseUrl = baseUrl;
         this.timeout = timeout;
         this.idleTimeout = idleTimeout;
         this.plain = base.newBuilder()
@@ -243,13 +247,20 @@ final class LlmHttpTransport implements HttpClient {
         }
     }
 
-    private static Request toOkHttp(HttpRequest request) {
-        Request.Builder builder = new Request.Builder().url(request.url());
+    /** LangChain4j's request, with the base URL's query parameters (an {@code api_key=…}) added. */
+    private Request toOkHttp(HttpRequest request) {
+        HttpUrl url = HttpUrl.get(request.url());
+        if (!baseUrl.query().isEmpty()) {
+            String query = url.encodedQuery() == null ? baseUrl.query() : url.encodedQuery() + "&" + baseUrl.query();
+            url = url.newBuilder().encodedQuery(query).build();
+        }
+        Request.Builder builder = new Request.Builder().url(url);
         request.headers().forEach((name, values) -> {
             if (values != null) {
                 values.forEach(value -> builder.addHeader(name, value));
             }
         });
+
         RequestBody body = request.body() == null
                 ? null
                 : RequestBody.create(request.body(), MediaType.get("application/json; charset=utf-8"));

@@ -8,6 +8,7 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.mcpweb.config.BaseUrl;
 import dev.mcpweb.config.ConfigException;
 import dev.mcpweb.config.Secret;
 import dev.mcpweb.config.SummarizerConfig;
@@ -100,7 +101,8 @@ public final class LlmProviders {
         }
         if (model.isEmpty()) {
             throw new ConfigException("summarizer.provider=" + provider + " needs summarizer.model "
-                    + "(MCP_WEB_SUMMARIZER_MODEL): the name the server lists under " + baseUrl + "/models");
+                    + "(MCP_WEB_SUMMARIZER_MODEL): the name the server lists under "
+                    + BaseUrl.mask(baseUrl + "/models"));
         }
         if (key.isEmpty()
                 && config.apiBase().isBlank()
@@ -109,11 +111,15 @@ public final class LlmProviders {
             throw new ConfigException("summarizer.provider=" + provider + " needs an API key: set "
                     + "MCP_WEB_SUMMARIZER_API_KEY, " + fallback + " or summarizer.api_key_file");
         }
-        Redactor redactor = new Redactor(key);
-        OkHttpClient base = new OkHttpClient.Builder()
+        // Credentials in the base URL are kept out of the URL LangChain4j builds on and added per request.
+        BaseUrl base = BaseUrl.parse(baseUrl);
+        Redactor redactor = Redactor.of(key, base.secrets());
+        OkHttpClient client = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
-        LlmHttpTransport transport = new LlmHttpTransport(base, config.timeout(), config.idleTimeout(), redactor);
+        LlmHttpTransport transport =
+                new LlmHttpTransport(client, base, config.timeout(), config.idleTimeout(), redactor);
+        baseUrl = base.address();
         // Local servers take no key; the OpenAI client still wants one to build.
         String apiKey = key.map(Secret::reveal).orElse("none");
         Models models = switch (provider) {
@@ -176,7 +182,15 @@ public final class LlmProviders {
         };
         boolean openAiApi = !provider.equals("anthropic") && !provider.equals("ollama");
         return new LangChainProvider(
-                provider, model, baseUrl, openAiApi, models.chat(), models.streaming(), transport, redactor, budget);
+                provider,
+                model,
+                base.masked(),
+                openAiApi,
+                models.chat(),
+                models.streaming(),
+                transport,
+                redactor,
+                budget);
     }
 
     /** The plain and the streaming client of one provider, sharing one transport. */

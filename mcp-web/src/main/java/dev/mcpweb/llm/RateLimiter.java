@@ -1,6 +1,8 @@
 package dev.mcpweb.llm;
 
+import dev.mcpweb.limit.TokenBucket;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -11,62 +13,39 @@ import java.util.function.LongSupplier;
  * call larger than the whole allowance waits for a full bucket instead of forever.
  */
 final class RateLimiter {
-    private final Bucket requests;
-    private final Bucket tokens;
-    private final LongSupplier nanoTime;
+    private final Optional<TokenBucket> requests;
+    private final Optional<TokenBucket> tokens;
 
+    /** A limit of 0 or less is no limit. */
     RateLimiter(int requestsPerMinute, int tokensPerMinute, LongSupplier nanoTime) {
-        this.nanoTime = nanoTime;
-        this.requests = requestsPerMinute > 0 ? new Bucket(requestsPerMinute, nanoTime.getAsLong()) : null;
-        this.tokens = tokensPerMinute > 0 ? new Bucket(tokensPerMinute, nanoTime.getAsLong()) : null;
+        this.requests = bucket(requestsPerMinute, nanoTime);
+        this.tokens = bucket(tokensPerMinute, nanoTime);
     }
 
     /** Waits (interruptibly) until one request of {@code tokenCount} tokens may go. */
     void acquire(int tokenCount) throws InterruptedException {
-        long waitNanos;
+        Duration wait;
+        // both buckets at once, so that callers keep their order across the two
         synchronized (this) {
-            long now = nanoTime.getAsLong();
-            waitNanos = Math.max(
-                    requests == null ? 0 : requests.reserve(1, now),
-                    tokens == null ? 0 : tokens.reserve(tokenCount, now));
+            wait = longer(requests.map(b -> b.reserve(1)), tokens.map(b -> b.reserve(tokenCount)));
         }
-        if (waitNanos > 0) {
-            TimeUnit.NANOSECONDS.sleep(waitNanos);
+        if (wait.isPositive()) {
+            TimeUnit.NANOSECONDS.sleep(wait.toNanos());
         }
     }
 
     /** How long the next one-request, {@code tokenCount}-token call would wait now; for tests. */
     synchronized Duration wouldWait(int tokenCount) {
-        long now = nanoTime.getAsLong();
-        return Duration.ofNanos(Math.max(
-                requests == null ? 0 : requests.peek(1, now), tokens == null ? 0 : tokens.peek(tokenCount, now)));
+        return longer(requests.map(b -> b.wouldWait(1)), tokens.map(b -> b.wouldWait(tokenCount)));
     }
 
-    /** A token bucket that may go into debt; the debt is the caller's wait. */
-    private static final class Bucket {
-        private final double capacity;
-        private final double perNano;
-        private double available;
-        private long updated;
+    private static Optional<TokenBucket> bucket(int perMinute, LongSupplier nanoTime) {
+        return perMinute > 0 ? Optional.of(TokenBucket.perMinute(perMinute, nanoTime)) : Optional.empty();
+    }
 
-        Bucket(int perMinute, long now) {
-            this.capacity = perMinute;
-            this.perNano = perMinute / (double) TimeUnit.MINUTES.toNanos(1);
-            this.available = perMinute;
-            this.updated = now;
-        }
-
-        long reserve(int amount, long now) {
-            long wait = peek(amount, now);
-            available -= Math.min(amount, capacity);
-            return wait;
-        }
-
-        long peek(int amount, long now) {
-            available = Math.min(capacity, available + (now - updated) * perNano);
-            updated = now;
-            double after = available - Math.min(amount, capacity);
-            return after >= 0 ? 0 : (long) Math.ceil(-after / perNano);
-        }
+    private static Duration longer(Optional<Duration> a, Optional<Duration> b) {
+        Duration x = a.orElse(Duration.ZERO);
+        Duration y = b.orElse(Duration.ZERO);
+        return x.compareTo(y) >= 0 ? x : y;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpweb.cache.TieredCache;
 import dev.mcpweb.extract.Document;
 import dev.mcpweb.extract.Metadata;
 import java.io.IOException;
@@ -18,6 +19,10 @@ import java.util.Optional;
  */
 final class DocumentCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Documents in the cache's {@code extract} namespace. */
+    static final TieredCache.Codec<Document> CODEC =
+            TieredCache.Codec.of(DocumentCodec::decode, d -> Optional.of(encode(d)));
 
     private DocumentCodec() {}
 

@@ -9,6 +9,8 @@ import java.util.Locale;
  * from it.
  */
 public enum FailureKind {
+    /** The source is neither a URL nor a path: a usage error. */
+    INVALID,
     /** Policy: the URL guard, robots.txt, file roots, content type or size. */
     REFUSED,
     /** Network or HTTP: the source could not be fetched. */

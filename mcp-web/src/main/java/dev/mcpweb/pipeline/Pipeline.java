@@ -1,7 +1,9 @@
 package dev.mcpweb.pipeline;
 
-import dev.mcpweb.cache.Cache;
+import dev.mcpweb.cache.CacheKey;
 import dev.mcpweb.cache.CacheStats;
+import dev.mcpweb.cache.Namespace;
+import dev.mcpweb.cache.TieredCache;
 import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.MapMode;
@@ -12,7 +14,6 @@ import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.fetch.Fetcher;
-import dev.mcpweb.fetch.RobotsStore;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmProviders;
 import dev.mcpweb.llm.ResilientProvider;
@@ -64,13 +65,18 @@ import java.util.stream.Stream;
 public final class Pipeline implements AutoCloseable {
     private final Config config;
     private final MeterRegistry meters;
-    private final Cache cache;
+    private final TieredCache cache;
     private final Fetcher fetcher;
     private final Extractor extractor;
     private final Optional<LlmProvider> llm;
     private final Summarizer extractive = new ExtractiveSummarizer();
     private final NoteStore mapOutputs;
     private final CpuPool cpu;
+
+    /** Map outputs as UTF-8; blank notes are not kept. */
+    private static final TieredCache.Codec<String> NOTES = TieredCache.Codec.of(
+            bytes -> Optional.of(new String(bytes, StandardCharsets.UTF_8)),
+            notes -> notes.isBlank() ? Optional.empty() : Optional.of(notes.getBytes(StandardCharsets.UTF_8)));
 
     private Pipeline(Config config, MeterRegistry meters) {
         this.config = config;
@@ -81,24 +87,12 @@ public final class Pipeline implements AutoCloseable {
             provider = LlmProviders.fromConfig(config.summarizer());
         }
         this.llm = provider;
-        this.cache = Cache.open(config.cache());
-        this.fetcher = Fetcher.create(
-                config,
-                cache.responseStore(),
-                RobotsStore.ofBytes(k -> cache.get(Cache.ROBOTS, k), (k, v) -> cache.put(Cache.ROBOTS, k, v)));
+        this.cache = TieredCache.open(config.cache());
+        this.fetcher = Fetcher.create(config, cache.responseStore(), cache.robotsStore());
         this.extractor = new Extractor(config.extractor());
         this.cpu = new CpuPool(config.server().cpuThreads(), config.server().cpuQueue());
-        this.mapOutputs = new NoteStore() {
-            @Override
-            public Optional<String> get(String key) {
-                return cache.get(Cache.MAP, key).map(b -> new String(b, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void put(String key, String notes) {
-                cache.put(Cache.MAP, key, notes.getBytes(StandardCharsets.UTF_8));
-            }
-        };
+        this.mapOutputs = (key, take) ->
+                cache.getOrCompute(Namespace.MAP, key, NOTES, take::take).value();
     }
 
     public static Pipeline create(Config config) {
@@ -153,7 +147,9 @@ public final class Pipeline implements AutoCloseable {
                     throw new PipelineException(FailureKind.UNREADABLE, source + ": extraction failed: " + e, e);
                 }
             }
-            case FetchOutcome.Refused r -> throw new PipelineException(FailureKind.REFUSED, r.message());
+            case FetchOutcome.Refused r ->
+                throw new PipelineException(
+                        r.malformedSource() ? FailureKind.INVALID : FailureKind.REFUSED, r.message());
             case FetchOutcome.Failed f -> throw new PipelineException(FailureKind.FAILED, f.message());
         };
     }
@@ -166,28 +162,36 @@ public final class Pipeline implements AutoCloseable {
      */
     private Document extracted(FetchResult result, StopToken call)
             throws ExtractionException, CpuPool.Busy, InterruptedException {
-        String key = Cache.key(
+        String key = CacheKey.of(
                 Extractor.VERSION,
                 config.extractor().includeComments(),
                 result.finalUri().toString(),
                 result.contentType(),
                 result.charset().map(Charset::name),
                 result.body());
-        Optional<Document> hit = cache.get(Cache.EXTRACT, key).flatMap(DocumentCodec::decode);
-        meters.counter("mcpweb.cache.extract", "result", hit.isPresent() ? "hit" : "miss")
-                .increment();
-        if (hit.isPresent()) {
-            return hit.get();
-        }
         Duration maxCpu = config.extractor().maxCpu();
-        Document d = cpu.run(
-                call,
-                () -> timed(
-                        "extract",
-                        () -> extractor.extract(
-                                result, call.withCpuBudget(maxCpu, "extraction", "extractor.max_cpu"))));
-        cache.put(Cache.EXTRACT, key, DocumentCodec.encode(d));
-        return d;
+        // Shared by every caller asking for the same extraction: one caller's cancel does not stop it.
+        StopToken shared = call.detached();
+        TieredCache.Cached<Document> d;
+        try {
+            d = cache.getOrCompute(
+                    Namespace.EXTRACT,
+                    key,
+                    DocumentCodec.CODEC,
+                    () -> cpu.run(
+                            shared,
+                            () -> timed(
+                                    "extract",
+                                    () -> extractor.extract(
+                                            result, shared.withCpuBudget(maxCpu, "extraction", "extractor.max_cpu")))));
+        } catch (ExtractionException | CpuPool.Busy | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("extraction failed in an unexpected way", e);
+        }
+        meters.counter("mcpweb.cache.extract", "result", d.hit() ? "hit" : "miss")
+                .increment();
+        return d.value();
     }
 
     /**
@@ -325,7 +329,7 @@ public final class Pipeline implements AutoCloseable {
         List<String> contents = request.documents().stream()
                 .flatMap(d -> Stream.of(d.title(), d.markdown()))
                 .toList();
-        String key = Cache.key(
+        String key = CacheKey.of(
                 SummaryCodec.FORMAT,
                 MapReduceSummarizer.PROMPT_VERSION,
                 choice.identity(),
@@ -337,25 +341,39 @@ public final class Pipeline implements AutoCloseable {
                 config.chunker().chunkOverlap(),
                 config.summarizer().temperature());
         List<Summary.SourceRef> sources = SourceList.of(request.documents());
-        Optional<Summary> hit = cache.get(Cache.SUMMARY, key).flatMap(bytes -> SummaryCodec.decode(bytes, sources));
-        if (hit.isPresent()) {
-            meters.counter("mcpweb.cache.summary", "result", "hit").increment();
-            listener.onDelta(hit.get().markdown());
-            return hit.get();
-        }
-        meters.counter("mcpweb.cache.summary", "result", "miss").increment();
-        // The embedded summarizer is all CPU: it runs on the CPU pool. Map-reduce mostly waits for the LLM
-        // and puts only its chunking there.
+        SummaryCodec.Citing codec = SummaryCodec.citing(sources);
         Summarizer summarizer = summarizer(choice);
-        Summary summary = choice instanceof SummarizerChoice.Llm
-                ? summarizer.summarize(request, listener)
-                : cpu.run(request.stop(), () -> summarizer.summarize(request, listener));
-        // Only a complete summary is kept: not one with warnings (a section missing, input cut), nor one
-        // whose caller was cancelled while it finished.
-        if (summary.warnings().isEmpty() && !Thread.currentThread().isInterrupted()) {
-            SummaryCodec.encode(summary).ifPresent(bytes -> cache.put(Cache.SUMMARY, key, bytes));
+        // Shared by every caller asking for the same summary: one caller's cancel does not stop it.
+        SummaryRequest shared = new SummaryRequest(
+                request.documents(),
+                request.query(),
+                request.maxLengthWords(),
+                request.stop().detached());
+        TieredCache.Cached<Summary> summary;
+        try {
+            // The embedded summarizer is all CPU: it runs on the CPU pool. Map-reduce mostly waits for the
+            // LLM and puts only its chunking there.
+            summary = cache.getOrCompute(
+                    Namespace.SUMMARY,
+                    key,
+                    codec,
+                    () -> choice instanceof SummarizerChoice.Llm
+                            ? summarizer.summarize(shared, listener)
+                            : cpu.run(shared.stop(), () -> summarizer.summarize(shared, listener)));
+        } catch (SummaryException | CpuPool.Busy | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("summary failed in an unexpected way", e);
         }
-        return summary;
+        meters.counter("mcpweb.cache.summary", "result", summary.hit() ? "hit" : "miss")
+                .increment();
+        if (!summary.hit()) {
+            return summary.value();
+        }
+        // A summary made for another request at the same time cites that request's sources: cite ours.
+        Summary hit = summary.origin() == TieredCache.Origin.SHARED ? codec.asStored(summary.value()) : summary.value();
+        listener.onDelta(hit.markdown());
+        return hit;
     }
 
     /** The failure for work that {@code e} stopped: cancelled, out of time, or over its CPU budget. */
@@ -394,12 +412,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Removes every entry, or those of one namespace; returns how many went. */
-    public long clearCache(Optional<String> namespace) {
+    public long clearCache(Optional<Namespace> namespace) {
         return cache.clear(namespace);
     }
 
     /** Removes expired entries and trims to the size bound; returns how many went. */
-    public long pruneCache(Optional<String> namespace) {
+    public long pruneCache(Optional<Namespace> namespace) {
         return cache.prune(namespace);
     }
 

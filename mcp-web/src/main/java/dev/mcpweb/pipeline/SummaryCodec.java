@@ -3,6 +3,7 @@ package dev.mcpweb.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpweb.cache.TieredCache;
 import dev.mcpweb.summarize.SourceList;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryStats;
@@ -23,6 +24,34 @@ final class SummaryCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SummaryCodec() {}
+
+    /**
+     * Summaries citing {@code sources}, as the cache's {@code summary} namespace holds them: only a
+     * complete summary is stored, not one with warnings (a section missing, input cut).
+     */
+    static Citing citing(List<Summary.SourceRef> sources) {
+        return new Citing(sources);
+    }
+
+    record Citing(List<Summary.SourceRef> sources) implements TieredCache.Codec<Summary> {
+        @Override
+        public Optional<Summary> decode(byte[] bytes) {
+            return SummaryCodec.decode(bytes, sources);
+        }
+
+        @Override
+        public Optional<byte[]> encode(Summary s) {
+            return s.warnings().isEmpty() ? SummaryCodec.encode(s) : Optional.empty();
+        }
+
+        /** {@code s}, made for another request with the same content, as if read from the cache for this one. */
+        Summary asStored(Summary s) {
+            return SummaryCodec.encode(s)
+                    .flatMap(this::decode)
+                    .map(stored -> new Summary(stored.markdown(), stored.sources(), stored.stats(), s.warnings()))
+                    .orElse(s);
+        }
+    }
 
     /** The entry for {@code s}, or empty when its Markdown does not end with its own source list. */
     static Optional<byte[]> encode(Summary s) {

@@ -1,8 +1,8 @@
 package dev.mcpweb.result;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
+import dev.mcpweb.cache.Namespace;
 import dev.mcpweb.cache.NamespaceStats;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ public record CacheStatsResult(
 
     public static CacheStatsResult of(CacheStats stats) {
         Map<String, Figures> namespaces = new LinkedHashMap<>(); // in the order data flows through them
-        Cache.NAMESPACES.stream()
+        Namespace.wireNames().stream()
                 .filter(stats.namespaces()::containsKey)
                 .forEach(name ->
                         namespaces.put(name, Figures.of(stats.namespaces().get(name))));

@@ -26,14 +26,19 @@ public record DocumentResult(
         List<Link> pageLinks,
 
         @JsonPropertyDescription("Why the source could not be read; absent when it was.")
-        Optional<String> error) {
+        Optional<String> error,
+
+        @JsonPropertyDescription(
+                "Text in the page that addresses an AI (a suspected prompt injection), with where it was.")
+        List<String> warnings) {
 
     public DocumentResult {
         links = List.copyOf(links);
         pageLinks = List.copyOf(pageLinks);
+        warnings = List.copyOf(warnings);
     }
 
-    public static DocumentResult of(String source, Document d) {
+    public static DocumentResult of(String source, Document d, List<String> warnings) {
         return new DocumentResult(
                 source,
                 Optional.of(d.url().toString()),
@@ -43,7 +48,8 @@ public record DocumentResult(
                 Optional.of(d.markdown()),
                 links(d.contentLinks()),
                 links(d.pageLinks()),
-                Optional.empty());
+                Optional.empty(),
+                warnings);
     }
 
     public static DocumentResult failed(String source, String error) {
@@ -56,7 +62,8 @@ public record DocumentResult(
                 Optional.empty(),
                 List.of(),
                 List.of(),
-                Optional.of(error));
+                Optional.of(error),
+                List.of());
     }
 
     private static List<Link> links(List<Document.Link> links) {

@@ -42,10 +42,32 @@ public record FetchInfo(
         @JsonPropertyDescription("The policy that refused the source.")
         Optional<String> rule,
 
-        Optional<String> message) {
+        Optional<String> message,
+
+        @JsonPropertyDescription("Text in the body that addresses an AI (a suspected prompt injection).")
+        List<String> warnings) {
 
     public FetchInfo {
         redirects = List.copyOf(redirects);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** This outcome with {@code warnings} about its body. */
+    public FetchInfo withWarnings(List<String> warnings) {
+        return new FetchInfo(
+                source,
+                outcome,
+                finalUrl,
+                status,
+                contentType,
+                charset,
+                bytes,
+                redirects,
+                timings,
+                headers,
+                rule,
+                message,
+                warnings);
     }
 
     /** How the fetch ended. */
@@ -80,7 +102,8 @@ public record FetchInfo(
                         Optional.of(new Timings(r.elapsed().toNanos() / 1e6)),
                         Optional.of(headers),
                         Optional.empty(),
-                        Optional.empty());
+                        Optional.empty(),
+                        List.of());
             }
             case FetchOutcome.Refused refused ->
                 failure(outcome, Outcome.REFUSED, Optional.empty(), Optional.of(refused.rule()), refused.message());
@@ -108,6 +131,7 @@ public record FetchInfo(
                 Optional.empty(),
                 Optional.empty(),
                 rule,
-                Optional.of(message));
+                Optional.of(message),
+                List.of());
     }
 }

@@ -1,5 +1,9 @@
 package dev.mcpweb.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpweb.config.Secret;
 import dev.mcpweb.config.ServerConfig;
 import jakarta.servlet.FilterChain;
@@ -28,11 +32,17 @@ import java.util.regex.Pattern;
  * Everything an HTTP request passes before the MCP endpoint, in order: DNS-rebinding protection
  * (the {@code Host} must be a loopback name when the server listens on loopback, and a browser's
  * {@code Origin} must be loopback or listed in {@code server.allowed_origins}), the bearer token when
- * one is configured, the per-client rate limit, and the {@link MessageTap} over request bodies.
- * {@code /health} passes without checks so that load balancers can probe it.
+ * one is configured, the per-client rate limit, the body cap, the {@link JsonRpcCheck} and the
+ * {@link MessageTap} over request bodies. {@code /health} passes without checks so that load
+ * balancers can probe it. Routes are told apart by the servlet the request is dispatched to, not by
+ * how its path is spelled, so {@code /./mcp} or {@code /%6dcp} are guarded as {@code /mcp} is.
  */
 final class HttpGuard extends HttpFilter {
     static final int MAX_BODY = 4 * 1024 * 1024;
+    /** Servlet names, by which requests are routed here. */
+    static final String MCP = "mcp";
+
+    static final String HEALTH = "health";
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private final boolean loopbackOnly;
@@ -40,21 +50,25 @@ final class HttpGuard extends HttpFilter {
     private final List<String> allowedOrigins;
     private final RateLimiter limiter;
     private final MessageTap tap;
+    private final ObjectMapper json;
+    private final JsonRpcCheck check;
 
-    HttpGuard(ServerConfig config, boolean loopbackOnly, MessageTap tap) {
+    HttpGuard(ServerConfig config, boolean loopbackOnly, MessageTap tap, ObjectMapper json) {
         this.loopbackOnly = loopbackOnly;
         this.token = config.authToken().map(Secret::reveal).map(t -> t.getBytes(StandardCharsets.UTF_8));
         this.allowedOrigins =
                 config.allowedOrigins().stream().map(HttpGuard::normalize).toList();
         this.limiter = new RateLimiter(config.rateLimit());
         this.tap = tap;
+        this.json = json;
+        this.check = new JsonRpcCheck(json);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI();
-        if (path.equals("/health")) {
+        String servlet = request.getHttpServletMapping().getServletName();
+        if (servlet.equals(HEALTH)) {
             chain.doFilter(request, response);
             return;
         }
@@ -84,7 +98,7 @@ final class HttpGuard extends HttpFilter {
                             + "token configured in server.auth_token (MCP_WEB_SERVER_AUTH_TOKEN)");
             return;
         }
-        if (!path.startsWith("/mcp")) {
+        if (!servlet.equals(MCP)) {
             chain.doFilter(request, response);
             return;
         }
@@ -108,6 +122,12 @@ final class HttpGuard extends HttpFilter {
         }
         if (body.length > MAX_BODY) {
             refuse(response, 413, "request body over " + MAX_BODY / (1024 * 1024) + " MB");
+            return;
+        }
+        Optional<JsonRpcCheck.Refusal> malformed = check.check(body);
+        if (malformed.isPresent()) {
+            JsonRpcCheck.Refusal refusal = malformed.get();
+            answer(response, refusal.status(), refusal.id(), refusal.code(), refusal.message());
             return;
         }
         String connection =
@@ -166,12 +186,19 @@ final class HttpGuard extends HttpFilter {
         return o.endsWith("/") ? o.substring(0, o.length() - 1) : o;
     }
 
-    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+    private void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        answer(response, status, NullNode.getInstance(), -32000, message);
+    }
+
+    private void answer(HttpServletResponse response, int status, JsonNode id, int code, String message)
+            throws IOException {
+        ObjectNode error = json.createObjectNode().put("jsonrpc", "2.0");
+        error.set("id", id);
+        error.putObject("error").put("code", code).put("message", message);
         response.setStatus(status);
         response.setContentType("application/json");
-        String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
-        response.getWriter()
-                .write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,\"message\":\"" + escaped + "\"}}");
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(json.writeValueAsBytes(error));
     }
 
     /** The request with its body read once and replaced by the tapped bytes. */

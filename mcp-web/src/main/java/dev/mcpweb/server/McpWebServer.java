@@ -1,6 +1,7 @@
 package dev.mcpweb.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.ServerConfig;
 import dev.mcpweb.pipeline.Pipeline;
@@ -24,6 +25,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -34,6 +36,8 @@ import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -50,10 +54,14 @@ public final class McpWebServer implements AutoCloseable {
             pages (add a query to get an answer focused on it); fetch_url gives a page's main content as \
             Markdown, in pages when it is long. Private and local addresses are refused.""";
 
+    /** Connections the kernel may queue before they are accepted (the JVM's default is 50). */
+    private static final int ACCEPT_BACKLOG = 1024;
+
     private final Config config;
     private final PipelineStartup pipelines;
     private final String version;
-    private final ObjectMapper objectMapper = new ObjectMapper();
+    private final ObjectMapper objectMapper =
+            new ObjectMapper().registerModule(new SimpleModule().addSerializer(new McpErrorJson()));
     private final McpJsonMapper json = new JacksonMcpJsonMapper(objectMapper);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final InFlightCalls calls;
@@ -99,10 +107,18 @@ public final class McpWebServer implements AutoCloseable {
      * {@code /mcp}, {@code /health} and Prometheus {@code /metrics}.
      *
      * @throws IllegalStateException when {@code host} is not loopback and no bearer token is configured
+     * @throws IllegalArgumentException when {@code host} is neither an address nor a name that resolves
+     * @throws IOException when it cannot listen there (the port is taken, no permission)
      */
     public HttpEndpoint serveHttp(String host, int port) throws Exception {
         ServerConfig server = config.server();
-        InetAddress address = InetAddress.getByName(host);
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot listen on " + host
+                    + ": not an address or a host name that resolves; check --host " + "(server.host)");
+        }
         boolean loopback = address.isLoopbackAddress();
         if (!loopback && server.authToken().isEmpty()) {
             throw new IllegalStateException("refusing to listen on " + host + " without a bearer token: anyone "
@@ -128,34 +144,47 @@ public final class McpWebServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("mcp-web-http");
         Server jetty = new Server(threads);
-        ServerConnector connector = new ServerConnector(jetty);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setAcceptQueueSize(ACCEPT_BACKLOG);
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ServletHolder endpoint = new ServletHolder(transport);
+        context.setErrorHandler(new JsonErrorPage());
+        ServletHolder endpoint = new ServletHolder(HttpGuard.MCP, transport);
         endpoint.setAsyncSupported(true);
         context.addServlet(endpoint, "/mcp");
-        context.addServlet(new ServletHolder(new Health()), "/health");
-        context.addServlet(new ServletHolder(new Metrics(metrics)), "/metrics");
-        FilterHolder guard = new FilterHolder(new HttpGuard(server, loopback, tap));
+        context.addServlet(new ServletHolder(HttpGuard.HEALTH, new Health()), "/health");
+        context.addServlet(new ServletHolder("metrics", new Metrics(metrics)), "/metrics");
+        FilterHolder guard = new FilterHolder(new HttpGuard(server, loopback, tap, objectMapper));
         guard.setAsyncSupported(true);
         context.addFilter(guard, "/*", EnumSet.of(DispatcherType.REQUEST));
-        jetty.setHandler(context);
+        HeaderDeadline deadline = new HeaderDeadline(server.headerTimeout(), context);
+        connector.addEventListener(deadline);
+        jetty.setHandler(deadline);
         try {
+            connector.open(); // binding first fails without Jetty's lifecycle logging a stack trace
             jetty.start();
         } catch (Exception e) {
             mcp.close();
             jetty.stop();
-            throw new IOException(
-                    "cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                            + "); pick another --port or stop what uses it",
-                    e);
+            throw new IOException("cannot listen on " + host + ":" + port + " (" + reason(e)
+                    + "); pick another --port or stop what uses it");
         }
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         URI uri = URI.create("http://" + shownHost + ":" + connector.getLocalPort() + "/mcp");
         return new HttpEndpoint(uri, jetty, mcp);
+    }
+
+    private static String reason(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private McpAsyncServer build(McpServer.AsyncSpecification<?> spec, Tools.Recorder metrics) {

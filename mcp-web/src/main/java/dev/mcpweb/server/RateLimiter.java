@@ -2,6 +2,7 @@ package dev.mcpweb.server;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mcpweb.limit.TokenBucket;
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -12,7 +13,7 @@ import java.util.OptionalLong;
  */
 final class RateLimiter {
     private final int perMinute;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+    private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofMinutes(2))
             .build();
@@ -27,30 +28,9 @@ final class RateLimiter {
         if (perMinute <= 0) {
             return OptionalLong.empty();
         }
-        return buckets.get(client, k -> new Bucket(perMinute)).take(System.nanoTime());
-    }
-
-    private static final class Bucket {
-        private final double capacity;
-        private final double perNano;
-        private double tokens;
-        private long updated;
-
-        Bucket(int perMinute) {
-            this.capacity = perMinute;
-            this.perNano = perMinute / 60e9;
-            this.tokens = perMinute;
-            this.updated = System.nanoTime();
-        }
-
-        synchronized OptionalLong take(long now) {
-            tokens = Math.min(capacity, tokens + (now - updated) * perNano);
-            updated = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of((long) Math.ceil((1 - tokens) / perNano / 1e9));
-        }
+        Duration wait = buckets.get(client, k -> TokenBucket.perMinute(perMinute, System::nanoTime))
+                .tryTake(1);
+        // Retry-After is in whole seconds: round up, so a client that obeys it is let in
+        return wait.isZero() ? OptionalLong.empty() : OptionalLong.of((wait.toNanos() + 999_999_999) / 1_000_000_000);
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 final class StdioChannel {
     private final ObjectMapper json;
     private final MessageTap tap;
+    private final JsonRpcCheck check;
     private final Duration drainLimit;
     private final Runnable onInitialized;
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
@@ -43,6 +44,7 @@ final class StdioChannel {
         this.json = json;
         this.onInitialized = onInitialized;
         this.tap = tap;
+        this.check = new JsonRpcCheck(json);
         this.drainLimit = drainLimit;
         this.input = new Input(new BufferedInputStream(in, 64 * 1024));
         this.output = new Output(out);
@@ -124,21 +126,22 @@ final class StdioChannel {
             try {
                 message = json.readTree(bytes);
             } catch (IOException e) {
-                reject(null, -32700, "Parse error: each line on stdin must be one JSON-RPC message");
-                return Optional.empty();
-            }
-            if (!(message instanceof ObjectNode object)
-                    || !(object.path("method").isTextual() || object.has("result") || object.has("error"))) {
                 reject(
-                        message.get("id"),
-                        -32600,
-                        "Invalid Request: expected a JSON-RPC 2.0 request, " + "notification or response object");
+                        json.nullNode(),
+                        JsonRpcCheck.PARSE_ERROR,
+                        "Parse error: each line on stdin must be one JSON-RPC message");
                 return Optional.empty();
             }
-            if (object.path("method").isTextual() && object.has("id")) {
-                unanswered.add(object.get("id").toString());
+            Optional<JsonRpcCheck.Refusal> malformed = check.check(message);
+            if (malformed.isPresent()) {
+                JsonRpcCheck.Refusal refusal = malformed.get();
+                reject(refusal.id(), refusal.code(), refusal.message());
+                return Optional.empty();
             }
-            if (object.path("method").asText().equals("notifications/initialized")) {
+            if (message.path("method").isTextual() && message.has("id")) {
+                unanswered.add(message.get("id").toString());
+            }
+            if (message.path("method").asText().equals("notifications/initialized")) {
                 onInitialized.run();
             }
             return tap.inbound("stdio", bytes);
@@ -146,7 +149,7 @@ final class StdioChannel {
 
         private void reject(JsonNode id, int code, String text) throws IOException {
             ObjectNode error = json.createObjectNode().put("jsonrpc", "2.0");
-            error.set("id", id == null ? json.nullNode() : id);
+            error.set("id", id);
             error.putObject("error").put("code", code).put("message", text);
             output.writeLine(json.writeValueAsBytes(error));
         }

@@ -1,7 +1,7 @@
 package dev.mcpweb.server;
 
-import dev.mcpweb.cache.Cache;
 import dev.mcpweb.cache.CacheStats;
+import dev.mcpweb.cache.Namespace;
 import dev.mcpweb.cache.NamespaceStats;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.MapMode;
@@ -22,6 +22,7 @@ import dev.mcpweb.result.ResultJson;
 import dev.mcpweb.result.ResultSchema;
 import dev.mcpweb.result.SummaryResult;
 import dev.mcpweb.server.Arguments.BadArguments;
+import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.summarize.Summary;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -111,7 +112,7 @@ final class Tools {
                 tool(
                         "get_cache_stats",
                         "Cache statistics",
-                        "Show mcp-web's cache figures per namespace (" + String.join(", ", Cache.NAMESPACES)
+                        "Show mcp-web's cache figures per namespace (" + String.join(", ", Namespace.wireNames())
                                 + "): entries, size, hits, misses and hit rate. Read-only.",
                         NO_ARGUMENTS_SCHEMA,
                         CacheStatsResult.class,
@@ -286,7 +287,9 @@ final class Tools {
             return error("fetch_url: start_index " + start + " is past the end of the content, which has "
                     + content.length() + " characters; use a start_index below " + content.length() + ".");
         }
+        List<String> warnings = InjectionScan.warnings(document.url().toString(), document);
         StringBuilder text = new StringBuilder();
+        warnings.forEach(w -> text.append("Warning: ").append(w).append('\n'));
         text.append("# ").append(document.title()).append('\n');
         text.append("URL: ").append(document.url()).append('\n');
         metadataLine(document.metadata()).ifPresent(line -> text.append(line).append('\n'));
@@ -306,7 +309,7 @@ final class Tools {
                         .append(" more characters. Call fetch_url with start_index=")
                         .append(next)
                         .append(" to continue.>"));
-        PageResult structured = PageResult.of(document, format, content, page.start(), page.end(), List.of());
+        PageResult structured = PageResult.of(document, format, content, page.start(), page.end(), warnings);
         return CallToolResult.builder()
                 .addTextContent(text.toString())
                 .structuredContent(ResultJson.tree(structured))
@@ -349,8 +352,9 @@ final class Tools {
     }
 
     private CallToolResult clean(Arguments args, Pipeline pipeline, boolean clear) throws BadArguments {
-        Optional<String> namespace = args.optionalChoice("namespace", Cache.NAMESPACES);
-        long removed = clear ? pipeline.clearCache(namespace) : pipeline.pruneCache(namespace);
+        Optional<String> namespace = args.optionalChoice("namespace", Namespace.wireNames());
+        Optional<Namespace> only = namespace.map(Namespace::of);
+        long removed = clear ? pipeline.clearCache(only) : pipeline.pruneCache(only);
         String scope = namespace.map(n -> "the " + n + " namespace").orElse("every namespace");
         String text = (clear ? "Cleared " : "Pruned ") + removed + " entr" + (removed == 1 ? "y" : "ies") + " from "
                 + scope + ".";
@@ -368,6 +372,7 @@ final class Tools {
                         + "disallowed schemes, robots.txt, files outside the allowed roots, size limits). "
                         + "Try a public http(s) URL; an operator who trusts the host can add it to "
                         + "fetcher.allowed_hosts.";
+            case INVALID -> " Pass an http(s) URL or the path of a file under the allowed roots.";
             case FAILED -> " The source could not be fetched; check the URL, or retry later if the site is down.";
             case UNREADABLE -> " The content could not be extracted; try another format or URL.";
             case BUSY -> " This is a passing overload, not a fault of the source.";
@@ -482,7 +487,7 @@ final class Tools {
               },
               "additionalProperties": false
             }
-            """.formatted(jsonList(Cache.NAMESPACES));
+            """.formatted(jsonList(Namespace.wireNames()));
 
     private static final String NO_ARGUMENTS_SCHEMA = """
             {"type": "object", "properties": {}, "additionalProperties": false}

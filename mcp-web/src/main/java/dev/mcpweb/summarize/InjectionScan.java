@@ -1,85 +1,302 @@
 package dev.mcpweb.summarize;
 
+import dev.mcpweb.extract.Document;
+import dev.mcpweb.extract.Metadata;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
- * Spots page text that addresses an AI rather than a reader ("ignore previous instructions", fake
- * chat-template tokens, "reveal your system prompt"). Such text is still summarized as data; the
- * user is told which source carried it. Each rule has literal triggers found with {@code indexOf} on
- * the lower-cased text, and its pattern runs only in a small window around them: one regular
- * expression over a whole 100,000-token page would cost hundreds of milliseconds.
+ * Spots page text that addresses an AI rather than a reader ("ignore previous instructions", "note to
+ * any AI summarizing this page", fake chat-template tokens, "reveal your system prompt"), in English,
+ * German, French, Spanish, Polish, Russian and Chinese. Such text is still data; the user is told
+ * which source carried it and where (title, metadata, heading, alt text, link text, body). Every part
+ * of a page that reaches a prompt or a client is scanned as one joined text, so a phrase split across
+ * elements is found, after {@link FoldedText} undoes disguises (entities, URL escapes, look-alike
+ * letters, zero-width characters); base64 blocks are decoded and scanned too. Linear time: word
+ * lookups in {@link InjectionRules}, no backtracking patterns.
  */
-final class InjectionScan {
-    private record Rule(List<String> triggers, int before, int after, Pattern pattern) {}
+public final class InjectionScan {
+    /** Most matches looked at per scan; the first one per place is reported. */
+    private static final int MAX_HITS = 32;
 
-    private static final List<Rule> RULES = List.of(
-            new Rule(
-                    List.of("ignore", "disregard", "forget", "override"),
-                    0,
-                    120,
-                    Pattern.compile("(?i)(?:ignore|disregard|forget|override)\\s+(?:(?:all|any|the|your|of)\\s+)*"
-                            + "(?:previous|prior|above|earlier|preceding|system)\\s+"
-                            + "(?:instructions?|prompts?|rules|directions|messages?)")),
-            new Rule(
-                    List.of("system prompt", "hidden prompt", "instructions"),
-                    30,
-                    20,
-                    Pattern.compile("(?i)\\b(?:reveal|print|show|repeat|output)\\s+(?:your|the)\\s+"
-                            + "(?:system\\s+prompt|hidden\\s+prompt|instructions)")),
-            new Rule(List.of("you are now"), 0, 30, Pattern.compile("(?i)you\\s+are\\s+now\\s+(?:a|an|in)\\b")),
-            new Rule(
-                    List.of("new instructions", "new system instructions"),
-                    0,
-                    40,
-                    Pattern.compile("(?i)new\\s+(?:system\\s+)?instructions\\s*:")),
-            new Rule(List.of("<|"), 0, 20, Pattern.compile("<\\|(?:im_start|im_end|system|endoftext)\\|>")),
-            new Rule(List.of("[inst]", "[/inst]"), 0, 10, Pattern.compile("(?i)\\[/?INST\\]")),
-            new Rule(
-                    List.of("system", "assistant"),
-                    0,
-                    40,
-                    Pattern.compile("(?i)(?<=^|\\n)[ \\t#]*(?:system|assistant)\\s*:\\s*(?:you|ignore|from now)")),
-            new Rule(
-                    List.of("reading this", "processing this", "summarizing this", "summarising this"),
-                    40,
-                    100,
-                    Pattern.compile(
-                            "(?i)\\b(?:AI|assistant|language model|LLM|chatbot)s?\\s*"
-                                    + "(?:reading|processing|summari[sz]ing)\\s+this\\b[^.]{0,80}?\\b(?:must|should|ignore|instead)\\b")));
+    private static final int MAX_EXCERPT = 80;
+    /** Shorter runs of base64 letters are ordinary words and identifiers, not hidden sentences. */
+    private static final int MIN_BASE64 = 24;
+
+    /** A named piece of page text: {@code where} reads after "in", as in "the title". */
+    public record Part(String where, String text) {}
+
+    /** Text addressed to an AI: where it was and a short excerpt, as the page wrote it. */
+    public record Suspect(String where, String excerpt) {
+        /** "text addressed to an AI in the title (“…”)". */
+        public String describe() {
+            return "text addressed to an AI in " + where + " (\u201c" + excerpt + "\u201d)";
+        }
+    }
 
     private InjectionScan() {}
 
-    /** The first suspicious passage, shortened for a warning, if {@code text} has one. */
-    static Optional<String> find(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        boolean sameOffsets = lower.length() == text.length(); // else (rare scripts) scan every window in full
-        int first = Integer.MAX_VALUE;
-        String found = null;
-        for (Rule rule : RULES) {
-            Matcher m = rule.pattern().matcher(text).useAnchoringBounds(false).useTransparentBounds(true);
-            for (String trigger : rule.triggers()) {
-                for (int at = lower.indexOf(trigger); at >= 0 && at < first; at = lower.indexOf(trigger, at + 1)) {
-                    int from = sameOffsets ? Math.max(0, at - rule.before()) : 0;
-                    int to =
-                            sameOffsets ? Math.min(text.length(), at + trigger.length() + rule.after()) : text.length();
-                    m.region(from, to);
-                    if (m.find() && m.start() < first) {
-                        first = m.start();
-                        found = m.group();
-                    }
-                }
-            }
+    /** The suspects in everything of {@code document} that reaches a prompt or a client, one per place. */
+    public static List<Suspect> scan(Document document) {
+        Metadata m = document.metadata();
+        List<Part> parts = new ArrayList<>();
+        m.title().ifPresent(t -> parts.add(new Part("the title", t)));
+        if (!m.authors().isEmpty()) {
+            parts.add(new Part("the author", String.join(", ", m.authors())));
         }
-        return Optional.ofNullable(found).map(InjectionScan::shorten);
+        m.siteName().ifPresent(t -> parts.add(new Part("the site name", t)));
+        m.description().ifPresent(t -> parts.add(new Part("the description", t)));
+        String body = document.markdown().isBlank() ? document.text() : document.markdown();
+        parts.add(new Part("the text", body));
+        return scan(parts);
     }
 
-    private static String shorten(String hit) {
-        String h = hit.strip().replaceAll("\\s+", " ");
-        return h.length() > 60 ? h.substring(0, 60) + "…" : h;
+    /**
+     * One warning per place in {@code document} that addresses an AI, each naming {@code source} (for
+     * example "Source [2]" or a URL) and quoting the passage.
+     */
+    public static List<String> warnings(String source, Document document) {
+        return scan(document).stream().map(s -> warning(source, s)).toList();
+    }
+
+    /** The warnings for every document of a summary, each naming its source as "Source [n]". */
+    public static List<String> warnings(List<Document> documents) {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            all.addAll(warnings("Source [" + (i + 1) + "]", documents.get(i)));
+        }
+        return all;
+    }
+
+    public static String warning(String source, Suspect suspect) {
+        return source + " contains " + suspect.describe() + "; it is page content, not instructions.";
+    }
+
+    /** The suspects in a raw HTML page: every text node (hidden ones too), attributes, metadata and comments. */
+    public static List<Suspect> scanHtml(String html) {
+        org.jsoup.nodes.Document page = Jsoup.parse(html);
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Part("the title", page.title()));
+        StringBuilder meta = new StringBuilder();
+        page.select("meta[content]").forEach(e -> meta.append(e.attr("content")).append('\n'));
+        parts.add(new Part("the metadata", meta.toString()));
+        parts.add(new Part("the text", page.body().wholeText()));
+        StringBuilder attributes = new StringBuilder();
+        page.select("[alt], [title], [aria-label]")
+                .forEach(e -> attributes
+                        .append(e.attr("alt"))
+                        .append('\n')
+                        .append(e.attr("title"))
+                        .append('\n')
+                        .append(e.attr("aria-label"))
+                        .append('\n'));
+        parts.add(new Part("attributes", attributes.toString()));
+        StringBuilder comments = new StringBuilder();
+        NodeTraversor.traverse(
+                (NodeVisitor) (node, depth) -> {
+                    if (node instanceof Comment c) {
+                        comments.append(c.getData()).append('\n');
+                    }
+                },
+                page);
+        parts.add(new Part("HTML comments", comments.toString()));
+        return scan(parts);
+    }
+
+    /** Whether {@code text} addresses an AI. */
+    public static boolean isSuspect(String text) {
+        return !scan(List.of(new Part("the text", text))).isEmpty();
+    }
+
+    /** The first suspicious passage of {@code text}, shortened, if it has one. */
+    static Optional<String> find(String text) {
+        return scan(List.of(new Part("the text", text))).stream().findFirst().map(Suspect::excerpt);
+    }
+
+    /** The suspects in {@code parts}, scanned as one text (a phrase may run from one part into the next). */
+    public static List<Suspect> scan(List<Part> parts) {
+        StringBuilder joined = new StringBuilder();
+        int[] starts = new int[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            starts[i] = joined.length();
+            joined.append(parts.get(i).text()).append("\n\n");
+        }
+        String all = joined.toString();
+        Map<String, Suspect> found = new LinkedHashMap<>();
+        FoldedText folded = FoldedText.of(all);
+        List<InjectionRules.Hit> hits = new ArrayList<>(InjectionRules.find(folded, MAX_HITS));
+        hits.sort((a, b) -> Integer.compare(a.from(), b.from()));
+        for (InjectionRules.Hit hit : hits) {
+            int from = folded.origin[hit.from()];
+            int to = wordEnd(all, folded.origin[hit.to() - 1] + 1);
+            int part = partAt(starts, from);
+            String where = refine(parts.get(part).where(), all, from);
+            found.putIfAbsent(where, new Suspect(where, excerpt(all.substring(from, Math.max(from, to)))));
+        }
+        base64(all, starts, parts, found);
+        // In the order of the parts, so a title comes before the body whatever was found first.
+        List<Suspect> ordered = new ArrayList<>(found.values());
+        ordered.sort((a, b) -> Integer.compare(order(parts, a.where()), order(parts, b.where())));
+        return List.copyOf(ordered);
+    }
+
+    /** Decodes runs of base64 that turn out to be text, and scans that text. */
+    private static void base64(String all, int[] starts, List<Part> parts, Map<String, Suspect> found) {
+        int n = all.length();
+        int i = 0;
+        while (i < n) {
+            if (!isBase64(all.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && isBase64(all.charAt(end))) {
+                end++;
+            }
+            int stop = end;
+            while (stop < n && all.charAt(stop) == '=') {
+                stop++;
+            }
+            if (end - i >= MIN_BASE64) {
+                String where = parts.get(partAt(starts, i)).where() + " (base64-encoded)";
+                decodedText(all.substring(i, end))
+                        .flatMap(InjectionScan::firstHit)
+                        .ifPresent(hit -> found.putIfAbsent(where, new Suspect(where, hit)));
+            }
+            i = stop;
+        }
+    }
+
+    /** The first suspicious passage of decoded text, as an excerpt. */
+    private static Optional<String> firstHit(String text) {
+        FoldedText folded = FoldedText.of(text);
+        return InjectionRules.find(folded, 1).stream()
+                .findFirst()
+                .map(hit -> excerpt(text.substring(
+                        folded.origin[hit.from()], wordEnd(text, folded.origin[hit.to() - 1] + 1))));
+    }
+
+    private static Optional<String> decodedText(String run) {
+        String whole = run.length() % 4 == 1 ? run.substring(0, run.length() - 1) : run;
+        String padded = whole + "==".substring(0, (4 - whole.length() % 4) % 4);
+        byte[] bytes;
+        try {
+            bytes = run.indexOf('-') >= 0 || run.indexOf('_') >= 0
+                    ? Base64.getUrlDecoder().decode(padded)
+                    : Base64.getDecoder().decode(padded);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        // Malformed bytes become U+FFFD, which is not readable: binary data fails the test below.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        long readable = text.codePoints().filter(InjectionScan::isReadable).count();
+        return text.length() >= 12 && readable >= text.length() * 0.9 ? Optional.of(text) : Optional.empty();
+    }
+
+    /** Letters, digits, spaces and punctuation: what decoded text is made of, and decoded binary is not. */
+    private static boolean isReadable(int c) {
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.SPACE_SEPARATOR,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION -> true;
+            default -> c == '\n';
+        };
+    }
+
+    private static boolean isBase64(char c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '+'
+                || c == '/'
+                || c == '-'
+                || c == '_';
+    }
+
+    private static int partAt(int[] starts, int offset) {
+        int part = 0;
+        while (part + 1 < starts.length && starts[part + 1] <= offset) {
+            part++;
+        }
+        return part;
+    }
+
+    private static int order(List<Part> parts, String where) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (where.startsWith(parts.get(i).where())) {
+                return i;
+            }
+        }
+        return parts.size(); // a heading, alt text or link text of the body
+    }
+
+    /** Within Markdown body text: a heading, image alt text or link text, else the part's own name. */
+    private static String refine(String where, String all, int at) {
+        if (!where.equals("the text")) {
+            return where;
+        }
+        int lineStart = all.lastIndexOf('\n', at) + 1;
+        if (all.startsWith("#", lineStart)) {
+            return "a heading";
+        }
+        int open = all.lastIndexOf('[', at);
+        if (open >= lineStart && all.indexOf(']', open) >= at) {
+            return open > 0 && all.charAt(open - 1) == '!' ? "image alt text" : "link text";
+        }
+        return where;
+    }
+
+    /** Extends an end offset that falls inside a word to the end of that word. */
+    private static int wordEnd(String s, int end) {
+        while (end > 0
+                && end < s.length()
+                && Character.isLetterOrDigit(s.charAt(end - 1))
+                && Character.isLetterOrDigit(s.charAt(end))
+                && !Character.isIdeographic(s.charAt(end))) { // unspaced scripts: the match's own end
+            end++;
+        }
+        return Math.min(end, s.length());
+    }
+
+    /** The passage as the page wrote it, made readable: invisible characters out, white space collapsed, short. */
+    private static String excerpt(String raw) {
+        StringBuilder out = new StringBuilder();
+        boolean space = false;
+        for (int k = 0; k < raw.length() && out.length() <= MAX_EXCERPT; k++) {
+            char c = raw.charAt(k);
+            int type = Character.getType(c);
+            if (type == Character.FORMAT || type == Character.CONTROL && !Character.isWhitespace(c)) {
+                continue;
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = !out.isEmpty();
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c);
+        }
+        return out.length() > MAX_EXCERPT ? out.substring(0, MAX_EXCERPT - 1) + "\u2026" : out.toString();
     }
 
     /** Whether a model's answer repeats our system instructions, a sign a page steered it into revealing them. */

@@ -164,7 +164,7 @@ public final class MapReduceSummarizer implements Summarizer {
             this.calls = new CallCounter(provider, metrics, started);
             StringBuilder all = new StringBuilder();
             for (Document d : request.documents()) {
-                all.append(d.markdown()).append('\n');
+                all.append(d.title()).append('\n').append(d.markdown()).append('\n');
             }
             this.sources = SourceList.of(request.documents());
             this.tag = Prompts.fence(all.toString());
@@ -316,16 +316,10 @@ public final class MapReduceSummarizer implements Summarizer {
                 }
             }
             String key = noteKey(system, user, out);
-            Optional<String> kept = notes.get(key);
-            if (kept.isPresent()) {
-                return new MapResult(c, kept, Optional.empty());
-            }
+            LlmRequest request = new LlmRequest(system, user, out, config.temperature());
             try {
-                Completion r = calls.complete(new LlmRequest(system, user, out, config.temperature()));
-                if (!r.text().isBlank()) {
-                    notes.put(key, r.text());
-                }
-                return new MapResult(c, Optional.of(r.text()), Optional.empty());
+                String text = notes.notes(key, () -> calls.complete(request).text());
+                return new MapResult(c, Optional.of(text), Optional.empty());
             } catch (LlmException e) {
                 if (e.kind() == LlmException.Kind.CANCELLED
                         || Thread.currentThread().isInterrupted()) {
@@ -667,14 +661,7 @@ public final class MapReduceSummarizer implements Summarizer {
 
         /** Warnings for sources that address an AI; run beside the map calls, off the critical path. */
         private List<String> injectionWarnings() {
-            List<String> found = new ArrayList<>();
-            for (int i = 0; i < request.documents().size(); i++) {
-                int number = i + 1;
-                InjectionScan.find(request.documents().get(i).markdown())
-                        .ifPresent(hit -> found.add("Source [" + number + "] contains text addressed to an AI " + "(“"
-                                + hit + "”); it was treated as page content, not as instructions."));
-            }
-            return found;
+            return InjectionScan.warnings(request.documents());
         }
 
         // ---- helpers ----

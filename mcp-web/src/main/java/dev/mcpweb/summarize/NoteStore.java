@@ -1,6 +1,6 @@
 package dev.mcpweb.summarize;
 
-import java.util.Optional;
+import dev.mcpweb.llm.LlmException;
 
 /**
  * Where map outputs are kept between summaries, keyed by everything that made them (prompt version,
@@ -8,17 +8,17 @@ import java.util.Optional;
  * map call, not all of them. The pipeline backs it with the cache's {@code map} namespace.
  */
 public interface NoteStore {
-    NoteStore NONE = new NoteStore() {
-        @Override
-        public Optional<String> get(String key) {
-            return Optional.empty();
-        }
+    NoteStore NONE = (key, take) -> take.take();
 
-        @Override
-        public void put(String key, String notes) {}
-    };
+    /**
+     * The notes kept under {@code key}, or else those {@code take} returns, kept when they are not blank.
+     * Callers asking for one key at the same time may share one {@code take} and its outcome.
+     */
+    String notes(String key, Take take) throws LlmException, InterruptedException;
 
-    Optional<String> get(String key);
-
-    void put(String key, String notes);
+    /** Takes notes on one chunk (a map call). */
+    @FunctionalInterface
+    interface Take {
+        String take() throws LlmException;
+    }
 }

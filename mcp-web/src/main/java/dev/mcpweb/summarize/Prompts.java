@@ -6,12 +6,14 @@ import java.util.Optional;
 
 /**
  * The prompts of map-reduce, versioned: {@link #VERSION} changes whenever any wording changes, and is
- * part of every cache key of a summary or map output. Page text is always fenced in a tag the text
- * itself does not contain, and every prompt says that what is inside the fence is data.
+ * part of every cache key of a summary or map output. Everything that comes from a page (its text,
+ * title and headings) is fenced in a tag the page itself does not contain, and every prompt says that
+ * what is inside the fence is data; outside the fences are only our words, source numbers and the
+ * user's question.
  */
 final class Prompts {
     /** Changes with any prompt's wording; part of the cache key of anything a prompt produced. */
-    static final String VERSION = "mapreduce-v1";
+    static final String VERSION = "mapreduce-v2";
 
     /** What a map call answers when its part says nothing about the query. */
     static final String NOTHING_RELEVANT = "NOTHING_RELEVANT";
@@ -22,7 +24,7 @@ final class Prompts {
 
     private Prompts() {}
 
-    /** A fence tag that {@code text} does not contain, so the page cannot close the fence itself. */
+    /** A fence tag that {@code text} (all page-derived text, titles too) does not contain, so a page cannot close the fence. */
     static String fence(String text) {
         String tag = "page";
         for (int i = 2; text.contains("</" + tag) || text.contains("<" + tag); i++) {
@@ -47,12 +49,14 @@ final class Prompts {
 
     static String mapUser(String tag, Chunk chunk, String title, Optional<String> query, int words) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Source [").append(chunk.source()).append("]: ").append(title).append('\n');
-        if (!chunk.headingPath().isEmpty()) {
-            sb.append("Section: ").append(chunk.section()).append('\n');
-        }
+        sb.append("A part of source [").append(chunk.source()).append("]:\n");
         query.ifPresent(q -> sb.append("Question: ").append(q).append('\n'));
-        sb.append('\n').append(fenced(tag, chunk.text())).append("\n\n");
+        StringBuilder page = new StringBuilder("Title: ").append(title).append('\n');
+        if (!chunk.headingPath().isEmpty()) {
+            page.append("Section: ").append(chunk.section()).append('\n');
+        }
+        page.append('\n').append(chunk.text());
+        sb.append('\n').append(fenced(tag, page.toString())).append("\n\n");
         sb.append("Notes on this part, at most ").append(words).append(" words");
         query.ifPresent(q -> sb.append(", only what bears on the question (else ")
                 .append(NOTHING_RELEVANT)
@@ -88,12 +92,16 @@ final class Prompts {
 
     static String finalUser(
             String tag, String notes, List<Summary.SourceRef> sources, Optional<String> query, int words) {
-        StringBuilder sb = new StringBuilder("Sources:\n");
+        StringBuilder titles = new StringBuilder();
         for (Summary.SourceRef s : sources) {
-            sb.append('[').append(s.number()).append("] ").append(s.title()).append('\n');
+            titles.append('[').append(s.number()).append("] ").append(s.title()).append('\n');
         }
-        query.ifPresent(q -> sb.append("\nQuestion: ").append(q).append('\n'));
-        sb.append('\n').append(fenced(tag, notes)).append("\n\n");
+        StringBuilder sb = new StringBuilder();
+        query.ifPresent(q -> sb.append("Question: ").append(q).append("\n\n"));
+        sb.append("Notes:\n").append(fenced(tag, notes)).append("\n\n");
+        sb.append("Titles of the sources:\n")
+                .append(fenced(tag, titles.toString().strip()))
+                .append("\n\n");
         return sb.append("Summary, at most ")
                 .append(words)
                 .append(" words, citing [n]:")
@@ -118,12 +126,9 @@ final class Prompts {
         query.ifPresent(q -> sb.append("Question: ").append(q).append("\n\n"));
         for (int i = 0; i < texts.size(); i++) {
             Summary.SourceRef s = sources.get(i);
-            sb.append("Source [")
-                    .append(s.number())
-                    .append("]: ")
-                    .append(s.title())
-                    .append('\n');
-            sb.append(fenced(tag, texts.get(i))).append("\n\n");
+            sb.append("Source [").append(s.number()).append("]:\n");
+            sb.append(fenced(tag, "Title: " + s.title() + "\n\n" + texts.get(i)))
+                    .append("\n\n");
         }
         return sb.append("Summary, at most ")
                 .append(words)

@@ -60,6 +60,15 @@ public final class StopToken {
         return new StopToken(Optional.of(this), deadline, deadlineLength, deadlineOption, budget);
     }
 
+    /**
+     * A token with this one's deadline but not its cancellation, for work that several callers share
+     * (single-flight): such work stops when the last caller leaves (its thread is interrupted, and
+     * {@link CpuPool#run} cancels the token it was given), not when the first one does.
+     */
+    public StopToken detached() {
+        return new StopToken(Optional.empty(), deadline, deadlineLength, deadlineOption, Optional.empty());
+    }
+
     /** Asks the work to stop at its next check. */
     public void cancel() {
         cancelled = true;

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.mcpweb.cli.Main;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,11 +13,13 @@ import org.junit.jupiter.api.Test;
  * renamed package breaks the rule instead of passing it silently.
  */
 class ArchitectureTest {
-    /** The product's own classes: not its tests, and not the jars beside it (the simulated LLM is one). */
+    /**
+     * The product's own classes, from where its main class was loaded: not its tests, and not the modules
+     * beside it (the simulated LLM is on the test class path as a jar or, in a reactor build, a folder).
+     */
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-            .importPackages("dev.mcpweb");
+            .importUrl(Main.class.getProtectionDomain().getCodeSource().getLocation());
 
     @Test
     void theProductDoesNotUseTheTooling() {

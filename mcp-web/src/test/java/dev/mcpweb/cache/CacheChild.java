@@ -26,7 +26,7 @@ public final class CacheChild {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         CacheConfig config = new CacheConfig(
                 true, Path.of(args[1]), Duration.ofDays(7), Duration.ofHours(1), Duration.ofDays(1), 1L << 30, 0);
-        try (Cache cache = Cache.open(config)) {
+        try (TieredCache cache = TieredCache.open(config)) {
             switch (args[0]) {
                 case "write" -> writeUntilKilled(cache, out);
                 case "share" -> share(cache, Integer.parseInt(args[2]), Integer.parseInt(args[3]), out);
@@ -36,12 +36,12 @@ public final class CacheChild {
     }
 
     /** Entries whose key is the content hash of their value, from 1 KB to 2 MB, so a torn write shows. */
-    private static void writeUntilKilled(Cache cache, PrintStream out) {
+    private static void writeUntilKilled(TieredCache cache, PrintStream out) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; ; i++) {
             byte[] value = new byte[random.nextInt(1 << 10, 2 << 20)];
             random.nextBytes(value);
-            cache.put(Cache.EXTRACT, Cache.key(value), value);
+            cache.put(Namespace.EXTRACT, CacheKey.of(value), value);
             out.println("put " + i);
         }
     }
@@ -74,7 +74,7 @@ public final class CacheChild {
         }
     }
 
-    private static void share(Cache cache, int writer, int rounds, PrintStream out) throws Exception {
+    private static void share(TieredCache cache, int writer, int rounds, PrintStream out) throws Exception {
         out.println("ready");
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -84,17 +84,22 @@ public final class CacheChild {
             int key = random.nextInt(SHARED_KEYS);
             int r = round;
             switch (random.nextInt(3)) {
-                case 0 -> cache.put(Cache.MAP, "k" + key, sharedValue(key, writer, round));
+                case 0 -> cache.put(Namespace.MAP, "k" + key, sharedValue(key, writer, round));
                 case 1 -> {
                     gets++;
-                    Optional<byte[]> v = cache.get(Cache.MAP, "k" + key);
+                    Optional<byte[]> v = cache.get(Namespace.MAP, "k" + key);
                     if (v.isPresent() && !isIntact(v.get(), key)) {
                         bad++;
                     }
                 }
                 default -> {
                     gets++;
-                    byte[] v = cache.getOrCompute(Cache.MAP, "k" + key, () -> sharedValue(key, writer, r));
+                    byte[] v = cache.getOrCompute(
+                                    Namespace.MAP,
+                                    "k" + key,
+                                    TieredCache.Codec.BYTES,
+                                    () -> sharedValue(key, writer, r))
+                            .value();
                     if (!isIntact(v, key)) {
                         bad++;
                     }

@@ -29,7 +29,7 @@ class CacheConcurrencyTest {
     @Test
     void manyThreadsPuttingReadingEvictingAndPruningKeepValuesWholeAndTotalsExact() throws Exception {
         long maxSize = 400_000; // about a third of what the threads write, so eviction runs all the time
-        try (Cache cache = Cache.open(TestClock.config(dir, maxSize, 100_000));
+        try (TieredCache cache = TieredCache.open(TestClock.config(dir, maxSize, 100_000));
                 ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
             List<Future<Long>> workers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -41,9 +41,9 @@ class CacheConcurrencyTest {
                         int key = random.nextInt(KEYS);
                         int round = i;
                         switch (random.nextInt(10)) {
-                            case 0, 1, 2 -> cache.put(Cache.MAP, "k" + key, CacheChild.sharedValue(key, writer, i));
+                            case 0, 1, 2 -> cache.put(Namespace.MAP, "k" + key, CacheChild.sharedValue(key, writer, i));
                             case 3, 4, 5 ->
-                                bad += cache.get(Cache.MAP, "k" + key)
+                                bad += cache.get(Namespace.MAP, "k" + key)
                                                 .filter(v -> !CacheChild.isIntact(v, key))
                                                 .isPresent()
                                         ? 1
@@ -51,9 +51,11 @@ class CacheConcurrencyTest {
                             case 6, 7, 8 ->
                                 bad += CacheChild.isIntact(
                                                 cache.getOrCompute(
-                                                        Cache.MAP,
-                                                        "k" + key,
-                                                        () -> CacheChild.sharedValue(key, writer, round)),
+                                                                Namespace.MAP,
+                                                                "k" + key,
+                                                                TieredCache.Codec.BYTES,
+                                                                () -> CacheChild.sharedValue(key, writer, round))
+                                                        .value(),
                                                 key)
                                         ? 0
                                         : 1;
@@ -75,7 +77,7 @@ class CacheConcurrencyTest {
                         .isZero();
             }
             assertThat(cache.storageErrors()).isZero();
-            NamespaceStats stats = cache.stats().namespaces().get(Cache.MAP);
+            NamespaceStats stats = cache.stats().namespaces().get(Namespace.MAP.wireName());
             assertThat(stats.evictions()).isPositive();
             assertThat(stats.bytes()).isLessThanOrEqualTo(maxSize);
 

@@ -104,7 +104,7 @@ class CacheProcessTest {
             try (ResultSet rs = s.executeQuery("SELECT key, size, value FROM entries")) {
                 while (rs.next()) {
                     byte[] value = rs.getBytes(3);
-                    assertThat(rs.getString(1)).isEqualTo(Cache.key(value));
+                    assertThat(rs.getString(1)).isEqualTo(CacheKey.of(value));
                     assertThat(rs.getLong(2)).isEqualTo(value.length);
                     entries++;
                     bytes += value.length;
@@ -117,10 +117,10 @@ class CacheProcessTest {
                 assertThat(rs.getLong(2)).isEqualTo(bytes);
             }
         }
-        try (Cache cache = Cache.open(TestClock.config(dir))) {
+        try (TieredCache cache = TieredCache.open(TestClock.config(dir))) {
             assertThat(cache.stats().enabled()).isTrue();
-            cache.put(Cache.EXTRACT, "after", new byte[] {1});
-            assertThat(cache.get(Cache.EXTRACT, "after")).isPresent();
+            cache.put(Namespace.EXTRACT, "after", new byte[] {1});
+            assertThat(cache.get(Namespace.EXTRACT, "after")).isPresent();
             assertThat(cache.storageErrors()).isZero();
         }
         try (var files = Files.list(dir)) {
@@ -153,15 +153,15 @@ class CacheProcessTest {
             assertThat(c.process().exitValue()).isZero();
         }
 
-        try (Cache cache = Cache.open(TestClock.config(dir))) {
-            NamespaceStats map = cache.stats().namespaces().get(Cache.MAP);
+        try (TieredCache cache = TieredCache.open(TestClock.config(dir))) {
+            NamespaceStats map = cache.stats().namespaces().get(Namespace.MAP.wireName());
             assertThat(map.hits() + map.misses())
                     .as("lookups of both processes add up")
                     .isEqualTo(gets);
             assertThat(map.entries()).isBetween(1L, (long) CacheChild.SHARED_KEYS);
             for (int key = 0; key < CacheChild.SHARED_KEYS; key++) {
                 int k = key;
-                cache.get(Cache.MAP, "k" + key)
+                cache.get(Namespace.MAP, "k" + key)
                         .ifPresent(v -> assertThat(CacheChild.isIntact(v, k)).isTrue());
             }
         }

@@ -46,7 +46,7 @@ class FetchResponseStoreTest {
 
     @Test
     void aStoredResponseRoundTripsWithItsValidatorsAndGoesStaleAfterTheFetchTtl() {
-        try (Cache cache = Cache.open(TestClock.config(dir), clock)) {
+        try (TieredCache cache = TieredCache.open(TestClock.config(dir), clock)) {
             ResponseStore store = cache.responseStore();
             Instant storedAt = Instant.parse("2026-01-01T00:00:00Z");
             store.store(
@@ -69,7 +69,7 @@ class FetchResponseStoreTest {
             assertThat(stale.etag()).contains("\"v1\"");
 
             assertThat(store.lookup("https://example.com/other")).isEmpty();
-            NamespaceStats stats = cache.stats().namespaces().get(Cache.FETCH);
+            NamespaceStats stats = cache.stats().namespaces().get(Namespace.FETCH.wireName());
             assertThat(stats.hits()).isEqualTo(1);
             assertThat(stats.misses()).isEqualTo(2);
         }
@@ -77,8 +77,8 @@ class FetchResponseStoreTest {
 
     @Test
     void anUnreadableEntryIsAMissNotAnError() {
-        try (Cache cache = Cache.open(TestClock.config(dir), clock)) {
-            cache.put(Cache.FETCH, "https://example.com/", new byte[] {1, 2, 3});
+        try (TieredCache cache = TieredCache.open(TestClock.config(dir), clock)) {
+            cache.put(Namespace.FETCH, "https://example.com/", new byte[] {1, 2, 3});
             assertThat(cache.responseStore().lookup("https://example.com/")).isEmpty();
         }
     }
@@ -86,7 +86,7 @@ class FetchResponseStoreTest {
     @Test
     void aStalePageIsRevalidatedAndA304RefreshesItWithoutADownload() throws Exception {
         try (MockWebServer server = new MockWebServer();
-                Cache cache = Cache.open(TestClock.config(dir), clock)) {
+                TieredCache cache = TieredCache.open(TestClock.config(dir), clock)) {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
             server.enqueue(new MockResponse.Builder()
                     .code(200)

@@ -1,236 +1,234 @@
 package dev.mcpweb.cache;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** {@link SingleFlight} on its own: sharing, failures, callers that leave, and many threads at once. */
 class SingleFlightTest {
-    private static final int CALLERS = 16;
+    /** The computations' threads, so that a test can wait for one to end. */
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
 
-    @TempDir
-    Path dir;
-
-    private Cache cache;
-    private final ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-    private final List<Thread> callerThreads = new ArrayList<>();
-
-    @BeforeEach
-    void open() {
-        cache = Cache.open(TestClock.config(dir), new TestClock());
-    }
+    private final SingleFlight<String, String> flights = new SingleFlight<>(r -> {
+        Thread t = Thread.ofVirtual().unstarted(r);
+        workers.add(t);
+        return t;
+    });
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final List<Thread> callerThreads = new CopyOnWriteArrayList<>();
+    private final List<String> kept = new CopyOnWriteArrayList<>();
 
     @AfterEach
-    void close() {
-        pool.shutdownNow();
-        cache.close();
+    void stop() {
+        callers.shutdownNow();
     }
 
-    private Future<byte[]> call(String key, java.util.concurrent.Callable<byte[]> compute) {
-        return pool.submit(() -> {
-            synchronized (callerThreads) {
-                callerThreads.add(Thread.currentThread());
-            }
-            return cache.getOrCompute(Cache.SUMMARY, key, compute);
+    private Future<String> call(String key, java.util.concurrent.Callable<String> compute) {
+        return callers.submit(() -> {
+            callerThreads.add(Thread.currentThread());
+            return flights.run(key, compute, kept::add);
         });
     }
 
-    /** Waits (without sleeping) until {@code n} callers are parked, i.e. waiting on the computation. */
-    private void awaitParked(int n) throws TimeoutException {
-        await(() -> {
-            synchronized (callerThreads) {
-                return callerThreads.stream()
-                                .filter(t -> t.getState() == Thread.State.WAITING)
-                                .count()
-                        >= n;
-            }
-        });
-    }
-
-    private static void await(BooleanSupplier condition) throws TimeoutException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("condition not met within 10 s");
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
+    private void awaitWaiting(int n) throws TimeoutException {
+        Await.until(() -> callerThreads.stream()
+                        .filter(t -> t.getState() == Thread.State.WAITING)
+                        .count()
+                >= n);
     }
 
     @Test
-    void concurrentCallersForOneMissingKeyComputeItOnceAndAllGetTheValue() throws Exception {
-        AtomicInteger computations = new AtomicInteger();
+    void callersOfOneKeyShareOneComputationAndItsValueIsKeptOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        List<Future<byte[]>> results = new ArrayList<>();
-        for (int i = 0; i < CALLERS; i++) {
+        AtomicInteger computations = new AtomicInteger();
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
             results.add(call("k", () -> {
                 computations.incrementAndGet();
                 release.await();
-                return "the summary".getBytes(UTF_8);
+                return "value";
             }));
         }
-        // The one computing waits on the latch, the other callers on its result: all are parked.
-        awaitParked(CALLERS);
+        awaitWaiting(8);
         release.countDown();
 
-        for (Future<byte[]> r : results) {
-            assertThat(r.get(10, TimeUnit.SECONDS)).isEqualTo("the summary".getBytes(UTF_8));
+        for (Future<String> r : results) {
+            assertThat(r.get(10, TimeUnit.SECONDS)).isEqualTo("value");
         }
         assertThat(computations).hasValue(1);
-        assertThat(cache.get(Cache.SUMMARY, "k")).isPresent();
-        NamespaceStats stats = cache.stats().namespaces().get(Cache.SUMMARY);
-        assertThat(stats.misses()).isEqualTo(1);
-        assertThat(stats.hits()).isEqualTo(CALLERS); // CALLERS - 1 waiters and the get above
+        assertThat(kept).containsExactly("value");
+        assertThat(flights.inFlight()).isZero();
     }
 
     @Test
-    void aComputationThatThrowsIsNotCachedAndItsErrorReachesEveryWaiter() throws Exception {
+    void aFailureReachesEveryCallerKeepsNothingAndTheNextCallerComputesAgain() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger computations = new AtomicInteger();
-        List<Future<byte[]>> results = new ArrayList<>();
+        List<Future<String>> results = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             results.add(call("k", () -> {
-                computations.incrementAndGet();
                 release.await();
                 throw new IOException("the model timed out");
             }));
         }
-        awaitParked(4);
+        awaitWaiting(4);
         release.countDown();
-        for (Future<byte[]> r : results) {
+
+        for (Future<String> r : results) {
             assertThatThrownBy(() -> r.get(10, TimeUnit.SECONDS))
+                    .cause()
                     .isInstanceOf(ExecutionException.class)
                     .cause()
                     .isInstanceOf(IOException.class)
                     .hasMessage("the model timed out");
         }
-        assertThat(computations).hasValue(1);
-        assertThat(cache.get(Cache.SUMMARY, "k")).isEmpty();
-        assertThat(cache.getOrCompute(Cache.SUMMARY, "k", () -> "second try".getBytes(UTF_8)))
-                .isEqualTo("second try".getBytes(UTF_8));
-        assertThat(cache.get(Cache.SUMMARY, "k"))
-                .hasValueSatisfying(v -> assertThat(v).isEqualTo("second try".getBytes(UTF_8)));
+        assertThat(kept).isEmpty();
+        assertThat(flights.run("k", () -> "second try", kept::add)).isEqualTo("second try");
+        assertThat(kept).containsExactly("second try");
     }
 
     @Test
-    void aCancelledSummaryIsNotCachedAndAWaiterComputesItAgain() throws Exception {
-        cancelTheComputingCaller(() -> {
-            new CountDownLatch(1).await(); // a long summary, until cancelled
-            return "never".getBytes(UTF_8);
-        });
-    }
-
-    @Test
-    void aCancellationWrappedInAnotherExceptionStillLetsAWaiterCompute() throws Exception {
-        cancelTheComputingCaller(() -> {
-            try {
-                new CountDownLatch(1).await();
-                return "never".getBytes(UTF_8);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException("summary cancelled", e);
-            }
-        });
-    }
-
-    private void cancelTheComputingCaller(java.util.concurrent.Callable<byte[]> untilCancelled) throws Exception {
-        CountDownLatch leaderStarted = new CountDownLatch(1);
-        AtomicInteger computations = new AtomicInteger();
-        Future<byte[]> cancelled = call("k", () -> {
-            computations.incrementAndGet();
-            leaderStarted.countDown();
-            return untilCancelled.call();
-        });
-        assertThat(leaderStarted.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<byte[]> waiter = call("k", () -> {
-            computations.incrementAndGet();
-            return "complete summary".getBytes(UTF_8);
-        });
-        awaitParked(2);
-
-        cancelled.cancel(true); // interrupts the computation, as a cancelled MCP request does
-
-        assertThat(waiter.get(10, TimeUnit.SECONDS)).isEqualTo("complete summary".getBytes(UTF_8));
-        assertThat(computations).hasValue(2);
-        assertThat(cache.get(Cache.SUMMARY, "k"))
-                .hasValueSatisfying(v -> assertThat(v).isEqualTo("complete summary".getBytes(UTF_8)));
-    }
-
-    @Test
-    void anInterruptedWaiterStopsWaitingWhileTheComputationCarriesOn() throws Exception {
+    void aCallerThatLeavesDoesNotStopTheComputationForTheOthers() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Future<byte[]> leader = call("k", () -> {
-            release.await();
-            return "value".getBytes(UTF_8);
-        });
-        await(() -> callerThreads.size() == 1 && callerThreads.get(0).getState() == Thread.State.WAITING);
-        CountDownLatch waiterInterrupted = new CountDownLatch(1);
-        Future<byte[]> waiter = pool.submit(() -> {
-            synchronized (callerThreads) {
-                callerThreads.add(Thread.currentThread());
-            }
+        CountDownLatch left = new CountDownLatch(1);
+        Future<String> leaving = callers.submit(() -> {
+            callerThreads.add(Thread.currentThread());
             try {
-                return cache.getOrCompute(Cache.SUMMARY, "k", () -> {
-                    throw new AssertionError("the waiter must not compute");
-                });
+                return flights.run(
+                        "k",
+                        () -> {
+                            release.await(); // an interrupt here would fail the computation for all
+                            return "value";
+                        },
+                        kept::add);
             } catch (InterruptedException e) {
-                waiterInterrupted.countDown();
+                left.countDown();
                 throw e;
             }
         });
-        awaitParked(2);
+        awaitWaiting(1);
+        Future<String> staying = call("k", () -> "another computation");
+        awaitWaiting(2);
 
-        waiter.cancel(true);
-        assertThat(waiterInterrupted.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(leader).isNotDone();
+        leaving.cancel(true);
+        assertThat(left.await(10, TimeUnit.SECONDS)).isTrue();
         release.countDown();
 
-        assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo("value".getBytes(UTF_8));
-        assertThat(cache.get(Cache.SUMMARY, "k")).isPresent();
+        assertThat(staying.get(10, TimeUnit.SECONDS)).isEqualTo("value");
+        assertThat(kept).containsExactly("value");
     }
 
     @Test
-    void differentKeysComputeIndependently() throws Exception {
-        AtomicInteger computations = new AtomicInteger();
-        List<Future<byte[]>> results = new ArrayList<>();
-        for (int i = 0; i < CALLERS; i++) {
-            String key = "k" + (i % 4);
-            results.add(call(key, () -> {
-                computations.incrementAndGet();
-                return key.getBytes(UTF_8);
+    void whenTheLastCallerLeavesTheComputationIsInterruptedKeepsNothingAndTheKeyIsFreeAtOnce() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch windDown = new CountDownLatch(1);
+        Future<String> only = call("k", () -> {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                windDown.await(); // still winding down when the next caller comes
+                return "partial"; // what a cancelled summarizer may return
+            }
+            return "never";
+        });
+        awaitWaiting(1);
+
+        only.cancel(true);
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(flights.run("k", () -> "fresh", kept::add)).isEqualTo("fresh");
+        windDown.countDown();
+        workers.getFirst().join(10_000);
+
+        assertThat(workers.getFirst().isAlive()).isFalse();
+        assertThat(kept).containsExactly("fresh");
+    }
+
+    /** One call of a hammering test; true when the caller got what it should. */
+    private interface Round {
+        boolean run() throws Exception;
+    }
+
+    /** Runs {@code round} {@code rounds} times on each of {@code threads} threads started together. */
+    private void hammer(int threads, int rounds, Round round) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(callers.submit(() -> {
+                start.await();
+                int good = 0;
+                for (int r = 0; r < rounds; r++) {
+                    if (round.run()) {
+                        good++;
+                    }
+                }
+                return good;
             }));
         }
-        for (int i = 0; i < CALLERS; i++) {
-            assertThat(new String(results.get(i).get(10, TimeUnit.SECONDS), UTF_8))
-                    .isEqualTo("k" + (i % 4));
+        for (Future<Integer> d : done) {
+            assertThat(d.get(60, TimeUnit.SECONDS)).isEqualTo(rounds);
         }
-        assertThat(computations.get()).isBetween(4, CALLERS);
-        assertThat(cache.stats().namespaces().get(Cache.SUMMARY).entries()).isEqualTo(4);
     }
 
     @Test
-    void aHitNeverComputes() throws Exception {
-        cache.put(Cache.SUMMARY, "k", "stored".getBytes(UTF_8));
-        assertThat(cache.getOrCompute(Cache.SUMMARY, "k", () -> {
-                    throw new AssertionError("must not compute");
-                }))
-                .isEqualTo("stored".getBytes(UTF_8));
+    void manyThreadsOnFewKeysNeverRunTwoComputationsOfOneKeyAtOnceAndEveryCallerGetsAValue() throws Exception {
+        Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger computations = new AtomicInteger();
+        hammer(16, 300, () -> {
+            String key = "k" + ThreadLocalRandom.current().nextInt(4);
+            String value = flights.run(
+                    key,
+                    () -> {
+                        AtomicInteger now = running.computeIfAbsent(key, k -> new AtomicInteger());
+                        if (now.incrementAndGet() > 1) {
+                            overlaps.incrementAndGet();
+                        }
+                        computations.incrementAndGet();
+                        Thread.yield();
+                        now.decrementAndGet();
+                        return key;
+                    },
+                    v -> {});
+            return value.equals(key);
+        });
+        assertThat(overlaps).hasValue(0);
+        assertThat(computations.get()).isBetween(1, 16 * 300);
+        assertThat(flights.inFlight()).isZero();
+    }
+
+    @Test
+    void callersThatLeaveAtRandomLeaveNoFlightBehindAndTheOthersGetTheirValue() throws Exception {
+        hammer(16, 200, () -> {
+            String key = "k" + ThreadLocalRandom.current().nextInt(3);
+            if (ThreadLocalRandom.current().nextInt(4) == 0) {
+                Thread.currentThread().interrupt(); // leaves as soon as it waits
+            }
+            try {
+                return flights.run(key, () -> key, v -> {}).equals(key);
+            } catch (InterruptedException e) {
+                return true; // left: nothing to check but that it returned
+            } finally {
+                Thread.interrupted();
+            }
+        });
+        Await.until(() -> flights.inFlight() == 0);
     }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpweb.cache.Cache;
+import dev.mcpweb.cache.Namespace;
+import dev.mcpweb.cache.TieredCache;
 import dev.mcpweb.config.CacheConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,12 +29,12 @@ class CacheCommandTest {
     void fill() {
         var config =
                 new CacheConfig(true, dir, Duration.ofDays(7), Duration.ofHours(1), Duration.ofDays(1), 1L << 30, 0);
-        try (Cache cache = Cache.open(config)) {
-            cache.put(Cache.SUMMARY, "a", new byte[100]);
-            cache.put(Cache.SUMMARY, "b", new byte[50]);
-            cache.put(Cache.MAP, "c", new byte[10]);
-            cache.get(Cache.SUMMARY, "a");
-            cache.get(Cache.SUMMARY, "missing");
+        try (TieredCache cache = TieredCache.open(config)) {
+            cache.put(Namespace.SUMMARY, "a", new byte[100]);
+            cache.put(Namespace.SUMMARY, "b", new byte[50]);
+            cache.put(Namespace.MAP, "c", new byte[10]);
+            cache.get(Namespace.SUMMARY, "a");
+            cache.get(Namespace.SUMMARY, "missing");
         }
     }
 

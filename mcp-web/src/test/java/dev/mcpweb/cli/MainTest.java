@@ -18,7 +18,7 @@ class MainTest {
         assertThat(cli.out())
                 .contains("fetcher.timeout")
                 .contains("7s")
-                .contains("flag --fetcher-timeout")
+                .contains("--set fetcher.timeout")
                 .contains("fetcher.max_concurrent");
     }
 

@@ -43,7 +43,7 @@ class ConfigTest {
         assertThat(config.fetcher().maxPerHost()).isEqualTo(5);
         assertThat(config.sourceOf("fetcher.timeout")).isEqualTo("file " + file);
         assertThat(config.sourceOf("fetcher.max_concurrent")).isEqualTo("env MCP_WEB_FETCHER_MAX_CONCURRENT");
-        assertThat(config.sourceOf("fetcher.max_per_host")).startsWith("flag");
+        assertThat(config.sourceOf("fetcher.max_per_host")).isEqualTo("--set fetcher.max_per_host");
     }
 
     @Test

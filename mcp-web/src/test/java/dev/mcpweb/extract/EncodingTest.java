@@ -25,6 +25,10 @@ class EncodingTest {
             "日本語のテキストです。これは文字コードのテストのための短い文章で、" + "ひらがなとカタカナと漢字が含まれています。東京は日本の首都で、多くの人が住んでいます。";
     private static final String CHINESE = "这是一个用于测试字符编码的中文网页。我们希望程序能够正确地识别简体中文，" + "并输出正确的文本。北京是中国的首都，有很多历史文化古迹。";
 
+    private static final String RUSSIAN = "Москва является столицей России и одним из крупнейших городов мира. "
+            + "В городе много музеев, театров и парков, а его история насчитывает более восьми веков. "
+            + "Каждый год сюда приезжают миллионы туристов, чтобы увидеть Красную площадь и Кремль.";
+
     private final Extractor extractor = new Extractor(Config.defaults().extractor());
 
     static List<Arguments> pages() {
@@ -32,7 +36,9 @@ class EncodingTest {
                 Arguments.of("ISO-8859-1", FRENCH),
                 Arguments.of("windows-1252", TYPOGRAPHIC),
                 Arguments.of("Shift_JIS", JAPANESE),
-                Arguments.of("GB2312", CHINESE));
+                Arguments.of("GB2312", CHINESE),
+                Arguments.of("KOI8-R", RUSSIAN),
+                Arguments.of("windows-1251", RUSSIAN));
     }
 
     private static byte[] page(String text, Charset charset, String head) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -62,6 +63,35 @@ class ExtractorTest {
                 .extracting(l -> l.url().toString())
                 .contains("https://other.example.net/mulch")
                 .noneMatch(u -> u.equals("https://green.example.com/about"));
+    }
+
+    @Test
+    void aPageRenderedByJavaScriptSaysSoInsteadOfGivingAnEmptyExtract() {
+        String appShell = """
+                <!doctype html><html><head><title>Dashboard</title>
+                <script defer src="/static/js/main.4f2a.js"></script></head>
+                <body><div id="root"></div></body></html>""";
+        String noscript = """
+                <!doctype html><html><head><title>Shop</title></head><body>
+                <noscript>You need to enable JavaScript to run this app.</noscript>
+                <div id="mount"></div><script src="/bundle.js"></script></body></html>""";
+        for (String html : List.of(appShell, noscript)) {
+            assertThatThrownBy(() -> extract("https://spa.example.com/", "text/html", html))
+                    .isInstanceOf(ExtractionException.class)
+                    .hasMessageContaining("rendered by JavaScript")
+                    .hasMessageContaining("mcp-web does not run scripts");
+        }
+    }
+
+    @Test
+    void aPageWithScriptsAndItsOwnTextIsExtractedAsUsual() throws Exception {
+        String html = """
+                <html><head><title>News</title><script src="/analytics.js"></script></head><body>
+                <noscript>Enable JavaScript for comments.</noscript>
+                <div id="root"><article><h1>Tides</h1><p>The moon pulls the sea twice a day, and the
+                sun pulls it too, a little less.</p></article></div></body></html>""";
+        assertThat(extract("https://news.example.com/tides", "text/html", html).text())
+                .contains("The moon pulls");
     }
 
     @Test

@@ -637,7 +637,16 @@ class FetcherTest {
             }
         });
         Map<String, byte[]> bytes = new ConcurrentHashMap<>();
-        RobotsStore store = RobotsStore.ofBytes(k -> Optional.ofNullable(bytes.get(k)), bytes::put);
+        RobotsStore store = (robotsUrl, load) -> {
+            Optional<RobotsStore.Answer> kept =
+                    Optional.ofNullable(bytes.get(robotsUrl)).flatMap(RobotsStore::decode);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+            RobotsStore.Answer answer = load.load();
+            bytes.put(robotsUrl, RobotsStore.encode(answer));
+            return answer;
+        };
         FetcherConfig withRobots = config(Map.of("fetcher.respect_robots", "true"));
 
         fetched(fetcher(Fetcher.builder(withRobots).robotsStore(store)).fetch(url("/a")));
@@ -658,6 +667,48 @@ class FetcherTest {
 
         assertThat(r.rule()).isEqualTo("robots");
         assertThat(r.message()).contains("answered HTTP 503").contains("RFC 9309");
+    }
+
+    @Test
+    void anUnknownHostIsReportedAsSuchNotAsARobotsRefusal() {
+        Fetcher f =
+                fetcher(Fetcher.builder(config(Map.of("fetcher.respect_robots", "true", "fetcher.allowed_hosts", "")))
+                        .dns(dns(Map.of())));
+
+        FetchOutcome.Failed failed = failed(f.fetch("https://no-such-host.test/page"));
+
+        assertThat(failed.message()).isEqualTo("unknown host no-such-host.test");
+    }
+
+    @Test
+    void aRefusedConnectionIsReportedAsSuchNotAsARobotsRefusal() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = socket.getLocalPort();
+        }
+        Fetcher f = fetcher(Map.of("fetcher.respect_robots", "true", "fetcher.max_retries", "0"));
+
+        FetchOutcome.Failed failed = failed(f.fetch("http://127.0.0.1:" + port + "/page"));
+
+        assertThat(failed.message())
+                .startsWith("could not connect to 127.0.0.1:" + port)
+                .doesNotContain("robots");
+    }
+
+    @Test
+    void aNameTheGuardRefusesIsReportedAsTheGuardsRefusalNotRobots() {
+        // As a name from /etc/hosts pointing inward would resolve; the hook stands in for the system resolver.
+        Fetcher f =
+                fetcher(Fetcher.builder(config(Map.of("fetcher.respect_robots", "true", "fetcher.allowed_hosts", "")))
+                        .dns(dns(Map.of("intranet.test", List.of("127.0.0.1")))));
+
+        FetchOutcome.Refused r = refused(f.fetch("http://intranet.test:" + server.getPort() + "/page"));
+
+        assertThat(r.rule()).isEqualTo("ssrf-guard");
+        assertThat(r.message())
+                .isEqualTo("blocked: intranet.test resolves to 127.0.0.1, a loopback address")
+                .doesNotContain("robots");
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

@@ -17,12 +17,18 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -146,6 +152,52 @@ class PipelineCacheTest {
                     .isEqualTo(2);
             assertThat(changed.stats().mode()).isNotEqualTo("cached");
             assertThat(count(meters, "mcpweb.cache.summary", "miss")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void tenIdenticalConcurrentSummariesMakeTheModelCallsOfOne() throws Exception {
+        site.put("/a", PipelineTest.article("Alpha guide", "Alpha"));
+        int callers = 10;
+        // Slow enough that every caller asks while the first summary is still being made.
+        try (SimulatedLlmServer slow = SimulatedLlmServer.start(
+                        SimulatedLlmServer.Settings.instant().withLatency(Duration.ofMillis(500), Duration.ZERO));
+                Pipeline pipeline = Pipeline.create(PipelineTest.config(
+                        cacheDir,
+                        slow,
+                        "summarizer.map_reduce_threshold",
+                        "50",
+                        "chunker.chunk_size",
+                        "60",
+                        "chunker.chunk_overlap",
+                        "0"));
+                ExecutorService threads = Executors.newFixedThreadPool(callers)) {
+            CyclicBarrier together = new CyclicBarrier(callers);
+            List<Future<Summary>> summaries = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                summaries.add(threads.submit(() -> {
+                    together.await();
+                    return pipeline.summarize(request(url("/a")), SummaryListener.NONE, Optional.empty())
+                            .summary();
+                }));
+            }
+            List<Summary> done = new ArrayList<>();
+            for (Future<Summary> f : summaries) {
+                done.add(f.get(60, TimeUnit.SECONDS));
+            }
+
+            List<Summary> made = done.stream()
+                    .filter(s -> !s.stats().mode().equals("cached"))
+                    .toList();
+            assertThat(made)
+                    .as("one caller made the summary, the others shared it")
+                    .hasSize(1);
+            assertThat(made.getFirst().stats().llmCalls()).isGreaterThan(2); // map calls and the final one
+            assertThat(slow.stats().requests())
+                    .isEqualTo(made.getFirst().stats().llmCalls());
+            assertThat(done)
+                    .extracting(Summary::markdown)
+                    .containsOnly(made.getFirst().markdown());
         }
     }
 

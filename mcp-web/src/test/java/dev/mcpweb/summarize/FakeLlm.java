@@ -77,7 +77,9 @@ final class FakeLlm implements LlmProvider {
 
     private String answer(LlmRequest request) {
         Matcher m = FENCE.matcher(request.user());
-        String data = m.find() ? m.group(2) : "";
+        // The fenced page text without the title and section lines the prompts put first, which a model takes
+        // as context rather than repeating in its notes.
+        String data = (m.find() ? m.group(2) : "").replaceAll("(?m)^(Title|Section): .*\n", "");
         if (irrelevantUnlessContains
                 && request.system().contains("NOTHING_RELEVANT")
                 && !data.contains(relevantMarker)) {

@@ -46,6 +46,7 @@ final class HttpConnection implements AutoCloseable {
     private final Socket socket;
     private final PushbackInputStream in;
     private final OutputStream out;
+    private Runnable beforeLastByte = () -> {};
 
     HttpConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -186,7 +187,23 @@ final class HttpConnection implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Runs {@code action} once, just before the current answer's last byte is sent (or the connection
+     * is cut): a client can act on an answer the moment it has it, so whatever counts the request as
+     * over must be done by then.
+     */
+    void beforeLastByte(Runnable action) {
+        beforeLastByte = action;
+    }
+
+    private void lastByteNext() {
+        Runnable action = beforeLastByte;
+        beforeLastByte = () -> {};
+        action.run();
+    }
+
     void respond(int status, String contentType, Map<String, String> headers, byte[] body) throws IOException {
+        lastByteNext();
         writeHead(status, contentType, headers, "Content-Length: " + body.length);
         out.write(body);
         out.flush();
@@ -194,6 +211,7 @@ final class HttpConnection implements AutoCloseable {
 
     /** Sends the head and only part of a body whose full length it announced, then hangs up. */
     void respondTruncated(int status, String contentType, byte[] body) throws IOException {
+        lastByteNext();
         writeHead(status, contentType, Map.of(), "Content-Length: " + body.length);
         out.write(body, 0, body.length / 2);
         out.flush();
@@ -214,12 +232,14 @@ final class HttpConnection implements AutoCloseable {
     }
 
     void endChunked() throws IOException {
+        lastByteNext();
         out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
 
     /** Hangs up mid-response: the client sees a body that ends too early. */
     void abort() {
+        lastByteNext();
         try {
             out.flush();
         } catch (IOException ignored) {

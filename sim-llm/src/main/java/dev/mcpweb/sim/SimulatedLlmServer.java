@@ -318,15 +318,15 @@ public final class SimulatedLlmServer implements AutoCloseable {
                 prompt.maxTokens(),
                 arrived,
                 "running"));
-        String outcome = "aborted";
+        Settlement settlement = new Settlement(seq);
         boolean slot = false;
         try {
             Optional<Fault> fault = nextFault();
             fault.ifPresent(f -> faults.incrementAndGet());
             Optional<String> refused = fault.isPresent() ? Optional.empty() : checkKey(d, request);
             if (refused.isPresent()) {
+                connection.beforeLastByte(() -> settlement.settle("401"));
                 connection.respond(401, "application/json", Map.of(), d.error(401, refused.get()));
-                outcome = "401";
                 return true;
             }
             slots.acquire();
@@ -336,8 +336,9 @@ public final class SimulatedLlmServer implements AutoCloseable {
             inputTokens.addAndGet(in);
             Answer answer = Answer.to(prompt.user(), prompt.maxTokens());
             Call call = new Call(connection, d, prompt, answer, in, seq, fault, admitted);
+            String outcome = fault.map(SimulatedLlmServer::name).orElse("ok");
+            connection.beforeLastByte(() -> settlement.settle(outcome));
             boolean completed = prompt.stream() ? stream(call) : plain(call);
-            outcome = completed ? fault.map(SimulatedLlmServer::name).orElse("ok") : "aborted";
             return completed && !(fault.orElse(null) instanceof Fault.Cut);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -345,9 +346,33 @@ public final class SimulatedLlmServer implements AutoCloseable {
         } catch (IOException e) {
             return false;
         } finally {
+            connection.beforeLastByte(() -> {});
             if (slot) {
                 slots.release();
             }
+            settlement.settle("aborted"); // unless the answer was sent
+        }
+    }
+
+    /**
+     * Ends a request's count once: before the last byte of its answer is sent, or, when the client
+     * hung up first, as {@code aborted}. Counting it over any later would let a client that already
+     * has its answer start another call while this one still counts, and see the server report more
+     * calls at once than the client ever had open.
+     */
+    private final class Settlement {
+        private final long seq;
+        private boolean settled;
+
+        Settlement(long seq) {
+            this.seq = seq;
+        }
+
+        void settle(String outcome) {
+            if (settled) {
+                return;
+            }
+            settled = true;
             if (outcome.equals("aborted")) {
                 aborted.incrementAndGet();
             }
@@ -392,6 +417,9 @@ public final class SimulatedLlmServer implements AutoCloseable {
             return false;
         }
         byte[] body = call.dialect().plain(call.prompt(), answer, call.inputTokens(), call.seq());
+        if (!(call.faultOrNull() instanceof Fault.Cut)) {
+            outputTokens.addAndGet(answer.tokens().size());
+        }
         switch (call.faultOrNull()) {
             case Fault.Malformed m ->
                 connection.respond(200, "application/json", Map.of(), Arrays.copyOf(body, body.length / 2));
@@ -401,7 +429,6 @@ public final class SimulatedLlmServer implements AutoCloseable {
             }
             case null, default -> connection.respond(200, "application/json", Map.of(), body);
         }
-        outputTokens.addAndGet(answer.tokens().size());
         return true;
     }
 

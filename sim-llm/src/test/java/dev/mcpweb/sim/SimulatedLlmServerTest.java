@@ -214,6 +214,33 @@ class SimulatedLlmServerTest {
                 .containsExactly("500", "malformed", "cut", "ok");
     }
 
+    /**
+     * A client that holds a slot until it has read an answer's last byte must never see the server
+     * count more calls than it has open, so a request is settled (no longer in flight, its outcome
+     * recorded) before the last byte of its answer leaves the server, whatever way the answer ends.
+     */
+    @Test
+    void aRequestIsSettledBeforeItsClientCanSeeTheEndOfTheAnswer() throws Exception {
+        server = SimulatedLlmServer.start(Settings.instant());
+        List<Fault> faults = List.of(Fault.status(500), Fault.malformed(), Fault.cutAfter(1), Fault.endAfter(1));
+        for (int i = 0; i < 400; i++) {
+            boolean stream = i % 2 == 0;
+            boolean faulty = i % 4 < 2;
+            if (faulty) {
+                server.script(faults.get(i / 4 % faults.size()));
+            }
+            try {
+                post("/v1/chat/completions", CHAT.formatted(10, stream));
+            } catch (IOException cut) {
+                // the cut fault: the client saw the connection end
+            }
+
+            String what = "request " + i + (stream ? " streamed" : " plain") + (faulty ? " with a fault" : "");
+            assertThat(server.stats().inFlight()).as(what).isZero();
+            assertThat(server.requests().getLast().outcome()).as(what).isNotEqualTo("running");
+        }
+    }
+
     @Test
     void aClientThatAsksToContinueIsToldToGoOn() throws Exception {
         server = SimulatedLlmServer.start(Settings.instant());

@@ -2,7 +2,9 @@ package dev.mcpweb.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mcpweb.cache.Cache;
+import dev.mcpweb.cache.CacheKey;
+import dev.mcpweb.cache.Namespace;
+import dev.mcpweb.cache.TieredCache;
 import dev.mcpweb.cli.ExitCode;
 import dev.mcpweb.config.CacheConfig;
 import java.io.IOException;
@@ -88,12 +90,12 @@ final class CacheBenchCommand implements Callable<Integer> {
         Instant older = Instant.now();
         double[] stats = new double[runs];
         double[] pruneNothing = new double[runs];
-        try (Cache cache = Cache.open(config(dir, Duration.ofDays(7)))) {
+        try (TieredCache cache = TieredCache.open(config(dir, Duration.ofDays(7)))) {
             if (cache.file().isEmpty()) {
                 spec.commandLine().getErr().println("mcp-web: could not open a cache in " + dir);
                 return ExitCode.FAILED;
             }
-            List<String> namespaces = List.of(Cache.EXTRACT, Cache.MAP, Cache.SUMMARY);
+            List<Namespace> namespaces = List.of(Namespace.EXTRACT, Namespace.MAP, Namespace.SUMMARY);
             SplittableRandom random = new SplittableRandom(1);
             byte[] value = new byte[valueSize];
             long start = System.nanoTime();
@@ -103,7 +105,7 @@ final class CacheBenchCommand implements Callable<Integer> {
                     older = Instant.now().minus(GAP.dividedBy(2));
                 }
                 random.nextBytes(value);
-                cache.put(namespaces.get(i % namespaces.size()), Cache.key(i), value);
+                cache.put(namespaces.get(i % namespaces.size()), CacheKey.of(i), value);
             }
             fill = new Timed((System.nanoTime() - start) / 1e6 - GAP.toMillis(), 0, entries);
             for (int r = 0; r < runs; r++) {
@@ -119,11 +121,11 @@ final class CacheBenchCommand implements Callable<Integer> {
         }
         Timed pruneTenth;
         // Entries written more than (now - older) ago are those before the gap; the margin is GAP / 2.
-        try (Cache cache = Cache.open(config(dir, Duration.between(older, Instant.now())))) {
+        try (TieredCache cache = TieredCache.open(config(dir, Duration.between(older, Instant.now())))) {
             pruneTenth = time(() -> cache.prune(Optional.empty()));
         }
         Timed pruneRest;
-        try (Cache cache = Cache.open(config(dir, Duration.ZERO))) {
+        try (TieredCache cache = TieredCache.open(config(dir, Duration.ZERO))) {
             pruneRest = time(() -> cache.prune(Optional.empty()));
         }
         report(fill, stats, pruneNothing, pruneTenth, pruneRest);

@@ -67,7 +67,7 @@ final class FetchBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli cli = (Cli) spec.root().userObject();
-        Config config = cli.loadConfig(Map.of("fetcher.allowed_hosts", "127.0.0.1/32"));
+        Config config = cli.loadConfig().with(Map.of("fetcher.allowed_hosts", "127.0.0.1/32"), "bench fetch");
         FetcherConfig fc = config.fetcher();
         byte[] page = page(pageSize);
         List<HttpServer> servers = new ArrayList<>();

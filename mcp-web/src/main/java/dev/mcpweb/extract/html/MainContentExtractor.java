@@ -1,5 +1,6 @@
 package dev.mcpweb.extract.html;
 
+import dev.mcpweb.extract.Whitespace;
 import dev.mcpweb.work.StopToken;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +55,7 @@ public final class MainContentExtractor {
         if (TextLengths.visibleLength(content.text()) < SCANT_TEXT) {
             String declared = StructuredBody.of(page).orElse("");
             if (TextLengths.visibleLength(declared) > TextLengths.visibleLength(content.text())) {
-                String plain = declared.replaceAll("\\s*\\n\\s*\\n\\s*", "\n\n").strip();
+                String plain = Whitespace.paragraphBreaks(declared).strip();
                 return new MainContent(plain, plain, content.contentLinks(), content.codeBlocks());
             }
         }

@@ -1,6 +1,7 @@
 package dev.mcpweb.extract.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpweb.extract.Whitespace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -181,8 +182,8 @@ final class ProductPage {
         StringBuilder md = new StringBuilder(content.markdown());
         StringBuilder text = new StringBuilder(content.text());
         for (String d : descriptions) {
-            String plain = (d.indexOf('<') >= 0 ? Jsoup.parse(d).text() : d)
-                    .replaceAll("\\s*\\n\\s*\\n\\s*", "\n\n")
+            String plain = Whitespace.paragraphBreaks(
+                            d.indexOf('<') >= 0 ? Jsoup.parse(d).text() : d)
                     .strip();
             Set<String> words = words(plain);
             long missing = words.stream().filter(w -> !shown.contains(w)).count();

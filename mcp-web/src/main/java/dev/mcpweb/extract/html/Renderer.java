@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import dev.mcpweb.extract.AbsoluteUrls;
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.extract.Whitespace;
 import dev.mcpweb.work.StopToken;
 import java.net.URI;
 import java.util.ArrayDeque;
@@ -35,7 +36,6 @@ final class Renderer implements NodeFilter {
     private static final String MD_SPECIAL = "\\`*_[]";
 
     private static final Pattern LANGUAGE_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_+#.-]{0,19}");
-    private static final Pattern NEWLINES = Pattern.compile("\\s*\\n\\s*");
     private static final int MAX_TABLE_CELLS = 10_000;
 
     private final StringBuilder md = new StringBuilder();
@@ -87,7 +87,7 @@ final class Renderer implements NodeFilter {
 
     private static String oneLine(StringBuilder sb) {
         String s = sb.toString();
-        return (s.indexOf('\n') < 0 ? s : NEWLINES.matcher(s).replaceAll(" ")).trim();
+        return Whitespace.joinLines(s).trim();
     }
 
     private MainContent result() {

@@ -1,6 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.work.StopToken;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ final class Corpus {
     final List<Section> sections = new ArrayList<>();
     final List<Block> blocks = new ArrayList<>();
     final List<Passage> passages = new ArrayList<>();
-    final Analyzer analyzer = new Analyzer();
+    final Analyzer analyzer;
     /** Term ids of each passage, in order with repeats. */
     final int[][] terms;
     /** Distinct term ids of each section's heading path. */
@@ -23,6 +24,9 @@ final class Corpus {
     final int[][] vectorTerms;
 
     final double[][] vectorWeights;
+    /** Passages that address an AI (alone, or joined with the next one of their block): never quoted. */
+    final boolean[] addressesAnAi;
+
     final int[] documentFrequency;
     final double averageLength;
 
@@ -31,6 +35,7 @@ final class Corpus {
 
     Corpus(List<Document> documents, StopToken stop) {
         this.stop = stop;
+        analyzer = new Analyzer(Language.analyzerFor(documents));
         for (int d = 0; d < documents.size(); d++) {
             stop.check();
             Document doc = documents.get(d);
@@ -38,6 +43,21 @@ final class Corpus {
             MarkdownPassages.parse(markdown, d + 1, sections, blocks, passages);
         }
         int n = passages.size();
+        addressesAnAi = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            addressesAnAi[i] = InjectionScan.isSuspect(passages.get(i).text());
+        }
+        for (int i = 0; i + 1 < n; i++) { // an attempt split across two sentences of one block
+            Passage p = passages.get(i);
+            Passage next = passages.get(i + 1);
+            if (next.block() == p.block()
+                    && !addressesAnAi[i]
+                    && !addressesAnAi[i + 1]
+                    && InjectionScan.isSuspect(p.text() + " " + next.text())) {
+                addressesAnAi[i] = true;
+                addressesAnAi[i + 1] = true;
+            }
+        }
         terms = new int[n][];
         long total = 0;
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.summarize.SourceList;
 import dev.mcpweb.summarize.Summarizer;
 import dev.mcpweb.summarize.Summary;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The embedded summarizer used when no LLM is configured: it quotes the passages (sentences, list
@@ -70,9 +72,18 @@ public final class ExtractiveSummarizer implements Summarizer {
                 warnings.add("Source [" + source + "] (" + documents.get(d).title() + ") has no text to summarize.");
             }
         }
+        // Text that addresses an AI is left out rather than quoted with a marker: the reader of this summary
+        // is often a model, which a marker would not stop from obeying it. The warnings say what was left out.
+        warnings.addAll(InjectionScan.warnings(documents));
+        long leftOut = IntStream.range(0, corpus.size())
+                .filter(i -> corpus.addressesAnAi[i])
+                .count();
         listener.onProgress("rank", 0, 1);
-        String notice = "";
-        List<Integer> chosen;
+        String notice = leftOut == 0
+                ? ""
+                : "_Left out: " + leftOut + (leftOut == 1 ? " passage" : " passages")
+                        + " addressed to an AI rather than to readers (see the warnings)._";
+        List<Passage> chosen;
         if (corpus.size() == 0) {
             chosen = List.of();
             notice = documents.isEmpty() ? "There is nothing to summarize." : "The source has no text to summarize.";
@@ -85,22 +96,22 @@ public final class ExtractiveSummarizer implements Summarizer {
             } else if (answered(relevance)) {
                 chosen = queryFocused(corpus, relevance, budget);
             } else {
-                notice = "**No passage in the sources answers this query.** "
+                notice = (notice.isEmpty() ? "" : notice + "\n\n")
+                        + "**No passage in the sources answers this query.** "
                         + "What follows is a short general summary instead.";
                 warnings.add("The sources do not appear to answer the query.");
-                chosen = general(corpus, Math.max(30, budget / 3));
+                chosen = general(corpus, Math.min(budget, Math.max(30, budget / 3)));
             }
         } else {
             chosen = general(corpus, budget);
         }
         listener.onProgress("rank", 1, 1);
         request.stop().check();
-        String markdown = new SummaryWriter(corpus, documents).write(request.query(), chosen, notice);
+        String markdown = new SummaryWriter(documents).write(request.query(), chosen, notice);
         listener.onDelta(markdown);
         List<Summary.SourceRef> sources = SourceList.of(documents);
         long inputWords = corpus.passages.stream().mapToLong(Passage::words).sum();
-        long outputWords =
-                chosen.stream().mapToLong(i -> corpus.passages.get(i).words()).sum();
+        long outputWords = chosen.stream().mapToLong(Passage::words).sum();
         SummaryStats stats = new SummaryStats(
                 "extractive",
                 bm25Only ? "bm25" : "lexical",
@@ -121,7 +132,7 @@ public final class ExtractiveSummarizer implements Summarizer {
                 && Arrays.stream(relevance.coverage).max().orElse(0) >= MIN_COVERAGE;
     }
 
-    private static List<Integer> queryFocused(Corpus corpus, Relevance relevance, int budget) {
+    private static List<Passage> queryFocused(Corpus corpus, Relevance relevance, int budget) {
         double[] rel = relevance.combined;
         double maxRel = max(rel);
         double maxRegion = Math.max(1e-9, max(relevance.region));
@@ -160,7 +171,7 @@ public final class ExtractiveSummarizer implements Summarizer {
         return m;
     }
 
-    private static List<Integer> general(Corpus corpus, int budget) {
+    private static List<Passage> general(Corpus corpus, int budget) {
         double[] centrality = Centrality.lexRank(corpus);
         double[] score = new double[corpus.size()];
         for (int i = 0; i < score.length; i++) {

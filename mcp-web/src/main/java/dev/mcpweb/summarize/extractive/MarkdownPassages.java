@@ -1,5 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
+import dev.mcpweb.extract.Emphasis;
+import dev.mcpweb.extract.Whitespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,20 +14,32 @@ import java.util.regex.Pattern;
  * the lists it is given so that indexes are global over all sources of one summary.
  */
 final class MarkdownPassages {
-    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*([\\w+#.-]*).*$");
-    private static final Pattern LIST_ITEM = Pattern.compile("^(\\s*)(?:[-*+]|\\d{1,9}[.)])\\s+(.*)$");
+    private static final int MAX_HEADING_CHARS = 300;
+    private static final int EMPHASIS_LOOKAHEAD = 8;
+    // Possessive and dot-all where a pattern runs over a whole line: no backtracking, linear time.
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}+|~{3,}+)\\s*+([\\w+#.-]*+)");
+    private static final Pattern LIST_ITEM = Pattern.compile("(?s)^(\\s*+)(?:[-*+]|\\d{1,9}[.)])\\s++(.*)");
     private static final Pattern TABLE_SEPARATOR =
-            Pattern.compile("^\\s*\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?\\s*$");
-    private static final Pattern RULE = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
-    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\([^)]*\\)");
+            Pattern.compile("^\\s*+\\|?+\\s*+:?+-{2,}+:?+\\s*+(?:\\|\\s*+:?+-{2,}+:?+\\s*+)*+\\|?+\\s*+$");
+    private static final Pattern RULE = Pattern.compile("^ {0,3}([-*_])(?:\\s*+\\1){2,}+\\s*+$");
+    // A label holds no '[' and a parenthesis inside a URL no '(': no opening is scanned twice.
+    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\[\\]]*\\]\\([^)]*\\)");
     private static final Pattern LINK =
-            Pattern.compile("\\[([^\\]]*)\\]\\((?:[^()\\s]|\\([^)]*\\))*(?:\\s+\"[^\"]*\")?\\)");
-    private static final Pattern REF_LINK = Pattern.compile("\\[([^\\]]+)\\]\\[[^\\]]*\\]");
-    private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1");
-    private static final Pattern EM_STAR =
-            Pattern.compile("(?<![*\\w\\\\])\\*(?=[^\\s*])(.+?)(?<=[^\\s*])\\*(?![*\\w])");
-    private static final Pattern EM_UNDERSCORE = Pattern.compile("(?<![\\w\\\\])_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?!\\w)");
+            Pattern.compile("\\[([^\\[\\]]*)\\]\\((?:[^()\\s]|\\([^()]*\\))*+(?:\\s+\"[^\"]*\")?\\)");
+    private static final Pattern REF_LINK = Pattern.compile("\\[([^\\[\\]]+)\\]\\[[^\\[\\]]*\\]");
+    private static final Emphasis STRONG = Emphasis.strong();
+    private static final Emphasis EM_STAR = new Emphasis(
+            List.of("*"),
+            c -> c != '*' && !Emphasis.isWordChar(c) && c != '\\',
+            c -> c >= 0 && c != '*' && !Whitespace.isSpace(c),
+            c -> c != '*' && !Whitespace.isSpace(c),
+            c -> c != '*' && !Emphasis.isWordChar(c));
+    private static final Emphasis EM_UNDERSCORE = new Emphasis(
+            List.of("_"),
+            c -> !Emphasis.isWordChar(c) && c != '\\',
+            c -> c >= 0 && c != '_' && !Whitespace.isSpace(c),
+            c -> c != '_' && !Whitespace.isSpace(c),
+            c -> !Emphasis.isWordChar(c));
     private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|<>~])");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -63,7 +77,7 @@ final class MarkdownPassages {
                 tableGroup = -1;
             }
             Matcher m;
-            if ((m = FENCE.matcher(line)).matches()) {
+            if ((m = FENCE.matcher(line)).lookingAt()) {
                 flushParagraph(paragraph);
                 String fence = m.group(1);
                 String language = m.group(2);
@@ -79,11 +93,11 @@ final class MarkdownPassages {
             }
             if (line.isBlank() || RULE.matcher(line).matches()) {
                 flushParagraph(paragraph);
-            } else if ((m = HEADING.matcher(line)).matches()) {
+            } else if (Whitespace.headingLevel(line) > 0) {
                 flushParagraph(paragraph);
-                String heading = clean(m.group(2));
+                int level = Whitespace.headingLevel(line);
+                String heading = shortened(clean(headingText(line)));
                 if (hasWords(heading)) { // a heading of only an icon glyph or a pilcrow is no heading
-                    int level = m.group(1).length();
                     Optional<Section> parent = Optional.of(current);
                     while (parent.isPresent() && parent.get().level() >= level) {
                         parent = parent.get().parent();
@@ -113,7 +127,7 @@ final class MarkdownPassages {
                         && !lines[i + 1].isBlank()
                         && leadingSpaces(lines[i + 1]) > indent
                         && !LIST_ITEM.matcher(lines[i + 1]).matches()
-                        && !FENCE.matcher(lines[i + 1]).matches()) {
+                        && !FENCE.matcher(lines[i + 1]).lookingAt()) {
                     item.append(' ').append(lines[++i].strip());
                 }
                 addText(Block.Kind.LIST_ITEM, item.toString());
@@ -128,6 +142,27 @@ final class MarkdownPassages {
         }
         flushParagraph(paragraph);
         publish();
+    }
+
+    /** A heading line's text: without its marks, closing {@code #}s and surrounding white space. */
+    private static String headingText(String line) {
+        int start = line.indexOf('#') + Whitespace.headingLevel(line);
+        int end = line.length();
+        while (end > start && Whitespace.isSpace(line.charAt(end - 1))) {
+            end--;
+        }
+        while (end > start && line.charAt(end - 1) == '#') {
+            end--;
+        }
+        return line.substring(start, end).strip();
+    }
+
+    /**
+     * A heading cut to {@link #MAX_HEADING_CHARS}: every passage under it carries its heading path, so
+     * a megabyte "heading" must not be copied into each.
+     */
+    private static String shortened(String heading) {
+        return heading.length() <= MAX_HEADING_CHARS ? heading : heading.substring(0, MAX_HEADING_CHARS) + "\u2026";
     }
 
     private static boolean isTableLine(String line) {
@@ -164,11 +199,17 @@ final class MarkdownPassages {
         List<String> sentences = SentenceSplitter.split(text);
         boolean[] emphasis = new boolean[sentences.size()];
         if (markdown.contains("**") || markdown.contains("__")) {
-            Matcher strong = STRONG.matcher(markdown);
-            while (strong.find()) {
-                String span = clean(strong.group(2));
-                for (int k = 0; k < emphasis.length; k++) {
-                    emphasis[k] |= !span.isEmpty() && sentences.get(k).contains(span);
+            // Spans come in the order of the sentences: look for each from the sentence of the last one,
+            // a few sentences ahead, so a paragraph of a million sentences is not searched per span.
+            int from = 0;
+            for (String strong : STRONG.enclosed(markdown)) {
+                String span = clean(strong);
+                for (int k = from; !span.isEmpty() && k < Math.min(emphasis.length, from + EMPHASIS_LOOKAHEAD); k++) {
+                    if (sentences.get(k).contains(span)) {
+                        emphasis[k] = true;
+                        from = k;
+                        break;
+                    }
                 }
             }
         }
@@ -272,7 +313,7 @@ final class MarkdownPassages {
                 run++;
             }
             String ticks = markdown.substring(tick, run);
-            int close = markdown.indexOf(ticks, run);
+            int close = runOfTicks(markdown, run, ticks.length());
             if (close < 0) {
                 out.append(cleanProse(markdown.substring(i)));
                 break;
@@ -284,11 +325,31 @@ final class MarkdownPassages {
         return SPACES.matcher(out).replaceAll(" ").strip();
     }
 
+    /**
+     * Where the first run of at least {@code length} backticks at or after {@code from} starts, or -1;
+     * what {@code indexOf} of the run finds, in one pass ({@code indexOf} compares the whole run at
+     * every backtick of a shorter run).
+     */
+    private static int runOfTicks(String s, int from, int length) {
+        int i = s.indexOf('`', from);
+        while (i >= 0) {
+            int end = i;
+            while (end < s.length() && s.charAt(end) == '`') {
+                end++;
+            }
+            if (end - i >= length) {
+                return i;
+            }
+            i = s.indexOf('`', end);
+        }
+        return -1;
+    }
+
     private static String cleanProse(String s) {
         if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0) {
-            s = STRONG.matcher(s).replaceAll("$2");
-            s = EM_STAR.matcher(s).replaceAll("$1");
-            s = EM_UNDERSCORE.matcher(s).replaceAll("$1");
+            s = STRONG.strip(s);
+            s = EM_STAR.strip(s);
+            s = EM_UNDERSCORE.strip(s);
         }
         if (s.indexOf('\\') >= 0) {
             s = ESCAPE.matcher(s).replaceAll("$1");

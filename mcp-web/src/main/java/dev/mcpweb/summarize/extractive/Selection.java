@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Greedy maximal-marginal-relevance selection under a word budget: each step takes the passage with
  * the best trade-off between its score and its similarity to what is already taken, skips near
- * duplicates, and skips passages that no longer fit. The first pick may overrun the budget (a code
- * block up to three times, anything else up to twice) so that the best answer is kept whole.
+ * duplicates, and skips passages that no longer fit. The budget is a hard ceiling: a first pick longer
+ * than the whole budget is quoted cut at the budget with an ellipsis, so the best answer still leads;
+ * a code block is never cut, it is left out.
  */
 final class Selection {
     private static final double NEAR_DUPLICATE = 0.8;
@@ -17,12 +18,20 @@ final class Selection {
     private final int budget;
     private final List<Integer> chosen = new ArrayList<>();
     private final boolean[] taken;
+    /** Per passage: the highest similarity to the first {@code compared[i]} chosen passages. */
+    private final double[] redundancy;
+
+    private final int[] compared;
     private int used;
+    private int cut = -1;
 
     Selection(Corpus corpus, int budget) {
         this.corpus = corpus;
         this.budget = budget;
-        this.taken = new boolean[corpus.size()];
+        // Passages that address an AI count as taken: never chosen, and context steps over them.
+        this.taken = corpus.addressesAnAi.clone();
+        this.redundancy = new double[corpus.size()];
+        this.compared = new int[corpus.size()];
     }
 
     /** Adds passages with a positive score by MMR until nothing more fits. */
@@ -37,20 +46,18 @@ final class Selection {
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int i : order) {
-                if (score[i] <= 0) {
+                // no later passage can beat the best so far: its value is at most lambda times its score
+                if (score[i] <= 0 || lambda * score[i] <= bestValue) {
                     break;
                 }
-                if (taken[i] || !fits(i)) {
+                if (taken[i] || !(fits(i) || cuttable(i))) {
                     continue;
                 }
-                double redundancy = 0;
-                for (int s : chosen) {
-                    redundancy = Math.max(redundancy, corpus.similarity(i, s));
-                }
-                if (redundancy >= NEAR_DUPLICATE) {
+                double r = redundancy(i);
+                if (r >= NEAR_DUPLICATE) {
                     continue;
                 }
-                double value = lambda * score[i] - (1 - lambda) * redundancy;
+                double value = lambda * score[i] - (1 - lambda) * r;
                 if (value > bestValue) {
                     bestValue = value;
                     best = i;
@@ -58,6 +65,9 @@ final class Selection {
             }
             if (best < 0) {
                 return this;
+            }
+            if (!fits(best)) {
+                cut = best;
             }
             take(best);
         }
@@ -89,9 +99,42 @@ final class Selection {
         return this;
     }
 
-    /** The chosen passage indexes, in the order they were chosen. */
-    List<Integer> chosen() {
-        return List.copyOf(chosen);
+    /** The chosen passages, in the order they were chosen; one cut at the budget is marked so. */
+    List<Passage> chosen() {
+        List<Passage> out = new ArrayList<>(chosen.size());
+        for (int i : chosen) {
+            Passage p = corpus.passages.get(i);
+            out.add(i == cut ? cutAt(p, budget) : p);
+        }
+        return out;
+    }
+
+    /** The first {@code words} words of {@code p}, ending with an ellipsis. */
+    static Passage cutAt(Passage p, int words) {
+        String text = p.text();
+        int seen = 0;
+        int end = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord && ++seen > words) {
+                break;
+            }
+            inWord = !space;
+            if (!space) {
+                end = i + 1;
+            }
+        }
+        return new Passage(
+                p.index(), p.block(), p.ordinalInBlock(), text.substring(0, end) + "\u2026", words, p.emphasized());
+    }
+
+    private double redundancy(int i) {
+        for (int k = compared[i]; k < chosen.size(); k++) {
+            redundancy[i] = Math.max(redundancy[i], corpus.similarity(i, chosen.get(k)));
+        }
+        compared[i] = chosen.size();
+        return redundancy[i];
     }
 
     private boolean sameSection(int a, int b) {
@@ -100,17 +143,17 @@ final class Selection {
     }
 
     private boolean fits(int i) {
-        Passage p = corpus.passages.get(i);
-        if (chosen.isEmpty()) {
-            int allowance = p.block().kind() == Block.Kind.CODE ? 3 * budget : 2 * budget;
-            return p.words() <= allowance;
-        }
-        return used + p.words() <= budget;
+        return used + corpus.passages.get(i).words() <= budget;
+    }
+
+    /** Whether {@code i} may be the first pick although it is over the budget: it is cut, unless it is code. */
+    private boolean cuttable(int i) {
+        return chosen.isEmpty() && corpus.passages.get(i).block().kind() != Block.Kind.CODE;
     }
 
     private void take(int i) {
         taken[i] = true;
         chosen.add(i);
-        used += corpus.passages.get(i).words();
+        used += Math.min(budget, corpus.passages.get(i).words());
     }
 }

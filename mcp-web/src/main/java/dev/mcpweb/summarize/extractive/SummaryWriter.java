@@ -1,6 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.extract.Document;
+import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.summarize.SourceList;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +15,11 @@ import java.util.stream.Collectors;
  * gaps marked with an ellipsis), each block ending with its citation, and the numbered sources.
  */
 final class SummaryWriter {
-    private final Corpus corpus;
     private final List<Document> documents;
     private final StringBuilder out = new StringBuilder();
     private boolean inList;
 
-    SummaryWriter(Corpus corpus, List<Document> documents) {
-        this.corpus = corpus;
+    SummaryWriter(List<Document> documents) {
         this.documents = documents;
     }
 
@@ -28,18 +27,20 @@ final class SummaryWriter {
      * The whole summary. {@code notice} (may be empty) is said before the passages, for example that
      * nothing answers the query.
      */
-    String write(Optional<String> query, List<Integer> chosen, String notice) {
-        TreeSet<Integer> ordered = new TreeSet<>(chosen);
+    String write(Optional<String> query, List<Passage> chosen, String notice) {
+        List<Passage> ordered = chosen.stream()
+                .sorted(java.util.Comparator.comparingInt(Passage::index))
+                .toList();
         boolean single = documents.size() == 1;
         out.append("# ")
                 .append(
                         single
-                                ? documents.getFirst().title()
+                                ? title(documents.getFirst())
                                 : query.orElse("Summary of " + documents.size() + " sources"))
                 .append("\n\n");
         TreeSet<Integer> cited = new TreeSet<>();
-        for (int i : ordered) {
-            cited.add(corpus.passages.get(i).block().source());
+        for (Passage p : ordered) {
+            cited.add(p.block().source());
         }
         out.append(statement(query, cited)).append("\n\n");
         if (!notice.isEmpty()) {
@@ -48,8 +49,7 @@ final class SummaryWriter {
         int source = 0;
         Section section = null;
         List<Passage> run = new ArrayList<>();
-        for (int i : ordered) {
-            Passage p = corpus.passages.get(i);
+        for (Passage p : ordered) {
             if (!run.isEmpty() && !sameGroup(run.getLast(), p)) {
                 flush(run);
             }
@@ -59,7 +59,7 @@ final class SummaryWriter {
                 endList();
                 if (!single) {
                     out.append("## ")
-                            .append(documents.get(source - 1).title())
+                            .append(title(documents.get(source - 1)))
                             .append(" [")
                             .append(source)
                             .append("]\n\n");
@@ -69,7 +69,8 @@ final class SummaryWriter {
                 section = p.block().section();
                 String heading = section.heading().orElse("");
                 if (!heading.isEmpty()
-                        && !heading.equalsIgnoreCase(documents.get(source - 1).title())) {
+                        && !heading.equalsIgnoreCase(documents.get(source - 1).title())
+                        && !InjectionScan.isSuspect(heading)) {
                     endList();
                     out.append(single ? "## " : "### ").append(heading).append("\n\n");
                 }
@@ -82,6 +83,11 @@ final class SummaryWriter {
             out.setLength(out.length() - 1);
         }
         return out.append(SourceList.render(SourceList.of(documents))).toString();
+    }
+
+    /** The document's title, or its address when the title addresses an AI (the warnings quote it). */
+    private static String title(Document d) {
+        return InjectionScan.isSuspect(d.title()) ? d.url().toString() : d.title();
     }
 
     private static String statement(Optional<String> query, TreeSet<Integer> cited) {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CacheRecoveryTest {
+class StoreRecoveryTest {
     @TempDir
     Path dir;
 
@@ -22,9 +22,9 @@ class CacheRecoveryTest {
     }
 
     private void fill() {
-        try (Cache cache = Cache.open(TestClock.config(dir))) {
+        try (TieredCache cache = TieredCache.open(TestClock.config(dir))) {
             for (int i = 0; i < 200; i++) {
-                cache.put(Cache.EXTRACT, "k" + i, ("value " + i).repeat(50).getBytes(UTF_8));
+                cache.put(Namespace.EXTRACT, "k" + i, ("value " + i).repeat(50).getBytes(UTF_8));
             }
         }
     }
@@ -46,10 +46,10 @@ class CacheRecoveryTest {
         }
     }
 
-    private static void assertWorks(Cache cache) {
+    private static void assertWorks(TieredCache cache) {
         assertThat(cache.stats().enabled()).isTrue();
-        cache.put(Cache.SUMMARY, "new", "fresh start".getBytes(UTF_8));
-        assertThat(cache.get(Cache.SUMMARY, "new"))
+        cache.put(Namespace.SUMMARY, "new", "fresh start".getBytes(UTF_8));
+        assertThat(cache.get(Namespace.SUMMARY, "new"))
                 .hasValueSatisfying(v -> assertThat(v).isEqualTo("fresh start".getBytes(UTF_8)));
     }
 
@@ -58,8 +58,8 @@ class CacheRecoveryTest {
         fill();
         overwrite(file(), 0);
 
-        try (Cache cache = Cache.open(TestClock.config(dir))) {
-            assertThat(cache.get(Cache.EXTRACT, "k1")).isEmpty();
+        try (TieredCache cache = TieredCache.open(TestClock.config(dir))) {
+            assertThat(cache.get(Namespace.EXTRACT, "k1")).isEmpty();
             assertWorks(cache);
         }
         assertThat(movedAside()).hasSize(1);
@@ -70,11 +70,11 @@ class CacheRecoveryTest {
         fill();
         overwrite(file(), 4096); // keep the header and schema page, trash every table and index page
 
-        try (Cache cache = Cache.open(TestClock.config(dir))) {
+        try (TieredCache cache = TieredCache.open(TestClock.config(dir))) {
             for (int i = 0; i < 200; i++) {
                 int k = i;
                 // Whatever SQLite still returns must not be garbage passed off as a value.
-                cache.get(Cache.EXTRACT, "k" + i)
+                cache.get(Namespace.EXTRACT, "k" + i)
                         .ifPresent(v -> assertThat(new String(v, UTF_8)).isEqualTo(("value " + k).repeat(50)));
             }
             assertWorks(cache);
@@ -87,11 +87,11 @@ class CacheRecoveryTest {
         fill();
         overwrite(file(), Files.size(file()) / 2); // the schema and counters pages survive, entry pages do not
 
-        try (Cache cache = Cache.open(TestClock.config(dir, 1L << 30, 0))) {
+        try (TieredCache cache = TieredCache.open(TestClock.config(dir, 1L << 30, 0))) {
             assertThat(movedAside()).isEmpty();
             for (int i = 0; i < 200; i++) {
                 int k = i;
-                cache.get(Cache.EXTRACT, "k" + i)
+                cache.get(Namespace.EXTRACT, "k" + i)
                         .ifPresent(v -> assertThat(new String(v, UTF_8)).isEqualTo(("value " + k).repeat(50)));
             }
             assertThat(cache.storageErrors()).isPositive();
@@ -103,11 +103,12 @@ class CacheRecoveryTest {
     @Test
     void aCacheDirectoryThatCannotBeCreatedGivesADisabledCacheThatStillComputes() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
-        try (Cache cache = Cache.open(TestClock.config(notADirectory.resolve("cache")))) {
+        try (TieredCache cache = TieredCache.open(TestClock.config(notADirectory.resolve("cache")))) {
             assertThat(cache.stats().enabled()).isFalse();
-            cache.put(Cache.SUMMARY, "k", new byte[] {1});
-            assertThat(cache.get(Cache.SUMMARY, "k")).isEmpty();
-            assertThat(cache.getOrCompute(Cache.SUMMARY, "k", () -> new byte[] {2}))
+            cache.put(Namespace.SUMMARY, "k", new byte[] {1});
+            assertThat(cache.get(Namespace.SUMMARY, "k")).isEmpty();
+            assertThat(cache.getOrCompute(Namespace.SUMMARY, "k", TieredCache.Codec.BYTES, () -> new byte[] {2})
+                            .value())
                     .containsExactly(2);
             assertThat(cache.prune(java.util.Optional.empty())).isZero();
         }
@@ -120,7 +121,7 @@ class CacheRecoveryTest {
                 var s = db.createStatement()) {
             s.execute("PRAGMA user_version = 99");
         }
-        try (Cache cache = Cache.open(TestClock.config(dir))) {
+        try (TieredCache cache = TieredCache.open(TestClock.config(dir))) {
             assertWorks(cache);
         }
         assertThat(movedAside()).hasSize(1);

@@ -1,0 +1,220 @@
+package dev.mcpweb.summarize;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.parser.Parser;
+
+/**
+ * Text folded so that disguised words read as plain ones: HTML entities and URL escapes decoded,
+ * compatibility forms (full-width, mathematical letters, ligatures) and accents folded (NFKD without
+ * marks), format characters (zero-width, bidi controls, soft hyphens) dropped, lower case, common
+ * Cyrillic and Greek look-alikes read as Latin letters, and runs of white space collapsed to one space
+ * (or one newline when the run held a line break). {@link #origin} maps every folded character back to
+ * where it came from, so a match can be quoted as the page wrote it. One pass, linear in the input.
+ */
+final class FoldedText {
+    private static final Map<Character, Character> LOOK_ALIKES = lookAlikes(
+            // Cyrillic
+            "аaвbеeкkмmнhоoрpсcтtуyхxіiјjѕsԁdһhӏlԛqԝw"
+                    // Greek
+                    + "αaβbεeηnιiκkμuνvοoρpτtυuχx"
+                    // others: dotless i, script g, Latin alpha, Polish ł, Nordic ø, d with stroke
+                    + "ıiɡgɑałlødđd");
+
+    /** The folded text. */
+    final String text;
+    /** For each character of {@link #text}, the index in the source text it came from. */
+    final int[] origin;
+
+    private FoldedText(String text, int[] origin) {
+        this.text = text;
+        this.origin = origin;
+    }
+
+    static FoldedText of(String source) {
+        Builder b = new Builder(source.length());
+        int n = source.length();
+        int i = 0;
+        while (i < n) {
+            char c = source.charAt(i);
+            if (c == '&') {
+                int end = entityEnd(source, i);
+                if (end > 0) {
+                    String decoded = Parser.unescapeEntities(source.substring(i, end), false);
+                    if (!decoded.startsWith("&")) {
+                        int at = i;
+                        decoded.codePoints().forEach(cp -> b.fold(cp, at));
+                        i = end;
+                        continue;
+                    }
+                }
+            } else if (c == '%' && hexAt(source, i + 1) >= 0 && hexAt(source, i + 2) >= 0) {
+                int end = percentRunEnd(source, i);
+                String decoded = percentDecoded(source, i, end);
+                if (decoded != null) {
+                    int at = i;
+                    decoded.codePoints().forEach(cp -> b.fold(cp, at));
+                    i = end;
+                    continue;
+                }
+            }
+            int cp = source.codePointAt(i);
+            b.fold(cp, i);
+            i += Character.charCount(cp);
+        }
+        return b.build();
+    }
+
+    /** The index after an entity like {@code &amp;}, {@code &#105;} or {@code &#x69;} at {@code at}, or -1. */
+    private static int entityEnd(String s, int at) {
+        int limit = Math.min(s.length(), at + 12);
+        for (int k = at + 1; k < limit; k++) {
+            char c = s.charAt(k);
+            if (c == ';') {
+                return k > at + 1 ? k + 1 : -1;
+            }
+            if (!(Character.isLetterOrDigit(c) && c < 128) && !(c == '#' && k == at + 1)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int hexAt(String s, int i) {
+        return i < s.length() ? Character.digit(s.charAt(i), 16) : -1;
+    }
+
+    private static int percentRunEnd(String s, int at) {
+        int k = at;
+        while (k + 2 < s.length() && s.charAt(k) == '%' && hexAt(s, k + 1) >= 0 && hexAt(s, k + 2) >= 0) {
+            k += 3;
+        }
+        return k;
+    }
+
+    /** The UTF-8 text of the escapes {@code %XX…} in {@code [from, to)}, or null when they are not UTF-8. */
+    private static String percentDecoded(String s, int from, int to) {
+        byte[] bytes = new byte[(to - from) / 3];
+        for (int k = 0; k < bytes.length; k++) {
+            bytes[k] = (byte) (hexAt(s, from + 3 * k + 1) * 16 + hexAt(s, from + 3 * k + 2));
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static Map<Character, Character> lookAlikes(String pairs) {
+        Map<Character, Character> map = new java.util.HashMap<>();
+        for (int k = 0; k + 1 < pairs.length(); k += 2) {
+            map.put(pairs.charAt(k), pairs.charAt(k + 1));
+        }
+        return Map.copyOf(map);
+    }
+
+    private static final class Builder {
+        private final StringBuilder out;
+        private int[] origin;
+        /** 0 none, 1 a pending space, 2 a pending newline: white space is written once, before the next character. */
+        private int pendingSpace;
+
+        Builder(int capacity) {
+            out = new StringBuilder(capacity);
+            origin = new int[Math.max(16, capacity)];
+        }
+
+        void fold(int cp, int at) {
+            if (cp < 128) {
+                if (cp == '\n' || cp == '\r') {
+                    pendingSpace = 2;
+                } else if (cp == ' ' || cp == '\t' || cp == '\f' || cp == 0x0B) {
+                    pendingSpace = Math.max(pendingSpace, 1);
+                } else if (cp >= 'A' && cp <= 'Z') {
+                    put((char) (cp + 32), at);
+                } else if (cp >= 32) {
+                    put((char) cp, at);
+                }
+                return;
+            }
+            int type = Character.getType(cp);
+            if (type == Character.FORMAT || type == Character.CONTROL) {
+                return; // zero-width characters, bidi controls, soft hyphens: invisible, so dropped
+            }
+            if (cp == 0x2028 || cp == 0x2029) {
+                pendingSpace = 2;
+                return;
+            }
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                pendingSpace = Math.max(pendingSpace, 1);
+                return;
+            }
+            if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) {
+                put('\'', at);
+                return;
+            }
+            String decomposed = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD);
+            for (int k = 0; k < decomposed.length(); k++) {
+                char d = decomposed.charAt(k);
+                int t = Character.getType(d);
+                if (t == Character.NON_SPACING_MARK
+                        || t == Character.ENCLOSING_MARK
+                        || t == Character.COMBINING_SPACING_MARK) {
+                    continue;
+                }
+                if (Character.isWhitespace(d) || Character.isSpaceChar(d)) {
+                    pendingSpace = Math.max(pendingSpace, 1);
+                    continue;
+                }
+                String lower = Character.isUpperCase(d) || Character.isTitleCase(d)
+                        ? String.valueOf(d).toLowerCase(Locale.ROOT)
+                        : String.valueOf(d);
+                for (int m = 0; m < lower.length(); m++) {
+                    char l = lower.charAt(m);
+                    if (Character.getType(l) == Character.NON_SPACING_MARK) {
+                        continue;
+                    }
+                    if (l == 'ß') {
+                        put('s', at);
+                        put('s', at);
+                        continue;
+                    }
+                    put(LOOK_ALIKES.getOrDefault(l, l), at);
+                }
+            }
+        }
+
+        private void put(char c, int at) {
+            if (pendingSpace != 0) {
+                if (!out.isEmpty()) {
+                    append(pendingSpace == 2 ? '\n' : ' ', at);
+                }
+                pendingSpace = 0;
+            }
+            append(c, at);
+        }
+
+        private void append(char c, int at) {
+            if (out.length() == origin.length) {
+                origin = Arrays.copyOf(origin, origin.length * 2);
+            }
+            origin[out.length()] = at;
+            out.append(c);
+        }
+
+        FoldedText build() {
+            return new FoldedText(out.toString(), Arrays.copyOf(origin, out.length()));
+        }
+    }
+}

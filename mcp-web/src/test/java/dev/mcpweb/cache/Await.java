@@ -1,0 +1,22 @@
+package dev.mcpweb.cache;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/** Waiting for a condition in a test, without sleeping. */
+final class Await {
+    private Await() {}
+
+    /** Returns once {@code condition} holds; fails after ten seconds. */
+    static void until(BooleanSupplier condition) throws TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("condition not met within 10 s");
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+}
