@@ -19,7 +19,9 @@ if (!['stdio', 'http'].includes(transportKind)) {
 }
 
 const pages = await startPages();
-const env = serverEnv();
+// The concurrency suite puts 50 calls in flight at once: the server takes them all (beyond
+// server.max_concurrent_tools it answers "busy" at once, which CpuIsolationTest covers).
+const env = serverEnv({ MCP_WEB_SERVER_MAX_CONCURRENT_TOOLS: '64' });
 let http = null;
 const logs = [];
 

@@ -95,6 +95,34 @@ final class Boilerplate implements NodeFilter {
                     + "|articles|reading)|recently viewed|more from this|more stories|popular (?:posts|articles|stories)"
                     + "|trending now|read next|don't miss|customers who)\\b");
     /**
+     * The same headings in the other languages news sites write in: German, French, Spanish,
+     * Portuguese, Italian and Polish. Unicode-aware, so that a word ending in "ż" or "é" still ends at
+     * a word boundary.
+     */
+    private static final Pattern RECOMMENDATION_HEADING_ELSEWHERE = Pattern.compile("(?iU)\\b(?:"
+            + "das könnte (?:sie|dich) (?:auch )?interessieren|(?:auch|ebenfalls) interessant|schon gelesen"
+            + "|lesen sie (?:auch|mehr)|mehr zu(?:m thema| diesem thema)|weitere (?:artikel|beiträge|meldungen"
+            + "|nachrichten|themen|news)|(?:meist|viel)gelesen|(?:meist|viel) gelesen|populäre (?:artikel|beiträge)"
+            + "|empfehlungen (?:aus der redaktion|für (?:sie|dich))|(?:die )?neuesten? (?:artikel|beiträge|meldungen"
+            + "|nachrichten)|(?:aktuelle|neueste) kommentare|recent comments|latest (?:news|posts|articles|stories)"
+            + "|à lire (?:aussi|également)|lire aussi|sur le même (?:sujet|thème)|articles? (?:similaires|liés|connexes)"
+            + "|les plus lus|dans la même rubrique|vous aimerez (?:aussi|également)|à découvrir aussi"
+            + "|te puede interesar|también te puede interesar|noticias relacionadas|artículos relacionados"
+            + "|lo más (?:leído|visto)|más noticias|te recomendamos|leia também|veja também|notícias relacionadas"
+            + "|mais lidas|leggi anche|articoli correlati|potrebbe interessarti|zobacz (?:także|też|również)"
+            + "|czytaj (?:także|też|również)|przeczytaj (?:także|też|również)|polecane|najczęściej czytane"
+            + "|najpopularniejsze|podobne artykuły)\\b");
+    /**
+     * Headings that open an article's comment section, in the corpus's languages: "3 Comments",
+     * "Leave a Reply", "Kommentare (12)", "Schreibe einen Kommentar", "Laisser un commentaire".
+     */
+    private static final Pattern COMMENT_HEADING = Pattern.compile("(?iU)^\\W*(?:(?:\\d+|one|two|ein|zwei) )?"
+            + "(?:comments?|responses?|replies|kommentare?|leserkommentare|commentaires?|komentarze?|comentarios?"
+            + "|commenti|comentários)(?: \\(?\\d+\\)?)?\\W*$|^\\W*(?:leave|post|add|write) (?:a|your) (?:reply|comment)"
+            + "|^\\W*(?:schreiben? sie )?einen kommentar (?:schreiben|hinterlassen|verfassen)|^\\W*schreibe einen kommentar"
+            + "|^\\W*(?:laisser|laissez|ajouter) un commentaire|^\\W*(?:dodaj|napisz) komentarz"
+            + "|^\\W*(?:deja|dejar|escribe) (?:un|tu) comentario|^\\W*what do you think\\W*$");
+    /**
      * Sidebar widgets are named for what they are ({@code widget}, {@code widget_recent_entries}); page
      * builders name their layout cells {@code widget-span}, {@code widget-type-rich_text} or {@code
      * widget_} plus a generated number, and those cells hold the whole page.
@@ -114,6 +142,9 @@ final class Boilerplate implements NodeFilter {
 
     /** The least prose that makes an element an article rather than, say, a newsletter box. */
     private static final int MIN_ARTICLE_PROSE = 800;
+
+    /** A section headed "Comments" may hold up to this share of the page's text and still go. */
+    private static final double MAX_COMMENT_SHARE = 0.7;
 
     private static final int NOSCRIPT_CONTENT = 200;
     /** Above this much text outside the comments, a page is an article with comments under it. */
@@ -140,6 +171,17 @@ final class Boilerplate implements NodeFilter {
         TextLengths lengths = TextLengths.of(root);
         boolean keepComments = includeComments || isDiscussion(root, lengths);
         removeRecommendations(root, lengths);
+        if (!keepComments) {
+            // A thread under an article may outweigh it; the article's headline marks what must stay.
+            int page = Math.max(1, lengths.text(root));
+            removeHeadedSections(
+                    root,
+                    lengths,
+                    COMMENT_HEADING,
+                    60,
+                    c -> lengths.text(c) < MAX_COMMENT_SHARE * page
+                            && c.getElementsByTag("h1").isEmpty());
+        }
         stop.check();
         NodeTraversor.filter(
                 Checked.filter(new Boilerplate(lengths, root, keepComments, Disclosures.of(root)), stop), root);
@@ -153,6 +195,8 @@ final class Boilerplate implements NodeFilter {
         int page = Math.max(1, lengths.text(root));
         removeHeadedSections(
                 root, lengths, RECOMMENDATION_HEADING, 80, c -> lengths.text(c) < MAX_FURNITURE_SHARE * page);
+        removeHeadedSections(
+                root, lengths, RECOMMENDATION_HEADING_ELSEWHERE, 80, c -> lengths.text(c) < MAX_FURNITURE_SHARE * page);
     }
 
     /**

@@ -67,6 +67,20 @@ final class Furniture implements NodeFilter {
             + "|(?:posts|messages|threads|likes received):? [\\d,.]+k?|open in app|next topic)");
 
     /**
+     * The commonest of those lines in the other languages news sites write in (German, French,
+     * Spanish, Portuguese, Italian, Polish): read more, back, to the top, advertisement, share, print,
+     * comment, tags, related headings.
+     */
+    private static final Pattern PHRASE_ELSEWHERE = Pattern.compile("(?U)(?:weiterlesen|mehr lesen|(?:hier )?weiter"
+            + "|zurück(?: zur (?:liste|übersicht|listenansicht|startseite))?|nach oben|anzeige|werbung|kommentieren"
+            + "|(?:artikel )?teilen|drucken|schlagworte|schlagwörter|stichworte|themen|mehr zum thema|mehr dazu"
+            + "|(?:das )?könnte (?:sie|dich) auch interessieren|lesen sie auch|auch interessant|schon gelesen"
+            + "|wird geladen|permalink|permalien|lire la suite|lire aussi|à lire aussi|partager|imprimer|publicité"
+            + "|retour(?: en haut)?|mots-clés|czytaj (?:więcej|dalej|także|też)|zobacz (?:także|też|więcej)"
+            + "|dowiedz się więcej|udostępnij|reklama|leer más|seguir leyendo|compartir|publicidad|etiquetas"
+            + "|lee también|leia (?:mais|também)|compartilhe|publicidade|leggi (?:anche|tutto)|condividi|pubblicità)");
+
+    /**
      * Boilerplate sentences (lower case), found anywhere in a block of at most {@link #MAX_LINE}
      * characters.
      */
@@ -107,7 +121,8 @@ final class Furniture implements NodeFilter {
             + "|[Rr]eviewed|[Ff]act[- ]checked|[Ee]dited) by \\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}"
             + "(?: ?[|·•—–] .{0,80}| \\d+ min read| (?:on|at) [^\\d]{0,20}\\d.{0,30})?"
             + "|[Bb]y \\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?: ?[|·•—–] .{0,80}| \\d+ min read)"
-            + "|\\(?(?:[Ii]mage|[Pp]hoto(?:graph)?|[Pp]icture|[Ii]llustration)"
+            + "|\\(?(?:[Ii]mage|[Pp]hoto(?:graph)?|[Pp]icture|[Ii]llustration|[Ff]oto(?:s|grafie)?|[Bb]ild"
+            + "|[Cc]rédit(?:o|s)?(?: photo)?|[Zz]djęcie)"
             + "(?:(?: credit| source| by| courtesy(?: of)?)\\s*:?|\\s*:)\\s.{1,80})");
 
     private static final String LEADING_MARKS = " -–—•·*>#|←‹«<";
@@ -160,6 +175,9 @@ final class Furniture implements NodeFilter {
         String phrase = withoutMarks(line);
         if (phrase.length() <= MAX_PHRASE
                 && (PHRASE.matcher(phrase.toLowerCase(Locale.ROOT)).matches()
+                        || PHRASE_ELSEWHERE
+                                .matcher(phrase.toLowerCase(Locale.ROOT))
+                                .matches()
                         || CREDIT.matcher(phrase).matches())) {
             return true;
         }

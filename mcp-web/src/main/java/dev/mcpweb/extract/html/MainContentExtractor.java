@@ -44,6 +44,10 @@ public final class MainContentExtractor {
         Set<Element> grids = ItemGrids.find(scope);
         stop.check();
         Element main = ContentLocator.locate(scope, grids, stop);
+        if (TeaserLists.declaresArticle(page)) {
+            main = ArticleBoundary.of(main);
+            TeaserLists.remove(main);
+        }
         RepeatedBlocks.remove(main);
         stop.check();
         Furniture.remove(main, stop);

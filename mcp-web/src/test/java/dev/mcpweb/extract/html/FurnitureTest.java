@@ -56,6 +56,34 @@ class FurnitureTest {
     }
 
     @Test
+    void theSameLinesInOtherLanguagesAreRemoved() {
+        String text = extract("""
+                <h1>Sauerteig für Anfänger</h1>
+                <p>Anzeige</p>
+                %s
+                <figure><img src="brot.jpg" alt=""><figcaption>Foto: Backstube Nord</figcaption></figure>
+                <p><a href="/mehr">Weiterlesen</a></p>
+                <div>Schlagworte</div>
+                <p><a href="/">Zurück zur Übersicht</a></p>
+                <p><a href="#top">Nach oben</a></p>
+                <p>Reklama</p>
+                <p><a href="/x">Lire la suite »</a></p>
+                """.formatted(PROSE));
+
+        assertThat(text).contains("Sauerteig für Anfänger", "flour, water and time");
+        assertThat(text)
+                .doesNotContain(
+                        "Anzeige",
+                        "Backstube",
+                        "Weiterlesen",
+                        "Schlagworte",
+                        "Zurück",
+                        "Nach oben",
+                        "Reklama",
+                        "suite");
+    }
+
+    @Test
     void sentencesThatOnlyMentionTheSamePhrasesStay() {
         String text = extract("""
                 <h1>Opening a bakery</h1>

@@ -1,0 +1,40 @@
+package dev.mcpweb.extract.html;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds where a declared article starts and ends inside the located main content. Pages mark their
+ * article with an {@code <article>} element; the locator, which widens its choice until it holds half
+ * the page's text, often returns a wrapper around it that also holds the teasers, widgets and
+ * comment sections beside and below it. When one {@code <article>} holds most of that wrapper's
+ * prose, the article is the content, with the page's headline put back at its start when the page
+ * set it outside.
+ */
+final class ArticleBoundary {
+    /** The share of the wrapper's prose the article must hold to stand for it. */
+    private static final double MOST = 0.6;
+
+    private ArticleBoundary() {}
+
+    /** The article within {@code main}, or {@code main} when no one article holds most of its prose. */
+    static Element of(Element main) {
+        TextLengths lengths = TextLengths.of(main);
+        int prose = lengths.prose(main);
+        Element best = null;
+        for (Element article : main.getElementsByTag("article")) {
+            if (article != main && (best == null || lengths.prose(article) > lengths.prose(best))) {
+                best = article;
+            }
+        }
+        if (best == null || lengths.prose(best) < MOST * prose) {
+            return main;
+        }
+        if (best.getElementsByTag("h1").isEmpty()) {
+            Element headline = main.getElementsByTag("h1").first();
+            if (headline != null && lengths.text(headline) > 0) {
+                best.prependChild(headline.clone());
+            }
+        }
+        return best;
+    }
+}

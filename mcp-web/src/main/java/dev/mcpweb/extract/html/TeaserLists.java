@@ -1,0 +1,108 @@
+package dev.mcpweb.extract.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * On a page that declares itself one article ({@code og:type} article, or a JSON-LD {@code Article},
+ * {@code NewsArticle} or {@code BlogPosting}), removes the lists of linked headlines that sit inside
+ * or around its text: "more from", trending and roundup lists, tag lines. There a list whose every
+ * entry is nothing but a link is a way to other pages, not part of the story; on listings and forums,
+ * which declare no article, such lists are the content and stay.
+ */
+final class TeaserLists {
+    private static final Pattern ARTICLE_TYPE = Pattern.compile(
+            "\"@type\"\\s*:\\s*\\[?\\s*\"(?:News|Blog|Report|Reportage|Analysis|Opinion|Tech|Scholarly)?"
+                    + "(?:Article|BlogPosting|NewsArticle)\"");
+    /** Fewer entries than this are a link or two in passing. */
+    private static final int MIN_ENTRIES = 3;
+    /** An entry whose text is at least this share link text is a link and nothing else. */
+    private static final double LINKED = 0.8;
+    /** Entries longer than this hold a summary: a teaser with prose is left to the locator. */
+    private static final int MAX_ENTRY = 160;
+    /** A heading this short just before a removed list is its label ("More from us"). */
+    private static final int MAX_LABEL = 80;
+
+    /**
+     * Above this share of the text in such lists the page is a list of links (a recipe index, a
+     * Wikipedia list) that blogs and wikis declare as an article too.
+     */
+    private static final double MAX_LISTED = 0.25;
+
+    private TeaserLists() {}
+
+    /** Whether {@code page} declares that it is one article. */
+    static boolean declaresArticle(Document page) {
+        for (Element meta : page.select("meta[property=og:type]")) {
+            if (meta.attr("content").strip().toLowerCase(Locale.ROOT).equals("article")) {
+                return true;
+            }
+        }
+        for (Element script : page.select("script[type=application/ld+json]")) {
+            if (ARTICLE_TYPE.matcher(script.data()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Removes the linked-headline lists under {@code main}, never all of it. */
+    static void remove(Element main) {
+        TextLengths lengths = TextLengths.of(main);
+        int total = lengths.text(main);
+        List<Element> doomed = new ArrayList<>();
+        for (Element list : main.select("ul, ol, div, section")) {
+            if (!insideAny(list, doomed) && isTeaserList(list, lengths) && lengths.text(list) < total / 2) {
+                doomed.add(list);
+            }
+        }
+        int listed = 0;
+        for (Element list : doomed) {
+            listed += lengths.text(list);
+        }
+        if (listed > MAX_LISTED * total) {
+            return; // a page that is mostly such lists is a listing, whatever it declares
+        }
+        for (Element list : doomed) {
+            Element label = list.previousElementSibling();
+            if (label != null
+                    && label.normalName().matches("h[2-6]")
+                    && TextLengths.visibleLength(label.text()) <= MAX_LABEL) {
+                label.remove();
+            }
+            list.remove();
+        }
+    }
+
+    private static boolean insideAny(Element e, List<Element> doomed) {
+        if (doomed.isEmpty()) {
+            return false;
+        }
+        Element last = doomed.get(doomed.size() - 1); // document order: only the last can hold e
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == last) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTeaserList(Element list, TextLengths lengths) {
+        int entries = 0;
+        for (Element item = list.firstElementChild(); item != null; item = item.nextElementSibling()) {
+            int text = lengths.text(item);
+            if (text == 0) {
+                continue;
+            }
+            if (text > MAX_ENTRY || lengths.linkText(item) < LINKED * text) {
+                return false;
+            }
+            entries++;
+        }
+        return entries >= MIN_ENTRIES;
+    }
+}

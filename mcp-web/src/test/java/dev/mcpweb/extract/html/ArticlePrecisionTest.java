@@ -1,0 +1,116 @@
+package dev.mcpweb.extract.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/** Pages that declare one article keep the article and leave the teasers and comments around it. */
+class ArticlePrecisionTest {
+    private static final String STORY = """
+            <p>The river authority opened the new fish ladder on Monday, the first of four planned along the
+            lower course, after two years of construction and a long dispute over its cost.</p>
+            <figure><img src="/ladder.jpg" alt=""><figcaption>The ladder climbs four metres in twelve pools.</figcaption></figure>
+            <p>Salmon and sea trout have not reached the upper river since the weir was built in 1931. Biologists
+            expect the first fish to pass in the autumn run, when counters at the top pool will record them.</p>
+            <blockquote>We waited ninety years for this, said the chair of the local angling club.</blockquote>
+            <p>The remaining three ladders are due by 2027; the authority says the budget for them is secured.</p>
+            """;
+
+    private final MainContentExtractor extractor = new MainContentExtractor();
+
+    private String text(String html, boolean includeComments) {
+        return extractor
+                .extract(Jsoup.parse(html, "https://example.org/news/fish-ladder"), includeComments)
+                .text();
+    }
+
+    private static String newsPage(String article, String after) {
+        return """
+                <html><head><meta property="og:type" content="article"></head><body>
+                <header><a href="/">Valley News</a></header>
+                <div class="wrap">%s%s</div>
+                <footer><p>Valley News, 1 Market Square.</p></footer></body></html>
+                """.formatted(article, after);
+    }
+
+    @Test
+    void aWordPressCommentSectionUnderAnArticleIsDroppedUnlessCommentsAreAsked() {
+        String comments = """
+                <div class="discussion"><h2>3 Comments</h2>
+                <ol><li><p>Martha on 3 May 2024 at 10:12 said:</p><p>Finally! My grandfather used to fish salmon
+                here before the war and always hoped they would come back to the upper river one day.</p></li>
+                <li><p>Ben on 3 May 2024 at 11:40 said:</p><p>What a waste of money, the weir should simply have
+                been removed instead of building four expensive ladders around it over many years.</p></li>
+                <li><p>Kai on 4 May 2024 at 08:05 said:</p><p>Ben, removing the weir would drain the mill pond
+                and the wetland behind it, which is a protected area now with rare birds nesting.</p></li></ol>
+                <h3>Leave a Reply</h3><p>Your email address will not be published.</p></div>
+                """;
+        String html = newsPage("<article><h1>Fish ladder opens on the Aller</h1>" + STORY + "</article>", comments);
+
+        assertThat(text(html, false))
+                .contains("first of four planned", "twelve pools", "ninety years", "budget for them is secured")
+                .doesNotContain("grandfather", "waste of money", "Leave a Reply");
+        assertThat(text(html, true)).contains("first of four planned", "grandfather", "waste of money");
+    }
+
+    @Test
+    void anArticleBetweenListsOfLinkedHeadlinesKeepsOnlyItsStory() {
+        String teasers = """
+                <section><h2>Das könnte Sie auch interessieren</h2><ul>
+                <li><a href="/a">Neue Brücke über die Weser freigegeben</a></li>
+                <li><a href="/b">Stadtrat streitet über Radwege</a></li>
+                <li><a href="/c">Hochwasserschutz: Deiche werden erhöht</a></li></ul></section>
+                """;
+        String trending = """
+                <div class="box"><div><a href="/d">Mayor resigns after budget row</a></div>
+                <div><a href="/e">Ten walks along the river this summer</a></div>
+                <div><a href="/f">School reopens after flood repairs</a></div></div>
+                """;
+        String html =
+                newsPage("<article><h1>Fish ladder opens on the Aller</h1>" + STORY + trending + "</article>", teasers);
+
+        assertThat(text(html, false))
+                .contains("Fish ladder opens", "first of four planned", "twelve pools", "ninety years")
+                .doesNotContain("Weser", "Radwege", "Das könnte Sie", "Mayor resigns", "Ten walks");
+    }
+
+    @Test
+    void theArticleIsCutFromTheWrapperHoldingItsNeighboursAndKeepsItsHeadline() {
+        String neighbours = """
+                <div class="more"><p>Also today: the county fair opens on Friday with a new livestock hall and a
+                market for regional produce, and the farmers' association expects more visitors than last year.</p>
+                <p>Weather: rain in the morning, clearing in the afternoon with highs around eighteen degrees.</p></div>
+                """;
+        String html = """
+                <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Fish ladder"}
+                </script></head><body><div class="page"><h1>Fish ladder opens on the Aller</h1>
+                <article>%s</article>%s</div></body></html>
+                """.formatted(STORY, neighbours);
+
+        assertThat(text(html, false))
+                .contains("Fish ladder opens", "first of four planned", "ninety years")
+                .doesNotContain("county fair", "Weather");
+    }
+
+    @Test
+    void aForumThreadWithoutAnArticleKeepsItsPostsAndTheirLinks() {
+        StringBuilder posts = new StringBuilder();
+        String[] replies = {
+            "Has anyone fitted the new fish counter at the top pool? Ours reports every fish twice.",
+            "Yes, check the sensor spacing, the manual says forty centimetres between the two gates.",
+            "Thanks, that was it. The counts look right now after moving the second gate back.",
+        };
+        for (String reply : replies) {
+            posts.append("<div class=\"post\"><div class=\"author\"><a href=\"/u\">member</a></div><p>")
+                    .append(reply)
+                    .append("</p></div>");
+        }
+        String html = """
+                <html><body><h1>Fish counter counts twice</h1><div class="thread">%s</div>
+                <h2>Comments</h2></body></html>
+                """.formatted(posts);
+
+        assertThat(text(html, false)).contains(replies[0], replies[1], replies[2]);
+    }
+}
