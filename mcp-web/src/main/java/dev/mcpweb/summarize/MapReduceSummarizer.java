@@ -27,8 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Summarizes with an LLM: one call when the whole input is under {@code map_reduce_threshold} tokens
@@ -55,7 +53,6 @@ public final class MapReduceSummarizer implements Summarizer {
     private static final int SAFETY_TOKENS = 32;
 
     private static final int MIN_OUTPUT_TOKENS = 64;
-    private static final Pattern CITATION = Pattern.compile("(?<![\\]\\w])\\[(\\d{1,4})\\](?![(\\[:])");
 
     private final LlmProvider provider;
     private final ToIntFunction<String> tokens;
@@ -128,9 +125,6 @@ public final class MapReduceSummarizer implements Summarizer {
     /** One map output (or its failure), in source order. */
     private record MapResult(Chunk chunk, Optional<String> text, Optional<String> failure) {}
 
-    /** Notes on part of a source, labelled with the source numbers and section they came from; {@code cost} in tokens. */
-    private record Note(String label, String text, int cost) {}
-
     /** The state of one summary: its deadline, its calls in flight, its counters and warnings. */
     private final class Job implements AutoCloseable {
         private final SummaryRequest request;
@@ -146,6 +140,7 @@ public final class MapReduceSummarizer implements Summarizer {
         private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         private final Semaphore inFlight = new Semaphore(config.maxConcurrent(), true);
         private final CallCounter calls;
+        private final NoteSizer sizer = new NoteSizer(tokens);
         private final List<String> warnings = new ArrayList<>();
         private final String tag;
         private volatile boolean stopped;
@@ -198,7 +193,7 @@ public final class MapReduceSummarizer implements Summarizer {
                 return finish(none);
             }
             notes = collapse(notes);
-            String notesText = join(notes);
+            String notesText = NoteSizer.join(notes);
             String system = Prompts.finalSystem(tag, query, sources.size());
             String user = Prompts.finalUser(tag, notesText, sources, query, words);
             return finish(stream("reduce", new LlmRequest(system, user, finalOut, config.temperature())));
@@ -305,7 +300,7 @@ public final class MapReduceSummarizer implements Summarizer {
                         c.index(),
                         c.source(),
                         c.headingPath(),
-                        cutToTokens(c.text(), Math.max(1, c.tokens() - over)),
+                        sizer.cut(c.text(), Math.max(1, c.tokens() - over)),
                         c.start(),
                         c.end(),
                         c.tokens());
@@ -380,7 +375,7 @@ public final class MapReduceSummarizer implements Summarizer {
                 }
                 Chunk c = r.chunk();
                 String label = "[" + c.source() + "]" + (c.headingPath().isEmpty() ? "" : " (" + c.section() + ")");
-                notes.add(note(label, text));
+                notes.add(sizer.note(label, text));
             }
             if (failed.size() == results.size()) {
                 throw new SummaryException("every one of the " + results.size() + " map calls to " + provider.name()
@@ -441,9 +436,10 @@ public final class MapReduceSummarizer implements Summarizer {
                         + "combine notes; raise summarizer.context_window or lower summarizer.max_tokens");
             }
             try {
-                for (int round = 1; size(notes) > finalRoom && round <= config.collapseMaxDepth(); round++) {
+                for (int round = 1; NoteSizer.size(notes) > finalRoom && round <= config.collapseMaxDepth(); round++) {
                     List<Note> next = collapseRound(notes, groupRoom, round, collapseSystem);
-                    if (size(next) >= size(notes)) { // the model does not shorten: more rounds cannot help
+                    if (NoteSizer.size(next)
+                            >= NoteSizer.size(notes)) { // the model does not shorten: more rounds cannot help
                         notes = next;
                         break;
                     }
@@ -452,7 +448,7 @@ public final class MapReduceSummarizer implements Summarizer {
             } finally {
                 metrics.stage("collapse", System.nanoTime() - t0);
             }
-            if (size(notes) > finalRoom) {
+            if (NoteSizer.size(notes) > finalRoom) {
                 notes = cutToFit(notes, finalRoom);
             }
             return notes;
@@ -465,8 +461,8 @@ public final class MapReduceSummarizer implements Summarizer {
             int used = 0;
             for (Note note : notes) {
                 if (note.cost() > groupRoom) {
-                    note = note(
-                            note.label(), cutToTokens(note.text(), groupRoom - tokens.applyAsInt(note.label()) - 4));
+                    note = sizer.note(
+                            note.label(), sizer.cut(note.text(), groupRoom - tokens.applyAsInt(note.label()) - 4));
                     warnings.add("Notes on source " + note.label() + " were longer than the model can take in one call "
                             + "and were cut.");
                 }
@@ -517,8 +513,8 @@ public final class MapReduceSummarizer implements Summarizer {
             if (group.size() == 1 && group.getFirst().cost() < MIN_OUTPUT_TOKENS * 2) {
                 return group.getFirst();
             }
-            String notes = join(group);
-            int in = size(group);
+            String notes = NoteSizer.join(group);
+            int in = NoteSizer.size(group);
             int out = Math.clamp(in / 3, MIN_OUTPUT_TOKENS, Math.max(MIN_OUTPUT_TOKENS, config.maxTokens()));
             String user = Prompts.collapseUser(tag, notes, query, out * 3 / 4);
             Completion r = calls.complete(new LlmRequest(system, user, out, config.temperature()));
@@ -527,7 +523,7 @@ public final class MapReduceSummarizer implements Summarizer {
                     .distinct()
                     .reduce("", String::concat);
             String text = r.text().strip();
-            return note(label, text);
+            return sizer.note(label, text);
         }
 
         private List<Note> cutToFit(List<Note> notes, int room) {
@@ -541,7 +537,7 @@ public final class MapReduceSummarizer implements Summarizer {
                     used += t;
                 } else if (room - used > MIN_OUTPUT_TOKENS) {
                     int left = room - used - tokens.applyAsInt(note.label()) - 4;
-                    kept.add(note(note.label(), cutToTokens(note.text(), left)));
+                    kept.add(sizer.note(note.label(), sizer.cut(note.text(), left)));
                     used = room;
                     dropped++;
                 } else {
@@ -552,29 +548,6 @@ public final class MapReduceSummarizer implements Summarizer {
                     + " rounds of combining (summarizer.collapse_max_depth); " + dropped
                     + " were cut, so the end of the input is under-represented.");
             return kept;
-        }
-
-        private Note note(String label, String text) {
-            return new Note(label, text, tokens.applyAsInt(label) + tokens.applyAsInt(text) + 2);
-        }
-
-        private int size(List<Note> notes) {
-            int total = 0;
-            for (Note n : notes) {
-                total += n.cost();
-            }
-            return total;
-        }
-
-        private String join(List<Note> notes) {
-            StringBuilder sb = new StringBuilder();
-            for (Note n : notes) {
-                if (!sb.isEmpty()) {
-                    sb.append("\n\n");
-                }
-                sb.append(n.label()).append(' ').append(n.text());
-            }
-            return sb.toString();
         }
 
         // ---- the final call and the output ----
@@ -612,7 +585,7 @@ public final class MapReduceSummarizer implements Summarizer {
             } catch (ExecutionException e) {
                 warnings.add("Checking the sources for prompt injection failed: " + e.getCause());
             }
-            checkOutput(body);
+            warnings.addAll(OutputCheck.warnings(body, sources.size()));
             StringBuilder tail = new StringBuilder();
             if (!body.endsWith("\n")) {
                 tail.append('\n');
@@ -637,28 +610,6 @@ public final class MapReduceSummarizer implements Summarizer {
             return new Summary(body + tail, sources, stats, warnings);
         }
 
-        /** Checks the answer without changing it: citations outside the source list, echoes of our prompt. */
-        private void checkOutput(String body) {
-            String prose = body.replaceAll("(?s)```.*?```", "").replaceAll("`[^`\\n]*`", "");
-            Matcher m = CITATION.matcher(prose);
-            List<Integer> bad = new ArrayList<>();
-            while (m.find()) {
-                int n = Integer.parseInt(m.group(1));
-                if ((n < 1 || n > sources.size()) && !bad.contains(n)) {
-                    bad.add(n);
-                }
-            }
-            if (!bad.isEmpty()) {
-                warnings.add("The summary cites "
-                        + bad.stream().map(n -> "[" + n + "]").toList()
-                        + ", which " + (bad.size() == 1 ? "is" : "are") + " not in the source list; "
-                        + "treat those statements with care.");
-            }
-            if (InjectionScan.leaksPrompt(body)) {
-                warnings.add("The summary repeats the instructions given to the model; a page may have steered it.");
-            }
-        }
-
         /** Warnings for sources that address an AI; run beside the map calls, off the critical path. */
         private List<String> injectionWarnings() {
             return InjectionScan.warnings(request.documents());
@@ -676,23 +627,6 @@ public final class MapReduceSummarizer implements Summarizer {
 
         private boolean fits(String system, String user, int out) {
             return tokens.applyAsInt(system) + tokens.applyAsInt(user) + out + SAFETY_TOKENS <= contextWindow;
-        }
-
-        private String cutToTokens(String text, int max) {
-            if (tokens.applyAsInt(text) <= max) {
-                return text;
-            }
-            int lo = 0;
-            int hi = text.length();
-            while (lo < hi) {
-                int mid = (lo + hi + 1) >>> 1;
-                if (tokens.applyAsInt(text.substring(0, mid)) <= Math.max(0, max - 2)) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return text.substring(0, lo) + " […]";
         }
 
         /** Everything that decides a map output: prompt version, model, the prompt itself, budget, temperature. */
