@@ -52,12 +52,12 @@ class LinearTimeProperties {
 
     @Property(tries = 12)
     void extractingTextIsLinear(@ForAll("unit") String unit) {
-        assertLinear(unit, 400_000, s -> extract("text/plain", s));
+        assertLinear(unit, 800_000, s -> extract("text/plain", s));
     }
 
     @Property(tries = 12)
     void extractingMarkdownIsLinear(@ForAll("unit") String unit) {
-        assertLinear(unit, 400_000, s -> extract("text/markdown", s));
+        assertLinear(unit, 800_000, s -> extract("text/markdown", s));
     }
 
     @Property(tries = 8)
