@@ -167,7 +167,7 @@ final class HostileBenchCommand implements Callable<Integer> {
                     attack(hostileSessions, hostile, base, outcomes);
                     hostileDone.set(true);
                 });
-                awaitHostileStarted(outcomes, hostileDone);
+                awaitHostileStarted(endpoint.uri(), hostileDone);
                 loaded = ordinaryPhase(ordinarySessions, base, "loaded", ordinary);
                 attack.get();
             }
@@ -333,12 +333,21 @@ final class HostileBenchCommand implements Callable<Integer> {
         return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 
-    /** Waits (at most 30 s) until the first hostile page is at the server, so the loaded phase is loaded. */
-    private static void awaitHostileStarted(List<Outcome> outcomes, AtomicBoolean done) {
-        // The hostile pages take seconds each; a short head start puts them all in flight.
-        long until = System.nanoTime() + Duration.ofMillis(300).toNanos();
-        while (System.nanoTime() < until && outcomes.isEmpty() && !done.get()) {
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+    /** Waits (at most 30 s) until {@code /health} shows the CPU threads at work, so the loaded phase is loaded. */
+    private static void awaitHostileStarted(URI mcp, AtomicBoolean done) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        ObjectMapper json = new ObjectMapper();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            while (System.nanoTime() < until && !done.get()) {
+                String health = http.send(
+                                HttpRequest.newBuilder(mcp.resolve("/health")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+                if (json.readTree(health).path("cpu_busy").asInt() > 0) {
+                    return;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // poll interval
+            }
         }
     }
 
