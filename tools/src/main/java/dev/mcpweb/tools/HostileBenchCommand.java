@@ -263,14 +263,13 @@ final class HostileBenchCommand implements Callable<Integer> {
                 workers.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         String url = base + "/small/" + phase + "-" + i;
-                        McpSchema.CallToolRequest request =
-                                switch (i % 3) {
-                                    case 0 -> new McpSchema.CallToolRequest("fetch_url", Map.of("url", url));
-                                    case 1 ->
-                                        new McpSchema.CallToolRequest(
-                                                "summarize_urls", Map.of("urls", List.of(url), "max_length", 50));
-                                    default -> new McpSchema.CallToolRequest("get_cache_stats", Map.of());
-                                };
+                        McpSchema.CallToolRequest request = switch (i % 3) {
+                            case 0 -> new McpSchema.CallToolRequest("fetch_url", Map.of("url", url));
+                            case 1 ->
+                                new McpSchema.CallToolRequest(
+                                        "summarize_urls", Map.of("urls", List.of(url), "max_length", 50));
+                            default -> new McpSchema.CallToolRequest("get_cache_stats", Map.of());
+                        };
                         long t0 = System.nanoTime();
                         try {
                             if (Boolean.TRUE.equals(session.callTool(request).isError())) {
@@ -289,15 +288,15 @@ final class HostileBenchCommand implements Callable<Integer> {
     }
 
     /** Every hostile page once per round, each from its own session, all at once; rounds one after another. */
-    private void attack(
-            List<McpSyncClient> sessions, List<HostilePage> hostile, String base, List<Outcome> outcomes) {
+    private void attack(List<McpSyncClient> sessions, List<HostilePage> hostile, String base, List<Outcome> outcomes) {
         for (int round = 0; round < hostileRounds; round++) {
             int r = round;
             try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < hostile.size(); i++) {
                     HostilePage page = hostile.get(i);
                     McpSyncClient session = sessions.get(i);
-                    calls.submit(() -> outcomes.add(hostileCall(session, page, base + "/hostile/" + page.name() + "/" + r)));
+                    calls.submit(
+                            () -> outcomes.add(hostileCall(session, page, base + "/hostile/" + page.name() + "/" + r)));
                 }
             }
         }
@@ -324,7 +323,8 @@ final class HostileBenchCommand implements Callable<Integer> {
             error = true;
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new Outcome(page.name(), page.tool(), error, STACK_TRACE.matcher(text).find(), millis, gist(text));
+        return new Outcome(
+                page.name(), page.tool(), error, STACK_TRACE.matcher(text).find(), millis, gist(text));
     }
 
     /** The error message, or the first words of the answer, on one short line. */
@@ -359,7 +359,8 @@ final class HostileBenchCommand implements Callable<Integer> {
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            McpSchema.CallToolResult stats = session.callTool(new McpSchema.CallToolRequest("get_cache_stats", Map.of()));
+            McpSchema.CallToolResult stats =
+                    session.callTool(new McpSchema.CallToolRequest("get_cache_stats", Map.of()));
             return health.statusCode() == 200 && !Boolean.TRUE.equals(stats.isError());
         } catch (IOException | RuntimeException e) {
             return false;
@@ -384,7 +385,8 @@ final class HostileBenchCommand implements Callable<Integer> {
                 .toList();
         private final AtomicLong peakUsed = new AtomicLong();
         private final AtomicLong peakLive = new AtomicLong();
-        private final Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(this::sample);
+        private final Thread sampler =
+                Thread.ofPlatform().daemon().name("heap-sampler").start(this::sample);
 
         void reset() {
             ManagementFactory.getMemoryMXBean().gc();
@@ -448,10 +450,26 @@ final class HostileBenchCommand implements Callable<Integer> {
             root.put("stack_traces", stackTraces).put("server_alive", alive);
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
-            out.printf(Locale.ROOT, "hostile: %d ordinary calls per phase from %d MCP sessions over HTTP%n", ordinary, clients);
+            out.printf(
+                    Locale.ROOT,
+                    "hostile: %d ordinary calls per phase from %d MCP sessions over HTTP%n",
+                    ordinary,
+                    clients);
             out.printf(Locale.ROOT, "  %-8s %9s %9s %9s%n", "", "alone", "loaded", "ratio");
-            out.printf(Locale.ROOT, "  %-8s %6.1f ms %6.1f ms %8.2fx%n", "p50", alone.p50Millis(), loaded.p50Millis(), p50Ratio);
-            out.printf(Locale.ROOT, "  %-8s %6.1f ms %6.1f ms %8.2fx%n", "p99", alone.p99Millis(), loaded.p99Millis(), p99Ratio);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-8s %6.1f ms %6.1f ms %8.2fx%n",
+                    "p50",
+                    alone.p50Millis(),
+                    loaded.p50Millis(),
+                    p50Ratio);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-8s %6.1f ms %6.1f ms %8.2fx%n",
+                    "p99",
+                    alone.p99Millis(),
+                    loaded.p99Millis(),
+                    p99Ratio);
             out.printf(Locale.ROOT, "  failures: %d alone, %d loaded%n", alone.failures(), loaded.failures());
             out.printf(Locale.ROOT, "hostile calls (%d rounds):%n", hostileRounds);
             for (Outcome o : outcomes) {

@@ -19,9 +19,23 @@ class HostileBenchCommandTest {
     @Test
     void aSmallHostileRunReportsBothPhasesEveryHostileOutcomeAndTheHeap() throws Exception {
         int code = cli.run(
-                "bench", "hostile", "--ordinary", "9", "--clients", "2", "--hostile-rounds", "1",
-                "--text-megabytes", "1", "--nested", "5000", "--pdf-pages", "10", "--json",
-                "--set", "cache.ttl=1h");
+                "bench",
+                "hostile",
+                "--ordinary",
+                "9",
+                "--clients",
+                "2",
+                "--hostile-rounds",
+                "1",
+                "--text-megabytes",
+                "1",
+                "--nested",
+                "5000",
+                "--pdf-pages",
+                "10",
+                "--json",
+                "--set",
+                "cache.ttl=1h");
 
         JsonNode report = new ObjectMapper().readTree(cli.out());
         assertThat(code).as(cli.err()).isZero();
@@ -29,7 +43,9 @@ class HostileBenchCommandTest {
             JsonNode p = report.path("ordinary").path(phase);
             assertThat(p.path("calls").asInt()).isEqualTo(9);
             assertThat(p.path("failures").asInt()).isZero();
-            assertThat(p.path("p99_ms").asDouble()).isGreaterThanOrEqualTo(p.path("p50_ms").asDouble()).isPositive();
+            assertThat(p.path("p99_ms").asDouble())
+                    .isGreaterThanOrEqualTo(p.path("p50_ms").asDouble())
+                    .isPositive();
         }
         assertThat(report.path("ordinary").path("p99_ratio").asDouble()).isPositive();
         JsonNode hostile = report.path("hostile");
@@ -43,7 +59,9 @@ class HostileBenchCommandTest {
         assertThat(report.path("stack_traces").asInt()).isZero();
         assertThat(report.path("server_alive").asBoolean()).isTrue();
         JsonNode heap = report.path("heap");
-        assertThat(heap.path("peak_used_bytes").asLong()).isPositive().isLessThanOrEqualTo(heap.path("max_bytes").asLong());
+        assertThat(heap.path("peak_used_bytes").asLong())
+                .isPositive()
+                .isLessThanOrEqualTo(heap.path("max_bytes").asLong());
         assertThat(heap.path("live_after_gc_bytes").asLong()).isPositive();
     }
 }
