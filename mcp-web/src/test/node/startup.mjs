@@ -13,7 +13,7 @@ let args = process.argv.slice(2);
 let runs = 7;
 if (args[0] === '--runs') { runs = Number(args[1]); args = args.slice(2); }
 if (args[0] === '--') args = args.slice(1);
-const command = args.length ? args : [path.resolve(here, '../../../bin/mcp-web'), 'serve'];
+const command = args.length ? args : [path.resolve(here, '../../../../bin/mcp-web'), 'serve'];
 
 const initialize = JSON.stringify({
   jsonrpc: '2.0', id: 1, method: 'initialize',

@@ -1,6 +1,8 @@
 package dev.mcpweb.extract;
 
 import dev.mcpweb.config.Config;
+import dev.mcpweb.document.Document;
+import dev.mcpweb.document.Metadata;
 import dev.mcpweb.fetch.FetchResult;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.mcpweb.chunk;
 
-import dev.mcpweb.extract.Whitespace;
+import dev.mcpweb.text.Whitespace;
 import java.util.ArrayList;
 import java.util.List;
 

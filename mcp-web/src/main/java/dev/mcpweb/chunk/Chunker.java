@@ -1,7 +1,7 @@
 package dev.mcpweb.chunk;
 
 import dev.mcpweb.config.ChunkerConfig;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;

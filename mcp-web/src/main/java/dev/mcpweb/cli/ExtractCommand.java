@@ -1,7 +1,7 @@
 package dev.mcpweb.cli;
 
 import dev.mcpweb.config.Config;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.ExtractionException;
 import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchOutcome;

@@ -90,6 +90,13 @@ final class SummarizeCommand implements Callable<Integer> {
     boolean ignoreRobots;
 
     @Option(
+            names = "--render",
+            paramLabel = "MODE",
+            description = "When to render pages in headless Chromium: auto (pages written by JavaScript), "
+                    + "always or never (same as render.mode).")
+    String render;
+
+    @Option(
             names = "--json",
             description = "Print the summary, its sources, warnings, failures and statistics as one JSON object.")
     boolean json;
@@ -116,7 +123,8 @@ final class SummarizeCommand implements Callable<Integer> {
                 .put("--base-url", "summarizer.api_base", baseUrl)
                 .put("--mode", "summarizer.mode", mode)
                 .put("--max-length", "summarizer.max_length", maxLength)
-                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
+                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null)
+                .put("--render", "render.mode", render));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Recording recording = jfr == null ? null : startRecording();

@@ -107,6 +107,16 @@ public final class Config {
                 duration("extractor.pdf_timeout"));
     }
 
+    public RenderConfig render() {
+        return new RenderConfig(
+                RenderConfig.Mode.parse(string("render.mode")),
+                path("render.browser_path"),
+                integer("render.max_concurrent"),
+                duration("render.timeout"),
+                size("render.max_bytes"),
+                integer("render.restart_after"));
+    }
+
     public ChunkerConfig chunker() {
         return new ChunkerConfig(
                 string("chunker.strategy"), integer("chunker.chunk_size"), integer("chunker.chunk_overlap"));

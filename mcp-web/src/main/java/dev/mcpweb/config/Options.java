@@ -128,6 +128,45 @@ final class Options {
                     0.001,
                     null),
 
+            // render
+            choice(
+                    "render.mode",
+                    "auto",
+                    "When pages are rendered in headless Chromium: auto renders only pages whose static HTML is an "
+                            + "app shell written by JavaScript; always renders every web page; never renders.",
+                    "auto",
+                    "always",
+                    "never"),
+            of(
+                    "render.browser_path",
+                    PATH,
+                    "",
+                    "Chromium or Chrome executable; empty looks for /usr/lib/chromium/chromium, chromium, "
+                            + "chromium-browser, google-chrome on the PATH."),
+            ranged("render.max_concurrent", INT, "2", "Pages rendered at once (one browser, one tab each).", 1.0, 16.0),
+            ranged(
+                    "render.timeout",
+                    DURATION,
+                    "15s",
+                    "Longest wait for a page to settle (network idle and DOM stable); then its DOM is taken as it is.",
+                    0.1,
+                    null),
+            ranged(
+                    "render.max_bytes",
+                    SIZE,
+                    "20MB",
+                    "Bytes one rendered page may download in all (document, scripts, API calls); then its DOM is "
+                            + "taken as it is.",
+                    1.0,
+                    null),
+            ranged(
+                    "render.restart_after",
+                    INT,
+                    "100",
+                    "Pages one browser process renders before it is replaced (bounds its memory).",
+                    1.0,
+                    100_000.0),
+
             // chunker
             choice(
                     "chunker.strategy",

@@ -1,7 +1,7 @@
 package dev.mcpweb.extract;
 
-/** Input that cannot be turned into text (unsupported binary, unreadable PDF); the message says why. */
-public final class ExtractionException extends Exception {
+/** Input that cannot be turned into text (unsupported binary, unreadable PDF, a script-rendered shell); the message says why. */
+public sealed class ExtractionException extends Exception permits ScriptRenderedException {
     public ExtractionException(String message) {
         super(message);
     }

@@ -2,6 +2,8 @@ package dev.mcpweb.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.config.ExtractorConfig;
+import dev.mcpweb.document.Document;
+import dev.mcpweb.document.Metadata;
 import dev.mcpweb.extract.html.MainContent;
 import dev.mcpweb.extract.html.MainContentExtractor;
 import dev.mcpweb.fetch.FetchResult;

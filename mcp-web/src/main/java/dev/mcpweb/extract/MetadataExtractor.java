@@ -1,6 +1,8 @@
 package dev.mcpweb.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpweb.document.Metadata;
+import dev.mcpweb.extract.html.AbsoluteUrls;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

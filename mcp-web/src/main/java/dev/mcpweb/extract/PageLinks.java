@@ -1,5 +1,7 @@
 package dev.mcpweb.extract;
 
+import dev.mcpweb.document.Document;
+import dev.mcpweb.extract.html.AbsoluteUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package dev.mcpweb.extract;
 
+import dev.mcpweb.document.Document;
+import dev.mcpweb.document.Metadata;
+import dev.mcpweb.text.Whitespace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

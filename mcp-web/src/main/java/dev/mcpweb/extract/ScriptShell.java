@@ -42,8 +42,8 @@ final class ScriptShell {
         return text.strip().length() < EMPTY;
     }
 
-    static ExtractionException failure(java.net.URI url) {
-        return new ExtractionException(url + " is rendered by JavaScript in the browser and its HTML holds no text;"
+    static ScriptRenderedException failure(java.net.URI url) {
+        return new ScriptRenderedException(url + " is rendered by JavaScript in the browser and its HTML holds no text;"
                 + " mcp-web does not run scripts, so there is nothing to extract. Try a server-rendered"
                 + " version of the page (a print, AMP or API URL) if the site has one");
     }

@@ -76,13 +76,16 @@ public final class Fetcher implements AutoCloseable {
     private final BodyReader bodies;
     private final FileSource files;
     private final Optional<RobotsPolicy> robots;
+    private final GuardedConnector connector;
 
     private Fetcher(Builder b) {
         this.config = b.config;
         this.store = b.store;
         this.guard = new UrlGuard(config.allowedHosts());
+        GuardedDns dns = new GuardedDns(guard, b.dns);
+        this.connector = new GuardedConnector(guard, dns, config.connectTimeout());
         this.client = new OkHttpClient.Builder()
-                .dns(new GuardedDns(guard, b.dns))
+                .dns(dns)
                 .socketFactory(new GuardedSocketFactory(guard))
                 .proxy(Proxy.NO_PROXY) // a proxy would resolve names where the guard cannot see them
                 .followRedirects(false)
@@ -122,6 +125,11 @@ public final class Fetcher implements AutoCloseable {
                 .robotsStore(robots)
                 .robotsTtl(config.cache().robotsTtl())
                 .build();
+    }
+
+    /** Opens connections under this fetcher's guard and DNS, for the render proxy. */
+    public GuardedConnector connector() {
+        return connector;
     }
 
     static Builder builder(FetcherConfig config) {

@@ -8,9 +8,10 @@ import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.MapMode;
 import dev.mcpweb.config.SummarizerConfig;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.ExtractionException;
 import dev.mcpweb.extract.Extractor;
+import dev.mcpweb.extract.ScriptRenderedException;
 import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.fetch.Fetcher;
@@ -68,6 +69,7 @@ public final class Pipeline implements AutoCloseable {
     private final TieredCache cache;
     private final Fetcher fetcher;
     private final Extractor extractor;
+    private final Rendering rendering;
     private final Optional<LlmProvider> llm;
     private final Summarizer extractive = new ExtractiveSummarizer();
     private final NoteStore mapOutputs;
@@ -90,6 +92,7 @@ public final class Pipeline implements AutoCloseable {
         this.cache = TieredCache.open(config.cache());
         this.fetcher = Fetcher.create(config, cache.responseStore(), cache.robotsStore());
         this.extractor = new Extractor(config.extractor());
+        this.rendering = new Rendering(config.render(), fetcher);
         this.cpu = new CpuPool(config.server().cpuThreads(), config.server().cpuQueue());
         this.mapOutputs = (key, take) ->
                 cache.getOrCompute(Namespace.MAP, key, NOTES, take::take).value();
@@ -131,7 +134,7 @@ public final class Pipeline implements AutoCloseable {
             case FetchOutcome.Fetched f -> {
                 listener.onProgress("extract", 0, 1);
                 try {
-                    Document d = extracted(f.result(), call);
+                    Document d = readPage(f.result(), call);
                     listener.onProgress("extract", 1, 1);
                     yield d;
                 } catch (CpuPool.Busy e) {
@@ -141,6 +144,8 @@ public final class Pipeline implements AutoCloseable {
                     throw new PipelineException(FailureKind.CANCELLED, source + ": cancelled", e);
                 } catch (Stopped e) {
                     throw stopped(source + ": extraction", e);
+                } catch (PipelineException e) {
+                    throw e;
                 } catch (ExtractionException e) {
                     throw new PipelineException(FailureKind.UNREADABLE, source + ": " + e.getMessage(), e);
                 } catch (Exception e) {
@@ -152,6 +157,25 @@ public final class Pipeline implements AutoCloseable {
                         r.malformedSource() ? FailureKind.INVALID : FailureKind.REFUSED, r.message());
             case FetchOutcome.Failed f -> throw new PipelineException(FailureKind.FAILED, f.message());
         };
+    }
+
+    /** Extracts {@code fetched}, through the browser when {@code render.mode} says so. */
+    private Document readPage(FetchResult fetched, StopToken call) throws Exception {
+        FetchResult page = rendering.beforeExtraction(fetched);
+        try {
+            return extracted(page, call);
+        } catch (ScriptRenderedException shell) {
+            Optional<FetchResult> rendered = page == fetched ? rendering.afterShell(fetched, shell) : Optional.empty();
+            if (rendered.isEmpty()) {
+                throw shell;
+            }
+            return extracted(rendered.get(), call);
+        }
+    }
+
+    /** Browser processes started so far: 0 while every page read was static. */
+    public int browserLaunches() {
+        return rendering.launches();
     }
 
     /**
@@ -424,6 +448,7 @@ public final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         llm.ifPresent(LlmProvider::close);
+        rendering.close();
         fetcher.close();
         cache.close();
         cpu.close();

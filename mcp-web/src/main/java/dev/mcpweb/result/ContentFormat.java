@@ -1,6 +1,6 @@
 package dev.mcpweb.result;
 
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.mcpweb.result;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import dev.mcpweb.extract.Metadata;
+import dev.mcpweb.document.Metadata;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

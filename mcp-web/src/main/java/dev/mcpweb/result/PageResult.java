@@ -1,7 +1,7 @@
 package dev.mcpweb.result;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.mcpweb.summarize;
 
-import dev.mcpweb.extract.Document;
-import dev.mcpweb.extract.Metadata;
+import dev.mcpweb.document.Document;
+import dev.mcpweb.document.Metadata;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

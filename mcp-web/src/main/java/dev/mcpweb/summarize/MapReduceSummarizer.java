@@ -4,7 +4,7 @@ import dev.mcpweb.chunk.Chunk;
 import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.MapMode;
 import dev.mcpweb.config.SummarizerConfig;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.llm.Completion;
 import dev.mcpweb.llm.LlmException;
 import dev.mcpweb.llm.LlmProvider;

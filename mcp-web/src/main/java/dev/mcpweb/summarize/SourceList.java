@@ -1,6 +1,6 @@
 package dev.mcpweb.summarize;
 
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -73,6 +73,35 @@ class ArchitectureTest {
     }
 
     @Test
+    void theHtmlExtractorDoesNotLeanOnTheStageThatUsesIt() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.mcpweb.extract.html")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.mcpweb.extract")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDocumentModelAndTheTextScansStandOnTheGround() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.mcpweb.document..", "dev.mcpweb.text..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.mcpweb.extract..",
+                        "dev.mcpweb.fetch..",
+                        "dev.mcpweb.chunk..",
+                        "dev.mcpweb.summarize..",
+                        "dev.mcpweb.pipeline..",
+                        "dev.mcpweb.cli..",
+                        "dev.mcpweb.server..")
+                .check(CLASSES);
+    }
+
+    @Test
     void nothingButTheCliWritesToStandardOutput() {
         noClasses()
                 .that()

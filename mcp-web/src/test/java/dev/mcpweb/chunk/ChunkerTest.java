@@ -3,8 +3,8 @@ package dev.mcpweb.chunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.config.ChunkerConfig;
-import dev.mcpweb.extract.Document;
-import dev.mcpweb.extract.Metadata;
+import dev.mcpweb.document.Document;
+import dev.mcpweb.document.Metadata;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.mcpweb.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.config.Config;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.fetch.FetchResult;
 import java.net.URI;
 import java.nio.charset.Charset;

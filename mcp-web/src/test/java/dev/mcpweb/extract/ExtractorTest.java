@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpweb.config.Config;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.fetch.FetchResult;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

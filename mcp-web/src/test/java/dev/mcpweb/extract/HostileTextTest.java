@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mcpweb.config.Config;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.hostile.HostilePages;
 import java.net.URI;

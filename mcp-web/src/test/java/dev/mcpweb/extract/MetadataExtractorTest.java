@@ -2,6 +2,7 @@ package dev.mcpweb.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.document.Metadata;
 import java.net.URI;
 import java.util.Optional;
 import org.jsoup.Jsoup;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.cache.NamespaceStats;
 import dev.mcpweb.config.Config;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.llm.Completion;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmRequest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.SharedData;
 import dev.mcpweb.config.Config;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchResult;
 import java.io.IOException;

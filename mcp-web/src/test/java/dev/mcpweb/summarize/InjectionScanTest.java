@@ -2,8 +2,8 @@ package dev.mcpweb.summarize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpweb.extract.Document;
-import dev.mcpweb.extract.Metadata;
+import dev.mcpweb.document.Document;
+import dev.mcpweb.document.Metadata;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -2,8 +2,8 @@ package dev.mcpweb.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpweb.extract.Document;
-import dev.mcpweb.extract.Metadata;
+import dev.mcpweb.document.Document;
+import dev.mcpweb.document.Metadata;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.cli.Cli;
 import dev.mcpweb.cli.ExitCode;
 import dev.mcpweb.config.Config;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmProviders;
 import dev.mcpweb.llm.ResilientProvider;

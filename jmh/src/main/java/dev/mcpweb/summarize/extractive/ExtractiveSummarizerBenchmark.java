@@ -2,7 +2,7 @@ package dev.mcpweb.summarize.extractive;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingType;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryListener;
 import dev.mcpweb.summarize.SummaryRequest;

@@ -1,6 +1,6 @@
 package dev.mcpweb.extract.html;
 
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import java.util.List;
 
 /**

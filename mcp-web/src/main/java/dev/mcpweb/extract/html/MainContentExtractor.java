@@ -1,6 +1,6 @@
 package dev.mcpweb.extract.html;
 
-import dev.mcpweb.extract.Whitespace;
+import dev.mcpweb.text.Whitespace;
 import dev.mcpweb.work.StopToken;
 import java.util.List;
 import java.util.Set;

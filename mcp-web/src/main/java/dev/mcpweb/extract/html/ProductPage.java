@@ -1,7 +1,7 @@
 package dev.mcpweb.extract.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpweb.extract.Whitespace;
+import dev.mcpweb.text.Whitespace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -1,8 +1,7 @@
 package dev.mcpweb.extract.html;
 
-import dev.mcpweb.extract.AbsoluteUrls;
-import dev.mcpweb.extract.Document;
-import dev.mcpweb.extract.Whitespace;
+import dev.mcpweb.document.Document;
+import dev.mcpweb.text.Whitespace;
 import dev.mcpweb.work.StopToken;
 import java.net.URI;
 import java.util.ArrayDeque;

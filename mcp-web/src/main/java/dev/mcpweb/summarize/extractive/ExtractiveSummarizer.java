@@ -1,6 +1,6 @@
 package dev.mcpweb.summarize.extractive;
 
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.summarize.SourceList;
 import dev.mcpweb.summarize.Summarizer;

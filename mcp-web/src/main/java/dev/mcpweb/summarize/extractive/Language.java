@@ -1,6 +1,6 @@
 package dev.mcpweb.summarize.extractive;
 
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

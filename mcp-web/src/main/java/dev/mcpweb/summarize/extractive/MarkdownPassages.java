@@ -1,7 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
-import dev.mcpweb.extract.Emphasis;
-import dev.mcpweb.extract.Whitespace;
+import dev.mcpweb.text.Emphasis;
+import dev.mcpweb.text.Whitespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

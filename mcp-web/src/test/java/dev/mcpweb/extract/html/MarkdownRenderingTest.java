@@ -2,7 +2,7 @@ package dev.mcpweb.extract.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.work.StopToken;
 import java.net.URI;
 import org.jsoup.Jsoup;

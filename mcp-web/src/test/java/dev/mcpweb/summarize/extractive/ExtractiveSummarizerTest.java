@@ -2,8 +2,8 @@ package dev.mcpweb.summarize.extractive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpweb.extract.Document;
-import dev.mcpweb.extract.Metadata;
+import dev.mcpweb.document.Document;
+import dev.mcpweb.document.Metadata;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryListener;
 import dev.mcpweb.summarize.SummaryRequest;

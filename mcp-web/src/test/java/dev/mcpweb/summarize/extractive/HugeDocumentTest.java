@@ -2,7 +2,7 @@ package dev.mcpweb.summarize.extractive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.hostile.HostilePages;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryListener;

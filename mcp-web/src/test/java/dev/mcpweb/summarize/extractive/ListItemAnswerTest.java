@@ -3,7 +3,7 @@ package dev.mcpweb.summarize.extractive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.config.Config;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.summarize.Summary;

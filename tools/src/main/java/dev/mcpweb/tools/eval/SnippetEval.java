@@ -2,7 +2,7 @@ package dev.mcpweb.tools.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpweb.extract.Document;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.ExtractionException;
 import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchResult;

@@ -2,8 +2,8 @@ package dev.mcpweb.tools.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpweb.extract.Document;
-import dev.mcpweb.extract.Metadata;
+import dev.mcpweb.document.Document;
+import dev.mcpweb.document.Metadata;
 import dev.mcpweb.extract.html.MainContent;
 import dev.mcpweb.extract.html.MainContentExtractor;
 import dev.mcpweb.summarize.Summarizer;

@@ -1,4 +1,4 @@
-package dev.mcpweb.extract;
+package dev.mcpweb.extract.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

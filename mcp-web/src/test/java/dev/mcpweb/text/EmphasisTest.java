@@ -1,4 +1,4 @@
-package dev.mcpweb.extract;
+package dev.mcpweb.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mcpweb.extract;
+package dev.mcpweb.extract.html;
 
 import java.net.MalformedURLException;
 import java.net.URL;

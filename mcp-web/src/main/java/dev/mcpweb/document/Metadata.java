@@ -1,4 +1,4 @@
-package dev.mcpweb.extract;
+package dev.mcpweb.document;
 
 import java.net.URI;
 import java.util.List;

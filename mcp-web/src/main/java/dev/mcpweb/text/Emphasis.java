@@ -1,4 +1,4 @@
-package dev.mcpweb.extract;
+package dev.mcpweb.text;
 
 import java.util.List;
 import java.util.function.IntPredicate;

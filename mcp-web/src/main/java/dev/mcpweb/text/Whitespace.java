@@ -1,4 +1,4 @@
-package dev.mcpweb.extract;
+package dev.mcpweb.text;
 
 /**
  * White-space clean-ups of fetched text in one pass each. The regular expressions they replace
@@ -20,7 +20,7 @@ public final class Whitespace {
     }
 
     /** Spaces and tabs before each line break removed ({@code [ \t]+\n} to {@code "\n"}). */
-    static String trimLineEnds(String s) {
+    public static String trimLineEnds(String s) {
         StringBuilder out = new StringBuilder(s.length());
         int n = s.length();
         int i = 0;

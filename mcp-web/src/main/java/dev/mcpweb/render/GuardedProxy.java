@@ -1,0 +1,234 @@
+package dev.mcpweb.render;
+
+import dev.mcpweb.fetch.GuardedConnector;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The browser's only way out: a forward proxy on 127.0.0.1 that Chromium sends every request through
+ * ({@code --proxy-server}, loopback included). Each plain request and each CONNECT is opened with the
+ * fetcher's {@link GuardedConnector}, so the URL guard and DNS pinning judge every subresource, every
+ * redirect hop (Chromium asks the proxy again for each) and every tunnel. Refused targets get a 403 and
+ * never see a byte. WebSocket upgrades over plain HTTP are refused outright; TLS is tunnelled, not
+ * opened, so what goes through a tunnel is the page's business, but where it goes is ours.
+ */
+final class GuardedProxy implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GuardedProxy.class);
+    private static final int MAX_HEAD_BYTES = 64 * 1024;
+    private static final int MAX_CONNECTIONS = 64;
+    /** Marks the proxy's own refusals, so a render can tell them from an origin's 403. */
+    static final String REFUSED_HEADER = "X-Mcp-Web-Refused";
+
+    private final GuardedConnector connector;
+    private final ServerSocket server;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
+    private final AtomicLong refused = new AtomicLong();
+
+    GuardedProxy(GuardedConnector connector) throws IOException {
+        this.connector = connector;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        threads.execute(this::accept);
+    }
+
+    /** The value for Chromium's {@code --proxy-server}. */
+    String address() {
+        return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** Requests and tunnels the guard refused since start. */
+    long refusedCount() {
+        return refused.get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            log.debug("closing the render proxy: {}", e.toString());
+        }
+        threads.shutdownNow();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                if (!connections.tryAcquire()) {
+                    client.close(); // the browser retries; a flood from a page does not grow threads
+                    continue;
+                }
+                threads.execute(() -> {
+                    try (client) {
+                        serve(client);
+                    } catch (IOException e) {
+                        log.debug("render proxy connection: {}", e.toString());
+                    } finally {
+                        connections.release();
+                    }
+                });
+            } catch (IOException e) {
+                if (!server.isClosed()) {
+                    log.warn("render proxy accept failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    private void serve(Socket client) throws IOException {
+        InputStream in = new BufferedInputStream(client.getInputStream());
+        OutputStream out = client.getOutputStream();
+        List<String> head = readHead(in);
+        if (head.isEmpty()) {
+            return;
+        }
+        String[] requestLine = head.getFirst().split(" ");
+        if (requestLine.length != 3) {
+            reply(out, "400 Bad Request");
+            return;
+        }
+        String method = requestLine[0];
+        if (method.equals("CONNECT")) {
+            tunnel(requestLine[1], in, out);
+            return;
+        }
+        HttpUrl url = HttpUrl.parse(requestLine[1]);
+        if (url == null || !url.scheme().equals("http") || isUpgrade(head)) {
+            refuse(out, requestLine[1], "only plain http requests and CONNECT tunnels are proxied");
+            return;
+        }
+        switch (connector.open(url.host(), url.port())) {
+            case GuardedConnector.Refused r -> refuse(out, url.toString(), r.message());
+            case GuardedConnector.Opened o -> {
+                try (Socket origin = o.socket()) {
+                    OutputStream toOrigin = origin.getOutputStream();
+                    toOrigin.write(originHead(method, url, requestLine[2], head).getBytes(StandardCharsets.ISO_8859_1));
+                    toOrigin.flush();
+                    pipe(client, origin, in, out);
+                }
+            }
+        }
+    }
+
+    private void tunnel(String authority, InputStream in, OutputStream out) throws IOException {
+        int colon = authority.lastIndexOf(':');
+        int port;
+        try {
+            port = Integer.parseInt(authority.substring(colon + 1));
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            reply(out, "400 Bad Request");
+            return;
+        }
+        switch (connector.open(authority.substring(0, colon), port)) {
+            case GuardedConnector.Refused r -> refuse(out, "CONNECT " + authority, r.message());
+            case GuardedConnector.Opened o -> {
+                try (Socket origin = o.socket()) {
+                    out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    pipe(null, origin, in, out);
+                }
+            }
+        }
+    }
+
+    /** Copies both ways until the origin is done (the page's byte cap is counted in the browser). */
+    private void pipe(Socket client, Socket origin, InputStream fromClient, OutputStream toClient) throws IOException {
+        var upstream = threads.submit(() -> {
+            try {
+                fromClient.transferTo(origin.getOutputStream());
+                origin.shutdownOutput();
+            } catch (IOException e) {
+                origin.close(); // the client went away: nothing more to send or read
+            }
+            return null;
+        });
+        byte[] buffer = new byte[16 * 1024];
+        InputStream fromOrigin = origin.getInputStream();
+        try {
+            for (int n; (n = fromOrigin.read(buffer)) >= 0; ) {
+                toClient.write(buffer, 0, n);
+                toClient.flush();
+            }
+        } catch (SocketException e) {
+            log.debug("render proxy pipe: {}", e.toString());
+        }
+        if (client != null) {
+            client.close(); // Connection: close was asked of the origin; end the exchange for the browser too
+        }
+        upstream.cancel(true);
+    }
+
+    private void refuse(OutputStream out, String target, String why) throws IOException {
+        refused.incrementAndGet();
+        log.info("render: refused {}: {}", target, why);
+        reply(out, "403 Forbidden\r\n" + REFUSED_HEADER + ": " + why.replaceAll("[\r\n]", " "));
+    }
+
+    private static void reply(OutputStream out, String statusAndHeaders) throws IOException {
+        out.write(("HTTP/1.1 " + statusAndHeaders + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    private static boolean isUpgrade(List<String> head) {
+        return head.stream().skip(1).anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("upgrade:"));
+    }
+
+    /** The request as the origin sees it: origin-form target, no proxy headers, one exchange per connection. */
+    private static String originHead(String method, HttpUrl url, String version, List<String> head) {
+        StringBuilder b = new StringBuilder(method).append(' ').append(url.encodedPath());
+        if (url.encodedQuery() != null) {
+            b.append('?').append(url.encodedQuery());
+        }
+        b.append(' ').append(version).append("\r\n");
+        for (String h : head.subList(1, head.size())) {
+            String name = h.substring(0, Math.max(0, h.indexOf(':'))).strip().toLowerCase(Locale.ROOT);
+            if (!name.startsWith("proxy-") && !name.equals("connection") && !name.equals("keep-alive")) {
+                b.append(h).append("\r\n");
+            }
+        }
+        return b.append("Connection: close\r\n\r\n").toString();
+    }
+
+    /** Reads the request line and headers, up to {@link #MAX_HEAD_BYTES}; empty when the client closed. */
+    private static List<String> readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        List<String> lines = new ArrayList<>();
+        int total = 0;
+        for (int c; (c = in.read()) >= 0; ) {
+            if (++total > MAX_HEAD_BYTES) {
+                throw new IOException("request head over " + MAX_HEAD_BYTES + " bytes");
+            }
+            if (c == '\n') {
+                String text = line.toString(StandardCharsets.ISO_8859_1).stripTrailing();
+                line.reset();
+                if (text.isEmpty()) {
+                    return lines;
+                }
+                lines.add(text);
+            } else {
+                line.write(c);
+            }
+        }
+        return List.of();
+    }
+}
