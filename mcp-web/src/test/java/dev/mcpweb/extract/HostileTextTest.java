@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.fetch.FetchResult;
+import dev.mcpweb.hostile.HostilePages;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,13 +30,13 @@ class HostileTextTest {
 
     @Test
     void aTextLineOfSpacesIsReadAtOnce() {
-        Document d = read("text/plain", "start" + " ".repeat(SIZE) + "end\nnext  \nline");
+        Document d = read("text/plain", HostilePages.spacesLine(SIZE) + "next  \nline");
         assertThat(d.text()).endsWith("end\nnext\nline");
     }
 
     @Test
     void unclosedEmphasisMarksInMarkdownAreReadAtOnce() {
-        Document d = read("text/markdown", "*a ".repeat(SIZE / 3) + "\n\nand *c* end");
+        Document d = read("text/markdown", HostilePages.openEmphasis(SIZE) + "\n\nand *c* end");
         assertThat(d.text()).endsWith("and c end");
     }
 

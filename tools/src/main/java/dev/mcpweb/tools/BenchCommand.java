@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             FetchBenchCommand.class,
             CacheBenchCommand.class,
             BenchMapReduceCommand.class,
-            BenchPipelineCommand.class
+            BenchPipelineCommand.class,
+            HostileBenchCommand.class
         })
 public final class BenchCommand implements CommandExtension {}

@@ -3,6 +3,7 @@ package dev.mcpweb.summarize.extractive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.document.Document;
+import dev.mcpweb.hostile.HostilePages;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryListener;
 import dev.mcpweb.summarize.SummaryRequest;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,36 +46,9 @@ class HugeDocumentTest {
         assertThat(output).contains("summarized 9 MB");
     }
 
-    /** Natural-looking text: Zipf-distributed words, sentences of 8 to 30 words, lines of a few sentences. */
-    static String text(int bytes, long seed) {
-        Random random = new Random(seed);
-        String[] vocabulary = new String[5000];
-        for (int i = 0; i < vocabulary.length; i++) {
-            StringBuilder w = new StringBuilder();
-            for (int k = 2 + random.nextInt(8); k > 0; k--) {
-                w.append((char) ('a' + random.nextInt(26)));
-            }
-            vocabulary[i] = w.toString();
-        }
-        StringBuilder out = new StringBuilder(bytes + 200);
-        while (out.length() < bytes) {
-            int words = 8 + random.nextInt(22);
-            for (int k = 0; k < words; k++) {
-                int rank = (int) Math.pow(vocabulary.length, random.nextDouble()) - 1;
-                String w = vocabulary[Math.max(0, Math.min(vocabulary.length - 1, rank))];
-                out.append(k == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w)
-                        .append(k == words - 1 ? ". " : " ");
-            }
-            if (random.nextInt(4) == 0) {
-                out.append('\n');
-            }
-        }
-        return out.toString();
-    }
-
     /** The child: summarizes the page with and without a query and reports the time. */
     public static void main(String[] args) throws IOException {
-        String text = text(MEGABYTES << 20, 1);
+        String text = HostilePages.naturalText(MEGABYTES << 20, 1);
         Document page = ExtractiveSummarizerTest.doc("https://example.org/huge.txt", "Huge", text);
         long start = System.nanoTime();
         ExtractiveSummarizer summarizer = new ExtractiveSummarizer();

@@ -1,0 +1,67 @@
+package dev.mcpweb.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpweb.cli.CliRun;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny run of {@code bench hostile}: every hostile page answered without a trace, the server alive. */
+class HostileBenchCommandTest {
+    private final CliRun cli = new CliRun();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSmallHostileRunReportsBothPhasesEveryHostileOutcomeAndTheHeap() throws Exception {
+        int code = cli.run(
+                "bench",
+                "hostile",
+                "--ordinary",
+                "9",
+                "--clients",
+                "2",
+                "--hostile-rounds",
+                "1",
+                "--text-megabytes",
+                "1",
+                "--nested",
+                "5000",
+                "--pdf-pages",
+                "10",
+                "--json",
+                "--set",
+                "cache.ttl=1h");
+
+        JsonNode report = new ObjectMapper().readTree(cli.out());
+        assertThat(code).as(cli.err()).isZero();
+        for (String phase : new String[] {"alone", "loaded"}) {
+            JsonNode p = report.path("ordinary").path(phase);
+            assertThat(p.path("calls").asInt()).isEqualTo(9);
+            assertThat(p.path("failures").asInt()).isZero();
+            assertThat(p.path("p99_ms").asDouble())
+                    .isGreaterThanOrEqualTo(p.path("p50_ms").asDouble())
+                    .isPositive();
+        }
+        assertThat(report.path("ordinary").path("p99_ratio").asDouble()).isPositive();
+        JsonNode hostile = report.path("hostile");
+        assertThat(hostile).hasSize(5);
+        assertThat(hostile.findValuesAsText("page"))
+                .containsExactlyInAnyOrder("spaces", "emphasis", "huge-text", "nested", "pdf");
+        hostile.forEach(o -> {
+            assertThat(o.path("stack_trace").asBoolean()).as(o.toString()).isFalse();
+            assertThat(o.path("message").asText()).as(o.toString()).doesNotContain("Exception", ".java:");
+        });
+        assertThat(report.path("stack_traces").asInt()).isZero();
+        assertThat(report.path("server_alive").asBoolean()).isTrue();
+        JsonNode heap = report.path("heap");
+        assertThat(heap.path("peak_used_bytes").asLong())
+                .isPositive()
+                .isLessThanOrEqualTo(heap.path("max_bytes").asLong());
+        assertThat(heap.path("live_after_gc_bytes").asLong()).isPositive();
+    }
+}
