@@ -187,7 +187,8 @@ public final class ExtractionEval {
         }
     }
 
-    private static URI pageUri(String url) {
+    /** The page's URL as a URI; a placeholder when the data set gives none usable. */
+    static URI pageUri(String url) {
         try {
             URI uri = new URI(url);
             return uri.isAbsolute() ? uri : URI.create("https://example.invalid/");
@@ -222,7 +223,7 @@ public final class ExtractionEval {
         }
     }
 
-    private static byte[] gunzip(Path file) throws IOException {
+    static byte[] gunzip(Path file) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             return in.readAllBytes();
         }

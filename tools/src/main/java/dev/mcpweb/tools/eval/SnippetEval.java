@@ -7,11 +7,8 @@ import dev.mcpweb.extract.ExtractionException;
 import dev.mcpweb.extract.Extractor;
 import dev.mcpweb.fetch.FetchResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Scores an extractor on a data set in Trafilatura's evaluation format ({@code evaldata.json} keyed by URL,
@@ -70,7 +66,7 @@ public final class SnippetEval {
             JsonNode labels = page.getValue().getValue();
             Path html = dataset.resolve("html").resolve(page.getKey() + ".gz");
             long cpuStart = threads.getCurrentThreadCpuTime();
-            Extracted extracted = Files.exists(html) ? extract(gunzip(html), url) : Extracted.FAILED;
+            Extracted extracted = Files.exists(html) ? extract(ExtractionEval.gunzip(html), url) : Extracted.FAILED;
             cpuNanos += threads.getCurrentThreadCpuTime() - cpuStart;
             pages.add(score(page.getKey(), url, extracted, labels));
         }
@@ -83,7 +79,7 @@ public final class SnippetEval {
 
     private Extracted extract(byte[] html, String url) {
         try {
-            Document doc = extractor.extract(FetchResult.ofBytes(pageUri(url), "text/html", html));
+            Document doc = extractor.extract(FetchResult.ofBytes(ExtractionEval.pageUri(url), "text/html", html));
             String language = doc.metadata()
                     .language()
                     .map(tag -> tag.toLowerCase(Locale.ROOT).split("[-_]")[0])
@@ -157,20 +153,5 @@ public final class SnippetEval {
             }
         }
         return out.toString();
-    }
-
-    private static URI pageUri(String url) {
-        try {
-            URI uri = new URI(url);
-            return uri.isAbsolute() ? uri : URI.create("https://example.invalid/");
-        } catch (URISyntaxException e) {
-            return URI.create("https://example.invalid/");
-        }
-    }
-
-    private static byte[] gunzip(Path file) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            return in.readAllBytes();
-        }
     }
 }
