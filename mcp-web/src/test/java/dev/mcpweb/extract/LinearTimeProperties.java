@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Tag;
  */
 @Tag("slow")
 class LinearTimeProperties {
-    private static final int RUNS = 7;
+    private static final int RUNS = 5;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final double MAX_RATIO = 2.5;
     private static final Extractor EXTRACTOR = new Extractor(Config.defaults().extractor());
@@ -54,17 +55,22 @@ class LinearTimeProperties {
                 .ofMaxLength(6);
     }
 
-    @Property(tries = 12)
+    @Property(tries = 8)
     void extractingTextIsLinear(@ForAll("unit") String unit) {
         assertLinear(unit, 800_000, s -> extract("text/plain", s));
     }
 
-    @Property(tries = 12)
+    @Property(tries = 8)
     void extractingMarkdownIsLinear(@ForAll("unit") String unit) {
         assertLinear(unit, 800_000, s -> extract("text/markdown", s));
     }
 
-    @Property(tries = 8)
+    @Example
+    void extractingMarkdownTableRowsIsLinear() { // "|_\n" took 2.61x once, by medians of CPU times
+        assertLinear("|_\n", 800_000, s -> extract("text/markdown", s));
+    }
+
+    @Property(tries = 6)
     void extractingHtmlIsLinear(@ForAll("unit") String unit) {
         assertLinear(
                 unit,
@@ -98,7 +104,7 @@ class LinearTimeProperties {
         }
     }
 
-    @Property(tries = 12)
+    @Property(tries = 8)
     void whiteSpaceAndEmphasisScansAreLinear(@ForAll("unit") String unit) {
         assertLinear(unit, 2_000_000, s -> {
             Whitespace.joinLines(s);
@@ -120,10 +126,8 @@ class LinearTimeProperties {
     private static void assertLinear(String unit, int size, Consumer<String> transformation) {
         String small = unit.repeat(size / unit.length());
         String large = unit.repeat(2 * (size / unit.length()));
-        for (int i = 0; i < 2; i++) { // the JIT, and a heap grown to hold the large input
-            transformation.accept(small);
-            transformation.accept(large);
-        }
+        transformation.accept(small); // the JIT, and a heap grown to hold the large input
+        transformation.accept(large);
         double ratio = ratio(small, large, transformation);
         // The same machine's scaling of plain linear work over the same inputs (memory and caches grow
         // with the input too): a ratio above 2 there excuses the same excess here, a quadratic 4 never.
