@@ -28,7 +28,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.junit.jupiter.api.Tag;
+import net.jqwik.api.Tag;
 
 /**
  * Every text transformation of fetched content takes time linear in its input, on inputs made to
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Tag;
  * milliseconds, shorter times counted as 10 ms, judged against plain linear work on the same inputs
  * measured in the same run.
  */
-@Tag("slow")
+@Tag("slow") // jqwik's own tag: the JUnit one does not reach the jqwik engine, and -Dquick must skip this
 class LinearTimeProperties {
     private static final int RUNS = 5;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
