@@ -82,7 +82,7 @@ public final class Fetcher implements AutoCloseable {
         this.config = b.config;
         this.store = b.store;
         this.guard = new UrlGuard(config.allowedHosts());
-        GuardedDns dns = new GuardedDns(guard, b.dns);
+        GuardedDns dns = new GuardedDns(guard, StaticHosts.over(config.resolve(), b.dns));
         this.connector = new GuardedConnector(guard, dns, config.connectTimeout());
         this.client = new OkHttpClient.Builder()
                 .dns(dns)
@@ -130,6 +130,18 @@ public final class Fetcher implements AutoCloseable {
     /** Opens connections under this fetcher's guard and DNS, for the render proxy. */
     public GuardedConnector connector() {
         return connector;
+    }
+
+    /**
+     * What robots.txt of {@code url}'s site says to a crawler ({@link SiteRules#NONE} when robots.txt is
+     * not obeyed); fetched through the guard like any page, and cached as the fetches' own checks are.
+     */
+    public SiteRules siteRules(URI url) throws IOException {
+        HttpUrl parsed = HttpUrl.get(url);
+        if (robots.isEmpty() || parsed == null) {
+            return SiteRules.NONE;
+        }
+        return robots.get().site(parsed, System.nanoTime() + config.timeout().toNanos());
     }
 
     static Builder builder(FetcherConfig config) {

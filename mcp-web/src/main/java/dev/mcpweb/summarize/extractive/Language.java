@@ -200,7 +200,7 @@ final class Language {
         };
     }
 
-    private static org.apache.lucene.analysis.Analyzer analyzer(String code) {
+    static org.apache.lucene.analysis.Analyzer analyzer(String code) {
         return BUILT.computeIfAbsent(
                 code, c -> ANALYZERS.getOrDefault(c, StandardAnalyzer::new).get());
     }
