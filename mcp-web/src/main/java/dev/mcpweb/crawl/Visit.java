@@ -36,6 +36,11 @@ public record Visit(
             return name().toLowerCase(Locale.ROOT);
         }
 
+        @Override
+        public String toString() {
+            return id();
+        }
+
         public static List<String> ids() {
             return java.util.Arrays.stream(values()).map(Status::id).toList();
         }

@@ -110,7 +110,8 @@ class CrawlerTest {
             assertThat(urls).contains("http://" + SyntheticSite.DOCS_HOST + ":" + site.port() + "/guide");
             assertThat(urls).allMatch(u -> u.contains(".coast.test:"), "every URL on the site's domain");
             assertThat(urls).noneMatch(u -> u.contains("/private/"));
-            assertThat(urls.stream().filter(u -> u.startsWith(site.url("/account")))).hasSize(1);
+            assertThat(urls.stream().filter(u -> u.startsWith(site.url("/account"))))
+                    .hasSize(1);
             // the calendar goes on forever; the map reads it only to its depth
             assertThat(urls.stream().filter(u -> u.contains("/calendar"))).hasSizeLessThanOrEqualTo(4);
             assertThat(map.outOfScope()).isEqualTo(1);
