@@ -27,7 +27,8 @@ import java.util.zip.GZIPOutputStream;
  * loop, a 5 MB page, pages robots.txt disallows, and links to another site. Three planted articles answer
  * {@link #QUERY}; a few others share some of its words. It answers for {@link #HOST}, {@link #DOCS_HOST}
  * (same registrable domain) and {@link #ELSEWHERE} (another site), told apart by the Host header, and logs
- * every request with its time so tests can check what was fetched and when.
+ * every request with its time so tests can check what was fetched and when ({@code /_test/requests} on
+ * {@code 127.0.0.1} answers how many, for tests in another process).
  */
 public final class SyntheticSite implements AutoCloseable {
     public static final String HOST = "www.coast.test";
@@ -138,6 +139,15 @@ public final class SyntheticSite implements AutoCloseable {
             host = host == null ? "" : host.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            if (host.equals("127.0.0.1") && path.equals("/_test/requests")) { // for tests in other processes
+                send(
+                        exchange,
+                        200,
+                        "text/plain",
+                        String.valueOf(requests.size()).getBytes(StandardCharsets.UTF_8),
+                        false);
+                return;
+            }
             requests.add(new Request(System.nanoTime(), host, path));
             if (host.equals(ELSEWHERE)) {
                 html(exchange, page("Elsewhere", "<p>Another site entirely.</p>"));
