@@ -22,7 +22,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A generated web site on 127.0.0.1 for crawl tests: a home page, 10 sections of 32 articles each (320),
- * a print copy of every article, a sitemap index over two sitemaps (one gzip-encoded), and traps: a
+ * five news items, a print copy of every article, a sitemap index over two sitemaps (one a {@code .xml.gz}
+ * file, one sent gzip-encoded), an RSS feed of the news, and traps: a
  * calendar linking to the next month forever, session-ID links that differ on every page, a redirect
  * loop, a 5 MB page, pages robots.txt disallows, and links to another site. Three planted articles answer
  * {@link #QUERY}; a few others share some of its words. It answers for {@link #HOST}, {@link #DOCS_HOST}
@@ -48,6 +49,7 @@ public final class SyntheticSite implements AutoCloseable {
             "maps",
             "people");
     static final int PER_SECTION = 32;
+    static final int NEWS = 5;
     /** Planted answers: section index and article index within it. */
     static final List<int[]> ANSWERS = List.of(new int[] {0, 27}, new int[] {1, 30}, new int[] {5, 31});
 
@@ -165,14 +167,22 @@ public final class SyntheticSite implements AutoCloseable {
         if (path.equals("/robots.txt")) {
             String robots = "User-agent: *\nDisallow: /private/\n"
                     + (options.crawlDelaySeconds() > 0 ? "Crawl-delay: " + options.crawlDelaySeconds() + "\n" : "")
-                    + (options.sitemaps() ? "Sitemap: " + url("/sitemap_index.xml") + "\n" : "");
+                    + (options.sitemaps()
+                            ? "Sitemap: " + url("/sitemap_index.xml") + "\nSitemap: " + url("/news/feed.rss") + "\n"
+                            : "");
             send(exchange, 200, "text/plain", robots.getBytes(StandardCharsets.UTF_8), false);
         } else if (path.equals("/sitemap_index.xml") && options.sitemaps()) {
             send(exchange, 200, "application/xml", sitemapIndex().getBytes(StandardCharsets.UTF_8), false);
-        } else if (path.equals("/sitemaps/main.xml") && options.sitemaps()) {
-            send(exchange, 200, "application/xml", sitemap(0, 5).getBytes(StandardCharsets.UTF_8), false);
+        } else if (path.equals("/sitemaps/main.xml.gz") && options.sitemaps()) {
+            send(exchange, 200, "application/x-gzip", gzip(sitemap(0, 5).getBytes(StandardCharsets.UTF_8)), false);
         } else if (path.equals("/sitemaps/more.xml") && options.sitemaps()) {
             send(exchange, 200, "application/xml", sitemap(5, 10).getBytes(StandardCharsets.UTF_8), true);
+        } else if (path.equals("/news/feed.rss") && options.sitemaps()) {
+            send(exchange, 200, "application/rss+xml", feed().getBytes(StandardCharsets.UTF_8), false);
+        } else if (path.matches("/news/item-[0-4]\\.html")) {
+            html(
+                    exchange,
+                    page("News " + path.charAt(11), "<p>News from the society, item " + path.charAt(11) + ".</p>"));
         } else if (path.equals("/")) {
             html(exchange, home());
         } else if (path.startsWith("/section/")) {
@@ -249,9 +259,10 @@ public final class SyntheticSite implements AutoCloseable {
 
     // ---------------------------------------------------------------- pages
 
-    /** Paths the sitemaps list: home, sections and articles (not the print copies or the traps). */
+    /** Paths the sitemaps and the feed list: home, sections, articles, news (not the print copies or the traps). */
     public static List<String> sitemapPaths() {
         List<String> paths = new ArrayList<>(List.of("/"));
+        IntStream.range(0, NEWS).forEach(i -> paths.add("/news/item-" + i + ".html"));
         for (int s = 0; s < SECTIONS.size(); s++) {
             paths.add(sectionPath(s));
             for (int i = 0; i < PER_SECTION; i++) {
@@ -268,7 +279,16 @@ public final class SyntheticSite implements AutoCloseable {
                   <sitemap><loc>%s</loc></sitemap>
                   <sitemap><loc>%s</loc></sitemap>
                 </sitemapindex>
-                """.formatted(url("/sitemaps/main.xml"), url("/sitemaps/more.xml"));
+                """.formatted(url("/sitemaps/main.xml.gz"), url("/sitemaps/more.xml"));
+    }
+
+    private String feed() {
+        String items = IntStream.range(0, NEWS)
+                .mapToObj(i -> "<item><title>News " + i + "</title><link>" + url("/news/item-" + i + ".html")
+                        + "</link><pubDate>Mon, 0" + (i + 2) + " Nov 2026 10:00:00 GMT</pubDate></item>")
+                .collect(Collectors.joining("\n"));
+        return "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Society news</title><link>" + url("/")
+                + "</link><description>News</description>\n" + items + "\n</channel></rss>\n";
     }
 
     private String sitemap(int fromSection, int toSection) {
