@@ -292,6 +292,7 @@ public final class Crawler {
         int started = 0;
         int inFlight = 0;
         int deepest = 0;
+        int fetched = 0;
         String stopped = "no more links in scope";
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             ExecutorCompletionService<Read> done = new ExecutorCompletionService<>(threads);
@@ -315,6 +316,7 @@ public final class Crawler {
                                             next,
                                             Visit.Status.REFUSED_BY_ROBOTS,
                                             Optional.of("robots.txt disallows it for our user agent"),
+                                            0,
                                             0));
                             continue;
                         }
@@ -341,11 +343,12 @@ public final class Crawler {
                     }
                     inFlight--;
                     Read read = finished.resultNow();
+                    fetched++;
                     budget.spend(read.bytes());
                     read.finalUrl().ifPresent(seen::add);
                     Candidate c = read.candidate();
                     if (read.document().isEmpty()) {
-                        visits.put(c.url, visit(c, read.status(), read.reason(), read.bytes()));
+                        visits.put(c.url, visit(c, read.status(), read.reason(), fetched, read.bytes()));
                         listener.onProgress("crawl", started - inFlight, maxPages);
                         continue;
                     }
@@ -359,7 +362,7 @@ public final class Crawler {
                                     Visit.Status.READ,
                                     Optional.empty(),
                                     Optional.of(doc.title()),
-                                    pages.size(),
+                                    fetched,
                                     read.bytes(),
                                     c.score,
                                     0));
@@ -535,8 +538,8 @@ public final class Crawler {
 
     // ---------------------------------------------------------------- shared
 
-    private static Visit visit(Candidate c, Visit.Status status, Optional<String> reason, long bytes) {
-        return new Visit(c.url.toString(), c.depth, status, reason, Optional.empty(), 0, bytes, c.score, 0);
+    private static Visit visit(Candidate c, Visit.Status status, Optional<String> reason, int order, long bytes) {
+        return new Visit(c.url.toString(), c.depth, status, reason, Optional.empty(), order, bytes, c.score, 0);
     }
 
     private static URI startUrl(String url) throws PipelineException {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What a crawl did with one URL: read it (with its title, bytes and how well it answers the query), or
- * why not. {@code order} is when it was read (1 = first page), 0 for URLs not fetched.
+ * why not. {@code order} is when it was fetched (1 = the first page fetched), 0 for URLs not fetched.
  */
 public record Visit(
         String url,

@@ -80,8 +80,8 @@ public record CrawlResult(
             Optional<String> reason,
             Optional<String> title,
 
-            @JsonPropertyDescription("When it was read: 1 for the first page; absent when not read.")
-            Optional<Integer> readOrder,
+            @JsonPropertyDescription("When it was fetched: 1 for the first page fetched; absent when not fetched.")
+            Optional<Integer> fetchOrder,
 
             @JsonPropertyDescription("Its number in the sources when the summary cites it.")
             Optional<Integer> source,

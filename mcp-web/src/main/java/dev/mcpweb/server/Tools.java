@@ -287,8 +287,8 @@ final class Tools {
                 .build();
     }
 
-    static String summaryText(PipelineResult result) {
-        Summary summary = result.summary();
+    /** The summary's Markdown, the sources it does not link, and its warnings. */
+    private static StringBuilder summaryText(Summary summary) {
         StringBuilder text = new StringBuilder(summary.markdown().strip());
         List<Summary.SourceRef> unlisted = summary.sources().stream()
                 .filter(s -> !summary.markdown().contains(s.url()))
@@ -307,6 +307,11 @@ final class Tools {
             text.append("\n\nWarnings:\n");
             summary.warnings().forEach(w -> text.append("- ").append(w).append('\n'));
         }
+        return text;
+    }
+
+    static String summaryText(PipelineResult result) {
+        StringBuilder text = summaryText(result.summary());
         if (!result.failures().isEmpty()) {
             text.append("\n\nNot summarized (could not be read):\n");
             result.failures()
@@ -430,24 +435,12 @@ final class Tools {
         } finally {
             clientModel.ifPresent(LlmProvider::close);
         }
-        CrawlResult result = CrawlResult.of(report);
-        StringBuilder text = new StringBuilder();
-        text.append(result.summary()
-                .orElse("None of the " + report.spent().pagesRead()
-                        + " pages read answers the query. Try another start URL, a larger max_pages or max_depth.")
-                .strip());
-        if (!result.sources().isEmpty()) {
-            text.append("\n\nSources:\n");
-            result.sources()
-                    .forEach(s -> text.append("[")
-                            .append(s.number())
-                            .append("] ")
-                            .append(s.title())
-                            .append(" — ")
-                            .append(s.url())
-                            .append('\n'));
-        }
-        result.warnings().forEach(w -> text.append("\nWarning: ").append(w));
+        StringBuilder text = report.summary()
+                .map(Tools::summaryText)
+                .orElseGet(
+                        () -> new StringBuilder(
+                                "None of the " + report.spent().pagesRead()
+                                        + " pages read answers the query. Try another start URL, a larger max_pages or max_depth."));
         text.append("\n\n")
                 .append(report.spent().pagesRead())
                 .append(" pages read; stopped: ")
@@ -455,7 +448,7 @@ final class Tools {
                 .append('.');
         return CallToolResult.builder()
                 .addTextContent(text.toString().strip())
-                .structuredContent(ResultJson.tree(result))
+                .structuredContent(ResultJson.tree(CrawlResult.of(report)))
                 .isError(false)
                 .build();
     }

@@ -56,9 +56,12 @@ class CrawlerTest {
                     Crawler.breadthFirst(pipeline).crawl(request(site, 200, 3), SummaryListener.NONE, Optional.empty());
             int breadthFirst = pagesUntilAllAnswersRead(site, breadth);
             System.err.printf(
-                    "pages read until all 3 answers found: best-first %d, breadth-first %s (of %d read)%n",
+                    "pages fetched until all 3 answers were read: best-first %d (answers at %s), breadth-first %s"
+                            + " (answers at %s, of %d fetched)%n",
                     bestFirst,
+                    answerOrders(site, report),
                     breadthFirst == Integer.MAX_VALUE ? "not within 200" : breadthFirst,
+                    answerOrders(site, breadth),
                     breadth.spent().pagesRead());
             assertThat(breadthFirst).isGreaterThan(3 * bestFirst);
         }
@@ -157,14 +160,14 @@ class CrawlerTest {
             assertThat(shallow.visits()).filteredOn(v -> v.order() > 0).allMatch(v -> v.depth() <= 1);
             assertThat(shallow.spent().deepest()).isEqualTo(1);
 
-            CrawlRequest small = withBytes(request(site, 200, 3), 300_000);
+            CrawlRequest small = request(site, 200, 3, Optional.empty(), OptionalLong.of(300_000));
             CrawlReport bytes = crawler.crawl(small, SummaryListener.NONE, Optional.empty());
             assertThat(bytes.stoppedBecause()).contains("max_bytes");
             // no fetch starts once the budget is spent; the pages in flight then may end past it
             assertThat(bytes.spent().bytes()).isLessThan(300_000 + 4 * 5_400_000L);
             assertThat(bytes.spent().pagesRead()).isLessThan(200);
 
-            CrawlRequest quick = withTime(request(site, 200, 3), Duration.ofMillis(400));
+            CrawlRequest quick = request(site, 200, 3, Optional.of(Duration.ofMillis(400)), OptionalLong.empty());
             CrawlReport time = crawler.crawl(quick, SummaryListener.NONE, Optional.empty());
             assertThat(time.stoppedBecause()).contains("max_time");
             assertThat(time.spent().elapsed()).isLessThan(Duration.ofMillis(400 + 1_000));
@@ -237,48 +240,23 @@ class CrawlerTest {
     }
 
     private static CrawlRequest request(SyntheticSite site, int maxPages, int maxDepth) {
+        return request(site, maxPages, maxDepth, Optional.empty(), OptionalLong.empty());
+    }
+
+    private static CrawlRequest request(
+            SyntheticSite site, int maxPages, int maxDepth, Optional<Duration> maxTime, OptionalLong maxBytes) {
         return new CrawlRequest(
                 site.url("/"),
                 SyntheticSite.QUERY,
                 OptionalInt.of(maxPages),
                 OptionalInt.of(maxDepth),
-                Optional.empty(),
-                OptionalLong.empty(),
+                maxTime,
+                maxBytes,
                 Scope.Kind.DOMAIN,
                 List.of(),
                 List.of(),
                 OptionalInt.empty(),
                 Optional.empty());
-    }
-
-    private static CrawlRequest withBytes(CrawlRequest r, long bytes) {
-        return new CrawlRequest(
-                r.url(),
-                r.query(),
-                r.maxPages(),
-                r.maxDepth(),
-                r.maxTime(),
-                OptionalLong.of(bytes),
-                r.scope(),
-                r.include(),
-                r.exclude(),
-                r.maxLengthWords(),
-                r.mode());
-    }
-
-    private static CrawlRequest withTime(CrawlRequest r, Duration time) {
-        return new CrawlRequest(
-                r.url(),
-                r.query(),
-                r.maxPages(),
-                r.maxDepth(),
-                Optional.of(time),
-                r.maxBytes(),
-                r.scope(),
-                r.include(),
-                r.exclude(),
-                r.maxLengthWords(),
-                r.mode());
     }
 
     private static List<String> answerUrls(SyntheticSite site) {
@@ -294,6 +272,15 @@ class CrawlerTest {
         return read.size() < 3
                 ? Integer.MAX_VALUE
                 : read.stream().mapToInt(Visit::order).max().orElseThrow();
+    }
+
+    private static List<Integer> answerOrders(SyntheticSite site, CrawlReport report) {
+        Set<String> answers = new HashSet<>(answerUrls(site));
+        return report.visits().stream()
+                .filter(v -> answers.contains(v.url()) && v.order() > 0)
+                .map(Visit::order)
+                .sorted()
+                .toList();
     }
 
     private static long pageRequests(SyntheticSite site) {
