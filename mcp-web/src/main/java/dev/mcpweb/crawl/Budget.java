@@ -6,13 +6,23 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The byte and time budgets of one site map or crawl, shared by its workers. */
 final class Budget {
     private final long maxBytes;
+    private final Duration maxTime;
     private final long startNanos = System.nanoTime();
     private final long deadlineNanos;
     private final AtomicLong bytes = new AtomicLong();
 
     Budget(long maxBytes, Duration maxTime) {
         this.maxBytes = maxBytes;
+        this.maxTime = maxTime;
         this.deadlineNanos = startNanos + maxTime.toNanos();
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    Duration maxTime() {
+        return maxTime;
     }
 
     void spend(long n) {

@@ -3,7 +3,6 @@ package dev.mcpweb.crawl;
 import dev.mcpweb.config.CrawlConfig;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.fetch.FetchOutcome;
-import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.fetch.Fetcher;
 import dev.mcpweb.fetch.SiteRules;
 import dev.mcpweb.llm.LlmProvider;
@@ -12,7 +11,6 @@ import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.pipeline.PipelineException;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryListener;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a site rather than a page: {@link #map} lists a site's URLs from its sitemaps (or, when it has
@@ -44,9 +37,6 @@ import java.util.concurrent.TimeUnit;
  * stops a crawl at once. Between reading and summarizing, a {@link SourceFilter} picks the sources.
  */
 public final class Crawler {
-    /** The most out-of-scope URLs a report lists one by one; the rest are only counted. */
-    private static final int LISTED_OUT_OF_SCOPE = 50;
-
     private final Pipeline pipeline;
     private final CrawlConfig config;
     private final SourceFilter filter;
@@ -82,7 +72,7 @@ public final class Crawler {
         Scope scope = new Scope(request.scope(), start, request.include(), request.exclude());
         Budget budget = new Budget(config.maxBytes(), config.maxTime());
         Fetcher fetcher = pipeline.fetcher();
-        SiteRules rules = rules(fetcher, start);
+        SiteRules rules = Politeness.rulesOf(fetcher, start);
         Map<URI, SiteMap.Entry> found = new LinkedHashMap<>();
         Set<URI> outOfScope = new HashSet<>();
         Set<URI> disallowed = new HashSet<>();
@@ -165,7 +155,8 @@ public final class Crawler {
                 return;
             }
             URI page = level.poll();
-            Optional<Politeness.Turn> turn = politeness.await(hostKey(page), delay(rules), budget.deadlineNanos());
+            Optional<Politeness.Turn> turn =
+                    politeness.await(Politeness.hostOf(page), Politeness.delayOf(rules), budget.deadlineNanos());
             if (turn.isEmpty()) {
                 continue;
             }
@@ -234,31 +225,6 @@ public final class Crawler {
 
     // ---------------------------------------------------------------- crawl
 
-    /** A page waiting to be read: where it was linked from, how deep, and the text that scores it. */
-    private static final class Candidate {
-        final URI url;
-        final int depth;
-        final int order;
-        final Bm25.Text text;
-        double score;
-
-        Candidate(URI url, int depth, int order, Bm25.Text text) {
-            this.url = url;
-            this.depth = depth;
-            this.order = order;
-            this.text = text;
-        }
-    }
-
-    /** What a worker brings back for one candidate. */
-    private record Read(
-            Candidate candidate,
-            Visit.Status status,
-            Optional<String> reason,
-            Optional<Document> document,
-            long bytes,
-            Optional<URI> finalUrl) {}
-
     /**
      * Reads up to {@code max_pages} pages from {@code request.url()}, best first, and summarizes those that
      * answer the query; progress ({@code crawl}, pages read of the budget) goes to {@code listener}.
@@ -277,225 +243,35 @@ public final class Crawler {
         long maxBytes = Math.min(request.maxBytes().orElse(config.maxBytes()), config.maxBytes());
         Scope scope = new Scope(request.scope(), start, request.include(), request.exclude());
         Budget budget = new Budget(maxBytes, maxTime);
-        Fetcher fetcher = pipeline.fetcher();
-        Politeness politeness = new Politeness();
-        Map<String, SiteRules> rulesByHost = new HashMap<>();
-
-        Bm25 links = new Bm25(request.query(), Optional.empty());
-        List<Candidate> frontier = new ArrayList<>();
-        Set<URI> seen = new HashSet<>(List.of(start));
-        Map<URI, Visit> visits = new LinkedHashMap<>();
-        Map<URI, Document> pages = new LinkedHashMap<>();
-        int outOfScopeListed = 0;
-        int[] order = {0};
-        frontier.add(new Candidate(start, 0, order[0]++, links.add(request.query())));
-        int started = 0;
-        int inFlight = 0;
-        int deepest = 0;
-        int fetched = 0;
-        String stopped = "no more links in scope";
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            ExecutorCompletionService<Read> done = new ExecutorCompletionService<>(threads);
-            List<Future<Read>> running = new ArrayList<>();
-            try {
-                while (true) {
-                    if (Thread.interrupted()) {
-                        throw new InterruptedException("crawl cancelled");
-                    }
-                    while (inFlight < config.maxConcurrent()
-                            && !frontier.isEmpty()
-                            && started < maxPages
-                            && !budget.bytesSpent()
-                            && !budget.timeSpent()) {
-                        Candidate next = pick(frontier, links);
-                        SiteRules rules = rulesByHost.computeIfAbsent(hostKey(next.url), h -> rules(fetcher, next.url));
-                        if (!rules.allows().test(next.url.toString())) {
-                            visits.put(
-                                    next.url,
-                                    visit(
-                                            next,
-                                            Visit.Status.REFUSED_BY_ROBOTS,
-                                            Optional.of("robots.txt disallows it for our user agent"),
-                                            0,
-                                            0));
-                            continue;
-                        }
-                        started++;
-                        inFlight++;
-                        Duration delay = delay(rules);
-                        running.add(done.submit(() -> read(next, politeness, delay, budget)));
-                    }
-                    if (inFlight == 0) {
-                        if (started >= maxPages) {
-                            stopped = "max_pages (" + maxPages + ") read";
-                        } else if (budget.bytesSpent()) {
-                            stopped = "max_bytes (" + maxBytes + ") spent";
-                        } else if (budget.timeSpent()) {
-                            stopped = "max_time (" + maxTime.toMillis() + " ms) spent";
-                        }
-                        break;
-                    }
-                    Future<Read> finished = done.poll(budget.nanosLeft(), TimeUnit.NANOSECONDS);
-                    if (finished == null) { // out of time: what is still running is given up
-                        running.forEach(f -> f.cancel(true));
-                        stopped = "max_time (" + maxTime.toMillis() + " ms) spent";
-                        break;
-                    }
-                    inFlight--;
-                    Read read = finished.resultNow();
-                    fetched++;
-                    budget.spend(read.bytes());
-                    read.finalUrl().ifPresent(seen::add);
-                    Candidate c = read.candidate();
-                    if (read.document().isEmpty()) {
-                        visits.put(c.url, visit(c, read.status(), read.reason(), fetched, read.bytes()));
-                        listener.onProgress("crawl", started - inFlight, maxPages);
-                        continue;
-                    }
-                    Document doc = read.document().get();
-                    pages.put(c.url, doc);
-                    visits.put(
-                            c.url,
-                            new Visit(
-                                    c.url.toString(),
-                                    c.depth,
-                                    Visit.Status.READ,
-                                    Optional.empty(),
-                                    Optional.of(doc.title()),
-                                    fetched,
-                                    read.bytes(),
-                                    c.score,
-                                    0));
-                    deepest = Math.max(deepest, c.depth);
-                    listener.onProgress("crawl", started - inFlight, maxPages);
-                    if (c.depth >= maxDepth) {
-                        continue;
-                    }
-                    Map<URI, String> around = LinkContext.of(doc);
-                    for (Document.Link link : doc.pageLinks()) {
-                        Optional<URI> u = Urls.normalize(link.url().toString());
-                        if (u.isEmpty() || !seen.add(u.get())) {
-                            continue;
-                        }
-                        if (!scope.contains(u.get())) {
-                            if (outOfScopeListed++ < LISTED_OUT_OF_SCOPE) {
-                                visits.put(
-                                        u.get(),
-                                        new Visit(
-                                                u.get().toString(),
-                                                c.depth + 1,
-                                                Visit.Status.OUT_OF_SCOPE,
-                                                Optional.of("outside the crawl's "
-                                                        + scope.kind().name().toLowerCase(java.util.Locale.ROOT)
-                                                        + " scope"),
-                                                Optional.empty(),
-                                                0,
-                                                0,
-                                                0,
-                                                0));
-                            }
-                            continue;
-                        }
-                        String text = link.text() + "\n" + around.getOrDefault(u.get(), "");
-                        frontier.add(new Candidate(u.get(), c.depth + 1, order[0]++, links.add(text)));
-                    }
-                }
-            } catch (InterruptedException e) {
-                threads.shutdownNow(); // else closing the executor would wait for the pages in flight
-                throw e;
-            }
+        BestFirstCrawl.Outcome read;
+        try {
+            read = new BestFirstCrawl(
+                            pipeline,
+                            start,
+                            request.query(),
+                            scope,
+                            budget,
+                            maxPages,
+                            maxDepth,
+                            config.maxConcurrent(),
+                            bestFirst)
+                    .run(listener);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PipelineException(FailureKind.CANCELLED, "the crawl was cancelled", e);
         }
-        return summarized(
-                request,
-                pages,
-                visits,
-                budget,
-                new CrawlReport.Spent(
-                        started, maxPages, deepest, maxDepth, budget.bytes(), maxBytes, budget.elapsed(), maxTime),
-                stopped,
-                listener,
-                clientModel);
-    }
-
-    /** Takes the best candidate off the frontier: highest score, then shallowest, then first found. */
-    private Candidate pick(List<Candidate> frontier, Bm25 links) {
-        Comparator<Candidate> byDepth =
-                Comparator.<Candidate>comparingInt(c -> c.depth).thenComparingInt(c -> c.order);
-        Comparator<Candidate> best =
-                bestFirst ? Comparator.<Candidate>comparingDouble(c -> -c.score).thenComparing(byDepth) : byDepth;
-        if (bestFirst) {
-            frontier.forEach(c -> c.score = links.score(c.text)); // document frequencies grow as links are found
-        }
-        Candidate next = frontier.stream().min(best).orElseThrow();
-        frontier.remove(next);
-        return next;
-    }
-
-    /** Fetches and extracts one page on a worker, after its host's Crawl-delay. */
-    private Read read(Candidate c, Politeness politeness, Duration delay, Budget budget) throws InterruptedException {
-        Optional<Politeness.Turn> turn = politeness.await(hostKey(c.url), delay, budget.deadlineNanos());
-        if (turn.isEmpty()) {
-            return new Read(
-                    c,
-                    Visit.Status.FAILED,
-                    Optional.of("not fetched: the host's Crawl-delay would pass max_time"),
-                    Optional.empty(),
-                    0,
-                    Optional.empty());
-        }
-        FetchOutcome outcome;
-        try (Politeness.Turn held = turn.get()) {
-            outcome = pipeline.fetcher().fetch(c.url.toString());
-        }
-        return switch (outcome) {
-            case FetchOutcome.Fetched f -> {
-                FetchResult result = f.result();
-                Optional<URI> finalUrl = Urls.normalize(result.finalUri().toString());
-                try {
-                    yield new Read(
-                            c,
-                            Visit.Status.READ,
-                            Optional.empty(),
-                            Optional.of(pipeline.extract(result)),
-                            result.body().length,
-                            finalUrl);
-                } catch (PipelineException e) {
-                    yield new Read(
-                            c,
-                            Visit.Status.FAILED,
-                            Optional.of(e.getMessage()),
-                            Optional.empty(),
-                            result.body().length,
-                            finalUrl);
-                }
-            }
-            case FetchOutcome.Refused r ->
-                new Read(
-                        c,
-                        r.rule().equals("robots") ? Visit.Status.REFUSED_BY_ROBOTS : Visit.Status.FAILED,
-                        Optional.of(r.message()),
-                        Optional.empty(),
-                        0,
-                        Optional.empty());
-            case FetchOutcome.Failed f ->
-                new Read(c, Visit.Status.FAILED, Optional.of(f.message()), Optional.empty(), 0, Optional.empty());
-        };
+        return summarized(request, read, listener, clientModel);
     }
 
     /** Ranks the pages read against the query, keeps those that answer it, and summarizes them. */
     private CrawlReport summarized(
             CrawlRequest request,
-            Map<URI, Document> pages,
-            Map<URI, Visit> visits,
-            Budget budget,
-            CrawlReport.Spent spent,
-            String stopped,
+            BestFirstCrawl.Outcome read,
             SummaryListener listener,
             Optional<LlmProvider> clientModel)
             throws PipelineException {
+        Map<URI, Document> pages = read.pages();
+        Map<URI, Visit> visits = read.visits();
         Optional<String> language =
                 pages.values().stream().findFirst().flatMap(d -> d.metadata().language());
         Bm25 answers = new Bm25(request.query(), language);
@@ -533,36 +309,15 @@ public final class Crawler {
                     listener,
                     clientModel));
         }
-        return new CrawlReport(summary, List.copyOf(visits.values()), spent, stopped);
+        return new CrawlReport(summary, List.copyOf(visits.values()), read.spent(), read.stopped());
     }
 
     // ---------------------------------------------------------------- shared
-
-    private static Visit visit(Candidate c, Visit.Status status, Optional<String> reason, int order, long bytes) {
-        return new Visit(c.url.toString(), c.depth, status, reason, Optional.empty(), order, bytes, c.score, 0);
-    }
 
     private static URI startUrl(String url) throws PipelineException {
         return Urls.normalize(url.strip())
                 .orElseThrow(() -> new PipelineException(
                         FailureKind.INVALID,
                         "'" + url + "' is not an http(s) URL; a site map or crawl starts from one"));
-    }
-
-    private static SiteRules rules(Fetcher fetcher, URI url) {
-        try {
-            return fetcher.siteRules(url);
-        } catch (IOException e) {
-            // robots.txt unreachable: each fetch meets the same error and reports it for its page
-            return SiteRules.NONE;
-        }
-    }
-
-    private static Duration delay(SiteRules rules) {
-        return rules.crawlDelay().orElse(Duration.ZERO);
-    }
-
-    private static String hostKey(URI url) {
-        return url.getHost() + ":" + url.getPort();
     }
 }

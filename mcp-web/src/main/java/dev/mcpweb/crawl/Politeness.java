@@ -1,5 +1,9 @@
 package dev.mcpweb.crawl;
 
+import dev.mcpweb.fetch.Fetcher;
+import dev.mcpweb.fetch.SiteRules;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +45,25 @@ final class Politeness {
             }
             wait(Math.max(1, Duration.ofNanos(until - now).toMillis()));
         }
+    }
+
+    /** The robots.txt rules of {@code url}'s site; none when robots.txt cannot be reached. */
+    static SiteRules rulesOf(Fetcher fetcher, URI url) {
+        try {
+            return fetcher.siteRules(url);
+        } catch (IOException e) {
+            // each fetch meets the same error and reports it for its page
+            return SiteRules.NONE;
+        }
+    }
+
+    static Duration delayOf(SiteRules rules) {
+        return rules.crawlDelay().orElse(Duration.ZERO);
+    }
+
+    /** The host and port requests are spaced by. */
+    static String hostOf(URI url) {
+        return url.getHost() + ":" + url.getPort();
     }
 
     private synchronized void release(String host, Duration delay) {
