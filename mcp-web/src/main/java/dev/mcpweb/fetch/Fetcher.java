@@ -31,7 +31,6 @@ import okhttp3.OkHttpClient;
  * connection pool and the concurrency limits, and is safe to use from many (virtual) threads.
  */
 public final class Fetcher implements AutoCloseable {
-    static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     /** {@code example.com:8080/x} looks like a scheme followed by a path, but is a host and a port. */
     private static final Pattern HOST_AND_PORT = Pattern.compile("^[a-zA-Z0-9.-]+:\\d+(/|$)");
     /** {@code example.com}, {@code docs.example.org:8443/guide}: dotted labels ending in a letters-only one. */
@@ -169,7 +168,8 @@ public final class Fetcher implements AutoCloseable {
             if (s.startsWith("/")) {
                 return files.read(source, Path.of(s), start);
             }
-            if (!HAS_SCHEME.matcher(s).find() || HOST_AND_PORT.matcher(s).find()) {
+            if (!UrlGuard.HAS_SCHEME.matcher(s).find()
+                    || HOST_AND_PORT.matcher(s).find()) {
                 return new FetchOutcome.Refused(
                         source,
                         UrlGuard.INVALID_RULE,

@@ -87,7 +87,7 @@ final class Redirects {
 
     /** A Location that is not an http(s) URL: another scheme is the guard's refusal, anything else invalid. */
     private static FetchOutcome elsewhere(String source, HttpUrl from, Hop.Redirect r) {
-        var scheme = Fetcher.HAS_SCHEME.matcher(r.location());
+        var scheme = UrlGuard.HAS_SCHEME.matcher(r.location());
         if (scheme.find()) {
             String name =
                     scheme.group().substring(0, scheme.group().length() - 1).toLowerCase(Locale.ROOT);
