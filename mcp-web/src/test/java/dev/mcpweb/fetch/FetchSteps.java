@@ -2,6 +2,9 @@ package dev.mcpweb.fetch;
 
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.FetcherConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,9 +16,11 @@ import okhttp3.OkHttpClient;
 
 /**
  * The steps of the fetch chain built one by one as the {@link Fetcher} builds them, over a guarded client
- * whose allow-list opens 127.0.0.1 only, for tests of each step on its own against a real server.
+ * whose allow-list opens 127.0.0.1 only, for tests of each step on its own against a real server on
+ * 127.0.0.1, started here and stopped by {@link #close()}.
  */
 final class FetchSteps implements AutoCloseable {
+    final MockWebServer server = new MockWebServer();
     final FetcherConfig config;
     final UrlGuard guard;
     final OkHttpClient client;
@@ -27,6 +32,11 @@ final class FetchSteps implements AutoCloseable {
         this.config = Config.defaults().with(all).fetcher();
         this.guard = new UrlGuard(config.allowedHosts());
         this.client = Fetcher.client(config, guard, new GuardedDns(guard, Dns.SYSTEM));
+        try {
+            server.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     GuardedExchange exchange() {
@@ -51,7 +61,7 @@ final class FetchSteps implements AutoCloseable {
     }
 
     /** The server's URL by its literal address (MockWebServer's own URLs say "localhost"). */
-    static HttpUrl url(MockWebServer server, String path) {
+    HttpUrl url(String path) {
         return HttpUrl.get("http://127.0.0.1:" + server.getPort() + path);
     }
 
@@ -59,5 +69,6 @@ final class FetchSteps implements AutoCloseable {
     public void close() {
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
+        server.close();
     }
 }

@@ -4,44 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One request on its own: it neither retries nor follows, and says what it got. */
 class GuardedExchangeTest {
-    private final MockWebServer server = new MockWebServer();
     private final FetchSteps steps = new FetchSteps(Map.of());
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-    }
 
     @AfterEach
     void stop() {
         steps.close();
-        server.close();
     }
 
     private Hop exchange(String path, Optional<ResponseStore.StoredResponse> validate)
             throws IOException, InterruptedException {
-        return steps.exchange().exchange(path, FetchSteps.url(server, path), validate, FetchSteps.deadline());
+        return steps.exchange().exchange(path, steps.url(path), validate, FetchSteps.deadline());
     }
 
     @Test
     void aServerErrorIsHandedBackAsRetryableWithItsRetryAfterAfterOneRequest() throws Exception {
-        server.enqueue(new MockResponse.Builder()
+        steps.server.enqueue(new MockResponse.Builder()
                 .code(503)
                 .setHeader("Retry-After", "7")
                 .build());
@@ -53,25 +43,25 @@ class GuardedExchangeTest {
             assertThat(r.retryAfter()).hasValue("7");
             assertThat(r.failure().message()).startsWith("HTTP 503").contains("/busy");
         });
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(steps.server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void aRedirectIsHandedBackUnfollowed() throws Exception {
-        server.enqueue(new MockResponse.Builder()
+        steps.server.enqueue(new MockResponse.Builder()
                 .code(301)
                 .setHeader("Location", "/elsewhere")
                 .build());
 
         assertThat(exchange("/old", Optional.empty())).isEqualTo(new Hop.Redirect(301, "/elsewhere"));
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(steps.server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void aStoredResponsesValidatorsMakeTheRequestConditional() throws Exception {
         FetchResult old = FetchResult.ofBytes(
-                FetchSteps.url(server, "/page").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
-        server.enqueue(new MockResponse.Builder().code(304).build());
+                steps.url("/page").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
+        steps.server.enqueue(new MockResponse.Builder().code(304).build());
 
         Hop hop = exchange(
                 "/page",
@@ -83,14 +73,14 @@ class GuardedExchangeTest {
                         false)));
 
         assertThat(hop).isInstanceOf(Hop.NotModified.class);
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest request = steps.server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(request.getHeaders().get("If-None-Match")).isEqualTo("\"v1\"");
         assertThat(request.getHeaders().get("If-Modified-Since")).isEqualTo("Wed, 01 Jan 2020 00:00:00 GMT");
     }
 
     @Test
     void aCompleteAnswerCarriesItsBodyTypeAndCharset() throws Exception {
-        server.enqueue(new MockResponse.Builder()
+        steps.server.enqueue(new MockResponse.Builder()
                 .setHeader("Content-Type", "text/html; charset=ISO-8859-1")
                 .body("<p>hi</p>")
                 .build());
@@ -104,10 +94,10 @@ class GuardedExchangeTest {
 
     @Test
     void anAddressTheGuardRefusesIsThrownAsBlockedWithoutAnyRequest() {
-        HttpUrl blocked = HttpUrl.get("http://127.0.0.2:" + server.getPort() + "/");
+        HttpUrl blocked = HttpUrl.get("http://127.0.0.2:" + steps.server.getPort() + "/");
 
         assertThatThrownBy(() -> steps.exchange().exchange("x", blocked, Optional.empty(), FetchSteps.deadline()))
                 .hasStackTraceContaining("BlockedException");
-        assertThat(server.getRequestCount()).isZero();
+        assertThat(steps.server.getRequestCount()).isZero();
     }
 }

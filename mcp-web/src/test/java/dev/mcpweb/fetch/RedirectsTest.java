@@ -2,8 +2,6 @@ package dev.mcpweb.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -11,25 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The redirect step over real retries and exchanges: the chain it records and where it stops. */
 class RedirectsTest {
-    private final MockWebServer server = new MockWebServer();
     private final FetchSteps steps = new FetchSteps(Map.of("fetcher.max_redirects", "3"));
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-    }
 
     @AfterEach
     void stop() {
         steps.close();
-        server.close();
     }
 
     private static MockResponse redirect(String location) {
@@ -41,7 +30,7 @@ class RedirectsTest {
 
     private Redirects.Landing follow(String path, Optional<ResponseStore.StoredResponse> validate)
             throws InterruptedException {
-        return steps.redirects().follow(path, FetchSteps.url(server, path), validate, FetchSteps.deadline());
+        return steps.redirects().follow(path, steps.url(path), validate, FetchSteps.deadline());
     }
 
     private static String message(Redirects.Landing landing) {
@@ -54,45 +43,45 @@ class RedirectsTest {
 
     @Test
     void theChainIsRecordedAndOnlyTheFirstRequestIsConditional() throws Exception {
-        server.enqueue(redirect("/b"));
-        server.enqueue(new MockResponse.Builder()
+        steps.server.enqueue(redirect("/b"));
+        steps.server.enqueue(new MockResponse.Builder()
                 .setHeader("Content-Type", "text/plain")
                 .body("b")
                 .build());
         FetchResult old = FetchResult.ofBytes(
-                FetchSteps.url(server, "/a").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
+                steps.url("/a").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
 
         Redirects.Landing landing = follow(
                 "/a",
                 Optional.of(new ResponseStore.StoredResponse(
                         old, Optional.of("\"v1\""), Optional.empty(), Instant.now(), false)));
 
-        assertThat(landing.url()).isEqualTo(FetchSteps.url(server, "/b"));
+        assertThat(landing.url()).isEqualTo(steps.url("/b"));
         assertThat(landing.redirects())
-                .containsExactly(FetchSteps.url(server, "/a").uri());
+                .containsExactly(steps.url("/a").uri());
         assertThat(landing.hop()).isInstanceOf(Hop.Complete.class);
-        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("If-None-Match"))
+        assertThat(steps.server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("If-None-Match"))
                 .isEqualTo("\"v1\"");
-        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("If-None-Match"))
+        assertThat(steps.server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("If-None-Match"))
                 .isNull();
     }
 
     @Test
     void aHopTheGuardRefusesEndsTheChainBeforeAnyConnection() throws Exception {
-        server.enqueue(redirect("http://127.0.0.2:" + server.getPort() + "/admin"));
+        steps.server.enqueue(redirect("http://127.0.0.2:" + steps.server.getPort() + "/admin"));
 
         Redirects.Landing landing = follow("/a", Optional.empty());
 
         assertThat(message(landing))
                 .contains("127.0.0.2")
-                .endsWith("(redirected from " + FetchSteps.url(server, "/a") + ")");
-        assertThat(server.getRequestCount()).isEqualTo(1);
+                .endsWith("(redirected from " + steps.url("/a") + ")");
+        assertThat(steps.server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void aLoopIsNamedWithItsChain() throws Exception {
-        server.enqueue(redirect("/b"));
-        server.enqueue(redirect("/a"));
+        steps.server.enqueue(redirect("/b"));
+        steps.server.enqueue(redirect("/a"));
 
         assertThat(message(follow("/a", Optional.empty())))
                 .startsWith("redirect loop: ")
@@ -102,17 +91,17 @@ class RedirectsTest {
     @Test
     void theChainStopsAtTheConfiguredMaximum() throws Exception {
         for (String next : List.of("/1", "/2", "/3", "/4")) {
-            server.enqueue(redirect(next));
+            steps.server.enqueue(redirect(next));
         }
 
         assertThat(message(follow("/0", Optional.empty())))
                 .startsWith("too many redirects: more than fetcher.max_redirects (3)");
-        assertThat(server.getRequestCount()).isEqualTo(4);
+        assertThat(steps.server.getRequestCount()).isEqualTo(4);
     }
 
     @Test
     void aLocationInAnotherSchemeIsTheGuardsRefusal() throws Exception {
-        server.enqueue(redirect("file:///etc/passwd"));
+        steps.server.enqueue(redirect("file:///etc/passwd"));
 
         Redirects.Landing landing = follow("/a", Optional.empty());
 

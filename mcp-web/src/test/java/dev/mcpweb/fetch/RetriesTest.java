@@ -2,33 +2,23 @@ package dev.mcpweb.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The retry step over a real exchange: what it asks again, how often, and what it says when it gives up. */
 class RetriesTest {
-    private final MockWebServer server = new MockWebServer();
     private final FetchSteps steps = new FetchSteps(Map.of("fetcher.max_retries", "2"));
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-    }
 
     @AfterEach
     void stop() {
         steps.close();
-        server.close();
     }
 
     private Hop.Answer exchange(HttpUrl url) throws InterruptedException {
@@ -44,24 +34,24 @@ class RetriesTest {
 
     @Test
     void aBusyServerIsAskedAgainUntilItAnswers() throws Exception {
-        server.enqueue(busy(503));
-        server.enqueue(busy(429));
-        server.enqueue(new MockResponse.Builder()
+        steps.server.enqueue(busy(503));
+        steps.server.enqueue(busy(429));
+        steps.server.enqueue(new MockResponse.Builder()
                 .setHeader("Content-Type", "text/plain")
                 .body("ok")
                 .build());
 
-        assertThat(exchange(FetchSteps.url(server, "/"))).isInstanceOf(Hop.Complete.class);
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(exchange(steps.url("/"))).isInstanceOf(Hop.Complete.class);
+        assertThat(steps.server.getRequestCount()).isEqualTo(3);
     }
 
     @Test
     void whenTheRetriesRunOutTheLastAnswerEndsTheFetchWithItsStatus() throws Exception {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(busy(502));
+            steps.server.enqueue(busy(502));
         }
 
-        Hop.Answer answer = exchange(FetchSteps.url(server, "/"));
+        Hop.Answer answer = exchange(steps.url("/"));
 
         assertThat(answer)
                 .isInstanceOfSatisfying(
@@ -70,31 +60,31 @@ class RetriesTest {
                             assertThat(f.status()).isEqualTo(502);
                             assertThat(f.message()).startsWith("HTTP 502");
                         }));
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(steps.server.getRequestCount()).isEqualTo(3);
     }
 
     @Test
     void aRetryAfterOverTheCapEndsTheFetchAtOnceNamingTheOption() throws Exception {
-        server.enqueue(new MockResponse.Builder()
+        steps.server.enqueue(new MockResponse.Builder()
                 .code(503)
                 .setHeader("Retry-After", "3600")
                 .build());
 
-        Hop.Answer answer = exchange(FetchSteps.url(server, "/"));
+        Hop.Answer answer = exchange(steps.url("/"));
 
         assertThat(((FetchOutcome.Failed) ((Hop.Stop) answer).outcome()).message())
                 .contains("retry after 3600s")
                 .contains("fetcher.retry_max_wait");
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(steps.server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void aRedirectIsPassedOnNotRetried() throws Exception {
-        server.enqueue(
+        steps.server.enqueue(
                 new MockResponse.Builder().code(302).setHeader("Location", "/b").build());
 
-        assertThat(exchange(FetchSteps.url(server, "/a"))).isEqualTo(new Hop.Redirect(302, "/b"));
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(exchange(steps.url("/a"))).isEqualTo(new Hop.Redirect(302, "/b"));
+        assertThat(steps.server.getRequestCount()).isEqualTo(1);
     }
 
     @Test

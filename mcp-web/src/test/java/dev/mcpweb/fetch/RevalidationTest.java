@@ -2,39 +2,28 @@ package dev.mcpweb.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The response-store step over the real chain: what it serves, what it keeps, and a store that fails. */
 class RevalidationTest {
-    private final MockWebServer server = new MockWebServer();
     private final FetchSteps steps = new FetchSteps(Map.of());
     private final MapStore store = new MapStore();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-    }
 
     @AfterEach
     void stop() {
         steps.close();
-        server.close();
     }
 
     private FetchOutcome fetch(ResponseStore store, String path) throws InterruptedException {
         return steps.revalidation(store)
-                .fetch(path, FetchSteps.url(server, path), System.nanoTime(), FetchSteps.deadline());
+                .fetch(path, steps.url(path), System.nanoTime(), FetchSteps.deadline());
     }
 
     private static MockResponse ok(String body) {
@@ -53,14 +42,14 @@ class RevalidationTest {
 
     @Test
     void aNew200IsKeptAndAnErrorIsNot() throws Exception {
-        server.enqueue(ok("kept"));
-        server.enqueue(new MockResponse.Builder().code(404).build());
+        steps.server.enqueue(ok("kept"));
+        steps.server.enqueue(new MockResponse.Builder().code(404).build());
 
         fetch(store, "/kept");
         FetchOutcome missing = fetch(store, "/missing");
 
         assertThat(store.entries.keySet())
-                .containsExactly(FetchSteps.url(server, "/kept").toString());
+                .containsExactly(steps.url("/kept").toString());
         assertThat(store.entries.values().iterator().next().etag()).hasValue("\"kept\"");
         assertThat(missing)
                 .isInstanceOfSatisfying(
@@ -69,7 +58,7 @@ class RevalidationTest {
 
     @Test
     void a304ToARequestThatAskedForNoValidationFails() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(304).build());
+        steps.server.enqueue(new MockResponse.Builder().code(304).build());
 
         assertThat(fetch(store, "/p"))
                 .isInstanceOfSatisfying(
@@ -80,16 +69,16 @@ class RevalidationTest {
     @Test
     void a304KeepsTheOldValidatorsTheServerDidNotRepeat() throws Exception {
         FetchResult old = FetchResult.ofBytes(
-                FetchSteps.url(server, "/p").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
+                steps.url("/p").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
         store.entries.put(
-                FetchSteps.url(server, "/p").toString(),
+                steps.url("/p").toString(),
                 new ResponseStore.StoredResponse(
                         old,
                         Optional.of("\"v1\""),
                         Optional.of("Wed, 01 Jan 2020 00:00:00 GMT"),
                         Instant.EPOCH,
                         false));
-        server.enqueue(
+        steps.server.enqueue(
                 new MockResponse.Builder().code(304).setHeader("ETag", "\"v2\"").build());
 
         FetchOutcome outcome = fetch(store, "/p");
@@ -100,7 +89,7 @@ class RevalidationTest {
                         f -> assertThat(new String(f.result().body(), StandardCharsets.UTF_8))
                                 .isEqualTo("old"));
         ResponseStore.StoredResponse kept =
-                store.entries.get(FetchSteps.url(server, "/p").toString());
+                store.entries.get(steps.url("/p").toString());
         assertThat(kept.etag()).hasValue("\"v2\"");
         assertThat(kept.lastModified()).hasValue("Wed, 01 Jan 2020 00:00:00 GMT");
         assertThat(kept.fresh()).isTrue();
@@ -119,7 +108,7 @@ class RevalidationTest {
                 throw new IllegalStateException("disk gone");
             }
         };
-        server.enqueue(ok("fine"));
+        steps.server.enqueue(ok("fine"));
 
         assertThat(fetch(broken, "/p")).isInstanceOf(FetchOutcome.Fetched.class);
     }

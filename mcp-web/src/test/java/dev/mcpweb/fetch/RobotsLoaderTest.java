@@ -4,43 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** robots.txt fetched through the guarded client: redirects checked, bodies capped, errors as statuses. */
 class RobotsLoaderTest {
-    private final MockWebServer server = new MockWebServer();
     private final FetchSteps steps = new FetchSteps(Map.of());
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-    }
 
     @AfterEach
     void stop() {
         steps.close();
-        server.close();
     }
 
     private RobotsStore.Answer load() throws IOException {
         return new RobotsLoader(steps.client, steps.guard, "mcp-web/test")
-                .load(FetchSteps.url(server, "/robots.txt"), FetchSteps.deadline());
+                .load(steps.url("/robots.txt"), FetchSteps.deadline());
     }
 
     @Test
     void aRedirectedFileIsReadWithItsTypeAndSentOurAgent() throws Exception {
-        server.enqueue(new MockResponse.Builder()
+        steps.server.enqueue(new MockResponse.Builder()
                 .code(301)
                 .setHeader("Location", "/real-robots.txt")
                 .build());
-        server.enqueue(new MockResponse.Builder()
+        steps.server.enqueue(new MockResponse.Builder()
                 .setHeader("Content-Type", "text/plain")
                 .body("User-agent: *\nDisallow: /x\n")
                 .build());
@@ -50,12 +40,12 @@ class RobotsLoaderTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("Disallow: /x");
         assertThat(answer.contentType()).hasValue("text/plain");
-        assertThat(server.takeRequest().getHeaders().get("User-Agent")).isEqualTo("mcp-web/test");
+        assertThat(steps.server.takeRequest().getHeaders().get("User-Agent")).isEqualTo("mcp-web/test");
     }
 
     @Test
     void aRedirectTheGuardRefusesIsThrownAsBlocked() {
-        server.enqueue(new MockResponse.Builder()
+        steps.server.enqueue(new MockResponse.Builder()
                 .code(302)
                 .setHeader("Location", "http://10.0.0.1/robots.txt")
                 .build());
@@ -65,7 +55,7 @@ class RobotsLoaderTest {
 
     @Test
     void anErrorStatusComesBackWithAnEmptyBody() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(503).body("down").build());
+        steps.server.enqueue(new MockResponse.Builder().code(503).body("down").build());
 
         RobotsStore.Answer answer = load();
 
@@ -75,7 +65,7 @@ class RobotsLoaderTest {
 
     @Test
     void theBodyIsCutAt512KiB() throws Exception {
-        server.enqueue(new MockResponse.Builder()
+        steps.server.enqueue(new MockResponse.Builder()
                 .setHeader("Content-Type", "text/plain")
                 .body("#".repeat(600 * 1024))
                 .build());

@@ -3,10 +3,7 @@ package dev.mcpweb.summarize.extractive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.document.Document;
-import dev.mcpweb.document.Metadata;
-import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,18 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Each language's analyzer is built once and shared; languages Lucene does not know share one plain analyzer. */
 class LanguageAnalyzersTest {
     private static List<Document> declaring(String language) {
-        Metadata base = Metadata.empty();
-        Metadata metadata = new Metadata(
-                base.title(),
-                base.authors(),
-                base.published(),
-                base.modified(),
-                base.siteName(),
-                base.description(),
-                Optional.of(language),
-                base.canonicalUrl());
-        return List.of(
-                new Document(URI.create("https://example.org/"), metadata, "", "", List.of(), List.of(), List.of()));
+        return List.of(TextAnalysisTest.page(language, ""));
     }
 
     @Test
