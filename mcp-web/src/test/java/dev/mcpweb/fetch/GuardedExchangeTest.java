@@ -59,8 +59,8 @@ class GuardedExchangeTest {
 
     @Test
     void aStoredResponsesValidatorsMakeTheRequestConditional() throws Exception {
-        FetchResult old = FetchResult.ofBytes(
-                steps.url("/page").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
+        FetchResult old =
+                FetchResult.ofBytes(steps.url("/page").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
         steps.server.enqueue(new MockResponse.Builder().code(304).build());
 
         Hop hop = exchange(

@@ -48,8 +48,8 @@ class RedirectsTest {
                 .setHeader("Content-Type", "text/plain")
                 .body("b")
                 .build());
-        FetchResult old = FetchResult.ofBytes(
-                steps.url("/a").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
+        FetchResult old =
+                FetchResult.ofBytes(steps.url("/a").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
 
         Redirects.Landing landing = follow(
                 "/a",
@@ -57,8 +57,7 @@ class RedirectsTest {
                         old, Optional.of("\"v1\""), Optional.empty(), Instant.now(), false)));
 
         assertThat(landing.url()).isEqualTo(steps.url("/b"));
-        assertThat(landing.redirects())
-                .containsExactly(steps.url("/a").uri());
+        assertThat(landing.redirects()).containsExactly(steps.url("/a").uri());
         assertThat(landing.hop()).isInstanceOf(Hop.Complete.class);
         assertThat(steps.server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("If-None-Match"))
                 .isEqualTo("\"v1\"");
@@ -72,9 +71,7 @@ class RedirectsTest {
 
         Redirects.Landing landing = follow("/a", Optional.empty());
 
-        assertThat(message(landing))
-                .contains("127.0.0.2")
-                .endsWith("(redirected from " + steps.url("/a") + ")");
+        assertThat(message(landing)).contains("127.0.0.2").endsWith("(redirected from " + steps.url("/a") + ")");
         assertThat(steps.server.getRequestCount()).isEqualTo(1);
     }
 

@@ -22,8 +22,7 @@ class RevalidationTest {
     }
 
     private FetchOutcome fetch(ResponseStore store, String path) throws InterruptedException {
-        return steps.revalidation(store)
-                .fetch(path, steps.url(path), System.nanoTime(), FetchSteps.deadline());
+        return steps.revalidation(store).fetch(path, steps.url(path), System.nanoTime(), FetchSteps.deadline());
     }
 
     private static MockResponse ok(String body) {
@@ -48,8 +47,7 @@ class RevalidationTest {
         fetch(store, "/kept");
         FetchOutcome missing = fetch(store, "/missing");
 
-        assertThat(store.entries.keySet())
-                .containsExactly(steps.url("/kept").toString());
+        assertThat(store.entries.keySet()).containsExactly(steps.url("/kept").toString());
         assertThat(store.entries.values().iterator().next().etag()).hasValue("\"kept\"");
         assertThat(missing)
                 .isInstanceOfSatisfying(
@@ -68,8 +66,8 @@ class RevalidationTest {
 
     @Test
     void a304KeepsTheOldValidatorsTheServerDidNotRepeat() throws Exception {
-        FetchResult old = FetchResult.ofBytes(
-                steps.url("/p").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
+        FetchResult old =
+                FetchResult.ofBytes(steps.url("/p").uri(), "text/plain", "old".getBytes(StandardCharsets.UTF_8));
         store.entries.put(
                 steps.url("/p").toString(),
                 new ResponseStore.StoredResponse(
@@ -88,8 +86,7 @@ class RevalidationTest {
                         FetchOutcome.Fetched.class,
                         f -> assertThat(new String(f.result().body(), StandardCharsets.UTF_8))
                                 .isEqualTo("old"));
-        ResponseStore.StoredResponse kept =
-                store.entries.get(steps.url("/p").toString());
+        ResponseStore.StoredResponse kept = store.entries.get(steps.url("/p").toString());
         assertThat(kept.etag()).hasValue("\"v2\"");
         assertThat(kept.lastModified()).hasValue("Wed, 01 Jan 2020 00:00:00 GMT");
         assertThat(kept.fresh()).isTrue();
