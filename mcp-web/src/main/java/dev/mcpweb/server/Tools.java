@@ -70,7 +70,7 @@ final class Tools {
     static final int MAX_MAP_PAGE = 5_000;
 
     private final PipelineStartup pipelines;
-    private final Config config;
+    private final ClientSampling.Choice sampling;
     private final InFlightCalls calls;
     private final Recorder metrics;
     private final McpJsonMapper json;
@@ -83,7 +83,7 @@ final class Tools {
             Recorder metrics,
             McpJsonMapper json,
             Executor executor) {
-        this.config = config;
+        this.sampling = ClientSampling.Choice.of(config);
         this.pipelines = pipelines;
         this.calls = calls;
         this.metrics = metrics;
@@ -270,7 +270,7 @@ final class Tools {
         Optional<MapMode> mode = args.optionalChoice("mode", MapMode.ids()).map(MapMode::of);
         OptionalInt maxLength = args.optionalInt("max_length", 10, 5_000);
         call.log(LoggingLevel.INFO, "summarizing " + urls.size() + " source" + (urls.size() == 1 ? "" : "s"));
-        Optional<LlmProvider> clientModel = ClientSampling.of(call.exchange(), config);
+        Optional<LlmProvider> clientModel = sampling.provider(call.exchange());
         PipelineResult result;
         try {
             result = pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode), call, clientModel);
@@ -409,7 +409,7 @@ final class Tools {
     }
 
     private CallToolResult crawlSite(Arguments args, ToolCall call, Pipeline pipeline) throws Exception {
-        int cap = config.crawl().maxPagesCap();
+        int cap = pipeline.config().crawl().maxPagesCap();
         CrawlRequest request = new CrawlRequest(
                 args.requiredString("url", "https://example.com/docs/"),
                 args.requiredString("query", "how do I configure the cache?"),
@@ -428,7 +428,7 @@ final class Tools {
                 args.optionalStrings("exclude", MAX_GLOBS),
                 args.optionalInt("max_length", 10, 5_000),
                 Optional.empty());
-        Optional<LlmProvider> clientModel = ClientSampling.of(call.exchange(), config);
+        Optional<LlmProvider> clientModel = sampling.provider(call.exchange());
         CrawlReport report;
         try {
             report = Crawler.of(pipeline).crawl(request, call, clientModel);
