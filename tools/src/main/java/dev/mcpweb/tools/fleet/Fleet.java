@@ -25,10 +25,11 @@ import java.util.stream.Stream;
  */
 public final class Fleet implements AutoCloseable {
     /**
-     * A replica as HAProxy sees it: {@code status} by the health checks ({@code UP}, {@code DOWN}, …) and
-     * the {@code connections} HAProxy has sent it so far.
+     * A replica as HAProxy sees it: {@code status} by the health checks ({@code UP}, {@code DOWN}, …), the
+     * result of the latest check ({@code L7OK} when {@code /health} answered 200, {@code INI} before the
+     * first; HAProxy counts a replica up until checks fail) and the {@code connections} sent to it so far.
      */
-    public record Balanced(String status, long connections) {}
+    public record Balanced(String status, String lastCheck, long connections) {}
 
     private final Path dir;
     private final RedisProcess redis;
@@ -139,6 +140,10 @@ public final class Fleet implements AutoCloseable {
     }
 
     private static void deleteTree(Path dir) {
+        if (Boolean.getBoolean("fleet.keep")) {
+            System.err.println("kept " + dir);
+            return;
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -28,7 +28,7 @@ final class HaproxyProcess implements AutoCloseable {
         this.stats = URI.create("http://127.0.0.1:" + statsPort + "/stats;csv");
     }
 
-    /** Starts HAProxy in front of {@code replicaPorts} and returns once it sees every replica up. */
+    /** Starts HAProxy in front of {@code replicaPorts} and returns once its health checks passed on every one. */
     static HaproxyProcess start(List<Integer> replicaPorts, Path dir) throws IOException {
         String binary = Executables.find("haproxy", "apt-get install haproxy");
         int frontPort = Ports.free();
@@ -44,7 +44,8 @@ final class HaproxyProcess implements AutoCloseable {
         process.awaitReady(
                 Duration.ofSeconds(20),
                 () -> haproxy.serverStates().values().stream()
-                                .filter(server -> server.status().equals("UP"))
+                                .filter(server -> server.status().equals("UP")
+                                        && server.lastCheck().equals("L7OK"))
                                 .count()
                         == replicaPorts.size());
         return haproxy;
@@ -72,6 +73,7 @@ final class HaproxyProcess implements AutoCloseable {
             int server = header.indexOf("svname");
             int status = header.indexOf("status");
             int connections = header.indexOf("stot");
+            int lastCheck = header.indexOf("check_status");
             for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.split(",", -1);
                 if (fields.length > status
@@ -79,7 +81,10 @@ final class HaproxyProcess implements AutoCloseable {
                         && fields[server].startsWith("replica")) {
                     states.put(
                             fields[server],
-                            new Fleet.Balanced(fields[status].split(" ")[0], Long.parseLong(fields[connections])));
+                            new Fleet.Balanced(
+                                    fields[status].split(" ")[0],
+                                    fields[lastCheck],
+                                    Long.parseLong(fields[connections])));
                 }
             }
         } catch (IOException e) {
