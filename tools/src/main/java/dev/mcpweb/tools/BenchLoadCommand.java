@@ -85,14 +85,14 @@ final class BenchLoadCommand implements Callable<Integer> {
 
     @Option(
             names = "--ttft-ms",
-            defaultValue = "400",
-            description = "Simulated LLM: time to first token (default: ${DEFAULT-VALUE}).")
+            defaultValue = "1000",
+            description = "Simulated LLM: time to first token, in ms (default: ${DEFAULT-VALUE}, a hosted model's).")
     int ttftMs;
 
     @Option(
             names = "--ms-per-token",
-            defaultValue = "8",
-            description = "Simulated LLM: time per output token (default: ${DEFAULT-VALUE}).")
+            defaultValue = "20",
+            description = "Simulated LLM: time per output token, in ms (default: ${DEFAULT-VALUE}: 50 tokens/s).")
     int msPerToken;
 
     @Option(
@@ -203,12 +203,15 @@ final class BenchLoadCommand implements Callable<Integer> {
             LoadClients load = new LoadClients(fleet.mcp(), pages, Duration.ofSeconds(callTimeoutSeconds));
             List<String> paths = LoadClients.plan(requests, repeatShare, hotPages, count + "-" + index, seed + index);
             AtomicReference<Fault> fault = new AtomicReference<>();
+            AtomicReference<Map<String, Double>> hitRatesBeforeRedisStopped = new AtomicReference<>();
             Runnable halfway = () -> {
                 if (killOne) {
                     int inFlight = fleet.activeToolCalls(0);
                     fleet.kill(0);
                     fault.set(new Fault("killed " + fleet.name(0), inFlight));
                 } else if (stopRedis) {
+                    // the shared figures live in Redis: read them while it is there
+                    hitRatesBeforeRedisStopped.set(hitRates(load));
                     int inFlight = IntStream.range(0, fleet.size())
                             .map(fleet::activeToolCalls)
                             .sum();
@@ -219,13 +222,18 @@ final class BenchLoadCommand implements Callable<Integer> {
             long deadline =
                     System.nanoTime() + Duration.ofSeconds(maxTimeSeconds).toNanos();
             LoadClients.Outcome outcome = load.run(paths, clients, halfway, deadline);
-            Map<String, Double> hitRates;
-            try {
-                hitRates = load.cacheHitRates();
-            } catch (RuntimeException e) {
-                hitRates = Map.of();
-            }
+            Map<String, Double> hitRates = stopRedis
+                    ? Optional.ofNullable(hitRatesBeforeRedisStopped.get()).orElse(Map.of())
+                    : hitRates(load);
             return figures(count, outcome, llm.stats().requests(), hitRates, Optional.ofNullable(fault.get()));
+        }
+    }
+
+    private static Map<String, Double> hitRates(LoadClients load) {
+        try {
+            return load.cacheHitRates();
+        } catch (RuntimeException e) {
+            return Map.of();
         }
     }
 
@@ -308,7 +316,8 @@ final class BenchLoadCommand implements Callable<Integer> {
                 r.p99Ms(),
                 r.llmCalls(),
                 r.cachelessLlmCalls());
-        StringBuilder rates = new StringBuilder("  cache hit rate:");
+        StringBuilder rates =
+                new StringBuilder(stopRedis ? "  cache hit rate until Redis stopped:" : "  cache hit rate:");
         r.hitRates().forEach((ns, rate) -> rates.append(String.format(Locale.ROOT, " %s %.2f", ns, rate)));
         out.println(rates);
         r.fault()

@@ -1,0 +1,64 @@
+package dev.mcpweb.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpweb.cli.CliRun;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bench load} with a fault halfway: a replica killed loses only the calls it was running, and Redis
+ * stopped loses none beyond those in flight; either way the run completes.
+ */
+@Tag("slow")
+class BenchLoadFaultsTest {
+    @Test
+    void aReplicaKilledHalfwayLosesOnlyTheCallsItWasRunning() throws Exception {
+        JsonNode run = runWith("--kill-one");
+
+        assertThat(run.path("fault").path("what").asText()).isEqualTo("killed replica1");
+        assertThat(run.path("failed").asInt())
+                .isLessThanOrEqualTo(run.path("fault").path("in_flight").asInt());
+    }
+
+    @Test
+    void redisStoppedHalfwayFailsNoCallBeyondThoseInFlight() throws Exception {
+        JsonNode run = runWith("--stop-redis");
+
+        assertThat(run.path("fault").path("what").asText()).isEqualTo("stopped Redis");
+        assertThat(run.path("failed").asInt())
+                .isLessThanOrEqualTo(run.path("fault").path("in_flight").asInt());
+    }
+
+    private static JsonNode runWith(String fault) throws Exception {
+        CliRun cli = new CliRun();
+        int code = cli.run(
+                "bench",
+                "load",
+                "--replicas",
+                "2",
+                "--clients",
+                "8",
+                "--requests",
+                "48",
+                "--ttft-ms",
+                "100",
+                "--ms-per-token",
+                "2",
+                "--call-timeout",
+                "30",
+                fault,
+                "--json");
+        Assumptions.assumeFalse(
+                cli.err().contains("no redis-server on the PATH") || cli.err().contains("no haproxy on the PATH"),
+                "redis-server or haproxy is not installed (bin/test installs them)");
+        assertThat(code).as(cli.err()).isZero();
+        JsonNode run = new ObjectMapper().readTree(cli.out()).path("runs").get(0);
+        assertThat(run.path("not_run").asInt()).as("every request ran").isZero();
+        assertThat(run.path("ok").asInt() + run.path("failed").asInt()).isEqualTo(48);
+        return run;
+    }
+}
