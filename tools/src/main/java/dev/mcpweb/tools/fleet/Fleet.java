@@ -140,9 +140,6 @@ public final class Fleet implements AutoCloseable {
     }
 
     private static void deleteTree(Path dir) {
-            System.err.println("kept " + dir);
-            return;
-        }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
