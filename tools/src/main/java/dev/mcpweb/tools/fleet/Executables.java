@@ -8,9 +8,12 @@ import java.util.stream.Stream;
 final class Executables {
     private Executables() {}
 
-    /** The path of {@code name} on the PATH, or an exception that says how to install it. */
+    /**
+     * The path of {@code name} on the PATH or in /usr/sbin (where Debian puts haproxy, and which is not on
+     * every user's PATH), or an exception that says how to install it.
+     */
     static String find(String name, String install) throws MissingExecutableException {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+        return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")), Stream.of("/usr/sbin"))
                 .filter(dir -> !dir.isEmpty())
                 .map(dir -> Path.of(dir, name))
                 .filter(Files::isExecutable)
