@@ -3,9 +3,6 @@ package dev.mcpweb.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpweb.cli.CliRun;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -34,29 +31,9 @@ class BenchLoadFaultsTest {
     }
 
     private static JsonNode runWith(String fault) throws Exception {
-        CliRun cli = new CliRun();
-        int code = cli.run(
-                "bench",
-                "load",
-                "--replicas",
-                "2",
-                "--clients",
-                "8",
-                "--requests",
-                "48",
-                "--ttft-ms",
-                "100",
-                "--ms-per-token",
-                "2",
-                "--call-timeout",
-                "30",
-                fault,
-                "--json");
-        Assumptions.assumeFalse(
-                cli.err().contains("no redis-server on the PATH") || cli.err().contains("no haproxy on the PATH"),
-                "redis-server or haproxy is not installed (bin/test installs them)");
-        assertThat(code).as(cli.err()).isZero();
-        JsonNode run = new ObjectMapper().readTree(cli.out()).path("runs").get(0);
+        JsonNode run = BenchLoadRun.firstRun(
+                "--replicas", "2", "--clients", "8", "--requests", "48", "--ttft-ms", "100", "--ms-per-token", "2",
+                "--call-timeout", "30", fault, "--json");
         assertThat(run.path("not_run").asInt()).as("every request ran").isZero();
         assertThat(run.path("ok").asInt() + run.path("failed").asInt()).isEqualTo(48);
         return run;
