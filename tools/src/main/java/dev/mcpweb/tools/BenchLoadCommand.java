@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + "calls vs a cache-less fleet, cache hit rates; --kill-one or --stop-redis halfway.")
 final class BenchLoadCommand implements Callable<Integer> {
     private static final List<String> REPLICA_JVM =
-            List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
+            List.of("-Xmx384m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
 
     @Spec
     CommandSpec spec;

@@ -12,11 +12,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -62,14 +65,14 @@ final class LoadClients {
     Outcome run(List<String> paths, int clients, Runnable halfway, long deadlineNanos) throws InterruptedException {
         List<McpSyncClient> sessions = new ArrayList<>();
         try (ExecutorService opening = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<java.util.concurrent.Future<McpSyncClient>> opened = new ArrayList<>();
+            List<Future<McpSyncClient>> opened = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 opened.add(opening.submit(this::session));
             }
-            for (var f : opened) {
-                sessions.add(f.get());
+            for (Future<McpSyncClient> session : opened) {
+                sessions.add(session.get());
             }
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("could not open an MCP session through " + mcp + ": " + e.getCause(), e);
         }
         Call[] calls = new Call[paths.size()];
@@ -95,7 +98,7 @@ final class LoadClients {
             }
         }
         double wall = (System.nanoTime() - t0) / 1e6;
-        List<Call> done = Arrays.stream(calls).filter(c -> c != null).toList();
+        List<Call> done = Arrays.stream(calls).filter(Objects::nonNull).toList();
         return new Outcome(done, paths.size() - done.size(), restarted.get(), wall);
     }
 

@@ -13,14 +13,28 @@ class BenchLoadCommandTest {
     @Test
     void aSmallLoadRunAnswersEveryRequestAndReportsTheFleetsFigures() throws Exception {
         JsonNode run = BenchLoadRun.firstRun(
-                "--replicas", "2", "--clients", "4", "--requests", "16", "--hot-pages", "2", "--ttft-ms", "20",
-                "--ms-per-token", "1", "--call-timeout", "30", "--json");
+                "--replicas",
+                "2",
+                "--clients",
+                "4",
+                "--requests",
+                "16",
+                "--hot-pages",
+                "2",
+                "--ttft-ms",
+                "20",
+                "--ms-per-token",
+                "1",
+                "--call-timeout",
+                "30",
+                "--json");
 
         assertThat(run.path("replicas").asInt()).isEqualTo(2);
         assertThat(run.path("ok").asInt()).isEqualTo(16);
         assertThat(run.path("failed").asInt()).isZero();
         assertThat(run.path("throughput_per_s").asDouble()).isPositive();
-        assertThat(run.path("p99_ms").asDouble()).isGreaterThanOrEqualTo(run.path("p50_ms").asDouble());
+        assertThat(run.path("p99_ms").asDouble())
+                .isGreaterThanOrEqualTo(run.path("p50_ms").asDouble());
         // about half the requests ask for one of two hot pages: the cache answers most of them
         assertThat(run.path("llm_calls").asLong())
                 .isPositive()

@@ -32,8 +32,20 @@ class BenchLoadFaultsTest {
 
     private static JsonNode runWith(String fault) throws Exception {
         JsonNode run = BenchLoadRun.firstRun(
-                "--replicas", "2", "--clients", "8", "--requests", "48", "--ttft-ms", "100", "--ms-per-token", "2",
-                "--call-timeout", "30", fault, "--json");
+                "--replicas",
+                "2",
+                "--clients",
+                "8",
+                "--requests",
+                "48",
+                "--ttft-ms",
+                "100",
+                "--ms-per-token",
+                "2",
+                "--call-timeout",
+                "30",
+                fault,
+                "--json");
         assertThat(run.path("not_run").asInt()).as("every request ran").isZero();
         assertThat(run.path("ok").asInt() + run.path("failed").asInt()).isEqualTo(48);
         return run;

@@ -15,8 +15,8 @@ final class BenchLoadRun {
     /** The first run's figures, after checking that the command succeeded. */
     static JsonNode firstRun(String... arguments) throws Exception {
         CliRun cli = new CliRun();
-        int code = cli.run(Stream.concat(Stream.of("bench", "load"), Stream.of(arguments))
-                .toArray(String[]::new));
+        int code = cli.run(
+                Stream.concat(Stream.of("bench", "load"), Stream.of(arguments)).toArray(String[]::new));
         Assumptions.assumeFalse(
                 cli.err().contains("no redis-server on the PATH") || cli.err().contains("no haproxy on the PATH"),
                 "redis-server or haproxy is not installed (bin/test installs them)");
