@@ -21,14 +21,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The clients of {@code bench load}: {@code clients} MCP sessions over Streamable HTTP, each calling
  * {@code summarize_urls} one request after another until {@code requests} are done or the time is up. A
  * request is a page from a small set of hot pages ({@code repeatShare} of them) or a page of its own.
- * When a call finds its session gone (the replica holding it died: HTTP 404), the client starts a new
- * session and sends the request again, as MCP clients must; the request had not run anywhere.
+ * When a call sent after the halfway fault finds its session gone (the replica holding it died: HTTP 404),
+ * the client starts a new session and sends the request again, as MCP clients must: the request had not
+ * run anywhere. A call that was running when the fault hit is not sent again: it counts as failed.
  */
 final class LoadClients {
     /** A call's outcome, and the LLM calls the summary cost when it was computed. */
@@ -40,6 +42,8 @@ final class LoadClients {
     private final URI mcp;
     private final LoadPages pages;
     private final Duration callTimeout;
+    /** When the halfway fault hit ({@link System#nanoTime}); none yet. */
+    private final AtomicLong faultNanos = new AtomicLong(Long.MAX_VALUE);
 
     LoadClients(URI mcp, LoadPages pages, Duration callTimeout) {
         this.mcp = mcp;
@@ -90,6 +94,7 @@ final class LoadClients {
                             i = next.getAndIncrement()) {
                         calls[i] = call(session, paths.get(i), restarted);
                         if (completed.incrementAndGet() == half) {
+                            faultNanos.set(System.nanoTime());
                             halfway.run();
                         }
                     }
@@ -117,9 +122,9 @@ final class LoadClients {
             } catch (RuntimeException e) {
                 // The session is unusable either way: its replica died, or its stream broke mid-call.
                 replace(session);
-                if (sessionGone(e) && attempt == 0) {
+                if (sessionGone(e) && attempt == 0 && t0 > faultNanos.get()) {
                     restarted.incrementAndGet();
-                    continue; // 404: the request never ran; a new session sends it again
+                    continue; // sent after the fault to a session that had gone: it never ran
                 }
                 return new Call(path, (System.nanoTime() - t0) / 1e6, false, 0, String.valueOf(e.getMessage()));
             }
@@ -128,23 +133,38 @@ final class LoadClients {
 
     private void replace(AtomicReference<McpSyncClient> session) {
         session.getAndSet(null).close();
-        try {
-            session.set(session());
-        } catch (RuntimeException e) {
-            session.set(session()); // once more: the balancer may have sent it to the replica that just died
-        }
+        session.set(session());
     }
 
+    /** A 404 for the session; the SDK reports it to the waiting call as the session having terminated. */
     private static boolean sessionGone(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof McpTransportSessionNotFoundException) {
+            if (t instanceof McpTransportSessionNotFoundException
+                    || String.valueOf(t.getMessage()).contains("session with server terminated")) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * A new session; an initialize that fails is tried twice more (reported on stderr): opening sessions is
+     * not what is measured, and one may land on the replica that just died.
+     */
     private McpSyncClient session() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return initialized();
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.err.println("bench load: initialize failed (" + e.getMessage() + "); trying again");
+            }
+        }
+    }
+
+    private McpSyncClient initialized() {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
                         mcp.resolve("/").toString())
                 .endpoint(mcp.getPath())
@@ -153,8 +173,13 @@ final class LoadClients {
                 .requestTimeout(callTimeout)
                 .clientInfo(new McpSchema.Implementation("bench-load", "1"))
                 .build();
-        client.initialize();
-        return client;
+        try {
+            client.initialize();
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 
     private static int llmCalls(McpSchema.CallToolResult result) {
