@@ -77,7 +77,9 @@ final class BenchLoadCommand implements Callable<Integer> {
     @Option(names = "--hot-pages", defaultValue = "16", description = "Hot pages (default: ${DEFAULT-VALUE}).")
     int hotPages;
 
-    @Option(names = "--kill-one", description = "Kill replica 1 (SIGKILL) when half the requests are done.")
+    @Option(
+            names = "--kill-one",
+            description = "Kill the replica running the most calls (SIGKILL) when half the requests are done.")
     boolean killOne;
 
     @Option(names = "--stop-redis", description = "Stop Redis when half the requests are done.")
@@ -206,9 +208,15 @@ final class BenchLoadCommand implements Callable<Integer> {
             AtomicReference<Map<String, Double>> hitRatesBeforeRedisStopped = new AtomicReference<>();
             Runnable halfway = () -> {
                 if (killOne) {
-                    int inFlight = fleet.activeToolCalls(0);
-                    fleet.kill(0);
-                    fault.set(new Fault("killed " + fleet.name(0), inFlight));
+                    // the busiest replica: the one whose death costs the most
+                    int[] inFlight = IntStream.range(0, fleet.size())
+                            .map(fleet::activeToolCalls)
+                            .toArray();
+                    int victim = IntStream.range(0, inFlight.length)
+                            .reduce((a, b) -> inFlight[b] > inFlight[a] ? b : a)
+                            .orElseThrow();
+                    fleet.kill(victim);
+                    fault.set(new Fault("killed " + fleet.name(victim), inFlight[victim]));
                 } else if (stopRedis) {
                     // the shared figures live in Redis: read them while it is there
                     hitRatesBeforeRedisStopped.set(hitRates(load));
