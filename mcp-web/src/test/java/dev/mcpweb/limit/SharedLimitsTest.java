@@ -3,10 +3,7 @@ package dev.mcpweb.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.RedisServer;
-import dev.mcpweb.config.CacheConfig;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -37,16 +34,7 @@ class SharedLimitsTest {
     }
 
     private static Limits replica() {
-        return Limits.of(new CacheConfig(
-                true,
-                Path.of("unused"),
-                Duration.ofDays(7),
-                Duration.ofHours(1),
-                Duration.ofDays(1),
-                1L << 30,
-                0,
-                CacheConfig.Backend.REDIS,
-                redis.url()));
+        return Limits.of(redis.cacheConfig());
     }
 
     @Test

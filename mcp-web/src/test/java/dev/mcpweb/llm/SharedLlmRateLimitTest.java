@@ -3,9 +3,7 @@ package dev.mcpweb.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.RedisServer;
-import dev.mcpweb.config.CacheConfig;
 import dev.mcpweb.limit.Limits;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,16 +14,7 @@ class SharedLlmRateLimitTest {
     static final RedisServer redis = new RedisServer();
 
     private static Limits replica() {
-        return Limits.of(new CacheConfig(
-                true,
-                Path.of("unused"),
-                Duration.ofDays(7),
-                Duration.ofHours(1),
-                Duration.ofDays(1),
-                1L << 30,
-                0,
-                CacheConfig.Backend.REDIS,
-                redis.url()));
+        return Limits.of(redis.cacheConfig());
     }
 
     @Test
