@@ -163,7 +163,10 @@ public final class TieredCache implements AutoCloseable {
      * The value under {@code key}: the stored one, or else the one {@code compute} returns, stored when
      * {@code codec} encodes it. Concurrent callers for the same missing key compute it once and share the
      * value or the failure ({@link Origin#SHARED}); a failed or abandoned computation stores nothing, so
-     * the next caller computes again. A caller interrupted while it waits stops waiting with an
+     * the next caller computes again. On a store shared by replicas (Redis) the same holds across them: one
+     * replica computes under a lease while the others wait for its value ({@link ReplicaFlight}), a failed
+     * or abandoned computation gives the lease up, and a replica that cannot reach the store computes on
+     * its own. A caller interrupted while it waits stops waiting with an
      * {@link InterruptedException}; the computation goes on for the others (see {@link SingleFlight}).
      * A switched-off cache computes every time. Each namespace must hold one kind of value and failure.
      */
