@@ -121,7 +121,9 @@ final class ReplicaFlight implements AutoCloseable {
         private void renewQuietly() {
             try {
                 if (!lease.renew()) {
-                    log.info("cache: lost the lease {} (it expired); another replica may take the work over", lease.token());
+                    log.info(
+                            "cache: lost the lease {} (it expired); another replica may take the work over",
+                            lease.token());
                     renewing.cancel(false);
                 }
             } catch (StoreException e) {

@@ -52,20 +52,32 @@ public final class ResilientProvider implements LlmProvider {
     private final LongAdder retries = new LongAdder();
 
     ResilientProvider(LlmProvider delegate, Policy policy, TokenBudget budget) {
-        this(delegate, policy, budget, Limits.local());
+        this(
+                delegate,
+                policy,
+                budget,
+                new RateLimiter(policy.requestsPerMinute(), policy.tokensPerMinute(), System::nanoTime));
     }
 
     /** Rate-limited by buckets of {@code limits} named after the provider and its model. */
     ResilientProvider(LlmProvider delegate, Policy policy, TokenBudget budget, Limits limits) {
+        this(
+                delegate,
+                policy,
+                budget,
+                new RateLimiter(
+                        limits,
+                        "llm:" + delegate.name() + ":" + delegate.model(),
+                        policy.requestsPerMinute(),
+                        policy.tokensPerMinute()));
+    }
+
+    private ResilientProvider(LlmProvider delegate, Policy policy, TokenBudget budget, RateLimiter limiter) {
         this.delegate = delegate;
         this.policy = policy;
         this.budget = budget;
         this.inFlight = new Semaphore(policy.maxConcurrent(), true);
-        this.limiter = new RateLimiter(
-                limits,
-                "llm:" + delegate.name() + ":" + delegate.model(),
-                policy.requestsPerMinute(),
-                policy.tokensPerMinute());
+        this.limiter = limiter;
     }
 
     @Override
