@@ -64,7 +64,7 @@ public final class Extractor {
         FormatSniffer.Format format = FormatSniffer.sniff(url, result.contentType(), body);
         try {
             return switch (format.kind()) {
-                case PDF -> pdf.extract(url, body);
+                case PDF -> pdf.extract(url, body, stop);
                 case HTML -> html(result, stop);
                 case MARKDOWN -> TextFormats.markdown(url, decode(result));
                 case TEXT -> TextFormats.plainText(url, decode(result));
