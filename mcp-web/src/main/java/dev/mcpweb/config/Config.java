@@ -176,7 +176,8 @@ public final class Config {
                 size("cache.max_size"),
                 size("cache.memory_size"),
                 CacheConfig.Backend.valueOf(string("cache.backend").toUpperCase(java.util.Locale.ROOT)),
-                string("cache.redis_url"));
+                string("cache.redis_url"),
+                duration("cache.lease_ttl"));
     }
 
     public ServerConfig server() {

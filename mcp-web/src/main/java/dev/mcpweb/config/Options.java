@@ -395,6 +395,13 @@ final class Options {
                     SECRET,
                     "",
                     "Redis of the redis backend, e.g. redis://127.0.0.1:6379/0 (rediss:// for TLS, redis://:password@host)."),
+            ranged(
+                    "cache.lease_ttl",
+                    DURATION,
+                    "10s",
+                    "Redis backend: lease on an entry being computed, renewed while its replica works; a replica that dies holding one keeps the others waiting this long.",
+                    0.1,
+                    null),
 
             // server
             of("server.host", STRING, "127.0.0.1", "Address the HTTP transport binds to."),

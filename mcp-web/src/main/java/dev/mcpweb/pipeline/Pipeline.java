@@ -15,6 +15,7 @@ import dev.mcpweb.extract.ScriptRenderedException;
 import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.fetch.Fetcher;
+import dev.mcpweb.limit.Limits;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmProviders;
 import dev.mcpweb.llm.ResilientProvider;
@@ -68,6 +69,7 @@ public final class Pipeline implements AutoCloseable {
     private final Config config;
     private final MeterRegistry meters;
     private final TieredCache cache;
+    private final Limits limits;
     private final Fetcher fetcher;
     private final Extractor extractor;
     private final Rendering rendering;
@@ -86,8 +88,14 @@ public final class Pipeline implements AutoCloseable {
         this.meters = meters;
         // The provider first: a bad LLM setting fails here before any file or connection is opened.
         Optional<LlmProvider> provider = Optional.empty();
+        this.limits = Limits.of(config.cache());
         if (!config.summarizer().provider().equals("sampling")) {
-            provider = LlmProviders.fromConfig(config.summarizer());
+            try {
+                provider = LlmProviders.fromConfig(config.summarizer(), limits);
+            } catch (RuntimeException e) {
+                limits.close();
+                throw e;
+            }
         }
         this.llm = provider;
         this.cache = TieredCache.open(config.cache());
@@ -487,6 +495,11 @@ public final class Pipeline implements AutoCloseable {
         return cache.degraded();
     }
 
+    /** Whether the LLM rate limits are meant to be shared through Redis but it is unreachable. */
+    public boolean limitsDegraded() {
+        return limits.degraded();
+    }
+
     public CacheStats cacheStats() {
         return cache.stats();
     }
@@ -507,6 +520,7 @@ public final class Pipeline implements AutoCloseable {
         rendering.close();
         fetcher.close();
         cache.close();
+        limits.close();
         cpu.close();
     }
 }
