@@ -83,7 +83,6 @@ public final class Fetcher implements AutoCloseable {
         this.store = b.store;
         this.guard = new UrlGuard(config.allowedHosts());
         GuardedDns dns = new GuardedDns(guard, b.dns);
-        this.connector = new GuardedConnector(guard, dns, config.connectTimeout());
         this.client = new OkHttpClient.Builder()
                 .dns(dns)
                 .socketFactory(new GuardedSocketFactory(guard))
@@ -106,6 +105,7 @@ public final class Fetcher implements AutoCloseable {
         this.robots = config.respectRobots()
                 ? Optional.of(new RobotsPolicy(config.userAgent(), b.robotsTtl, this::loadRobots, b.robotsStore))
                 : Optional.empty();
+        this.connector = new GuardedConnector(guard, dns, config, limiter, robots);
     }
 
     /** A fetcher for {@code config}'s fetcher section, with no response store. */
@@ -127,7 +127,7 @@ public final class Fetcher implements AutoCloseable {
                 .build();
     }
 
-    /** Opens connections under this fetcher's guard and DNS, for the render proxy. */
+    /** Opens connections under this fetcher's guard, DNS, robots.txt and host limits, for the render proxy. */
     public GuardedConnector connector() {
         return connector;
     }
