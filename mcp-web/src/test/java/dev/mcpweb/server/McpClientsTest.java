@@ -3,16 +3,11 @@ package dev.mcpweb.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.sim.SimulatedLlmServer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -25,8 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class McpClientsTest {
-    private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
-
     private static SimulatedLlmServer llm;
 
     @AfterAll
@@ -41,7 +34,7 @@ class McpClientsTest {
         assumeTrue(
                 found("node"),
                 "node (20+) is not on PATH: the MCP client tests need Node and npm; install Node 20 and run bin/test");
-        assertThat(NODE_DIR.resolve("node_modules/@modelcontextprotocol/sdk"))
+        assertThat(NodeClient.DIR.resolve("node_modules/@modelcontextprotocol/sdk"))
                 .as("the Node MCP clients are not installed: run `npm ci` in src/test/node (bin/test does it)")
                 .exists();
         // Summaries are written by the simulated LLM, with some latency as a real endpoint has.
@@ -85,47 +78,10 @@ class McpClientsTest {
     }
 
     private static void node(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(NODE_DIR.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile("mcp-web-node-", ".log").toFile());
-        builder.environment().put("MCPWEB_TEST_COMMAND", serverCommand());
-        builder.environment().put("MCPWEB_TEST_LLM", llm.v1Url());
-        Path log = builder.redirectOutput().file().toPath();
-        Process process = builder.start();
-        boolean exited = process.waitFor(10, TimeUnit.MINUTES);
-        if (!exited) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println(output); // kept in the surefire report of this test
-        assertThat(exited)
-                .as("node %s finished within 10 minutes:%n%s", String.join(" ", args), output)
-                .isTrue();
-        assertThat(process.exitValue())
-                .as("node %s failed:%n%s", String.join(" ", args), output)
-                .isZero();
+        NodeClient.run(Map.of("MCPWEB_TEST_LLM", llm.v1Url()), args);
     }
 
-    /** This build's classes and dependencies, started as the launcher would for {@code serve}. */
-    private static String serverCommand() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ObjectMapper()
-                .writeValueAsString(List.of(
-                        java,
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-Xlog:disable",
-                        "-Xlog:all=error:stderr",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.mcpweb.cli.Main"));
-    }
-
-    private static boolean found(String program) {
+    static boolean found(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, program))) {
