@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.mcpweb.render.BrowserTest;
 import dev.mcpweb.render.SpaPages;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,19 +15,17 @@ import org.junit.jupiter.api.Test;
 class RenderCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HttpServer server;
+    private SpaPages.Site site;
     private final CliRun cli = new CliRun();
 
     @BeforeEach
     void serve() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        SpaPages.serve(server);
-        server.start();
+        site = SpaPages.serve();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        site.close();
     }
 
     @Test
@@ -109,6 +105,6 @@ class RenderCommandsTest {
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return site.url(path);
     }
 }

@@ -3,14 +3,12 @@ package dev.mcpweb.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.RenderConfig;
 import dev.mcpweb.render.BrowserTest;
 import dev.mcpweb.render.SpaPages;
 import dev.mcpweb.summarize.SummaryListener;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -27,18 +25,16 @@ class PipelineRenderTest {
     @TempDir
     Path cacheDir;
 
-    private HttpServer server;
+    private SpaPages.Site site;
 
     @BeforeEach
     void serve() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        SpaPages.serve(server);
-        server.start();
+        site = SpaPages.serve();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        site.close();
     }
 
     @Test
@@ -159,6 +155,6 @@ class PipelineRenderTest {
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return site.url(path);
     }
 }

@@ -1,6 +1,8 @@
 package dev.mcpweb.render;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -155,8 +157,27 @@ public final class SpaPages {
         return all;
     }
 
-    /** Serves {@link #resources()} on {@code server}. */
-    public static void serve(HttpServer server) {
+    /** The fixtures served on 127.0.0.1 until closed. */
+    public static final class Site implements AutoCloseable {
+        private final HttpServer server;
+
+        private Site(HttpServer server) {
+            this.server = server;
+        }
+
+        public String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    /** Serves {@link #resources()} on a free port of 127.0.0.1. */
+    public static Site serve() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         resources()
                 .forEach((path, r) -> server.createContext(path, exchange -> {
                     byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
@@ -165,6 +186,8 @@ public final class SpaPages {
                     exchange.getResponseBody().write(bytes);
                     exchange.close();
                 }));
+        server.start();
+        return new Site(server);
     }
 
     private static void add(Map<String, App> apps, App app) {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.mcpweb.render.BrowserTest;
 import dev.mcpweb.render.SpaPages;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,18 +28,16 @@ class ServeLeavesNoBrowserTest {
     @TempDir
     Path dir;
 
-    private HttpServer pages;
+    private SpaPages.Site site;
 
     @BeforeEach
-    void serve() throws Exception {
-        pages = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        SpaPages.serve(pages);
-        pages.start();
+    void serve() throws IOException {
+        site = SpaPages.serve();
     }
 
     @AfterEach
     void stop() {
-        pages.stop(0);
+        site.close();
     }
 
     @Test
@@ -87,7 +84,7 @@ class ServeLeavesNoBrowserTest {
 
     /** Renders an app page through {@code fetch_url} and returns the browser's processes, running now. */
     private List<ProcessHandle> renderOnce(Process server) throws Exception {
-        String url = "http://127.0.0.1:" + pages.getAddress().getPort() + "/spa/inline";
+        String url = site.url("/spa/inline");
         OutputStream in = server.getOutputStream();
         in.write((String.join(
                                 "\n",
