@@ -126,7 +126,7 @@ final class ScriptShell {
 
     static ScriptRenderedException failure(URI url) {
         return new ScriptRenderedException(url + " is rendered by JavaScript in the browser and its HTML holds no text;"
-                + " mcp-web does not run scripts, so there is nothing to extract. Try a server-rendered"
-                + " version of the page (a print, AMP or API URL) if the site has one");
+                + " its scripts were not run, so there is nothing to extract. Render it (render mode auto or always,"
+                + " with Chromium installed) or try a server-rendered version of the page (a print, AMP or API URL)");
     }
 }
