@@ -9,9 +9,13 @@ import java.util.Optional;
  */
 public record Extraction(Document document, Optional<RenderSignal> renderSignal) {
 
-    /** The document, unless the page is a script-rendered shell whose HTML holds (next to) no text. */
+    /**
+     * The document, unless the page is a script-rendered shell (an app mount point, a {@code <noscript>}
+     * or a streaming framework) whose HTML holds (next to) no text.
+     */
     public Document requireText() throws ScriptRenderedException {
-        if (renderSignal.isPresent() && ScriptShell.empty(document.text())) {
+        boolean shell = renderSignal.isPresent() && renderSignal.get().kind() != RenderSignal.Kind.SCRIPT_PAYLOAD;
+        if (shell && ScriptShell.empty(document.text())) {
             throw ScriptShell.failure(document.url());
         }
         return document;

@@ -83,7 +83,9 @@ final class ScriptShell {
         Optional<String> streaming = Optional.empty();
         for (Element script : scripts) {
             String data = script.data();
-            inline += data.length();
+            if (!script.attr("type").equalsIgnoreCase("application/ld+json")) { // metadata, not the app
+                inline += data.length();
+            }
             if (streaming.isEmpty()) {
                 streaming = STREAMING.stream()
                         .filter(s -> s.mark().matcher(data).find())

@@ -59,6 +59,18 @@ class RenderSignalTest {
     }
 
     @Test
+    void structuredDataIsNotScriptPayloadAndAShortPageWithBigScriptsStillExtracts() throws Exception {
+        String jsonLd = "<script type=application/ld+json>{\"name\": \"" + "x".repeat(40_000) + "\"}</script>";
+        assertThat(signal("/ld", "<title>T</title>" + jsonLd + "<p>A short product page.</p>"))
+                .isEmpty();
+
+        var heavy = page("/s", "<p>A short page.</p><script>" + "var x = 1;".repeat(5_000) + "</script>");
+        assertThat(extractor.read(heavy, StopToken.none()).renderSignal())
+                .hasValueSatisfying(s -> assertThat(s.kind()).isEqualTo(RenderSignal.Kind.SCRIPT_PAYLOAD));
+        assertThat(extractor.extract(heavy).text()).contains("A short page.");
+    }
+
+    @Test
     void extractStillRefusesAnEmptyShellWithItsMessage() {
         var shell = page("/s", "<html><body><div id=root></div><script>render()</script></body></html>");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> extractor.extract(shell))
