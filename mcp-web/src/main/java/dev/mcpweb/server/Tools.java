@@ -63,7 +63,7 @@ final class Tools {
     static final int DEFAULT_PAGE = 20_000;
 
     private final PipelineStartup pipelines;
-    private final Config config;
+    private final ClientSampling.Choice sampling;
     private final InFlightCalls calls;
     private final Recorder metrics;
     private final McpJsonMapper json;
@@ -76,7 +76,7 @@ final class Tools {
             Recorder metrics,
             McpJsonMapper json,
             Executor executor) {
-        this.config = config;
+        this.sampling = ClientSampling.Choice.of(config);
         this.pipelines = pipelines;
         this.calls = calls;
         this.metrics = metrics;
@@ -227,7 +227,7 @@ final class Tools {
         OptionalInt maxLength = args.optionalInt("max_length", 10, 5_000);
         Optional<RenderConfig.Mode> render = render(args);
         call.log(LoggingLevel.INFO, "summarizing " + urls.size() + " source" + (urls.size() == 1 ? "" : "s"));
-        Optional<LlmProvider> clientModel = ClientSampling.of(call.exchange(), config);
+        Optional<LlmProvider> clientModel = sampling.provider(call.exchange());
         PipelineResult result;
         try {
             result = pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode, render), call, clientModel);
