@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -192,6 +193,23 @@ public final class Pipeline implements AutoCloseable {
         };
     }
 
+    /**
+     * The fetcher every source goes through (guard, robots.txt, limits, the response cache), for callers
+     * that need a fetch's own outcome: its bytes, its refusal by robots.txt, or a sitemap that is not a page.
+     */
+    public Fetcher fetcher() {
+        return fetcher;
+    }
+
+    /** Extracts a page the caller fetched with {@link #fetcher()}, as {@link #read} would (rendering as render.mode says). */
+    public Document extract(FetchResult fetched) throws PipelineException {
+        try {
+            return readPage(fetched, Optional.empty(), callToken()).document();
+        } catch (Exception e) {
+            throw readFailure(fetched.source(), e);
+        }
+    }
+
     /** What reading a fetched source ended with, as the pipeline reports it. */
     private static PipelineException readFailure(String source, Exception failure) {
         return switch (failure) {
@@ -300,12 +318,43 @@ public final class Pipeline implements AutoCloseable {
                                                     .map(f -> f.source() + ": " + f.message())
                                                     .toList()));
         }
-        SummarizerChoice choice =
-                choose(request.mode().orElse(config.summarizer().mode()), clientModel);
-        int words = request.maxLengthWords().orElse(config.summarizer().maxLength());
-        SummaryRequest summaryRequest = new SummaryRequest(documents, request.query(), words, call);
+        Summary summary = summarize(
+                documents, request.query(), request.maxLengthWords(), request.mode(), listener, clientModel, call);
+        return new PipelineResult(summary, failures, reads);
+    }
+
+    /**
+     * Summarizes documents the caller has read already (a crawl's pages), as {@link #summarize(SummarizeRequest,
+     * SummaryListener, Optional)} does once its sources are read: same summarizer choice, cache and citations.
+     */
+    public Summary summarize(
+            List<Document> documents,
+            Optional<String> query,
+            OptionalInt maxLengthWords,
+            Optional<MapMode> mode,
+            SummaryListener listener,
+            Optional<LlmProvider> clientModel)
+            throws PipelineException {
+        if (documents.isEmpty()) {
+            throw new PipelineException(FailureKind.SUMMARY, "no document to summarize");
+        }
+        return summarize(documents, query, maxLengthWords, mode, listener, clientModel, callToken());
+    }
+
+    private Summary summarize(
+            List<Document> documents,
+            Optional<String> query,
+            OptionalInt maxLengthWords,
+            Optional<MapMode> mode,
+            SummaryListener listener,
+            Optional<LlmProvider> clientModel,
+            StopToken call)
+            throws PipelineException {
+        SummarizerChoice choice = choose(mode.orElse(config.summarizer().mode()), clientModel);
+        int words = maxLengthWords.orElse(config.summarizer().maxLength());
+        SummaryRequest summaryRequest = new SummaryRequest(documents, query, words, call);
         try {
-            return new PipelineResult(cachedSummary(choice, summaryRequest, listener), failures, reads);
+            return cachedSummary(choice, summaryRequest, listener);
         } catch (SummaryException e) {
             throw new PipelineException(FailureKind.SUMMARY, e.getMessage(), e);
         } catch (CpuPool.Busy e) {

@@ -54,16 +54,21 @@ public record SummaryResult(
                                 r.render().rendered() || r.render().signal().isPresent())
                         .map(r -> new Rendered(r.document().url().toString(), r.render()))
                         .toList(),
-                new Stats(
-                        s.provider(),
-                        s.model(),
-                        s.mode(),
-                        s.chunks(),
-                        s.llmCalls(),
-                        s.retries(),
-                        s.inputTokens(),
-                        s.outputTokens(),
-                        s.elapsed().toMillis()));
+                stats(s));
+    }
+
+    /** How {@code s} was made, as the results report it. */
+    static Stats stats(SummaryStats s) {
+        return new Stats(
+                s.provider(),
+                s.model(),
+                s.mode(),
+                s.chunks(),
+                s.llmCalls(),
+                s.retries(),
+                s.inputTokens(),
+                s.outputTokens(),
+                s.elapsed().toMillis());
     }
 
     /** A source and how it was rendered. */

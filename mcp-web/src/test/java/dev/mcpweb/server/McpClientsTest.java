@@ -3,11 +3,18 @@ package dev.mcpweb.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpweb.crawl.SyntheticSite;
 import dev.mcpweb.sim.SimulatedLlmServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class McpClientsTest {
+    private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
+
     private static SimulatedLlmServer llm;
 
     @AfterAll
@@ -34,7 +43,7 @@ class McpClientsTest {
         assumeTrue(
                 found("node"),
                 "node (20+) is not on PATH: the MCP client tests need Node and npm; install Node 20 and run bin/test");
-        assertThat(NodeClient.DIR.resolve("node_modules/@modelcontextprotocol/sdk"))
+        assertThat(NODE_DIR.resolve("node_modules/@modelcontextprotocol/sdk"))
                 .as("the Node MCP clients are not installed: run `npm ci` in src/test/node (bin/test does it)")
                 .exists();
         // Summaries are written by the simulated LLM, with some latency as a real endpoint has.
@@ -77,8 +86,65 @@ class McpClientsTest {
         node("conformance.mjs");
     }
 
+    @Test
+    void theTypeScriptSdkClientMapsAndCrawlsASiteWithProgressAndCancellation() throws Exception {
+        try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain());
+                SyntheticSite slow = SyntheticSite.start(new SyntheticSite.Options(1, true))) {
+            node(
+                    Map.of(
+                            "MCPWEB_TEST_SITE", site.url("/"),
+                            "MCPWEB_TEST_SLOW_SITE", slow.url("/"),
+                            "MCPWEB_TEST_SLOW_SITE_COUNT", "http://127.0.0.1:" + slow.port() + "/_test/requests",
+                            "MCP_WEB_FETCHER_RESOLVE", site.settings().get("fetcher.resolve"),
+                            "MCP_WEB_FETCHER_ALLOWED_HOSTS", site.settings().get("fetcher.allowed_hosts")),
+                    "crawl.mjs");
+        }
+    }
+
     private static void node(String... args) throws Exception {
-        NodeClient.run(Map.of("MCPWEB_TEST_LLM", llm.v1Url()), args);
+        node(Map.of(), args);
+    }
+
+    private static void node(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(NODE_DIR.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Files.createTempFile("mcp-web-node-", ".log").toFile());
+        builder.environment().put("MCPWEB_TEST_COMMAND", serverCommand());
+        builder.environment().put("MCPWEB_TEST_LLM", llm.v1Url());
+        builder.environment().putAll(env);
+        Path log = builder.redirectOutput().file().toPath();
+        Process process = builder.start();
+        boolean exited = process.waitFor(10, TimeUnit.MINUTES);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.println(output); // kept in the surefire report of this test
+        assertThat(exited)
+                .as("node %s finished within 10 minutes:%n%s", String.join(" ", args), output)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("node %s failed:%n%s", String.join(" ", args), output)
+                .isZero();
+    }
+
+    /** This build's classes and dependencies, started as the launcher would for {@code serve}. */
+    private static String serverCommand() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ObjectMapper()
+                .writeValueAsString(List.of(
+                        java,
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xlog:disable",
+                        "-Xlog:all=error:stderr",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.mcpweb.cli.Main"));
     }
 
     static boolean found(String program) {
