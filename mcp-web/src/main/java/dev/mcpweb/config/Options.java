@@ -430,14 +430,15 @@ final class Options {
                     "server.cpu_threads",
                     INT,
                     "0",
-                    "Platform threads for CPU-bound work (extraction, the extractive summarizer); 0 is one per core.",
+                    "CPU-bound tasks (extraction, the extractive summarizer) running at once, taking turns least served "
+                            + "first; 0 is one per core.",
                     0.0,
                     1024.0),
             ranged(
                     "server.cpu_queue",
                     INT,
                     "64",
-                    "CPU-bound tasks that may wait for a thread; beyond them work is answered busy at once.",
+                    "CPU-bound tasks that may wait for a turn; beyond them work is answered busy at once.",
                     1.0,
                     100_000.0),
             ranged(

@@ -74,7 +74,7 @@ public final class Extractor {
         try {
             return switch (format.kind()) {
                 case HTML -> html(result, stop);
-                case PDF -> staticText(pdf.extract(url, body));
+                case PDF -> staticText(pdf.extract(url, body, stop));
                 case MARKDOWN -> staticText(TextFormats.markdown(url, decode(result)));
                 case TEXT -> staticText(TextFormats.plainText(url, decode(result)));
                 case SOURCE -> staticText(TextFormats.sourceCode(url, decode(result), format.language()));

@@ -273,6 +273,7 @@ public final class Pipeline implements AutoCloseable {
                     DocumentCodec.EXTRACTION,
                     () -> cpu.run(
                             shared,
+                            result.body().length,
                             () -> timed(
                                     "extract",
                                     () -> extractor.read(
@@ -485,7 +486,7 @@ public final class Pipeline implements AutoCloseable {
                     codec,
                     () -> choice instanceof SummarizerChoice.Llm
                             ? summarizer.summarize(shared, listener)
-                            : cpu.run(shared.stop(), () -> summarizer.summarize(shared, listener)));
+                            : cpu.run(shared.stop(), shared.textSize(), () -> summarizer.summarize(shared, listener)));
         } catch (SummaryException | CpuPool.Busy | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
