@@ -211,8 +211,11 @@ final class Options {
             choice(
                     "render.mode",
                     "auto",
-                    "When pages are rendered in headless Chromium: auto renders only pages whose static HTML is an "
-                            + "app shell written by JavaScript; always renders every web page; never renders.",
+                    "When pages are rendered in headless Chromium: auto renders only pages whose static text is thin"
+                            + " beside the marks of JavaScript (an empty app mount point, a <noscript> asking for"
+                            + " JavaScript, inline scripts far larger than the text, a streaming framework); always"
+                            + " renders every web page; never renders. The tools' render argument and --render"
+                            + " choose per call.",
                     "auto",
                     "always",
                     "never"),

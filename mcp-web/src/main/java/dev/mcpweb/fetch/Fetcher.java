@@ -53,7 +53,6 @@ public final class Fetcher implements AutoCloseable {
         this.store = b.store;
         this.guard = new UrlGuard(config.allowedHosts());
         GuardedDns dns = new GuardedDns(guard, StaticHosts.over(config.resolve(), b.dns));
-        this.connector = new GuardedConnector(guard, dns, config.connectTimeout());
         this.client = client(config, guard, dns);
         this.files = new FileSource(
                 config.allowedRoots(),
@@ -67,8 +66,9 @@ public final class Fetcher implements AutoCloseable {
                         new RobotsLoader(client, guard, config.userAgent()),
                         b.robotsStore))
                 : Optional.empty();
-        GuardedExchange exchange = new GuardedExchange(
-                config, client, new HostLimiter(config.maxConcurrent(), config.maxPerHost()), robots);
+        HostLimiter limiter = new HostLimiter(config.maxConcurrent(), config.maxPerHost());
+        this.connector = new GuardedConnector(guard, dns, config, limiter, robots);
+        GuardedExchange exchange = new GuardedExchange(config, client, limiter, robots);
         this.chain =
                 new Revalidation(store, new Redirects(guard, config.maxRedirects(), new Retries(config, exchange)));
     }
@@ -108,7 +108,7 @@ public final class Fetcher implements AutoCloseable {
                 .build();
     }
 
-    /** Opens connections under this fetcher's guard and DNS, for the render proxy. */
+    /** Opens connections under this fetcher's guard, DNS, robots.txt and host limits, for the render proxy. */
     public GuardedConnector connector() {
         return connector;
     }

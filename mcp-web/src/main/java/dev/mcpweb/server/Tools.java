@@ -5,6 +5,7 @@ import dev.mcpweb.cache.Namespace;
 import dev.mcpweb.cache.NamespaceStats;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.MapMode;
+import dev.mcpweb.config.RenderConfig;
 import dev.mcpweb.crawl.CrawlReport;
 import dev.mcpweb.crawl.CrawlRequest;
 import dev.mcpweb.crawl.Crawler;
@@ -18,7 +19,9 @@ import dev.mcpweb.pipeline.FailureKind;
 import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.pipeline.PipelineException;
 import dev.mcpweb.pipeline.PipelineResult;
+import dev.mcpweb.pipeline.RenderNote;
 import dev.mcpweb.pipeline.SourceFailure;
+import dev.mcpweb.pipeline.SourceRead;
 import dev.mcpweb.pipeline.SummarizeRequest;
 import dev.mcpweb.result.CacheCleanResult;
 import dev.mcpweb.result.CacheStatsResult;
@@ -49,6 +52,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -104,7 +108,7 @@ final class Tools {
                         SUMMARIZE_SCHEMA,
                         SummaryResult.class,
                         new ToolAnnotations(null, true, false, true, true, null),
-                        Set.of("urls", "query", "mode", "max_length"),
+                        Set.of("urls", "query", "mode", "max_length", "render"),
                         this::summarize),
                 tool(
                         "fetch_url",
@@ -118,7 +122,7 @@ final class Tools {
                         FETCH_SCHEMA,
                         PageResult.class,
                         new ToolAnnotations(null, true, false, true, true, null),
-                        Set.of("url", "format", "start_index", "max_length"),
+                        Set.of("url", "format", "start_index", "max_length", "render"),
                         this::fetch),
                 tool(
                         "map_site",
@@ -269,11 +273,12 @@ final class Tools {
         Optional<String> query = args.optionalString("query");
         Optional<MapMode> mode = args.optionalChoice("mode", MapMode.ids()).map(MapMode::of);
         OptionalInt maxLength = args.optionalInt("max_length", 10, 5_000);
+        Optional<RenderConfig.Mode> render = render(args);
         call.log(LoggingLevel.INFO, "summarizing " + urls.size() + " source" + (urls.size() == 1 ? "" : "s"));
         Optional<LlmProvider> clientModel = sampling.provider(call.exchange());
         PipelineResult result;
         try {
-            result = pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode), call, clientModel);
+            result = pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode, render), call, clientModel);
         } finally {
             clientModel.ifPresent(LlmProvider::close);
         }
@@ -312,6 +317,22 @@ final class Tools {
 
     static String summaryText(PipelineResult result) {
         StringBuilder text = summaryText(result.summary());
+        List<String> readWarnings =
+                result.reads().stream().flatMap(r -> r.warnings().stream()).toList();
+        if (!readWarnings.isEmpty()) {
+            text.append("\n\nNot rendered:\n");
+            readWarnings.forEach(w -> text.append("- ").append(w).append('\n'));
+        }
+        List<SourceRead> rendered =
+                result.reads().stream().filter(r -> r.render().rendered()).toList();
+        if (!rendered.isEmpty()) {
+            text.append("\n\nRendered in headless Chromium:\n");
+            rendered.forEach(r -> text.append("- ")
+                    .append(r.document().url())
+                    .append(" (")
+                    .append(renderLine(r.render()))
+                    .append(")\n"));
+        }
         if (!result.failures().isEmpty()) {
             text.append("\n\nNot summarized (could not be read):\n");
             result.failures()
@@ -333,19 +354,28 @@ final class Tools {
                 .orElse(ContentFormat.MARKDOWN);
         int start = args.optionalInt("start_index", 0, Integer.MAX_VALUE).orElse(0);
         int maxLength = args.optionalInt("max_length", 1, 1_000_000).orElse(DEFAULT_PAGE);
-        Document document = pipeline.read(url, call);
+        SourceRead read = pipeline.readSource(url, render(args), call);
+        Document document = read.document();
         String content = format.content(document);
         Page page = Page.of(content, start, maxLength);
         if (page.isPastEnd()) {
             return error("fetch_url: start_index " + start + " is past the end of the content, which has "
                     + content.length() + " characters; use a start_index below " + content.length() + ".");
         }
-        List<String> warnings = InjectionScan.warnings(document.url().toString(), document);
+        List<String> warnings = Stream.concat(
+                        read.warnings().stream(),
+                        InjectionScan.warnings(document.url().toString(), document).stream())
+                .toList();
         StringBuilder text = new StringBuilder();
         warnings.forEach(w -> text.append("Warning: ").append(w).append('\n'));
         text.append("# ").append(document.title()).append('\n');
         text.append("URL: ").append(document.url()).append('\n');
         metadataLine(document.metadata()).ifPresent(line -> text.append(line).append('\n'));
+        if (read.render().rendered()) {
+            text.append("Rendered in headless Chromium (")
+                    .append(renderLine(read.render()))
+                    .append(")\n");
+        }
         if (page.start() > 0 || page.next().isPresent()) {
             text.append("Characters ")
                     .append(page.start())
@@ -362,12 +392,22 @@ final class Tools {
                         .append(" more characters. Call fetch_url with start_index=")
                         .append(next)
                         .append(" to continue.>"));
-        PageResult structured = PageResult.of(document, format, content, page.start(), page.end(), warnings);
+        PageResult structured =
+                PageResult.of(document, format, content, page.start(), page.end(), read.render(), warnings);
         return CallToolResult.builder()
                 .addTextContent(text.toString())
                 .structuredContent(ResultJson.tree(structured))
                 .isError(false)
                 .build();
+    }
+
+    private static Optional<RenderConfig.Mode> render(Arguments args) throws BadArguments {
+        return args.optionalChoice("render", RenderConfig.Mode.labels()).map(RenderConfig.Mode::parse);
+    }
+
+    /** {@code app_shell: #root is empty beside 2 scripts}, or {@code render=always}. */
+    private static String renderLine(RenderNote note) {
+        return note.signal().map(s -> s + ": ").orElse("") + note.reason().orElse("");
     }
 
     private CallToolResult mapSite(Arguments args, ToolCall call, Pipeline pipeline) throws Exception {
@@ -545,7 +585,8 @@ final class Tools {
         }
     }
 
-    private static final String SUMMARIZE_SCHEMA = """
+    private static final String SUMMARIZE_SCHEMA =
+            """
             {
               "type": "object",
               "properties": {
@@ -570,14 +611,20 @@ final class Tools {
                   "minimum": 10,
                   "maximum": 5000,
                   "description": "Optional target length of the summary in words (default from the server's configuration, usually 200)."
+                },
+                "render": {
+                  "type": "string",
+                  "enum": %s,
+                  "description": "Optional. When to read a page in headless Chromium: auto (default: only pages whose HTML is a shell written by JavaScript), always, or never."
                 }
               },
               "required": ["urls"],
               "additionalProperties": false
             }
-            """.formatted(jsonList(MapMode.ids()));
+            """.formatted(jsonList(MapMode.ids()), jsonList(RenderConfig.Mode.labels()));
 
-    private static final String FETCH_SCHEMA = """
+    private static final String FETCH_SCHEMA =
+            """
             {
               "type": "object",
               "properties": {
@@ -604,12 +651,17 @@ final class Tools {
                   "maximum": 1000000,
                   "default": 20000,
                   "description": "Most characters to return in this call (default 20000)."
+                },
+                "render": {
+                  "type": "string",
+                  "enum": %s,
+                  "description": "Optional. When to read a page in headless Chromium: auto (default: only pages whose HTML is a shell written by JavaScript), always, or never."
                 }
               },
               "required": ["url"],
               "additionalProperties": false
             }
-            """.formatted(jsonList(ContentFormat.ids()));
+            """.formatted(jsonList(ContentFormat.ids()), jsonList(RenderConfig.Mode.labels()));
 
     private static final String SCOPE_PROPERTIES = """
                 "scope": {

@@ -147,7 +147,7 @@ class McpClientsTest {
                         "dev.mcpweb.cli.Main"));
     }
 
-    private static boolean found(String program) {
+    static boolean found(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, program))) {
