@@ -98,7 +98,11 @@ final class Options {
                             + " (.env, .ssh/, id_rsa, *.pem, credentials.json…) inside the allowed roots."),
 
             // extractor
-            of("extractor.include_comments", BOOL, "false", "Keep user comments below the main content."),
+            of(
+                    "extractor.include_comments",
+                    BOOL,
+                    "false",
+                    "Add readers' comments after an article, under a Comments heading with author and date."),
             ranged(
                     "extractor.max_cpu",
                     DURATION,

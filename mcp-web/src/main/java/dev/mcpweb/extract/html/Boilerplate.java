@@ -247,13 +247,14 @@ final class Boilerplate implements NodeFilter {
 
     /** Whether the id or a class names comments; {@code seen} remembers the answer for each name. */
     private static boolean isCommentLike(Element e, Map<String, Boolean> seen) {
-        return hasName(
-                e,
-                n -> seen.computeIfAbsent(
-                        n,
-                        name -> CommentSections.COMMENT_NAME
-                                .matcher(name.toLowerCase(Locale.ROOT))
-                                .find()));
+        return CommentSections.isMicrodataComment(e)
+                || hasName(
+                        e,
+                        n -> seen.computeIfAbsent(
+                                n,
+                                name -> CommentSections.COMMENT_NAME
+                                        .matcher(name.toLowerCase(Locale.ROOT))
+                                        .find()));
     }
 
     /** Whether {@code e}'s id or one of its class names contains a match of {@code name} (lower-cased). */

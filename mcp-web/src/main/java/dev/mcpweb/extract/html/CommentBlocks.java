@@ -117,9 +117,7 @@ final class CommentBlocks {
     }
 
     private static boolean isNamedComment(Element block) {
-        return block.attr("itemprop").equals("comment")
-                || block.attr("itemtype").endsWith("schema.org/Comment")
-                || Boilerplate.isNamed(block, CommentSections.COMMENT_NAME);
+        return CommentSections.isMicrodataComment(block) || Boilerplate.isNamed(block, CommentSections.COMMENT_NAME);
     }
 
     private static String signature(Element e) {

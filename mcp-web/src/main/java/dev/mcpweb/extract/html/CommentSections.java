@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,7 +20,9 @@ import org.jsoup.select.NodeTraversor;
  * Discourse's embeds, WordPress's {@code respond} form), microdata {@code Comment}s, sections opened
  * by a comment heading ("3 Comments", "Top Rated Comments", "Kommentare", …), and — by structure alone,
  * on a page that declares an article — runs of look-alike blocks after the headline that each carry a
- * date and an author, a reply link or a vote count. None of these may hold the page's {@code <h1>}: that is where the article is.
+ * date and an author, a reply link or a vote count. None of these may hold the page's {@code <h1>}:
+ * that is where the article is; and none may hold most of the page's prose, since sites misuse the
+ * names on wrappers and a forum's replies look like comments.
  */
 final class CommentSections {
     static final Pattern COMMENT_NAME = Pattern.compile(
@@ -40,12 +43,17 @@ final class CommentSections {
 
     /** A section headed "Comments" may hold up to this share of the page's text and still go. */
     private static final double MAX_SHARE = 0.7;
+    /** A container named for comments may hold up to this share of the page's text and still go. */
+    private static final double MAX_NAMED_SHARE = 0.4;
+    /** The least prose that makes a container named for comments an article's wrapper after all. */
+    private static final int MIN_ARTICLE_PROSE = 800;
     /** Look-alike blocks fewer than this are not a thread. */
     private static final int MIN_BLOCKS = 3;
 
     private final Element root;
     private final TextLengths lengths;
     private final int pageText;
+    private final int pageProse;
     private final List<Element> sections = new ArrayList<>();
     private final Map<String, Boolean> commentNames = new HashMap<>();
     /** The {@code <h1>}s and their ancestors: the article is there. */
@@ -55,6 +63,7 @@ final class CommentSections {
         this.root = root;
         this.lengths = lengths;
         this.pageText = Math.max(1, lengths.text(root));
+        this.pageProse = Math.max(1, lengths.prose(root));
         for (Element h1 : root.getElementsByTag("h1")) {
             Element e = h1;
             while (e != null && holdsHeadline.add(e)) { // up to an ancestor another headline marked
@@ -70,15 +79,22 @@ final class CommentSections {
     static List<Element> detach(Element root, TextLengths lengths, boolean article) {
         CommentSections found = new CommentSections(root, lengths);
         found.byName();
-        found.sections.addAll(Boilerplate.removeHeadedSections(root, lengths, COMMENT_HEADING, 60, found::mayGo));
+        found.sections.addAll(
+                Boilerplate.removeHeadedSections(root, lengths, COMMENT_HEADING, 60, e -> found.mayGo(e, MAX_SHARE)));
         if (article) {
             found.byStructure();
         }
         return found.sections;
     }
 
-    private boolean mayGo(Element e) {
-        return e != root && lengths.text(e) < MAX_SHARE * pageText && !holdsHeadline.contains(e);
+    /** Whether {@code e} holds less than {@code share} of the page's text and not the headline. */
+    private boolean mayGo(Element e, double share) {
+        return e != root && lengths.text(e) < share * pageText && !holdsHeadline.contains(e);
+    }
+
+    private boolean mayGoByName(Element e) {
+        int prose = lengths.prose(e);
+        return mayGo(e, MAX_NAMED_SHARE) && !(prose >= MIN_ARTICLE_PROSE && prose > MAX_NAMED_SHARE * pageProse);
     }
 
     /** Containers named for comments, and microdata comments, outermost first. */
@@ -88,7 +104,7 @@ final class CommentSections {
                 new NodeFilter() {
                     @Override
                     public FilterResult head(Node node, int depth) {
-                        if (node instanceof Element e && depth > 0 && isComment(e) && mayGo(e)) {
+                        if (node instanceof Element e && depth > 0 && isComment(e) && mayGoByName(e)) {
                             named.add(e);
                             return FilterResult.SKIP_CHILDREN;
                         }
@@ -105,27 +121,28 @@ final class CommentSections {
     }
 
     private boolean isComment(Element e) {
-        String itemprop = e.attr("itemprop");
-        if (itemprop.equals("comment") || e.attr("itemtype").endsWith("schema.org/Comment")) {
-            return true;
-        }
-        return !e.nameIs("body") && !e.nameIs("main") && !e.nameIs("article") && isCommentNamed(e);
+        return isMicrodataComment(e)
+                || !e.nameIs("body") && !e.nameIs("main") && !e.nameIs("article") && isCommentNamed(e);
     }
 
-    boolean isCommentNamed(Element e) {
+    static boolean isMicrodataComment(Element e) {
+        return e.attr("itemprop").equals("comment") || e.attr("itemtype").endsWith("schema.org/Comment");
+    }
+
+    private boolean isCommentNamed(Element e) {
         return Boilerplate.hasName(
                 e,
                 n -> commentNames.computeIfAbsent(
                         n,
                         name -> COMMENT_NAME
-                                .matcher(name.toLowerCase(java.util.Locale.ROOT))
+                                .matcher(name.toLowerCase(Locale.ROOT))
                                 .find()));
     }
 
     /**
      * A run of at least three look-alike blocks after the headline, each with a date and either an
      * author or a reply link, and none with a heading of its own or mostly links (those are teasers of
-     * other articles): a thread of comments whatever its names.
+     * other articles): a thread of comments whatever its names, when the article outweighs it.
      */
     private void byStructure() {
         Element headline = root.getElementsByTag("h1").first();
@@ -145,7 +162,11 @@ final class CommentSections {
                             after[0] = true;
                             return FilterResult.SKIP_CHILDREN;
                         }
-                        if (after[0] && depth > 0 && CommentBlocks.isThread(e, lengths, MIN_BLOCKS) && mayGo(e)) {
+                        if (after[0]
+                                && depth > 0
+                                && CommentBlocks.isThread(e, lengths, MIN_BLOCKS)
+                                && mayGo(e, MAX_SHARE)
+                                && 2 * lengths.prose(e) <= pageProse) {
                             threads.add(e);
                             return FilterResult.SKIP_CHILDREN;
                         }

@@ -6,15 +6,16 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * What a page says it is, in its {@code og:type} or JSON-LD: one article (whose comments are an
- * appendix) or a discussion (a forum thread, a Q&amp;A page, whose posts are the content).
+ * What a page says it is, in its {@code og:type}, JSON-LD or microdata: one article (whose comments are an
+ * appendix) or a forum thread (whose posts are the content). A Q&amp;A page is neither: its answers
+ * are the content and the comments under them are not.
  */
 final class DeclaredType {
     private static final Pattern ARTICLE_TYPE = Pattern.compile(
             "\"@type\"\\s*:\\s*\\[?\\s*\"(?:News|Blog|Report|Reportage|Analysis|Opinion|Tech|Scholarly)?"
                     + "(?:Article|BlogPosting|NewsArticle)\"");
     private static final Pattern DISCUSSION_TYPE =
-            Pattern.compile("\"@type\"\\s*:\\s*\\[?\\s*\"(?:DiscussionForumPosting|QAPage|Question)\"");
+            Pattern.compile("\"@type\"\\s*:\\s*\\[?\\s*\"DiscussionForumPosting\"");
 
     private DeclaredType() {}
 
@@ -28,9 +29,11 @@ final class DeclaredType {
         return declaresInJsonLd(page, ARTICLE_TYPE);
     }
 
-    /** Whether {@code page} declares a forum post or a question with its answers in JSON-LD. */
+    /** Whether {@code page} declares a forum thread, in JSON-LD or microdata. */
     static boolean discussion(Document page) {
-        return declaresInJsonLd(page, DISCUSSION_TYPE);
+        return !page.select("[itemtype~=(?i)schema\\.org/DiscussionForumPosting$]")
+                        .isEmpty()
+                || declaresInJsonLd(page, DISCUSSION_TYPE);
     }
 
     private static boolean declaresInJsonLd(Document page, Pattern type) {

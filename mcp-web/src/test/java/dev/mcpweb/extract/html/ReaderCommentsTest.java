@@ -172,4 +172,29 @@ class ReaderCommentsTest {
 
         assertThat(extract(html, false).text()).contains(texts[0], texts[1], texts[2]);
     }
+
+    @Test
+    void aForumThreadWhosePostsAreMicrodataCommentsKeepsThem() {
+        StringBuilder posts = new StringBuilder();
+        String[] texts = {
+            "My partner watches the evening news in English; the language is calm and easy to follow.",
+            "There is also a news site for learners of English with short articles and audio for each one.",
+            "I read the learners' site every morning now, it helped me a lot with my listening.",
+        };
+        for (int i = 0; i < texts.length; i++) {
+            posts.append("""
+                    <div id="post_%d" itemprop="comment" itemscope itemtype="http://schema.org/Comment" class="topic-body">
+                    <div class="crawler-post-meta"><span itemprop="author">member%d</span>
+                    <time itemprop="datePublished">April 5, 2023</time></div><div itemprop="text"><p>%s</p></div></div>
+                    """.formatted(i + 2, i, texts[i]));
+        }
+        String html = """
+                <html><body><div itemscope itemtype="http://schema.org/DiscussionForumPosting">
+                <h1 itemprop="headline">Best news website for beginners?</h1>
+                <div id="post_1" class="topic-body"><p itemprop="text">Which news website is easy enough for a beginner?</p></div>
+                %s</div></body></html>
+                """.formatted(posts);
+
+        assertThat(extract(html, false).text()).contains(texts[0], texts[1], texts[2]);
+    }
 }

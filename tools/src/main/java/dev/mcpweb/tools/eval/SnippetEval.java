@@ -134,8 +134,7 @@ public final class SnippetEval {
                 .limit(10)
                 .toList();
         double cpuSeconds = cpuNanos / 1e9;
-        return new SnippetReport(
-                overall, byLanguage, worst, pages, cpuSeconds <= 0 ? 0 : pages.size() / cpuSeconds);
+        return new SnippetReport(overall, byLanguage, worst, pages, cpuSeconds <= 0 ? 0 : pages.size() / cpuSeconds);
     }
 
     /** Runs of white space to one space, ends trimmed. */

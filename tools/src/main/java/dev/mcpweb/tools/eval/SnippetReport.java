@@ -9,11 +9,7 @@ import java.util.Map;
  * the most {@code without} segments, every page, and the speed.
  */
 public record SnippetReport(
-        Counts overall,
-        Map<String, Counts> byLanguage,
-        List<Page> worst,
-        List<Page> pages,
-        double pagesPerCpuSecond) {
+        Counts overall, Map<String, Counts> byLanguage, List<Page> worst, List<Page> pages, double pagesPerCpuSecond) {
 
     public SnippetReport {
         byLanguage = Map.copyOf(byLanguage);
