@@ -218,27 +218,19 @@ final class Boilerplate implements NodeFilter {
         int[] commentText = {0};
         int[] hidden = {0};
         NodeTraversor.filter(
-                new NodeFilter() {
-                    @Override
-                    public FilterResult head(Node node, int depth) {
-                        if (!(node instanceof Element e)) {
-                            return FilterResult.CONTINUE;
-                        }
-                        if (isCommentLike(e, commentNames)) {
-                            commentText[0] += lengths.prose(e);
-                            return FilterResult.SKIP_CHILDREN;
-                        }
-                        if (isHidden(e) || e.nameIs("dialog")) {
-                            hidden[0] += lengths.prose(e);
-                            return FilterResult.SKIP_CHILDREN;
-                        }
+                (HeadFilter) (node, depth) -> {
+                    if (!(node instanceof Element e)) {
                         return FilterResult.CONTINUE;
                     }
-
-                    @Override
-                    public FilterResult tail(Node node, int depth) {
-                        return FilterResult.CONTINUE;
+                    if (isCommentLike(e, commentNames)) {
+                        commentText[0] += lengths.prose(e);
+                        return FilterResult.SKIP_CHILDREN;
                     }
+                    if (isHidden(e) || e.nameIs("dialog")) {
+                        hidden[0] += lengths.prose(e);
+                        return FilterResult.SKIP_CHILDREN;
+                    }
+                    return FilterResult.CONTINUE;
                 },
                 root);
         int proseOutside = lengths.prose(root) - commentText[0] - hidden[0];

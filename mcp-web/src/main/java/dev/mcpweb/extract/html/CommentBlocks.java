@@ -132,31 +132,22 @@ final class CommentBlocks {
      */
     private static boolean looksLikeComment(Element block, boolean strict) {
         boolean[] found = new boolean[4]; // date, author, action, heading
+        int[] seen = {0};
         NodeTraversor.filter(
-                new NodeFilter() {
-                    private int seen;
-
-                    @Override
-                    public FilterResult head(Node node, int depth) {
-                        if (!(node instanceof Element e)) {
-                            return FilterResult.CONTINUE;
-                        }
-                        if (seen++ > MARKER_SCAN) {
-                            return FilterResult.STOP;
-                        }
-                        found[0] |= e.nameIs("time") || hasDateText(e);
-                        found[1] |= isAuthor(e);
-                        found[2] |= (e.nameIs("a") || e.nameIs("button") || e.nameIs("span"))
-                                && e.childrenSize() == 0
-                                && ACTION.matcher(e.text()).matches();
-                        found[3] |= HEADING.contains(e.normalName());
-                        return FilterResult.CONTINUE;
+                (HeadFilter) (node, depth) -> {
+                    if (!(node instanceof Element e)) {
+                        return NodeFilter.FilterResult.CONTINUE;
                     }
-
-                    @Override
-                    public FilterResult tail(Node node, int depth) {
-                        return FilterResult.CONTINUE;
+                    if (seen[0]++ > MARKER_SCAN) {
+                        return NodeFilter.FilterResult.STOP;
                     }
+                    found[0] |= e.nameIs("time") || hasDateText(e);
+                    found[1] |= isAuthor(e);
+                    found[2] |= (e.nameIs("a") || e.nameIs("button") || e.nameIs("span"))
+                            && e.childrenSize() == 0
+                            && ACTION.matcher(e.text()).matches();
+                    found[3] |= HEADING.contains(e.normalName());
+                    return NodeFilter.FilterResult.CONTINUE;
                 },
                 block);
         return found[0] && (!strict || ((found[1] || found[2]) && !found[3]));

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -101,20 +100,12 @@ final class CommentSections {
     private void byName() {
         List<Element> named = new ArrayList<>();
         NodeTraversor.filter(
-                new NodeFilter() {
-                    @Override
-                    public FilterResult head(Node node, int depth) {
-                        if (node instanceof Element e && depth > 0 && isComment(e) && mayGoByName(e)) {
-                            named.add(e);
-                            return FilterResult.SKIP_CHILDREN;
-                        }
-                        return FilterResult.CONTINUE;
+                (HeadFilter) (node, depth) -> {
+                    if (node instanceof Element e && depth > 0 && isComment(e) && mayGoByName(e)) {
+                        named.add(e);
+                        return NodeFilter.FilterResult.SKIP_CHILDREN;
                     }
-
-                    @Override
-                    public FilterResult tail(Node node, int depth) {
-                        return FilterResult.CONTINUE;
-                    }
+                    return NodeFilter.FilterResult.CONTINUE;
                 },
                 root);
         named.forEach(this::take);
@@ -152,31 +143,23 @@ final class CommentSections {
         List<Element> threads = new ArrayList<>();
         boolean[] after = {false};
         NodeTraversor.filter(
-                new NodeFilter() {
-                    @Override
-                    public FilterResult head(Node node, int depth) {
-                        if (!(node instanceof Element e)) {
-                            return FilterResult.CONTINUE;
-                        }
-                        if (e == headline) {
-                            after[0] = true;
-                            return FilterResult.SKIP_CHILDREN;
-                        }
-                        if (after[0]
-                                && depth > 0
-                                && CommentBlocks.isThread(e, lengths, MIN_BLOCKS)
-                                && mayGo(e, MAX_SHARE)
-                                && 2 * lengths.prose(e) <= pageProse) {
-                            threads.add(e);
-                            return FilterResult.SKIP_CHILDREN;
-                        }
-                        return FilterResult.CONTINUE;
+                (HeadFilter) (node, depth) -> {
+                    if (!(node instanceof Element e)) {
+                        return NodeFilter.FilterResult.CONTINUE;
                     }
-
-                    @Override
-                    public FilterResult tail(Node node, int depth) {
-                        return FilterResult.CONTINUE;
+                    if (e == headline) {
+                        after[0] = true;
+                        return NodeFilter.FilterResult.SKIP_CHILDREN;
                     }
+                    if (after[0]
+                            && depth > 0
+                            && CommentBlocks.isThread(e, lengths, MIN_BLOCKS)
+                            && mayGo(e, MAX_SHARE)
+                            && 2 * lengths.prose(e) <= pageProse) {
+                        threads.add(e);
+                        return NodeFilter.FilterResult.SKIP_CHILDREN;
+                    }
+                    return NodeFilter.FilterResult.CONTINUE;
                 },
                 root);
         threads.forEach(this::take);
