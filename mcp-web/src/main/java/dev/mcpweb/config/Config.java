@@ -95,7 +95,23 @@ public final class Config {
                 list("fetcher.allowed_roots").stream()
                         .map(p -> Path.of(p).toAbsolutePath().normalize())
                         .toList(),
-                bool("fetcher.allow_sensitive_files"));
+                bool("fetcher.allow_sensitive_files"),
+                list("fetcher.resolve"));
+    }
+
+    public CrawlConfig crawl() {
+        return new CrawlConfig(
+                integer("crawl.max_pages"),
+                integer("crawl.max_pages_cap"),
+                integer("crawl.max_depth"),
+                duration("crawl.max_time"),
+                size("crawl.max_bytes"),
+                integer("crawl.max_concurrent"),
+                integer("crawl.max_sources"),
+                integer("crawl.map_max_urls"),
+                integer("crawl.map_max_sitemaps"),
+                integer("crawl.map_max_pages"),
+                integer("crawl.map_depth"));
     }
 
     public ExtractorConfig extractor() {

@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -133,30 +134,48 @@ public final class Pipeline implements AutoCloseable {
         return switch (outcome) {
             case FetchOutcome.Fetched f -> {
                 listener.onProgress("extract", 0, 1);
-                try {
-                    Document d = readPage(f.result(), call);
-                    listener.onProgress("extract", 1, 1);
-                    yield d;
-                } catch (CpuPool.Busy e) {
-                    throw new PipelineException(FailureKind.BUSY, e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new PipelineException(FailureKind.CANCELLED, source + ": cancelled", e);
-                } catch (Stopped e) {
-                    throw stopped(source + ": extraction", e);
-                } catch (PipelineException e) {
-                    throw e;
-                } catch (ExtractionException e) {
-                    throw new PipelineException(FailureKind.UNREADABLE, source + ": " + e.getMessage(), e);
-                } catch (Exception e) {
-                    throw new PipelineException(FailureKind.UNREADABLE, source + ": extraction failed: " + e, e);
-                }
+                Document d = extract(f.result(), call);
+                listener.onProgress("extract", 1, 1);
+                yield d;
             }
             case FetchOutcome.Refused r ->
                 throw new PipelineException(
                         r.malformedSource() ? FailureKind.INVALID : FailureKind.REFUSED, r.message());
             case FetchOutcome.Failed f -> throw new PipelineException(FailureKind.FAILED, f.message());
         };
+    }
+
+    /**
+     * The fetcher every source goes through (guard, robots.txt, limits, the response cache), for callers
+     * that need a fetch's own outcome: its bytes, its refusal by robots.txt, or a sitemap that is not a page.
+     */
+    public Fetcher fetcher() {
+        return fetcher;
+    }
+
+    /** Extracts a page the caller fetched with {@link #fetcher()}, as {@link #read} would. */
+    public Document extract(FetchResult fetched) throws PipelineException {
+        return extract(fetched, callToken());
+    }
+
+    private Document extract(FetchResult fetched, StopToken call) throws PipelineException {
+        String source = fetched.source();
+        try {
+            return readPage(fetched, call);
+        } catch (CpuPool.Busy e) {
+            throw new PipelineException(FailureKind.BUSY, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PipelineException(FailureKind.CANCELLED, source + ": cancelled", e);
+        } catch (Stopped e) {
+            throw stopped(source + ": extraction", e);
+        } catch (PipelineException e) {
+            throw e;
+        } catch (ExtractionException e) {
+            throw new PipelineException(FailureKind.UNREADABLE, source + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new PipelineException(FailureKind.UNREADABLE, source + ": extraction failed: " + e, e);
+        }
     }
 
     /** Extracts {@code fetched}, through the browser when {@code render.mode} says so. */
@@ -248,12 +267,43 @@ public final class Pipeline implements AutoCloseable {
                                                     .map(f -> f.source() + ": " + f.message())
                                                     .toList()));
         }
-        SummarizerChoice choice =
-                choose(request.mode().orElse(config.summarizer().mode()), clientModel);
-        int words = request.maxLengthWords().orElse(config.summarizer().maxLength());
-        SummaryRequest summaryRequest = new SummaryRequest(documents, request.query(), words, call);
+        Summary summary = summarize(
+                documents, request.query(), request.maxLengthWords(), request.mode(), listener, clientModel, call);
+        return new PipelineResult(summary, failures);
+    }
+
+    /**
+     * Summarizes documents the caller has read already (a crawl's pages), as {@link #summarize(SummarizeRequest,
+     * SummaryListener, Optional)} does once its sources are read: same summarizer choice, cache and citations.
+     */
+    public Summary summarize(
+            List<Document> documents,
+            Optional<String> query,
+            OptionalInt maxLengthWords,
+            Optional<MapMode> mode,
+            SummaryListener listener,
+            Optional<LlmProvider> clientModel)
+            throws PipelineException {
+        if (documents.isEmpty()) {
+            throw new PipelineException(FailureKind.SUMMARY, "no document to summarize");
+        }
+        return summarize(documents, query, maxLengthWords, mode, listener, clientModel, callToken());
+    }
+
+    private Summary summarize(
+            List<Document> documents,
+            Optional<String> query,
+            OptionalInt maxLengthWords,
+            Optional<MapMode> mode,
+            SummaryListener listener,
+            Optional<LlmProvider> clientModel,
+            StopToken call)
+            throws PipelineException {
+        SummarizerChoice choice = choose(mode.orElse(config.summarizer().mode()), clientModel);
+        int words = maxLengthWords.orElse(config.summarizer().maxLength());
+        SummaryRequest summaryRequest = new SummaryRequest(documents, query, words, call);
         try {
-            return new PipelineResult(cachedSummary(choice, summaryRequest, listener), failures);
+            return cachedSummary(choice, summaryRequest, listener);
         } catch (SummaryException e) {
             throw new PipelineException(FailureKind.SUMMARY, e.getMessage(), e);
         } catch (CpuPool.Busy e) {

@@ -41,16 +41,21 @@ public record SummaryResult(
                         .map(f -> new Failure(f.source(), f.kind(), f.message()))
                         .toList(),
                 summary.warnings(),
-                new Stats(
-                        s.provider(),
-                        s.model(),
-                        s.mode(),
-                        s.chunks(),
-                        s.llmCalls(),
-                        s.retries(),
-                        s.inputTokens(),
-                        s.outputTokens(),
-                        s.elapsed().toMillis()));
+                stats(s));
+    }
+
+    /** How {@code s} was made, as the results report it. */
+    static Stats stats(SummaryStats s) {
+        return new Stats(
+                s.provider(),
+                s.model(),
+                s.mode(),
+                s.chunks(),
+                s.llmCalls(),
+                s.retries(),
+                s.inputTokens(),
+                s.outputTokens(),
+                s.elapsed().toMillis());
     }
 
     /** Entry {@code number} of the numbered source list. */
