@@ -58,7 +58,9 @@ final class ExtractCommand implements Callable<Integer> {
                     + " page_links; error when it could not be read; warnings): see docs/results.md.")
     boolean jsonl;
 
-    @Option(names = "--include-comments", description = "Keep user comments below the main content.")
+    @Option(
+            names = "--include-comments",
+            description = "Add readers' comments after an article, under a Comments heading with author and date.")
     boolean includeComments;
 
     @Option(

@@ -177,7 +177,11 @@ final class Options {
                     10.0),
 
             // extractor
-            of("extractor.include_comments", BOOL, "false", "Keep user comments below the main content."),
+            of(
+                    "extractor.include_comments",
+                    BOOL,
+                    "false",
+                    "Add readers' comments after an article, under a Comments heading with author and date."),
             ranged(
                     "extractor.max_cpu",
                     DURATION,

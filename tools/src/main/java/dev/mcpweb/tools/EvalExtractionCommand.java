@@ -101,6 +101,9 @@ final class EvalExtractionCommand implements Callable<Integer> {
             root.put("byLanguage", languages);
             root.put("pagesPerCpuSecond", report.pagesPerCpuSecond());
             root.put("worst", report.worst());
+            if (allPages) {
+                root.put("pages", report.pages());
+            }
             print(out, root);
         } else {
             out.printf("%-10s %6s %7s %7s %7s %6s %6s%n", "language", "pages", "P", "R", "F1", "FP", "FN");

@@ -1,7 +1,9 @@
 package dev.mcpweb.extract.html;
 
 import dev.mcpweb.work.StopToken;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +17,7 @@ import org.jsoup.select.NodeTraversor;
 
 /**
  * Removes what is never main content: scripts and widgets, hidden elements, and page furniture
- * (navigation, headers, footers, sidebars, cookie banners, share and "related" blocks, ads, and —
- * unless asked for — comments), recognised by tag, ARIA role and class or id names. A furniture
+ * (navigation, headers, footers, sidebars, cookie banners, share and "related" blocks, ads), recognised by tag, ARIA role and class or id names. A furniture
  * pattern never removes an element holding a large share of the page's text, since sites misuse
  * these names on wrappers.
  */
@@ -113,24 +114,12 @@ final class Boilerplate implements NodeFilter {
             + "|czytaj (?:także|też|również)|przeczytaj (?:także|też|również)|polecane|najczęściej czytane"
             + "|najpopularniejsze|podobne artykuły)\\b");
     /**
-     * Headings that open an article's comment section, in the corpus's languages: "3 Comments",
-     * "Leave a Reply", "Kommentare (12)", "Schreibe einen Kommentar", "Laisser un commentaire".
-     */
-    private static final Pattern COMMENT_HEADING = Pattern.compile("(?iU)^\\W*(?:(?:\\d+|one|two|ein|zwei) )?"
-            + "(?:comments?|responses?|replies|kommentare?|leserkommentare|commentaires?|komentarze?|comentarios?"
-            + "|commenti|comentários)(?: \\(?\\d+\\)?)?\\W*$|^\\W*(?:leave|post|add|write) (?:a|your) (?:reply|comment)"
-            + "|^\\W*(?:schreiben? sie )?einen kommentar (?:schreiben|hinterlassen|verfassen)|^\\W*schreibe einen kommentar"
-            + "|^\\W*(?:laisser|laissez|ajouter) un commentaire|^\\W*(?:dodaj|napisz) komentarz"
-            + "|^\\W*(?:deja|dejar|escribe) (?:un|tu) comentario|^\\W*what do you think\\W*$");
-    /**
      * Sidebar widgets are named for what they are ({@code widget}, {@code widget_recent_entries}); page
      * builders name their layout cells {@code widget-span}, {@code widget-type-rich_text} or {@code
      * widget_} plus a generated number, and those cells hold the whole page.
      */
     private static final Pattern WIDGET_NAME = Pattern.compile("^widget(?:$|[-_](?!span|type|\\d))");
 
-    private static final Pattern COMMENT_NAME = Pattern.compile(
-            "(?:^|[-_])(?:comments?|comment-?list|comments-?area|disqus|respond|reply-?form)(?:$|[-_])");
     /** Furniture patterns leave alone an element holding more than this share of the page's text. */
     private static final double MAX_FURNITURE_SHARE = 0.4;
 
@@ -143,9 +132,6 @@ final class Boilerplate implements NodeFilter {
     /** The least prose that makes an element an article rather than, say, a newsletter box. */
     private static final int MIN_ARTICLE_PROSE = 800;
 
-    /** A section headed "Comments" may hold up to this share of the page's text and still go. */
-    private static final double MAX_COMMENT_SHARE = 0.7;
-
     private static final int NOSCRIPT_CONTENT = 200;
     /** Above this much text outside the comments, a page is an article with comments under it. */
     private static final int MAX_DISCUSSION_PROSE = 2500;
@@ -153,38 +139,26 @@ final class Boilerplate implements NodeFilter {
     private final TextLengths lengths;
     private final int pageText;
     private final int pageProse;
-    private final boolean includeComments;
     private final Disclosures disclosures;
     /** Class and id names already matched on this page: pages repeat a few names thousands of times. */
     private final Map<String, Boolean> furnitureNames = new HashMap<>();
 
-    private Boilerplate(TextLengths lengths, Element root, boolean includeComments, Disclosures disclosures) {
+    private Boilerplate(TextLengths lengths, Element root, Disclosures disclosures) {
         this.lengths = lengths;
         this.pageText = Math.max(1, lengths.text(root));
         this.pageProse = Math.max(1, lengths.prose(root));
-        this.includeComments = includeComments;
         this.disclosures = disclosures;
     }
 
-    /** Removes boilerplate under {@code root} in place. */
-    static void strip(Element root, boolean includeComments, StopToken stop) {
-        TextLengths lengths = TextLengths.of(root);
-        boolean keepComments = includeComments || isDiscussion(root, lengths);
+    /**
+     * Removes boilerplate under {@code root} in place; {@code lengths} measured it. Comment sections
+     * are not furniture here: {@link CommentSections} takes them out first, unless the page is a
+     * discussion, where they are the content.
+     */
+    static void strip(Element root, TextLengths lengths, StopToken stop) {
         removeRecommendations(root, lengths);
-        if (!keepComments) {
-            // A thread under an article may outweigh it; the article's headline marks what must stay.
-            int page = Math.max(1, lengths.text(root));
-            removeHeadedSections(
-                    root,
-                    lengths,
-                    COMMENT_HEADING,
-                    60,
-                    c -> lengths.text(c) < MAX_COMMENT_SHARE * page
-                            && c.getElementsByTag("h1").isEmpty());
-        }
         stop.check();
-        NodeTraversor.filter(
-                Checked.filter(new Boilerplate(lengths, root, keepComments, Disclosures.of(root)), stop), root);
+        NodeTraversor.filter(Checked.filter(new Boilerplate(lengths, root, Disclosures.of(root)), stop), root);
     }
 
     /**
@@ -205,8 +179,9 @@ final class Boilerplate implements NodeFilter {
      * more than the heading and starts with it; {@code removable} says whether that may go. The root
      * itself never goes.
      */
-    static void removeHeadedSections(
+    static List<Element> removeHeadedSections(
             Element root, TextLengths lengths, Pattern heading, int maxHeading, Predicate<Element> removable) {
+        List<Element> removed = new ArrayList<>();
         for (Element h : root.select("h2, h3, h4, h5, h6")) {
             String text = h.text();
             if (text.length() > maxHeading || !heading.matcher(text).find() || h.parent() == null) {
@@ -226,8 +201,10 @@ final class Boilerplate implements NodeFilter {
                     && removable.test(container)
                     && container.text().startsWith(text)) {
                 container.remove();
+                removed.add(container);
             }
         }
+        return removed;
     }
 
     /**
@@ -241,27 +218,19 @@ final class Boilerplate implements NodeFilter {
         int[] commentText = {0};
         int[] hidden = {0};
         NodeTraversor.filter(
-                new NodeFilter() {
-                    @Override
-                    public FilterResult head(Node node, int depth) {
-                        if (!(node instanceof Element e)) {
-                            return FilterResult.CONTINUE;
-                        }
-                        if (isCommentLike(e, commentNames)) {
-                            commentText[0] += lengths.prose(e);
-                            return FilterResult.SKIP_CHILDREN;
-                        }
-                        if (isHidden(e) || e.nameIs("dialog")) {
-                            hidden[0] += lengths.prose(e);
-                            return FilterResult.SKIP_CHILDREN;
-                        }
+                (HeadFilter) (node, depth) -> {
+                    if (!(node instanceof Element e)) {
                         return FilterResult.CONTINUE;
                     }
-
-                    @Override
-                    public FilterResult tail(Node node, int depth) {
-                        return FilterResult.CONTINUE;
+                    if (isCommentLike(e, commentNames)) {
+                        commentText[0] += lengths.prose(e);
+                        return FilterResult.SKIP_CHILDREN;
                     }
+                    if (isHidden(e) || e.nameIs("dialog")) {
+                        hidden[0] += lengths.prose(e);
+                        return FilterResult.SKIP_CHILDREN;
+                    }
+                    return FilterResult.CONTINUE;
                 },
                 root);
         int proseOutside = lengths.prose(root) - commentText[0] - hidden[0];
@@ -270,7 +239,14 @@ final class Boilerplate implements NodeFilter {
 
     /** Whether the id or a class names comments; {@code seen} remembers the answer for each name. */
     private static boolean isCommentLike(Element e, Map<String, Boolean> seen) {
-        return hasName(e, n -> seen.computeIfAbsent(n, Boilerplate::isCommentName));
+        return CommentSections.isMicrodataComment(e)
+                || hasName(
+                        e,
+                        n -> seen.computeIfAbsent(
+                                n,
+                                name -> CommentSections.COMMENT_NAME
+                                        .matcher(name.toLowerCase(Locale.ROOT))
+                                        .find()));
     }
 
     /** Whether {@code e}'s id or one of its class names contains a match of {@code name} (lower-cased). */
@@ -278,17 +254,13 @@ final class Boilerplate implements NodeFilter {
         return hasName(e, n -> name.matcher(n.toLowerCase(Locale.ROOT)).find());
     }
 
-    private static boolean hasName(Element e, Predicate<String> test) {
+    static boolean hasName(Element e, Predicate<String> test) {
         String id = e.id();
         if (!id.isEmpty() && id.length() < 200 && test.test(id)) {
             return true;
         }
         String cls = e.className();
         return !cls.isEmpty() && cls.length() < 2000 && ClassNames.anyMatch(cls, test);
-    }
-
-    private static boolean isCommentName(String name) {
-        return COMMENT_NAME.matcher(name.toLowerCase(Locale.ROOT)).find();
     }
 
     @Override
@@ -385,10 +357,7 @@ final class Boilerplate implements NodeFilter {
         if (name.indexOf(':') >= 0 || name.indexOf('[') >= 0) {
             return false; // utility-class variants such as lg:has-[.banner]:pt-0 describe style, not role
         }
-        if (FURNITURE_NAME.matcher(name).find() || WIDGET_NAME.matcher(name).find()) {
-            return true;
-        }
-        return !includeComments && COMMENT_NAME.matcher(name).find();
+        return FURNITURE_NAME.matcher(name).find() || WIDGET_NAME.matcher(name).find();
     }
 
     private static boolean insideContent(Element e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -78,7 +79,33 @@ final class Furniture implements NodeFilter {
             + "|wird geladen|permalink|permalien|lire la suite|lire aussi|à lire aussi|partager|imprimer|publicité"
             + "|retour(?: en haut)?|mots-clés|czytaj (?:więcej|dalej|także|też)|zobacz (?:także|też|więcej)"
             + "|dowiedz się więcej|udostępnij|reklama|leer más|seguir leyendo|compartir|publicidad|etiquetas"
-            + "|lee también|leia (?:mais|também)|compartilhe|publicidade|leggi (?:anche|tutto)|condividi|pubblicità)");
+            + "|lee también|leia (?:mais|também)|compartilhe|publicidade|leggi (?:anche|tutto)|condividi|pubblicità"
+            // recommendation, comment and shop labels standing alone
+            + "|siehe auch|zum weiterlesen|weiterführende links?|externer inhalt|empfehlungen aus der redaktion"
+            + "|kommentierte artikel|mehr aus der sendung|noch mehr infos für dich|(?:dieser )?artikel gefällt ihnen"
+            + "|gefällt mir(?: wird geladen)?|alle \\d+ kommentare.*|ihr warenkorb ist leer|temas relacionados"
+            + "|video recomendado|valora esta noticia|nos siga no|pour lire la suite|voir aussi"
+            + "|audios et vidéos sur le sujet|\\d+ minut(?:y|a)? czytania)");
+    /**
+     * A line that is a label for a link to another article and that article's headline: "VEA TAMBIÉN:
+     * …", "Czytaj też: …", "Lesen Sie auch: …", "See also: …".
+     */
+    private static final Pattern TEASER = Pattern.compile("(?iU)(?:see also|read also|also read|vea también|lea también"
+            + "|lee también|(?-i:MIRA|MIRE|Mire)|puedes ver|te puede interesar|lesen sie auch|lies auch|siehe auch|mehr zum thema"
+            + "|czytaj (?:też|także|również)|zobacz (?:też|także|również)|veja também|leia também|voir aussi"
+            + "|à lire aussi|lire aussi|leggi anche)\\s?: .+");
+    /**
+     * A date on its own line, with the label news sites put before it or a time after it: "Aktualisiert:
+     * 11.04.2020, 10:27", "15. Mai 2019, 05:28 Uhr", "Publikacja: 04.05.2021", "Updated May 2, 2024". A
+     * bare date stays: listings and member cards show one beside what it dates.
+     */
+    private static final Pattern DATE_LINE =
+            Pattern.compile("(?U)(?<label>(?:aktualisiert|publiziert|veröffentlicht|stand"
+                    + "|erstellt|updated|published|posted|last updated|publikacja|opublikowano|aktualizacja|actualizado"
+                    + "|publicado|mis à jour|publié|news date)(?: (?:am|on|le|el|at))?\\s?:?\\s)?"
+                    + "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}|\\p{L}{3,10}\\.? \\d{1,2},? \\d{4}"
+                    + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})"
+                    + "(?<time>,? (?:um |at |à )?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2}[\\d.+:]*)?(?: ?uhr| ?[ap]m)?)?");
 
     /**
      * Boilerplate sentences (lower case), found anywhere in a block of at most {@link #MAX_LINE}
@@ -122,7 +149,7 @@ final class Furniture implements NodeFilter {
             + "(?: ?[|·•—–] .{0,80}| \\d+ min read| (?:on|at) [^\\d]{0,20}\\d.{0,30})?"
             + "|[Bb]y \\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?: ?[|·•—–] .{0,80}| \\d+ min read)"
             + "|\\(?(?:[Ii]mage|[Pp]hoto(?:graph)?|[Pp]icture|[Ii]llustration|[Ff]oto(?:s|grafie)?|[Bb]ild"
-            + "|[Cc]rédit(?:o|s)?(?: photo)?|[Zz]djęcie)"
+            + "|[Cc]rédit(?:o|s)?(?: photos?)?|[Zz]djęcie|[Qq]uelle)"
             + "(?:(?: credit| source| by| courtesy(?: of)?)\\s*:?|\\s*:)\\s.{1,80})");
 
     private static final String LEADING_MARKS = " -–—•·*>#|←‹«<";
@@ -182,12 +209,20 @@ final class Furniture implements NodeFilter {
             return true;
         }
         String lower = line.toLowerCase(Locale.ROOT);
+        if (TEASER.matcher(line).matches() || (phrase.length() <= MAX_PHRASE && isDateLine(lower))) {
+            return true;
+        }
         for (String word : SENTENCE_WORDS) {
             if (lower.contains(word)) {
                 return SENTENCE.matcher(lower).find();
             }
         }
         return false;
+    }
+
+    private static boolean isDateLine(String lower) {
+        Matcher date = DATE_LINE.matcher(lower);
+        return date.matches() && (date.group("label") != null || date.group("time") != null);
     }
 
     /** {@code line} without list markers before it and punctuation, arrows or icons after it. */

@@ -24,8 +24,8 @@ public final class MainContentExtractor {
 
     /**
      * Returns the main content of {@code page} (parsed with its base URI set, which makes links
-     * absolute). Comments (reader comments under an article) are kept only when {@code
-     * includeComments} is true. {@code stop} is checked between steps and at every node of the long walks.
+     * absolute). Reader comments under an article are left out, or follow it under a "Comments"
+     * heading when {@code includeComments} is true; a discussion's posts are its content either way. {@code stop} is checked between steps and at every node of the long walks.
      */
     public MainContent extract(Document page, boolean includeComments, StopToken stop) {
         Element body = page.body();
@@ -38,19 +38,27 @@ public final class MainContentExtractor {
         StreamedSegments.resolve(copy);
         ProductPage product = ProductPage.of(page);
         product.reveal(copy);
-        Boilerplate.strip(copy, includeComments, stop);
+        TextLengths lengths = TextLengths.of(copy);
+        boolean discussion = DeclaredType.discussion(page) || Boilerplate.isDiscussion(copy, lengths);
+        // Comments leave the page before anything is located, and come back after the article if asked for.
+        boolean article = DeclaredType.article(page);
+        List<Element> commentSections = discussion ? List.of() : CommentSections.detach(copy, lengths, article);
+        Boilerplate.strip(copy, lengths, stop);
         Element scope = product.strip(copy);
         stop.check();
         Set<Element> grids = ItemGrids.find(scope);
         stop.check();
         Element main = ContentLocator.locate(scope, grids, stop);
-        if (TeaserLists.declaresArticle(page)) {
+        if (article) {
             main = ArticleBoundary.of(main);
             TeaserLists.remove(main);
         }
         RepeatedBlocks.remove(main);
         stop.check();
         Furniture.remove(main, stop);
+        if (includeComments) {
+            ReaderComments.read(commentSections).appendTo(main);
+        }
         MainContent content = Renderer.render(main, stop);
         if (TextLengths.visibleLength(content.text()) < SCANT_TEXT) {
             String declared = StructuredBody.of(page).orElse("");

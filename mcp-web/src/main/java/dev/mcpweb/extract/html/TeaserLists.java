@@ -2,22 +2,15 @@ package dev.mcpweb.extract.html;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * On a page that declares itself one article ({@code og:type} article, or a JSON-LD {@code Article},
- * {@code NewsArticle} or {@code BlogPosting}), removes the lists of linked headlines that sit inside
+ * On a page that declares itself one article ({@link DeclaredType#article}), removes the lists of linked headlines that sit inside
  * or around its text: "more from", trending and roundup lists, tag lines. There a list whose every
  * entry is nothing but a link is a way to other pages, not part of the story; on listings and forums,
  * which declare no article, such lists are the content and stay.
  */
 final class TeaserLists {
-    private static final Pattern ARTICLE_TYPE = Pattern.compile(
-            "\"@type\"\\s*:\\s*\\[?\\s*\"(?:News|Blog|Report|Reportage|Analysis|Opinion|Tech|Scholarly)?"
-                    + "(?:Article|BlogPosting|NewsArticle)\"");
     /** Fewer entries than this are a link or two in passing. */
     private static final int MIN_ENTRIES = 3;
     /** An entry whose text is at least this share link text is a link and nothing else. */
@@ -34,21 +27,6 @@ final class TeaserLists {
     private static final double MAX_LISTED = 0.25;
 
     private TeaserLists() {}
-
-    /** Whether {@code page} declares that it is one article. */
-    static boolean declaresArticle(Document page) {
-        for (Element meta : page.select("meta[property=og:type]")) {
-            if (meta.attr("content").strip().toLowerCase(Locale.ROOT).equals("article")) {
-                return true;
-            }
-        }
-        for (Element script : page.select("script[type=application/ld+json]")) {
-            if (ARTICLE_TYPE.matcher(script.data()).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Removes the linked-headline lists under {@code main}, never all of it. */
     static void remove(Element main) {

@@ -151,4 +151,44 @@ class FurnitureTest {
         assertThat(text).contains("flour, water and time", "crust sets");
         assertThat(text).doesNotContain("Related", "rye breads", "The Crumb", "Jane Baker");
     }
+
+    @Test
+    void teaserLinesDateLinesAndLabelsInOtherLanguagesAreRemoved() {
+        String text = extract("""
+                <h1>Sauerteig für Anfänger</h1>
+                <p>Aktualisiert: 11.04.2020, 10:27</p>
+                <p>15. Mai 2019, 05:28 Uhr</p>
+                %s
+                <p><strong>VEA TAMBIÉN:</strong> <a href="/x">Entre heces y guaricha: la educación no brilla</a></p>
+                <p>Czytaj też: <a href="/y">Wyścig zbrojeń ruszył z kopyta</a></p>
+                <p>Siehe auch</p>
+                <p>Externer Inhalt</p>
+                <p>Crédits photos : Bestimage</p>
+                <p>Gefällt mir Wird geladen …</p>
+                """.formatted(PROSE));
+
+        assertThat(text).contains("Sauerteig für Anfänger", "flour, water and time", "crust sets");
+        assertThat(text)
+                .doesNotContain(
+                        "Aktualisiert",
+                        "05:28",
+                        "VEA",
+                        "Entre heces",
+                        "Czytaj",
+                        "Siehe auch",
+                        "Externer",
+                        "Bestimage",
+                        "Gefällt");
+    }
+
+    @Test
+    void aSentenceThatStartsWithADateOrALabelStays() {
+        String text = extract("""
+                <h1>Sourdough</h1>%s
+                <p>15. Mai 2019 was the day the bakery first sold its rye loaf to the village.</p>
+                <p>Mira: the starter we named after the baker's grandmother still lives in the cellar today.</p>
+                """.formatted(PROSE));
+
+        assertThat(text).contains("was the day the bakery", "starter we named");
+    }
 }

@@ -94,13 +94,14 @@ public final class SnippetEval {
     private static SnippetReport.Page score(String file, String url, Extracted extracted, JsonNode labels) {
         String text = collapse(extracted.text());
         int withFound = 0;
-        int withMissed = 0;
+        List<String> missed = new ArrayList<>();
         List<String> leaked = new ArrayList<>();
         for (JsonNode segment : labels.path("with")) {
-            if (text.contains(collapse(segment.asText()))) {
+            String wanted = collapse(segment.asText());
+            if (text.contains(wanted)) {
                 withFound++;
             } else {
-                withMissed++;
+                missed.add(wanted);
             }
         }
         int withoutExcluded = 0;
@@ -113,8 +114,8 @@ public final class SnippetEval {
             }
         }
         SnippetReport.Counts counts =
-                new SnippetReport.Counts(1, withFound, withMissed, leaked.size(), withoutExcluded);
-        return new SnippetReport.Page(file, url, extracted.language(), counts, leaked);
+                new SnippetReport.Counts(1, withFound, missed.size(), leaked.size(), withoutExcluded);
+        return new SnippetReport.Page(file, url, extracted.language(), counts, leaked, missed);
     }
 
     private static SnippetReport report(List<SnippetReport.Page> pages, long cpuNanos) {
@@ -133,7 +134,7 @@ public final class SnippetEval {
                 .limit(10)
                 .toList();
         double cpuSeconds = cpuNanos / 1e9;
-        return new SnippetReport(overall, byLanguage, worst, cpuSeconds <= 0 ? 0 : pages.size() / cpuSeconds);
+        return new SnippetReport(overall, byLanguage, worst, pages, cpuSeconds <= 0 ? 0 : pages.size() / cpuSeconds);
     }
 
     /** Runs of white space to one space, ends trimmed. */

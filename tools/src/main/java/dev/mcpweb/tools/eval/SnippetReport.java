@@ -6,14 +6,15 @@ import java.util.Map;
 /**
  * The result of scoring an extractor with {@code with}/{@code without} segments (Trafilatura's format):
  * the summed counts overall and per page language (as the extractor detected it), the pages that leaked
- * the most {@code without} segments, and the speed.
+ * the most {@code without} segments, every page, and the speed.
  */
 public record SnippetReport(
-        Counts overall, Map<String, Counts> byLanguage, List<Page> worst, double pagesPerCpuSecond) {
+        Counts overall, Map<String, Counts> byLanguage, List<Page> worst, List<Page> pages, double pagesPerCpuSecond) {
 
     public SnippetReport {
         byLanguage = Map.copyOf(byLanguage);
         worst = List.copyOf(worst);
+        pages = List.copyOf(pages);
     }
 
     /**
@@ -48,10 +49,15 @@ public record SnippetReport(
         }
     }
 
-    /** One page: its file, URL and detected language, its counts, and the {@code without} segments it kept. */
-    public record Page(String file, String url, String language, Counts counts, List<String> leaked) {
+    /**
+     * One page: its file, URL and detected language, its counts, the {@code without} segments it kept
+     * and the {@code with} segments it missed.
+     */
+    public record Page(
+            String file, String url, String language, Counts counts, List<String> leaked, List<String> missed) {
         public Page {
             leaked = List.copyOf(leaked);
+            missed = List.copyOf(missed);
         }
     }
 }

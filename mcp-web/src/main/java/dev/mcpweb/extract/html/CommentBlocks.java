@@ -1,0 +1,177 @@
+package dev.mcpweb.extract.html;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * What a reader's comment looks like without its names: a block among look-alike blocks (same tag,
+ * same first class) that carries a date ("3 May 2024", "2 hours ago", a {@code <time>}) and an author
+ * (an element named {@code author}, {@code user}, {@code fn}, a {@code <cite>}) or a reply link or
+ * vote count. Markers are looked for among the first elements of a block only, where comments put
+ * them, so that judging every block of a page stays linear in its size.
+ */
+final class CommentBlocks {
+    /** Dates as comment headers write them, absolute or relative, in the corpus's languages. */
+    static final Pattern DATE =
+            Pattern.compile("(?iU)\\b(?:\\d{1,2}\\.? ?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+                    + "|dec|mär|mai|okt|dez|janv|févr|avr|juil|sept|déc|ene|abr|ago|dic|sty|lut|kwi|maj|cze|lip|sie|wrz|paź"
+                    + "|lis|gru)[a-zäéûèíóś]*\\.?,? \\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2}"
+                    + "(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}"
+                    + "|\\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago"
+                    + "|vor \\d+ (?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)|il y a \\d+ \\w+"
+                    + "|hace \\d+ \\w+|\\d+ (?:minut|godzin|dni)\\w* temu|yesterday|gestern|hier)\\b");
+    /** Class names of the element holding a comment's author. */
+    private static final Pattern AUTHOR_NAME = Pattern.compile(
+            "(?:^|[-_])(?:author|by|byline|user|username|user-?name|nick|nickname|name|fn|poster|commenter)(?:$|[-_])");
+    /** Links and buttons under a comment: reply, quote, vote, report, in the corpus's languages. */
+    static final Pattern ACTION = Pattern.compile("(?iU)^\\W*(?:reply|antworten|répondre|responder|rispondi|odpowiedz"
+            + "|quote|zitieren|citer|report|melden|signaler|like|likes|gefällt mir|j'aime|share|permalink|edit"
+            + "|click to rate|rate|vote|[+-]?\\d+(?: (?:likes?|votes?|points?))?)\\W*$");
+
+    private static final Set<String> HEADING = Set.of("h1", "h2", "h3", "h4");
+    private static final Set<String> BLOCK_TAGS = Set.of("li", "article", "div", "section", "blockquote", "dd");
+    /** A comment puts its author, date and reply link among its first elements. */
+    private static final int MARKER_SCAN = 60;
+
+    private static final int MAX_MARKER_TEXT = 80;
+    private static final int MIN_TEXT = 15;
+
+    private CommentBlocks() {}
+
+    /**
+     * Whether {@code e}'s children hold at least {@code min} look-alike comment blocks making up most
+     * of them: a thread, with no heading or link list among its blocks.
+     */
+    static boolean isThread(Element e, TextLengths lengths, int min) {
+        if (e.childrenSize() < min) {
+            return false;
+        }
+        Map<String, List<Element>> bySignature = new LinkedHashMap<>();
+        for (Element child = e.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (BLOCK_TAGS.contains(child.normalName())) {
+                bySignature
+                        .computeIfAbsent(signature(child), k -> new ArrayList<>())
+                        .add(child);
+            }
+        }
+        for (List<Element> group : bySignature.values()) {
+            if (group.size() < min) {
+                continue;
+            }
+            int comments = 0;
+            for (Element block : group) {
+                if (lengths.text(block) >= MIN_TEXT
+                        && lengths.linkDensity(block) < 0.5
+                        && looksLikeComment(block, true)) {
+                    comments++;
+                }
+            }
+            if (comments >= min && comments * 3 >= group.size() * 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The comments in {@code section}: the largest set of look-alike blocks (nested replies included)
+     * at least half of which look like comments (named so, or dated), in document order; empty when there is none.
+     */
+    static List<Element> in(Element section) {
+        Map<String, List<Element>> bySignature = new LinkedHashMap<>();
+        for (Element e : section.getAllElements()) {
+            if (e != section
+                    && BLOCK_TAGS.contains(e.normalName())
+                    && TextLengths.visibleLength(e.text()) >= MIN_TEXT) {
+                bySignature
+                        .computeIfAbsent(signature(e), k -> new ArrayList<>())
+                        .add(e);
+            }
+        }
+        List<Element> best = List.of();
+        for (List<Element> group : bySignature.values()) {
+            if (group.size() <= best.size()) {
+                continue; // the first of equal groups is the outer one: <li class=comment> before its <article>
+            }
+            int comments = 0;
+            for (Element block : group) {
+                if (isNamedComment(block) || looksLikeComment(block, false)) {
+                    comments++;
+                }
+            }
+            if (comments * 2 >= group.size()) {
+                best = group;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isNamedComment(Element block) {
+        return CommentSections.isMicrodataComment(block) || Boilerplate.isNamed(block, CommentSections.COMMENT_NAME);
+    }
+
+    private static String signature(Element e) {
+        String cls = e.className().strip();
+        int space = cls.indexOf(' ');
+        return e.normalName() + '.' + (space < 0 ? cls : cls.substring(0, space));
+    }
+
+    /**
+     * Whether {@code block} has a date and, when {@code strict}, an author or an action as well and no
+     * heading (a teaser of another article has one).
+     */
+    private static boolean looksLikeComment(Element block, boolean strict) {
+        boolean[] found = new boolean[4]; // date, author, action, heading
+        int[] seen = {0};
+        NodeTraversor.filter(
+                (HeadFilter) (node, depth) -> {
+                    if (!(node instanceof Element e)) {
+                        return NodeFilter.FilterResult.CONTINUE;
+                    }
+                    if (seen[0]++ > MARKER_SCAN) {
+                        return NodeFilter.FilterResult.STOP;
+                    }
+                    found[0] |= e.nameIs("time") || hasDateText(e);
+                    found[1] |= isAuthor(e);
+                    found[2] |= (e.nameIs("a") || e.nameIs("button") || e.nameIs("span"))
+                            && e.childrenSize() == 0
+                            && ACTION.matcher(e.text()).matches();
+                    found[3] |= HEADING.contains(e.normalName());
+                    return NodeFilter.FilterResult.CONTINUE;
+                },
+                block);
+        return found[0] && (!strict || ((found[1] || found[2]) && !found[3]));
+    }
+
+    private static boolean hasDateText(Element e) {
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t) {
+                String text = t.text().strip();
+                if (!text.isEmpty()
+                        && text.length() <= MAX_MARKER_TEXT
+                        && DATE.matcher(text).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean isAuthor(Element e) {
+        if (e.nameIs("cite") || e.attr("itemprop").equals("author")) {
+            return true;
+        }
+        return Boilerplate.hasName(
+                e, n -> AUTHOR_NAME.matcher(n.toLowerCase(Locale.ROOT)).find());
+    }
+}

@@ -1,0 +1,174 @@
+package dev.mcpweb.extract.html;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Finds the sections of an article page that hold its readers' comments and takes them out of the
+ * page: containers named for comments ({@code comments}, {@code comment-list}, Disqus's and
+ * Discourse's embeds, WordPress's {@code respond} form), microdata {@code Comment}s, sections opened
+ * by a comment heading ("3 Comments", "Top Rated Comments", "Kommentare", …), and — by structure alone,
+ * on a page that declares an article — runs of look-alike blocks after the headline that each carry a
+ * date and an author, a reply link or a vote count. None of these may hold the page's {@code <h1>}:
+ * that is where the article is; and none may hold most of the page's prose, since sites misuse the
+ * names on wrappers and a forum's replies look like comments.
+ */
+final class CommentSections {
+    static final Pattern COMMENT_NAME = Pattern.compile(
+            "(?:^|[-_])(?:comments?|comment-?list|comments-?area|disqus|respond|reply-?form)(?:$|[-_])");
+
+    /**
+     * Headings that open an article's comment section, in the corpus's languages: "3 Comments",
+     * "Top Rated Comments", "Leave a Reply", "Kommentare (12)", "Schreibe einen Kommentar",
+     * "Laisser un commentaire".
+     */
+    static final Pattern COMMENT_HEADING = Pattern.compile("(?iU)^\\W*(?:(?:\\d+|one|two|ein|zwei) )?"
+            + "(?:(?:top[- ]rated|most (?:rated|liked|popular|recent)|best|newest|latest|reader(?:s'?)?) )?"
+            + "(?:comments?|responses?|replies|kommentare?|leserkommentare|commentaires?|komentarze?|comentarios?"
+            + "|commenti|comentários)(?: \\(?\\d+\\)?)?\\W*$|^\\W*(?:leave|post|add|write) (?:a|your) (?:reply|comment)"
+            + "|^\\W*(?:schreiben? sie )?einen kommentar (?:schreiben|hinterlassen|verfassen)|^\\W*schreibe einen kommentar"
+            + "|^\\W*(?:laisser|laissez|ajouter) un commentaire|^\\W*(?:dodaj|napisz) komentarz"
+            + "|^\\W*(?:deja|dejar|escribe) (?:un|tu) comentario|^\\W*what do you think\\W*$");
+
+    /** A section headed "Comments" may hold up to this share of the page's text and still go. */
+    private static final double MAX_SHARE = 0.7;
+    /** A container named for comments may hold up to this share of the page's text and still go. */
+    private static final double MAX_NAMED_SHARE = 0.4;
+    /** The least prose that makes a container named for comments an article's wrapper after all. */
+    private static final int MIN_ARTICLE_PROSE = 800;
+    /** Look-alike blocks fewer than this are not a thread. */
+    private static final int MIN_BLOCKS = 3;
+
+    private final Element root;
+    private final TextLengths lengths;
+    private final int pageText;
+    private final int pageProse;
+    private final List<Element> sections = new ArrayList<>();
+    private final Map<String, Boolean> commentNames = new HashMap<>();
+    /** The {@code <h1>}s and their ancestors: the article is there. */
+    private final Set<Element> holdsHeadline = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private CommentSections(Element root, TextLengths lengths) {
+        this.root = root;
+        this.lengths = lengths;
+        this.pageText = Math.max(1, lengths.text(root));
+        this.pageProse = Math.max(1, lengths.prose(root));
+        for (Element h1 : root.getElementsByTag("h1")) {
+            Element e = h1;
+            while (e != null && holdsHeadline.add(e)) { // up to an ancestor another headline marked
+                e = e.parent();
+            }
+        }
+    }
+
+    /**
+     * Removes the comment sections under {@code root} and returns them. Structure alone counts only on
+     * a page that declares an {@code article}: a forum that declares nothing looks the same.
+     */
+    static List<Element> detach(Element root, TextLengths lengths, boolean article) {
+        CommentSections found = new CommentSections(root, lengths);
+        found.byName();
+        found.sections.addAll(
+                Boilerplate.removeHeadedSections(root, lengths, COMMENT_HEADING, 60, e -> found.mayGo(e, MAX_SHARE)));
+        if (article) {
+            found.byStructure();
+        }
+        return found.sections;
+    }
+
+    /** Whether {@code e} holds less than {@code share} of the page's text and not the headline. */
+    private boolean mayGo(Element e, double share) {
+        return e != root && lengths.text(e) < share * pageText && !holdsHeadline.contains(e);
+    }
+
+    private boolean mayGoByName(Element e) {
+        int prose = lengths.prose(e);
+        return mayGo(e, MAX_NAMED_SHARE) && !(prose >= MIN_ARTICLE_PROSE && prose > MAX_NAMED_SHARE * pageProse);
+    }
+
+    /** Containers named for comments, and microdata comments, outermost first. */
+    private void byName() {
+        List<Element> named = new ArrayList<>();
+        NodeTraversor.filter(
+                (HeadFilter) (node, depth) -> {
+                    if (node instanceof Element e && depth > 0 && isComment(e) && mayGoByName(e)) {
+                        named.add(e);
+                        return NodeFilter.FilterResult.SKIP_CHILDREN;
+                    }
+                    return NodeFilter.FilterResult.CONTINUE;
+                },
+                root);
+        named.forEach(this::take);
+    }
+
+    private boolean isComment(Element e) {
+        return isMicrodataComment(e)
+                || !e.nameIs("body") && !e.nameIs("main") && !e.nameIs("article") && isCommentNamed(e);
+    }
+
+    static boolean isMicrodataComment(Element e) {
+        return e.attr("itemprop").equals("comment") || e.attr("itemtype").endsWith("schema.org/Comment");
+    }
+
+    private boolean isCommentNamed(Element e) {
+        return Boilerplate.hasName(
+                e,
+                n -> commentNames.computeIfAbsent(
+                        n,
+                        name -> COMMENT_NAME
+                                .matcher(name.toLowerCase(Locale.ROOT))
+                                .find()));
+    }
+
+    /**
+     * A run of at least three look-alike blocks after the headline, each with a date and either an
+     * author or a reply link, and none with a heading of its own or mostly links (those are teasers of
+     * other articles): a thread of comments whatever its names, when the article outweighs it.
+     */
+    private void byStructure() {
+        Element headline = root.getElementsByTag("h1").first();
+        if (headline == null) {
+            return;
+        }
+        List<Element> threads = new ArrayList<>();
+        boolean[] after = {false};
+        NodeTraversor.filter(
+                (HeadFilter) (node, depth) -> {
+                    if (!(node instanceof Element e)) {
+                        return NodeFilter.FilterResult.CONTINUE;
+                    }
+                    if (e == headline) {
+                        after[0] = true;
+                        return NodeFilter.FilterResult.SKIP_CHILDREN;
+                    }
+                    if (after[0]
+                            && depth > 0
+                            && CommentBlocks.isThread(e, lengths, MIN_BLOCKS)
+                            && mayGo(e, MAX_SHARE)
+                            && 2 * lengths.prose(e) <= pageProse) {
+                        threads.add(e);
+                        return NodeFilter.FilterResult.SKIP_CHILDREN;
+                    }
+                    return NodeFilter.FilterResult.CONTINUE;
+                },
+                root);
+        threads.forEach(this::take);
+    }
+
+    private void take(Element section) {
+        if (section.parent() != null) {
+            section.remove();
+            sections.add(section);
+        }
+    }
+}
