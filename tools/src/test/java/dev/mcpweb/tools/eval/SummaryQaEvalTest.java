@@ -30,17 +30,24 @@ class SummaryQaEvalTest {
         Path qa = Path.of(Objects.requireNonNull(getClass().getResource("/qa/qa-pages.jsonl"))
                 .toURI());
 
-        SummaryEvaluation.Report report = new SummaryEvaluation(List.of(wcxb, trafilatura), SummaryEvaluation.Source.HTML)
+        SummaryEvaluation.Report report = new SummaryEvaluation(
+                        List.of(wcxb, trafilatura), SummaryEvaluation.Source.HTML)
                 .run(SummaryEvaluation.readItems(qa), SummaryEvaluation.System.EXTRACTIVE, 150);
 
         assertThat(report.overall().items()).isGreaterThanOrEqualTo(200);
-        assertThat(report.answerInPage()).as("every answer phrase is in its extracted page").isEqualTo(1.0);
-        assertThat(report.distractorInPage()).as("every distractor is in its extracted page").isEqualTo(1.0);
+        assertThat(report.answerInPage())
+                .as("every answer phrase is in its extracted page")
+                .isEqualTo(1.0);
+        assertThat(report.distractorInPage())
+                .as("every distractor is in its extracted page")
+                .isEqualTo(1.0);
         assertThat(report.parts()).extracting(SummaryEvaluation.Part::name).containsExactly("tune", "check");
         for (SummaryEvaluation.Part part : report.parts()) {
             double[] floor = FLOORS.get(part.name());
             assertThat(part.answerFound()).as(part.name() + " answer found").isGreaterThan(floor[0]);
-            assertThat(part.distractorLeftOut()).as(part.name() + " distractor left out").isGreaterThan(floor[1]);
+            assertThat(part.distractorLeftOut())
+                    .as(part.name() + " distractor left out")
+                    .isGreaterThan(floor[1]);
         }
     }
 
