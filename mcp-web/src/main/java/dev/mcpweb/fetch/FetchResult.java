@@ -34,4 +34,18 @@ public record FetchResult(
         return new FetchResult(
                 uri.toString(), uri, 200, Map.of(), body, contentType, Optional.empty(), List.of(), Duration.ZERO);
     }
+
+    /** This result as fetched for {@code source}, in the time since {@code startNanos}. */
+    FetchResult withSource(String source, long startNanos) {
+        return new FetchResult(
+                source,
+                finalUri,
+                status,
+                headers,
+                body,
+                contentType,
+                charset,
+                redirects,
+                Duration.ofNanos(System.nanoTime() - startNanos));
+    }
 }

@@ -23,6 +23,8 @@ final class UrlGuard {
     static final String RULE = "ssrf-guard";
     static final String SCHEME_RULE = "scheme";
     static final String INVALID_RULE = "invalid-url";
+    /** {@code scheme:} at the start of a string: what a URL has and a path does not. */
+    static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private static final Pattern SCHEME = Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.-]*):");
 

@@ -1,6 +1,7 @@
 package dev.mcpweb.server;
 
 import dev.mcpweb.config.Config;
+import dev.mcpweb.config.SummarizerConfig;
 import dev.mcpweb.llm.LlmException;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmProviders;
@@ -36,15 +37,24 @@ final class ClientSampling implements SamplingClient {
         this.timeout = timeout;
     }
 
-    /** The client's model as a provider, or empty when the client did not declare sampling. */
-    static Optional<LlmProvider> of(McpAsyncServerExchange exchange, Config config) {
-        if (exchange.getClientCapabilities() == null
-                || exchange.getClientCapabilities().sampling() == null) {
-            return Optional.empty();
+    /**
+     * The choice of the client's model as summarizer: the summarizer settings with {@code provider=sampling},
+     * resolved once per server from its configuration rather than on every call.
+     */
+    record Choice(SummarizerConfig summarizer) {
+        static Choice of(Config config) {
+            return new Choice(config.with(Map.of("summarizer.provider", "sampling"), "MCP client")
+                    .summarizer());
         }
-        var summarizer = config.with(Map.of("summarizer.provider", "sampling"), "MCP client")
-                .summarizer();
-        return LlmProviders.fromConfig(summarizer, new ClientSampling(exchange, summarizer.timeout()));
+
+        /** The client's model as a provider for {@code exchange}'s session, or empty when the client did not declare sampling. */
+        Optional<LlmProvider> provider(McpAsyncServerExchange exchange) {
+            if (exchange.getClientCapabilities() == null
+                    || exchange.getClientCapabilities().sampling() == null) {
+                return Optional.empty();
+            }
+            return LlmProviders.fromConfig(summarizer, new ClientSampling(exchange, summarizer.timeout()));
+        }
     }
 
     @Override

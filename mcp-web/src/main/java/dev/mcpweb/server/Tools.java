@@ -59,7 +59,7 @@ final class Tools {
     static final int DEFAULT_PAGE = 20_000;
 
     private final PipelineStartup pipelines;
-    private final Config config;
+    private final ClientSampling.Choice sampling;
     private final InFlightCalls calls;
     private final Recorder metrics;
     private final McpJsonMapper json;
@@ -72,7 +72,7 @@ final class Tools {
             Recorder metrics,
             McpJsonMapper json,
             Executor executor) {
-        this.config = config;
+        this.sampling = ClientSampling.Choice.of(config);
         this.pipelines = pipelines;
         this.calls = calls;
         this.metrics = metrics;
@@ -222,7 +222,7 @@ final class Tools {
         Optional<MapMode> mode = args.optionalChoice("mode", MapMode.ids()).map(MapMode::of);
         OptionalInt maxLength = args.optionalInt("max_length", 10, 5_000);
         call.log(LoggingLevel.INFO, "summarizing " + urls.size() + " source" + (urls.size() == 1 ? "" : "s"));
-        Optional<LlmProvider> clientModel = ClientSampling.of(call.exchange(), config);
+        Optional<LlmProvider> clientModel = sampling.provider(call.exchange());
         PipelineResult result;
         try {
             result = pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode), call, clientModel);

@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -589,14 +588,6 @@ class FetcherTest {
     }
 
     @Test
-    void retryAfterIsReadAsSecondsOrAnHttpDate() {
-        assertThat(Fetcher.retryAfter("120")).hasValue(Duration.ofSeconds(120));
-        assertThat(Fetcher.retryAfter("Thu, 01 Jan 1970 00:00:00 GMT")).hasValue(Duration.ZERO);
-        assertThat(Fetcher.retryAfter("soon")).isEmpty();
-        assertThat(Fetcher.retryAfter(null)).isEmpty();
-    }
-
-    @Test
     void robotsTxtDisallowRefusesThePageAndIsFetchedOncePerHost() {
         AtomicInteger robotsRequests = new AtomicInteger();
         server.setDispatcher(new Dispatcher() {
@@ -883,20 +874,5 @@ class FetcherTest {
         }
         out.write(0x03); // ISLAST=1, ISLASTEMPTY=1
         return out.toByteArray();
-    }
-
-    /** A response store backed by a map, as the cache's would be by SQLite. */
-    private static final class MapStore implements ResponseStore {
-        final Map<String, StoredResponse> entries = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<StoredResponse> lookup(String normalizedUrl) {
-            return Optional.ofNullable(entries.get(normalizedUrl));
-        }
-
-        @Override
-        public void store(String normalizedUrl, StoredResponse response) {
-            entries.put(normalizedUrl, response);
-        }
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopwordAnalyzerBase;
 import org.apache.lucene.analysis.WordlistLoader;
@@ -111,8 +111,15 @@ final class Language {
     private static final List<String> GUESSABLE =
             List.of("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "ru", "cs", "hu", "id");
 
-    /** Built on first use; Lucene's analyzers are thread-safe and keep their token streams per thread. */
-    private static final Map<String, org.apache.lucene.analysis.Analyzer> BUILT = new ConcurrentHashMap<>();
+    /**
+     * One lazily built analyzer per language, in a map fixed at class load: nothing is added later, whatever
+     * codes the pages declare. Lucene's analyzers are thread-safe and keep their token streams per thread.
+     */
+    private static final Map<String, Lazy> BUILT = ANALYZERS.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> new Lazy(e.getValue())));
+
+    /** Tokens and lower case only, for a language Lucene has no analyzer for. */
+    private static final Lazy STANDARD = new Lazy(StandardAnalyzer::new);
 
     private static final String ENGLISH = "en";
     private static final int GUESS_WORDS = 400;
@@ -201,8 +208,30 @@ final class Language {
     }
 
     private static org.apache.lucene.analysis.Analyzer analyzer(String code) {
-        return BUILT.computeIfAbsent(
-                code, c -> ANALYZERS.getOrDefault(c, StandardAnalyzer::new).get());
+        return BUILT.getOrDefault(code, STANDARD).get();
+    }
+
+    /** An analyzer built on first use, once: most summaries need one language of the forty. */
+    private static final class Lazy {
+        private final Supplier<org.apache.lucene.analysis.Analyzer> make;
+        private volatile org.apache.lucene.analysis.Analyzer built;
+
+        Lazy(Supplier<org.apache.lucene.analysis.Analyzer> make) {
+            this.make = make;
+        }
+
+        org.apache.lucene.analysis.Analyzer get() {
+            org.apache.lucene.analysis.Analyzer a = built;
+            if (a == null) {
+                synchronized (this) {
+                    a = built;
+                    if (a == null) {
+                        built = a = make.get();
+                    }
+                }
+            }
+            return a;
+        }
     }
 
     /**

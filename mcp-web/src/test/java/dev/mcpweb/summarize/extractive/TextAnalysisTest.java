@@ -70,7 +70,7 @@ class TextAnalysisTest {
         return new Analyzer(Language.analyzerFor(List.of(page("en", ""))));
     }
 
-    private static Document page(String language, String text) {
+    static Document page(String language, String text) {
         Metadata base = Metadata.empty();
         Metadata metadata = new Metadata(
                 base.title(),
