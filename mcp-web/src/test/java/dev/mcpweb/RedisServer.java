@@ -1,5 +1,6 @@
 package dev.mcpweb;
 
+import dev.mcpweb.config.CacheConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +75,20 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
     public int port() {
         return port;
+    }
+
+    /** A cache on this Redis with the default lifetimes, 1 GB at most and no memory tier. */
+    public CacheConfig cacheConfig() {
+        return new CacheConfig(
+                true,
+                Path.of("unused"),
+                Duration.ofDays(7),
+                Duration.ofHours(1),
+                Duration.ofDays(1),
+                1L << 30,
+                0,
+                CacheConfig.Backend.REDIS,
+                url());
     }
 
     /** Starts the server (again) on its port and returns once it answers PING. */

@@ -63,6 +63,11 @@ interface EntryStore extends AutoCloseable {
         return true;
     }
 
+    /** Leases for single flight across the processes sharing the store, when it offers them (Redis does). */
+    default Optional<Leases> leases() {
+        return Optional.empty();
+    }
+
     /** The file the store lives in, when it is one. */
     Optional<Path> file();
 

@@ -1,40 +1,27 @@
 package dev.mcpweb.cache;
 
 import dev.mcpweb.config.BaseUrl;
-import io.lettuce.core.ClientOptions;
+import dev.mcpweb.redis.RedisClients;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScoredValueScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.event.connection.ConnectionActivatedEvent;
-import io.lettuce.core.event.connection.ConnectionDeactivatedEvent;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The shared tier on Redis, for replicas that share one cache. An entry is one hash ({@code c}: created
@@ -47,10 +34,8 @@ import org.slf4j.LoggerFactory;
  * cache serves its memory tier meanwhile, and the connection comes back by itself.
  */
 final class RedisStore implements EntryStore {
-    private static final Logger log = LoggerFactory.getLogger(RedisStore.class);
     private static final String PREFIX = "mcp-web:";
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static final long RECONNECT_INTERVAL_MILLIS = 2_000;
+    private static final long RECONNECT_INTERVAL_MILLIS = RedisClients.TIMEOUT.toMillis();
     private static final int SWEEP_BATCH = 500;
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
@@ -92,13 +77,26 @@ final class RedisStore implements EntryStore {
             end
             """;
 
-    // ARGV: prefix, namespace, key, now, maxSize, ttl millis (negative: none), value. Returns the evicted.
+    // ARGV: prefix, namespace, key, now, maxSize, ttl millis (negative: none), value, fencing token (0: none).
+    // Returns the evicted. Under a lease (token not 0) the write is refused with a FENCED error when another
+    // holds the lease or a later holder wrote the entry; otherwise it ends the lease and tells the watchers.
     private static final String PUT = LIB + """
             local member = ARGV[2] .. ':' .. ARGV[3]
             local entry = p .. 'e:' .. member
+            local lease = p .. 'l:' .. member
+            local token = ARGV[8]
+            if token ~= '0' then
+              local holder = redis.call('GET', lease)
+              local fence = tonumber(redis.call('HGET', entry, 'f') or '0')
+              if (holder and holder ~= token) or fence > tonumber(token) then
+                return redis.error_reply('FENCED lease of ' .. member .. ' is held by ' .. tostring(holder))
+              end
+              if holder then redis.call('DEL', lease) end
+              redis.call('PUBLISH', p .. 'landed', member)
+            end
             forget(member)
             redis.call('DEL', entry)
-            redis.call('HSET', entry, 'c', ARGV[4], 'v', ARGV[7])
+            redis.call('HSET', entry, 'c', ARGV[4], 'v', ARGV[7], 'f', token)
             if tonumber(ARGV[6]) >= 0 then redis.call('PEXPIRE', entry, ARGV[6]) end
             redis.call('ZADD', p .. 'lru', ARGV[4], member)
             redis.call('HSET', p .. 'meta', member, #ARGV[7] .. ':' .. ARGV[4])
@@ -133,17 +131,18 @@ final class RedisStore implements EntryStore {
     // ARGV: prefix, maxSize. Returns the evicted.
     private static final String EVICT = LIB + "return evict(tonumber(ARGV[2]), '')";
 
-    private final RedisClient client;
+    private final RedisClients client;
     private final String where;
     private final Map<String, Long> ttlMillis;
+    private final RedisLeases leases;
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private long nextConnectAttempt;
-    private volatile boolean closed;
 
-    private RedisStore(RedisClient client, String where, Map<String, Long> ttlMillis) {
+    private RedisStore(RedisClients client, String where, Map<String, Long> ttlMillis) {
         this.client = client;
         this.where = where;
         this.ttlMillis = ttlMillis;
+        this.leases = new RedisLeases(this, client.client(), PREFIX);
     }
 
     /**
@@ -155,9 +154,9 @@ final class RedisStore implements EntryStore {
         return new Backend() {
             @Override
             public EntryStore open() throws StoreException {
-                RedisURI uri;
+                RedisClients client;
                 try {
-                    uri = RedisURI.create(url);
+                    client = RedisClients.create(url, shown, "cache", "serving from the memory tier");
                 } catch (IllegalArgumentException e) {
                     throw new StoreException(
                             "cache.redis_url is not a Redis URL (" + e.getMessage()
@@ -165,35 +164,7 @@ final class RedisStore implements EntryStore {
                             false,
                             e);
                 }
-                uri.setTimeout(TIMEOUT);
-                // Reconnects at most 2 s apart (not Lettuce's default 30 s), so that a Redis back is used soon.
-                ClientResources resources = DefaultClientResources.builder()
-                        .reconnectDelay(Delay.exponential(
-                                Duration.ofMillis(50),
-                                Duration.ofMillis(RECONNECT_INTERVAL_MILLIS),
-                                2,
-                                TimeUnit.MILLISECONDS))
-                        .build();
-                RedisClient client = RedisClient.create(resources, uri);
-                client.setOptions(ClientOptions.builder()
-                        .autoReconnect(true)
-                        // Fail at once while disconnected, so that callers fall back to the memory tier.
-                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                        .socketOptions(
-                                SocketOptions.builder().connectTimeout(TIMEOUT).build())
-                        .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
-                        .build());
-                RedisStore store = new RedisStore(client, shown, Map.copyOf(ttlMillis));
-                resources.eventBus().get().subscribe(event -> {
-                    switch (event) {
-                        case ConnectionDeactivatedEvent lost
-                        when !store.closed ->
-                            log.warn("cache: lost {}; serving from the memory tier until it returns", shown);
-                        case ConnectionActivatedEvent back -> log.info("cache: connected to {}", shown);
-                        default -> {}
-                    }
-                });
-                return store;
+                return new RedisStore(client, shown, Map.copyOf(ttlMillis));
             }
 
             @Override
@@ -237,6 +208,18 @@ final class RedisStore implements EntryStore {
     public List<EntryKey> put(
             String namespace, String key, byte[] value, long now, long maxSize, Map<EntryKey, Long> touches)
             throws StoreException {
+        return put(namespace, key, value, now, maxSize, touches, 0);
+    }
+
+    @Override
+    public Optional<Leases> leases() {
+        return Optional.of(leases);
+    }
+
+    /** {@link #put} under the lease with fencing token {@code fence} (0: no lease); see {@link Leases.Lease#put}. */
+    List<EntryKey> put(
+            String namespace, String key, byte[] value, long now, long maxSize, Map<EntryKey, Long> touches, long fence)
+            throws StoreException {
         touch(touches);
         List<byte[]> evicted = call(r -> r.eval(
                 PUT,
@@ -248,7 +231,8 @@ final class RedisStore implements EntryStore {
                 bytes(now),
                 bytes(maxSize),
                 bytes(ttlMillis.getOrDefault(namespace, -1L)),
-                value));
+                value,
+                bytes(fence)));
         return entryKeys(evicted);
     }
 
@@ -302,13 +286,12 @@ final class RedisStore implements EntryStore {
 
     @Override
     public void close() {
-        closed = true;
+        leases.close();
         StatefulRedisConnection<String, byte[]> c = connection;
         if (c != null) {
             c.close();
         }
-        client.shutdown(Duration.ZERO, TIMEOUT);
-        client.getResources().shutdown(0, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        client.close();
     }
 
     /** Goes over the access set in batches (so that Redis is never held long), sweeping each batch. */
@@ -353,11 +336,11 @@ final class RedisStore implements EntryStore {
         call(r -> r.zadd(PREFIX + "lru", ZAddArgs.Builder.xx(), scored));
     }
 
-    private interface Command<T> {
+    interface Command<T> {
         T run(RedisCommands<String, byte[]> redis);
     }
 
-    private <T> T call(Command<T> command) throws StoreException {
+    <T> T call(Command<T> command) throws StoreException {
         RedisCommands<String, byte[]> redis = redis();
         try {
             return command.run(redis);
@@ -379,7 +362,7 @@ final class RedisStore implements EntryStore {
                     throw new StoreException(where + " is unreachable", false, null);
                 }
                 try {
-                    connection = client.connect(CODEC);
+                    connection = client.client().connect(CODEC);
                 } catch (RedisException e) {
                     nextConnectAttempt = now + RECONNECT_INTERVAL_MILLIS;
                     throw new StoreException(where + " is unreachable (" + e.getMessage() + ")", false, e);

@@ -41,6 +41,12 @@ final class SingleFlight<K, V> {
      */
     V run(K key, Callable<? extends V> compute, Consumer<? super V> keep)
             throws ExecutionException, InterruptedException {
+        return run(key, compute, keep, value -> {});
+    }
+
+    /** {@link #run(Object, Callable, Consumer)}, giving the value to {@code drop} when nobody is left to keep it. */
+    V run(K key, Callable<? extends V> compute, Consumer<? super V> keep, Consumer<? super V> drop)
+            throws ExecutionException, InterruptedException {
         while (true) {
             Flight<V> flight = flights.computeIfAbsent(key, k -> new Flight<>());
             switch (flight.join()) {
@@ -48,7 +54,7 @@ final class SingleFlight<K, V> {
                     flights.remove(key, flight); // its last caller left; start another
                     continue;
                 }
-                case FIRST -> flight.start(threads, () -> compute(key, flight, compute, keep));
+                case FIRST -> flight.start(threads, () -> compute(key, flight, compute, keep, drop));
                 case FOLLOWER -> {}
             }
             try {
@@ -67,10 +73,15 @@ final class SingleFlight<K, V> {
         return flights.size();
     }
 
-    private void compute(K key, Flight<V> flight, Callable<? extends V> compute, Consumer<? super V> keep) {
+    private void compute(
+            K key,
+            Flight<V> flight,
+            Callable<? extends V> compute,
+            Consumer<? super V> keep,
+            Consumer<? super V> drop) {
         try {
             V value = compute.call();
-            flight.keep(value, keep);
+            flight.keep(value, keep, drop);
             flights.remove(key, flight);
             flight.result.complete(value);
         } catch (Throwable t) {
@@ -111,9 +122,11 @@ final class SingleFlight<K, V> {
             worker.start();
         }
 
-        /** Keeps {@code value} unless the flight was abandoned; no caller can leave meanwhile. */
-        synchronized void keep(V value, Consumer<? super V> keep) {
-            if (!abandoned) {
+        /** Keeps {@code value} unless the flight was abandoned, then drops it; no caller can leave meanwhile. */
+        synchronized void keep(V value, Consumer<? super V> keep, Consumer<? super V> drop) {
+            if (abandoned) {
+                drop.accept(value);
+            } else {
                 keep.accept(value);
             }
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +97,7 @@ public final class TieredCache implements AutoCloseable {
     private final StoreRecovery stores;
     // Every namespace holds one kind of value, computed in one place, so one map of flights serves all.
     private final SingleFlight<EntryKey, Object> flights = new SingleFlight<>("mcp-web-cache-compute");
+    private final Optional<ReplicaFlight> replicas;
     private final Optional<ScheduledExecutorService> housekeeping;
     private volatile boolean closed;
 
@@ -105,6 +107,8 @@ public final class TieredCache implements AutoCloseable {
         this.lifetimes = Lifetime.of(config);
         this.memory = new MemoryTier(backend.isPresent() ? config.memorySize() : 0);
         this.stores = backend.map(b -> new StoreRecovery(b, memory::clear)).orElse(null);
+        this.replicas = store().flatMap(EntryStore::leases)
+                .map(leases -> new ReplicaFlight(leases, config.leaseTtl().toMillis()));
         if (stores == null || stores.store().isEmpty()) {
             this.housekeeping = Optional.empty();
             return;
@@ -152,48 +156,94 @@ public final class TieredCache implements AutoCloseable {
 
     /** Stores {@code value} under {@code key}, replacing what was there, evicting old entries if over size. */
     public void put(Namespace namespace, String key, byte[] value) {
-        store(namespace, Objects.requireNonNull(key, "key"), value.clone());
+        store(namespace, Objects.requireNonNull(key, "key"), value.clone(), Optional.empty());
     }
 
     /**
      * The value under {@code key}: the stored one, or else the one {@code compute} returns, stored when
      * {@code codec} encodes it. Concurrent callers for the same missing key compute it once and share the
      * value or the failure ({@link Origin#SHARED}); a failed or abandoned computation stores nothing, so
-     * the next caller computes again. A caller interrupted while it waits stops waiting with an
+     * the next caller computes again. On a store shared by replicas (Redis) the same holds across them: one
+     * replica computes under a lease while the others wait for its value ({@link ReplicaFlight}), a failed
+     * or abandoned computation gives the lease up, and a replica that cannot reach the store computes on
+     * its own. A caller interrupted while it waits stops waiting with an
      * {@link InterruptedException}; the computation goes on for the others (see {@link SingleFlight}).
      * A switched-off cache computes every time. Each namespace must hold one kind of value and failure.
      */
     public <T, E extends Exception> Cached<T> getOrCompute(
             Namespace namespace, String key, Codec<T> codec, Computation<T, E> compute) throws E, InterruptedException {
         Objects.requireNonNull(key, "key");
-        Optional<T> stored = fresh(namespace, key).flatMap(r -> codec.decode(r.value()));
-        if (stored.isPresent()) {
+        Supplier<Optional<T>> stored = () -> fresh(namespace, key).flatMap(r -> codec.decode(r.value()));
+        Optional<T> found = stored.get();
+        if (found.isPresent()) {
             writes.count(namespace, true);
-            return new Cached<>(stored.get(), Origin.STORED);
+            return new Cached<>(found.get(), Origin.STORED);
         }
         if (store().isEmpty()) {
             return new Cached<>(compute.compute(), Origin.COMPUTED);
         }
         AtomicBoolean mine = new AtomicBoolean();
-        Cached<T> cached = inFlight(
+        Claimed<T> claimed = inFlight(
                 namespace,
                 key,
                 () -> {
                     mine.set(true);
                     // Another caller may have stored the value between our lookup and our claim.
-                    Optional<T> now = fresh(namespace, key).flatMap(r -> codec.decode(r.value()));
-                    return now.isPresent()
-                            ? new Cached<>(now.get(), Origin.STORED)
-                            : new Cached<>(compute.compute(), Origin.COMPUTED);
-                },
-                computed -> {
-                    if (computed.origin() == Origin.COMPUTED) {
-                        codec.encode(computed.value()).ifPresent(bytes -> store(namespace, key, bytes));
+                    Optional<T> now = stored.get();
+                    if (now.isPresent()) {
+                        return new Claimed<>(new Cached<>(now.get(), Origin.STORED), Optional.empty());
                     }
-                });
+                    ReplicaFlight.Turn<T> turn = turn(namespace, key, stored);
+                    if (turn instanceof ReplicaFlight.Turn.Landed<T> landed) {
+                        return new Claimed<>(new Cached<>(landed.value(), Origin.STORED), Optional.empty());
+                    }
+                    Optional<Leases.Lease> lease = turn instanceof ReplicaFlight.Turn.Yours<T> yours
+                            ? Optional.of(yours.lease())
+                            : Optional.empty();
+                    boolean computed = false;
+                    try {
+                        Claimed<T> result = new Claimed<>(new Cached<>(compute.compute(), Origin.COMPUTED), lease);
+                        computed = true;
+                        return result;
+                    } finally {
+                        if (!computed) {
+                            lease.ifPresent(Leases.Lease::close); // a waiter elsewhere takes over at once
+                        }
+                    }
+                },
+                done -> {
+                    if (done.cached().origin() == Origin.COMPUTED) {
+                        codec.encode(done.cached().value())
+                                .ifPresent(bytes -> store(namespace, key, bytes, done.lease()));
+                    }
+                    done.lease().ifPresent(Leases.Lease::close);
+                },
+                dropped -> dropped.lease().ifPresent(Leases.Lease::close));
+        Cached<T> cached = claimed.cached();
         Cached<T> result = mine.get() ? cached : new Cached<>(cached.value(), Origin.SHARED);
         writes.count(namespace, result.hit());
         return result;
+    }
+
+    /** A value computed or read in a flight, and the lease to store it under when there is one. */
+    private record Claimed<T>(Cached<T> cached, Optional<Leases.Lease> lease) {}
+
+    /**
+     * Across replicas (a store with leases): the value another replica stores while this one waits, or the
+     * lease to compute it under; to compute alone when there are no leases or the store cannot be reached.
+     */
+    private <T> ReplicaFlight.Turn<T> turn(Namespace namespace, String key, Supplier<Optional<T>> stored)
+            throws InterruptedException {
+        Optional<EntryStore> store = store();
+        if (replicas.isEmpty() || store.isEmpty()) {
+            return new ReplicaFlight.Turn.Alone<>();
+        }
+        try {
+            return replicas.get().take(new EntryKey(namespace.wireName(), key), stored);
+        } catch (StoreException e) {
+            stores.failed(store.get(), "claim a lease in", e);
+            return new ReplicaFlight.Turn.Alone<>();
+        }
     }
 
     /**
@@ -206,15 +256,19 @@ public final class TieredCache implements AutoCloseable {
         if (store().isEmpty()) {
             return compute.compute();
         }
-        return inFlight(namespace, key, compute, value -> {});
+        return inFlight(namespace, key, compute, value -> {}, value -> {});
     }
 
     @SuppressWarnings("unchecked") // one kind of value and failure per namespace (see getOrCompute)
     private <T, E extends Exception> T inFlight(
-            Namespace namespace, String key, Computation<T, E> compute, Consumer<T> keep)
+            Namespace namespace, String key, Computation<T, E> compute, Consumer<T> keep, Consumer<T> drop)
             throws E, InterruptedException {
         try {
-            return (T) flights.run(new EntryKey(namespace.wireName(), key), compute::compute, v -> keep.accept((T) v));
+            return (T) flights.run(
+                    new EntryKey(namespace.wireName(), key),
+                    compute::compute,
+                    v -> keep.accept((T) v),
+                    v -> drop.accept((T) v));
         } catch (ExecutionException e) {
             switch (e.getCause()) {
                 case RuntimeException r -> throw r;
@@ -335,6 +389,7 @@ public final class TieredCache implements AutoCloseable {
             }
         });
         flushQuietly();
+        replicas.ifPresent(ReplicaFlight::close);
         if (stores != null) {
             stores.close();
         }
@@ -403,7 +458,8 @@ public final class TieredCache implements AutoCloseable {
         return row;
     }
 
-    private void store(Namespace namespace, String key, byte[] value) {
+    /** Writes the entry, under {@code lease} when there is one (then refused if another replica took it over). */
+    private void store(Namespace namespace, String key, byte[] value, Optional<Leases.Lease> lease) {
         Optional<EntryStore> store = store();
         if (store.isEmpty()) {
             return;
@@ -416,9 +472,18 @@ public final class TieredCache implements AutoCloseable {
         }
         long now = clock.millis();
         try {
-            List<EntryKey> evicted =
-                    store.get().put(entryKey.namespace(), key, value, now, config.maxSize(), writes.drainTouches());
-            memory.invalidate(evicted);
+            Map<EntryKey, Long> touches = writes.drainTouches();
+            Optional<List<EntryKey>> written = lease.isPresent()
+                    ? lease.get().put(value, now, config.maxSize(), touches)
+                    : Optional.of(store.get().put(entryKey.namespace(), key, value, now, config.maxSize(), touches));
+            if (written.isEmpty()) {
+                log.info(
+                        "cache: not storing {}/{}: its lease expired and another replica took it over",
+                        entryKey.namespace(),
+                        key);
+                return;
+            }
+            memory.invalidate(written.get());
             memory.put(entryKey, new Row(value, now));
         } catch (StoreException e) {
             // A store that is away (Redis lost) leaves this process serving the value from memory meanwhile.

@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
             ExtractCommand.class,
             CacheCommand.class,
             SummarizeCommand.class,
+            MapCommand.class,
+            CrawlCommand.class,
             DoctorCommand.class,
             HelpCommand.class
         })

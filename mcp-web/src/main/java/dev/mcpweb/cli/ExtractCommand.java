@@ -2,18 +2,19 @@ package dev.mcpweb.cli;
 
 import dev.mcpweb.config.Config;
 import dev.mcpweb.document.Document;
-import dev.mcpweb.extract.ExtractionException;
-import dev.mcpweb.extract.Extractor;
-import dev.mcpweb.fetch.FetchOutcome;
-import dev.mcpweb.fetch.Fetcher;
+import dev.mcpweb.pipeline.Pipeline;
+import dev.mcpweb.pipeline.PipelineException;
+import dev.mcpweb.pipeline.SourceRead;
 import dev.mcpweb.result.DocumentResult;
 import dev.mcpweb.result.ResultJson;
 import dev.mcpweb.summarize.InjectionScan;
+import dev.mcpweb.summarize.SummaryListener;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,12 +66,15 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
     boolean ignoreRobots;
 
+    @Option(names = "--render", paramLabel = "MODE", description = RenderFlag.DESCRIPTION)
+    String render;
+
     @Override
     public Integer call() throws Exception {
         Config config = cli.loadConfigReadingFiles(new FlagSettings()
                 .put("--include-comments", "extractor.include_comments", includeComments ? "true" : null)
-                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
-        Extractor extractor = new Extractor(config.extractor());
+                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null)
+                .put("--render", "render.mode", render));
         List<String> inputs = LocalSources.expand(sources);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -80,18 +84,19 @@ final class ExtractCommand implements Callable<Integer> {
         }
         List<Integer> codes = new ArrayList<>();
         boolean first = true;
-        try (Fetcher fetcher = Fetcher.create(config)) {
+        try (Pipeline pipeline = Pipeline.forReading(config)) {
             for (String source : inputs) {
-                Result result = extract(source, fetcher, extractor);
+                Result result = extract(source, pipeline);
                 codes.add(result.exitCode());
                 List<String> warnings = result.warnings();
                 warnings.forEach(w -> err.println("mcp-web: warning: " + w));
+                result.read().flatMap(r -> RenderFlag.line(r.render(), source)).ifPresent(err::println);
                 if (jsonl) {
                     out.println(ResultJson.line(toJson(source, result, warnings)));
                 } else if (result.error().isPresent()) {
                     err.println("mcp-web: " + source + ": " + result.error().get());
                 } else {
-                    print(out, source, result.document().orElseThrow(), warnings, inputs.size() > 1, first, jsonArray);
+                    print(out, source, result.read().orElseThrow(), warnings, inputs.size() > 1, first, jsonArray);
                     first = false;
                 }
                 out.flush();
@@ -105,42 +110,44 @@ final class ExtractCommand implements Callable<Integer> {
         return ExitCode.combined(codes);
     }
 
-    private record Result(Optional<Document> document, Optional<String> error, int exitCode) {
+    private record Result(Optional<SourceRead> read, Optional<String> error, int exitCode) {
         static Result failed(String error, int exitCode) {
             return new Result(Optional.empty(), Optional.of(error), exitCode);
         }
 
-        /** Text in the document that addresses an AI, one warning per place. */
+        /** Why a page was not rendered, and text in the document that addresses an AI, one warning per place. */
         List<String> warnings() {
-            return document.map(d -> InjectionScan.warnings(d.url().toString(), d))
+            return read.map(r -> Stream.concat(
+                                    r.warnings().stream(),
+                                    InjectionScan.warnings(r.document().url().toString(), r.document()).stream())
+                            .toList())
                     .orElse(List.of());
         }
     }
 
     // Files go through the fetcher like URLs, so they obey the same roots and limits as every command.
-    private static Result extract(String source, Fetcher fetcher, Extractor extractor) {
-        FetchOutcome outcome = fetcher.fetch(FetchCommand.asSource(source));
-        return switch (outcome) {
-            case FetchOutcome.Fetched fetched -> {
-                try {
-                    yield new Result(Optional.of(extractor.extract(fetched.result())), Optional.empty(), ExitCode.OK);
-                } catch (ExtractionException e) {
-                    yield Result.failed(e.getMessage(), ExitCode.FAILED);
-                }
-            }
-            case FetchOutcome.Refused refused -> Result.failed(refused.message(), ExitCode.of(refused));
-            case FetchOutcome.Failed failed -> Result.failed(failed.message(), ExitCode.FAILED);
-        };
+    private static Result extract(String source, Pipeline pipeline) {
+        String resolved = FetchCommand.asSource(source);
+        try {
+            SourceRead read = pipeline.readSource(resolved, Optional.empty(), SummaryListener.NONE);
+            return new Result(Optional.of(read), Optional.empty(), ExitCode.OK);
+        } catch (PipelineException e) {
+            String message = e.getMessage(); // printed after the source already
+            return Result.failed(
+                    message.startsWith(resolved + ": ") ? message.substring(resolved.length() + 2) : message,
+                    ExitCode.of(e.kind()));
+        }
     }
 
     private void print(
             PrintWriter out,
             String source,
-            Document doc,
+            SourceRead read,
             List<String> warnings,
             boolean several,
             boolean first,
             boolean array) {
+        Document doc = read.document();
         switch (format) {
             case markdown -> {
                 if (several) {
@@ -155,15 +162,15 @@ final class ExtractCommand implements Callable<Integer> {
                 out.println(doc.text());
             }
             case json -> {
-                String object = ResultJson.pretty(DocumentResult.of(source, doc, warnings));
+                String object = ResultJson.pretty(DocumentResult.of(source, doc, read.render(), warnings));
                 out.println(array && !first ? "," + object : object);
             }
         }
     }
 
     private static DocumentResult toJson(String source, Result result, List<String> warnings) {
-        return result.document()
-                .map(doc -> DocumentResult.of(source, doc, warnings))
+        return result.read()
+                .map(r -> DocumentResult.of(source, r.document(), r.render(), warnings))
                 .orElseGet(() -> DocumentResult.failed(source, result.error().orElse("unknown error")));
     }
 }

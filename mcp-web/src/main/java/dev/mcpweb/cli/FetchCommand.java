@@ -3,7 +3,8 @@ package dev.mcpweb.cli;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.FetchResult;
-import dev.mcpweb.fetch.Fetcher;
+import dev.mcpweb.pipeline.PageFetch;
+import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.result.FetchInfo;
 import dev.mcpweb.result.ResultJson;
 import dev.mcpweb.summarize.InjectionScan;
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -26,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
         name = "fetch",
         description = {
             "Fetch a URL or a local file through the SSRF guard, robots.txt and the size and time limits,",
-            "and write the body to stdout (or, with --info, the outcome as JSON).",
+            "and write the body to stdout (or, with --info, the outcome as JSON). A page rendered in headless",
+            "Chromium (--render) is written as its DOM after its scripts ran.",
             "Exit codes: 0 fetched, 2 usage or configuration error, 3 refused by policy, 4 failed."
         })
 final class FetchCommand implements Callable<Integer> {
@@ -49,19 +53,28 @@ final class FetchCommand implements Callable<Integer> {
             description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
     boolean ignoreRobots;
 
+    @Option(names = "--render", paramLabel = "MODE", description = RenderFlag.DESCRIPTION)
+    String render;
+
     @Override
     public Integer call() throws IOException {
-        Config config = cli.loadConfigReadingFiles(
-                new FlagSettings().put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
-        FetchOutcome outcome;
-        try (Fetcher fetcher = Fetcher.create(config)) {
-            outcome = fetcher.fetch(asSource(source));
+        Config config = cli.loadConfigReadingFiles(new FlagSettings()
+                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null)
+                .put("--render", "render.mode", render));
+        PageFetch page;
+        try (Pipeline pipeline = Pipeline.forReading(config)) {
+            page = pipeline.fetchPage(asSource(source), Optional.empty());
         }
+        FetchOutcome outcome = page.outcome();
         PrintStream out = System.out;
-        List<String> warnings = outcome instanceof FetchOutcome.Fetched f ? warnings(f.result()) : List.of();
+        List<String> warnings = new ArrayList<>(page.warnings());
+        if (outcome instanceof FetchOutcome.Fetched f) {
+            warnings.addAll(warnings(f.result()));
+        }
         warnings.forEach(w -> System.err.println("mcp-web: warning: " + w));
+        RenderFlag.line(page.render(), source).ifPresent(System.err::println);
         if (info) {
-            out.println(ResultJson.pretty(FetchInfo.of(outcome).withWarnings(warnings)));
+            out.println(ResultJson.pretty(FetchInfo.of(outcome).with(page.render(), warnings)));
         } else if (outcome instanceof FetchOutcome.Fetched fetched) {
             out.write(fetched.result().body());
         }

@@ -89,11 +89,7 @@ final class SummarizeCommand implements Callable<Integer> {
             description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
     boolean ignoreRobots;
 
-    @Option(
-            names = "--render",
-            paramLabel = "MODE",
-            description = "When to render pages in headless Chromium: auto (pages written by JavaScript), "
-                    + "always or never (same as render.mode).")
+    @Option(names = "--render", paramLabel = "MODE", description = RenderFlag.DESCRIPTION)
     String render;
 
     @Option(

@@ -95,7 +95,23 @@ public final class Config {
                 list("fetcher.allowed_roots").stream()
                         .map(p -> Path.of(p).toAbsolutePath().normalize())
                         .toList(),
-                bool("fetcher.allow_sensitive_files"));
+                bool("fetcher.allow_sensitive_files"),
+                list("fetcher.resolve"));
+    }
+
+    public CrawlConfig crawl() {
+        return new CrawlConfig(
+                integer("crawl.max_pages"),
+                integer("crawl.max_pages_cap"),
+                integer("crawl.max_depth"),
+                duration("crawl.max_time"),
+                size("crawl.max_bytes"),
+                integer("crawl.max_concurrent"),
+                integer("crawl.max_sources"),
+                integer("crawl.map_max_urls"),
+                integer("crawl.map_max_sitemaps"),
+                integer("crawl.map_max_pages"),
+                integer("crawl.map_depth"));
     }
 
     public ExtractorConfig extractor() {
@@ -160,7 +176,8 @@ public final class Config {
                 size("cache.max_size"),
                 size("cache.memory_size"),
                 CacheConfig.Backend.valueOf(string("cache.backend").toUpperCase(java.util.Locale.ROOT)),
-                string("cache.redis_url"));
+                string("cache.redis_url"),
+                duration("cache.lease_ttl"));
     }
 
     public ServerConfig server() {

@@ -20,4 +20,5 @@ public record FetcherConfig(
         List<String> allowedHosts,
         boolean respectRobots,
         List<Path> allowedRoots,
-        boolean allowSensitiveFiles) {}
+        boolean allowSensitiveFiles,
+        List<String> resolve) {}

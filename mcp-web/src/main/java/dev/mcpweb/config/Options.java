@@ -96,6 +96,85 @@ final class Options {
                     "false",
                     "DANGEROUS: also read dotfiles, files in dot-directories, private keys and credential files"
                             + " (.env, .ssh/, id_rsa, *.pem, credentials.json…) inside the allowed roots."),
+            of(
+                    "fetcher.resolve",
+                    LIST,
+                    "",
+                    "Fixed answers for host names, as host=address pairs (e.g. docs.test=127.0.0.1), asked before DNS"
+                            + " like curl's --resolve; the answers still pass the SSRF guard. Empty by default."),
+
+            // crawl
+            ranged(
+                    "crawl.max_pages",
+                    INT,
+                    "20",
+                    "Pages a crawl reads by default; a call's max_pages may ask for up to crawl.max_pages_cap.",
+                    1.0,
+                    200.0),
+            ranged(
+                    "crawl.max_pages_cap",
+                    INT,
+                    "200",
+                    "Most pages one crawl may read, whatever the call asks for.",
+                    1.0,
+                    200.0),
+            ranged("crawl.max_depth", INT, "3", "Links followed from the start page, at most.", 0.0, 10.0),
+            ranged(
+                    "crawl.max_time",
+                    DURATION,
+                    "60s",
+                    "Wall time of one crawl or site map; when it runs out the pages read so far are used.",
+                    0.001,
+                    null),
+            ranged(
+                    "crawl.max_bytes",
+                    SIZE,
+                    "20MB",
+                    "Response bytes one crawl or site map may read; no page is fetched once they are spent.",
+                    1.0,
+                    null),
+            ranged(
+                    "crawl.max_concurrent",
+                    INT,
+                    "4",
+                    "Pages a crawl fetches at once (per host, fetcher.max_per_host and Crawl-delay also apply).",
+                    1.0,
+                    32.0),
+            ranged(
+                    "crawl.max_sources",
+                    INT,
+                    "8",
+                    "Pages that answer the query best that a crawl's summary is made from.",
+                    1.0,
+                    20.0),
+            ranged(
+                    "crawl.map_max_urls",
+                    INT,
+                    "5000",
+                    "URLs a site map collects from sitemaps and links before it stops.",
+                    1.0,
+                    100000.0),
+            ranged(
+                    "crawl.map_max_sitemaps",
+                    INT,
+                    "50",
+                    "Sitemap files (index files included) a site map reads.",
+                    1.0,
+                    1000.0),
+            ranged(
+                    "crawl.map_max_pages",
+                    INT,
+                    "100",
+                    "Pages a site map reads to discover links when the site has no sitemap.",
+                    1.0,
+                    1000.0),
+            ranged(
+                    "crawl.map_depth",
+                    INT,
+                    "2",
+                    "Links followed from the start page when a site map discovers links.",
+                    0.0,
+                    10.0),
 
             // extractor
             of("extractor.include_comments", BOOL, "false", "Keep user comments below the main content."),
@@ -132,8 +211,11 @@ final class Options {
             choice(
                     "render.mode",
                     "auto",
-                    "When pages are rendered in headless Chromium: auto renders only pages whose static HTML is an "
-                            + "app shell written by JavaScript; always renders every web page; never renders.",
+                    "When pages are rendered in headless Chromium: auto renders only pages whose static text is thin"
+                            + " beside the marks of JavaScript (an empty app mount point, a <noscript> asking for"
+                            + " JavaScript, inline scripts far larger than the text, a streaming framework); always"
+                            + " renders every web page; never renders. The tools' render argument and --render"
+                            + " choose per call.",
                     "auto",
                     "always",
                     "never"),
@@ -316,6 +398,13 @@ final class Options {
                     SECRET,
                     "",
                     "Redis of the redis backend, e.g. redis://127.0.0.1:6379/0 (rediss:// for TLS, redis://:password@host)."),
+            ranged(
+                    "cache.lease_ttl",
+                    DURATION,
+                    "10s",
+                    "Redis backend: lease on an entry being computed, renewed while its replica works; a replica that dies holding one keeps the others waiting this long.",
+                    0.1,
+                    null),
 
             // server
             of("server.host", STRING, "127.0.0.1", "Address the HTTP transport binds to."),
@@ -348,14 +437,15 @@ final class Options {
                     "server.cpu_threads",
                     INT,
                     "0",
-                    "Platform threads for CPU-bound work (extraction, the extractive summarizer); 0 is one per core.",
+                    "CPU-bound tasks (extraction, the extractive summarizer) running at once, taking turns least served "
+                            + "first; 0 is one per core.",
                     0.0,
                     1024.0),
             ranged(
                     "server.cpu_queue",
                     INT,
                     "64",
-                    "CPU-bound tasks that may wait for a thread; beyond them work is answered busy at once.",
+                    "CPU-bound tasks that may wait for a turn; beyond them work is answered busy at once.",
                     1.0,
                     100_000.0),
             ranged(

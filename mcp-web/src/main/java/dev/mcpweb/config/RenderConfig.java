@@ -2,6 +2,8 @@ package dev.mcpweb.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,6 +28,11 @@ public record RenderConfig(
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Every mode's label: the values of {@code render.mode}, {@code --render} and the tools' {@code render}. */
+        public static List<String> labels() {
+            return Arrays.stream(values()).map(Mode::label).toList();
         }
     }
 }

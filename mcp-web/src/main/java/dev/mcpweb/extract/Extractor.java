@@ -15,6 +15,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.jsoup.parser.Parser;
 
 /**
@@ -29,7 +30,7 @@ public final class Extractor {
      * The version of what extraction produces; part of the cache key of extracted documents. Raise it
      * whenever a change to any reader would give a different document for the same bytes.
      */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private final boolean includeComments;
     private final PdfExtractor pdf;
@@ -59,17 +60,25 @@ public final class Extractor {
      * @throws Stopped when {@code stop} says so
      */
     public Document extract(FetchResult result, StopToken stop) throws ExtractionException {
+        return read(result, stop).requireText();
+    }
+
+    /**
+     * As {@link #extract(FetchResult, StopToken)}, but a page written by JavaScript is not an error: its
+     * (thin) static document comes with the {@link RenderSignal} that says so, for the caller to render.
+     */
+    public Extraction read(FetchResult result, StopToken stop) throws ExtractionException {
         URI url = result.finalUri();
         byte[] body = result.body();
         FormatSniffer.Format format = FormatSniffer.sniff(url, result.contentType(), body);
         try {
             return switch (format.kind()) {
-                case PDF -> pdf.extract(url, body);
                 case HTML -> html(result, stop);
-                case MARKDOWN -> TextFormats.markdown(url, decode(result));
-                case TEXT -> TextFormats.plainText(url, decode(result));
-                case SOURCE -> TextFormats.sourceCode(url, decode(result), format.language());
-                case JSON -> TextFormats.json(url, decode(result), json);
+                case PDF -> staticText(pdf.extract(url, body, stop));
+                case MARKDOWN -> staticText(TextFormats.markdown(url, decode(result)));
+                case TEXT -> staticText(TextFormats.plainText(url, decode(result)));
+                case SOURCE -> staticText(TextFormats.sourceCode(url, decode(result), format.language()));
+                case JSON -> staticText(TextFormats.json(url, decode(result), json));
             };
         } catch (Stopped e) {
             throw e;
@@ -78,22 +87,25 @@ public final class Extractor {
         }
     }
 
-    private Document html(FetchResult result, StopToken stop) throws ExtractionException {
+    private static Extraction staticText(Document d) {
+        return new Extraction(d, Optional.empty());
+    }
+
+    private Extraction html(FetchResult result, StopToken stop) {
         URI url = result.finalUri();
         String html = TextDecoder.decode(result.body(), result.charset(), true).text();
         org.jsoup.nodes.Document page =
                 Parser.htmlParser().parseInput(new CheckedReader(new StringReader(html), stop), url.toString());
         stop.check();
-        boolean scriptRendered = ScriptShell.looksScriptRendered(page); // before extraction prunes the tree
+        ScriptShell.Marks marks = ScriptShell.marks(page); // before extraction prunes the tree
         Metadata meta = metadata.extract(page);
         stop.check();
         List<Document.Link> pageLinks = PageLinks.of(page);
         stop.check();
         MainContent main = content.extract(page, includeComments, stop);
-        if (scriptRendered && ScriptShell.empty(main.text())) {
-            throw ScriptShell.failure(url);
-        }
-        return new Document(url, meta, main.markdown(), main.text(), main.contentLinks(), pageLinks, main.codeBlocks());
+        Document d = new Document(
+                url, meta, main.markdown(), main.text(), main.contentLinks(), pageLinks, main.codeBlocks());
+        return new Extraction(d, marks.signal(main.text()));
     }
 
     /** Checks {@code stop} at every buffer the parser reads. */

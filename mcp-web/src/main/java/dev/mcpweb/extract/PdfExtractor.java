@@ -3,6 +3,7 @@ package dev.mcpweb.extract;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.document.Metadata;
 import dev.mcpweb.text.Whitespace;
+import dev.mcpweb.work.StopToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,6 +19,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -52,22 +55,23 @@ final class PdfExtractor {
         this.timeout = timeout;
     }
 
-    Document extract(URI url, byte[] body) throws ExtractionException {
+    /** The PDF's text; {@code stop} is checked at every operator of the pages' content, so it ends a page midway. */
+    Document extract(URI url, byte[] body, StopToken stop) throws ExtractionException {
         // PDFBox's own buffers stay in memory and within the decoded-size budget.
         try (PDDocument pdf =
                 Loader.loadPDF(body, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(maxDecoded).streamCache)) {
-            PDFTextStripper stripper = new PDFTextStripper();
+            PDFTextStripper stripper = new CheckedStripper(stop);
             stripper.setSortByPosition(true);
             stripper.setLineSeparator("\n");
             stripper.setParagraphStart(PARAGRAPH);
             stripper.setPageEnd(PARAGRAPH);
             StringBuilder raw = new StringBuilder();
-            String stop = read(pdf, stripper, raw);
+            String stoppedAt = read(pdf, stripper, raw, stop);
             List<String> paragraphs = paragraphs(raw.toString());
             Metadata metadata = metadata(pdf, paragraphs);
             List<String> shown = new ArrayList<>(paragraphs);
-            if (!stop.isEmpty()) {
-                shown.add("_" + stop + "_");
+            if (!stoppedAt.isEmpty()) {
+                shown.add("_" + stoppedAt + "_");
             }
             String text = String.join("\n\n", shown);
             return new Document(url, metadata, text, text, List.of(), List.of(), List.of());
@@ -79,7 +83,8 @@ final class PdfExtractor {
     }
 
     /** Appends the text of the pages within the budgets to {@code out}; why it stopped early, or "". */
-    private String read(PDDocument pdf, PDFTextStripper stripper, StringBuilder out) throws IOException {
+    private String read(PDDocument pdf, PDFTextStripper stripper, StringBuilder out, StopToken stop)
+            throws IOException {
         int pages = pdf.getNumberOfPages();
         long deadline = System.nanoTime() + timeout.toNanos();
         long decoded = 0;
@@ -92,7 +97,7 @@ final class PdfExtractor {
                 return stopped + "reading took longer than " + timeout.toMillis() / 1000.0
                         + " s (extractor.pdf_timeout).";
             }
-            decoded += contentSize(pdf.getPage(page - 1), maxDecoded - decoded);
+            decoded += contentSize(pdf.getPage(page - 1), maxDecoded - decoded, stop);
             if (decoded > maxDecoded) {
                 return stopped + "its pages decode to more than " + maxDecoded / (1 << 20)
                         + " MB (extractor.pdf_max_decoded_size).";
@@ -105,7 +110,7 @@ final class PdfExtractor {
     }
 
     /** The decoded size of a page's content streams, read no further than {@code room} + 1 bytes. */
-    private static long contentSize(PDPage page, long room) throws IOException {
+    private static long contentSize(PDPage page, long room, StopToken stop) throws IOException {
         if (!page.hasContents()) {
             return 0;
         }
@@ -113,9 +118,25 @@ final class PdfExtractor {
             byte[] buffer = new byte[64 * 1024];
             long n = 0;
             for (int r; n <= room && (r = in.read(buffer)) > 0; ) {
+                stop.check();
                 n += r;
             }
             return n;
+        }
+    }
+
+    /** PDFBox's text stripper, checking {@code stop} before every operator of a content stream. */
+    private static final class CheckedStripper extends PDFTextStripper {
+        private final StopToken stop;
+
+        CheckedStripper(StopToken stop) {
+            this.stop = stop;
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            stop.check();
+            super.processOperator(operator, operands);
         }
     }
 

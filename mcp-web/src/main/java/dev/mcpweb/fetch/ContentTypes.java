@@ -16,7 +16,10 @@ final class ContentTypes {
             "text/markdown",
             "application/json",
             "application/xml",
-            "application/pdf");
+            "application/pdf",
+            // gzip-compressed sitemaps (sitemap.xml.gz); the extractor says to decompress any other
+            "application/gzip",
+            "application/x-gzip");
 
     private static final Map<String, String> BY_EXTENSION = extensions();
 

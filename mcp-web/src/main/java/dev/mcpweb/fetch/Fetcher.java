@@ -2,6 +2,7 @@ package dev.mcpweb.fetch;
 
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.FetcherConfig;
+import java.io.IOException;
 import java.net.Proxy;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
@@ -43,6 +44,7 @@ public final class Fetcher implements AutoCloseable {
     private final OkHttpClient client;
     private final FileSource files;
     private final GuardedConnector connector;
+    private final Optional<RobotsPolicy> robots;
     /** The steps of a web fetch, outermost first: revalidation, redirects, retries, one guarded exchange. */
     private final Revalidation chain;
 
@@ -50,23 +52,23 @@ public final class Fetcher implements AutoCloseable {
         this.config = b.config;
         this.store = b.store;
         this.guard = new UrlGuard(config.allowedHosts());
-        GuardedDns dns = new GuardedDns(guard, b.dns);
-        this.connector = new GuardedConnector(guard, dns, config.connectTimeout());
+        GuardedDns dns = new GuardedDns(guard, StaticHosts.over(config.resolve(), b.dns));
         this.client = client(config, guard, dns);
         this.files = new FileSource(
                 config.allowedRoots(),
                 config.allowSensitiveFiles(),
                 config.maxBodySize(),
                 config.maxDecompressedSize());
-        Optional<RobotsPolicy> robots = config.respectRobots()
+        this.robots = config.respectRobots()
                 ? Optional.of(new RobotsPolicy(
                         config.userAgent(),
                         b.robotsTtl,
                         new RobotsLoader(client, guard, config.userAgent()),
                         b.robotsStore))
                 : Optional.empty();
-        GuardedExchange exchange = new GuardedExchange(
-                config, client, new HostLimiter(config.maxConcurrent(), config.maxPerHost()), robots);
+        HostLimiter limiter = new HostLimiter(config.maxConcurrent(), config.maxPerHost());
+        this.connector = new GuardedConnector(guard, dns, config, limiter, robots);
+        GuardedExchange exchange = new GuardedExchange(config, client, limiter, robots);
         this.chain =
                 new Revalidation(store, new Redirects(guard, config.maxRedirects(), new Retries(config, exchange)));
     }
@@ -106,9 +108,21 @@ public final class Fetcher implements AutoCloseable {
                 .build();
     }
 
-    /** Opens connections under this fetcher's guard and DNS, for the render proxy. */
+    /** Opens connections under this fetcher's guard, DNS, robots.txt and host limits, for the render proxy. */
     public GuardedConnector connector() {
         return connector;
+    }
+
+    /**
+     * What robots.txt of {@code url}'s site says to a crawler ({@link SiteRules#NONE} when robots.txt is
+     * not obeyed); fetched through the guard like any page, and cached as the fetches' own checks are.
+     */
+    public SiteRules siteRules(URI url) throws IOException {
+        HttpUrl parsed = HttpUrl.get(url);
+        if (robots.isEmpty() || parsed == null) {
+            return SiteRules.NONE;
+        }
+        return robots.get().site(parsed, System.nanoTime() + config.timeout().toNanos());
     }
 
     static Builder builder(FetcherConfig config) {

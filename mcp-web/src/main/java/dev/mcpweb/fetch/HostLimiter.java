@@ -26,7 +26,7 @@ final class HostLimiter {
     }
 
     /** Held while one request is in flight; closing it gives both permits back. */
-    interface Permit extends AutoCloseable {
+    public interface Permit extends AutoCloseable {
         @Override
         void close();
     }

@@ -59,13 +59,7 @@ final class RobotsPolicy {
      * robots.txt could not be fetched at all (a network error, or the guard refusing the host).
      */
     Optional<Refusal> check(HttpUrl url, long deadlineNanos) throws IOException {
-        String origin = url.scheme() + "://" + url.host() + ":" + url.port();
-        Rules rules;
-        try {
-            rules = cache.get(origin, o -> load(url, deadlineNanos));
-        } catch (UncheckedIOException e) { // not cached: the next fetch asks again
-            throw e.getCause();
-        }
+        Rules rules = rules(url, deadlineNanos);
         if (rules.rules().isAllowed(url.toString())) {
             return Optional.empty();
         }
@@ -77,6 +71,25 @@ final class RobotsPolicy {
                 "blocked by robots.txt: " + why
                         + " (the operator can override with fetcher.respect_robots=false, or --ignore-robots on"
                         + " the command line)"));
+    }
+
+    /** The rules of {@code url}'s origin as a crawler needs them; throws as {@link #check} does. */
+    SiteRules site(HttpUrl url, long deadlineNanos) throws IOException {
+        BaseRobotRules rules = rules(url, deadlineNanos).rules();
+        long delayMs = rules.getCrawlDelay();
+        return new SiteRules(
+                rules::isAllowed,
+                delayMs > 0 ? Optional.of(Duration.ofMillis(delayMs)) : Optional.empty(),
+                rules.getSitemaps());
+    }
+
+    private Rules rules(HttpUrl url, long deadlineNanos) throws IOException {
+        String origin = url.scheme() + "://" + url.host() + ":" + url.port();
+        try {
+            return cache.get(origin, o -> load(url, deadlineNanos));
+        } catch (UncheckedIOException e) { // not cached: the next fetch asks again
+            throw e.getCause();
+        }
     }
 
     private Rules load(HttpUrl url, long deadlineNanos) {

@@ -12,6 +12,7 @@ import dev.mcpweb.config.BaseUrl;
 import dev.mcpweb.config.ConfigException;
 import dev.mcpweb.config.Secret;
 import dev.mcpweb.config.SummarizerConfig;
+import dev.mcpweb.limit.Limits;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,12 +34,20 @@ public final class LlmProviders {
      * {@link ConfigException}s that name the option to set.
      */
     public static Optional<LlmProvider> fromConfig(SummarizerConfig config) {
-        return build(config, Optional.empty(), ResilientProvider.Policy.of(config));
+        return fromConfig(config, Limits.local());
+    }
+
+    /**
+     * As {@link #fromConfig(SummarizerConfig)}, its requests and tokens per minute counted in the buckets
+     * of {@code limits} (shared by every replica when they are in Redis).
+     */
+    public static Optional<LlmProvider> fromConfig(SummarizerConfig config, Limits limits) {
+        return build(config, Optional.empty(), ResilientProvider.Policy.of(config), limits);
     }
 
     /** As {@link #fromConfig(SummarizerConfig)}, with {@code sampling} serving {@code provider=sampling}. */
     public static Optional<LlmProvider> fromConfig(SummarizerConfig config, SamplingClient sampling) {
-        return build(config, Optional.of(sampling), ResilientProvider.Policy.of(config));
+        return build(config, Optional.of(sampling), ResilientProvider.Policy.of(config), Limits.local());
     }
 
     /** The model that will answer: {@code summarizer.model}, else the provider's default. */
@@ -70,7 +79,10 @@ public final class LlmProviders {
     }
 
     static Optional<LlmProvider> build(
-            SummarizerConfig config, Optional<SamplingClient> sampling, ResilientProvider.Policy policy) {
+            SummarizerConfig config,
+            Optional<SamplingClient> sampling,
+            ResilientProvider.Policy policy,
+            Limits limits) {
         String provider = provider(config);
         if (provider.equals("extractive")) {
             return Optional.empty();
@@ -87,7 +99,7 @@ public final class LlmProviders {
         } else {
             raw = http(config, provider, budget);
         }
-        return Optional.of(new ResilientProvider(raw, policy, budget));
+        return Optional.of(new ResilientProvider(raw, policy, budget, limits));
     }
 
     private static LlmProvider http(SummarizerConfig config, String provider, TokenBudget budget) {

@@ -1,6 +1,7 @@
 package dev.mcpweb.llm;
 
 import dev.mcpweb.config.SummarizerConfig;
+import dev.mcpweb.limit.Limits;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -51,11 +52,32 @@ public final class ResilientProvider implements LlmProvider {
     private final LongAdder retries = new LongAdder();
 
     ResilientProvider(LlmProvider delegate, Policy policy, TokenBudget budget) {
+        this(
+                delegate,
+                policy,
+                budget,
+                new RateLimiter(policy.requestsPerMinute(), policy.tokensPerMinute(), System::nanoTime));
+    }
+
+    /** Rate-limited by buckets of {@code limits} named after the provider and its model. */
+    ResilientProvider(LlmProvider delegate, Policy policy, TokenBudget budget, Limits limits) {
+        this(
+                delegate,
+                policy,
+                budget,
+                new RateLimiter(
+                        limits,
+                        "llm:" + delegate.name() + ":" + delegate.model(),
+                        policy.requestsPerMinute(),
+                        policy.tokensPerMinute()));
+    }
+
+    private ResilientProvider(LlmProvider delegate, Policy policy, TokenBudget budget, RateLimiter limiter) {
         this.delegate = delegate;
         this.policy = policy;
         this.budget = budget;
         this.inFlight = new Semaphore(policy.maxConcurrent(), true);
-        this.limiter = new RateLimiter(policy.requestsPerMinute(), policy.tokensPerMinute(), System::nanoTime);
+        this.limiter = limiter;
     }
 
     @Override

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpweb.cache.TieredCache;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.document.Metadata;
+import dev.mcpweb.extract.Extraction;
+import dev.mcpweb.extract.RenderSignal;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -20,13 +22,31 @@ import java.util.Optional;
 final class DocumentCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Documents in the cache's {@code extract} namespace. */
-    static final TieredCache.Codec<Document> CODEC =
-            TieredCache.Codec.of(DocumentCodec::decode, d -> Optional.of(encode(d)));
+    /** Extractions in the cache's {@code extract} namespace: the document and its render signal ({@code rs}). */
+    static final TieredCache.Codec<Extraction> EXTRACTION =
+            TieredCache.Codec.of(DocumentCodec::decodeExtraction, e -> Optional.of(encode(e)));
 
     private DocumentCodec() {}
 
     static byte[] encode(Document d) {
+        return bytes(tree(d));
+    }
+
+    static byte[] encode(Extraction e) {
+        ObjectNode root = tree(e.document());
+        e.renderSignal().ifPresent(s -> root.putArray("rs").add(s.kind().name()).add(s.detail()));
+        return bytes(root);
+    }
+
+    private static byte[] bytes(ObjectNode root) {
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a document", e);
+        }
+    }
+
+    private static ObjectNode tree(Document d) {
         ObjectNode root = JSON.createObjectNode();
         root.put("u", d.url().toString());
         Metadata m = d.metadata();
@@ -48,11 +68,7 @@ final class DocumentCodec {
         for (Document.CodeBlock b : d.codeBlocks()) {
             code.addArray().add(b.language()).add(b.code());
         }
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot encode a document", e);
-        }
+        return root;
     }
 
     private static void links(ArrayNode into, List<Document.Link> links) {
@@ -61,10 +77,32 @@ final class DocumentCodec {
         }
     }
 
+    static Optional<Extraction> decodeExtraction(byte[] bytes) {
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            JsonNode rs = root.path("rs");
+            Optional<RenderSignal> signal = rs.isArray()
+                    ? Optional.of(new RenderSignal(
+                            RenderSignal.Kind.valueOf(rs.path(0).asText()),
+                            rs.path(1).asText()))
+                    : Optional.empty();
+            return document(root).map(d -> new Extraction(d, signal));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The document in {@code bytes}, or empty when they are not one (an old or damaged entry is a miss). */
     static Optional<Document> decode(byte[] bytes) {
         try {
-            JsonNode root = JSON.readTree(bytes);
+            return document(JSON.readTree(bytes));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Document> document(JsonNode root) {
+        try {
             JsonNode meta = root.path("m");
             if (!root.path("md").isTextual() || !root.path("tx").isTextual() || !meta.isObject()) {
                 return Optional.empty();
@@ -92,7 +130,7 @@ final class DocumentCodec {
                     links(root.path("cl")),
                     links(root.path("pl")),
                     code));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -7,14 +7,16 @@ import dev.mcpweb.cache.TieredCache;
 import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.MapMode;
+import dev.mcpweb.config.RenderConfig;
 import dev.mcpweb.config.SummarizerConfig;
 import dev.mcpweb.document.Document;
+import dev.mcpweb.extract.Extraction;
 import dev.mcpweb.extract.ExtractionException;
 import dev.mcpweb.extract.Extractor;
-import dev.mcpweb.extract.ScriptRenderedException;
 import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.fetch.Fetcher;
+import dev.mcpweb.limit.Limits;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmProviders;
 import dev.mcpweb.llm.ResilientProvider;
@@ -39,7 +41,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +71,7 @@ public final class Pipeline implements AutoCloseable {
     private final Config config;
     private final MeterRegistry meters;
     private final TieredCache cache;
+    private final Limits limits;
     private final Fetcher fetcher;
     private final Extractor extractor;
     private final Rendering rendering;
@@ -85,8 +90,14 @@ public final class Pipeline implements AutoCloseable {
         this.meters = meters;
         // The provider first: a bad LLM setting fails here before any file or connection is opened.
         Optional<LlmProvider> provider = Optional.empty();
+        this.limits = Limits.of(config.cache());
         if (!config.summarizer().provider().equals("sampling")) {
-            provider = LlmProviders.fromConfig(config.summarizer());
+            try {
+                provider = LlmProviders.fromConfig(config.summarizer(), limits);
+            } catch (RuntimeException e) {
+                limits.close();
+                throw e;
+            }
         }
         this.llm = provider;
         this.cache = TieredCache.open(config.cache());
@@ -116,9 +127,50 @@ public final class Pipeline implements AutoCloseable {
         return meters;
     }
 
+    /**
+     * A pipeline for commands that only read sources ({@code fetch}, {@code extract}): no cache, as
+     * those commands always had, and no LLM, so a summarizer setting cannot stop them.
+     */
+    public static Pipeline forReading(Config config) {
+        return create(config.with(Map.of("cache.enabled", "false", "summarizer.provider", "extractive")));
+    }
+
     /** Fetches and extracts one source; progress stages {@code fetch} and {@code extract}. */
     public Document read(String source, SummaryListener listener) throws PipelineException {
-        return read(source, listener, callToken());
+        return readSource(source, Optional.empty(), listener).document();
+    }
+
+    /**
+     * As {@link #read}, rendering as {@code render} says (the configured {@code render.mode} when
+     * empty), and saying whether the page was rendered and why.
+     */
+    public SourceRead readSource(String source, Optional<RenderConfig.Mode> render, SummaryListener listener)
+            throws PipelineException {
+        return read(source, render, listener, callToken());
+    }
+
+    /**
+     * Fetches one source as a reader would see it: a page {@code render} (or {@code render.mode}) sends
+     * through the browser comes back as its rendered DOM. A render that fails is a failed outcome.
+     */
+    public PageFetch fetchPage(String source, Optional<RenderConfig.Mode> render) {
+        FetchOutcome outcome = timed("fetch", () -> fetcher.fetch(source));
+        if (!(outcome instanceof FetchOutcome.Fetched f)) {
+            return new PageFetch(outcome, RenderNote.STATIC, List.of());
+        }
+        StopToken call = callToken();
+        try {
+            Rendering.Decision d = rendering.decide(f.result(), render, page -> extracted(page, call));
+            return new PageFetch(new FetchOutcome.Fetched(d.page()), d.note(), d.warnings());
+        } catch (PipelineException e) {
+            return new PageFetch(new FetchOutcome.Failed(source, 0, e.getMessage()), RenderNote.STATIC, List.of());
+        } catch (Exception e) {
+            // A body that cannot be read as a page (hostile markup over its CPU budget) is still the body.
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new PageFetch(outcome, RenderNote.STATIC, List.of());
+        }
     }
 
     /** A token for one call: its deadline is the summary's, and interrupting the caller cancels it. */
@@ -126,7 +178,8 @@ public final class Pipeline implements AutoCloseable {
         return StopToken.within(config.summarizer().deadline(), "summarizer.deadline");
     }
 
-    private Document read(String source, SummaryListener listener, StopToken call) throws PipelineException {
+    private SourceRead read(String source, Optional<RenderConfig.Mode> render, SummaryListener listener, StopToken call)
+            throws PipelineException {
         listener.onProgress("fetch", 0, 1);
         FetchOutcome outcome = timed("fetch", () -> fetcher.fetch(source));
         listener.onProgress("fetch", 1, 1);
@@ -134,22 +187,11 @@ public final class Pipeline implements AutoCloseable {
             case FetchOutcome.Fetched f -> {
                 listener.onProgress("extract", 0, 1);
                 try {
-                    Document d = readPage(f.result(), call);
+                    SourceRead read = readPage(f.result(), render, call);
                     listener.onProgress("extract", 1, 1);
-                    yield d;
-                } catch (CpuPool.Busy e) {
-                    throw new PipelineException(FailureKind.BUSY, e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new PipelineException(FailureKind.CANCELLED, source + ": cancelled", e);
-                } catch (Stopped e) {
-                    throw stopped(source + ": extraction", e);
-                } catch (PipelineException e) {
-                    throw e;
-                } catch (ExtractionException e) {
-                    throw new PipelineException(FailureKind.UNREADABLE, source + ": " + e.getMessage(), e);
+                    yield read;
                 } catch (Exception e) {
-                    throw new PipelineException(FailureKind.UNREADABLE, source + ": extraction failed: " + e, e);
+                    throw readFailure(source, e);
                 }
             }
             case FetchOutcome.Refused r ->
@@ -159,18 +201,53 @@ public final class Pipeline implements AutoCloseable {
         };
     }
 
-    /** Extracts {@code fetched}, through the browser when {@code render.mode} says so. */
-    private Document readPage(FetchResult fetched, StopToken call) throws Exception {
-        FetchResult page = rendering.beforeExtraction(fetched);
+    /**
+     * The fetcher every source goes through (guard, robots.txt, limits, the response cache), for callers
+     * that need a fetch's own outcome: its bytes, its refusal by robots.txt, or a sitemap that is not a page.
+     */
+    public Fetcher fetcher() {
+        return fetcher;
+    }
+
+    /** Extracts a page the caller fetched with {@link #fetcher()}, as {@link #read} would (rendering as render.mode says). */
+    public Document extract(FetchResult fetched) throws PipelineException {
         try {
-            return extracted(page, call);
-        } catch (ScriptRenderedException shell) {
-            Optional<FetchResult> rendered = page == fetched ? rendering.afterShell(fetched, shell) : Optional.empty();
-            if (rendered.isEmpty()) {
-                throw shell;
-            }
-            return extracted(rendered.get(), call);
+            return readPage(fetched, Optional.empty(), callToken()).document();
+        } catch (Exception e) {
+            throw readFailure(fetched.source(), e);
         }
+    }
+
+    /** What reading a fetched source ended with, as the pipeline reports it. */
+    private static PipelineException readFailure(String source, Exception failure) {
+        return switch (failure) {
+            case PipelineException e -> e;
+            case CpuPool.Busy e -> new PipelineException(FailureKind.BUSY, e.getMessage(), e);
+            case InterruptedException e -> {
+                Thread.currentThread().interrupt();
+                yield new PipelineException(FailureKind.CANCELLED, source + ": cancelled", e);
+            }
+            case Stopped e -> stopped(source + ": extraction", e);
+            case ExtractionException e ->
+                new PipelineException(FailureKind.UNREADABLE, source + ": " + e.getMessage(), e);
+            default ->
+                new PipelineException(FailureKind.UNREADABLE, source + ": extraction failed: " + failure, failure);
+        };
+    }
+
+    /** Extracts {@code fetched}, through the browser when the render mode says so. */
+    private SourceRead readPage(FetchResult fetched, Optional<RenderConfig.Mode> render, StopToken call)
+            throws Exception {
+        Rendering.Decision d = rendering.decide(fetched, render, page -> extracted(page, call));
+        Document document;
+        if (d.staticExtraction().isPresent()) {
+            Extraction read = d.staticExtraction().get();
+            document = d.fellBack() ? read.document() : read.requireText();
+        } else {
+            Extraction read = extracted(d.page(), call);
+            document = d.note().rendered() ? read.document() : read.requireText();
+        }
+        return new SourceRead(document, d.note(), d.warnings());
     }
 
     /** Browser processes started so far: 0 while every page read was static. */
@@ -184,7 +261,7 @@ public final class Pipeline implements AutoCloseable {
      * extractor version with the same settings. The {@code extract} stage timer counts real extractions.
      * Extraction runs on the CPU pool within the source's CPU budget ({@code extractor.max_cpu}).
      */
-    private Document extracted(FetchResult result, StopToken call)
+    private Extraction extracted(FetchResult result, StopToken call)
             throws ExtractionException, CpuPool.Busy, InterruptedException {
         String key = CacheKey.of(
                 Extractor.VERSION,
@@ -196,17 +273,18 @@ public final class Pipeline implements AutoCloseable {
         Duration maxCpu = config.extractor().maxCpu();
         // Shared by every caller asking for the same extraction: one caller's cancel does not stop it.
         StopToken shared = call.detached();
-        TieredCache.Cached<Document> d;
+        TieredCache.Cached<Extraction> d;
         try {
             d = cache.getOrCompute(
                     Namespace.EXTRACT,
                     key,
-                    DocumentCodec.CODEC,
+                    DocumentCodec.EXTRACTION,
                     () -> cpu.run(
                             shared,
+                            result.body().length,
                             () -> timed(
                                     "extract",
-                                    () -> extractor.extract(
+                                    () -> extractor.read(
                                             result, shared.withCpuBudget(maxCpu, "extraction", "extractor.max_cpu")))));
         } catch (ExtractionException | CpuPool.Busy | InterruptedException | RuntimeException e) {
             throw e;
@@ -229,9 +307,10 @@ public final class Pipeline implements AutoCloseable {
             throw new PipelineException(FailureKind.SUMMARY, "no source given: pass at least one URL or file path");
         }
         StopToken call = callToken();
-        List<Document> documents = new ArrayList<>();
+        List<SourceRead> reads = new ArrayList<>();
         List<SourceFailure> failures = new ArrayList<>();
-        readAll(request.sources(), listener, call, documents, failures);
+        readAll(request.sources(), request.render(), listener, call, reads, failures);
+        List<Document> documents = reads.stream().map(SourceRead::document).toList();
         if (documents.isEmpty()) {
             FailureKind kind =
                     failures.stream().map(SourceFailure::kind).distinct().count() == 1
@@ -248,12 +327,43 @@ public final class Pipeline implements AutoCloseable {
                                                     .map(f -> f.source() + ": " + f.message())
                                                     .toList()));
         }
-        SummarizerChoice choice =
-                choose(request.mode().orElse(config.summarizer().mode()), clientModel);
-        int words = request.maxLengthWords().orElse(config.summarizer().maxLength());
-        SummaryRequest summaryRequest = new SummaryRequest(documents, request.query(), words, call);
+        Summary summary = summarize(
+                documents, request.query(), request.maxLengthWords(), request.mode(), listener, clientModel, call);
+        return new PipelineResult(summary, failures, reads);
+    }
+
+    /**
+     * Summarizes documents the caller has read already (a crawl's pages), as {@link #summarize(SummarizeRequest,
+     * SummaryListener, Optional)} does once its sources are read: same summarizer choice, cache and citations.
+     */
+    public Summary summarize(
+            List<Document> documents,
+            Optional<String> query,
+            OptionalInt maxLengthWords,
+            Optional<MapMode> mode,
+            SummaryListener listener,
+            Optional<LlmProvider> clientModel)
+            throws PipelineException {
+        if (documents.isEmpty()) {
+            throw new PipelineException(FailureKind.SUMMARY, "no document to summarize");
+        }
+        return summarize(documents, query, maxLengthWords, mode, listener, clientModel, callToken());
+    }
+
+    private Summary summarize(
+            List<Document> documents,
+            Optional<String> query,
+            OptionalInt maxLengthWords,
+            Optional<MapMode> mode,
+            SummaryListener listener,
+            Optional<LlmProvider> clientModel,
+            StopToken call)
+            throws PipelineException {
+        SummarizerChoice choice = choose(mode.orElse(config.summarizer().mode()), clientModel);
+        int words = maxLengthWords.orElse(config.summarizer().maxLength());
+        SummaryRequest summaryRequest = new SummaryRequest(documents, query, words, call);
         try {
-            return new PipelineResult(cachedSummary(choice, summaryRequest, listener), failures);
+            return cachedSummary(choice, summaryRequest, listener);
         } catch (SummaryException e) {
             throw new PipelineException(FailureKind.SUMMARY, e.getMessage(), e);
         } catch (CpuPool.Busy e) {
@@ -268,19 +378,20 @@ public final class Pipeline implements AutoCloseable {
 
     private void readAll(
             List<String> sources,
+            Optional<RenderConfig.Mode> render,
             SummaryListener listener,
             StopToken call,
-            List<Document> documents,
+            List<SourceRead> reads,
             List<SourceFailure> failures)
             throws PipelineException {
         AtomicInteger done = new AtomicInteger();
         listener.onProgress("fetch", 0, sources.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Document>> futures = new ArrayList<>();
+            List<Future<SourceRead>> futures = new ArrayList<>();
             for (String source : sources) {
                 futures.add(threads.submit(() -> {
                     try {
-                        return read(source, SummaryListener.NONE, call);
+                        return read(source, render, SummaryListener.NONE, call);
                     } finally {
                         listener.onProgress("fetch", done.incrementAndGet(), sources.size());
                     }
@@ -288,7 +399,7 @@ public final class Pipeline implements AutoCloseable {
             }
             for (int i = 0; i < futures.size(); i++) {
                 try {
-                    documents.add(futures.get(i).get());
+                    reads.add(futures.get(i).get());
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof PipelineException p) {
                         failures.add(new SourceFailure(sources.get(i), p.kind(), p.getMessage()));
@@ -383,7 +494,7 @@ public final class Pipeline implements AutoCloseable {
                     codec,
                     () -> choice instanceof SummarizerChoice.Llm
                             ? summarizer.summarize(shared, listener)
-                            : cpu.run(shared.stop(), () -> summarizer.summarize(shared, listener)));
+                            : cpu.run(shared.stop(), shared.textSize(), () -> summarizer.summarize(shared, listener)));
         } catch (SummaryException | CpuPool.Busy | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -436,6 +547,11 @@ public final class Pipeline implements AutoCloseable {
         return cache.degraded();
     }
 
+    /** Whether the LLM rate limits are meant to be shared through Redis but it is unreachable. */
+    public boolean limitsDegraded() {
+        return limits.degraded();
+    }
+
     public CacheStats cacheStats() {
         return cache.stats();
     }
@@ -456,6 +572,7 @@ public final class Pipeline implements AutoCloseable {
         rendering.close();
         fetcher.close();
         cache.close();
+        limits.close();
         cpu.close();
     }
 }

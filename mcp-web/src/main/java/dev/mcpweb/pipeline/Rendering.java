@@ -1,7 +1,8 @@
 package dev.mcpweb.pipeline;
 
 import dev.mcpweb.config.RenderConfig;
-import dev.mcpweb.extract.ScriptRenderedException;
+import dev.mcpweb.extract.Extraction;
+import dev.mcpweb.extract.RenderSignal;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.fetch.Fetcher;
 import dev.mcpweb.render.RenderOutcome;
@@ -15,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where {@code render.mode} is applied: which fetched pages go through the browser, and what a user
- * hears when one should but cannot. The rendered DOM replaces the static body, so the extraction cache
- * (keyed by the body) keeps rendered and static documents apart.
+ * Where the render mode is applied: which fetched pages go through the browser, and what a user hears
+ * when one should but cannot. {@code always} renders every web page; {@code auto} reads the page
+ * statically first and renders it only on a {@link RenderSignal}; without a browser it keeps the static
+ * page with a warning. The rendered DOM replaces the static body, so the extraction cache (keyed by the
+ * body) keeps rendered and static documents apart.
  */
 final class Rendering implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Rendering.class);
@@ -30,29 +33,52 @@ final class Rendering implements AutoCloseable {
         this.renderer = Renderer.create(config, fetcher.connector());
     }
 
-    /** With {@code render.mode=always}, the rendered page in place of an http(s) HTML page; else as fetched. */
-    FetchResult beforeExtraction(FetchResult fetched) throws PipelineException {
-        if (config.mode() != RenderConfig.Mode.ALWAYS || !isWebPage(fetched)) {
-            return fetched;
-        }
-        return render(fetched, "render.mode=always");
+    /** Reads a fetched page statically (through the extraction cache). */
+    interface StaticReader {
+        Extraction read(FetchResult page) throws Exception;
     }
 
     /**
-     * After static extraction found a script-rendered shell: the rendered page to extract instead, or
-     * empty when rendering is off or already done (the shell's message then stands).
+     * The page to extract (the rendered one, or the static one with its extraction when {@code auto}
+     * made one), how it came to be, and what the reader must know.
      */
-    Optional<FetchResult> afterShell(FetchResult fetched, ScriptRenderedException shell) throws PipelineException {
-        if (config.mode() != RenderConfig.Mode.AUTO || !isWebPage(fetched)) {
-            return Optional.empty();
+    record Decision(FetchResult page, Optional<Extraction> staticExtraction, RenderNote note, List<String> warnings) {
+        /** A page written by JavaScript kept static because no browser could render it: returned thin. */
+        boolean fellBack() {
+            return !note.rendered() && note.signal().isPresent() && !warnings.isEmpty();
         }
+    }
+
+    /** Applies {@code mode} (the configured one when empty) to {@code fetched}. */
+    Decision decide(FetchResult fetched, Optional<RenderConfig.Mode> mode, StaticReader reader) throws Exception {
+        RenderConfig.Mode m = mode.orElse(config.mode());
+        if (m == RenderConfig.Mode.NEVER || !isWebPage(fetched)) {
+            return new Decision(fetched, Optional.empty(), RenderNote.STATIC, List.of());
+        }
+        if (m == RenderConfig.Mode.ALWAYS) {
+            if (!renderer.available()) {
+                throw new PipelineException(
+                        FailureKind.FAILED,
+                        fetched.source() + ": render=always needs a browser, and " + renderer.unavailableReason());
+            }
+            return new Decision(render(fetched, "render=always"), Optional.empty(), RenderNote.ALWAYS, List.of());
+        }
+        Extraction read = reader.read(fetched);
+        if (read.renderSignal().isEmpty()) {
+            return new Decision(fetched, Optional.of(read), RenderNote.STATIC, List.of());
+        }
+        RenderSignal signal = read.renderSignal().get();
         if (!renderer.available()) {
-            throw new PipelineException(
-                    FailureKind.UNREADABLE,
-                    fetched.source() + ": " + shell.getMessage() + ". To render it, " + renderer.unavailableReason());
+            String warning = fetched.source() + " looks written by JavaScript ("
+                    + signal.kind().id() + ": "
+                    + signal.detail() + ") but was not rendered: " + renderer.unavailableReason()
+                    + ". This is what its static HTML holds.";
+            log.warn("{}", warning);
+            return new Decision(fetched, Optional.of(read), RenderNote.of(false, signal), List.of(warning));
         }
-        log.info("{}: the static page is an app shell; rendering it", fetched.source());
-        return Optional.of(render(fetched, "app shell"));
+        log.info("{}: rendering it ({}: {})", fetched.source(), signal.kind().id(), signal.detail());
+        return new Decision(
+                render(fetched, signal.kind().id()), Optional.empty(), RenderNote.of(true, signal), List.of());
     }
 
     /** Browser processes started so far (0 while only static pages were read). */

@@ -139,11 +139,16 @@ final class BrowserProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the browser and its helpers (renderer, GPU, zygote processes) and waits for them. */
+    /**
+     * Kills the browser and its helpers (renderer, GPU, zygote, network processes) and waits for them.
+     * The browser goes first: while it lives it starts a helper again as soon as one dies, and such a
+     * new helper would be missing from the list taken before.
+     */
     static void kill(Process process) {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
+        process.toHandle().destroyForcibly();
         tree.forEach(ProcessHandle::destroyForcibly);
+        tree.add(process.toHandle());
         for (ProcessHandle p : tree) {
             try {
                 p.onExit().get(5, TimeUnit.SECONDS);

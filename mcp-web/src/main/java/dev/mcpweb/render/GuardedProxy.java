@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * The browser's only way out: a forward proxy on 127.0.0.1 that Chromium sends every request through
  * ({@code --proxy-server}, loopback included). Each plain request and each CONNECT is opened with the
  * fetcher's {@link GuardedConnector}, so the URL guard and DNS pinning judge every subresource, every
- * redirect hop (Chromium asks the proxy again for each) and every tunnel. Refused targets get a 403 and
- * never see a byte. WebSocket upgrades over plain HTTP are refused outright; TLS is tunnelled, not
+ * redirect hop (Chromium asks the proxy again for each) and every tunnel, and robots.txt and the
+ * per-host fetch slots apply to plain requests as to any fetch. Refused targets get a 403 and never see
+ * a byte. A response longer than {@code fetcher.max_body_size}, or a tunnel carrying more than the
+ * page's byte cap, is cut. WebSocket upgrades over plain HTTP are refused outright; TLS is tunnelled, not
  * opened, so what goes through a tunnel is the page's business, but where it goes is ours.
  */
 final class GuardedProxy implements AutoCloseable {
@@ -42,9 +44,13 @@ final class GuardedProxy implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong cut = new AtomicLong();
+    private final long tunnelBytes;
 
-    GuardedProxy(GuardedConnector connector) throws IOException {
+    /** A proxy whose tunnels carry at most {@code tunnelBytes} from the origin each. */
+    GuardedProxy(GuardedConnector connector, long tunnelBytes) throws IOException {
         this.connector = connector;
+        this.tunnelBytes = tunnelBytes;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::accept);
     }
@@ -54,9 +60,14 @@ final class GuardedProxy implements AutoCloseable {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
-    /** Requests and tunnels the guard refused since start. */
+    /** Requests and tunnels refused (guard, robots.txt) since start. */
     long refusedCount() {
         return refused.get();
+    }
+
+    /** Responses and tunnels cut at their byte bound since start. */
+    long cutCount() {
+        return cut.get();
     }
 
     @Override
@@ -116,14 +127,14 @@ final class GuardedProxy implements AutoCloseable {
             refuse(out, requestLine[1], "only plain http requests and CONNECT tunnels are proxied");
             return;
         }
-        switch (connector.open(url.host(), url.port())) {
+        switch (connector.openRequest(url)) {
             case GuardedConnector.Refused r -> refuse(out, url.toString(), r.message());
             case GuardedConnector.Opened o -> {
-                try (Socket origin = o.socket()) {
-                    OutputStream toOrigin = origin.getOutputStream();
+                try (o) {
+                    OutputStream toOrigin = o.socket().getOutputStream();
                     toOrigin.write(originHead(method, url, requestLine[2], head).getBytes(StandardCharsets.ISO_8859_1));
                     toOrigin.flush();
-                    pipe(client, origin, in, out);
+                    pipe(client, o.socket(), in, out, connector.maxBodySize(), url.toString());
                 }
             }
         }
@@ -141,17 +152,19 @@ final class GuardedProxy implements AutoCloseable {
         switch (connector.open(authority.substring(0, colon), port)) {
             case GuardedConnector.Refused r -> refuse(out, "CONNECT " + authority, r.message());
             case GuardedConnector.Opened o -> {
-                try (Socket origin = o.socket()) {
+                try (o) {
                     out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
-                    pipe(null, origin, in, out);
+                    pipe(null, o.socket(), in, out, tunnelBytes, "CONNECT " + authority);
                 }
             }
         }
     }
 
-    /** Copies both ways until the origin is done (the page's byte cap is counted in the browser). */
-    private void pipe(Socket client, Socket origin, InputStream fromClient, OutputStream toClient) throws IOException {
+    /** Copies both ways until the origin is done or has sent {@code maxBytes}, when the exchange is cut. */
+    private void pipe(
+            Socket client, Socket origin, InputStream fromClient, OutputStream toClient, long maxBytes, String target)
+            throws IOException {
         var upstream = threads.submit(() -> {
             try {
                 fromClient.transferTo(origin.getOutputStream());
@@ -163,8 +176,15 @@ final class GuardedProxy implements AutoCloseable {
         });
         byte[] buffer = new byte[16 * 1024];
         InputStream fromOrigin = origin.getInputStream();
+        long total = 0;
         try {
             for (int n; (n = fromOrigin.read(buffer)) >= 0; ) {
+                total += n;
+                if (total > maxBytes) {
+                    cut.incrementAndGet();
+                    log.info("render: cut {} after {} bytes", target, maxBytes);
+                    break;
+                }
                 toClient.write(buffer, 0, n);
                 toClient.flush();
             }

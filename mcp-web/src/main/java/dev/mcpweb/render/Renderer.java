@@ -107,13 +107,19 @@ public final class Renderer implements AutoCloseable {
 
     private RenderOutcome renderIn(BrowserProcess b, String url, long start) throws IOException {
         long refusedBefore = proxyRefusals();
+        long cutBefore = proxy == null ? 0 : proxy.cutCount();
         List<String> notes = new ArrayList<>();
         try (PageSession page = PageSession.open(b.cdp())) {
             String html = page.load(url, config.timeout(), config.maxBytes(), notes);
             String finalUrl = page.location();
             long refused = proxyRefusals() - refusedBefore;
             if (refused > 0) {
-                notes.add("the URL guard refused " + refused + " request(s) the page's scripts made (see the log)");
+                notes.add("the URL guard or robots.txt refused " + refused
+                        + " request(s) the page's scripts made (see the log)");
+            }
+            long cut = proxy.cutCount() - cutBefore;
+            if (cut > 0) {
+                notes.add(cut + " response(s) cut at fetcher.max_body_size or render.max_bytes");
             }
             rendered.incrementAndGet();
             return new RenderOutcome.Rendered(
@@ -151,7 +157,7 @@ public final class Renderer implements AutoCloseable {
                 browser = null;
             }
             if (proxy == null) {
-                proxy = new GuardedProxy(connector);
+                proxy = new GuardedProxy(connector, config.maxBytes());
                 Runtime.getRuntime().addShutdownHook(exitHook);
             }
             long t0 = System.nanoTime();

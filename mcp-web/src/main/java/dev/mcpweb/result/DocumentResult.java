@@ -2,6 +2,7 @@ package dev.mcpweb.result;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.mcpweb.document.Document;
+import dev.mcpweb.pipeline.RenderNote;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,8 +29,12 @@ public record DocumentResult(
         @JsonPropertyDescription("Why the source could not be read; absent when it was.")
         Optional<String> error,
 
+        @JsonPropertyDescription("Whether the page was rendered in headless Chromium, and why; absent when unread.")
+        Optional<RenderNote> render,
+
         @JsonPropertyDescription(
-                "Text in the page that addresses an AI (a suspected prompt injection), with where it was.")
+                "Text in the page that addresses an AI (a suspected prompt injection), with where it was; a page"
+                        + " written by JavaScript that could not be rendered.")
         List<String> warnings) {
 
     public DocumentResult {
@@ -38,7 +43,7 @@ public record DocumentResult(
         warnings = List.copyOf(warnings);
     }
 
-    public static DocumentResult of(String source, Document d, List<String> warnings) {
+    public static DocumentResult of(String source, Document d, RenderNote render, List<String> warnings) {
         return new DocumentResult(
                 source,
                 Optional.of(d.url().toString()),
@@ -49,6 +54,7 @@ public record DocumentResult(
                 links(d.contentLinks()),
                 links(d.pageLinks()),
                 Optional.empty(),
+                Optional.of(render),
                 warnings);
     }
 
@@ -63,6 +69,7 @@ public record DocumentResult(
                 List.of(),
                 List.of(),
                 Optional.of(error),
+                Optional.empty(),
                 List.of());
     }
 

@@ -3,6 +3,7 @@ package dev.mcpweb.result;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.fetch.FetchResult;
+import dev.mcpweb.pipeline.RenderNote;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
@@ -44,7 +45,11 @@ public record FetchInfo(
 
         Optional<String> message,
 
-        @JsonPropertyDescription("Text in the body that addresses an AI (a suspected prompt injection).")
+        @JsonPropertyDescription("Whether the body is the page rendered in headless Chromium, and why.")
+        Optional<RenderNote> render,
+
+        @JsonPropertyDescription("Text in the body that addresses an AI (a suspected prompt injection); a page written"
+                + " by JavaScript that could not be rendered.")
         List<String> warnings) {
 
     public FetchInfo {
@@ -52,8 +57,8 @@ public record FetchInfo(
         warnings = List.copyOf(warnings);
     }
 
-    /** This outcome with {@code warnings} about its body. */
-    public FetchInfo withWarnings(List<String> warnings) {
+    /** This outcome of {@code render} with {@code warnings} about its body. */
+    public FetchInfo with(RenderNote render, List<String> warnings) {
         return new FetchInfo(
                 source,
                 outcome,
@@ -67,6 +72,7 @@ public record FetchInfo(
                 headers,
                 rule,
                 message,
+                outcome == Outcome.FETCHED ? Optional.of(render) : Optional.empty(),
                 warnings);
     }
 
@@ -103,6 +109,7 @@ public record FetchInfo(
                         Optional.of(headers),
                         Optional.empty(),
                         Optional.empty(),
+                        Optional.empty(),
                         List.of());
             }
             case FetchOutcome.Refused refused ->
@@ -132,6 +139,7 @@ public record FetchInfo(
                 Optional.empty(),
                 rule,
                 Optional.of(message),
+                Optional.empty(),
                 List.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.mcpweb.result;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.mcpweb.document.Document;
+import dev.mcpweb.pipeline.RenderNote;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,11 @@ public record PageResult(
 
         String content,
 
-        @JsonPropertyDescription("What the reader must know about this content, such as suspected prompt injection.")
+        @JsonPropertyDescription("Whether the page was rendered in headless Chromium, and why.")
+        RenderNote render,
+
+        @JsonPropertyDescription("What the reader must know about this content, such as suspected prompt injection"
+                + " or a page written by JavaScript that could not be rendered.")
         List<String> warnings) {
 
     public PageResult {
@@ -38,7 +43,13 @@ public record PageResult(
 
     /** Characters {@code start} to {@code end} of {@code content}, the given format of {@code document}. */
     public static PageResult of(
-            Document document, ContentFormat format, String content, int start, int end, List<String> warnings) {
+            Document document,
+            ContentFormat format,
+            String content,
+            int start,
+            int end,
+            RenderNote render,
+            List<String> warnings) {
         Optional<Integer> next = end < content.length() ? Optional.of(end) : Optional.empty();
         return new PageResult(
                 document.url().toString(),
@@ -51,6 +62,7 @@ public record PageResult(
                 next.isPresent(),
                 next,
                 content.substring(start, end),
+                render,
                 warnings);
     }
 }

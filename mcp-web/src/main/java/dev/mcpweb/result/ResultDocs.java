@@ -12,6 +12,8 @@ public final class ResultDocs {
     private static final List<Entry> RESULTS = List.of(
             new Entry(SummaryResult.class, "the `summarize_urls` tool; `mcp-web summarize --json`"),
             new Entry(PageResult.class, "the `fetch_url` tool"),
+            new Entry(SiteMapResult.class, "the `map_site` tool; `mcp-web map --json`"),
+            new Entry(CrawlResult.class, "the `crawl_site` tool; `mcp-web crawl --json`"),
             new Entry(DocumentResult.class, "`mcp-web extract --jsonl` (one a line) and `--format json`"),
             new Entry(FetchInfo.class, "`mcp-web fetch --info`"),
             new Entry(CacheStatsResult.class, "the `get_cache_stats` tool; `mcp-web cache stats --json`"),

@@ -3,9 +3,11 @@ package dev.mcpweb.result;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.mcpweb.pipeline.FailureKind;
 import dev.mcpweb.pipeline.PipelineResult;
+import dev.mcpweb.pipeline.RenderNote;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryStats;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** A summary of several sources: the {@code summarize_urls} tool and {@code mcp-web summarize --json}. */
 public record SummaryResult(
@@ -18,8 +20,12 @@ public record SummaryResult(
         @JsonPropertyDescription("Sources that could not be read, and why; the summary covers the others.")
         List<Failure> failures,
 
-        @JsonPropertyDescription("What the reader must know: sections missing, input cut, suspected prompt injection.")
+        @JsonPropertyDescription("What the reader must know: sections missing, input cut, suspected prompt injection,"
+                + " a page written by JavaScript that could not be rendered.")
         List<String> warnings,
+
+        @JsonPropertyDescription("Sources read through headless Chromium, or marked as written by JavaScript, and why.")
+        List<Rendered> rendered,
 
         Stats stats) {
 
@@ -27,6 +33,7 @@ public record SummaryResult(
         sources = List.copyOf(sources);
         failures = List.copyOf(failures);
         warnings = List.copyOf(warnings);
+        rendered = List.copyOf(rendered);
     }
 
     public static SummaryResult of(PipelineResult result) {
@@ -40,18 +47,32 @@ public record SummaryResult(
                 result.failures().stream()
                         .map(f -> new Failure(f.source(), f.kind(), f.message()))
                         .toList(),
-                summary.warnings(),
-                new Stats(
-                        s.provider(),
-                        s.model(),
-                        s.mode(),
-                        s.chunks(),
-                        s.llmCalls(),
-                        s.retries(),
-                        s.inputTokens(),
-                        s.outputTokens(),
-                        s.elapsed().toMillis()));
+                Stream.concat(result.reads().stream().flatMap(r -> r.warnings().stream()), summary.warnings().stream())
+                        .toList(),
+                result.reads().stream()
+                        .filter(r ->
+                                r.render().rendered() || r.render().signal().isPresent())
+                        .map(r -> new Rendered(r.document().url().toString(), r.render()))
+                        .toList(),
+                stats(s));
     }
+
+    /** How {@code s} was made, as the results report it. */
+    static Stats stats(SummaryStats s) {
+        return new Stats(
+                s.provider(),
+                s.model(),
+                s.mode(),
+                s.chunks(),
+                s.llmCalls(),
+                s.retries(),
+                s.inputTokens(),
+                s.outputTokens(),
+                s.elapsed().toMillis());
+    }
+
+    /** A source and how it was rendered. */
+    public record Rendered(String url, RenderNote render) {}
 
     /** Entry {@code number} of the numbered source list. */
     public record Source(int number, String title, String url) {}

@@ -100,6 +100,11 @@ final class Arguments {
         return List.copyOf(out);
     }
 
+    /** A list of strings that may be left out (then empty). */
+    List<String> optionalStrings(String name, int maxItems) throws BadArguments {
+        return values.get(name) == null ? List.of() : requiredStrings(name, maxItems, "/docs/**");
+    }
+
     private static String describe(Object value) {
         if (value == null) {
             return "null";

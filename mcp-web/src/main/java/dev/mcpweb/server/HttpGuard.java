@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpweb.config.Secret;
 import dev.mcpweb.config.ServerConfig;
+import dev.mcpweb.limit.Limits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -53,12 +54,12 @@ final class HttpGuard extends HttpFilter {
     private final ObjectMapper json;
     private final JsonRpcCheck check;
 
-    HttpGuard(ServerConfig config, boolean loopbackOnly, MessageTap tap, ObjectMapper json) {
+    HttpGuard(ServerConfig config, Limits limits, boolean loopbackOnly, MessageTap tap, ObjectMapper json) {
         this.loopbackOnly = loopbackOnly;
         this.token = config.authToken().map(Secret::reveal).map(t -> t.getBytes(StandardCharsets.UTF_8));
         this.allowedOrigins =
                 config.allowedOrigins().stream().map(HttpGuard::normalize).toList();
-        this.limiter = new RateLimiter(config.rateLimit());
+        this.limiter = new RateLimiter(config.rateLimit(), limits);
         this.tap = tap;
         this.json = json;
         this.check = new JsonRpcCheck(json);

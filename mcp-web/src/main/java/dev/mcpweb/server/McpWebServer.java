@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.ServerConfig;
+import dev.mcpweb.limit.Limits;
 import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.work.CpuPool;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,8 +44,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * mcp-web as an MCP server: the tools {@code summarize_urls}, {@code fetch_url},
- * {@code get_cache_stats}, {@code clear_cache} and {@code prune_cache} over the {@link Pipeline},
+ * mcp-web as an MCP server: the tools {@code summarize_urls}, {@code fetch_url}, {@code map_site},
+ * {@code crawl_site}, {@code get_cache_stats}, {@code clear_cache} and {@code prune_cache} over the {@link Pipeline},
  * served on stdio ({@link #serveStdio}) or Streamable HTTP ({@link #serveHttp}). Tool calls run on
  * virtual threads, at most {@code server.max_concurrent_tools} at once.
  */
@@ -52,7 +53,9 @@ public final class McpWebServer implements AutoCloseable {
     private static final String INSTRUCTIONS = """
             mcp-web reads the web for you, safely. summarize_urls gives a short cited summary of one or more \
             pages (add a query to get an answer focused on it); fetch_url gives a page's main content as \
-            Markdown, in pages when it is long. Private and local addresses are refused.""";
+            Markdown, in pages when it is long; map_site lists a site's URLs; crawl_site reads a site for a \
+            question and answers it from the pages that do, with citations. Private and local addresses are \
+            refused, and robots.txt is obeyed.""";
 
     /** Connections the kernel may queue before they are accepted (the JVM's default is 50). */
     private static final int ACCEPT_BACKLOG = 1024;
@@ -157,9 +160,11 @@ public final class McpWebServer implements AutoCloseable {
         ServletHolder endpoint = new ServletHolder(HttpGuard.MCP, transport);
         endpoint.setAsyncSupported(true);
         context.addServlet(endpoint, "/mcp");
-        context.addServlet(new ServletHolder(HttpGuard.HEALTH, new Health()), "/health");
+        // The per-client limit, shared by the replicas when the cache is on Redis.
+        Limits clientLimits = Limits.of(config.cache());
+        context.addServlet(new ServletHolder(HttpGuard.HEALTH, new Health(clientLimits)), "/health");
         context.addServlet(new ServletHolder("metrics", new Metrics(metrics)), "/metrics");
-        FilterHolder guard = new FilterHolder(new HttpGuard(server, loopback, tap, objectMapper));
+        FilterHolder guard = new FilterHolder(new HttpGuard(server, clientLimits, loopback, tap, objectMapper));
         guard.setAsyncSupported(true);
         context.addFilter(guard, "/*", EnumSet.of(DispatcherType.REQUEST));
         HeaderDeadline deadline = new HeaderDeadline(server.headerTimeout(), context);
@@ -171,12 +176,13 @@ public final class McpWebServer implements AutoCloseable {
         } catch (Exception e) {
             mcp.close();
             jetty.stop();
+            clientLimits.close();
             throw new IOException("cannot listen on " + host + ":" + port + " (" + reason(e)
                     + "); pick another --port or stop what uses it");
         }
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         URI uri = URI.create("http://" + shownHost + ":" + connector.getLocalPort() + "/mcp");
-        return new HttpEndpoint(uri, jetty, mcp);
+        return new HttpEndpoint(uri, jetty, mcp, clientLimits);
     }
 
     private static String reason(Exception e) {
@@ -213,11 +219,13 @@ public final class McpWebServer implements AutoCloseable {
         private final URI uri;
         private final Server jetty;
         private final McpAsyncServer server;
+        private final Limits clientLimits;
 
-        private HttpEndpoint(URI uri, Server jetty, McpAsyncServer server) {
+        private HttpEndpoint(URI uri, Server jetty, McpAsyncServer server, Limits clientLimits) {
             this.uri = uri;
             this.jetty = jetty;
             this.server = server;
+            this.clientLimits = clientLimits;
         }
 
         /** The MCP endpoint, e.g. {@code http://127.0.0.1:8765/mcp}. */
@@ -234,6 +242,7 @@ public final class McpWebServer implements AutoCloseable {
         public void close() throws Exception {
             server.close();
             jetty.stop();
+            clientLimits.close();
         }
     }
 
@@ -242,9 +251,16 @@ public final class McpWebServer implements AutoCloseable {
      * replica (and its sessions) out of rotation; {@code status} is {@code saturated} when a new tool
      * call would be answered busy (every tool slot taken, or the CPU pool's threads and queue full), and
      * {@code degraded} when the shared cache (Redis) is unreachable and this replica serves from its memory
-     * tier alone (it still answers every call; it only repeats work other replicas may have done).
+     * tier alone (it still answers every call; it only repeats work other replicas may have done), or
+     * when the rate limits meant to be shared through Redis are counted by this replica alone.
      */
     private final class Health extends HttpServlet {
+        private final Limits clientLimits;
+
+        Health(Limits clientLimits) {
+            this.clientLimits = clientLimits;
+        }
+
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             CpuPool.Load cpu = pipelines
@@ -254,9 +270,12 @@ public final class McpWebServer implements AutoCloseable {
                             config.server().cpuThreads(), 0, 0, config.server().cpuQueue()));
             boolean saturated = calls.active() >= calls.limit() || cpu.full();
             boolean cacheDegraded = pipelines.now().map(Pipeline::cacheDegraded).orElse(false);
+            boolean limitsDegraded = clientLimits.degraded()
+                    || pipelines.now().map(Pipeline::limitsDegraded).orElse(false);
             Map<String, Object> health = new LinkedHashMap<>();
-            health.put("status", saturated ? "saturated" : cacheDegraded ? "degraded" : "ok");
+            health.put("status", saturated ? "saturated" : cacheDegraded || limitsDegraded ? "degraded" : "ok");
             health.put("cache", cacheDegraded ? "degraded" : "ok");
+            health.put("limits", limitsDegraded ? "degraded" : "ok");
             health.put("version", version);
             health.put("active_tool_calls", calls.active());
             health.put("max_tool_calls", calls.limit());

@@ -5,6 +5,13 @@ import dev.mcpweb.cache.Namespace;
 import dev.mcpweb.cache.NamespaceStats;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.MapMode;
+import dev.mcpweb.config.RenderConfig;
+import dev.mcpweb.crawl.CrawlReport;
+import dev.mcpweb.crawl.CrawlRequest;
+import dev.mcpweb.crawl.Crawler;
+import dev.mcpweb.crawl.MapRequest;
+import dev.mcpweb.crawl.Scope;
+import dev.mcpweb.crawl.SiteMap;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.document.Metadata;
 import dev.mcpweb.llm.LlmProvider;
@@ -12,14 +19,18 @@ import dev.mcpweb.pipeline.FailureKind;
 import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.pipeline.PipelineException;
 import dev.mcpweb.pipeline.PipelineResult;
+import dev.mcpweb.pipeline.RenderNote;
 import dev.mcpweb.pipeline.SourceFailure;
+import dev.mcpweb.pipeline.SourceRead;
 import dev.mcpweb.pipeline.SummarizeRequest;
 import dev.mcpweb.result.CacheCleanResult;
 import dev.mcpweb.result.CacheStatsResult;
 import dev.mcpweb.result.ContentFormat;
+import dev.mcpweb.result.CrawlResult;
 import dev.mcpweb.result.PageResult;
 import dev.mcpweb.result.ResultJson;
 import dev.mcpweb.result.ResultSchema;
+import dev.mcpweb.result.SiteMapResult;
 import dev.mcpweb.result.SummaryResult;
 import dev.mcpweb.server.Arguments.BadArguments;
 import dev.mcpweb.summarize.InjectionScan;
@@ -41,6 +52,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -48,7 +60,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The five tools, each a thin adapter: read and check the arguments, call the {@link Pipeline}, and
+ * The seven tools, each a thin adapter: read and check the arguments, call the {@link Pipeline}, and
  * turn its answer or failure into a tool result. Every failure is a result with {@code isError: true}
  * and a message that says what to do; nothing a call does stops the server.
  */
@@ -57,6 +69,9 @@ final class Tools {
 
     static final int MAX_URLS = 20;
     static final int DEFAULT_PAGE = 20_000;
+    static final int MAX_GLOBS = 20;
+    static final int DEFAULT_MAP_PAGE = 200;
+    static final int MAX_MAP_PAGE = 5_000;
 
     private final PipelineStartup pipelines;
     private final ClientSampling.Choice sampling;
@@ -93,7 +108,7 @@ final class Tools {
                         SUMMARIZE_SCHEMA,
                         SummaryResult.class,
                         new ToolAnnotations(null, true, false, true, true, null),
-                        Set.of("urls", "query", "mode", "max_length"),
+                        Set.of("urls", "query", "mode", "max_length", "render"),
                         this::summarize),
                 tool(
                         "fetch_url",
@@ -107,8 +122,45 @@ final class Tools {
                         FETCH_SCHEMA,
                         PageResult.class,
                         new ToolAnnotations(null, true, false, true, true, null),
-                        Set.of("url", "format", "start_index", "max_length"),
+                        Set.of("url", "format", "start_index", "max_length", "render"),
                         this::fetch),
+                tool(
+                        "map_site",
+                        "List a site's URLs",
+                        """
+                        List the URLs of a web site or section, from its sitemaps (robots.txt Sitemap: lines, \
+                        /sitemap.xml, feeds) or, when it has none, by following its links a few levels deep, \
+                        with titles and last-modified dates where known. Use it to see what a site holds \
+                        before reading pages; results come in pages (pass next_cursor as cursor).""",
+                        MAP_SCHEMA,
+                        SiteMapResult.class,
+                        new ToolAnnotations(null, true, false, true, true, null),
+                        Set.of("url", "scope", "include", "exclude", "limit", "cursor"),
+                        this::mapSite),
+                tool(
+                        "crawl_site",
+                        "Answer a question from a site",
+                        """
+                        Read a site to answer a question: starting at `url`, follow the links most likely to \
+                        answer `query` (best first, within max_pages, max_depth, max_seconds and max_bytes), \
+                        obeying robots.txt and its Crawl-delay, then return a Markdown summary of the pages \
+                        that answer it, citing them as [n], and what happened to every URL met. Use it when \
+                        you know the site but not the page.""",
+                        CRAWL_SCHEMA,
+                        CrawlResult.class,
+                        new ToolAnnotations(null, true, false, false, true, null),
+                        Set.of(
+                                "url",
+                                "query",
+                                "max_pages",
+                                "max_depth",
+                                "max_seconds",
+                                "max_bytes",
+                                "scope",
+                                "include",
+                                "exclude",
+                                "max_length"),
+                        this::crawlSite),
                 tool(
                         "get_cache_stats",
                         "Cache statistics",
@@ -221,11 +273,12 @@ final class Tools {
         Optional<String> query = args.optionalString("query");
         Optional<MapMode> mode = args.optionalChoice("mode", MapMode.ids()).map(MapMode::of);
         OptionalInt maxLength = args.optionalInt("max_length", 10, 5_000);
+        Optional<RenderConfig.Mode> render = render(args);
         call.log(LoggingLevel.INFO, "summarizing " + urls.size() + " source" + (urls.size() == 1 ? "" : "s"));
         Optional<LlmProvider> clientModel = sampling.provider(call.exchange());
         PipelineResult result;
         try {
-            result = pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode), call, clientModel);
+            result = pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode, render), call, clientModel);
         } finally {
             clientModel.ifPresent(LlmProvider::close);
         }
@@ -239,8 +292,8 @@ final class Tools {
                 .build();
     }
 
-    static String summaryText(PipelineResult result) {
-        Summary summary = result.summary();
+    /** The summary's Markdown, the sources it does not link, and its warnings. */
+    private static StringBuilder summaryText(Summary summary) {
         StringBuilder text = new StringBuilder(summary.markdown().strip());
         List<Summary.SourceRef> unlisted = summary.sources().stream()
                 .filter(s -> !summary.markdown().contains(s.url()))
@@ -258,6 +311,27 @@ final class Tools {
         if (!summary.warnings().isEmpty()) {
             text.append("\n\nWarnings:\n");
             summary.warnings().forEach(w -> text.append("- ").append(w).append('\n'));
+        }
+        return text;
+    }
+
+    static String summaryText(PipelineResult result) {
+        StringBuilder text = summaryText(result.summary());
+        List<String> readWarnings =
+                result.reads().stream().flatMap(r -> r.warnings().stream()).toList();
+        if (!readWarnings.isEmpty()) {
+            text.append("\n\nNot rendered:\n");
+            readWarnings.forEach(w -> text.append("- ").append(w).append('\n'));
+        }
+        List<SourceRead> rendered =
+                result.reads().stream().filter(r -> r.render().rendered()).toList();
+        if (!rendered.isEmpty()) {
+            text.append("\n\nRendered in headless Chromium:\n");
+            rendered.forEach(r -> text.append("- ")
+                    .append(r.document().url())
+                    .append(" (")
+                    .append(renderLine(r.render()))
+                    .append(")\n"));
         }
         if (!result.failures().isEmpty()) {
             text.append("\n\nNot summarized (could not be read):\n");
@@ -280,19 +354,28 @@ final class Tools {
                 .orElse(ContentFormat.MARKDOWN);
         int start = args.optionalInt("start_index", 0, Integer.MAX_VALUE).orElse(0);
         int maxLength = args.optionalInt("max_length", 1, 1_000_000).orElse(DEFAULT_PAGE);
-        Document document = pipeline.read(url, call);
+        SourceRead read = pipeline.readSource(url, render(args), call);
+        Document document = read.document();
         String content = format.content(document);
         Page page = Page.of(content, start, maxLength);
         if (page.isPastEnd()) {
             return error("fetch_url: start_index " + start + " is past the end of the content, which has "
                     + content.length() + " characters; use a start_index below " + content.length() + ".");
         }
-        List<String> warnings = InjectionScan.warnings(document.url().toString(), document);
+        List<String> warnings = Stream.concat(
+                        read.warnings().stream(),
+                        InjectionScan.warnings(document.url().toString(), document).stream())
+                .toList();
         StringBuilder text = new StringBuilder();
         warnings.forEach(w -> text.append("Warning: ").append(w).append('\n'));
         text.append("# ").append(document.title()).append('\n');
         text.append("URL: ").append(document.url()).append('\n');
         metadataLine(document.metadata()).ifPresent(line -> text.append(line).append('\n'));
+        if (read.render().rendered()) {
+            text.append("Rendered in headless Chromium (")
+                    .append(renderLine(read.render()))
+                    .append(")\n");
+        }
         if (page.start() > 0 || page.next().isPresent()) {
             text.append("Characters ")
                     .append(page.start())
@@ -309,10 +392,103 @@ final class Tools {
                         .append(" more characters. Call fetch_url with start_index=")
                         .append(next)
                         .append(" to continue.>"));
-        PageResult structured = PageResult.of(document, format, content, page.start(), page.end(), warnings);
+        PageResult structured =
+                PageResult.of(document, format, content, page.start(), page.end(), read.render(), warnings);
         return CallToolResult.builder()
                 .addTextContent(text.toString())
                 .structuredContent(ResultJson.tree(structured))
+                .isError(false)
+                .build();
+    }
+
+    private static Optional<RenderConfig.Mode> render(Arguments args) throws BadArguments {
+        return args.optionalChoice("render", RenderConfig.Mode.labels()).map(RenderConfig.Mode::parse);
+    }
+
+    /** {@code app_shell: #root is empty beside 2 scripts}, or {@code render=always}. */
+    private static String renderLine(RenderNote note) {
+        return note.signal().map(s -> s + ": ").orElse("") + note.reason().orElse("");
+    }
+
+    private CallToolResult mapSite(Arguments args, ToolCall call, Pipeline pipeline) throws Exception {
+        MapRequest request = new MapRequest(
+                args.requiredString("url", "https://example.com/docs/"),
+                args.optionalChoice("scope", Scope.Kind.ids())
+                        .map(Scope.Kind::of)
+                        .orElse(Scope.Kind.DOMAIN),
+                args.optionalStrings("include", MAX_GLOBS),
+                args.optionalStrings("exclude", MAX_GLOBS),
+                args.optionalInt("limit", 1, MAX_MAP_PAGE).orElse(DEFAULT_MAP_PAGE),
+                args.optionalString("cursor"));
+        SiteMap map = Crawler.of(pipeline).map(request, call);
+        StringBuilder text = new StringBuilder();
+        text.append(map.total()).append(" URLs found by ").append(map.foundBy());
+        if (map.outOfScope() + map.disallowed() > 0) {
+            text.append(" (left out: ")
+                    .append(map.outOfScope())
+                    .append(" out of scope, ")
+                    .append(map.disallowed())
+                    .append(" disallowed by robots.txt)");
+        }
+        text.append(".\n");
+        map.urls()
+                .forEach(e -> text.append(e.url())
+                        .append(e.title().map(t -> " — " + t).orElse(""))
+                        .append(e.lastModified().map(m -> " (" + m + ")").orElse(""))
+                        .append('\n'));
+        map.nextCursor()
+                .ifPresent(c -> text.append("More: call map_site again with cursor=\"")
+                        .append(c)
+                        .append("\".\n"));
+        map.notes().forEach(n -> text.append("Note: ").append(n).append('\n'));
+        return CallToolResult.builder()
+                .addTextContent(text.toString().strip())
+                .structuredContent(ResultJson.tree(SiteMapResult.of(map)))
+                .isError(false)
+                .build();
+    }
+
+    private CallToolResult crawlSite(Arguments args, ToolCall call, Pipeline pipeline) throws Exception {
+        int cap = pipeline.config().crawl().maxPagesCap();
+        CrawlRequest request = new CrawlRequest(
+                args.requiredString("url", "https://example.com/docs/"),
+                args.requiredString("query", "how do I configure the cache?"),
+                args.optionalInt("max_pages", 1, cap),
+                args.optionalInt("max_depth", 0, 10),
+                args.optionalInt("max_seconds", 1, 3_600).stream()
+                        .mapToObj(Duration::ofSeconds)
+                        .findFirst(),
+                args.optionalInt("max_bytes", 1, Integer.MAX_VALUE).stream()
+                        .asLongStream()
+                        .findFirst(),
+                args.optionalChoice("scope", Scope.Kind.ids())
+                        .map(Scope.Kind::of)
+                        .orElse(Scope.Kind.DOMAIN),
+                args.optionalStrings("include", MAX_GLOBS),
+                args.optionalStrings("exclude", MAX_GLOBS),
+                args.optionalInt("max_length", 10, 5_000),
+                Optional.empty());
+        Optional<LlmProvider> clientModel = sampling.provider(call.exchange());
+        CrawlReport report;
+        try {
+            report = Crawler.of(pipeline).crawl(request, call, clientModel);
+        } finally {
+            clientModel.ifPresent(LlmProvider::close);
+        }
+        StringBuilder text = report.summary()
+                .map(Tools::summaryText)
+                .orElseGet(
+                        () -> new StringBuilder(
+                                "None of the " + report.spent().pagesRead()
+                                        + " pages read answers the query. Try another start URL, a larger max_pages or max_depth."));
+        text.append("\n\n")
+                .append(report.spent().pagesRead())
+                .append(" pages read; stopped: ")
+                .append(report.stoppedBecause())
+                .append('.');
+        return CallToolResult.builder()
+                .addTextContent(text.toString().strip())
+                .structuredContent(ResultJson.tree(CrawlResult.of(report)))
                 .isError(false)
                 .build();
     }
@@ -409,7 +585,8 @@ final class Tools {
         }
     }
 
-    private static final String SUMMARIZE_SCHEMA = """
+    private static final String SUMMARIZE_SCHEMA =
+            """
             {
               "type": "object",
               "properties": {
@@ -434,14 +611,20 @@ final class Tools {
                   "minimum": 10,
                   "maximum": 5000,
                   "description": "Optional target length of the summary in words (default from the server's configuration, usually 200)."
+                },
+                "render": {
+                  "type": "string",
+                  "enum": %s,
+                  "description": "Optional. When to read a page in headless Chromium: auto (default: only pages whose HTML is a shell written by JavaScript), always, or never."
                 }
               },
               "required": ["urls"],
               "additionalProperties": false
             }
-            """.formatted(jsonList(MapMode.ids()));
+            """.formatted(jsonList(MapMode.ids()), jsonList(RenderConfig.Mode.labels()));
 
-    private static final String FETCH_SCHEMA = """
+    private static final String FETCH_SCHEMA =
+            """
             {
               "type": "object",
               "properties": {
@@ -468,12 +651,114 @@ final class Tools {
                   "maximum": 1000000,
                   "default": 20000,
                   "description": "Most characters to return in this call (default 20000)."
+                },
+                "render": {
+                  "type": "string",
+                  "enum": %s,
+                  "description": "Optional. When to read a page in headless Chromium: auto (default: only pages whose HTML is a shell written by JavaScript), always, or never."
                 }
               },
               "required": ["url"],
               "additionalProperties": false
             }
-            """.formatted(jsonList(ContentFormat.ids()));
+            """.formatted(jsonList(ContentFormat.ids()), jsonList(RenderConfig.Mode.labels()));
+
+    private static final String SCOPE_PROPERTIES = """
+                "scope": {
+                  "type": "string",
+                  "enum": ["domain", "prefix"],
+                  "default": "domain",
+                  "description": "domain (default): every host of the URL's registrable domain; prefix: the URL's origin, under its directory."
+                },
+                "include": {
+                  "type": "array",
+                  "items": {"type": "string", "minLength": 1},
+                  "maxItems": 20,
+                  "description": "Optional globs on the path and query; only matching URLs are kept, e.g. [\\"/docs/**\\"]. * stays in one segment, ** crosses them."
+                },
+                "exclude": {
+                  "type": "array",
+                  "items": {"type": "string", "minLength": 1},
+                  "maxItems": 20,
+                  "description": "Optional globs on the path and query; matching URLs are left out, e.g. [\\"/print/**\\"]."
+                }""";
+
+    private static final String MAP_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "url": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "The http(s) URL where the site or section starts."
+                },
+            %s,
+                "limit": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 5000,
+                  "default": 200,
+                  "description": "Most URLs in this page of the answer (default 200)."
+                },
+                "cursor": {
+                  "type": "string",
+                  "description": "The next_cursor of the previous page, to continue."
+                }
+              },
+              "required": ["url"],
+              "additionalProperties": false
+            }
+            """.formatted(SCOPE_PROPERTIES);
+
+    private static final String CRAWL_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "url": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "The http(s) URL the crawl starts from: a site's home or a section's index."
+                },
+                "query": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "The question the pages should answer; links are followed by how well their text matches it."
+                },
+                "max_pages": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 200,
+                  "description": "Pages to read (default 20; the server's cap, at most 200, applies)."
+                },
+                "max_depth": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 10,
+                  "description": "Links to follow from url (default 3)."
+                },
+                "max_seconds": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 3600,
+                  "description": "Wall time for reading, in seconds (default and cap from the server, usually 60)."
+                },
+                "max_bytes": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "description": "Response bytes to read (default and cap from the server, usually 20 MB)."
+                },
+            %s,
+                "max_length": {
+                  "type": "integer",
+                  "minimum": 10,
+                  "maximum": 5000,
+                  "description": "Optional target length of the summary in words (default from the server's configuration, usually 200)."
+                }
+              },
+              "required": ["url", "query"],
+              "additionalProperties": false
+            }
+            """.formatted(SCOPE_PROPERTIES);
 
     private static final String NAMESPACE_SCHEMA = """
             {

@@ -205,7 +205,9 @@ public final class MapReduceSummarizer implements Summarizer {
             List<Chunk> chunks;
             try {
                 chunks = cpu.run(
-                        request.stop(), () -> chunker.chunk(docs, chunker.chunkSize(modelMax, PREFERRED_CHUNK_TOKENS)));
+                        request.stop(),
+                        request.textSize(),
+                        () -> chunker.chunk(docs, chunker.chunkSize(modelMax, PREFERRED_CHUNK_TOKENS)));
             } catch (CpuPool.Busy e) {
                 throw new SummaryException(e.getMessage());
             } catch (InterruptedException e) {

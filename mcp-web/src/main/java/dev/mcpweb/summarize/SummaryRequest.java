@@ -16,6 +16,11 @@ public record SummaryRequest(List<Document> documents, Optional<String> query, i
         query = query.map(String::strip).filter(q -> !q.isEmpty());
     }
 
+    /** Characters of the documents' text: what work on them holds in memory (see {@code CpuRunner}). */
+    public long textSize() {
+        return documents.stream().mapToLong(d -> d.markdown().length()).sum();
+    }
+
     /** A request that nothing stops but its summarizer's own deadline. */
     public SummaryRequest(List<Document> documents, Optional<String> query, int maxLengthWords) {
         this(documents, query, maxLengthWords, StopToken.none());

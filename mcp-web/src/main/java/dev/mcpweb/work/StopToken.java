@@ -78,18 +78,38 @@ public final class StopToken {
         return cancelled || (parent.isPresent() && parent.get().isCancelled());
     }
 
-    /** Returns when the work may go on; throws {@link Stopped} when it must end. */
+    /**
+     * Returns when the work may go on; throws {@link Stopped} when it must end. On a {@link CpuPool}
+     * thread it is also where the work gives its core to a task that has waited (and waits its turn).
+     */
     public void check() {
-        if (isCancelled()) {
-            throw new Stopped(Stopped.Reason.CANCELLED, "cancelled");
+        if (Thread.currentThread() instanceof CpuThread task) {
+            task.yieldPoint();
         }
-        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
-            throw new Stopped(
-                    Stopped.Reason.DEADLINE,
-                    "not finished within the deadline of " + deadlineLength.toSeconds() + " s (" + deadlineOption
-                            + ")");
+        Optional<Stopped> stopped = stopped();
+        if (stopped.isPresent()) {
+            throw stopped.get();
         }
         cpu.ifPresent(CpuBudget::check);
+    }
+
+    /** Why the work must end now, cancelled or out of time; empty while it may go on. */
+    Optional<Stopped> stopped() {
+        if (isCancelled()) {
+            return Optional.of(new Stopped(Stopped.Reason.CANCELLED, "cancelled"));
+        }
+        if (nanosLeft() <= 0) {
+            return Optional.of(new Stopped(
+                    Stopped.Reason.DEADLINE,
+                    "not finished within the deadline of " + deadlineLength.toSeconds() + " s (" + deadlineOption
+                            + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /** Nanoseconds to the deadline; {@link Long#MAX_VALUE} when there is none. */
+    long nanosLeft() {
+        return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
     }
 
     /** CPU time of one thread, from when the budget was made. */

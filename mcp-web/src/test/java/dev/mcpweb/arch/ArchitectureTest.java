@@ -45,6 +45,7 @@ class ArchitectureTest {
                         "dev.mcpweb.summarize..",
                         "dev.mcpweb.cache..",
                         "dev.mcpweb.pipeline..",
+                        "dev.mcpweb.crawl..",
                         "dev.mcpweb.result..")
                 .should()
                 .dependOnClassesThat()
@@ -69,6 +70,24 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "dev.mcpweb.chunk..", "dev.mcpweb.summarize..", "dev.mcpweb.llm..", "dev.mcpweb.pipeline..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCrawlAndItsFrontEndsKnowTheCrawl() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.mcpweb.fetch..",
+                        "dev.mcpweb.extract..",
+                        "dev.mcpweb.chunk..",
+                        "dev.mcpweb.llm..",
+                        "dev.mcpweb.summarize..",
+                        "dev.mcpweb.cache..",
+                        "dev.mcpweb.pipeline..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.mcpweb.crawl..")
                 .check(CLASSES);
     }
 

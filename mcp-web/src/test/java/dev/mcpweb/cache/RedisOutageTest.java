@@ -120,4 +120,71 @@ class RedisOutageTest {
             assertThat(otherReplica.degraded()).isFalse();
         }
     }
+
+    @Test
+    void redisLostWhileReplicasHoldAndWaitForLeasesFailsNoCallAndSingleFlightResumesWhenItReturns() throws Exception {
+        try (TieredCache one = open();
+                TieredCache two = open();
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong calls = new AtomicLong();
+            ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
+            List<Future<?>> loops = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                TieredCache replica = t % 2 == 0 ? one : two;
+                int caller = t;
+                loops.add(callers.submit(() -> {
+                    // Both replicas ask for the same fresh keys at about the same time: leases held and waited on.
+                    for (int i = 0; running.get(); i++) {
+                        String key = "k" + (i + caller % 2);
+                        byte[] value = replica.getOrCompute(
+                                        Namespace.SUMMARY, key, TieredCache.Codec.BYTES, () -> valueOf(key))
+                                .value();
+                        if (!java.util.Arrays.equals(value, valueOf(key))) {
+                            wrong.add(key);
+                        }
+                        calls.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            Await.until(() -> calls.get() > 300);
+            redis.stop();
+            Await.until(() -> one.degraded() && two.degraded());
+            long atLoss = calls.get();
+            Await.until(() -> calls.get() > atLoss + 300);
+            redis.start();
+            Await.until(() -> !one.degraded() && !two.degraded());
+            long atReturn = calls.get();
+            Await.until(() -> calls.get() > atReturn + 300);
+            running.set(false);
+            for (Future<?> loop : loops) {
+                loop.get(); // a call that failed would throw here
+            }
+            assertThat(wrong).isEmpty();
+
+            AtomicLong computations = new AtomicLong();
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Future<byte[]> first =
+                    callers.submit(() -> one.getOrCompute(Namespace.SUMMARY, "after", TieredCache.Codec.BYTES, () -> {
+                                computations.incrementAndGet();
+                                release.await();
+                                return valueOf("after");
+                            })
+                            .value());
+            Await.until(() -> computations.get() == 1);
+            Future<byte[]> second =
+                    callers.submit(() -> two.getOrCompute(Namespace.SUMMARY, "after", TieredCache.Codec.BYTES, () -> {
+                                computations.incrementAndGet();
+                                return valueOf("after");
+                            })
+                            .value());
+            release.countDown();
+            assertThat(first.get()).isEqualTo(valueOf("after"));
+            assertThat(second.get()).isEqualTo(valueOf("after"));
+            assertThat(computations.get())
+                    .as("computed once across the replicas again")
+                    .isEqualTo(1);
+        }
+    }
 }

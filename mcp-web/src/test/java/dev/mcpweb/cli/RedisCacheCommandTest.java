@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.RedisServer;
 import dev.mcpweb.cache.Namespace;
 import dev.mcpweb.cache.TieredCache;
-import dev.mcpweb.config.CacheConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,16 +24,7 @@ class RedisCacheCommandTest {
     @BeforeEach
     void fillFromTwoReplicas() throws Exception {
         redis.flushAll();
-        var config = new CacheConfig(
-                true,
-                Path.of("unused"),
-                Duration.ofDays(7),
-                Duration.ofHours(1),
-                Duration.ofDays(1),
-                1L << 30,
-                0,
-                CacheConfig.Backend.REDIS,
-                redis.url());
+        var config = redis.cacheConfig();
         try (TieredCache one = TieredCache.open(config);
                 TieredCache two = TieredCache.open(config)) {
             one.put(Namespace.SUMMARY, "a", new byte[100]);

@@ -80,7 +80,7 @@ class ExtractorTest {
             assertThatThrownBy(() -> extract("https://spa.example.com/", "text/html", html))
                     .isInstanceOf(ExtractionException.class)
                     .hasMessageContaining("rendered by JavaScript")
-                    .hasMessageContaining("mcp-web does not run scripts");
+                    .hasMessageContaining("its scripts were not run");
         }
     }
 

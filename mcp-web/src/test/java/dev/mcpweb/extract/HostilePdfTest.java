@@ -1,12 +1,15 @@
 package dev.mcpweb.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mcpweb.config.Config;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.hostile.HostilePages;
+import dev.mcpweb.work.StopToken;
+import dev.mcpweb.work.Stopped;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -54,6 +57,27 @@ class HostilePdfTest {
         Document d = read(Map.of("extractor.pdf_timeout", "1ms"), HostilePages.amplifyingPdf(50, 4));
 
         assertThat(d.text()).startsWith("The opening page is read.").contains("extractor.pdf_timeout");
+    }
+
+    @Test
+    void aPdfStopsWithinItsCpuBudgetAndWhenCancelledEvenInsideOnePage() {
+        Extractor extractor = new Extractor(Config.defaults()
+                .with(Map.of("extractor.pdf_max_decoded_size", "1GB", "extractor.pdf_timeout", "10m"))
+                .extractor());
+        FetchResult pdf = FetchResult.ofBytes(
+                URI.create("https://example.com/hostile.pdf"), "application/pdf", HostilePages.amplifyingPdf(2, 16));
+
+        // One page draws 16 MB of content: only checks inside the page can stop it early.
+        StopToken budget = StopToken.none().withCpuBudget(Duration.ofMillis(50), "extraction", "extractor.max_cpu");
+        assertThatThrownBy(() -> extractor.extract(pdf, budget))
+                .isInstanceOfSatisfying(
+                        Stopped.class, e -> assertThat(e.reason()).isEqualTo(Stopped.Reason.CPU_BUDGET))
+                .hasMessageContaining("extractor.max_cpu");
+        StopToken cancelled = StopToken.none();
+        cancelled.cancel();
+        assertThatThrownBy(() -> extractor.extract(pdf, cancelled))
+                .isInstanceOfSatisfying(
+                        Stopped.class, e -> assertThat(e.reason()).isEqualTo(Stopped.Reason.CANCELLED));
     }
 
     @Test

@@ -24,21 +24,23 @@ import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.junit.jupiter.api.Tag;
+import net.jqwik.api.Tag;
 
 /**
  * Every text transformation of fetched content takes time linear in its input, on inputs made to
  * trip backtracking: a short random unit of Markdown-significant characters repeated. Doubling the
- * input may at most about double the time (2.5x allowed for noise): medians of several interleaved
- * runs of this thread's CPU time, inputs large enough to take tens of milliseconds, shorter times
- * counted as 10 ms, judged against plain linear work on the same inputs measured in the same run.
+ * input may at most about double the time (2.5x allowed for noise): the least of several interleaved
+ * runs of this thread's CPU time after both sizes were warmed up, inputs large enough to take tens of
+ * milliseconds, shorter times counted as 10 ms, judged against plain linear work on the same inputs
+ * measured in the same run.
  */
-@Tag("slow")
+@Tag("slow") // jqwik's own tag: the JUnit one does not reach the jqwik engine, and -Dquick must skip this
 class LinearTimeProperties {
-    private static final int RUNS = 7;
+    private static final int RUNS = 5;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final double MAX_RATIO = 2.5;
     private static final Extractor EXTRACTOR = new Extractor(Config.defaults().extractor());
@@ -53,17 +55,22 @@ class LinearTimeProperties {
                 .ofMaxLength(6);
     }
 
-    @Property(tries = 12)
+    @Property(tries = 8)
     void extractingTextIsLinear(@ForAll("unit") String unit) {
         assertLinear(unit, 800_000, s -> extract("text/plain", s));
     }
 
-    @Property(tries = 12)
+    @Property(tries = 8)
     void extractingMarkdownIsLinear(@ForAll("unit") String unit) {
         assertLinear(unit, 800_000, s -> extract("text/markdown", s));
     }
 
-    @Property(tries = 8)
+    @Example
+    void extractingMarkdownTableRowsIsLinear() { // "|_\n" took 2.61x once, by medians of CPU times
+        assertLinear("|_\n", 800_000, s -> extract("text/markdown", s));
+    }
+
+    @Property(tries = 6)
     void extractingHtmlIsLinear(@ForAll("unit") String unit) {
         assertLinear(
                 unit,
@@ -97,7 +104,7 @@ class LinearTimeProperties {
         }
     }
 
-    @Property(tries = 12)
+    @Property(tries = 8)
     void whiteSpaceAndEmphasisScansAreLinear(@ForAll("unit") String unit) {
         assertLinear(unit, 2_000_000, s -> {
             Whitespace.joinLines(s);
@@ -119,7 +126,8 @@ class LinearTimeProperties {
     private static void assertLinear(String unit, int size, Consumer<String> transformation) {
         String small = unit.repeat(size / unit.length());
         String large = unit.repeat(2 * (size / unit.length()));
-        transformation.accept(small); // warm up
+        transformation.accept(small); // the JIT, and a heap grown to hold the large input
+        transformation.accept(large);
         double ratio = ratio(small, large, transformation);
         // The same machine's scaling of plain linear work over the same inputs (memory and caches grow
         // with the input too): a ratio above 2 there excuses the same excess here, a quadratic 4 never.
@@ -132,9 +140,13 @@ class LinearTimeProperties {
     }
 
     /**
-     * Median CPU time of the large input over that of the small, runs interleaved so that a change in
+     * Least CPU time of the large input over that of the small, runs interleaved so that a change in
      * the machine's load falls on both. CPU time of this thread, not wall time: on a loaded machine
-     * waiting for a core is most of the wall time. Times under 10 ms are noise: they count as 10 ms.
+     * waiting for a core is most of the wall time. The least, not the median: the work is the same in
+     * every run, and what differs (another process evicting the caches, the collector's safepoints, page
+     * faults) only ever adds; at idle the Markdown of "|_\n" repeated took 2.61x by medians and 2.0-2.3x
+     * by least times, which stay within 2.3x at 3.2 million characters. Times under 10 ms are noise: they
+     * count as 10 ms.
      */
     private static double ratio(String small, String large, Consumer<String> transformation) {
         long[] smallTimes = new long[RUNS];
@@ -143,7 +155,7 @@ class LinearTimeProperties {
             smallTimes[r] = cpuTime(small, transformation);
             largeTimes[r] = cpuTime(large, transformation);
         }
-        return Math.max(1e7, median(largeTimes)) / Math.max(1e7, median(smallTimes));
+        return Math.max(1e7, least(largeTimes)) / Math.max(1e7, least(smallTimes));
     }
 
     private static long cpuTime(String input, Consumer<String> transformation) {
@@ -152,11 +164,8 @@ class LinearTimeProperties {
         return THREADS.getCurrentThreadCpuTime() - start;
     }
 
-    private static double median(long[] times) {
-        Arrays.sort(times);
-        return times.length % 2 == 1
-                ? times[times.length / 2]
-                : (times[times.length / 2 - 1] + times[times.length / 2]) / 2.0;
+    private static double least(long[] times) {
+        return Arrays.stream(times).min().orElseThrow();
     }
 
     /** Linear work of about the same kind as the transformations: a pass over the text building a copy. */

@@ -55,7 +55,11 @@ class SecretsInBaseUrlTest {
     }
 
     private LlmProvider provider() {
-        return LlmProviders.build(config(), Optional.empty(), ResilientProvider.Policy.of(config()))
+        return LlmProviders.build(
+                        config(),
+                        Optional.empty(),
+                        ResilientProvider.Policy.of(config()),
+                        dev.mcpweb.limit.Limits.local())
                 .orElseThrow();
     }
 

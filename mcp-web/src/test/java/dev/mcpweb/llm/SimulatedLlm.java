@@ -34,7 +34,8 @@ final class SimulatedLlm {
                 config.requestsPerMinute(),
                 config.tokensPerMinute());
         return (ResilientProvider)
-                LlmProviders.build(config, java.util.Optional.empty(), fast).orElseThrow();
+                LlmProviders.build(config, java.util.Optional.empty(), fast, dev.mcpweb.limit.Limits.local())
+                        .orElseThrow();
     }
 
     static ResilientProvider provider(SimulatedLlmServer server, String provider) {

@@ -3,92 +3,142 @@ package dev.mcpweb.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.mcpweb.config.Config;
+import dev.mcpweb.config.RenderConfig;
 import dev.mcpweb.render.BrowserTest;
+import dev.mcpweb.render.SpaPages;
 import dev.mcpweb.summarize.SummaryListener;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code render.mode} through the pipeline: app shells rendered, static pages never start a browser. */
+/** The render mode through the pipeline: apps rendered and said so, static pages never start a browser. */
 class PipelineRenderTest {
-    private static final String SHELL = "<!doctype html><html><head><title>Shell</title></head><body>"
-            + "<noscript>You need to enable JavaScript to run this app.</noscript><div id=\"root\"></div>"
-            + "<script>document.getElementById('root').innerHTML = '<main><h1>Release notes</h1><p>Version 2 "
-            + "brings rendering of pages that only exist after their scripts run, behind the same guard.</p></main>';"
-            + "</script></body></html>";
-    private static final String ARTICLE = "<!doctype html><html><head><title>Static %d</title></head><body>"
-            + "<main><h1>Static page %d</h1><p>This page is written on the server, so its HTML already holds all"
-            + " of the text a reader wants, and no browser is needed to read it.</p></main>"
-            + "<script>console.log('analytics');</script></body></html>";
-
     @TempDir
     Path cacheDir;
 
-    private HttpServer server;
+    private SpaPages.Site site;
 
     @BeforeEach
     void serve() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        page("/shell", SHELL);
-        for (int i = 1; i <= 3; i++) {
-            page("/static" + i, ARTICLE.formatted(i, i));
-        }
-        server.start();
+        site = SpaPages.serve();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        site.close();
     }
 
     @Test
     @BrowserTest
-    void autoRendersAnAppShellAndExtractsWhatItsScriptWrote() throws Exception {
+    void autoRendersEveryAppFixtureAndSaysWhichSignalFired() throws Exception {
         try (Pipeline pipeline = Pipeline.create(config())) {
-            var doc = pipeline.read(url("/shell"), SummaryListener.NONE);
+            for (SpaPages.App app : SpaPages.apps().values()) {
+                SourceRead read = pipeline.readSource(url(app.path()), Optional.empty(), SummaryListener.NONE);
 
-            assertThat(doc.text()).contains("Version 2 brings rendering");
+                assertThat(read.document().text()).as(app.path()).contains(app.renderedText());
+                assertThat(read.render().rendered()).as(app.path()).isTrue();
+                assertThat(read.render().signal()).as(app.path()).contains(app.signal());
+                assertThat(read.warnings()).as(app.path()).isEmpty();
+            }
             assertThat(pipeline.browserLaunches()).isEqualTo(1);
         }
     }
 
     @Test
-    void staticPagesNeverStartABrowser() throws Exception {
+    void ordinaryPagesAreReadStaticallyAndNeverStartABrowser() throws Exception {
         try (Pipeline pipeline = Pipeline.create(config())) {
-            for (int i = 1; i <= 3; i++) {
-                assertThat(pipeline.read(url("/static" + i), SummaryListener.NONE)
-                                .text())
-                        .contains("Static page " + i);
+            for (String path : SpaPages.ordinary().keySet()) {
+                SourceRead read = pipeline.readSource(url(path), Optional.empty(), SummaryListener.NONE);
+
+                assertThat(read.document().text()).as(path).containsIgnoringCase("harbour");
+                assertThat(read.render()).as(path).isEqualTo(RenderNote.STATIC);
             }
             assertThat(pipeline.browserLaunches()).isZero();
         }
     }
 
     @Test
+    @BrowserTest
+    void alwaysRendersAStaticPageTooAndNeverRendersNothing() throws Exception {
+        try (Pipeline pipeline = Pipeline.create(config())) {
+            SourceRead always = pipeline.readSource(
+                    url("/plain/article"), Optional.of(RenderConfig.Mode.ALWAYS), SummaryListener.NONE);
+            assertThat(always.render()).isEqualTo(RenderNote.ALWAYS);
+            assertThat(always.document().text()).contains("harbour lights were first lit in 1852");
+
+            assertThatThrownBy(() -> pipeline.readSource(
+                            url("/spa/inline"), Optional.of(RenderConfig.Mode.NEVER), SummaryListener.NONE))
+                    .hasMessageContaining("is rendered by JavaScript");
+            assertThat(pipeline.browserLaunches()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void withRenderingOffAnAppShellKeepsItsClearMessage() {
         try (Pipeline pipeline = Pipeline.create(config("render.mode", "never"))) {
-            assertThatThrownBy(() -> pipeline.read(url("/shell"), SummaryListener.NONE))
+            assertThatThrownBy(() -> pipeline.read(url("/spa/inline"), SummaryListener.NONE))
                     .hasMessageContaining("rendered by JavaScript");
             assertThat(pipeline.browserLaunches()).isZero();
         }
     }
 
     @Test
-    void withoutABrowserAnAppShellSaysHowToGetOne() {
+    void withoutABrowserAutoKeepsTheStaticPageAndWarnsHowToInstallOne() throws Exception {
         try (Pipeline pipeline = Pipeline.create(config("render.browser_path", "/nonexistent/chromium"))) {
-            assertThatThrownBy(() -> pipeline.read(url("/shell"), SummaryListener.NONE))
-                    .hasMessageContaining("rendered by JavaScript")
-                    .hasMessageContaining(
-                            "To render it, render.browser_path /nonexistent/chromium is not an executable");
+            SourceRead read = pipeline.readSource(url("/spa/delay"), Optional.empty(), SummaryListener.NONE);
+
+            assertThat(read.render().rendered()).isFalse();
+            assertThat(read.render().signal()).contains("noscript");
+            assertThat(read.warnings())
+                    .singleElement()
+                    .asString()
+                    .contains("looks written by JavaScript (noscript: <noscript> says")
+                    .contains("render.browser_path /nonexistent/chromium is not an executable file");
+            assertThat(pipeline.browserLaunches()).isZero();
+        }
+    }
+
+    @Test
+    void alwaysWithoutABrowserFailsSayingHowToInstallOne() {
+        try (Pipeline pipeline = Pipeline.create(config("render.browser_path", "/nonexistent/chromium"))) {
+            assertThatThrownBy(() -> pipeline.readSource(
+                            url("/plain/article"), Optional.of(RenderConfig.Mode.ALWAYS), SummaryListener.NONE))
+                    .isInstanceOfSatisfying(
+                            PipelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.FAILED))
+                    .hasMessageContaining("render=always needs a browser")
+                    .hasMessageContaining("render.browser_path /nonexistent/chromium is not an executable file");
+        }
+    }
+
+    @Test
+    @BrowserTest
+    void aSummaryListsTheSourcesItRenderedAndWhy() throws Exception {
+        try (Pipeline pipeline = Pipeline.create(config())) {
+            PipelineResult result = pipeline.summarize(
+                    new SummarizeRequest(
+                            List.of(url("/spa/api"), url("/plain/article")),
+                            Optional.empty(),
+                            OptionalInt.of(80),
+                            Optional.empty()),
+                    SummaryListener.NONE,
+                    Optional.empty());
+
+            assertThat(result.reads())
+                    .extracting(
+                            r -> r.document().url().getPath(), r -> r.render().rendered())
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("/spa/api", true),
+                            org.assertj.core.groups.Tuple.tuple("/plain/article", false));
+            assertThat(result.summary().markdown()).contains("same-origin JSON API");
         }
     }
 
@@ -105,16 +155,6 @@ class PipelineRenderTest {
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-    }
-
-    private void page(String path, String html) {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        server.createContext(path, exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
+        return site.url(path);
     }
 }

@@ -32,7 +32,7 @@ class GuardedProxyTest {
         fetcher = TestFetchers.withHosts(
                 Map.of("fetcher.allowed_hosts", LoopbackSites.HOST),
                 Map.of(LoopbackSites.HOST, "127.0.0.1", "evil.test", "127.0.0.2"));
-        proxy = new GuardedProxy(fetcher.connector());
+        proxy = new GuardedProxy(fetcher.connector(), 1 << 20);
         URI p = URI.create(proxy.address());
         client = HttpClient.newBuilder()
                 .proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort())))

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,9 +25,12 @@ final class LoopbackSites implements AutoCloseable {
     final ServerSocket internal;
     private final AtomicInteger internalHits = new AtomicInteger();
     private final Map<String, AtomicInteger> pageHits = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     LoopbackSites() throws IOException {
         pages = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        pages.setExecutor(Executors.newVirtualThreadPerTaskExecutor()); // requests overlap, as on a real site
         pages.start();
         internal = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.2"));
         Thread.ofVirtual().start(this::countInternal);
@@ -44,6 +48,36 @@ final class LoopbackSites implements AutoCloseable {
             exchange.close();
         });
         return this;
+    }
+
+    /**
+     * Serves {@code path} (any query) after {@code holdMillis}, as a slow API does, counting the most
+     * requests it had in flight at once.
+     */
+    LoopbackSites slow(String path, long holdMillis) {
+        pages.createContext(path, exchange -> {
+            pageHits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            int now = inFlight.incrementAndGet();
+            maxInFlight.accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(holdMillis); // the server's latency, not a wait of the test
+                byte[] bytes = "{}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+                exchange.close();
+            }
+        });
+        return this;
+    }
+
+    /** The most requests {@link #slow} paths had in flight at once. */
+    int maxInFlight() {
+        return maxInFlight.get();
     }
 
     /** Answers {@code path} with a redirect to {@code location}. */

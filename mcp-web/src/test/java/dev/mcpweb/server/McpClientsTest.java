@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpweb.crawl.SyntheticSite;
 import dev.mcpweb.sim.SimulatedLlmServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +86,26 @@ class McpClientsTest {
         node("conformance.mjs");
     }
 
+    @Test
+    void theTypeScriptSdkClientMapsAndCrawlsASiteWithProgressAndCancellation() throws Exception {
+        try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain());
+                SyntheticSite slow = SyntheticSite.start(new SyntheticSite.Options(1, true))) {
+            node(
+                    Map.of(
+                            "MCPWEB_TEST_SITE", site.url("/"),
+                            "MCPWEB_TEST_SLOW_SITE", slow.url("/"),
+                            "MCPWEB_TEST_SLOW_SITE_COUNT", "http://127.0.0.1:" + slow.port() + "/_test/requests",
+                            "MCP_WEB_FETCHER_RESOLVE", site.settings().get("fetcher.resolve"),
+                            "MCP_WEB_FETCHER_ALLOWED_HOSTS", site.settings().get("fetcher.allowed_hosts")),
+                    "crawl.mjs");
+        }
+    }
+
     private static void node(String... args) throws Exception {
+        node(Map.of(), args);
+    }
+
+    private static void node(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("node"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -93,6 +114,7 @@ class McpClientsTest {
                 .redirectOutput(Files.createTempFile("mcp-web-node-", ".log").toFile());
         builder.environment().put("MCPWEB_TEST_COMMAND", serverCommand());
         builder.environment().put("MCPWEB_TEST_LLM", llm.v1Url());
+        builder.environment().putAll(env);
         Path log = builder.redirectOutput().file().toPath();
         Process process = builder.start();
         boolean exited = process.waitFor(10, TimeUnit.MINUTES);
@@ -125,7 +147,7 @@ class McpClientsTest {
                         "dev.mcpweb.cli.Main"));
     }
 
-    private static boolean found(String program) {
+    static boolean found(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, program))) {

@@ -86,7 +86,13 @@ class StdioTest {
         byId(out, 2).at("/result/tools").forEach(t -> names.add(t.get("name").asText()));
         assertThat(names)
                 .containsExactlyInAnyOrder(
-                        "summarize_urls", "fetch_url", "get_cache_stats", "clear_cache", "prune_cache");
+                        "summarize_urls",
+                        "fetch_url",
+                        "map_site",
+                        "crawl_site",
+                        "get_cache_stats",
+                        "clear_cache",
+                        "prune_cache");
     }
 
     @Test

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             CacheBenchCommand.class,
             BenchMapReduceCommand.class,
             BenchPipelineCommand.class,
-            HostileBenchCommand.class
+            HostileBenchCommand.class,
+            BenchLoadCommand.class
         })
 public final class BenchCommand implements CommandExtension {}

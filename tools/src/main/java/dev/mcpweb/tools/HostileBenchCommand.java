@@ -51,10 +51,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mcp-web bench hostile}: starts the MCP server over Streamable HTTP on 127.0.0.1 in this JVM,
- * serves adversarial pages on 127.0.0.1, and measures ordinary calls from real MCP client sessions
- * twice in one run: alone, then while other sessions send the hostile pages. It reports the ordinary
- * calls' p50/p99 in both phases and their ratio, every hostile call's outcome (a clear per-source error
- * is fine, a stack trace or a dead server is not), and the server's heap. Bounded in calls and time.
+ * serves adversarial pages on 127.0.0.1, and measures ordinary calls from real MCP client sessions in
+ * pairs of phases, several times in one run: alone, then while other sessions send the hostile pages,
+ * round after round for as long as the ordinary calls last (so every loaded call is loaded). It reports
+ * the ordinary calls' p50/p99 in both phases of each pair and their ratios (the median ratio is the
+ * figure: the machine's own load changes between pairs, and falls on both phases of one), every hostile
+ * call's outcome (a clear per-source error is fine, a stack trace or a dead server is not), and the
+ * server's heap. Bounded in calls and time.
  */
 @Command(
         name = "hostile",
@@ -66,20 +69,26 @@ final class HostileBenchCommand implements Callable<Integer> {
     private static final Pattern STACK_TRACE =
             Pattern.compile("\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)|Caused by: |\\tat |Exception in thread");
 
-    private static final byte[] SMALL = """
+    private static final String SMALL = """
             <html><head><title>Sourdough</title></head><body><article><h1>Sourdough starters</h1>
             <p>A sourdough starter takes about five to seven days to become active enough to bake with.</p>
             <p>Feed it flour and water every day and keep it warm; discard half before each feeding.</p>
-            </article></body></html>""".getBytes(StandardCharsets.UTF_8);
+            </article></body></html>""";
 
     @Spec
     CommandSpec spec;
 
     @Option(
             names = "--ordinary",
-            defaultValue = "90",
-            description = "Ordinary calls per phase (default ${DEFAULT-VALUE}).")
+            defaultValue = "500",
+            description = "Ordinary calls per phase, enough for a p99 (default ${DEFAULT-VALUE}).")
     int ordinary;
+
+    @Option(
+            names = "--runs",
+            defaultValue = "3",
+            description = "Pairs of phases, alone then loaded (default ${DEFAULT-VALUE}).")
+    int runs;
 
     @Option(
             names = "--clients",
@@ -90,7 +99,8 @@ final class HostileBenchCommand implements Callable<Integer> {
     @Option(
             names = "--hostile-rounds",
             defaultValue = "2",
-            description = "Rounds of hostile calls, each every hostile page once (default ${DEFAULT-VALUE}).")
+            description = "Least rounds of hostile calls per loaded phase, each every hostile page once; more "
+                    + "are sent while the phase's ordinary calls last (default ${DEFAULT-VALUE}).")
     int hostileRounds;
 
     @Option(
@@ -126,7 +136,39 @@ final class HostileBenchCommand implements Callable<Integer> {
     /** What one hostile call came back with. */
     private record Outcome(String page, String tool, boolean error, boolean stackTrace, long millis, String message) {}
 
-    private record Latencies(double p50Millis, double p99Millis, int calls, int failures) {}
+    private record Latencies(long[] sortedNanos, int failures) {
+        int calls() {
+            return sortedNanos.length;
+        }
+
+        double p50Millis() {
+            return percentile(sortedNanos, 50);
+        }
+
+        double p99Millis() {
+            return percentile(sortedNanos, 99);
+        }
+
+        /** Both phases' calls together. */
+        Latencies plus(Latencies other) {
+            long[] all = java.util.stream.LongStream.concat(
+                            java.util.Arrays.stream(sortedNanos), java.util.Arrays.stream(other.sortedNanos))
+                    .sorted()
+                    .toArray();
+            return new Latencies(all, failures + other.failures);
+        }
+    }
+
+    /** One pair of phases: the ordinary calls alone, then beside the hostile pages. */
+    private record Pair(Latencies alone, Latencies loaded) {
+        double p50Ratio() {
+            return loaded.p50Millis() / alone.p50Millis();
+        }
+
+        double p99Ratio() {
+            return loaded.p99Millis() / alone.p99Millis();
+        }
+    }
 
     private record Heap(long maxBytes, long peakUsedBytes, long peakLiveBytes, long liveAfterGcBytes) {}
 
@@ -157,26 +199,34 @@ final class HostileBenchCommand implements Callable<Integer> {
             List<McpSyncClient> ordinarySessions = sessions.subList(0, clients);
             List<McpSyncClient> hostileSessions = sessions.subList(clients, sessions.size());
             ordinaryPhase(ordinarySessions, base, "warm", Math.max(clients, ordinary / 3)); // JIT, connections
-            Latencies alone = ordinaryPhase(ordinarySessions, base, "alone", ordinary);
             heap.reset();
             List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-            AtomicBoolean hostileDone = new AtomicBoolean();
-            Latencies loaded;
-            try (ExecutorService attackers = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<?> attack = attackers.submit(() -> {
-                    attack(hostileSessions, hostile, base, outcomes);
-                    hostileDone.set(true);
-                });
-                awaitHostileStarted(endpoint.uri(), hostileDone);
-                loaded = ordinaryPhase(ordinarySessions, base, "loaded", ordinary);
-                attack.get();
+            AtomicInteger rounds = new AtomicInteger();
+            List<Pair> pairs = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                Latencies alone = ordinaryPhase(ordinarySessions, base, "alone-" + run, ordinary);
+                Latencies loaded;
+                AtomicBoolean ordinaryDone = new AtomicBoolean();
+                AtomicBoolean hostileDone = new AtomicBoolean();
+                try (ExecutorService attackers = Executors.newVirtualThreadPerTaskExecutor()) {
+                    Future<?> attack = attackers.submit(() -> {
+                        attack(hostileSessions, hostile, base, rounds, ordinaryDone, outcomes);
+                        hostileDone.set(true);
+                    });
+                    awaitHostileStarted(endpoint.uri(), hostileDone);
+                    loaded = ordinaryPhase(ordinarySessions, base, "loaded-" + run, ordinary);
+                    ordinaryDone.set(true);
+                    attack.get();
+                }
+                pairs.add(new Pair(alone, loaded));
             }
             boolean alive = serverAnswers(endpoint.uri(), sessions.getFirst());
-            report(alone, loaded, outcomes, heap.finish(), alive);
+            report(pairs, rounds.get(), outcomes, heap.finish(), alive);
             boolean clean = alive
                     && outcomes.stream().noneMatch(Outcome::stackTrace)
-                    && alone.failures() == 0
-                    && loaded.failures() == 0;
+                    && pairs.stream()
+                            .allMatch(
+                                    p -> p.alone().failures() == 0 && p.loaded().failures() == 0);
             return clean ? ExitCode.OK : ExitCode.FAILED;
         } finally {
             sessions.forEach(McpSyncClient::closeGracefully);
@@ -212,7 +262,10 @@ final class HostileBenchCommand implements Callable<Integer> {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Serves {@code /hostile/NAME/ROUND} and {@code /small/N} on 127.0.0.1. */
+    /**
+     * Serves {@code /hostile/NAME/ROUND} and {@code /small/N} on 127.0.0.1. Text pages start with their
+     * round, small pages name their path: no call is a cache hit of another's content.
+     */
     private static HttpServer pageServer(List<HostilePage> hostile) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -224,7 +277,10 @@ final class HostileBenchCommand implements Callable<Integer> {
                             .findFirst()
                             .orElse(null)
                     : null;
-            byte[] body = page == null ? SMALL : page.body();
+            byte[] body = page == null
+                    ? utf8(SMALL.replace(
+                            "</h1>", "</h1><p>Page " + exchange.getRequestURI().getPath() + ".</p>"))
+                    : page.type().equals("application/pdf") ? page.body() : withRound(page.body(), path);
             exchange.getResponseHeaders()
                     .set("Content-Type", page == null ? "text/html; charset=utf-8" : page.type() + "; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
@@ -234,6 +290,13 @@ final class HostileBenchCommand implements Callable<Integer> {
         });
         server.start();
         return server;
+    }
+
+    private static byte[] withRound(byte[] body, String[] path) {
+        byte[] round = utf8("round " + (path.length > 3 ? path[3] : "0") + "\n");
+        byte[] out = java.util.Arrays.copyOf(round, round.length + body.length);
+        System.arraycopy(body, 0, out, round.length, body.length);
+        return out;
     }
 
     private McpSyncClient session(URI mcp) {
@@ -284,13 +347,23 @@ final class HostileBenchCommand implements Callable<Integer> {
             }
         }
         java.util.Arrays.sort(nanos);
-        return new Latencies(percentile(nanos, 50), percentile(nanos, 99), count, failures.get());
+        return new Latencies(nanos, failures.get());
     }
 
-    /** Every hostile page once per round, each from its own session, all at once; rounds one after another. */
-    private void attack(List<McpSyncClient> sessions, List<HostilePage> hostile, String base, List<Outcome> outcomes) {
-        for (int round = 0; round < hostileRounds; round++) {
-            int r = round;
+    /**
+     * Every hostile page once per round, each from its own session, all at once; rounds one after
+     * another, at least {@code hostileRounds} and on until {@code ordinaryDone}. Rounds are numbered
+     * across phases, so that each asks for new URLs.
+     */
+    private void attack(
+            List<McpSyncClient> sessions,
+            List<HostilePage> hostile,
+            String base,
+            AtomicInteger rounds,
+            AtomicBoolean ordinaryDone,
+            List<Outcome> outcomes) {
+        for (int round = 0; round < hostileRounds || !ordinaryDone.get(); round++) {
+            int r = rounds.getAndIncrement();
             try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < hostile.size(); i++) {
                     HostilePage page = hostile.get(i);
@@ -420,19 +493,31 @@ final class HostileBenchCommand implements Callable<Integer> {
         }
     }
 
-    private void report(Latencies alone, Latencies loaded, List<Outcome> outcomes, Heap heap, boolean alive)
+    private void report(List<Pair> pairs, int rounds, List<Outcome> outcomes, Heap heap, boolean alive)
             throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        double p50Ratio = loaded.p50Millis() / alone.p50Millis();
-        double p99Ratio = loaded.p99Millis() / alone.p99Millis();
+        Pair all = pairs.stream()
+                .reduce((a, b) -> new Pair(a.alone().plus(b.alone()), a.loaded().plus(b.loaded())))
+                .orElseThrow();
+        double medianP50 = median(pairs.stream().mapToDouble(Pair::p50Ratio).toArray());
+        double medianP99 = median(pairs.stream().mapToDouble(Pair::p99Ratio).toArray());
         long stackTraces = outcomes.stream().filter(Outcome::stackTrace).count();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode().put("benchmark", "hostile");
             ObjectNode ordinaryNode = root.putObject("ordinary");
-            phase(ordinaryNode.putObject("alone"), alone);
-            phase(ordinaryNode.putObject("loaded"), loaded);
-            ordinaryNode.put("p50_ratio", p50Ratio).put("p99_ratio", p99Ratio);
+            phase(ordinaryNode.putObject("alone"), all.alone());
+            phase(ordinaryNode.putObject("loaded"), all.loaded());
+            ordinaryNode.put("p50_ratio", all.p50Ratio()).put("p99_ratio", all.p99Ratio());
+            ordinaryNode.put("median_p50_ratio", medianP50).put("median_p99_ratio", medianP99);
+            ArrayNode runsNode = ordinaryNode.putArray("runs");
+            for (Pair pair : pairs) {
+                ObjectNode run = runsNode.addObject();
+                phase(run.putObject("alone"), pair.alone());
+                phase(run.putObject("loaded"), pair.loaded());
+                run.put("p50_ratio", pair.p50Ratio()).put("p99_ratio", pair.p99Ratio());
+            }
+            root.put("hostile_rounds", rounds);
             ArrayNode hostileNode = root.putArray("hostile");
             outcomes.forEach(o -> hostileNode
                     .addObject()
@@ -452,37 +537,51 @@ final class HostileBenchCommand implements Callable<Integer> {
         } else {
             out.printf(
                     Locale.ROOT,
-                    "hostile: %d ordinary calls per phase from %d MCP sessions over HTTP%n",
+                    "hostile: %d runs of %d ordinary calls per phase from %d MCP sessions over HTTP, alone then "
+                            + "loaded (%d hostile rounds in all)%n",
+                    pairs.size(),
                     ordinary,
-                    clients);
-            out.printf(Locale.ROOT, "  %-8s %9s %9s %9s%n", "", "alone", "loaded", "ratio");
+                    clients,
+                    rounds);
             out.printf(
                     Locale.ROOT,
-                    "  %-8s %6.1f ms %6.1f ms %8.2fx%n",
-                    "p50",
-                    alone.p50Millis(),
-                    loaded.p50Millis(),
-                    p50Ratio);
+                    "  %-6s %10s %10s %7s %10s %10s %7s%n",
+                    "run",
+                    "p50 alone",
+                    "loaded",
+                    "ratio",
+                    "p99 alone",
+                    "loaded",
+                    "ratio");
+            for (int i = 0; i < pairs.size(); i++) {
+                row(out, String.valueOf(i + 1), pairs.get(i));
+            }
+            row(out, "all", all);
+            out.printf(Locale.ROOT, "  median ratio over runs: p50 %.2fx, p99 %.2fx%n", medianP50, medianP99);
             out.printf(
                     Locale.ROOT,
-                    "  %-8s %6.1f ms %6.1f ms %8.2fx%n",
-                    "p99",
-                    alone.p99Millis(),
-                    loaded.p99Millis(),
-                    p99Ratio);
-            out.printf(Locale.ROOT, "  failures: %d alone, %d loaded%n", alone.failures(), loaded.failures());
-            out.printf(Locale.ROOT, "hostile calls (%d rounds):%n", hostileRounds);
-            for (Outcome o : outcomes) {
+                    "  failures: %d alone, %d loaded%n",
+                    all.alone().failures(),
+                    all.loaded().failures());
+            out.printf(Locale.ROOT, "hostile calls, per page:%n");
+            Map<String, List<Outcome>> byPage = new java.util.LinkedHashMap<>();
+            outcomes.forEach(o -> byPage.computeIfAbsent(o.page() + " " + o.tool(), k -> new ArrayList<>())
+                    .add(o));
+            byPage.forEach((page, list) -> {
+                long[] millis =
+                        list.stream().mapToLong(Outcome::millis).sorted().toArray();
+                Outcome last = list.getLast();
                 out.printf(
                         Locale.ROOT,
-                        "  %-9s %-14s %6d ms  %-5s %s%s%n",
-                        o.page(),
-                        o.tool(),
-                        o.millis(),
-                        o.error() ? "error" : "ok",
-                        o.stackTrace() ? "STACK TRACE " : "",
-                        o.message());
-            }
+                        "  %-24s %3d calls, %3d errors, %s%6d ms median, %6d ms max  %s%n",
+                        page,
+                        list.size(),
+                        list.stream().filter(Outcome::error).count(),
+                        list.stream().anyMatch(Outcome::stackTrace) ? "STACK TRACE " : "",
+                        millis[millis.length / 2],
+                        millis[millis.length - 1],
+                        last.message());
+            });
             out.printf(
                     Locale.ROOT,
                     "heap: max %d MB, peak used %d MB, peak live %d MB, live after GC %d MB%n",
@@ -493,6 +592,25 @@ final class HostileBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "stack traces: %d; server alive after: %s%n", stackTraces, alive ? "yes" : "NO");
         }
         out.flush();
+    }
+
+    private static void row(PrintWriter out, String name, Pair pair) {
+        out.printf(
+                Locale.ROOT,
+                "  %-6s %7.1f ms %7.1f ms %6.2fx %7.1f ms %7.1f ms %6.2fx%n",
+                name,
+                pair.alone().p50Millis(),
+                pair.loaded().p50Millis(),
+                pair.p50Ratio(),
+                pair.alone().p99Millis(),
+                pair.loaded().p99Millis(),
+                pair.p99Ratio());
+    }
+
+    private static double median(double[] values) {
+        java.util.Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     private static void phase(ObjectNode node, Latencies l) {

@@ -23,6 +23,8 @@ class HostileBenchCommandTest {
                 "hostile",
                 "--ordinary",
                 "9",
+                "--runs",
+                "2",
                 "--clients",
                 "2",
                 "--hostile-rounds",
@@ -41,17 +43,20 @@ class HostileBenchCommandTest {
         assertThat(code).as(cli.err()).isZero();
         for (String phase : new String[] {"alone", "loaded"}) {
             JsonNode p = report.path("ordinary").path(phase);
-            assertThat(p.path("calls").asInt()).isEqualTo(9);
+            assertThat(p.path("calls").asInt()).isEqualTo(18);
             assertThat(p.path("failures").asInt()).isZero();
             assertThat(p.path("p99_ms").asDouble())
                     .isGreaterThanOrEqualTo(p.path("p50_ms").asDouble())
                     .isPositive();
         }
         assertThat(report.path("ordinary").path("p99_ratio").asDouble()).isPositive();
+        assertThat(report.path("ordinary").path("median_p99_ratio").asDouble()).isPositive();
+        assertThat(report.path("ordinary").path("runs")).hasSize(2);
+        // at least one round per loaded phase, each every page
         JsonNode hostile = report.path("hostile");
-        assertThat(hostile).hasSize(5);
-        assertThat(hostile.findValuesAsText("page"))
-                .containsExactlyInAnyOrder("spaces", "emphasis", "huge-text", "nested", "pdf");
+        assertThat(report.path("hostile_rounds").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(hostile).hasSize(5 * report.path("hostile_rounds").asInt());
+        assertThat(hostile.findValuesAsText("page")).containsOnly("spaces", "emphasis", "huge-text", "nested", "pdf");
         hostile.forEach(o -> {
             assertThat(o.path("stack_trace").asBoolean()).as(o.toString()).isFalse();
             assertThat(o.path("message").asText()).as(o.toString()).doesNotContain("Exception", ".java:");

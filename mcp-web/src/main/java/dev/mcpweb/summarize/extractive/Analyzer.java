@@ -2,9 +2,12 @@ package dev.mcpweb.summarize.extractive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -23,8 +26,25 @@ final class Analyzer {
 
     /** The term ids of {@code text}, in order, with repeats. */
     int[] terms(String text) {
-        int[] out = new int[16];
-        int n = 0;
+        int[][] out = {new int[16]};
+        int[] n = {0};
+        forEachTerm(lucene, text, term -> {
+            if (n[0] == out[0].length) {
+                out[0] = Arrays.copyOf(out[0], n[0] * 2);
+            }
+            out[0][n[0]++] = ids.computeIfAbsent(term, s -> ids.size());
+        });
+        return Arrays.copyOf(out[0], n[0]);
+    }
+
+    /** The terms of {@code text} in order, with repeats, as {@link #terms} counts them. */
+    static List<String> words(org.apache.lucene.analysis.Analyzer lucene, String text) {
+        List<String> words = new ArrayList<>();
+        forEachTerm(lucene, text, words::add);
+        return words;
+    }
+
+    private static void forEachTerm(org.apache.lucene.analysis.Analyzer lucene, String text, Consumer<String> each) {
         try (TokenStream tokens = lucene.tokenStream("", text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
@@ -33,16 +53,12 @@ final class Analyzer {
                 if (term.length() == 1 && !Character.isDigit(term.charAt(0))) {
                     continue;
                 }
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, n * 2);
-                }
-                out[n++] = ids.computeIfAbsent(term.toString(), s -> ids.size());
+                each.accept(term.toString());
             }
             tokens.end();
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        return Arrays.copyOf(out, n);
     }
 
     /** How many distinct terms have been seen so far (term ids are below this). */

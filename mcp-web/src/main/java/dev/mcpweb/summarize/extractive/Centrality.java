@@ -131,6 +131,7 @@ final class Centrality {
         Arrays.fill(current, 1.0 / n);
         double[] next = new double[n];
         for (int it = 0; it < ITERATIONS; it++) {
+            corpus.stop.check();
             Arrays.fill(next, (1 - DAMPING) / n);
             double dangling = 0;
             for (int i = 0; i < n; i++) {

@@ -45,9 +45,11 @@ final class Corpus {
         int n = passages.size();
         addressesAnAi = new boolean[n];
         for (int i = 0; i < n; i++) {
+            stop.check();
             addressesAnAi[i] = InjectionScan.isSuspect(passages.get(i).text());
         }
         for (int i = 0; i + 1 < n; i++) { // an attempt split across two sentences of one block
+            stop.check();
             Passage p = passages.get(i);
             Passage next = passages.get(i + 1);
             if (next.block() == p.block()

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -57,6 +58,15 @@ public final class ExtractiveSummarizer implements Summarizer {
      */
     public static ExtractiveSummarizer bm25Baseline() {
         return new ExtractiveSummarizer(true);
+    }
+
+    /**
+     * The terms this summarizer scores {@code text} by: Lucene's analyzer for the language {@code tag}
+     * names (English when none or unknown), lower case, stop words out, stemmed. Other stages that rank
+     * text against a query use it, so a crawl and a summary agree on what matches.
+     */
+    public static List<String> terms(String text, Optional<String> tag) {
+        return Analyzer.words(Language.analyzer(tag.flatMap(Language::code).orElse("en")), text);
     }
 
     @Override

@@ -207,7 +207,7 @@ final class Language {
         };
     }
 
-    private static org.apache.lucene.analysis.Analyzer analyzer(String code) {
+    static org.apache.lucene.analysis.Analyzer analyzer(String code) {
         return BUILT.getOrDefault(code, STANDARD).get();
     }
 

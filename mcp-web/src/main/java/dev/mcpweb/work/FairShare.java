@@ -1,0 +1,198 @@
+package dev.mcpweb.work;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Shares the cores among CPU tasks, least served first. A task runs while it holds one of the slots (as
+ * many as the cores); at a {@link StopToken#check() check}, once it has held its slot for a slice, it
+ * hands the slot to a waiting task that has been served less, and waits for a slot again. A new task has
+ * been served nothing, so it waits about a slice behind long tasks however many there are (a FIFO queue
+ * made it wait for all of them), and long tasks take turns. Each task has its own thread, started when
+ * it first gets a slot, so that a task that waits keeps its place in its work and its CPU time.
+ *
+ * <p>A task holds its input in memory from when it starts until it ends, so a task that would take the
+ * input of the tasks in progress beyond {@code maxInProgress} does not start until others end (a task
+ * always starts when none is in progress): interleaving many huge pages must not multiply their memory.
+ */
+final class FairShare {
+    private final int slots;
+    private final int capacity;
+    private final long sliceNanos;
+    private final long maxInProgress;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<CpuThread> waiting = new ArrayList<>(); // small: at most the capacity
+    private final List<CpuThread> admitted = new ArrayList<>();
+    private volatile int waitingCount; // read without the lock at every check
+    private int running;
+    private int inProgressTasks;
+    private long inProgressSize;
+    private long arrivals;
+
+    FairShare(int slots, int capacity, long sliceNanos, long maxInProgress) {
+        this.slots = slots;
+        this.capacity = capacity;
+        this.sliceNanos = sliceNanos;
+        this.maxInProgress = maxInProgress;
+    }
+
+    /** Queues {@code work} (input of {@code size}); empty when {@code capacity} tasks are in already. */
+    java.util.Optional<CpuThread> enter(StopToken token, long size, Runnable work) {
+        lock.lock();
+        try {
+            if (admitted.size() >= capacity) {
+                return java.util.Optional.empty();
+            }
+            CpuThread task = new CpuThread(this, token, size, arrivals++, work);
+            admitted.add(task);
+            waiting.add(task);
+            waitingCount = waiting.size();
+            dispatch();
+            return java.util.Optional.of(task);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes {@code task} out if it has not started; false when it has (it then ends at its next check). */
+    boolean withdraw(CpuThread task) {
+        lock.lock();
+        try {
+            if (task.started) {
+                return false;
+            }
+            waiting.remove(task);
+            waitingCount = waiting.size();
+            admitted.remove(task);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called on {@code task}'s thread at every check: hands its slot on once its slice is used and someone waits. */
+    void yieldPoint(CpuThread task) {
+        if (waitingCount == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - task.sliceStart < sliceNanos) {
+            return;
+        }
+        lock.lock();
+        try {
+            task.served += now - task.sliceStart;
+            task.sliceStart = now;
+            CpuThread next = next();
+            if (next == null || !next.before(task)) {
+                return;
+            }
+            task.holding = false;
+            running--;
+            waiting.add(task);
+            waitingCount = waiting.size();
+            dispatch();
+        } finally {
+            lock.unlock();
+        }
+        awaitSlot(task);
+    }
+
+    /** Parks {@code task}'s thread until it holds a slot; throws {@link Stopped} when its token stops it first. */
+    private void awaitSlot(CpuThread task) {
+        while (!task.holding) {
+            if (task.token.stopped().isPresent()) {
+                lock.lock();
+                try {
+                    if (!task.holding) {
+                        waiting.remove(task);
+                        waitingCount = waiting.size();
+                        throw task.token.stopped().get();
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+            LockSupport.parkNanos(this, task.token.nanosLeft());
+        }
+    }
+
+    /** Called on {@code task}'s thread when its work has ended: frees its slot and its input's share. */
+    void exit(CpuThread task) {
+        lock.lock();
+        try {
+            if (task.holding) {
+                task.holding = false;
+                running--;
+            }
+            inProgressTasks--;
+            inProgressSize -= task.size;
+            admitted.remove(task);
+            dispatch();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes {@code task} if it waits for a slot, so that it sees its token cancelled. */
+    void wake(CpuThread task) {
+        LockSupport.unpark(task);
+    }
+
+    /** Every task in, to be cancelled when the pool closes. */
+    List<CpuThread> admitted() {
+        lock.lock();
+        try {
+            return List.copyOf(admitted);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Slots, slots held, tasks waiting for one. */
+    CpuPool.Load load(int queueCapacity) {
+        lock.lock();
+        try {
+            return new CpuPool.Load(slots, running, waiting.size(), queueCapacity);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Gives free slots to the waiting tasks served least, starting the threads of those new. Under the lock. */
+    private void dispatch() {
+        while (running < slots) {
+            CpuThread next = next();
+            if (next == null) {
+                return;
+            }
+            waiting.remove(next);
+            waitingCount = waiting.size();
+            running++;
+            next.sliceStart = System.nanoTime();
+            next.holding = true;
+            if (next.started) {
+                LockSupport.unpark(next);
+            } else {
+                next.started = true;
+                inProgressTasks++;
+                inProgressSize += next.size;
+                next.start();
+            }
+        }
+    }
+
+    /** The waiting task to run next: least served, then first come; null when none may run. Under the lock. */
+    private CpuThread next() {
+        CpuThread best = null;
+        for (CpuThread t : waiting) {
+            boolean fits = t.started || inProgressTasks == 0 || inProgressSize + t.size <= maxInProgress;
+            if (fits && (best == null || t.before(best))) {
+                best = t;
+            }
+        }
+        return best;
+    }
+}
