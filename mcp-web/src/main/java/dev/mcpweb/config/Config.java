@@ -189,6 +189,7 @@ public final class Config {
                         .map(s -> new Secret(s, sourceOf("server.auth_token"))),
                 list("server.allowed_origins"),
                 integer("server.rate_limit"),
+                list("server.trusted_proxies"),
                 integer("server.max_concurrent_tools"),
                 cpuThreads(),
                 integer("server.cpu_queue"),

@@ -430,6 +430,11 @@ final class Options {
                     "Requests per minute per client on the HTTP transport; 0 is unlimited.",
                     0.0,
                     null),
+            of(
+                    "server.trusted_proxies",
+                    LIST,
+                    "",
+                    "Addresses or CIDRs of reverse proxies in front of the HTTP transport (e.g. HAProxy); a request from one is counted for server.rate_limit under the client its X-Forwarded-For names. Empty: every client is the address it connects from."),
             ranged(
                     "server.max_concurrent_tools",
                     INT,

@@ -11,6 +11,7 @@ public record ServerConfig(
         Optional<Secret> authToken,
         List<String> allowedOrigins,
         int rateLimit,
+        List<String> trustedProxies,
         int maxConcurrentTools,
         int cpuThreads,
         int cpuQueue,

@@ -5,13 +5,19 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** An address range such as {@code 10.0.0.0/8} or {@code fe80::/10}; a bare address is a /32 or /128. */
-record Cidr(byte[] network, int prefix) {
-    Cidr {
+public record Cidr(byte[] network, int prefix) {
+    public Cidr {
         network = network.clone();
         if (prefix < 0 || prefix > network.length * 8) {
             throw new IllegalArgumentException("prefix /" + prefix + " is out of range");
         }
         network = masked(network, prefix);
+    }
+
+    /** The range's first address; a copy, so that the range stays as it was made. */
+    @Override
+    public byte[] network() {
+        return network.clone();
     }
 
     static Cidr of(InetAddress address) {
@@ -20,7 +26,7 @@ record Cidr(byte[] network, int prefix) {
     }
 
     /** Parses {@code address[/prefix]} where the address is a literal (never a DNS lookup). */
-    static Optional<Cidr> parse(String text) {
+    public static Optional<Cidr> parse(String text) {
         int slash = text.indexOf('/');
         String addressPart = slash < 0 ? text : text.substring(0, slash);
         Optional<InetAddress> address = HostSpelling.literal(addressPart);
@@ -36,7 +42,7 @@ record Cidr(byte[] network, int prefix) {
         }
     }
 
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
         return contains(address.getAddress());
     }
 

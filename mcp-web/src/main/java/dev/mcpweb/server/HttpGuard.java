@@ -23,6 +23,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
  * Everything an HTTP request passes before the MCP endpoint, in order: DNS-rebinding protection
  * (the {@code Host} must be a loopback name when the server listens on loopback, and a browser's
  * {@code Origin} must be loopback or listed in {@code server.allowed_origins}), the bearer token when
- * one is configured, the per-client rate limit, the body cap, the {@link JsonRpcCheck} and the
+ * one is configured, the per-client rate limit (clients behind a trusted proxy told apart by
+ * {@link ClientAddress}), the body cap, the {@link JsonRpcCheck} and the
  * {@link MessageTap} over request bodies. {@code /health} passes without checks so that load
  * balancers can probe it. Routes are told apart by the servlet the request is dispatched to, not by
  * how its path is spelled, so {@code /./mcp} or {@code /%6dcp} are guarded as {@code /mcp} is.
@@ -50,6 +52,7 @@ final class HttpGuard extends HttpFilter {
     private final Optional<byte[]> token;
     private final List<String> allowedOrigins;
     private final RateLimiter limiter;
+    private final ClientAddress clients;
     private final MessageTap tap;
     private final ObjectMapper json;
     private final JsonRpcCheck check;
@@ -60,6 +63,7 @@ final class HttpGuard extends HttpFilter {
         this.allowedOrigins =
                 config.allowedOrigins().stream().map(HttpGuard::normalize).toList();
         this.limiter = new RateLimiter(config.rateLimit(), limits);
+        this.clients = new ClientAddress(config.trustedProxies());
         this.tap = tap;
         this.json = json;
         this.check = new JsonRpcCheck(json);
@@ -103,7 +107,8 @@ final class HttpGuard extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        OptionalLong wait = limiter.take(request.getRemoteAddr());
+        String client = clients.of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+        OptionalLong wait = limiter.take(client);
         if (wait.isPresent()) {
             response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
             refuse(

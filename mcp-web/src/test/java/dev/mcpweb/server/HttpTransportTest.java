@@ -171,6 +171,32 @@ class HttpTransportTest {
     }
 
     @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnRateLimit() throws Exception {
+        URI mcp = start(Map.of("server.rate_limit", "2", "server.trusted_proxies", "127.0.0.0/8"));
+        for (String client : List.of("203.0.113.7", "198.51.100.9")) {
+            for (int i = 0; i < 2; i++) {
+                assertThat(post(mcp, INITIALIZE, "X-Forwarded-For", "10.9.9.9, " + client)
+                                .statusCode())
+                        .as("request %d of %s", i + 1, client)
+                        .isEqualTo(200);
+            }
+        }
+        assertThat(post(mcp, INITIALIZE, "X-Forwarded-For", "198.51.100.9").statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void anUntrustedPeerCannotSpreadItsRequestsOverForgedForwardedAddresses() throws Exception {
+        URI mcp = start(Map.of("server.rate_limit", "2"));
+        assertThat(post(mcp, INITIALIZE, "X-Forwarded-For", "203.0.113.1").statusCode())
+                .isEqualTo(200);
+        assertThat(post(mcp, INITIALIZE, "X-Forwarded-For", "203.0.113.2").statusCode())
+                .isEqualTo(200);
+        assertThat(post(mcp, INITIALIZE, "X-Forwarded-For", "203.0.113.3").statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
     void aBusyPortIsReportedWithWhatToDo() throws Exception {
         URI mcp = start(Map.of());
         McpWebServer second = server(Map.of());

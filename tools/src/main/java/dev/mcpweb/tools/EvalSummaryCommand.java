@@ -36,8 +36,10 @@ final class EvalSummaryCommand implements Callable<Integer> {
             names = "--dataset",
             paramLabel = "DIR",
             required = true,
-            description = "Data set folder holding html/<file>.html.gz (and ground-truth/<file>.json for URLs).")
-    Path dataset;
+            description = "Data set folder: WCXB-style (html/<file>.html.gz, ground-truth/<file>.json) or"
+                    + " Trafilatura-style (html/<file>.gz, evaldata.json). Repeat it for QA files whose items"
+                    + " name their data set (\"dataset\": \"wcxb/dev\"); items that name none use the first.")
+    List<Path> datasets;
 
     @Option(
             names = "--max-length",
@@ -90,8 +92,8 @@ final class EvalSummaryCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
         }
-        if (!Files.isRegularFile(qa) || !Files.isDirectory(dataset.resolve("html"))) {
-            err.println("mcp-web: need a QA file and a data set folder with html/ (got " + qa + ", " + dataset + ")");
+        if (!Files.isRegularFile(qa) || !datasets.stream().allMatch(d -> Files.isDirectory(d.resolve("html")))) {
+            err.println("mcp-web: need a QA file and data set folders with html/ (got " + qa + ", " + datasets + ")");
             return ExitCode.USAGE;
         }
         if (maxLength < 1) {
@@ -99,27 +101,32 @@ final class EvalSummaryCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         List<SummaryEvaluation.Item> items = SummaryEvaluation.readItems(qa);
-        SummaryEvaluation.Report report = new SummaryEvaluation(dataset, source).run(items, system, maxLength);
+        SummaryEvaluation.Report report = new SummaryEvaluation(datasets, source).run(items, system, maxLength);
         if (json) {
             out.println(toJson(report));
         } else {
             out.printf("system                 %s (extractor: %s)%n", report.system(), report.extractor());
-            out.printf("items                  %d at %d words%n", report.items(), report.maxLength());
             out.printf(
-                    "answer in page         %.3f  (extracted text holds every answer phrase)%n", report.answerInPage());
+                    "items                  %d at %d words%n", report.overall().items(), report.maxLength());
             out.printf(
-                    "answer found           %.3f  (first half %.3f, second half %.3f)%n",
-                    report.answerFound(), report.answerFoundFirstHalf(), report.answerFoundSecondHalf());
-            out.printf("distractor left out    %.3f%n", report.distractorLeftOut());
+                    "answer in page         %.3f  (extracted text holds every answer phrase; the distractor: %.3f)%n",
+                    report.answerInPage(), report.distractorInPage());
+            out.printf("answer found           %.3f%n", report.overall().answerFound());
+            out.printf("distractor left out    %.3f%n", report.overall().distractorLeftOut());
+            for (SummaryEvaluation.Part part : report.parts()) {
+                out.printf(
+                        "  %-12s %3d items: answer found %.3f, distractor left out %.3f%n",
+                        part.name(), part.items(), part.answerFound(), part.distractorLeftOut());
+            }
             out.printf(
-                    "CPU time per page      median %.2f ms, p95 %.2f ms (one thread, summary only)%n",
-                    report.medianMillis(), report.p95Millis());
+                    "CPU time per page      median %.2f ms, p95 %.2f ms, p99 %.2f ms (one thread, summary only)%n",
+                    report.medianMillis(), report.p95Millis(), report.p99Millis());
             report.mismatchedQueriesUnanswered()
                     .ifPresent(u -> out.printf("mismatched queries     %.3f reported as unanswered%n", u));
             for (SummaryEvaluation.ItemResult r : report.results()) {
                 if (!r.answerFound() || !r.distractorLeftOut()) {
                     out.printf(
-                            "  %-8s %s%s%n",
+                            "  %-10s %s%s%n",
                             r.id(),
                             r.answerFound() ? "" : "answer missing ",
                             r.distractorLeftOut() ? "" : "distractor quoted");
@@ -136,19 +143,28 @@ final class EvalSummaryCommand implements Callable<Integer> {
                 .put("system", report.system())
                 .put("extractor", report.extractor())
                 .put("max_length", report.maxLength())
-                .put("items", report.items())
+                .put("items", report.overall().items())
                 .put("answer_in_extracted_page", report.answerInPage())
-                .put("answer_found", report.answerFound())
-                .put("distractor_left_out", report.distractorLeftOut())
-                .put("answer_found_first_half", report.answerFoundFirstHalf())
-                .put("answer_found_second_half", report.answerFoundSecondHalf())
+                .put("distractor_in_extracted_page", report.distractorInPage())
+                .put("answer_found", report.overall().answerFound())
+                .put("distractor_left_out", report.overall().distractorLeftOut())
                 .put("median_ms", report.medianMillis())
-                .put("p95_ms", report.p95Millis());
+                .put("p95_ms", report.p95Millis())
+                .put("p99_ms", report.p99Millis());
+        ArrayNode parts = root.putArray("parts");
+        for (SummaryEvaluation.Part part : report.parts()) {
+            parts.addObject()
+                    .put("name", part.name())
+                    .put("items", part.items())
+                    .put("answer_found", part.answerFound())
+                    .put("distractor_left_out", part.distractorLeftOut());
+        }
         report.mismatchedQueriesUnanswered().ifPresent(u -> root.put("mismatched_queries_unanswered", u));
         ArrayNode results = root.putArray("results");
         for (SummaryEvaluation.ItemResult r : report.results()) {
             results.addObject()
                     .put("id", r.id())
+                    .put("part", r.part())
                     .put("answer_found", r.answerFound())
                     .put("distractor_left_out", r.distractorLeftOut())
                     .put("ms", r.millis())

@@ -108,6 +108,45 @@ class EvalSummaryCommandTest {
     }
 
     @Test
+    void itemsNameTheirDataSetAndEachSplitIsReported(@TempDir Path snippets) throws IOException {
+        Files.createDirectories(snippets.resolve("trafilatura-eval/html"));
+        Path trafilatura = snippets.resolve("trafilatura-eval");
+        try (OutputStream gz =
+                new GZIPOutputStream(Files.newOutputStream(trafilatura.resolve("html/harbour.html.gz")))) {
+            gz.write(PAGE.replace("Pier 3", "Pier 7").getBytes(StandardCharsets.UTF_8));
+        }
+        Files.writeString(trafilatura.resolve("evaldata.json"), """
+                {"https://harbour.example.net/": {"file": "harbour.html", "with": [], "without": []}}
+                """);
+        Path mixed = dataset.resolve("mixed.jsonl");
+        Files.writeString(mixed, """
+                {"id": "w-1", "split": "tune", "dataset": "wcxb-copy", "file": "0001", "query": "Where do ferries to the island leave from?", "answer": ["Pier 3"], "distractor": "smoked herring"}
+                {"id": "t-1", "split": "check", "dataset": "trafilatura-eval", "file": "harbour.html", "query": "Where do ferries to the island leave from?", "answer": ["Pier 7"], "distractor": "smoked herring"}
+                """);
+        Path wcxb = Files.createDirectories(snippets.resolve("wcxb-copy"));
+        Files.createDirectories(wcxb.resolve("html"));
+        Files.copy(dataset.resolve("html/0001.html.gz"), wcxb.resolve("html/0001.html.gz"));
+
+        int code = run(
+                "eval",
+                "summary",
+                "--qa",
+                mixed.toString(),
+                "--dataset",
+                wcxb.toString(),
+                "--dataset",
+                trafilatura.toString(),
+                "--json");
+
+        assertThat(code).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
+        assertThat(json.path("answer_in_extracted_page").asDouble()).isEqualTo(1.0);
+        assertThat(json.path("answer_found").asDouble()).isEqualTo(1.0);
+        assertThat(json.path("parts").findValuesAsText("name")).containsExactly("tune", "check");
+        assertThat(json.path("results").get(1).path("summary").asText()).contains("Pier 7");
+    }
+
+    @Test
     void anUnknownBaselineIsAUsageError() {
         int code =
                 run("eval", "summary", "--qa", qa.toString(), "--dataset", dataset.toString(), "--baseline", "oracle");

@@ -31,14 +31,14 @@ public final class ExtractiveSummarizer implements Summarizer {
     /** A query is answered only if some passage with its neighbours and headings holds this share of it. */
     static final double MIN_COVERAGE = 0.1;
     /** Passages below this share of the best relevance are not quoted as answers. */
-    static final double MIN_RELATIVE_RELEVANCE = 0.45;
+    static final double MIN_RELATIVE_RELEVANCE = 0.6;
     /** How much of a passage's relevance comes from its region (paragraph, list, table) rather than itself. */
-    static final double REGION_SHARE = 0.5;
+    static final double REGION_SHARE = 0.3;
 
-    /** Questions that ask for code, a command or a configuration; other questions prefer prose to code. */
-    private static final Pattern CODE_INTENT = Pattern.compile(
-            "(?i)\\b(how (do|can|should|would) (i|you|we)|how to|commands?|code|examples?|syntax|snippet|config\\w*"
-                    + "|scripts?|install\\w*|run|write|implement\\w*|set ?up|usage)\\b");
+    /** Words that start a sentence referring back to the one before it ("This", "They", "Dies" …). */
+    private static final Pattern REFERS_BACK = Pattern.compile("(?iu)^\\W*(this|that|these|those|it|its|they|their|them"
+            + "|he|she|his|her|such|both|dies|diese[rsnm]?|dadurch|dabei|damit|deshalb|daher|er|sie|es|ce|cela|ceci"
+            + "|cette|ces|il|elle|ils|elles|esto|este|esta|estos|estas|eso|ello|ellos|ellas)\\b");
     /** What a code block's relevance counts for when the question does not ask for code. */
     static final double PROSE_QUERY_CODE_SHARE = 0.5;
 
@@ -151,7 +151,8 @@ public final class ExtractiveSummarizer implements Summarizer {
         for (int i = 0; i < focus.length; i++) {
             focus[i] = (1 - REGION_SHARE) * rel[i] / maxRel + REGION_SHARE * relevance.region[i] / maxRegion;
         }
-        if (!CODE_INTENT.matcher(relevance.query).find()) {
+        boolean asksForCode = QueryIntent.asksForCode(relevance.query);
+        if (!asksForCode) {
             for (int i = 0; i < focus.length; i++) {
                 if (corpus.passages.get(i).block().kind() == Block.Kind.CODE) {
                     focus[i] *= PROSE_QUERY_CODE_SHARE;
@@ -164,13 +165,58 @@ public final class ExtractiveSummarizer implements Summarizer {
             if (focus[i] >= MIN_RELATIVE_RELEVANCE * maxFocus) {
                 Passage p = corpus.passages.get(i);
                 double s = focus[i] / maxFocus + 0.1 * centrality[i] + 0.05 * structure(p);
-                score[i] = p.words() < 4 && p.block().kind() != Block.Kind.CODE ? s * 0.5 : s;
+                score[i] = isFragment(p) ? s * 0.5 : s;
             }
         }
-        return new Selection(corpus, budget)
-                .byMarginalRelevance(score, 0.75)
-                .withContext(1)
-                .chosen();
+        Selection selection = new Selection(corpus, budget);
+        for (int i = 0; i < score.length; i++) {
+            if (score[i] > 0) {
+                companions(corpus, i, asksForCode, selection);
+            }
+        }
+        return selection.byMarginalRelevance(score, 0.75).withContext(2).chosen();
+    }
+
+    /**
+     * What passage {@code i} needs beside it: the sentence before it when it refers back to it, and
+     * when the question asks for code, the code block it introduces or the sentence introducing it.
+     */
+    private static void companions(Corpus corpus, int i, boolean asksForCode, Selection selection) {
+        Passage p = corpus.passages.get(i);
+        int previous = i - 1;
+        boolean previousInSection = previous >= 0
+                && corpus.passages.get(previous).block().section() == p.block().section();
+        if (previousInSection
+                && p.block().kind() != Block.Kind.CODE
+                && REFERS_BACK.matcher(p.text()).find()) {
+            selection.withCompanion(i, previous);
+        }
+        if (!asksForCode) {
+            return;
+        }
+        int next = i + 1;
+        if (next < corpus.size() && introduces(corpus, i, next)) {
+            selection.withCompanion(i, next);
+        }
+        if (previousInSection && introduces(corpus, previous, i)) {
+            selection.withCompanion(i, previous);
+        }
+    }
+
+    /** Whether passage {@code intro} is the last sentence before code block {@code code} in its section. */
+    private static boolean introduces(Corpus corpus, int intro, int code) {
+        Passage a = corpus.passages.get(intro);
+        Passage b = corpus.passages.get(code);
+        return b.block().kind() == Block.Kind.CODE
+                && a.block().kind() != Block.Kind.CODE
+                && a.block() != b.block()
+                && a.block().section() == b.block().section()
+                && b.block().index() == a.block().index() + 1;
+    }
+
+    /** A passage of a few words that is neither code nor a labelled value ("Price: $129"): a fragment. */
+    private static boolean isFragment(Passage p) {
+        return p.words() < 4 && p.block().kind() != Block.Kind.CODE && !p.text().contains(": ");
     }
 
     private static double max(double[] values) {

@@ -42,6 +42,12 @@ final class MarkdownPassages {
             c -> !Emphasis.isWordChar(c));
     private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|<>~])");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** A line that is a property: a short label, a colon, a value ("Price: $129", "Charging Time: 1.5 Hours"). */
+    private static final Pattern PROPERTY_LINE = Pattern.compile("^[^:.!?]{1,40}+:\\s*+\\S.*");
+    /** The most words a label of a label/value pair or a definition's term has. */
+    static final int MAX_LABEL_WORDS = 6;
+    /** A list item up to this long is one passage; a longer one is split into sentences. */
+    static final int MAX_ITEM_WORDS = 60;
 
     private final int source;
     private final List<Section> sections;
@@ -51,6 +57,9 @@ final class MarkdownPassages {
     private final List<String[]> ownUnits = new ArrayList<>(); // per own block: its passage texts
     private final List<boolean[]> ownEmphasis = new ArrayList<>();
     private Section current;
+    /** A definition's term waiting for the paragraph that defines it. */
+    private String pendingTerm;
+
     private int tableGroup = -1;
     private String tableHeader = "";
 
@@ -69,7 +78,7 @@ final class MarkdownPassages {
 
     private void run(String markdown) {
         String[] lines = markdown.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        StringBuilder paragraph = new StringBuilder();
+        List<String> paragraph = new ArrayList<>();
         int i = 0;
         while (i < lines.length) {
             String line = lines[i];
@@ -95,6 +104,7 @@ final class MarkdownPassages {
                 flushParagraph(paragraph);
             } else if (Whitespace.headingLevel(line) > 0) {
                 flushParagraph(paragraph);
+                flushTerm();
                 int level = Whitespace.headingLevel(line);
                 String heading = shortened(clean(headingText(line)));
                 if (hasWords(heading)) { // a heading of only an icon glyph or a pilcrow is no heading
@@ -136,11 +146,12 @@ final class MarkdownPassages {
                 while (body.startsWith(">")) {
                     body = body.substring(1).strip();
                 }
-                paragraph.append(body).append(' ');
+                paragraph.add(body);
             }
             i++;
         }
         flushParagraph(paragraph);
+        flushTerm();
         publish();
     }
 
@@ -184,11 +195,80 @@ final class MarkdownPassages {
         return s;
     }
 
-    private void flushParagraph(StringBuilder paragraph) {
-        if (!paragraph.isEmpty()) {
-            addText(Block.Kind.PARAGRAPH, paragraph.toString());
-            paragraph.setLength(0);
+    /**
+     * Adds the lines of one paragraph. Lines that are all properties ("Price: $129"), or that alternate
+     * short labels and values as a specification table often renders, become one list item per pair;
+     * a paragraph of one short line without a sentence's end is a definition's term, kept to be quoted
+     * with the paragraph that follows it.
+     */
+    private void flushParagraph(List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
         }
+        if (lines.size() >= 2 && lines.stream().allMatch(MarkdownPassages::isProperty)) {
+            lines.forEach(l -> addText(Block.Kind.LIST_ITEM, l));
+        } else if (isLabelValueTable(lines)) {
+            for (int k = 0; k + 1 < lines.size(); k += 2) {
+                addText(Block.Kind.LIST_ITEM, labelled(lines.get(k), lines.get(k + 1)));
+            }
+        } else {
+            String text = String.join(" ", lines);
+            if (pendingTerm != null) {
+                text = labelled(pendingTerm, text);
+                pendingTerm = null;
+            }
+            if (lines.size() == 1 && isLabel(text)) {
+                pendingTerm = text;
+            } else {
+                addText(Block.Kind.PARAGRAPH, text);
+            }
+        }
+        lines.clear();
+    }
+
+    /** A term whose definition did not follow is a paragraph of its own. */
+    private void flushTerm() {
+        if (pendingTerm != null) {
+            String term = pendingTerm;
+            pendingTerm = null;
+            addText(Block.Kind.PARAGRAPH, term);
+        }
+    }
+
+    private static boolean isProperty(String line) {
+        if (!PROPERTY_LINE.matcher(line).matches()) {
+            return false;
+        }
+        String label = line.substring(0, line.indexOf(':'));
+        return wordCount(label) <= MAX_LABEL_WORDS && !label.contains("](");
+    }
+
+    /** At least two pairs of lines, each a short label without a sentence's end and its value. */
+    private static boolean isLabelValueTable(List<String> lines) {
+        if (lines.size() < 4 || lines.size() % 2 != 0) {
+            return false;
+        }
+        for (int k = 0; k < lines.size(); k += 2) {
+            if (!isLabel(lines.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A short line that does not end a sentence: a label, a term or a caption. */
+    private static boolean isLabel(String line) {
+        String s = line.strip();
+        if (s.isEmpty() || wordCount(s) > MAX_LABEL_WORDS || !hasWords(s)) {
+            return false;
+        }
+        char last = s.charAt(s.length() - 1);
+        return last != '.' && last != '!' && last != '?' && last != ';' && last != ',';
+    }
+
+    private static String labelled(String label, String value) {
+        String l = label.strip();
+        return (l.endsWith(":") ? l : l + ":") + " " + value.strip();
     }
 
     private void addText(Block.Kind kind, String markdown) {
@@ -196,7 +276,9 @@ final class MarkdownPassages {
         if (text.isBlank()) {
             return;
         }
-        List<String> sentences = SentenceSplitter.split(text);
+        List<String> sentences = kind == Block.Kind.LIST_ITEM && wordCount(text) <= MAX_ITEM_WORDS
+                ? List.of(text)
+                : SentenceSplitter.split(text);
         boolean[] emphasis = new boolean[sentences.size()];
         if (markdown.contains("**") || markdown.contains("__")) {
             // Spans come in the order of the sentences: look for each from the sentence of the last one,
@@ -241,6 +323,9 @@ final class MarkdownPassages {
     }
 
     private void addBlock(Block.Kind kind, int group, String header, String[] units, boolean[] emphasis) {
+        if (pendingTerm != null && kind != Block.Kind.PARAGRAPH) {
+            flushTerm();
+        }
         ownBlocks.add(new Block(-1, source, current, kind, group, header, 0));
         ownUnits.add(units);
         ownEmphasis.add(emphasis);

@@ -3,24 +3,19 @@ package dev.mcpweb.summarize.extractive;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Query relevance of every passage: BM25 over its own terms, a share of its neighbours' BM25 (an
  * answer often spans the sentence that names the topic and the next one), the query terms in its
- * heading path, and a small lift for figures when the question asks for an amount, a time or a
- * date.
+ * heading path, and a small lift for the kind of content the question asks for ({@link QueryIntent}).
  */
 final class Relevance {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
     private static final double NEIGHBOUR_SHARE = 0.3;
     private static final double HEADING_SHARE = 0.5;
-    private static final Pattern ASKS_FOR_FIGURE =
-            Pattern.compile("(?i)(\\bhow (long|much|many|fast|quickly|often|big|large|far|old|high|soon)\\b"
-                    + "|\\bwhat (share|percentage|percent|proportion|time|temperature|price|cost|size|rate|year|date)\\b"
-                    + "|^\\s*when\\b)");
-    private static final Pattern FIGURE = Pattern.compile("\\d");
+    /** How much more a passage with the kind of content the question asks for (figures, dates, names …) counts. */
+    static final double INTENT_LIFT = 1.25;
 
     private final Corpus corpus;
     final String query;
@@ -55,7 +50,7 @@ final class Relevance {
         for (int i = 0; i < n; i++) {
             own[i] = bm25(corpus.terms[i], weight);
         }
-        boolean figures = ASKS_FOR_FIGURE.matcher(query).find();
+        QueryIntent intent = QueryIntent.of(query);
         for (int i = 0; i < n; i++) {
             Passage p = corpus.passages.get(i);
             int prev = neighbour(i, -1);
@@ -81,8 +76,8 @@ final class Relevance {
             double score = own[i] + NEIGHBOUR_SHARE * context;
             if (score > 0) {
                 score += HEADING_SHARE * headingScore;
-                if (figures && FIGURE.matcher(p.text()).find()) {
-                    score *= 1.25;
+                if (intent.matches(p)) {
+                    score *= INTENT_LIFT;
                 }
             }
             combined[i] = score;

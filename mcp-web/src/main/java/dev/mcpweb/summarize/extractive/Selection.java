@@ -9,7 +9,9 @@ import java.util.List;
  * the best trade-off between its score and its similarity to what is already taken, skips near
  * duplicates, and skips passages that no longer fit. The budget is a hard ceiling: a first pick longer
  * than the whole budget is quoted cut at the budget with an ellipsis, so the best answer still leads;
- * a code block is never cut, it is left out.
+ * a code block is never cut, it is left out. A passage may bring companions that it needs to be
+ * understood (the sentence a "This" refers to, the code block a sentence introduces): they are
+ * taken with it when they fit.
  */
 final class Selection {
     private static final double NEAR_DUPLICATE = 0.8;
@@ -22,6 +24,9 @@ final class Selection {
     private final double[] redundancy;
 
     private final int[] compared;
+    /** Per passage: the passages to take with it, or none. */
+    private final int[][] companions;
+
     private int used;
     private int cut = -1;
 
@@ -32,6 +37,20 @@ final class Selection {
         this.taken = corpus.addressesAnAi.clone();
         this.redundancy = new double[corpus.size()];
         this.compared = new int[corpus.size()];
+        this.companions = new int[corpus.size()][];
+    }
+
+    /** Makes {@code companion} come with {@code passage} whenever it is chosen and fits. */
+    Selection withCompanion(int passage, int companion) {
+        int[] now = companions[passage];
+        companions[passage] = now == null ? new int[] {companion} : append(now, companion);
+        return this;
+    }
+
+    private static int[] append(int[] values, int value) {
+        int[] out = Arrays.copyOf(values, values.length + 1);
+        out[values.length] = value;
+        return out;
     }
 
     /** Adds passages with a positive score by MMR until nothing more fits. */
@@ -70,6 +89,13 @@ final class Selection {
                 cut = best;
             }
             take(best);
+            if (companions[best] != null) {
+                for (int c : companions[best]) {
+                    if (!taken[c] && fits(c)) {
+                        take(c);
+                    }
+                }
+            }
         }
     }
 

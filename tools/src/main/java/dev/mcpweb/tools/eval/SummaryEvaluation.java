@@ -3,39 +3,34 @@ package dev.mcpweb.tools.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.document.Document;
-import dev.mcpweb.document.Metadata;
-import dev.mcpweb.extract.html.MainContent;
-import dev.mcpweb.extract.html.MainContentExtractor;
 import dev.mcpweb.summarize.Summarizer;
 import dev.mcpweb.summarize.SummaryException;
 import dev.mcpweb.summarize.SummaryListener;
 import dev.mcpweb.summarize.SummaryRequest;
 import dev.mcpweb.summarize.extractive.ExtractiveSummarizer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import org.jsoup.Jsoup;
 
 /**
  * Scores query-focused summaries against a QA file (one JSON object a line: {@code id}, {@code
- * file}, {@code query}, {@code answer[]}, {@code distractor}) over a WCXB-style data set ({@code
- * DIR/html/<file>.html.gz}). For each item the page is extracted once, summarized for the query,
+ * file}, {@code query}, {@code answer[]}, {@code distractor}, and optionally {@code dataset}, the data
+ * set the page is in, and {@code split}, the part of the file it belongs to) over one or more data
+ * sets (see {@link EvalPages}). For each item the page is extracted once, summarized for the query,
  * and checked: does the summary contain every answer phrase, and does it leave the distractor out
- * (both case-insensitive, white space collapsed, Markdown code marks ignored). Times are the CPU
- * time of the summarizing thread for the summary alone (extraction excluded), after one untimed
- * warm-up pass, so that other work on the machine does not inflate them.
+ * (both case-insensitive, white space collapsed, Markdown code marks ignored). Figures are given for
+ * all items and for each split (or, without splits, each half of the file). Times are the CPU time of
+ * the summarizing thread for the summary alone (extraction excluded), after one untimed warm-up pass,
+ * so that other work on the machine does not inflate them.
  */
 public final class SummaryEvaluation {
     /** What to evaluate: the extractive summarizer, or one of the two baselines. */
@@ -46,29 +41,39 @@ public final class SummaryEvaluation {
     }
 
     /** One question of the QA file. */
-    public record Item(String id, String file, String query, List<String> answers, String distractor) {}
+    public record Item(
+            String id,
+            Optional<String> dataset,
+            String file,
+            Optional<String> split,
+            String query,
+            List<String> answers,
+            String distractor) {}
 
     /** How one item went. */
     public record ItemResult(
-            String id, boolean answerFound, boolean distractorLeftOut, double millis, String summary) {}
+            String id, String part, boolean answerFound, boolean distractorLeftOut, double millis, String summary) {}
+
+    /** The shares over one part of the items: a split of the file, or all of it. */
+    public record Part(String name, int items, double answerFound, double distractorLeftOut) {}
 
     /**
-     * The figures: shares over all items and over each half of the file (in file order), the
-     * median and 95th percentile time, and for the extractive summarizer the share of mismatched
-     * questions (each page asked another page's question) that it reports as unanswered.
+     * The figures: shares over all items and over each part, the share of items whose page holds every
+     * answer phrase and the distractor, the median, 95th and 99th percentile time, and for the
+     * extractive summarizer the share of mismatched questions (each page asked another page's question)
+     * that it reports as unanswered.
      */
     public record Report(
             String system,
             String extractor,
             int maxLength,
-            int items,
+            Part overall,
+            List<Part> parts,
             double answerInPage,
-            double answerFound,
-            double distractorLeftOut,
-            double answerFoundFirstHalf,
-            double answerFoundSecondHalf,
+            double distractorInPage,
             double medianMillis,
             double p95Millis,
+            double p99Millis,
             Optional<Double> mismatchedQueriesUnanswered,
             List<ItemResult> results) {}
 
@@ -80,15 +85,13 @@ public final class SummaryEvaluation {
         GROUND_TRUTH
     }
 
-    static final String EXTRACTOR = "extract.html.MainContentExtractor";
+    static final String EXTRACTOR = "extract.Extractor";
 
-    private final Path dataset;
+    private final EvalPages pages;
     private final Source source;
-    private final Map<String, Document> pages = new HashMap<>();
-    private final MainContentExtractor extractor = new MainContentExtractor();
 
-    public SummaryEvaluation(Path dataset, Source source) {
-        this.dataset = dataset;
+    public SummaryEvaluation(List<Path> datasets, Source source) {
+        this.pages = new EvalPages(datasets, source == Source.GROUND_TRUTH);
         this.source = source;
     }
 
@@ -104,7 +107,9 @@ public final class SummaryEvaluation {
             node.path("answer").forEach(a -> answers.add(a.asText()));
             items.add(new Item(
                     node.path("id").asText(),
+                    optional(node, "dataset"),
                     node.path("file").asText(),
+                    optional(node, "split"),
                     node.path("query").asText(),
                     answers,
                     node.path("distractor").asText()));
@@ -112,60 +117,84 @@ public final class SummaryEvaluation {
         return items;
     }
 
+    private static Optional<String> optional(JsonNode node, String field) {
+        return Optional.of(node.path(field).asText("")).filter(s -> !s.isBlank());
+    }
+
     public Report run(List<Item> items, System system, int maxLength) throws IOException, SummaryException {
         Summarizer summarizer =
                 system == System.BM25 ? ExtractiveSummarizer.bm25Baseline() : new ExtractiveSummarizer();
-        for (Item item : items) {
-            page(item.file());
+        for (Item item : items) { // extraction first, and a warm-up pass, both untimed
+            summarize(summarizer, system, page(item), item.query(), maxLength);
         }
-        for (Item item : items) { // warm-up, untimed
-            summarize(summarizer, system, page(item.file()), item.query(), maxLength);
-        }
+        List<String> partOf = partNames(items);
         List<ItemResult> results = new ArrayList<>();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (Item item : items) {
+        int inPage = 0;
+        int distractorInPage = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            Document page = page(item);
             long start = threads.getCurrentThreadCpuTime();
-            String summary = summarize(summarizer, system, page(item.file()), item.query(), maxLength);
+            String summary = summarize(summarizer, system, page, item.query(), maxLength);
             double millis = (threads.getCurrentThreadCpuTime() - start) / 1e6;
+            String text = normalize(page.text());
+            inPage += containsAll(text, item.answers()) ? 1 : 0;
+            distractorInPage += text.contains(normalize(item.distractor())) ? 1 : 0;
             String seen = normalize(summary);
-            boolean found = item.answers().stream().allMatch(a -> seen.contains(normalize(a)));
-            boolean leftOut = !seen.contains(normalize(item.distractor()));
-            results.add(new ItemResult(item.id(), found, leftOut, millis, summary));
+            results.add(new ItemResult(
+                    item.id(),
+                    partOf.get(i),
+                    containsAll(seen, item.answers()),
+                    !seen.contains(normalize(item.distractor())),
+                    millis,
+                    summary));
         }
-        int half = results.size() / 2;
+        Map<String, List<ItemResult>> byPart = new LinkedHashMap<>();
+        for (ItemResult r : results) {
+            byPart.computeIfAbsent(r.part(), k -> new ArrayList<>()).add(r);
+        }
         double[] times =
                 results.stream().mapToDouble(ItemResult::millis).sorted().toArray();
         Optional<Double> unanswered =
                 system == System.EXTRACTIVE ? Optional.of(mismatchedUnanswered(items, maxLength)) : Optional.empty();
+        int n = Math.max(1, items.size());
         return new Report(
                 system.name().toLowerCase(Locale.ROOT),
                 source == Source.HTML ? EXTRACTOR : "none: ground-truth main content",
                 maxLength,
-                results.size(),
-                (double) items.stream().filter(this::answerInPage).count() / Math.max(1, items.size()),
-                share(results),
-                results.isEmpty()
-                        ? 0
-                        : (double) results.stream()
-                                        .filter(ItemResult::distractorLeftOut)
-                                        .count()
-                                / results.size(),
-                share(results.subList(0, half)),
-                share(results.subList(half, results.size())),
+                part("all", results),
+                byPart.entrySet().stream()
+                        .map(e -> part(e.getKey(), e.getValue()))
+                        .toList(),
+                (double) inPage / n,
+                (double) distractorInPage / n,
                 percentile(times, 0.5),
                 percentile(times, 0.95),
+                percentile(times, 0.99),
                 unanswered,
                 results);
     }
 
-    private boolean answerInPage(Item item) {
-        try {
-            Document page = page(item.file());
-            String seen = normalize(page.text());
-            return item.answers().stream().allMatch(a -> seen.contains(normalize(a)));
-        } catch (IOException e) {
-            return false;
+    /** Each item's part: its split, or without splits the half of the file it is in. */
+    private static List<String> partNames(List<Item> items) {
+        boolean split = items.stream().anyMatch(i -> i.split().isPresent());
+        List<String> names = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            names.add(
+                    split
+                            ? items.get(i).split().orElse("none")
+                            : (i < items.size() / 2 ? "first half" : "second half"));
         }
+        return names;
+    }
+
+    private Document page(Item item) throws IOException {
+        return pages.page(item.dataset(), item.file());
+    }
+
+    private static boolean containsAll(String normalized, List<String> phrases) {
+        return phrases.stream().allMatch(a -> normalized.contains(normalize(a)));
     }
 
     /** Asks each page the question of an item about another page; the share reported as unanswered. */
@@ -182,7 +211,7 @@ public final class SummaryEvaluation {
             }
             asked++;
             var summary = summarizer.summarize(
-                    new SummaryRequest(List.of(page(page.file())), Optional.of(other.query()), maxLength),
+                    new SummaryRequest(List.of(page(page)), Optional.of(other.query()), maxLength),
                     SummaryListener.NONE);
             if (summary.warnings().stream().anyMatch(w -> w.contains("do not appear to answer"))) {
                 unanswered++;
@@ -202,67 +231,6 @@ public final class SummaryEvaluation {
                 .markdown();
     }
 
-    private Document page(String file) throws IOException {
-        Document cached = pages.get(file);
-        if (cached != null) {
-            return cached;
-        }
-        Path html = dataset.resolve("html").resolve(file + ".html.gz");
-        URI url = pageUrl(file).orElse(html.toUri());
-        if (source == Source.GROUND_TRUTH) {
-            JsonNode truth = new ObjectMapper()
-                    .readTree(dataset.resolve("ground-truth")
-                            .resolve(file + ".json")
-                            .toFile())
-                    .path("ground_truth");
-            String text = truth.path("main_content").asText("");
-            Optional<String> title = Optional.of(truth.path("title").asText("")).filter(t -> !t.isBlank());
-            Document doc = new Document(url, metadata(title), text, text, List.of(), List.of(), List.of());
-            pages.put(file, doc);
-            return doc;
-        }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(html))) {
-            org.jsoup.nodes.Document parsed = Jsoup.parse(in, null, url.toString());
-            MainContent content = extractor.extract(parsed, false);
-            Optional<String> title = Optional.of(parsed.title().strip()).filter(t -> !t.isEmpty());
-            Document doc = new Document(
-                    url,
-                    metadata(title),
-                    content.markdown(),
-                    content.text(),
-                    content.contentLinks(),
-                    List.of(),
-                    content.codeBlocks());
-            pages.put(file, doc);
-            return doc;
-        }
-    }
-
-    private static Metadata metadata(Optional<String> title) {
-        return new Metadata(
-                title,
-                List.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
-    }
-
-    private Optional<URI> pageUrl(String file) {
-        Path truth = dataset.resolve("ground-truth").resolve(file + ".json");
-        if (!Files.isRegularFile(truth)) {
-            return Optional.empty();
-        }
-        try {
-            String url = new ObjectMapper().readTree(truth.toFile()).path("url").asText("");
-            return url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url));
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Lower case, code marks removed, white space collapsed: what a reader compares. */
     static String normalize(String s) {
         return s.replace("`", "")
@@ -271,11 +239,13 @@ public final class SummaryEvaluation {
                 .strip();
     }
 
-    private static double share(List<ItemResult> results) {
-        if (results.isEmpty()) {
-            return 0;
-        }
-        return (double) results.stream().filter(ItemResult::answerFound).count() / results.size();
+    private static Part part(String name, List<ItemResult> results) {
+        int n = Math.max(1, results.size());
+        return new Part(
+                name,
+                results.size(),
+                (double) results.stream().filter(ItemResult::answerFound).count() / n,
+                (double) results.stream().filter(ItemResult::distractorLeftOut).count() / n);
     }
 
     private static double percentile(double[] sorted, double p) {

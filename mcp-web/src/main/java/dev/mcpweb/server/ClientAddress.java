@@ -1,0 +1,76 @@
+package dev.mcpweb.server;
+
+import dev.mcpweb.config.ConfigException;
+import dev.mcpweb.fetch.Cidr;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who a request comes from, for the per-client rate limit. Behind a reverse proxy every request
+ * arrives from the proxy's address, so for a peer in {@code server.trusted_proxies} the client is read
+ * from {@code X-Forwarded-For}: the right-most entry that is not itself a trusted proxy, since only
+ * the entries the trusted proxies appended can be believed (a client can send any header it likes).
+ * A request from anyone else is its own address, whatever headers it sends.
+ */
+final class ClientAddress {
+    private final List<Cidr> trusted;
+
+    ClientAddress(List<String> trustedProxies) {
+        List<Cidr> ranges = new ArrayList<>();
+        for (String entry : trustedProxies) {
+            ranges.add(Cidr.parse(entry.strip())
+                    .orElseThrow(() -> new ConfigException("invalid value '" + entry + "' in server.trusted_proxies "
+                            + "(MCP_WEB_SERVER_TRUSTED_PROXIES): give IP addresses or CIDRs such as 10.0.0.0/8")));
+        }
+        this.trusted = List.copyOf(ranges);
+    }
+
+    /** The client of a request from {@code peer} carrying these {@code X-Forwarded-For} headers. */
+    String of(String peer, List<String> forwardedFor) {
+        if (!isTrusted(peer)) {
+            return peer;
+        }
+        List<String> hops = new ArrayList<>();
+        for (String header : forwardedFor) {
+            for (String hop : header.split(",")) {
+                if (!hop.isBlank()) {
+                    hops.add(hop.strip());
+                }
+            }
+        }
+        Collections.reverse(hops);
+        String client = peer;
+        for (String hop : hops) {
+            client = hop;
+            if (!isTrusted(hop)) {
+                break;
+            }
+        }
+        return client;
+    }
+
+    private boolean isTrusted(String address) {
+        if (trusted.isEmpty()) {
+            return false;
+        }
+        Optional<InetAddress> parsed = literal(address);
+        return parsed.isPresent() && trusted.stream().anyMatch(range -> range.contains(parsed.get()));
+    }
+
+    /** The address written in {@code text}, never looked up in DNS; empty for anything else. */
+    private static Optional<InetAddress> literal(String text) {
+        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        Optional<Cidr> single = Cidr.parse(bare).filter(c -> c.prefix() == c.network().length * 8);
+        try {
+            return single.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(InetAddress.getByAddress(single.get().network()));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+}
