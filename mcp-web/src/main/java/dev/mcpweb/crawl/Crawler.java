@@ -309,6 +309,19 @@ public final class Crawler {
                     listener,
                     clientModel));
         }
+        summary.ifPresent(s -> s.duplicates()
+                .forEach(copy -> visits.replaceAll((url, v) -> v.url().equals(copy.url())
+                        ? new Visit(
+                                v.url(),
+                                v.depth(),
+                                Visit.Status.DUPLICATE,
+                                Optional.of(copy.status()),
+                                v.title(),
+                                v.order(),
+                                v.bytes(),
+                                v.linkScore(),
+                                v.answerScore())
+                        : v)));
         return new CrawlReport(summary, List.copyOf(visits.values()), read.spent(), read.stopped());
     }
 

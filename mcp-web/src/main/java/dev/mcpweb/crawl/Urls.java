@@ -12,7 +12,7 @@ import java.util.Optional;
  * session and tracking parameters that make endless copies of a page ({@code jsessionid}, {@code sid},
  * {@code utm_*}…) taken out.
  */
-final class Urls {
+public final class Urls {
     private static final BasicURLNormalizer NORMALIZER = BasicURLNormalizer.newBuilder()
             .queryParamsToRemove(List.of(
                     "jsessionid",
@@ -32,7 +32,7 @@ final class Urls {
     private Urls() {}
 
     /** The normal form of {@code url}, or empty when it is not an http(s) URL. */
-    static Optional<URI> normalize(String url) {
+    public static Optional<URI> normalize(String url) {
         String filtered = NORMALIZER.filter(url);
         if (filtered == null) {
             return Optional.empty();

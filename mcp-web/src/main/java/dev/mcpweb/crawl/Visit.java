@@ -25,6 +25,8 @@ public record Visit(
         READ,
         /** Read, and among the pages the summary was made from. */
         SUMMARIZED,
+        /** Read, but left out of the summary as a copy of a page it cites; the reason names which. */
+        DUPLICATE,
         /** robots.txt disallows it for our user agent: not fetched. */
         REFUSED_BY_ROBOTS,
         /** Fetching or extracting it failed, or a policy refused it; the reason says which. */

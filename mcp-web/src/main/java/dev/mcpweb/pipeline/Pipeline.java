@@ -9,6 +9,7 @@ import dev.mcpweb.config.Config;
 import dev.mcpweb.config.MapMode;
 import dev.mcpweb.config.RenderConfig;
 import dev.mcpweb.config.SummarizerConfig;
+import dev.mcpweb.dedup.Duplicates;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.Extraction;
 import dev.mcpweb.extract.ExtractionException;
@@ -361,9 +362,11 @@ public final class Pipeline implements AutoCloseable {
             throws PipelineException {
         SummarizerChoice choice = choose(mode.orElse(config.summarizer().mode()), clientModel);
         int words = maxLengthWords.orElse(config.summarizer().maxLength());
-        SummaryRequest summaryRequest = new SummaryRequest(documents, query, words, call);
+        // copies (print versions, mirrors, ?utm variants) are cited once: the first copy is summarized
+        Duplicates distinct = Duplicates.among(documents);
+        SummaryRequest summaryRequest = new SummaryRequest(distinct.kept(), query, words, call);
         try {
-            return cachedSummary(choice, summaryRequest, listener);
+            return cachedSummary(choice, summaryRequest, listener).withDuplicates(distinct.copies());
         } catch (SummaryException e) {
             throw new PipelineException(FailureKind.SUMMARY, e.getMessage(), e);
         } catch (CpuPool.Busy e) {

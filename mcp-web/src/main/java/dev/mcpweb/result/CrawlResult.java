@@ -74,7 +74,7 @@ public record CrawlResult(
             int depth,
 
             @JsonPropertyDescription(
-                    "read; summarized (read and a source of the summary); refused_by_robots; failed (reason says why); out_of_scope.")
+                    "read; summarized (read and a source of the summary); duplicate (read, left out as a copy of a source: reason says which); refused_by_robots; failed (reason says why); out_of_scope.")
             Visit.Status status,
 
             Optional<String> reason,

@@ -17,6 +17,10 @@ public record SummaryResult(
         @JsonPropertyDescription("The numbered sources the summary cites.")
         List<Source> sources,
 
+        @JsonPropertyDescription("Sources left out as copies of a cited source (same page after URL normalization, or"
+                + " near-identical text): status says which.")
+        List<Duplicate> duplicates,
+
         @JsonPropertyDescription("Sources that could not be read, and why; the summary covers the others.")
         List<Failure> failures,
 
@@ -31,6 +35,7 @@ public record SummaryResult(
 
     public SummaryResult {
         sources = List.copyOf(sources);
+        duplicates = List.copyOf(duplicates);
         failures = List.copyOf(failures);
         warnings = List.copyOf(warnings);
         rendered = List.copyOf(rendered);
@@ -44,6 +49,7 @@ public record SummaryResult(
                 summary.sources().stream()
                         .map(r -> new Source(r.number(), r.title(), r.url()))
                         .toList(),
+                duplicates(summary),
                 result.failures().stream()
                         .map(f -> new Failure(f.source(), f.kind(), f.message()))
                         .toList(),
@@ -55,6 +61,13 @@ public record SummaryResult(
                         .map(r -> new Rendered(r.document().url().toString(), r.render()))
                         .toList(),
                 stats(s));
+    }
+
+    /** The sources {@code summary} left out as copies. */
+    static List<Duplicate> duplicates(Summary summary) {
+        return summary.duplicates().stream()
+                .map(d -> new Duplicate(d.title(), d.url(), d.status(), d.of()))
+                .toList();
     }
 
     /** How {@code s} was made, as the results report it. */
@@ -76,6 +89,16 @@ public record SummaryResult(
 
     /** Entry {@code number} of the numbered source list. */
     public record Source(int number, String title, String url) {}
+
+    /** A source read but left out of the summary as a copy of source {@code of}. */
+    public record Duplicate(
+            String title,
+            String url,
+
+            @JsonPropertyDescription("\"duplicate of n\": source n is the copy the summary cites.")
+            String status,
+
+            int of) {}
 
     /** A source that could not be read. */
     public record Failure(

@@ -1,0 +1,58 @@
+package dev.mcpweb.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.mcpweb.config.Config;
+import dev.mcpweb.pipeline.Pipeline;
+import dev.mcpweb.pipeline.PipelineResult;
+import dev.mcpweb.pipeline.SummarizeRequest;
+import dev.mcpweb.result.SummaryResult;
+import dev.mcpweb.summarize.SummaryListener;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Copies of a page (its print version, a ?utm variant) are summarized once and cited once. */
+class DuplicateSourcesTest {
+    @TempDir
+    Path cacheDir;
+
+    @Test
+    void aPageItsPrintCopyAndAUtmVariantAreSummarizedOnceAndTheCopiesMarkedDuplicate() throws Exception {
+        try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain());
+                Pipeline pipeline = pipeline(site)) {
+            String page = site.url(SyntheticSite.answerPaths().getFirst());
+            String print = site.url(SyntheticSite.answerPaths()
+                    .getFirst()
+                    .replace("/section/", "/print/")
+                    .replace("article-", "")
+                    .replace(".html", ""));
+            String utm = page + "?utm_source=newsletter&utm_medium=email";
+            PipelineResult result = pipeline.summarize(
+                    new SummarizeRequest(
+                            List.of(page, print, utm), Optional.empty(), OptionalInt.of(120), Optional.empty()),
+                    SummaryListener.NONE,
+                    Optional.empty());
+            SummaryResult json = SummaryResult.of(result);
+
+            assertThat(json.sources()).extracting(SummaryResult.Source::url).containsExactly(page);
+            assertThat(json.duplicates())
+                    .extracting(SummaryResult.Duplicate::url, SummaryResult.Duplicate::status)
+                    .containsExactly(tuple(print, "duplicate of 1"), tuple(utm, "duplicate of 1"));
+            assertThat(json.summary()).contains(print + " (duplicate of 1)").contains(utm + " (duplicate of 1)");
+        }
+    }
+
+    private Pipeline pipeline(SyntheticSite site) {
+        Map<String, String> settings = new HashMap<>(site.settings());
+        settings.put("cache.dir", cacheDir.toString());
+        settings.put("summarizer.provider", "extractive");
+        return Pipeline.create(Config.defaults().with(settings));
+    }
+}
