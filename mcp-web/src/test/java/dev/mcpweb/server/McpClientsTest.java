@@ -3,18 +3,13 @@ package dev.mcpweb.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.crawl.SyntheticSite;
 import dev.mcpweb.sim.SimulatedLlmServer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -27,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class McpClientsTest {
-    private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
+    private static final Path NODE_DIR = NodeClient.DIR;
 
     private static SimulatedLlmServer llm;
 
@@ -106,45 +101,9 @@ class McpClientsTest {
     }
 
     private static void node(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(NODE_DIR.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile("mcp-web-node-", ".log").toFile());
-        builder.environment().put("MCPWEB_TEST_COMMAND", serverCommand());
-        builder.environment().put("MCPWEB_TEST_LLM", llm.v1Url());
-        builder.environment().putAll(env);
-        Path log = builder.redirectOutput().file().toPath();
-        Process process = builder.start();
-        boolean exited = process.waitFor(10, TimeUnit.MINUTES);
-        if (!exited) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println(output); // kept in the surefire report of this test
-        assertThat(exited)
-                .as("node %s finished within 10 minutes:%n%s", String.join(" ", args), output)
-                .isTrue();
-        assertThat(process.exitValue())
-                .as("node %s failed:%n%s", String.join(" ", args), output)
-                .isZero();
-    }
-
-    /** This build's classes and dependencies, started as the launcher would for {@code serve}. */
-    private static String serverCommand() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ObjectMapper()
-                .writeValueAsString(List.of(
-                        java,
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-Xlog:disable",
-                        "-Xlog:all=error:stderr",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.mcpweb.cli.Main"));
+        Map<String, String> withLlm = new HashMap<>(env);
+        withLlm.putIfAbsent("MCPWEB_TEST_LLM", llm.v1Url());
+        NodeClient.run(withLlm, args);
     }
 
     static boolean found(String program) {
