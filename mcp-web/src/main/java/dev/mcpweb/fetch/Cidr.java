@@ -42,8 +42,13 @@ public record Cidr(byte[] network, int prefix) {
         }
     }
 
-    public boolean contains(InetAddress address) {
+    boolean contains(InetAddress address) {
         return contains(address.getAddress());
+    }
+
+    /** Whether {@code text} is an address literal in this range; a name is never looked up, and is outside. */
+    public boolean containsLiteral(String text) {
+        return HostSpelling.literal(text).filter(this::contains).isPresent();
     }
 
     /** Whether the raw address bytes fall in this range; compares in place, allocating nothing. */

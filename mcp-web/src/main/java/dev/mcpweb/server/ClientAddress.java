@@ -2,12 +2,9 @@ package dev.mcpweb.server;
 
 import dev.mcpweb.config.ConfigException;
 import dev.mcpweb.fetch.Cidr;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Who a request comes from, for the per-client rate limit. Behind a reverse proxy every request
@@ -54,23 +51,8 @@ final class ClientAddress {
     }
 
     private boolean isTrusted(String address) {
-        if (trusted.isEmpty()) {
-            return false;
-        }
-        Optional<InetAddress> parsed = literal(address);
-        return parsed.isPresent() && trusted.stream().anyMatch(range -> range.contains(parsed.get()));
-    }
-
-    /** The address written in {@code text}, never looked up in DNS; empty for anything else. */
-    private static Optional<InetAddress> literal(String text) {
-        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        Optional<Cidr> single = Cidr.parse(bare).filter(c -> c.prefix() == c.network().length * 8);
-        try {
-            return single.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(InetAddress.getByAddress(single.get().network()));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+        String bare =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        return trusted.stream().anyMatch(range -> range.containsLiteral(bare));
     }
 }
