@@ -124,10 +124,12 @@ final class EvalSummaryCommand implements Callable<Integer> {
             report.mismatchedQueriesUnanswered()
                     .ifPresent(u -> out.printf("mismatched queries     %.3f reported as unanswered%n", u));
             for (SummaryEvaluation.ItemResult r : report.results()) {
-                if (!r.answerFound() || !r.distractorLeftOut()) {
+                if (!r.answerFound() || !r.distractorLeftOut() || !r.answerInPage() || !r.distractorInPage()) {
                     out.printf(
-                            "  %-10s %s%s%n",
+                            "  %-10s %s%s%s%s%n",
                             r.id(),
+                            r.answerInPage() ? "" : "answer not in extracted page ",
+                            r.distractorInPage() ? "" : "distractor not in extracted page ",
                             r.answerFound() ? "" : "answer missing ",
                             r.distractorLeftOut() ? "" : "distractor quoted");
                 }
@@ -165,6 +167,8 @@ final class EvalSummaryCommand implements Callable<Integer> {
             results.addObject()
                     .put("id", r.id())
                     .put("part", r.part())
+                    .put("answer_in_page", r.answerInPage())
+                    .put("distractor_in_page", r.distractorInPage())
                     .put("answer_found", r.answerFound())
                     .put("distractor_left_out", r.distractorLeftOut())
                     .put("ms", r.millis())

@@ -52,7 +52,14 @@ public final class SummaryEvaluation {
 
     /** How one item went. */
     public record ItemResult(
-            String id, String part, boolean answerFound, boolean distractorLeftOut, double millis, String summary) {}
+            String id,
+            String part,
+            boolean answerInPage,
+            boolean distractorInPage,
+            boolean answerFound,
+            boolean distractorLeftOut,
+            double millis,
+            String summary) {}
 
     /** The shares over one part of the items: a split of the file, or all of it. */
     public record Part(String name, int items, double answerFound, double distractorLeftOut) {}
@@ -139,12 +146,16 @@ public final class SummaryEvaluation {
             String summary = summarize(summarizer, system, page, item.query(), maxLength);
             double millis = (threads.getCurrentThreadCpuTime() - start) / 1e6;
             String text = normalize(page.text());
-            inPage += containsAll(text, item.answers()) ? 1 : 0;
-            distractorInPage += text.contains(normalize(item.distractor())) ? 1 : 0;
+            boolean answerThere = containsAll(text, item.answers());
+            boolean distractorThere = text.contains(normalize(item.distractor()));
+            inPage += answerThere ? 1 : 0;
+            distractorInPage += distractorThere ? 1 : 0;
             String seen = normalize(summary);
             results.add(new ItemResult(
                     item.id(),
                     partOf.get(i),
+                    answerThere,
+                    distractorThere,
                     containsAll(seen, item.answers()),
                     !seen.contains(normalize(item.distractor())),
                     millis,
