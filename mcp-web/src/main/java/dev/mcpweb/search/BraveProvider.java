@@ -23,6 +23,7 @@ final class BraveProvider implements SearchProvider {
                         name(),
                         this.baseUrl,
                         "search.brave_url (MCP_WEB_SEARCH_BRAVE_URL)",
+                        "the key",
                         "check search.brave_api_key (MCP_WEB_SEARCH_BRAVE_API_KEY), the subscription token of"
                                 + " the Brave Search API dashboard",
                         List.of(key.reveal())),

@@ -26,8 +26,17 @@ final class ProviderHttp implements AutoCloseable {
     private static final int MAX_QUOTED = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the user must fix, per provider: its address and its key, both named as options. */
-    record Place(String provider, String shownUrl, String urlOption, String refusedHint, List<String> secrets) {}
+    /**
+     * What the user must fix, per provider: its address and what a 401 or 403 refuses ({@code the key}, or
+     * {@code the request} where there is no key), both named as options.
+     */
+    record Place(
+            String provider,
+            String shownUrl,
+            String urlOption,
+            String refused,
+            String refusedHint,
+            List<String> secrets) {}
 
     private final Place place;
     private final Duration timeout;
@@ -85,8 +94,8 @@ final class ProviderHttp implements AutoCloseable {
         if (code == 401 || code == 403) {
             return new SearchException(
                     Kind.REFUSED,
-                    "search provider refused the key" + http + ": " + place.provider() + " at " + place.shownUrl()
-                            + "; " + place.refusedHint());
+                    "search provider refused " + place.refused() + http + ": " + place.provider() + " at "
+                            + place.shownUrl() + "; " + place.refusedHint());
         }
         if (code == 429) {
             String wait = response.header("Retry-After");

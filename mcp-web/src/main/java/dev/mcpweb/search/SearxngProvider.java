@@ -27,6 +27,7 @@ final class SearxngProvider implements SearchProvider {
                         name(),
                         base.masked(),
                         "search.searxng_url (MCP_WEB_SEARCH_SEARXNG_URL)",
+                        "the request",
                         "give the instance's user and password in search.searxng_url (https://user:pass@host), or,"
                                 + " on HTTP 403, allow the json format (search: formats: [html, json] in its"
                                 + " settings.yml) and check that its limiter lets this client through",

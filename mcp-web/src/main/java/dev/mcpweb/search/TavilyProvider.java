@@ -32,6 +32,7 @@ final class TavilyProvider implements SearchProvider {
                         name(),
                         this.baseUrl,
                         "search.tavily_url (MCP_WEB_SEARCH_TAVILY_URL)",
+                        "the key",
                         "check search.tavily_api_key (MCP_WEB_SEARCH_TAVILY_API_KEY), the tvly-… key of the Tavily"
                                 + " dashboard",
                         List.of(key.reveal())),
