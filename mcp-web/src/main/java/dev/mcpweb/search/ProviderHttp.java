@@ -3,12 +3,15 @@ package dev.mcpweb.search;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpweb.config.BaseUrl;
 import dev.mcpweb.search.SearchException.Kind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -54,7 +57,23 @@ final class ProviderHttp implements AutoCloseable {
                 .build();
     }
 
-    /** Sends {@code request} and returns its JSON answer. */
+    /**
+     * {@code base} (a trailing slash dropped) with {@code path} added, or, when that is no http(s) URL, the
+     * failure that says which option to fix.
+     */
+    static HttpUrl endpoint(String base, String path, String option) throws SearchException {
+        String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        HttpUrl url = HttpUrl.parse(trimmed.endsWith(path) ? trimmed : trimmed + path);
+        if (url == null) {
+            throw new SearchException(
+                    Kind.NOT_CONFIGURED,
+                    option + " is not an http(s) URL: " + BaseUrl.mask(base)
+                            + "; give the API's address, e.g. http://127.0.0.1:8888, or leave it unset for the default");
+        }
+        return url;
+    }
+
+    /** Sends {@code request} and returns its answer, a JSON object. */
     JsonNode exchange(Request request) throws SearchException {
         try (Response response = client.newCall(request).execute()) {
             if (!response.isSuccessful()) {
@@ -65,22 +84,35 @@ final class ProviderHttp implements AutoCloseable {
                         + " MiB, which is no page of search results");
             }
             byte[] body = response.body().bytes();
+            JsonNode answer;
             try {
-                return JSON.readTree(body);
+                answer = JSON.readTree(body);
             } catch (JacksonException e) {
                 throw failed("answered with something that is not JSON ("
                         + response.header("Content-Type", "no Content-Type") + ": "
-                        + quoted(new String(
-                                body, 0, Math.min(body.length, MAX_QUOTED), java.nio.charset.StandardCharsets.UTF_8))
+                        + quoted(new String(body, 0, Math.min(body.length, MAX_QUOTED), StandardCharsets.UTF_8))
                         + "); check that " + place.urlOption() + " points at the API");
             }
-        } catch (InterruptedIOException e) {
-            throw failed("did not answer within " + seconds(timeout) + " (search.timeout, MCP_WEB_SEARCH_TIMEOUT)");
-        } catch (UnknownHostException e) {
-            throw unreachable("unknown host");
+            if (!answer.isObject()) {
+                throw malformed("the answer is not a JSON object");
+            }
+            return answer;
         } catch (IOException e) {
-            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : quoted(e.getMessage()));
+            throw translate(e);
         }
+    }
+
+    /** What an I/O failure means to the user; a caller that was interrupted (the call cancelled) stays so. */
+    private SearchException translate(IOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return new SearchException(Kind.FAILED, "the search was cancelled");
+        }
+        return switch (e) {
+            case InterruptedIOException timeout ->
+                failed("did not answer within " + seconds(this.timeout) + " (search.timeout, MCP_WEB_SEARCH_TIMEOUT)");
+            case UnknownHostException unknown -> unreachable("unknown host");
+            default -> unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : quoted(e.getMessage()));
+        };
     }
 
     /** A failure of the answer's content: a field missing or of the wrong type. */
@@ -100,7 +132,10 @@ final class ProviderHttp implements AutoCloseable {
         if (code == 429) {
             String wait = response.header("Retry-After");
             return failed("is limiting this key's request rate" + http + "; retry "
-                    + (wait == null ? "later" : "after " + quoted(wait) + " s") + ", or raise the plan's limit");
+                    + (wait == null
+                            ? "later"
+                            : "after " + quoted(wait) + (wait.strip().matches("\\d+") ? " s" : ""))
+                    + ", or raise the plan's limit");
         }
         if (code >= 500) {
             return failed("failed" + http + "; retry later");

@@ -1,7 +1,7 @@
 package dev.mcpweb.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpweb.config.BaseUrl;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +16,7 @@ import okhttp3.Request;
  */
 final class SearxngProvider implements SearchProvider {
     private static final HitReader READER = new HitReader("title", "url", "content");
+    private static final String URL_OPTION = "search.searxng_url (MCP_WEB_SEARCH_SEARXNG_URL)";
 
     private final BaseUrl base;
     private final ProviderHttp http;
@@ -26,7 +27,7 @@ final class SearxngProvider implements SearchProvider {
                 new ProviderHttp.Place(
                         name(),
                         base.masked(),
-                        "search.searxng_url (MCP_WEB_SEARCH_SEARXNG_URL)",
+                        URL_OPTION,
                         "the request",
                         "give the instance's user and password in search.searxng_url (https://user:pass@host), or,"
                                 + " on HTTP 403, allow the json format (search: formats: [html, json] in its"
@@ -42,15 +43,8 @@ final class SearxngProvider implements SearchProvider {
 
     @Override
     public List<SearchHit> search(SearchQuery query) throws SearchException {
-        String endpoint = base.address().endsWith("/search") ? base.address() : base.address() + "/search";
-        HttpUrl parsed = HttpUrl.parse(endpoint);
-        if (parsed == null) {
-            throw new SearchException(
-                    SearchException.Kind.NOT_CONFIGURED,
-                    "search.searxng_url (MCP_WEB_SEARCH_SEARXNG_URL) is not an http(s) URL: " + base.masked()
-                            + "; give the instance's address, e.g. http://127.0.0.1:8888");
-        }
-        HttpUrl.Builder url = parsed.newBuilder();
+        HttpUrl.Builder url =
+                ProviderHttp.endpoint(base.address(), "/search", URL_OPTION).newBuilder();
         if (!base.query().isEmpty()) {
             url.encodedQuery(base.query());
         }
@@ -65,15 +59,11 @@ final class SearxngProvider implements SearchProvider {
             String password = colon < 0 ? "" : decoded(info.substring(colon + 1));
             request.header("Authorization", Credentials.basic(user, password, StandardCharsets.UTF_8));
         });
-        JsonNode answer = http.exchange(request.build());
-        if (!answer.isObject()) {
-            throw http.malformed("the answer is not a JSON object");
-        }
-        return READER.read(answer.path("results"), query.count(), http);
+        return READER.read(http.exchange(request.build()).path("results"), query.count(), http);
     }
 
     private static String decoded(String s) {
-        return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     @Override

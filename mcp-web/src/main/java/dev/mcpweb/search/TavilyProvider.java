@@ -1,12 +1,10 @@
 package dev.mcpweb.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpweb.config.Secret;
 import java.time.Duration;
 import java.util.List;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -19,24 +17,19 @@ final class TavilyProvider implements SearchProvider {
     private static final HitReader READER = new HitReader("title", "url", "content");
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String URL_OPTION = "search.tavily_url (MCP_WEB_SEARCH_TAVILY_URL)";
 
     private final String baseUrl;
     private final Secret key;
     private final ProviderHttp http;
 
     TavilyProvider(String baseUrl, Secret key, Duration timeout) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl;
         this.key = key;
+        String hint = "check search.tavily_api_key (MCP_WEB_SEARCH_TAVILY_API_KEY), the tvly-… key of the Tavily"
+                + " dashboard";
         this.http = new ProviderHttp(
-                new ProviderHttp.Place(
-                        name(),
-                        this.baseUrl,
-                        "search.tavily_url (MCP_WEB_SEARCH_TAVILY_URL)",
-                        "the key",
-                        "check search.tavily_api_key (MCP_WEB_SEARCH_TAVILY_API_KEY), the tvly-… key of the Tavily"
-                                + " dashboard",
-                        List.of(key.reveal())),
-                timeout);
+                new ProviderHttp.Place(name(), baseUrl, URL_OPTION, "the key", hint, List.of(key.reveal())), timeout);
     }
 
     @Override
@@ -46,28 +39,17 @@ final class TavilyProvider implements SearchProvider {
 
     @Override
     public List<SearchHit> search(SearchQuery query) throws SearchException {
-        HttpUrl url = HttpUrl.parse(baseUrl + "/search");
-        if (url == null) {
-            throw new SearchException(
-                    SearchException.Kind.NOT_CONFIGURED,
-                    "search.tavily_url (MCP_WEB_SEARCH_TAVILY_URL) is not an http(s) URL: " + baseUrl
-                            + "; leave it unset for https://api.tavily.com");
-        }
         ObjectNode body = JSON.createObjectNode()
                 .put("query", query.text())
                 .put("max_results", query.count())
                 .put("search_depth", "basic");
         Request request = new Request.Builder()
-                .url(url)
+                .url(ProviderHttp.endpoint(baseUrl, "/search", URL_OPTION))
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + key.reveal())
                 .post(RequestBody.create(body.toString(), JSON_TYPE))
                 .build();
-        JsonNode answer = http.exchange(request);
-        if (!answer.isObject()) {
-            throw http.malformed("the answer is not a JSON object");
-        }
-        return READER.read(answer.path("results"), query.count(), http);
+        return READER.read(http.exchange(request).path("results"), query.count(), http);
     }
 
     @Override

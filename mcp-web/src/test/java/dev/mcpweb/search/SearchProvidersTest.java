@@ -196,6 +196,10 @@ class SearchProvidersTest {
         assertThatThrownBy(
                         () -> search(Map.of("search.provider", "tavily"), new SearchQuery("fog", 5, Optional.empty())))
                 .hasMessage("search.provider=tavily needs search.tavily_api_key (MCP_WEB_SEARCH_TAVILY_API_KEY)");
+        Map<String, String> badUrl = new HashMap<>(fake.settings("brave"));
+        badUrl.put("search.brave_url", "api.search.brave.com");
+        assertThatThrownBy(() -> search(badUrl, new SearchQuery("fog", 5, Optional.empty())))
+                .hasMessageStartingWith("search.brave_url (MCP_WEB_SEARCH_BRAVE_URL) is not an http(s) URL");
     }
 
     @Test
