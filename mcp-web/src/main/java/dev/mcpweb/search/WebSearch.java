@@ -33,6 +33,9 @@ public final class WebSearch {
 
     static final int MAX_RESULTS = 20;
 
+    /** Providers take a few hundred characters; longer text is not a search. */
+    static final int MAX_QUERY = 1_000;
+
     private final Pipeline pipeline;
 
     private WebSearch(Pipeline pipeline) {
@@ -49,6 +52,19 @@ public final class WebSearch {
         if (text.isEmpty()) {
             throw new SearchException(
                     SearchException.Kind.INVALID, "the search query is empty; give words to search for");
+        }
+        if (text.length() > MAX_QUERY) {
+            throw new SearchException(
+                    SearchException.Kind.INVALID,
+                    "the search query has " + text.length() + " characters; give at most " + MAX_QUERY);
+        }
+        if (request.language()
+                .filter(l -> !l.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?"))
+                .isPresent()) {
+            throw new SearchException(
+                    SearchException.Kind.INVALID,
+                    "the language must be a code such as en, de or pt-BR, not \""
+                            + request.language().get() + "\"");
         }
         SearchConfig config = pipeline.config().search();
         int wanted = Math.clamp(request.maxResults().orElse(config.maxResults()), 1, MAX_RESULTS);

@@ -1,6 +1,7 @@
 package dev.mcpweb.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpweb.config.Config;
 import dev.mcpweb.crawl.SyntheticSite;
@@ -149,6 +150,31 @@ class WebSearchTest {
             assertThat(report.answer()).isEmpty();
             assertThat(report.answerFailure())
                     .hasValueSatisfying(m -> assertThat(m).contains("192.168.1.1"));
+        }
+    }
+
+    @Test
+    void anEmptyOrOverlongQueryOrABadLanguageIsRefusedBeforeTheProviderIsAsked() throws Exception {
+        try (FakeSearchProviders fake = FakeSearchProviders.start();
+                Pipeline pipeline = pipeline(fake.settings("searxng"))) {
+            WebSearch search = WebSearch.of(pipeline);
+            for (SearchRequest bad : List.of(
+                    SearchRequest.of("   "),
+                    SearchRequest.of("fog ".repeat(300)),
+                    new SearchRequest(
+                            "fog",
+                            OptionalInt.empty(),
+                            Optional.of("en&format=html"),
+                            false,
+                            OptionalInt.empty(),
+                            Optional.empty(),
+                            Optional.empty()))) {
+                assertThatThrownBy(() -> search.search(bad, SummaryListener.NONE, Optional.empty()))
+                        .isInstanceOf(SearchException.class)
+                        .extracting(e -> ((SearchException) e).kind())
+                        .isEqualTo(SearchException.Kind.INVALID);
+            }
+            assertThat(fake.requests()).isEmpty();
         }
     }
 
