@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             SummarizeCommand.class,
             MapCommand.class,
             CrawlCommand.class,
+            SearchCommand.class,
             DoctorCommand.class,
             HelpCommand.class
         })

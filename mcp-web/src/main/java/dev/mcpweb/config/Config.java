@@ -114,6 +114,25 @@ public final class Config {
                 integer("crawl.map_depth"));
     }
 
+    public SearchConfig search() {
+        return new SearchConfig(
+                string("search.provider"),
+                string("search.searxng_url").strip(),
+                secret("search.brave_api_key"),
+                string("search.brave_url").strip(),
+                secret("search.tavily_api_key"),
+                string("search.tavily_url").strip(),
+                integer("search.max_results"),
+                duration("search.timeout"));
+    }
+
+    private Optional<Secret> secret(String name) {
+        Resolved r = resolved(name);
+        return r.raw().isBlank()
+                ? Optional.empty()
+                : Optional.of(new Secret(r.raw().strip(), r.source()));
+    }
+
     public ExtractorConfig extractor() {
         return new ExtractorConfig(
                 bool("extractor.include_comments"),
@@ -207,8 +226,9 @@ public final class Config {
         for (Option option : Options.ALL) {
             Resolved r = values.get(option.name());
             // URLs show where they point with their credentials masked; other secrets are masked whole.
-            boolean url =
-                    option.name().equals("summarizer.api_base") || option.name().equals("cache.redis_url");
+            boolean url = option.name().equals("summarizer.api_base")
+                    || option.name().equals("cache.redis_url")
+                    || option.name().equals("search.searxng_url");
             String shown =
                     url ? BaseUrl.mask(r.raw()) : option.secret() && !r.raw().isEmpty() ? mask(r.raw()) : r.raw();
             out.add(new Setting(option.name(), option.envName(), shown, r.source(), option.description()));

@@ -176,6 +176,42 @@ final class Options {
                     0.0,
                     10.0),
 
+            // search
+            choice(
+                    "search.provider",
+                    "auto",
+                    "Web search provider of mcp-web search and the search_web tool: searxng (a SearXNG instance's JSON"
+                            + " API), brave (Brave Search API) or tavily (Tavily API); auto is searxng when"
+                            + " search.searxng_url is set, otherwise no provider.",
+                    "auto",
+                    "searxng",
+                    "brave",
+                    "tavily"),
+            of(
+                    "search.searxng_url",
+                    STRING,
+                    "",
+                    "Base URL of a SearXNG instance whose settings.yml allows the json format, e.g."
+                            + " http://127.0.0.1:8888; credentials in it (https://user:pass@host) are sent as Basic"
+                            + " authentication and masked."),
+            of("search.brave_api_key", SECRET, "", "Brave Search API subscription token. Never logged."),
+            of(
+                    "search.brave_url",
+                    STRING,
+                    "https://api.search.brave.com",
+                    "Base URL of the Brave Search API (/res/v1/web/search is added)."),
+            of("search.tavily_api_key", SECRET, "", "Tavily API key (tvly-…), sent as a Bearer token. Never logged."),
+            of("search.tavily_url", STRING, "https://api.tavily.com", "Base URL of the Tavily API (/search is added)."),
+            ranged(
+                    "search.max_results",
+                    INT,
+                    "5",
+                    "Search results returned (and read, when a summary is asked for) unless a call asks for another"
+                            + " number.",
+                    1.0,
+                    20.0),
+            ranged("search.timeout", DURATION, "15s", "Deadline for one request to the search provider.", 0.001, null),
+
             // extractor
             of(
                     "extractor.include_comments",

@@ -14,6 +14,7 @@ public final class ResultDocs {
             new Entry(PageResult.class, "the `fetch_url` tool"),
             new Entry(SiteMapResult.class, "the `map_site` tool; `mcp-web map --json`"),
             new Entry(CrawlResult.class, "the `crawl_site` tool; `mcp-web crawl --json`"),
+            new Entry(SearchResult.class, "the `search_web` tool; `mcp-web search --json`"),
             new Entry(DocumentResult.class, "`mcp-web extract --jsonl` (one a line) and `--format json`"),
             new Entry(FetchInfo.class, "`mcp-web fetch --info`"),
             new Entry(CacheStatsResult.class, "the `get_cache_stats` tool; `mcp-web cache stats --json`"),

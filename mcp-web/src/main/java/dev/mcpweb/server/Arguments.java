@@ -74,6 +74,19 @@ final class Arguments {
         return OptionalInt.of((int) n);
     }
 
+    /** A boolean that may be left out (then {@code otherwise}); "true" and "false" as strings are taken too. */
+    boolean optionalBoolean(String name, boolean otherwise) throws BadArguments {
+        Object value = values.get(name);
+        return switch (value) {
+            case null -> otherwise;
+            case Boolean b -> b;
+            case String s when s.strip().equalsIgnoreCase("true") -> true;
+            case String s when s.strip().equalsIgnoreCase("false") -> false;
+            default ->
+                throw new BadArguments(tool + ": '" + name + "' must be true or false, not " + describe(value) + ".");
+        };
+    }
+
     List<String> requiredStrings(String name, int maxItems, String example) throws BadArguments {
         Object value = values.get(name);
         List<?> items;

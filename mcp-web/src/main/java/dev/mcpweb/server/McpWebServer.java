@@ -45,8 +45,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * mcp-web as an MCP server: the tools {@code summarize_urls}, {@code fetch_url}, {@code map_site},
- * {@code crawl_site}, {@code get_cache_stats}, {@code clear_cache} and {@code prune_cache} over the {@link Pipeline},
- * served on stdio ({@link #serveStdio}) or Streamable HTTP ({@link #serveHttp}). Tool calls run on
+ * {@code crawl_site}, {@code search_web}, {@code get_cache_stats}, {@code clear_cache} and
+ * {@code prune_cache} over the {@link Pipeline}, served on stdio ({@link #serveStdio}) or Streamable HTTP ({@link #serveHttp}). Tool calls run on
  * virtual threads, at most {@code server.max_concurrent_tools} at once.
  */
 public final class McpWebServer implements AutoCloseable {
@@ -54,8 +54,9 @@ public final class McpWebServer implements AutoCloseable {
             mcp-web reads the web for you, safely. summarize_urls gives a short cited summary of one or more \
             pages (add a query to get an answer focused on it); fetch_url gives a page's main content as \
             Markdown, in pages when it is long; map_site lists a site's URLs; crawl_site reads a site for a \
-            question and answers it from the pages that do, with citations. Private and local addresses are \
-            refused, and robots.txt is obeyed.""";
+            question and answers it from the pages that do, with citations; search_web searches the web (and \
+            with summarize: true answers from the results). Private and local addresses are refused, and \
+            robots.txt is obeyed.""";
 
     /** Connections the kernel may queue before they are accepted (the JVM's default is 50). */
     private static final int ACCEPT_BACKLOG = 1024;

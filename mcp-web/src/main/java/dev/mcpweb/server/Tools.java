@@ -30,8 +30,13 @@ import dev.mcpweb.result.CrawlResult;
 import dev.mcpweb.result.PageResult;
 import dev.mcpweb.result.ResultJson;
 import dev.mcpweb.result.ResultSchema;
+import dev.mcpweb.result.SearchResult;
 import dev.mcpweb.result.SiteMapResult;
 import dev.mcpweb.result.SummaryResult;
+import dev.mcpweb.search.SearchException;
+import dev.mcpweb.search.SearchReport;
+import dev.mcpweb.search.SearchRequest;
+import dev.mcpweb.search.WebSearch;
 import dev.mcpweb.server.Arguments.BadArguments;
 import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.summarize.Summary;
@@ -60,7 +65,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The seven tools, each a thin adapter: read and check the arguments, call the {@link Pipeline}, and
+ * The eight tools, each a thin adapter: read and check the arguments, call the {@link Pipeline}, and
  * turn its answer or failure into a tool result. Every failure is a result with {@code isError: true}
  * and a message that says what to do; nothing a call does stops the server.
  */
@@ -72,6 +77,7 @@ final class Tools {
     static final int MAX_GLOBS = 20;
     static final int DEFAULT_MAP_PAGE = 200;
     static final int MAX_MAP_PAGE = 5_000;
+    static final int MAX_SEARCH_RESULTS = 20;
 
     private final PipelineStartup pipelines;
     private final ClientSampling.Choice sampling;
@@ -161,6 +167,19 @@ final class Tools {
                                 "exclude",
                                 "max_length"),
                         this::crawlSite),
+                tool(
+                        "search_web",
+                        "Search the web",
+                        """
+                        Search the web for `query` through the configured provider (SearXNG, Brave or Tavily) \
+                        and list the results with title, URL and snippet. With `summarize: true`, also read the \
+                        top results (guarded, obeying robots.txt) and answer the query from them in Markdown, \
+                        citing them as [n]. Use it when you do not know which pages answer a question.""",
+                        SEARCH_SCHEMA,
+                        SearchResult.class,
+                        new ToolAnnotations(null, true, false, false, true, null),
+                        Set.of("query", "max_results", "language", "summarize", "mode", "max_length", "render"),
+                        this::searchWeb),
                 tool(
                         "get_cache_stats",
                         "Cache statistics",
@@ -493,6 +512,54 @@ final class Tools {
                 .build();
     }
 
+    private CallToolResult searchWeb(Arguments args, ToolCall call, Pipeline pipeline) throws Exception {
+        SearchRequest request = new SearchRequest(
+                args.requiredString("query", "when was the diaphone fog signal installed"),
+                args.optionalInt("max_results", 1, MAX_SEARCH_RESULTS),
+                args.optionalString("language"),
+                args.optionalBoolean("summarize", false),
+                args.optionalInt("max_length", 10, 5_000),
+                args.optionalChoice("mode", MapMode.ids()).map(MapMode::of),
+                render(args));
+        Optional<LlmProvider> clientModel = request.summarize() ? sampling.provider(call.exchange()) : Optional.empty();
+        SearchReport report;
+        try {
+            report = WebSearch.of(pipeline).search(request, call, clientModel);
+        } catch (SearchException e) {
+            call.log(LoggingLevel.WARNING, "search_web: " + e.getMessage());
+            return error(e.getMessage() + (e.getMessage().endsWith(".") ? "" : "."));
+        } finally {
+            clientModel.ifPresent(LlmProvider::close);
+        }
+        StringBuilder text = new StringBuilder();
+        report.answer().ifPresent(a -> text.append(summaryText(a)).append("\n\nSearch results:\n"));
+        report.answerFailure()
+                .ifPresent(f -> text.append("No answer: ").append(f).append("\n\nSearch results:\n"));
+        if (report.results().isEmpty()) {
+            text.append(report.provider())
+                    .append(" found nothing for \"")
+                    .append(report.query())
+                    .append("\". Try other words.\n");
+        }
+        for (SearchReport.Result r : report.results()) {
+            text.append(r.number()).append(". ").append(r.title()).append('\n');
+            text.append("   ").append(r.url()).append('\n');
+            if (!r.snippet().isEmpty()) {
+                text.append("   ").append(r.snippet()).append('\n');
+            }
+            r.status()
+                    .ifPresent(st -> text.append("   (")
+                            .append(st)
+                            .append(r.reason().map(why -> ": " + why).orElse(""))
+                            .append(")\n"));
+        }
+        return CallToolResult.builder()
+                .addTextContent(text.toString().strip())
+                .structuredContent(ResultJson.tree(SearchResult.of(report)))
+                .isError(false)
+                .build();
+    }
+
     private static Optional<String> metadataLine(Metadata m) {
         List<String> parts = new ArrayList<>();
         if (!m.authors().isEmpty()) {
@@ -759,6 +826,53 @@ final class Tools {
               "additionalProperties": false
             }
             """.formatted(SCOPE_PROPERTIES);
+
+    private static final String SEARCH_SCHEMA =
+            """
+            {
+              "type": "object",
+              "properties": {
+                "query": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "What to search the web for: a question or keywords."
+                },
+                "max_results": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 20,
+                  "description": "Results to return, and to read with summarize (default from the server's configuration, usually 5)."
+                },
+                "language": {
+                  "type": "string",
+                  "description": "Optional language code of the results, e.g. en or de (SearXNG and Brave; Tavily ignores it)."
+                },
+                "summarize": {
+                  "type": "boolean",
+                  "default": false,
+                  "description": "Also read the results and answer the query from them in Markdown, citing them as [n]."
+                },
+                "mode": {
+                  "type": "string",
+                  "enum": %s,
+                  "description": "Optional, with summarize. How long inputs are summarized piece by piece: parallel (default), streaming or sequential."
+                },
+                "max_length": {
+                  "type": "integer",
+                  "minimum": 10,
+                  "maximum": 5000,
+                  "description": "Optional, with summarize: target length of the answer in words (default from the server's configuration, usually 200)."
+                },
+                "render": {
+                  "type": "string",
+                  "enum": %s,
+                  "description": "Optional, with summarize. When to read a page in headless Chromium: auto (default: only pages whose HTML is a shell written by JavaScript), always, or never."
+                }
+              },
+              "required": ["query"],
+              "additionalProperties": false
+            }
+            """.formatted(jsonList(MapMode.ids()), jsonList(RenderConfig.Mode.labels()));
 
     private static final String NAMESPACE_SCHEMA = """
             {

@@ -46,6 +46,7 @@ class ArchitectureTest {
                         "dev.mcpweb.cache..",
                         "dev.mcpweb.pipeline..",
                         "dev.mcpweb.crawl..",
+                        "dev.mcpweb.search..",
                         "dev.mcpweb.result..")
                 .should()
                 .dependOnClassesThat()

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mcpweb.crawl.SyntheticSite;
+import dev.mcpweb.search.FakeSearchProviders;
 import dev.mcpweb.sim.SimulatedLlmServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +96,34 @@ class McpClientsTest {
                             "MCP_WEB_FETCHER_RESOLVE", site.settings().get("fetcher.resolve"),
                             "MCP_WEB_FETCHER_ALLOWED_HOSTS", site.settings().get("fetcher.allowed_hosts")),
                     "crawl.mjs");
+        }
+    }
+
+    @Test
+    void theTypeScriptSdkClientSearchesTheWebThroughFakeProviders() throws Exception {
+        try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain());
+                FakeSearchProviders search = FakeSearchProviders.start()) {
+            List<FakeSearchProviders.Hit> hits = new ArrayList<>();
+            SyntheticSite.answerPaths()
+                    .forEach(p -> hits.add(new FakeSearchProviders.Hit("Answer", site.url(p), "An answer.")));
+            hits.add(
+                    1,
+                    new FakeSearchProviders.Hit(
+                            "Answer again",
+                            site.url(SyntheticSite.answerPaths().getFirst()) + "?utm_source=x",
+                            "The same page."));
+            hits.add(new FakeSearchProviders.Hit("Internal", "http://127.0.0.1:" + site.port() + "/", "On loopback."));
+            search.results(hits);
+            node(
+                    Map.of(
+                            "MCPWEB_TEST_SEARXNG", search.settings("searxng").get("search.searxng_url"),
+                            "MCPWEB_TEST_BRAVE", search.settings("brave").get("search.brave_url"),
+                            "MCP_WEB_FETCHER_RESOLVE", site.settings().get("fetcher.resolve"),
+                            "MCP_WEB_FETCHER_ALLOWED_HOSTS", site.settings().get("fetcher.allowed_hosts")),
+                    "search.mjs");
+            assertThat(site.requests())
+                    .as("the loopback result was refused, never fetched")
+                    .noneMatch(r -> r.host().equals("127.0.0.1"));
         }
     }
 

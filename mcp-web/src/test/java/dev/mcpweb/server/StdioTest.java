@@ -90,6 +90,7 @@ class StdioTest {
                         "fetch_url",
                         "map_site",
                         "crawl_site",
+                        "search_web",
                         "get_cache_stats",
                         "clear_cache",
                         "prune_cache");
