@@ -133,6 +133,7 @@ final class SearchCommand implements Callable<Integer> {
                 }
             }
             report.skipped().forEach(s -> err.println("mcp-web: left out " + s.url() + " — " + s.reason()));
+            report.warnings().forEach(w -> err.println("mcp-web: warning: " + w));
             if (report.results().isEmpty()) {
                 err.println("mcp-web: " + report.provider() + " found nothing for \"" + report.query()
                         + "\"; try other words");

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What a search came to: the provider's results after URL normalization (numbered, duplicates and
- * non-web URLs set aside in {@link #skipped()}), and, when a summary was asked for, the pipeline's
+ * non-web URLs set aside in {@link #skipped()}), warnings for titles and snippets that address an AI
+ * (the provider's text is as hostile as a page's), and, when a summary was asked for, the pipeline's
  * answer from them or why there is none.
  */
 public record SearchReport(
@@ -14,12 +15,14 @@ public record SearchReport(
         String provider,
         List<Result> results,
         List<Skipped> skipped,
+        List<String> warnings,
         Optional<PipelineResult> answer,
         Optional<String> answerFailure) {
 
     public SearchReport {
         results = List.copyOf(results);
         skipped = List.copyOf(skipped);
+        warnings = List.copyOf(warnings);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.mcpweb.pipeline.PipelineResult;
 import dev.mcpweb.pipeline.SourceFailure;
 import dev.mcpweb.pipeline.SourceRead;
 import dev.mcpweb.pipeline.SummarizeRequest;
+import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryListener;
 import java.net.URI;
@@ -107,8 +108,9 @@ public final class WebSearch {
                     Optional.empty(),
                     Optional.empty()));
         }
+        List<String> warnings = injectionWarnings(results);
         if (!request.summarize()) {
-            return new SearchReport(text, provider, results, skipped, Optional.empty(), Optional.empty());
+            return new SearchReport(text, provider, results, skipped, warnings, Optional.empty(), Optional.empty());
         }
         if (results.isEmpty()) {
             return new SearchReport(
@@ -116,6 +118,7 @@ public final class WebSearch {
                     provider,
                     results,
                     skipped,
+                    warnings,
                     Optional.empty(),
                     Optional.of("the search found no page to read"));
         }
@@ -128,13 +131,33 @@ public final class WebSearch {
         try {
             PipelineResult answer = pipeline.summarize(summarize, listener, clientModel);
             return new SearchReport(
-                    text, provider, withStatus(results, answer), skipped, Optional.of(answer), Optional.empty());
+                    text,
+                    provider,
+                    withStatus(results, answer),
+                    skipped,
+                    warnings,
+                    Optional.of(answer),
+                    Optional.empty());
         } catch (PipelineException e) {
             if (e.kind() == FailureKind.BUSY || e.kind() == FailureKind.CANCELLED) {
                 throw e;
             }
-            return new SearchReport(text, provider, results, skipped, Optional.empty(), Optional.of(e.getMessage()));
+            return new SearchReport(
+                    text, provider, results, skipped, warnings, Optional.empty(), Optional.of(e.getMessage()));
         }
+    }
+
+    /** One warning per result whose title or snippet addresses an AI, naming the result by its number. */
+    private static List<String> injectionWarnings(List<SearchReport.Result> results) {
+        List<String> warnings = new ArrayList<>();
+        for (SearchReport.Result r : results) {
+            List<InjectionScan.Part> parts = List.of(
+                    new InjectionScan.Part("its title", r.title()), new InjectionScan.Part("its snippet", r.snippet()));
+            for (InjectionScan.Suspect suspect : InjectionScan.scan(parts)) {
+                warnings.add(InjectionScan.warning("Result " + r.number(), suspect));
+            }
+        }
+        return warnings;
     }
 
     /**

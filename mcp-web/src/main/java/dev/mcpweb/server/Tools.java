@@ -553,6 +553,10 @@ final class Tools {
                             .append(r.reason().map(why -> ": " + why).orElse(""))
                             .append(")\n"));
         }
+        if (!report.warnings().isEmpty()) {
+            text.append("\nWarnings:\n");
+            report.warnings().forEach(w -> text.append("- ").append(w).append('\n'));
+        }
         return CallToolResult.builder()
                 .addTextContent(text.toString().strip())
                 .structuredContent(ResultJson.tree(SearchResult.of(report)))
