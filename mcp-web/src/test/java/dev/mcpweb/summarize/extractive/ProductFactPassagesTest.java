@@ -2,14 +2,18 @@ package dev.mcpweb.summarize.extractive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.config.Config;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.document.Metadata;
 import dev.mcpweb.document.Metadata.ProductFact;
 import dev.mcpweb.document.Metadata.ProductFact.Kind;
+import dev.mcpweb.extract.Extractor;
+import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.summarize.SummaryListener;
 import dev.mcpweb.summarize.SummaryRequest;
 import dev.mcpweb.work.StopToken;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -101,5 +105,30 @@ class ProductFactPassagesTest {
                         "Rating: 4.6 out of 5 (1,204 ratings)");
         assertThat(facts)
                 .allSatisfy(p -> assertThat(p.block().section().heading()).contains(FactPassages.HEADING));
+    }
+
+    @Test
+    void aShopPageWhosePriceIsOnlyInItsJsonLdIsAnsweredThroughTheExtractor() throws Exception {
+        String html = """
+                <html><head><title>Brewmaster kettle</title>
+                <script type="application/ld+json">
+                {"@context": "https://schema.org", "@type": "Product", "name": "Brewmaster kettle 1.7 l",
+                 "offers": {"@type": "Offer", "price": "49.90", "priceCurrency": "EUR",
+                            "availability": "https://schema.org/InStock"}}
+                </script></head><body><article>
+                <h1>Brewmaster kettle</h1>
+                <p>The Brewmaster kettle boils a full litre in under three minutes and keeps it warm for an hour.</p>
+                <h2>Design</h2>
+                <p>A brushed steel body with a cool-touch handle, and a spout that pours without dripping.</p>
+                <h2>Care</h2>
+                <p>Descale the kettle every month with a spoon of citric acid and a litre of water.</p>
+                </article></body></html>""";
+        Document page = new Extractor(Config.defaults().extractor())
+                .extract(FetchResult.ofBytes(
+                        URI.create("https://shop.example/kettle"), "text/html", html.getBytes(StandardCharsets.UTF_8)));
+
+        String answer = summary(page, "How much does the Brewmaster kettle cost?", 30);
+
+        assertThat(answer).contains("- Price: 49.90 EUR [1]");
     }
 }
