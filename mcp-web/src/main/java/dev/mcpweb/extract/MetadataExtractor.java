@@ -26,8 +26,10 @@ import org.jsoup.select.QueryParser;
  * then microdata, then what the visible page shows ({@code <title>}, a byline, links to author pages,
  * {@code <time>}, elements marked as dates). Two exceptions, because readers see them and SEO fields
  * drift from them: the article's own {@code <h1>} headline is the title when the page has one clear
- * headline, and an organisation named as author in JSON-LD yields to a person in the byline. Titles lose a " | Site Name" suffix or prefix when the site is known, dates become
- * ISO 8601, languages become BCP 47 tags. Malformed structured data is skipped, never thrown.
+ * headline, and an organisation named as author in JSON-LD yields to a person in the byline. Titles
+ * lose a " | Site Name" suffix or prefix when the site is known, dates become ISO 8601, languages
+ * become BCP 47 tags. The facts about a product the page sells come from its JSON-LD alone ({@link
+ * ProductFacts}). Malformed structured data is skipped, never thrown.
  */
 final class MetadataExtractor {
     private static final int MAX_VALUE_CHARS = 2_000;
@@ -137,7 +139,8 @@ final class MetadataExtractor {
                         .flatMap(MetadataExtractor::languageTag),
                 first(p::canonical, () -> p.meta("og:url"), () -> p.jsonLd("url"), () -> p.jsonLd("mainEntityOfPage"))
                         .map(u -> resolve(page.location(), u))
-                        .flatMap(PageLinks::absolute));
+                        .flatMap(PageLinks::absolute),
+                ProductFacts.of(p.jsonLd));
     }
 
     private static List<String> authors(Page p) {

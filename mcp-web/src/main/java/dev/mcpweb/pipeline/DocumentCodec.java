@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An extracted document as cache bytes and back: compact JSON with one-letter fields, links and code
- * blocks as two-element arrays, absent metadata left out.
+ * An extracted document as cache bytes and back: compact JSON with one-letter fields, links, code
+ * blocks and product facts as two-element arrays, absent metadata left out.
  */
 final class DocumentCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,6 +60,10 @@ final class DocumentCodec {
         m.description().ifPresent(v -> meta.put("e", v));
         m.language().ifPresent(v -> meta.put("l", v));
         m.canonicalUrl().ifPresent(v -> meta.put("c", v.toString()));
+        if (!m.productFacts().isEmpty()) {
+            ArrayNode facts = meta.putArray("f");
+            m.productFacts().forEach(f -> facts.addArray().add(f.kind().name()).add(f.value()));
+        }
         root.put("md", d.markdown());
         root.put("tx", d.text());
         links(root.putArray("cl"), d.contentLinks());
@@ -117,7 +121,8 @@ final class DocumentCodec {
                     text(meta, "s"),
                     text(meta, "e"),
                     text(meta, "l"),
-                    text(meta, "c").map(URI::create));
+                    text(meta, "c").map(URI::create),
+                    productFacts(meta.path("f")));
             List<Document.CodeBlock> code = new ArrayList<>();
             for (JsonNode b : root.path("cb")) {
                 code.add(new Document.CodeBlock(b.path(0).asText(), b.path(1).asText()));
@@ -133,6 +138,16 @@ final class DocumentCodec {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static List<Metadata.ProductFact> productFacts(JsonNode array) {
+        List<Metadata.ProductFact> facts = new ArrayList<>();
+        for (JsonNode f : array) {
+            facts.add(new Metadata.ProductFact(
+                    Metadata.ProductFact.Kind.valueOf(f.path(0).asText()),
+                    f.path(1).asText()));
+        }
+        return facts;
     }
 
     private static Optional<String> text(JsonNode node, String field) {

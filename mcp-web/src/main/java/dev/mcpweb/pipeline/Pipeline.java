@@ -462,10 +462,12 @@ public final class Pipeline implements AutoCloseable {
 
     private Summary cachedSummary(SummarizerChoice choice, SummaryRequest request, SummaryListener listener)
             throws SummaryException, CpuPool.Busy, InterruptedException {
-        // What the summarizer reads, and nothing else: each document's title and Markdown (not its URL),
-        // so the same content under any address hits. A title is the URL only when the page has none.
+        // What the summarizer reads, and nothing else: each document's title, Markdown and product facts
+        // (not its URL), so the same content under any address hits. A title is the URL only when the page
+        // has none.
         List<String> contents = request.documents().stream()
-                .flatMap(d -> Stream.of(d.title(), d.markdown()))
+                .flatMap(d -> Stream.of(
+                        d.title(), d.markdown(), d.metadata().productFacts().toString()))
                 .toList();
         String key = CacheKey.of(
                 SummaryCodec.FORMAT,

@@ -240,4 +240,47 @@ class MetadataExtractorTest {
         Metadata m = extractor.extract(Jsoup.parse("<p>hello</p>", "https://example.com/"));
         assertThat(m).isEqualTo(Metadata.empty());
     }
+
+    @Test
+    void aProductsJsonLdGivesItsNamePriceAvailabilityAndRating() {
+        Metadata m = read("""
+                <script type="application/ld+json">
+                {"@context": "https://schema.org", "@type": "Product", "name": "Brewmaster kettle",
+                 "brand": {"@type": "Brand", "name": "Acme"},
+                 "offers": [{"@type": "Offer", "price": 49.9, "priceCurrency": "EUR",
+                             "availability": "https://schema.org/InStock"}],
+                 "aggregateRating": {"@type": "AggregateRating", "ratingValue": "4.6", "reviewCount": "1204"}}
+                </script>""", "<h1>Brewmaster kettle</h1>");
+
+        assertThat(m.productFacts())
+                .extracting(f -> f.kind().label() + ": " + f.value())
+                .containsExactly(
+                        "Name: Brewmaster kettle",
+                        "Brand: Acme",
+                        "Price: 49.9 EUR",
+                        "Availability: In stock",
+                        "Rating: 4.6 out of 5 (1,204 ratings)");
+    }
+
+    @Test
+    void anAggregateOfferGivesItsPriceRangeAndBadValuesAreLeftOut() {
+        Metadata m = read("""
+                <script type="application/ld+json">
+                {"@type": "Product", "name": "Kettle",
+                 "offers": {"@type": "AggregateOffer", "lowPrice": "39.00", "highPrice": "59.00", "priceCurrency": "USD"},
+                 "aggregateRating": {"ratingValue": "great"}}
+                </script>""", "");
+
+        assertThat(m.productFacts())
+                .extracting(f -> f.kind().label() + ": " + f.value())
+                .containsExactly("Name: Kettle", "Price: from 39.00 to 59.00 USD");
+    }
+
+    @Test
+    void aPageWithoutAProductHasNoProductFacts() {
+        Metadata m = read("""
+                <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Prices rise", "name": "x"}</script>""", "");
+
+        assertThat(m.productFacts()).isEmpty();
+    }
 }

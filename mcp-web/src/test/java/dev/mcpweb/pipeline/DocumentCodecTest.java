@@ -23,7 +23,10 @@ class DocumentCodecTest {
                         Optional.of("Example"),
                         Optional.of("A page"),
                         Optional.of("es"),
-                        Optional.of(URI.create("https://example.org/a"))),
+                        Optional.of(URI.create("https://example.org/a")),
+                        List.of(
+                                new Metadata.ProductFact(Metadata.ProductFact.Kind.NAME, "Kettle"),
+                                new Metadata.ProductFact(Metadata.ProductFact.Kind.PRICE, "49.90 EUR"))),
                 "# Título\n\nText with \"quotes\" and a tab\t.\n",
                 "Título\n\nText",
                 List.of(new Document.Link(URI.create("https://example.org/b"), "next")),

@@ -1,7 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 /**
- * A paragraph, list item, table row or code block of one source, under one section. Table rows of
+ * A paragraph, list item, table row, code block or structured-data fact of one source, under one section. Table rows of
  * the same table share {@code group} and carry the table's header row.
  */
 record Block(int index, int source, Section section, Kind kind, int group, String tableHeader, double position) {
@@ -9,6 +9,8 @@ record Block(int index, int source, Section section, Kind kind, int group, Strin
         PARAGRAPH,
         LIST_ITEM,
         TABLE_ROW,
-        CODE
+        CODE,
+        /** A fact from the source's structured data ({@link FactPassages}). */
+        FACT
     }
 }

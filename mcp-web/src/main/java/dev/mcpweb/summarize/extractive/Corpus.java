@@ -41,6 +41,7 @@ final class Corpus {
             Document doc = documents.get(d);
             String markdown = doc.markdown().isBlank() ? doc.text() : doc.markdown();
             MarkdownPassages.parse(markdown, d + 1, sections, blocks, passages);
+            FactPassages.append(doc.metadata().productFacts(), d + 1, sections, blocks, passages);
         }
         int n = passages.size();
         addressesAnAi = new boolean[n];
@@ -65,7 +66,12 @@ final class Corpus {
         for (int i = 0; i < n; i++) {
             stop.check();
             Passage p = passages.get(i);
-            terms[i] = analyzer.terms(p.block().kind() == Block.Kind.CODE ? stripFence(p.text()) : p.text());
+            terms[i] = analyzer.terms(
+                    switch (p.block().kind()) {
+                        case CODE -> stripFence(p.text());
+                        case FACT -> FactPassages.matchedText(p);
+                        default -> p.text();
+                    });
             total += terms[i].length;
         }
         headingTerms = new int[sections.size()][];

@@ -251,13 +251,14 @@ public final class ExtractiveSummarizer implements Summarizer {
         return s;
     }
 
-    /** Prose summarizes best; fragments, code and table rows less so when there is no query. */
+    /** Prose summarizes best; fragments, code, facts and table rows less so when there is no query. */
     private static double kindWeight(Passage p) {
         double w = switch (p.block().kind()) {
             case PARAGRAPH -> 1.0;
             case LIST_ITEM -> 0.8;
             case TABLE_ROW -> 0.5;
             case CODE -> 0.3;
+            case FACT -> 0.5;
         };
         return p.words() < 6 ? w * 0.4 : w;
     }

@@ -149,6 +149,7 @@ final class Relevance {
         return switch (next.kind()) {
             case LIST_ITEM -> next.index() == previous.index() + 1;
             case TABLE_ROW -> next.group() == previous.group();
+            case FACT -> true;
             default -> false;
         };
     }

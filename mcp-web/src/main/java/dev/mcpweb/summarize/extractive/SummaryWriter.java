@@ -116,7 +116,8 @@ final class SummaryWriter {
             return;
         }
         Block block = run.getFirst().block();
-        if (block.kind() != Block.Kind.LIST_ITEM) {
+        boolean item = block.kind() == Block.Kind.LIST_ITEM || block.kind() == Block.Kind.FACT;
+        if (!item) {
             endList();
         }
         String cite = "[" + block.source() + "]";
@@ -132,10 +133,11 @@ final class SummaryWriter {
                 }
                 out.append(cite);
             }
-            case LIST_ITEM -> out.append("- ").append(joined(run)).append(' ').append(cite);
+            case LIST_ITEM, FACT ->
+                out.append("- ").append(joined(run)).append(' ').append(cite);
             case PARAGRAPH -> out.append(joined(run)).append(' ').append(cite);
         }
-        inList = block.kind() == Block.Kind.LIST_ITEM;
+        inList = item;
         out.append(inList ? "\n" : "\n\n");
         run.clear();
     }
