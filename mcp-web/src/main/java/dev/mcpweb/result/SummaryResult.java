@@ -17,6 +17,10 @@ public record SummaryResult(
         @JsonPropertyDescription("The numbered sources the summary cites.")
         List<Source> sources,
 
+        @JsonPropertyDescription("URLs of the sources found by following links out of the given pages (follow_links);"
+                + " they are cited like the others, after them.")
+        List<String> followed,
+
         @JsonPropertyDescription("Sources left out as copies of a cited source (same page after URL normalization, or"
                 + " near-identical text): status says which.")
         List<Duplicate> duplicates,
@@ -35,6 +39,7 @@ public record SummaryResult(
 
     public SummaryResult {
         sources = List.copyOf(sources);
+        followed = List.copyOf(followed);
         duplicates = List.copyOf(duplicates);
         failures = List.copyOf(failures);
         warnings = List.copyOf(warnings);
@@ -49,6 +54,7 @@ public record SummaryResult(
                 summary.sources().stream()
                         .map(r -> new Source(r.number(), r.title(), r.url()))
                         .toList(),
+                result.followed(),
                 duplicates(summary),
                 result.failures().stream()
                         .map(f -> new Failure(f.source(), f.kind(), f.message()))

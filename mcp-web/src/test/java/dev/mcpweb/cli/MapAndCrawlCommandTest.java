@@ -62,6 +62,35 @@ class MapAndCrawlCommandTest {
     }
 
     @Test
+    void summarizeFollowsTheBestLinksOutOfItsSourcesWhenAsked() throws Exception {
+        try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain())) {
+            CliRun cli = new CliRun();
+            int code = cli.run(args(
+                    site,
+                    "summarize",
+                    site.url("/section/engineering/"),
+                    "--query",
+                    SyntheticSite.QUERY,
+                    "--follow-links",
+                    "1",
+                    "--json"));
+
+            assertThat(code).as(cli.err()).isZero();
+            JsonNode result = new ObjectMapper().readTree(cli.out());
+            assertThat(result.path("followed")).hasSize(1);
+            assertThat(result.path("followed").get(0).asText())
+                    .isEqualTo(site.url("/section/engineering/article-27.html"));
+            assertThat(result.path("sources")).hasSize(2);
+            assertThat(result.path("summary").asText()).contains("1912");
+
+            CliRun tooMany = new CliRun();
+            assertThat(tooMany.run(args(site, "summarize", site.url("/"), "--follow-links", "21")))
+                    .isEqualTo(ExitCode.USAGE);
+            assertThat(tooMany.err()).contains("0 to 20");
+        }
+    }
+
+    @Test
     void crawlWithoutAQueryIsAUsageError() {
         CliRun cli = new CliRun();
         assertThat(cli.run("crawl", "http://www.coast.test/")).isEqualTo(ExitCode.USAGE);
