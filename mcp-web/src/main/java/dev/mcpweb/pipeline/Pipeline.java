@@ -10,6 +10,7 @@ import dev.mcpweb.config.MapMode;
 import dev.mcpweb.config.RenderConfig;
 import dev.mcpweb.config.SummarizerConfig;
 import dev.mcpweb.dedup.Duplicates;
+import dev.mcpweb.dedup.Passages;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.Extraction;
 import dev.mcpweb.extract.ExtractionException;
@@ -404,7 +405,9 @@ public final class Pipeline implements AutoCloseable {
         int words = maxLengthWords.orElse(config.summarizer().maxLength());
         // copies (print versions, mirrors, ?utm variants) are cited once: the first copy is summarized
         Duplicates distinct = Duplicates.among(documents);
-        SummaryRequest summaryRequest = new SummaryRequest(distinct.kept(), query, words, call, maxLlmCalls);
+        // a paragraph several sources repeat (a disclaimer, a syndicated passage) is read once, in the first
+        List<Document> once = Passages.among(distinct.kept()).documents();
+        SummaryRequest summaryRequest = new SummaryRequest(once, query, words, call, maxLlmCalls);
         try {
             return cachedSummary(choice, summaryRequest, listener).withDuplicates(distinct.copies());
         } catch (SummaryException e) {
