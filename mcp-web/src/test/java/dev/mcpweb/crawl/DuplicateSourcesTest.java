@@ -47,6 +47,9 @@ class DuplicateSourcesTest {
                     .extracting(SummaryResult.Duplicate::url, SummaryResult.Duplicate::status)
                     .containsExactly(tuple(print, "duplicate of 1"), tuple(utm, "duplicate of 1"));
             assertThat(json.summary()).contains(print + " (duplicate of 1)").contains(utm + " (duplicate of 1)");
+            assertThat(json.sourceStatus())
+                    .extracting(SummaryResult.SourceStatus::url, SummaryResult.SourceStatus::status)
+                    .containsExactly(tuple(page, "read"), tuple(print, "duplicate of 1"), tuple(utm, "duplicate of 1"));
         }
     }
 

@@ -50,6 +50,24 @@ class LinkFollowerTest {
                     .hasSize(4);
             assertThat(result.summary().markdown()).contains("1912").contains("1927");
             assertThat(SummaryResult.of(result).followed()).containsExactlyInAnyOrderElementsOf(answers);
+            assertThat(SummaryResult.of(result).sourceStatus())
+                    .extracting(
+                            SummaryResult.SourceStatus::status,
+                            st -> st.source().orElseThrow(),
+                            SummaryResult.SourceStatus::followed)
+                    .containsExactly(
+                            org.assertj.core.api.Assertions.tuple("read", 1, false),
+                            org.assertj.core.api.Assertions.tuple("read", 2, false),
+                            org.assertj.core.api.Assertions.tuple("read", 3, true),
+                            org.assertj.core.api.Assertions.tuple("read", 4, true));
+            // every sentence of the two-source answer carries its source
+            String body = result.summary()
+                    .markdown()
+                    .substring(0, result.summary().markdown().indexOf("**Sources**"));
+            body.lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("_") && !l.startsWith(">"))
+                    .flatMap(l -> java.util.Arrays.stream(l.split("(?<=\\.) (?=[A-Z])")))
+                    .forEach(sentence -> assertThat(sentence).containsPattern("\\[\\d+\\]"));
             // the navigation (sign-in, calendar, other sections) is never followed: two pages and two links read
             assertThat(site.requests())
                     .filteredOn(r -> !r.path().equals("/robots.txt"))
@@ -85,6 +103,13 @@ class LinkFollowerTest {
                         assertThat(f.message()).contains("robots.txt");
                     });
             assertThat(result.followed()).doesNotContain(notes);
+            assertThat(SummaryResult.of(result).sourceStatus())
+                    .filteredOn(st -> st.url().equals(notes))
+                    .singleElement()
+                    .satisfies(st -> {
+                        assertThat(st.status()).isEqualTo("refused by robots");
+                        assertThat(st.followed()).isTrue();
+                    });
             assertThat(site.requests()).noneMatch(r -> r.path().startsWith("/private/"));
         }
     }
