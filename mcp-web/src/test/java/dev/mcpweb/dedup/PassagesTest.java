@@ -75,17 +75,10 @@ class PassagesTest {
 
     private static Document page(String name, String... paragraphs) {
         String body = String.join("\n\n", paragraphs);
+        Optional<String> e = Optional.empty();
         return new Document(
                 URI.create("https://" + name + ".example/tides"),
-                new Metadata(
-                        Optional.of("Tides " + name),
-                        List.of(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()),
+                new Metadata(Optional.of("Tides " + name), List.of(), e, e, e, e, e, Optional.empty()),
                 body,
                 body,
                 List.of(),
