@@ -82,6 +82,12 @@ final class CrawlCommand implements Callable<Integer> {
     Integer maxLength;
 
     @Option(
+            names = "--max-llm-calls",
+            paramLabel = "N",
+            description = "LLM calls the summary may make (summarizer.max_llm_calls).")
+    Integer maxLlmCalls;
+
+    @Option(
             names = "--mode",
             paramLabel = "MODE",
             description = "Map phase: ${COMPLETION-CANDIDATES} (summarizer.mode).",
@@ -103,7 +109,8 @@ final class CrawlCommand implements Callable<Integer> {
     public Integer call() {
         Config config = cli.loadConfig(llm.flags()
                 .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null)
-                .put("--mode", "summarizer.mode", mode));
+                .put("--mode", "summarizer.mode", mode)
+                .put("--max-llm-calls", "summarizer.max_llm_calls", maxLlmCalls));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err, Terminal.isTerminal(2), Terminal.isTerminal(1));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.MapMode;
+import dev.mcpweb.crawl.LinkFollower;
 import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.pipeline.PipelineException;
 import dev.mcpweb.pipeline.PipelineResult;
@@ -75,6 +76,12 @@ final class SummarizeCommand implements Callable<Integer> {
             description = "extractive, openai, anthropic, ollama, lmstudio, localai or custom (summarizer.provider).")
     String provider;
 
+    @Option(
+            names = "--max-llm-calls",
+            paramLabel = "N",
+            description = "LLM calls the summary may make (summarizer.max_llm_calls).")
+    Integer maxLlmCalls;
+
     @Option(names = "--model", paramLabel = "NAME", description = "Model name (summarizer.model).")
     String model;
 
@@ -88,6 +95,13 @@ final class SummarizeCommand implements Callable<Integer> {
             names = "--ignore-robots",
             description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
     boolean ignoreRobots;
+
+    @Option(
+            names = "--follow-links",
+            paramLabel = "N",
+            description = "Also read and summarize up to N (0-20, default 0) of the best links out of the sources'"
+                    + " main content, ranked by the query (or the pages' titles); cited after the sources.")
+    int followLinks;
 
     @Option(names = "--render", paramLabel = "MODE", description = RenderFlag.DESCRIPTION)
     String render;
@@ -119,6 +133,7 @@ final class SummarizeCommand implements Callable<Integer> {
                 .put("--base-url", "summarizer.api_base", baseUrl)
                 .put("--mode", "summarizer.mode", mode)
                 .put("--max-length", "summarizer.max_length", maxLength)
+                .put("--max-llm-calls", "summarizer.max_llm_calls", maxLlmCalls)
                 .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null)
                 .put("--render", "render.mode", render));
         PrintWriter out = spec.commandLine().getOut();
@@ -150,7 +165,8 @@ final class SummarizeCommand implements Callable<Integer> {
                     Optional.ofNullable(query),
                     OptionalInt.empty(),
                     Optional.empty());
-            PipelineResult result = pipeline.summarize(request, listener, Optional.empty());
+            PipelineResult result =
+                    pipeline.summarize(request, LinkFollower.of(pipeline, followLinks), listener, Optional.empty());
             progress.clear();
             for (SourceFailure f : result.failures()) {
                 err.println("mcp-web: " + f.source() + ": " + f.kind() + ": " + f.message());

@@ -176,7 +176,8 @@ public final class Config {
                 integer("summarizer.map_reduce_threshold"),
                 mode(),
                 integer("summarizer.collapse_max_depth"),
-                integer("summarizer.max_length"));
+                integer("summarizer.max_length"),
+                integer("summarizer.max_llm_calls"));
     }
 
     public CacheConfig cache() {

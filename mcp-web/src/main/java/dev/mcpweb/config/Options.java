@@ -406,6 +406,15 @@ final class Options {
                     1.0,
                     16.0),
             ranged("summarizer.max_length", INT, "200", "Default summary length in words.", 10.0, 100_000.0),
+            ranged(
+                    "summarizer.max_llm_calls",
+                    INT,
+                    "64",
+                    "LLM calls one summary may make (map, combine and final calls; retries not counted); a call's"
+                            + " max_llm_calls may ask for fewer. Past it, mapping stops and what was mapped is summarized,"
+                            + " with a warning.",
+                    2.0,
+                    10_000.0),
 
             // cache
             of("cache.enabled", BOOL, "true", "Use the on-disk cache."),

@@ -27,7 +27,8 @@ public record SummarizerConfig(
         int mapReduceThreshold,
         MapMode mode,
         int collapseMaxDepth,
-        int maxLength) {
+        int maxLength,
+        int maxLlmCalls) {
     /** These settings with the map phase in {@code mode}: a request's own choice, without re-reading the configuration. */
     public SummarizerConfig withMode(MapMode mode) {
         return new SummarizerConfig(
@@ -48,6 +49,7 @@ public record SummarizerConfig(
                 mapReduceThreshold,
                 mode,
                 collapseMaxDepth,
-                maxLength);
+                maxLength,
+                maxLlmCalls);
     }
 }

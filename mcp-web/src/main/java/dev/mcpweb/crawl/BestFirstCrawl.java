@@ -64,9 +64,17 @@ final class BestFirstCrawl {
             long bytes,
             Optional<URI> finalUrl) {}
 
+    /** Which links of a page read become candidates. */
+    enum Links {
+        /** Every link on the page, navigation too: a crawl finds a site's sections through them. */
+        PAGE,
+        /** Only the links of the main content, and only those that share a term with the query. */
+        CONTENT
+    }
+
     private final Pipeline pipeline;
-    private final URI start;
     private final String query;
+    private final Links follow;
     private final Scope scope;
     private final Budget budget;
     private final int maxPages;
@@ -88,8 +96,8 @@ final class BestFirstCrawl {
 
     BestFirstCrawl(
             Pipeline pipeline,
-            URI start,
             String query,
+            Links follow,
             Scope scope,
             Budget budget,
             int maxPages,
@@ -97,8 +105,8 @@ final class BestFirstCrawl {
             int maxConcurrent,
             boolean bestFirst) {
         this.pipeline = pipeline;
-        this.start = start;
         this.query = query;
+        this.follow = follow;
         this.scope = scope;
         this.budget = budget;
         this.maxPages = maxPages;
@@ -106,12 +114,24 @@ final class BestFirstCrawl {
         this.maxConcurrent = maxConcurrent;
         this.bestFirst = bestFirst;
         this.links = new Bm25(query, Optional.empty());
+    }
+
+    /** Starts the crawl at {@code start}: the first page read. */
+    BestFirstCrawl from(URI start) {
         seen.add(start);
+        frontier.add(new Candidate(start, 0, order++, links.add(query)));
+        return this;
+    }
+
+    /** Starts the crawl from pages the caller has read: their links are the first candidates, theirs are not read again. */
+    BestFirstCrawl around(List<Document> read) {
+        read.forEach(d -> Urls.normalize(d.url().toString()).ifPresent(seen::add));
+        read.forEach(d -> candidatesFrom(d, 0));
+        return this;
     }
 
     /** Reads until a budget is spent or no link is left; progress ({@code crawl}, pages of max) to {@code listener}. */
     Outcome run(SummaryListener listener) throws InterruptedException {
-        frontier.add(new Candidate(start, 0, order++, links.add(query)));
         int inFlight = 0;
         int fetched = 0;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -192,34 +212,7 @@ final class BestFirstCrawl {
                     if (c.depth >= maxDepth) {
                         continue;
                     }
-                    Map<URI, String> around = LinkContext.of(doc);
-                    for (Document.Link link : doc.pageLinks()) {
-                        Optional<URI> u = Urls.normalize(link.url().toString());
-                        if (u.isEmpty() || !seen.add(u.get())) {
-                            continue;
-                        }
-                        if (!scope.contains(u.get())) {
-                            if (outOfScopeListed++ < LISTED_OUT_OF_SCOPE) {
-                                visits.put(
-                                        u.get(),
-                                        new Visit(
-                                                u.get().toString(),
-                                                c.depth + 1,
-                                                Visit.Status.OUT_OF_SCOPE,
-                                                Optional.of("outside the crawl's "
-                                                        + scope.kind().name().toLowerCase(Locale.ROOT)
-                                                        + " scope"),
-                                                Optional.empty(),
-                                                0,
-                                                0,
-                                                0,
-                                                0));
-                            }
-                            continue;
-                        }
-                        String text = link.text() + "\n" + around.getOrDefault(u.get(), "");
-                        frontier.add(new Candidate(u.get(), c.depth + 1, order++, links.add(text)));
-                    }
+                    candidatesFrom(doc, c.depth);
                 }
             } catch (InterruptedException e) {
                 threads.shutdownNow(); // else closing the executor would wait for the pages in flight
@@ -239,6 +232,41 @@ final class BestFirstCrawl {
                         budget.elapsed(),
                         budget.maxTime()),
                 stopped);
+    }
+
+    /** The links of {@code doc} (read at {@code depth}) not met before, as candidates or as out-of-scope visits. */
+    private void candidatesFrom(Document doc, int depth) {
+        Map<URI, String> around = LinkContext.of(doc);
+        for (Document.Link link : follow == Links.PAGE ? doc.pageLinks() : doc.contentLinks()) {
+            Optional<URI> u = Urls.normalize(link.url().toString());
+            if (u.isEmpty() || !seen.add(u.get())) {
+                continue;
+            }
+            if (!scope.contains(u.get())) {
+                if (outOfScopeListed++ < LISTED_OUT_OF_SCOPE) {
+                    visits.put(
+                            u.get(),
+                            new Visit(
+                                    u.get().toString(),
+                                    depth + 1,
+                                    Visit.Status.OUT_OF_SCOPE,
+                                    Optional.of("outside the crawl's "
+                                            + scope.kind().name().toLowerCase(Locale.ROOT)
+                                            + " scope"),
+                                    Optional.empty(),
+                                    0,
+                                    0,
+                                    0,
+                                    0));
+                }
+                continue;
+            }
+            Bm25.Text text = links.add(link.text() + "\n" + around.getOrDefault(u.get(), ""));
+            if (follow == Links.CONTENT && text.frequencies().isEmpty()) {
+                continue; // shares no word with the query: not worth a request
+            }
+            frontier.add(new Candidate(u.get(), depth + 1, order++, text));
+        }
     }
 
     /** Takes the best candidate off the frontier: highest score, then shallowest, then first found. */

@@ -9,8 +9,8 @@ import java.util.OptionalLong;
 
 /**
  * A crawl asked for: the start URL, the query it should answer, per-call budgets (each defaults to its
- * {@code crawl.*} option and is held under the configured cap), the scope, and the summary's length and
- * map mode.
+ * {@code crawl.*} option and is held under the configured cap), the scope, and the summary's length, map
+ * mode and LLM-call budget (held under {@code summarizer.max_llm_calls}).
  */
 public record CrawlRequest(
         String url,
@@ -23,10 +23,39 @@ public record CrawlRequest(
         List<String> include,
         List<String> exclude,
         OptionalInt maxLengthWords,
-        Optional<MapMode> mode) {
+        Optional<MapMode> mode,
+        OptionalInt maxLlmCalls) {
     public CrawlRequest {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+    }
+
+    /** A crawl whose summary may make as many LLM calls as {@code summarizer.max_llm_calls} allows. */
+    public CrawlRequest(
+            String url,
+            String query,
+            OptionalInt maxPages,
+            OptionalInt maxDepth,
+            Optional<Duration> maxTime,
+            OptionalLong maxBytes,
+            Scope.Kind scope,
+            List<String> include,
+            List<String> exclude,
+            OptionalInt maxLengthWords,
+            Optional<MapMode> mode) {
+        this(
+                url,
+                query,
+                maxPages,
+                maxDepth,
+                maxTime,
+                maxBytes,
+                scope,
+                include,
+                exclude,
+                maxLengthWords,
+                mode,
+                OptionalInt.empty());
     }
 
     /** A crawl of {@code url} for {@code query} with every default. */

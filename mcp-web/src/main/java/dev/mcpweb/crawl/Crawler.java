@@ -247,14 +247,15 @@ public final class Crawler {
         try {
             read = new BestFirstCrawl(
                             pipeline,
-                            start,
                             request.query(),
+                            BestFirstCrawl.Links.PAGE,
                             scope,
                             budget,
                             maxPages,
                             maxDepth,
                             config.maxConcurrent(),
                             bestFirst)
+                    .from(start)
                     .run(listener);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -306,6 +307,7 @@ public final class Crawler {
                     Optional.of(request.query()),
                     request.maxLengthWords(),
                     request.mode(),
+                    request.maxLlmCalls(),
                     listener,
                     clientModel));
         }

@@ -19,7 +19,9 @@ public record Scope(Kind kind, URI start, List<String> include, List<String> exc
         /** Any host of the start URL's registrable domain, any path. */
         DOMAIN,
         /** The start URL's origin, under the directory of its path. */
-        PREFIX;
+        PREFIX,
+        /** Any http(s) URL: for links followed out of pages a user gave, which may lead to any site. */
+        WEB;
 
         public static List<String> ids() {
             return List.of("domain", "prefix");
@@ -42,6 +44,7 @@ public record Scope(Kind kind, URI start, List<String> include, List<String> exc
             return false;
         }
         boolean site = switch (kind) {
+            case WEB -> true;
             case DOMAIN -> registrableDomain(host).equals(registrableDomain(start.getHost()));
             case PREFIX ->
                 host.equalsIgnoreCase(start.getHost())

@@ -10,6 +10,7 @@ import dev.mcpweb.config.MapMode;
 import dev.mcpweb.config.RenderConfig;
 import dev.mcpweb.config.SummarizerConfig;
 import dev.mcpweb.dedup.Duplicates;
+import dev.mcpweb.dedup.Passages;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.Extraction;
 import dev.mcpweb.extract.ExtractionException;
@@ -304,6 +305,16 @@ public final class Pipeline implements AutoCloseable {
     public PipelineResult summarize(
             SummarizeRequest request, SummaryListener listener, Optional<LlmProvider> clientModel)
             throws PipelineException {
+        return summarize(request, MoreSources.NONE, listener, clientModel);
+    }
+
+    /**
+     * As {@link #summarize(SummarizeRequest, SummaryListener, Optional)}, with the sources {@code more} finds
+     * from those read (links followed out of them) read and summarized after them.
+     */
+    public PipelineResult summarize(
+            SummarizeRequest request, MoreSources more, SummaryListener listener, Optional<LlmProvider> clientModel)
+            throws PipelineException {
         if (request.sources().isEmpty()) {
             throw new PipelineException(FailureKind.SUMMARY, "no source given: pass at least one URL or file path");
         }
@@ -328,9 +339,25 @@ public final class Pipeline implements AutoCloseable {
                                                     .map(f -> f.source() + ": " + f.message())
                                                     .toList()));
         }
+        MoreSources.Found found = more.from(documents, request.query(), listener);
+        List<Document> all = new ArrayList<>(documents);
+        all.addAll(found.documents());
+        found.documents().forEach(d -> reads.add(new SourceRead(d, RenderNote.STATIC, List.of())));
+        failures.addAll(found.failures());
         Summary summary = summarize(
-                documents, request.query(), request.maxLengthWords(), request.mode(), listener, clientModel, call);
-        return new PipelineResult(summary, failures, reads);
+                all,
+                request.query(),
+                request.maxLengthWords(),
+                request.mode(),
+                request.maxLlmCalls(),
+                listener,
+                clientModel,
+                call);
+        return new PipelineResult(
+                summary,
+                failures,
+                reads,
+                found.documents().stream().map(d -> d.url().toString()).toList());
     }
 
     /**
@@ -345,10 +372,23 @@ public final class Pipeline implements AutoCloseable {
             SummaryListener listener,
             Optional<LlmProvider> clientModel)
             throws PipelineException {
+        return summarize(documents, query, maxLengthWords, mode, OptionalInt.empty(), listener, clientModel);
+    }
+
+    /** As above, within {@code maxLlmCalls} LLM calls when that is fewer than {@code summarizer.max_llm_calls}. */
+    public Summary summarize(
+            List<Document> documents,
+            Optional<String> query,
+            OptionalInt maxLengthWords,
+            Optional<MapMode> mode,
+            OptionalInt maxLlmCalls,
+            SummaryListener listener,
+            Optional<LlmProvider> clientModel)
+            throws PipelineException {
         if (documents.isEmpty()) {
             throw new PipelineException(FailureKind.SUMMARY, "no document to summarize");
         }
-        return summarize(documents, query, maxLengthWords, mode, listener, clientModel, callToken());
+        return summarize(documents, query, maxLengthWords, mode, maxLlmCalls, listener, clientModel, callToken());
     }
 
     private Summary summarize(
@@ -356,6 +396,7 @@ public final class Pipeline implements AutoCloseable {
             Optional<String> query,
             OptionalInt maxLengthWords,
             Optional<MapMode> mode,
+            OptionalInt maxLlmCalls,
             SummaryListener listener,
             Optional<LlmProvider> clientModel,
             StopToken call)
@@ -364,7 +405,9 @@ public final class Pipeline implements AutoCloseable {
         int words = maxLengthWords.orElse(config.summarizer().maxLength());
         // copies (print versions, mirrors, ?utm variants) are cited once: the first copy is summarized
         Duplicates distinct = Duplicates.among(documents);
-        SummaryRequest summaryRequest = new SummaryRequest(distinct.kept(), query, words, call);
+        // a paragraph several sources repeat (a disclaimer, a syndicated passage) is read once, in the first
+        List<Document> once = Passages.among(distinct.kept()).documents();
+        SummaryRequest summaryRequest = new SummaryRequest(once, query, words, call, maxLlmCalls);
         try {
             return cachedSummary(choice, summaryRequest, listener).withDuplicates(distinct.copies());
         } catch (SummaryException e) {
@@ -488,7 +531,8 @@ public final class Pipeline implements AutoCloseable {
                 request.documents(),
                 request.query(),
                 request.maxLengthWords(),
-                request.stop().detached());
+                request.stop().detached(),
+                request.maxLlmCalls());
         TieredCache.Cached<Summary> summary;
         try {
             // The embedded summarizer is all CPU: it runs on the CPU pool. Map-reduce mostly waits for the

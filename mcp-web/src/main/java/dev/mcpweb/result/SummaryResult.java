@@ -6,7 +6,10 @@ import dev.mcpweb.pipeline.PipelineResult;
 import dev.mcpweb.pipeline.RenderNote;
 import dev.mcpweb.summarize.Summary;
 import dev.mcpweb.summarize.SummaryStats;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** A summary of several sources: the {@code summarize_urls} tool and {@code mcp-web summarize --json}. */
@@ -17,12 +20,20 @@ public record SummaryResult(
         @JsonPropertyDescription("The numbered sources the summary cites.")
         List<Source> sources,
 
+        @JsonPropertyDescription("URLs of the sources found by following links out of the given pages (follow_links);"
+                + " they are cited like the others, after them.")
+        List<String> followed,
+
         @JsonPropertyDescription("Sources left out as copies of a cited source (same page after URL normalization, or"
                 + " near-identical text): status says which.")
         List<Duplicate> duplicates,
 
         @JsonPropertyDescription("Sources that could not be read, and why; the summary covers the others.")
         List<Failure> failures,
+
+        @JsonPropertyDescription("Every source given or followed, in one list with what became of it: read (cited as"
+                + " number), duplicate of n, refused by robots, refused: why, failed: why.")
+        List<SourceStatus> sourceStatus,
 
         @JsonPropertyDescription("What the reader must know: sections missing, input cut, suspected prompt injection,"
                 + " a page written by JavaScript that could not be rendered.")
@@ -35,8 +46,10 @@ public record SummaryResult(
 
     public SummaryResult {
         sources = List.copyOf(sources);
+        followed = List.copyOf(followed);
         duplicates = List.copyOf(duplicates);
         failures = List.copyOf(failures);
+        sourceStatus = List.copyOf(sourceStatus);
         warnings = List.copyOf(warnings);
         rendered = List.copyOf(rendered);
     }
@@ -49,10 +62,12 @@ public record SummaryResult(
                 summary.sources().stream()
                         .map(r -> new Source(r.number(), r.title(), r.url()))
                         .toList(),
+                result.followed(),
                 duplicates(summary),
                 result.failures().stream()
                         .map(f -> new Failure(f.source(), f.kind(), f.message()))
                         .toList(),
+                sourceStatus(result),
                 Stream.concat(result.reads().stream().flatMap(r -> r.warnings().stream()), summary.warnings().stream())
                         .toList(),
                 result.reads().stream()
@@ -61,6 +76,29 @@ public record SummaryResult(
                         .map(r -> new Rendered(r.document().url().toString(), r.render()))
                         .toList(),
                 stats(s));
+    }
+
+    /** Each source's fate, cited ones first in citation order, then copies, then those not read. */
+    static List<SourceStatus> sourceStatus(PipelineResult result) {
+        Summary summary = result.summary();
+        Set<String> followed = Set.copyOf(result.followed());
+        List<SourceStatus> all = new ArrayList<>();
+        summary.sources()
+                .forEach(r -> all.add(new SourceStatus(
+                        r.url(), Optional.of(r.title()), "read", Optional.of(r.number()), followed.contains(r.url()))));
+        summary.duplicates()
+                .forEach(d -> all.add(new SourceStatus(
+                        d.url(), Optional.of(d.title()), d.status(), Optional.empty(), followed.contains(d.url()))));
+        result.failures()
+                .forEach(f -> all.add(new SourceStatus(
+                        f.source(),
+                        Optional.empty(),
+                        f.kind() == FailureKind.REFUSED && f.message().contains("robots.txt")
+                                ? "refused by robots"
+                                : (f.kind() == FailureKind.REFUSED ? "refused: " : "failed: ") + f.message(),
+                        Optional.empty(),
+                        f.message().startsWith("followed link: "))));
+        return all;
     }
 
     /** The sources {@code summary} left out as copies. */
@@ -83,6 +121,20 @@ public record SummaryResult(
                 s.outputTokens(),
                 s.elapsed().toMillis());
     }
+
+    /** One source given or followed, and what became of it. */
+    public record SourceStatus(
+            String url,
+            Optional<String> title,
+
+            @JsonPropertyDescription("read; duplicate of n; refused by robots; refused: why; failed: why.")
+            String status,
+
+            @JsonPropertyDescription("Its number in the sources when the summary cites it.")
+            Optional<Integer> source,
+
+            @JsonPropertyDescription("Whether it was found by following a link out of a given page (follow_links).")
+            boolean followed) {}
 
     /** A source and how it was rendered. */
     public record Rendered(String url, RenderNote render) {}

@@ -9,6 +9,7 @@ import dev.mcpweb.config.RenderConfig;
 import dev.mcpweb.crawl.CrawlReport;
 import dev.mcpweb.crawl.CrawlRequest;
 import dev.mcpweb.crawl.Crawler;
+import dev.mcpweb.crawl.LinkFollower;
 import dev.mcpweb.crawl.MapRequest;
 import dev.mcpweb.crawl.Scope;
 import dev.mcpweb.crawl.SiteMap;
@@ -114,7 +115,7 @@ final class Tools {
                         SUMMARIZE_SCHEMA,
                         SummaryResult.class,
                         new ToolAnnotations(null, true, false, true, true, null),
-                        Set.of("urls", "query", "mode", "max_length", "render"),
+                        Set.of("urls", "query", "mode", "max_length", "render", "follow_links", "max_llm_calls"),
                         this::summarize),
                 tool(
                         "fetch_url",
@@ -165,7 +166,8 @@ final class Tools {
                                 "scope",
                                 "include",
                                 "exclude",
-                                "max_length"),
+                                "max_length",
+                                "max_llm_calls"),
                         this::crawlSite),
                 tool(
                         "search_web",
@@ -293,11 +295,17 @@ final class Tools {
         Optional<MapMode> mode = args.optionalChoice("mode", MapMode.ids()).map(MapMode::of);
         OptionalInt maxLength = args.optionalInt("max_length", 10, 5_000);
         Optional<RenderConfig.Mode> render = render(args);
+        int followLinks =
+                args.optionalInt("follow_links", 0, LinkFollower.MAX_LINKS).orElse(0);
         call.log(LoggingLevel.INFO, "summarizing " + urls.size() + " source" + (urls.size() == 1 ? "" : "s"));
         Optional<LlmProvider> clientModel = sampling.provider(call.exchange());
         PipelineResult result;
         try {
-            result = pipeline.summarize(new SummarizeRequest(urls, query, maxLength, mode, render), call, clientModel);
+            result = pipeline.summarize(
+                    new SummarizeRequest(urls, query, maxLength, mode, render, maxLlmCalls(args, pipeline)),
+                    LinkFollower.of(pipeline, followLinks),
+                    call,
+                    clientModel);
         } finally {
             clientModel.ifPresent(LlmProvider::close);
         }
@@ -309,6 +317,12 @@ final class Tools {
                 .structuredContent(ResultJson.tree(SummaryResult.of(result)))
                 .isError(false)
                 .build();
+    }
+
+    /** A call's {@code max_llm_calls}: 2 up to the configured budget. */
+    private static OptionalInt maxLlmCalls(Arguments args, Pipeline pipeline) throws Arguments.BadArguments {
+        return args.optionalInt(
+                "max_llm_calls", 2, pipeline.config().summarizer().maxLlmCalls());
     }
 
     /** The summary's Markdown, the sources it does not link, and its warnings. */
@@ -486,7 +500,8 @@ final class Tools {
                 args.optionalStrings("include", MAX_GLOBS),
                 args.optionalStrings("exclude", MAX_GLOBS),
                 args.optionalInt("max_length", 10, 5_000),
-                Optional.empty());
+                Optional.empty(),
+                maxLlmCalls(args, pipeline));
         Optional<LlmProvider> clientModel = sampling.provider(call.exchange());
         CrawlReport report;
         try {
@@ -687,6 +702,18 @@ final class Tools {
                   "type": "string",
                   "enum": %s,
                   "description": "Optional. When to read a page in headless Chromium: auto (default: only pages whose HTML is a shell written by JavaScript), always, or never."
+                },
+                "follow_links": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 20,
+                  "default": 0,
+                  "description": "Optional. Also read and summarize up to this many of the best links out of the given pages' main content (ranked by the query, or by the pages' titles), on any site; they are cited after the given pages."
+                },
+                "max_llm_calls": {
+                  "type": "integer",
+                  "minimum": 2,
+                  "description": "Optional. LLM calls the summary may make (map, combine and final calls); the server's summarizer.max_llm_calls is the default and the cap. Past it, mapping stops and the summary says what was left out."
                 }
               },
               "required": ["urls"],
@@ -824,6 +851,11 @@ final class Tools {
                   "minimum": 10,
                   "maximum": 5000,
                   "description": "Optional target length of the summary in words (default from the server's configuration, usually 200)."
+                },
+                "max_llm_calls": {
+                  "type": "integer",
+                  "minimum": 2,
+                  "description": "Optional. LLM calls the summary may make (map, combine and final calls); the server's summarizer.max_llm_calls is the default and the cap. Past it, mapping stops and the summary says what was left out."
                 }
               },
               "required": ["url", "query"],

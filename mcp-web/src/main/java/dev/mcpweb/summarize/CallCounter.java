@@ -11,9 +11,12 @@ import java.util.function.Consumer;
 
 /**
  * Makes the LLM calls of one summary and counts them: calls, retries, tokens in and out, and the time
- * during which no call was in flight (the summary's own overhead on the critical path).
+ * during which no call was in flight (the summary's own overhead on the critical path). It refuses a call
+ * past the summary's budget ({@code summarizer.max_llm_calls}); the steps plan within {@link #left()} so
+ * that the final call always has its turn.
  */
 final class CallCounter {
+    private final int maxCalls;
     private final LlmProvider provider;
     private final SummaryMetrics metrics;
     private final AtomicInteger calls = new AtomicInteger();
@@ -26,6 +29,11 @@ final class CallCounter {
     private long idleNanos;
 
     CallCounter(LlmProvider provider, SummaryMetrics metrics, long startNanos) {
+        this(provider, metrics, startNanos, Integer.MAX_VALUE);
+    }
+
+    CallCounter(LlmProvider provider, SummaryMetrics metrics, long startNanos, int maxCalls) {
+        this.maxCalls = maxCalls;
         this.provider = provider;
         this.metrics = metrics;
         this.idleSince = startNanos;
@@ -68,7 +76,12 @@ final class CallCounter {
     }
 
     private Completion counted(Call call) throws LlmException {
-        calls.incrementAndGet();
+        if (calls.incrementAndGet() > maxCalls) {
+            calls.decrementAndGet();
+            throw new LlmException(
+                    LlmException.Kind.PERMANENT,
+                    "the summary's LLM-call budget (" + maxCalls + ", max_llm_calls) is spent");
+        }
         enter();
         try {
             Completion c = call.run();
@@ -102,6 +115,16 @@ final class CallCounter {
 
     int calls() {
         return calls.get();
+    }
+
+    /** The summary's budget of calls. */
+    int maxCalls() {
+        return maxCalls;
+    }
+
+    /** Calls still allowed. */
+    int left() {
+        return Math.max(0, maxCalls - calls.get());
     }
 
     int retries() {

@@ -48,7 +48,11 @@ final class Collapser {
                     + "combine notes; raise summarizer.context_window or lower summarizer.max_tokens");
         }
         try {
-            for (int round = 1; NoteSizer.size(notes) > finalRoom && round <= config.collapseMaxDepth(); round++) {
+            for (int round = 1;
+                    NoteSizer.size(notes) > finalRoom
+                            && round <= config.collapseMaxDepth()
+                            && run.calls().left() > 1;
+                    round++) {
                 List<Note> next = round(notes, groupRoom, round, system);
                 if (NoteSizer.size(next)
                         >= NoteSizer.size(notes)) { // the model does not shorten: more rounds cannot help
@@ -96,9 +100,21 @@ final class Collapser {
         List<Future<Note>> futures = new ArrayList<>();
         List<Note> out = new ArrayList<>();
         run.listener().onProgress("collapse", 0, groups.size());
+        // the last call of the budget is the final answer's: groups past what is left keep their notes
+        int affordable = Math.max(0, run.calls().left() - 1);
+        if (groups.size() > affordable) {
+            run.warnings()
+                    .add("The LLM-call budget (max_llm_calls " + run.calls().maxCalls() + ") left " + affordable
+                            + " of " + groups.size() + " groups of notes to combine in round " + round
+                            + "; the others were kept uncombined.");
+        }
         try {
-            for (List<Note> group : groups) {
-                futures.add(run.pool().submit(() -> combine(group, system)));
+            for (int k = 0; k < groups.size(); k++) {
+                List<Note> group = groups.get(k);
+                futures.add(
+                        k < affordable
+                                ? run.pool().submit(() -> combine(group, system))
+                                : java.util.concurrent.CompletableFuture.failedFuture(new Uncombined()));
             }
             for (int k = 0; k < futures.size(); k++) {
                 try {
@@ -106,6 +122,11 @@ final class Collapser {
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof InterruptedException) {
                         throw new InterruptedException();
+                    }
+                    if (e.getCause() instanceof Uncombined) {
+                        out.addAll(groups.get(k));
+                        run.listener().onProgress("collapse", k + 1, groups.size());
+                        continue;
                     }
                     // A failed collapse keeps its notes as they were; the final call may still fit them.
                     out.addAll(groups.get(k));
@@ -125,6 +146,13 @@ final class Collapser {
             futures.forEach(f -> f.cancel(true));
         }
         return out;
+    }
+
+    /** A group the call budget left no call for. */
+    private static final class Uncombined extends Exception {
+        Uncombined() {
+            super(null, null, false, false);
+        }
     }
 
     private Note combine(List<Note> group, String system) throws LlmException {
@@ -160,8 +188,9 @@ final class Collapser {
             }
         }
         run.warnings()
-                .add("The notes were still too long for the model after " + config.collapseMaxDepth()
-                        + " rounds of combining (summarizer.collapse_max_depth); " + dropped
+                .add("The notes were still too long for the model after combining them as far as"
+                        + " summarizer.collapse_max_depth (" + config.collapseMaxDepth()
+                        + " rounds) and the LLM-call budget allow; " + dropped
                         + " were cut, so the end of the input is under-represented.");
         return kept;
     }

@@ -11,8 +11,13 @@ import dev.mcpweb.work.CpuRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
@@ -133,7 +138,11 @@ public final class MapReduceSummarizer implements Summarizer {
             this.budget = new WindowBudget(tokens, contextWindow, config.maxTokens());
             this.run = new SummaryRun(
                     new CallPool(config.maxConcurrent()),
-                    new CallCounter(provider, metrics, started),
+                    new CallCounter(
+                            provider,
+                            metrics,
+                            started,
+                            Math.min(config.maxLlmCalls(), request.maxLlmCalls().orElse(Integer.MAX_VALUE))),
                     listener,
                     metrics,
                     Collections.synchronizedList(new ArrayList<>()),
@@ -170,7 +179,9 @@ public final class MapReduceSummarizer implements Summarizer {
             String mode = config.mode().id();
             List<Chunk> chunks = chunk(docs);
             List<MapResult> mapped = new Mapper(config.mode(), run, mapDeadline, config.deadline())
-                    .map(chunks, new MapCall(brief, budget, notes, provider, config.temperature(), run));
+                    .map(
+                            withinCallBudget(chunks),
+                            new MapCall(brief, budget, notes, provider, config.temperature(), run));
             List<Note> found = MapNotes.of(mapped, new NoteSizer(tokens), provider.name(), run.warnings());
             if (found.isEmpty()) {
                 String none = query.map(q -> "None of the sources says anything about “" + q + "”.")
@@ -183,6 +194,33 @@ public final class MapReduceSummarizer implements Summarizer {
             String user = Prompts.finalUser(tag, notesText, brief.sources(), query, brief.words());
             String body = answer.stream("reduce", new LlmRequest(system, user, finalOut, config.temperature()));
             return end.finish(body, mode, chunks.size());
+        }
+
+        /**
+         * The chunks the call budget lets the map read: all when they leave a call for the final answer;
+         * else as many as leave that call and a fifth of the budget for combining notes, taken in turn from
+         * each source (its first chunks first) and kept in source order, with a warning saying what was left out.
+         */
+        private List<Chunk> withinCallBudget(List<Chunk> chunks) {
+            int budget = run.calls().maxCalls();
+            if (chunks.size() <= budget - 1) {
+                return chunks;
+            }
+            int keep = Math.max(1, budget - 1 - (budget >= 6 ? (budget - 1) / 5 : 0));
+            Map<Integer, Integer> taken = new HashMap<>();
+            Map<Chunk, Integer> turn = new IdentityHashMap<>();
+            chunks.forEach(c -> turn.put(c, taken.merge(c.source(), 1, Integer::sum)));
+            Set<Chunk> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+            chunks.stream()
+                    .sorted(Comparator.<Chunk>comparingInt(turn::get).thenComparingInt(Chunk::source))
+                    .limit(keep)
+                    .forEach(kept::add);
+            List<Chunk> selected = chunks.stream().filter(kept::contains).toList();
+            run.warnings()
+                    .add("The LLM-call budget (max_llm_calls " + budget + ") stopped the map after " + keep + " of "
+                            + chunks.size() + " chunks, taken in turn from each source; the rest of the input was"
+                            + " not read by the model.");
+            return selected;
         }
 
         /** The documents in chunks that leave room in a map prompt for the instructions and the output. */

@@ -44,20 +44,51 @@ class MapAndCrawlCommandTest {
     void crawlPrintsACitedAnswerAndJsonListsEveryPageWithItsStatus() throws Exception {
         try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain())) {
             CliRun cli = new CliRun();
-            int code = cli.run(args(site, "crawl", site.url("/"), "--query", SyntheticSite.QUERY, "--json"));
+            // 40 pages: past the answers and their print copies to the links robots.txt disallows
+            int code = cli.run(
+                    args(site, "crawl", site.url("/"), "--query", SyntheticSite.QUERY, "--max-pages", "40", "--json"));
 
             assertThat(code).as(cli.err()).isZero();
             JsonNode result = new ObjectMapper().readTree(cli.out());
             assertThat(result.path("summary").asText()).contains("1912").containsPattern("\\[\\d\\]");
-            assertThat(result.path("budget").path("pages_read").asInt()).isLessThanOrEqualTo(20);
+            assertThat(result.path("budget").path("pages_read").asInt()).isLessThanOrEqualTo(40);
             List<String> statuses = new ArrayList<>();
             result.path("pages").forEach(p -> statuses.add(p.path("status").asText()));
-            assertThat(statuses).contains("summarized", "refused_by_robots", "out_of_scope");
+            assertThat(statuses).contains("summarized", "duplicate", "refused_by_robots", "out_of_scope");
             result.path("pages").forEach(p -> {
                 if (p.path("status").asText().equals("summarized")) {
                     assertThat(p.path("source").asInt()).isPositive();
                 }
             });
+        }
+    }
+
+    @Test
+    void summarizeFollowsTheBestLinksOutOfItsSourcesWhenAsked() throws Exception {
+        try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain())) {
+            CliRun cli = new CliRun();
+            int code = cli.run(args(
+                    site,
+                    "summarize",
+                    site.url("/section/engineering/"),
+                    "--query",
+                    SyntheticSite.QUERY,
+                    "--follow-links",
+                    "1",
+                    "--json"));
+
+            assertThat(code).as(cli.err()).isZero();
+            JsonNode result = new ObjectMapper().readTree(cli.out());
+            assertThat(result.path("followed")).hasSize(1);
+            assertThat(result.path("followed").get(0).asText())
+                    .isEqualTo(site.url("/section/engineering/article-27.html"));
+            assertThat(result.path("sources")).hasSize(2);
+            assertThat(result.path("summary").asText()).contains("1912");
+
+            CliRun tooMany = new CliRun();
+            assertThat(tooMany.run(args(site, "summarize", site.url("/"), "--follow-links", "21")))
+                    .isEqualTo(ExitCode.USAGE);
+            assertThat(tooMany.err()).contains("0 to 20");
         }
     }
 

@@ -7,6 +7,7 @@ import dev.mcpweb.config.Config;
 import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.pipeline.PipelineResult;
 import dev.mcpweb.pipeline.SummarizeRequest;
+import dev.mcpweb.result.CrawlResult;
 import dev.mcpweb.result.SummaryResult;
 import dev.mcpweb.summarize.SummaryListener;
 import java.nio.file.Path;
@@ -46,7 +47,53 @@ class DuplicateSourcesTest {
                     .extracting(SummaryResult.Duplicate::url, SummaryResult.Duplicate::status)
                     .containsExactly(tuple(print, "duplicate of 1"), tuple(utm, "duplicate of 1"));
             assertThat(json.summary()).contains(print + " (duplicate of 1)").contains(utm + " (duplicate of 1)");
+            assertThat(json.sourceStatus())
+                    .extracting(SummaryResult.SourceStatus::url, SummaryResult.SourceStatus::status)
+                    .containsExactly(tuple(page, "read"), tuple(print, "duplicate of 1"), tuple(utm, "duplicate of 1"));
         }
+    }
+
+    @Test
+    void aCrawlThatReadsAnAnswerAndItsPrintCopyCitesOneAndReportsTheOtherAsItsDuplicate() throws Exception {
+        try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain());
+                Pipeline pipeline = pipeline(site)) {
+            CrawlReport report = Crawler.of(pipeline)
+                    .crawl(CrawlRequest.of(site.url("/"), SyntheticSite.QUERY), SummaryListener.NONE, Optional.empty());
+            CrawlResult json = CrawlResult.of(report);
+
+            Map<String, CrawlResult.Page> pages = new HashMap<>();
+            json.pages().forEach(p -> pages.put(p.url(), p));
+            int pairs = 0;
+            for (String answer : SyntheticSite.answerPaths()) {
+                CrawlResult.Page article = pages.get(site.url(answer));
+                CrawlResult.Page print = pages.get(site.url(printPath(answer)));
+                if (article == null || print == null || print.fetchOrder().isEmpty()) {
+                    continue;
+                }
+                pairs++;
+                // one copy is cited, the other is listed as its duplicate and never cited
+                CrawlResult.Page cited = article.source().isPresent() ? article : print;
+                CrawlResult.Page copy = cited == article ? print : article;
+                assertThat(cited.status()).isEqualTo(Visit.Status.SUMMARIZED);
+                assertThat(copy.status()).isEqualTo(Visit.Status.DUPLICATE);
+                assertThat(copy.source()).isEmpty();
+                assertThat(copy.reason())
+                        .contains("duplicate of " + cited.source().orElseThrow());
+            }
+            assertThat(pairs)
+                    .as("answers read together with their print copies")
+                    .isPositive();
+            assertThat(json.sources()).extracting(SummaryResult.Source::url).doesNotHaveDuplicates();
+            // a ?utm link to a page is the page: never fetched again
+            assertThat(site.requests()).noneMatch(r -> r.path().contains("utm_"));
+        }
+    }
+
+    private static String printPath(String articlePath) {
+        return articlePath
+                .replace("/section/", "/print/")
+                .replace("article-", "")
+                .replace(".html", "");
     }
 
     private Pipeline pipeline(SyntheticSite site) {

@@ -22,7 +22,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A generated web site on 127.0.0.1 for crawl tests: a home page, 10 sections of 32 articles each (320),
- * five news items, a print copy of every article, a sitemap index over two sitemaps (one a {@code .xml.gz}
+ * five news items, a print copy of every article (linked from it as "Print: title"), a newsletter link with
+ * {@code utm_*} parameters to a planted answer, a sitemap index over two sitemaps (one a {@code .xml.gz}
  * file, one sent gzip-encoded), an RSS feed of the news, and traps: a
  * calendar linking to the next month forever, session-ID links that differ on every page, a redirect
  * loop, a 5 MB page, pages robots.txt disallows, and links to another site. Three planted articles answer
@@ -336,6 +337,8 @@ public final class SyntheticSite implements AutoCloseable {
                 "The Coast Lighthouse Society",
                 "<h1>The Coast Lighthouse Society</h1><p>Stories of the lights on our coast and the people who kept"
                         + " them.</p><ul>" + sections + "</ul>"
+                        + "<p>From our newsletter: <a href=\"" + articlePath(0, 27)
+                        + "?utm_source=newsletter&amp;utm_medium=email\">" + title(0, 27) + "</a>.</p>"
                         + "<p>Read the <a href=\"/archive/everything\">complete archive</a> in one page, the staff"
                         + " <a href=\"/private/staff-rota.html\">rota</a>, our <a href=\"/loop/a\">old address</a>,"
                         + " the <a href=\"http://" + DOCS_HOST + ":" + port() + "/guide\">visitor guide</a> and our"
@@ -378,7 +381,9 @@ public final class SyntheticSite implements AutoCloseable {
                     .append(SECTIONS.get(s))
                     .append("/")
                     .append(i)
-                    .append("\">Print this article</a>");
+                    .append("\">Print: ")
+                    .append(title(s, i))
+                    .append("</a>");
             if (i + 1 < PER_SECTION) {
                 body.append(" · <a href=\"")
                         .append(articlePath(s, i + 1))

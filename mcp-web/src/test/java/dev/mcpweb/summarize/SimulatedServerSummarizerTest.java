@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.chunk.Chunker;
 import dev.mcpweb.config.Config;
+import dev.mcpweb.document.Document;
 import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmProviders;
 import dev.mcpweb.llm.ResilientProvider;
@@ -113,5 +114,48 @@ class SimulatedServerSummarizerTest {
                 .startsWith("1 of ")
                 .contains("400");
         assertThat(summary.markdown()).contains("> **Note:** 1 of ");
+    }
+
+    @Test
+    void theLlmCallBudgetHoldsAndTheMapTakesChunksFromEverySourceInTurn() throws Exception {
+        MapReduceSummarizer s = summarizer(SimulatedLlmServer.Settings.instant(), "summarizer.max_llm_calls", "10");
+        Document a = MapReduceSummarizerTest.document("https://example.com/a", 24);
+        Document b = relabelled(MapReduceSummarizerTest.document("https://example.com/b", 24), "BART-");
+        Summary summary = s.summarize(new SummaryRequest(List.of(a, b), Optional.empty(), 150), SummaryListener.NONE);
+
+        assertThat(server.stats().requests()).isLessThanOrEqualTo(10);
+        assertThat(summary.stats().llmCalls()).isEqualTo(server.stats().requests());
+        assertThat(summary.warnings())
+                .anySatisfy(w -> assertThat(w)
+                        .contains("max_llm_calls 10")
+                        .contains("of " + summary.stats().chunks()));
+        assertThat(summary.markdown()).contains("max_llm_calls 10");
+        // the first chunks of both sources were read, not the first source's alone
+        assertThat(finalRequest().user()).contains("PART-0000").contains("BART-0000");
+    }
+
+    @Test
+    void aRequestMayAskForFewerCallsThanConfigured() throws Exception {
+        MapReduceSummarizer s = summarizer(SimulatedLlmServer.Settings.instant());
+        SummaryRequest few = new SummaryRequest(
+                request(24).documents(),
+                Optional.empty(),
+                150,
+                dev.mcpweb.work.StopToken.none(),
+                java.util.OptionalInt.of(4));
+        Summary summary = s.summarize(few, SummaryListener.NONE);
+        assertThat(server.stats().requests()).isLessThanOrEqualTo(4);
+        assertThat(summary.warnings()).anySatisfy(w -> assertThat(w).contains("max_llm_calls 4"));
+
+        server.close();
+        provider.close();
+        MapReduceSummarizer unbounded = summarizer(SimulatedLlmServer.Settings.instant());
+        unbounded.summarize(request(24), SummaryListener.NONE);
+        assertThat(server.stats().requests()).as("calls without a budget").isGreaterThan(10);
+    }
+
+    private static Document relabelled(Document d, String label) {
+        String md = d.markdown().replace("PART-", label);
+        return new Document(d.url(), d.metadata(), md, md, d.contentLinks(), d.pageLinks(), d.codeBlocks());
     }
 }

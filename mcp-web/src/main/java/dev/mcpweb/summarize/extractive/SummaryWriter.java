@@ -134,8 +134,12 @@ final class SummaryWriter {
                 out.append(cite);
             }
             case LIST_ITEM, FACT ->
-                out.append("- ").append(joined(run)).append(' ').append(cite);
-            case PARAGRAPH -> out.append(joined(run)).append(' ').append(cite);
+                out.append("- ")
+                        .append(joined(run, sentenceCite(cite)))
+                        .append(' ')
+                        .append(cite);
+            case PARAGRAPH ->
+                out.append(joined(run, sentenceCite(cite))).append(' ').append(cite);
         }
         inList = item;
         out.append(inList ? "\n" : "\n\n");
@@ -149,14 +153,23 @@ final class SummaryWriter {
         }
     }
 
-    /** Sentences of one block in order, with an ellipsis where sentences were left out. */
-    private static String joined(List<Passage> run) {
+    /**
+     * What follows each sentence but the last of a block: over several sources every sentence carries its
+     * source's {@code [n]}, so that no sentence of a multi-source summary goes uncited; over one, nothing.
+     */
+    private String sentenceCite(String cite) {
+        return documents.size() > 1 ? " " + cite : "";
+    }
+
+    /** Sentences of one block in order, each but the last followed by {@code cite}, with an ellipsis where sentences were left out. */
+    private static String joined(List<Passage> run, String cite) {
         StringBuilder s = new StringBuilder();
         if (run.getFirst().ordinalInBlock() > 0) {
             s.append("\u2026 ");
         }
         for (int k = 0; k < run.size(); k++) {
             if (k > 0) {
+                s.append(cite);
                 s.append(run.get(k).ordinalInBlock() == run.get(k - 1).ordinalInBlock() + 1 ? " " : " \u2026 ");
             }
             s.append(run.get(k).text());
