@@ -53,6 +53,9 @@ public final class MainContentExtractor {
             main = ArticleBoundary.of(main);
             TeaserLists.remove(main);
         }
+        if (!discussion) {
+            ArticleEnd.cut(main);
+        }
         RepeatedBlocks.remove(main);
         stop.check();
         Furniture.remove(main, stop);
