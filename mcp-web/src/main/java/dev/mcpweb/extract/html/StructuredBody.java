@@ -22,6 +22,7 @@ final class StructuredBody {
     private static final Set<String> BODY_FIELDS = Set.of("articleBody", "text", "description", "reviewBody");
     private static final int MAX_SCRIPT = 2_000_000;
     private static final int MAX_NODES = 20_000;
+    private static final int MAX_COMMENTS = 200;
 
     private StructuredBody() {}
 
@@ -66,6 +67,52 @@ final class StructuredBody {
         return found;
     }
 
+    /**
+     * The texts of the readers' comments {@code page} declares in its JSON-LD ({@code @type} Comment, in
+     * page order, at most {@code MAX_COMMENTS}): blogs and news sites list them under the article's
+     * {@code comment} property.
+     */
+    static List<String> comments(Document page) {
+        List<String> found = new ArrayList<>();
+        for (Element script : page.select("script[type=application/ld+json]")) {
+            String json = script.data();
+            if (json.length() > MAX_SCRIPT || !json.contains("\"Comment\"")) {
+                continue;
+            }
+            try {
+                collectComments(JSON.readTree(json), found);
+            } catch (JsonProcessingException e) {
+                // malformed JSON-LD: nothing usable
+            }
+        }
+        return found;
+    }
+
+    private static void collectComments(JsonNode root, List<String> found) {
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        todo.push(root);
+        int visited = 0;
+        while (!todo.isEmpty() && visited++ < MAX_NODES && found.size() < MAX_COMMENTS) {
+            JsonNode node = todo.pop();
+            if (node.isObject()) {
+                if (isType(node.path("@type"), "Comment") && node.path("text").isTextual()) {
+                    String text = Parser.unescapeEntities(node.path("text").asText(), false)
+                            .strip();
+                    if (!text.isEmpty()) {
+                        found.add(text);
+                    }
+                }
+                node.forEach(v -> {
+                    if (v.isContainerNode()) {
+                        todo.addLast(v); // breadth first keeps the comments in page order
+                    }
+                });
+            } else if (node.isArray()) {
+                node.forEach(todo::addLast);
+            }
+        }
+    }
+
     /** The descriptions of {@code products}, unescaped, without blanks and repeats. */
     static List<String> descriptions(List<JsonNode> products) {
         List<String> found = new ArrayList<>();
@@ -101,15 +148,19 @@ final class StructuredBody {
     }
 
     private static boolean isProduct(JsonNode type) {
+        return isType(type, "Product");
+    }
+
+    private static boolean isType(JsonNode type, String name) {
         if (type.isArray()) {
             for (JsonNode t : type) {
-                if (t.asText().equals("Product")) {
+                if (t.asText().equals(name)) {
                     return true;
                 }
             }
             return false;
         }
-        return type.asText().equals("Product");
+        return type.asText().equals(name);
     }
 
     private static String longestBody(JsonNode root) {
