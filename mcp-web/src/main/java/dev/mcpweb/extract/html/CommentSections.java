@@ -17,7 +17,8 @@ import org.jsoup.select.NodeTraversor;
 /**
  * Finds the sections of an article page that hold its readers' comments and takes them out of the
  * page: containers named for comments ({@code comments}, {@code comment-list}, Disqus's and
- * Discourse's embeds, WordPress's {@code respond} form), microdata {@code Comment}s, sections opened
+ * Discourse's embeds, WordPress's {@code respond} form), microdata {@code Comment}s, the comments the
+ * page declares in JSON-LD (found by the start of their text), sections opened
  * by a comment heading ("3 Comments", "Top Rated Comments", "Kommentare", …), and — by structure alone,
  * on a page that declares an article — runs of look-alike blocks after the headline that each carry a
  * date and an author, a reply link or a vote count. None of these may hold the page's {@code <h1>}:

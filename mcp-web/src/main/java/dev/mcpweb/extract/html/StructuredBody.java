@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -53,17 +54,7 @@ final class StructuredBody {
      */
     static List<JsonNode> products(List<Element> jsonLdScripts) {
         List<JsonNode> found = new ArrayList<>();
-        for (Element script : jsonLdScripts) {
-            String json = script.data();
-            if (json.length() > MAX_SCRIPT || !json.contains("Product")) {
-                continue;
-            }
-            try {
-                collectProducts(JSON.readTree(json), found);
-            } catch (JsonProcessingException e) {
-                // malformed JSON-LD: nothing usable
-            }
-        }
+        readAll(jsonLdScripts, "Product", root -> collectProducts(root, found));
         return found;
     }
 
@@ -74,18 +65,23 @@ final class StructuredBody {
      */
     static List<String> comments(Document page) {
         List<String> found = new ArrayList<>();
-        for (Element script : page.select("script[type=application/ld+json]")) {
+        readAll(page.select("script[type=application/ld+json]"), "\"Comment\"", root -> collectComments(root, found));
+        return found;
+    }
+
+    /** Hands each of {@code scripts} that mentions {@code needle} to {@code read}, parsed; skips malformed ones. */
+    private static void readAll(List<Element> scripts, String needle, Consumer<JsonNode> read) {
+        for (Element script : scripts) {
             String json = script.data();
-            if (json.length() > MAX_SCRIPT || !json.contains("\"Comment\"")) {
+            if (json.length() > MAX_SCRIPT || !json.contains(needle)) {
                 continue;
             }
             try {
-                collectComments(JSON.readTree(json), found);
+                read.accept(JSON.readTree(json));
             } catch (JsonProcessingException e) {
                 // malformed JSON-LD: nothing usable
             }
         }
-        return found;
     }
 
     private static void collectComments(JsonNode root, List<String> found) {
