@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds the sections of an article page that hold its readers' comments and takes them out of the
  * page: containers named for comments ({@code comments}, {@code comment-list}, Disqus's and
- * Discourse's embeds, WordPress's {@code respond} form), microdata {@code Comment}s, sections opened
+ * Discourse's embeds, WordPress's {@code respond} form), microdata {@code Comment}s, the comments the
+ * page declares in JSON-LD (found by the start of their text), sections opened
  * by a comment heading ("3 Comments", "Top Rated Comments", "Kommentare", …), and — by structure alone,
  * on a page that declares an article — runs of look-alike blocks after the headline that each carry a
  * date and an author, a reply link or a vote count. None of these may hold the page's {@code <h1>}:
@@ -46,6 +48,14 @@ final class CommentSections {
     private static final double MAX_NAMED_SHARE = 0.4;
     /** The least prose that makes a container named for comments an article's wrapper after all. */
     private static final int MIN_ARTICLE_PROSE = 800;
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Declared comments shorter than this are too short to tell where they stand. */
+    private static final int MIN_DECLARED = 20;
+    /** A declared comment is looked for by this many characters from its start. */
+    private static final int DECLARED_KEY = 40;
+    /** A comment's header (author, date, reply link) holds at most this much text beside it. */
+    private static final int MAX_HEADER = 200;
     /** Look-alike blocks fewer than this are not a thread. */
     private static final int MIN_BLOCKS = 3;
 
@@ -72,11 +82,14 @@ final class CommentSections {
     }
 
     /**
-     * Removes the comment sections under {@code root} and returns them. Structure alone counts only on
-     * a page that declares an {@code article}: a forum that declares nothing looks the same.
+     * Removes the comment sections under {@code root} and returns them: first where the comments the
+     * page declares in its JSON-LD ({@code declared}, their texts) stand, then by names and headings.
+     * Structure alone counts only on a page that declares an {@code article}: a forum that declares
+     * nothing looks the same.
      */
-    static List<Element> detach(Element root, TextLengths lengths, boolean article) {
+    static List<Element> detach(Element root, TextLengths lengths, boolean article, List<String> declared) {
         CommentSections found = new CommentSections(root, lengths);
+        found.byDeclaration(declared);
         found.byName();
         found.sections.addAll(
                 Boilerplate.removeHeadedSections(root, lengths, COMMENT_HEADING, 60, e -> found.mayGo(e, MAX_SHARE)));
@@ -94,6 +107,65 @@ final class CommentSections {
     private boolean mayGoByName(Element e) {
         int prose = lengths.prose(e);
         return mayGo(e, MAX_NAMED_SHARE) && !(prose >= MIN_ARTICLE_PROSE && prose > MAX_NAMED_SHARE * pageProse);
+    }
+
+    /**
+     * The comments the page declares, found by the start of their text: the block around them when
+     * there are several (up to the block holding them all), the comment's own block when there is one.
+     */
+    private void byDeclaration(List<String> declared) {
+        List<String> starts = new ArrayList<>();
+        for (String comment : declared) {
+            String start = collapse(comment);
+            if (start.length() >= MIN_DECLARED) {
+                starts.add(start.substring(0, Math.min(DECLARED_KEY, start.length())));
+            }
+        }
+        if (starts.isEmpty()) {
+            return;
+        }
+        List<Element> found = new ArrayList<>();
+        NodeTraversor.traverse(
+                (node, depth) -> {
+                    if (node instanceof TextNode t && !starts.isEmpty() && node.parent() instanceof Element parent) {
+                        String own = collapse(t.getWholeText());
+                        if (own.length() >= MIN_DECLARED && starts.removeIf(own::contains)) {
+                            found.add(parent);
+                        }
+                    }
+                },
+                root);
+        if (found.isEmpty()) {
+            return;
+        }
+        Element section = found.get(0);
+        if (found.size() == 1) {
+            while (section.parent() != null && lengths.text(section.parent()) <= lengths.text(section) + MAX_HEADER) {
+                section = section.parent();
+            }
+        } else {
+            for (Element comment : found.subList(1, found.size())) {
+                while (section != null && !holds(section, comment)) {
+                    section = section.parent();
+                }
+            }
+        }
+        if (section != null && mayGo(section, MAX_SHARE)) {
+            take(section);
+        }
+    }
+
+    private static boolean holds(Element ancestor, Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String collapse(String s) {
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 
     /** Containers named for comments, and microdata comments, outermost first. */

@@ -42,7 +42,8 @@ public final class MainContentExtractor {
         boolean discussion = DeclaredType.discussion(page) || Boilerplate.isDiscussion(copy, lengths);
         // Comments leave the page before anything is located, and come back after the article if asked for.
         boolean article = DeclaredType.article(page);
-        List<Element> commentSections = discussion ? List.of() : CommentSections.detach(copy, lengths, article);
+        List<Element> commentSections =
+                discussion ? List.of() : CommentSections.detach(copy, lengths, article, StructuredBody.comments(page));
         Boilerplate.strip(copy, lengths, stop);
         Element scope = product.strip(copy);
         stop.check();
@@ -52,6 +53,9 @@ public final class MainContentExtractor {
         if (article) {
             main = ArticleBoundary.of(main);
             TeaserLists.remove(main);
+        }
+        if (!discussion) {
+            ArticleEnd.cut(main);
         }
         RepeatedBlocks.remove(main);
         stop.check();

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -22,6 +23,7 @@ final class StructuredBody {
     private static final Set<String> BODY_FIELDS = Set.of("articleBody", "text", "description", "reviewBody");
     private static final int MAX_SCRIPT = 2_000_000;
     private static final int MAX_NODES = 20_000;
+    private static final int MAX_COMMENTS = 200;
 
     private StructuredBody() {}
 
@@ -52,18 +54,59 @@ final class StructuredBody {
      */
     static List<JsonNode> products(List<Element> jsonLdScripts) {
         List<JsonNode> found = new ArrayList<>();
-        for (Element script : jsonLdScripts) {
+        readAll(jsonLdScripts, "Product", root -> collectProducts(root, found));
+        return found;
+    }
+
+    /**
+     * The texts of the readers' comments {@code page} declares in its JSON-LD ({@code @type} Comment, in
+     * page order, at most {@code MAX_COMMENTS}): blogs and news sites list them under the article's
+     * {@code comment} property.
+     */
+    static List<String> comments(Document page) {
+        List<String> found = new ArrayList<>();
+        readAll(page.select("script[type=application/ld+json]"), "\"Comment\"", root -> collectComments(root, found));
+        return found;
+    }
+
+    /** Hands each of {@code scripts} that mentions {@code needle} to {@code read}, parsed; skips malformed ones. */
+    private static void readAll(List<Element> scripts, String needle, Consumer<JsonNode> read) {
+        for (Element script : scripts) {
             String json = script.data();
-            if (json.length() > MAX_SCRIPT || !json.contains("Product")) {
+            if (json.length() > MAX_SCRIPT || !json.contains(needle)) {
                 continue;
             }
             try {
-                collectProducts(JSON.readTree(json), found);
+                read.accept(JSON.readTree(json));
             } catch (JsonProcessingException e) {
                 // malformed JSON-LD: nothing usable
             }
         }
-        return found;
+    }
+
+    private static void collectComments(JsonNode root, List<String> found) {
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        todo.push(root);
+        int visited = 0;
+        while (!todo.isEmpty() && visited++ < MAX_NODES && found.size() < MAX_COMMENTS) {
+            JsonNode node = todo.pop();
+            if (node.isObject()) {
+                if (isType(node.path("@type"), "Comment") && node.path("text").isTextual()) {
+                    String text = Parser.unescapeEntities(node.path("text").asText(), false)
+                            .strip();
+                    if (!text.isEmpty()) {
+                        found.add(text);
+                    }
+                }
+                node.forEach(v -> {
+                    if (v.isContainerNode()) {
+                        todo.addLast(v); // breadth first keeps the comments in page order
+                    }
+                });
+            } else if (node.isArray()) {
+                node.forEach(todo::addLast);
+            }
+        }
     }
 
     /** The descriptions of {@code products}, unescaped, without blanks and repeats. */
@@ -101,15 +144,19 @@ final class StructuredBody {
     }
 
     private static boolean isProduct(JsonNode type) {
+        return isType(type, "Product");
+    }
+
+    private static boolean isType(JsonNode type, String name) {
         if (type.isArray()) {
             for (JsonNode t : type) {
-                if (t.asText().equals("Product")) {
+                if (t.asText().equals(name)) {
                     return true;
                 }
             }
             return false;
         }
-        return type.asText().equals("Product");
+        return type.asText().equals(name);
     }
 
     private static String longestBody(JsonNode root) {

@@ -1,0 +1,73 @@
+package dev.mcpweb.extract.html;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+
+/**
+ * Cuts what follows an article's body: the teaser lists, "more from" boxes, newsletter and author
+ * boxes, tag lines and link lists that sites put after the last paragraph, inside the same wrapper as
+ * the article. The body is the innermost element that holds nearly all of the article's paragraphs;
+ * whatever comes after it, up to the wrapper, holds at most a sliver of the prose and goes. What sits
+ * before the body (headline, byline, lead image) and anything inside it (figures, captions, quotes,
+ * lists, tables) stays. Structure only: no words, so it holds in every language.
+ */
+final class ArticleEnd {
+    /** The share of the paragraphs' prose the body must hold. */
+    private static final double BODY_SHARE = 0.85;
+    /** A paragraph with less prose than this is a line, not part of the article's run of prose. */
+    private static final int MIN_PARAGRAPH = 40;
+    /** Below this much paragraph prose there is no run of prose to find an end of. */
+    private static final int MIN_BODY = 600;
+    /** What follows the body may hold up to this share of the wrapper's text and still go. */
+    private static final double MAX_CUT = 0.3;
+
+    private ArticleEnd() {}
+
+    /** Removes what follows the article's body under {@code main}. */
+    static void cut(Element main) {
+        TextLengths lengths = TextLengths.of(main);
+        Map<Element, Integer> paragraphs = new IdentityHashMap<>();
+        for (Element p : main.getElementsByTag("p")) {
+            int prose = lengths.prose(p);
+            if (prose < MIN_PARAGRAPH) {
+                continue;
+            }
+            for (Element e = p; e != null; e = e.parent()) {
+                paragraphs.merge(e, prose, Integer::sum);
+                if (e == main) {
+                    break;
+                }
+            }
+        }
+        int total = paragraphs.getOrDefault(main, 0);
+        if (total < MIN_BODY) {
+            return;
+        }
+        Element body = main;
+        for (boolean deeper = true; deeper; ) {
+            deeper = false;
+            for (Element child = body.firstElementChild(); child != null; child = child.nextElementSibling()) {
+                if (paragraphs.getOrDefault(child, 0) >= BODY_SHARE * total) {
+                    body = child;
+                    deeper = true;
+                    break;
+                }
+            }
+        }
+        int following = 0;
+        for (Element e = body; e != main; e = e.parent()) {
+            for (Element next = e.nextElementSibling(); next != null; next = next.nextElementSibling()) {
+                following += lengths.text(next);
+            }
+        }
+        if (body == main || following > MAX_CUT * lengths.text(main)) {
+            return;
+        }
+        for (Element e = body; e != main; e = e.parent()) {
+            while (e.nextElementSibling() != null) {
+                e.nextElementSibling().remove();
+            }
+        }
+    }
+}
