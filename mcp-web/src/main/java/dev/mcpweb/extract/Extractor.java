@@ -97,7 +97,6 @@ public final class Extractor {
         org.jsoup.nodes.Document page =
                 Parser.htmlParser().parseInput(new CheckedReader(new StringReader(html), stop), url.toString());
         stop.check();
-        ScriptShell.Marks marks = ScriptShell.marks(page); // before extraction prunes the tree
         Metadata meta = metadata.extract(page);
         stop.check();
         List<Document.Link> pageLinks = PageLinks.of(page);
@@ -105,7 +104,8 @@ public final class Extractor {
         MainContent main = content.extract(page, includeComments, stop);
         Document d = new Document(
                 url, meta, main.markdown(), main.text(), main.contentLinks(), pageLinks, main.codeBlocks());
-        return new Extraction(d, marks.signal(main.text()));
+        // Extraction works on a copy of the body, so the page is still as parsed for the marks.
+        return new Extraction(d, ScriptShell.signal(page, main.text()));
     }
 
     /** Checks {@code stop} at every buffer the parser reads. */

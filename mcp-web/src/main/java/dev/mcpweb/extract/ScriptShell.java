@@ -77,7 +77,15 @@ final class ScriptShell {
         }
     }
 
-    static Marks marks(org.jsoup.nodes.Document page) {
+    /**
+     * The signal {@code page}'s marks give for the main text {@code text}. Every signal needs a short
+     * text, so a page with more text is not searched for marks at all (a dozen walks of its tree).
+     */
+    static Optional<RenderSignal> signal(org.jsoup.nodes.Document page, String text) {
+        return text.strip().length() < PAYLOAD_TEXT ? marks(page).signal(text) : Optional.empty();
+    }
+
+    private static Marks marks(org.jsoup.nodes.Document page) {
         var scripts = page.getElementsByTag("script");
         long inline = 0;
         Optional<String> streaming = Optional.empty();

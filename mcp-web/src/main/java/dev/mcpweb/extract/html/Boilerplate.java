@@ -2,10 +2,8 @@ package dev.mcpweb.extract.html;
 
 import dev.mcpweb.work.StopToken;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -133,6 +131,10 @@ final class Boilerplate implements NodeFilter {
     private static final int MIN_ARTICLE_PROSE = 800;
 
     private static final int NOSCRIPT_CONTENT = 200;
+    /** Ids and class attributes this long or longer are not read for names. */
+    static final int MAX_ID = 200;
+
+    static final int MAX_CLASS = 2000;
     /** Above this much text outside the comments, a page is an article with comments under it. */
     private static final int MAX_DISCUSSION_PROSE = 2500;
 
@@ -140,8 +142,7 @@ final class Boilerplate implements NodeFilter {
     private final int pageText;
     private final int pageProse;
     private final Disclosures disclosures;
-    /** Class and id names already matched on this page: pages repeat a few names thousands of times. */
-    private final Map<String, Boolean> furnitureNames = new HashMap<>();
+    private final NameTest furnitureName = new NameTest(n -> isFurnitureName(n.toLowerCase(Locale.ROOT)));
 
     private Boilerplate(TextLengths lengths, Element root, Disclosures disclosures) {
         this.lengths = lengths;
@@ -214,7 +215,7 @@ final class Boilerplate implements NodeFilter {
      * reader sees, so it does not count.
      */
     static boolean isDiscussion(Element root, TextLengths lengths) {
-        Map<String, Boolean> commentNames = new HashMap<>();
+        NameTest commentNamed = new NameTest(CommentSections::isCommentName);
         int[] commentText = {0};
         int[] hidden = {0};
         NodeTraversor.filter(
@@ -222,7 +223,7 @@ final class Boilerplate implements NodeFilter {
                     if (!(node instanceof Element e)) {
                         return FilterResult.CONTINUE;
                     }
-                    if (isCommentLike(e, commentNames)) {
+                    if (CommentSections.isMicrodataComment(e) || commentNamed.test(e)) {
                         commentText[0] += lengths.prose(e);
                         return FilterResult.SKIP_CHILDREN;
                     }
@@ -237,18 +238,6 @@ final class Boilerplate implements NodeFilter {
         return commentText[0] > 2 * proseOutside && commentText[0] > 200 && proseOutside < MAX_DISCUSSION_PROSE;
     }
 
-    /** Whether the id or a class names comments; {@code seen} remembers the answer for each name. */
-    private static boolean isCommentLike(Element e, Map<String, Boolean> seen) {
-        return CommentSections.isMicrodataComment(e)
-                || hasName(
-                        e,
-                        n -> seen.computeIfAbsent(
-                                n,
-                                name -> CommentSections.COMMENT_NAME
-                                        .matcher(name.toLowerCase(Locale.ROOT))
-                                        .find()));
-    }
-
     /** Whether {@code e}'s id or one of its class names contains a match of {@code name} (lower-cased). */
     static boolean isNamed(Element e, Pattern name) {
         return hasName(e, n -> name.matcher(n.toLowerCase(Locale.ROOT)).find());
@@ -256,11 +245,11 @@ final class Boilerplate implements NodeFilter {
 
     static boolean hasName(Element e, Predicate<String> test) {
         String id = e.id();
-        if (!id.isEmpty() && id.length() < 200 && test.test(id)) {
+        if (!id.isEmpty() && id.length() < MAX_ID && test.test(id)) {
             return true;
         }
         String cls = e.className();
-        return !cls.isEmpty() && cls.length() < 2000 && ClassNames.anyMatch(cls, test);
+        return !cls.isEmpty() && cls.length() < MAX_CLASS && ClassNames.anyMatch(cls, test);
     }
 
     @Override
@@ -346,14 +335,10 @@ final class Boilerplate implements NodeFilter {
         if (tag.equals("body") || tag.equals("main") || tag.equals("article") || mostOfTheProse(e)) {
             return false;
         }
-        return hasName(e, n -> nameMatches(n.toLowerCase(Locale.ROOT)));
+        return furnitureName.test(e);
     }
 
-    private boolean nameMatches(String name) {
-        return furnitureNames.computeIfAbsent(name, this::isFurnitureName);
-    }
-
-    private boolean isFurnitureName(String name) {
+    private static boolean isFurnitureName(String name) {
         if (name.indexOf(':') >= 0 || name.indexOf('[') >= 0) {
             return false; // utility-class variants such as lg:has-[.banner]:pt-0 describe style, not role
         }

@@ -2,11 +2,9 @@ package dev.mcpweb.extract.html;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -64,7 +62,7 @@ final class CommentSections {
     private final int pageText;
     private final int pageProse;
     private final List<Element> sections = new ArrayList<>();
-    private final Map<String, Boolean> commentNames = new HashMap<>();
+    private final NameTest commentNamed = new NameTest(CommentSections::isCommentName);
     /** The {@code <h1>}s and their ancestors: the article is there. */
     private final Set<Element> holdsHeadline = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -193,13 +191,12 @@ final class CommentSections {
     }
 
     private boolean isCommentNamed(Element e) {
-        return Boilerplate.hasName(
-                e,
-                n -> commentNames.computeIfAbsent(
-                        n,
-                        name -> COMMENT_NAME
-                                .matcher(name.toLowerCase(Locale.ROOT))
-                                .find()));
+        return commentNamed.test(e);
+    }
+
+    /** Whether a class name or id names comments. */
+    static boolean isCommentName(String name) {
+        return COMMENT_NAME.matcher(name.toLowerCase(Locale.ROOT)).find();
     }
 
     /**

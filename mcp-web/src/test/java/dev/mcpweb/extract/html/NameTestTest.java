@@ -1,0 +1,54 @@
+package dev.mcpweb.extract.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class NameTestTest {
+    private static final Predicate<String> COMMENTS = CommentSections::isCommentName;
+
+    @Test
+    void answersForEveryElementAsTheUnrememberedTestDoesWhenPagesRepeatTheirNames() {
+        String longClass = "x ".repeat(1_000) + "comments";
+        String html = """
+                <body>
+                <div class="post comments-area" id="main"><p class="comment-body">One</p></div>
+                <div class="post" id="comments"><p class="comment-body">Two</p></div>
+                <div class="post" id="respond"><p class="COMMENT-body">Three</p></div>
+                <div class="post"><p class="comment-body">Four</p></div>
+                <section class="%s">Five</section>
+                <section id="%s">Six</section>
+                <aside class="sidebar">Seven</aside><aside class=" sidebar  comment-list ">Eight</aside>
+                </body>
+                """.formatted(longClass, "c".repeat(210) + "-comments");
+        List<Element> elements = Jsoup.parse(html).body().getAllElements();
+        NameTest remembered = new NameTest(COMMENTS);
+
+        List<Boolean> expected = new ArrayList<>();
+        List<Boolean> answered = new ArrayList<>();
+        for (int round = 0; round < 2; round++) { // the second round answers from what the first remembered
+            for (Element e : elements) {
+                expected.add(Boilerplate.hasName(e, COMMENTS));
+                answered.add(remembered.test(e));
+            }
+        }
+
+        assertThat(answered).isEqualTo(expected).contains(true, false);
+    }
+
+    @Test
+    void theSameTextAsAClassAttributeAndAsAnIdIsAnsweredForEach() {
+        // a class attribute is a list of names; an id is one name, here one the test rejects
+        NameTest comments = new NameTest(n -> n.toLowerCase(Locale.ROOT).equals("comments"));
+        Element body = Jsoup.parse("<div class='post comments'></div><div id='post comments'></div>")
+                .body();
+
+        assertThat(body.children()).extracting(comments::test).containsExactly(true, false);
+    }
+}
