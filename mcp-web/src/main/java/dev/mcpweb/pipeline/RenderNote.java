@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Whether a source was read through the browser, and why: {@code render.mode=always}, or the mark
- * that made {@code auto} render it. A page with such a mark that was not rendered (no browser, or
- * {@code never}) says so with {@code rendered} false.
+ * that made {@code auto} render it. A page with such a mark that was not rendered ({@code never}, or a
+ * render that could not happen) says so with {@code rendered} false.
  */
 public record RenderNote(
         @JsonPropertyDescription("Whether the content is the page's DOM after its scripts ran in headless Chromium.")

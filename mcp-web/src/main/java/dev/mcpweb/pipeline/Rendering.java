@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Where the render mode is applied: which fetched pages go through the browser, and what a user hears
  * when one should but cannot. {@code always} renders every web page; {@code auto} reads the page
- * statically first and renders it only on a {@link RenderSignal}; without a browser it keeps the static
- * page with a warning. The rendered DOM replaces the static body, so the extraction cache (keyed by the
- * body) keeps rendered and static documents apart.
+ * statically first and renders it only on a {@link RenderSignal}; when that render cannot happen (no
+ * browser, a crash, a timeout, a refusal) it keeps the static page with a warning saying why, where
+ * {@code always} fails the source. The rendered DOM replaces the static body, so the extraction cache
+ * (keyed by the body) keeps rendered and static documents apart.
  */
 final class Rendering implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Rendering.class);
@@ -69,16 +70,28 @@ final class Rendering implements AutoCloseable {
         }
         RenderSignal signal = read.renderSignal().get();
         if (!renderer.available()) {
-            String warning = fetched.source() + " looks written by JavaScript ("
-                    + signal.kind().id() + ": "
-                    + signal.detail() + ") but was not rendered: " + renderer.unavailableReason()
-                    + ". This is what its static HTML holds.";
-            log.warn("{}", warning);
-            return new Decision(fetched, Optional.of(read), RenderNote.of(false, signal), List.of(warning));
+            return fallBack(fetched, read, signal, renderer.unavailableReason());
         }
         log.info("{}: rendering it ({}: {})", fetched.source(), signal.kind().id(), signal.detail());
-        return new Decision(
-                render(fetched, signal.kind().id()), Optional.empty(), RenderNote.of(true, signal), List.of());
+        return switch (renderer.render(fetched.finalUri().toString())) {
+            case RenderOutcome.Rendered r ->
+                new Decision(
+                        rendered(fetched, r, signal.kind().id()),
+                        Optional.empty(),
+                        RenderNote.of(true, signal),
+                        List.of());
+            case RenderOutcome.Failed f -> fallBack(fetched, read, signal, f.message());
+        };
+    }
+
+    /** {@code auto} keeps the static page when the browser cannot render it: missing, crashed, timed out, refused. */
+    private static Decision fallBack(FetchResult fetched, Extraction read, RenderSignal signal, String why) {
+        String warning = fetched.source() + " looks written by JavaScript ("
+                + signal.kind().id() + ": "
+                + signal.detail() + ") but was not rendered: " + why
+                + ". This is what its static HTML holds.";
+        log.warn("{}", warning);
+        return new Decision(fetched, Optional.of(read), RenderNote.of(false, signal), List.of(warning));
     }
 
     /** Browser processes started so far (0 while only static pages were read). */
@@ -86,24 +99,28 @@ final class Rendering implements AutoCloseable {
         return renderer.launches();
     }
 
+    /** {@code render=always}: a page the browser cannot render is a failed source, never a static one. */
     private FetchResult render(FetchResult fetched, String why) throws PipelineException {
         return switch (renderer.render(fetched.finalUri().toString())) {
-            case RenderOutcome.Rendered r -> {
-                r.notes().forEach(n -> log.info("{}: {}", fetched.source(), n));
-                yield new FetchResult(
-                        fetched.source(),
-                        URI.create(r.finalUrl()),
-                        fetched.status(),
-                        Map.of("x-mcp-web-rendered", List.of(why)),
-                        r.html().getBytes(StandardCharsets.UTF_8),
-                        "text/html",
-                        Optional.of(StandardCharsets.UTF_8),
-                        fetched.redirects(),
-                        fetched.elapsed().plus(r.elapsed()));
-            }
+            case RenderOutcome.Rendered r -> rendered(fetched, r, why);
             case RenderOutcome.Failed f ->
-                throw new PipelineException(FailureKind.FAILED, fetched.source() + ": " + f.message());
+                throw new PipelineException(
+                        FailureKind.FAILED, fetched.source() + ": render=always could not render it: " + f.message());
         };
+    }
+
+    private static FetchResult rendered(FetchResult fetched, RenderOutcome.Rendered r, String why) {
+        r.notes().forEach(n -> log.info("{}: {}", fetched.source(), n));
+        return new FetchResult(
+                fetched.source(),
+                URI.create(r.finalUrl()),
+                fetched.status(),
+                Map.of("x-mcp-web-rendered", List.of(why)),
+                r.html().getBytes(StandardCharsets.UTF_8),
+                "text/html",
+                Optional.of(StandardCharsets.UTF_8),
+                fetched.redirects(),
+                fetched.elapsed().plus(r.elapsed()));
     }
 
     private static boolean isWebPage(FetchResult r) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -116,7 +117,18 @@ final class PageSession implements AutoCloseable {
      */
     String load(String url, Duration timeout, long maxBytes, List<String> notes) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode nav = call("Page.navigate", CdpConnection.params().put("url", url));
+        JsonNode nav;
+        try { // the navigation answers once the document's response starts: render.timeout bounds that wait too
+            nav = cdp.call(sessionId, "Page.navigate", CdpConnection.params().put("url", url), timeout);
+        } catch (IOException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new IOException(
+                        "render.timeout (" + timeout.toMillis() + " ms) reached before " + url
+                                + " answered the browser",
+                        e);
+            }
+            throw e;
+        }
         if (refusal.get() != null) {
             throw new IOException(refusal.get());
         }

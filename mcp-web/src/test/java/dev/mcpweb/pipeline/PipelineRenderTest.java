@@ -3,18 +3,26 @@ package dev.mcpweb.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.mcpweb.config.Config;
 import dev.mcpweb.config.RenderConfig;
 import dev.mcpweb.render.BrowserTest;
 import dev.mcpweb.render.SpaPages;
 import dev.mcpweb.summarize.SummaryListener;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +124,101 @@ class PipelineRenderTest {
                             PipelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.FAILED))
                     .hasMessageContaining("render=always needs a browser")
                     .hasMessageContaining("render.browser_path /nonexistent/chromium is not an executable file");
+        }
+    }
+
+    @Test
+    void aBrowserThatCannotStartLeavesAutoWithTheStaticPageAndFailsAlways() throws Exception {
+        // An executable that exits at once, as a broken or crashing Chromium install does.
+        try (Pipeline pipeline = Pipeline.create(config("render.browser_path", "/bin/false"))) {
+            SourceRead read = pipeline.readSource(url("/spa/delay"), Optional.empty(), SummaryListener.NONE);
+
+            assertThat(read.render().rendered()).isFalse();
+            assertThat(read.render().signal()).contains("noscript");
+            assertThat(read.warnings())
+                    .singleElement()
+                    .asString()
+                    .contains("looks written by JavaScript (noscript:")
+                    .contains("was not rendered: render failed: Chromium exited before it was ready");
+
+            assertThatThrownBy(() -> pipeline.readSource(
+                            url("/plain/article"), Optional.of(RenderConfig.Mode.ALWAYS), SummaryListener.NONE))
+                    .isInstanceOfSatisfying(
+                            PipelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.FAILED))
+                    .hasMessageContaining("render=always could not render it")
+                    .hasMessageContaining("Chromium exited before it was ready");
+        }
+    }
+
+    @Test
+    @BrowserTest
+    void aPageThatDoesNotAnswerTheBrowserLeavesAutoWithTheStaticPageAndFailsAlways() throws Exception {
+        try (HangingPages pages = new HangingPages()) {
+            Config config = config("render.timeout", "2s");
+            try (Pipeline pipeline = Pipeline.create(config)) {
+                SourceRead read = pipeline.readSource(pages.url("/auto"), Optional.empty(), SummaryListener.NONE);
+
+                assertThat(read.render().rendered()).isFalse();
+                assertThat(read.render().signal()).contains("noscript");
+                assertThat(read.document().text()).contains("Opening times of the harbour museum");
+                assertThat(read.warnings())
+                        .singleElement()
+                        .asString()
+                        .contains("was not rendered: render failed: render.timeout (2000 ms) reached before");
+
+                assertThatThrownBy(() -> pipeline.readSource(
+                                pages.url("/always"), Optional.of(RenderConfig.Mode.ALWAYS), SummaryListener.NONE))
+                        .isInstanceOf(PipelineException.class)
+                        .hasMessageContaining("render=always could not render it")
+                        .hasMessageContaining("render.timeout (2000 ms) reached before");
+            }
+        }
+    }
+
+    /**
+     * Pages on 127.0.0.1 that answer their first request (the static fetch) with a page asking for
+     * JavaScript, and hold every later one (the browser's) open without an answer until closed.
+     */
+    private static final class HangingPages implements AutoCloseable {
+        private final HttpServer server;
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+
+        HangingPages() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                if (requests.computeIfAbsent(path, p -> new AtomicInteger()).getAndIncrement() > 0) {
+                    try {
+                        closed.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    exchange.close();
+                    return;
+                }
+                byte[] page = ("<!doctype html><html><head><title>Museum</title></head><body>"
+                                + "<noscript>You need to enable JavaScript to run this app.</noscript>"
+                                + "<div id=\"root\"><p>Opening times of the harbour museum.</p></div>"
+                                + "<script src=\"/app.js\"></script></body></html>")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+            server.stop(0);
         }
     }
 

@@ -131,8 +131,12 @@ final class BenchLoadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
-    /** What happened halfway: what was done and the tool calls in flight where it hit. */
-    record Fault(String what, int inFlight) {}
+    /**
+     * What happened halfway: what was done, the calls in flight at that moment as the clients counted them
+     * (all replicas), and the tool calls running by the replicas' own count (the killed one's, or all for
+     * Redis) read just before, which misses calls still on their way to a replica.
+     */
+    record Fault(String what, int inFlight, int replicaCount) {}
 
     /** One run's figures. */
     record Run(
@@ -150,11 +154,13 @@ final class BenchLoadCommand implements Callable<Integer> {
             long cachelessLlmCalls,
             Map<String, Double> hitRates,
             Optional<Fault> fault,
+            LoadClients.Tally inFlightAtFault,
+            LoadClients.Tally afterFault,
             Optional<String> firstError) {
 
-        /** No failure beyond the calls in flight on what was taken away, and every request ran. */
+        /** Every request ran, and every call that failed was in flight when the fault hit. */
         boolean clean() {
-            return notRun == 0 && failed <= fault.map(Fault::inFlight).orElse(0);
+            return notRun == 0 && failed == inFlightAtFault.failed();
         }
     }
 
@@ -215,16 +221,18 @@ final class BenchLoadCommand implements Callable<Integer> {
                     int victim = IntStream.range(0, inFlight.length)
                             .reduce((a, b) -> inFlight[b] > inFlight[a] ? b : a)
                             .orElseThrow();
+                    int hit = load.faultHits();
                     fleet.kill(victim);
-                    fault.set(new Fault("killed " + fleet.name(victim), inFlight[victim]));
+                    fault.set(new Fault("killed " + fleet.name(victim), hit, inFlight[victim]));
                 } else if (stopRedis) {
                     // the shared figures live in Redis: read them while it is there
                     hitRatesBeforeRedisStopped.set(hitRates(load));
                     int inFlight = IntStream.range(0, fleet.size())
                             .map(fleet::activeToolCalls)
                             .sum();
+                    int hit = load.faultHits();
                     fleet.stopRedis();
-                    fault.set(new Fault("stopped Redis", inFlight));
+                    fault.set(new Fault("stopped Redis", hit, inFlight));
                 }
             };
             long deadline =
@@ -289,6 +297,8 @@ final class BenchLoadCommand implements Callable<Integer> {
                 cacheless,
                 hitRates,
                 fault,
+                outcome.tally(LoadClients.Phase.IN_FLIGHT),
+                outcome.tally(LoadClients.Phase.AFTER),
                 LoadClients.firstError(calls));
     }
 
@@ -328,14 +338,26 @@ final class BenchLoadCommand implements Callable<Integer> {
                 new StringBuilder(stopRedis ? "  cache hit rate until Redis stopped:" : "  cache hit rate:");
         r.hitRates().forEach((ns, rate) -> rates.append(String.format(Locale.ROOT, " %s %.2f", ns, rate)));
         out.println(rates);
-        r.fault()
-                .ifPresent(f -> out.printf(
-                        Locale.ROOT,
-                        "  halfway: %s with %d call(s) in flight; %d failed, %d session(s) started again%n",
-                        f.what(),
-                        f.inFlight(),
-                        r.failed(),
-                        r.restartedSessions()));
+        r.fault().ifPresent(f -> {
+            LoadClients.Tally hit = r.inFlightAtFault();
+            LoadClients.Tally after = r.afterFault();
+            out.printf(
+                    Locale.ROOT,
+                    "  halfway: %s; %d call(s) in flight then (counted by the clients; the replica(s) counted %d"
+                            + " running): %d cut and sent again, %d of those ok; %d failed%n",
+                    f.what(),
+                    f.inFlight(),
+                    f.replicaCount(),
+                    hit.retried(),
+                    hit.retriedOk(),
+                    hit.failed());
+            out.printf(
+                    Locale.ROOT,
+                    "  after it: %d call(s), %d failed; %d found their session gone and were sent on a new one%n",
+                    after.calls(),
+                    after.failed(),
+                    after.retried());
+        });
         r.firstError().ifPresent(e -> out.println("  first error: " + e.replaceAll("\\s+", " ")));
         out.flush();
     }
@@ -375,8 +397,16 @@ final class BenchLoadCommand implements Callable<Integer> {
                 ObjectNode rates = n.putObject("hit_rate");
                 r.hitRates().forEach(rates::put);
                 r.fault()
-                        .ifPresent(
-                                f -> n.putObject("fault").put("what", f.what()).put("in_flight", f.inFlight()));
+                        .ifPresent(f -> n.putObject("fault")
+                                .put("what", f.what())
+                                .put("in_flight", f.inFlight())
+                                .put("replica_in_flight", f.replicaCount())
+                                .put("in_flight_cut", r.inFlightAtFault().retried())
+                                .put("in_flight_retried_ok", r.inFlightAtFault().retriedOk())
+                                .put("in_flight_failed", r.inFlightAtFault().failed())
+                                .put("after_calls", r.afterFault().calls())
+                                .put("after_failed", r.afterFault().failed())
+                                .put("after_sessions_restarted", r.afterFault().retried()));
                 r.firstError().ifPresent(e -> n.put("first_error", e));
             }
             ObjectNode medianNode = root.putObject("median_throughput_per_s");

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code bench load} with a fault halfway: a replica killed loses only the calls it was running, and Redis
- * stopped loses none beyond those in flight; either way the run completes.
+ * stopped loses none beyond those in flight; either way the run completes, and no call started after the
+ * fault fails. The calls in flight are counted by the clients at the fault.
  */
 @Tag("slow")
 class BenchLoadFaultsTest {
@@ -17,8 +18,7 @@ class BenchLoadFaultsTest {
         JsonNode run = runWith("--kill-one");
 
         assertThat(run.path("fault").path("what").asText()).matches("killed replica[12]");
-        assertThat(run.path("failed").asInt())
-                .isLessThanOrEqualTo(run.path("fault").path("in_flight").asInt());
+        assertOnlyCallsInFlightWereLost(run);
     }
 
     @Test
@@ -26,8 +26,23 @@ class BenchLoadFaultsTest {
         JsonNode run = runWith("--stop-redis");
 
         assertThat(run.path("fault").path("what").asText()).isEqualTo("stopped Redis");
+        assertOnlyCallsInFlightWereLost(run);
+    }
+
+    private static void assertOnlyCallsInFlightWereLost(JsonNode run) {
+        JsonNode fault = run.path("fault");
+        assertThat(fault.path("after_calls").asInt())
+                .as("calls started after the fault")
+                .isPositive();
+        assertThat(fault.path("after_failed").asInt())
+                .as("failed after the fault")
+                .isZero();
         assertThat(run.path("failed").asInt())
-                .isLessThanOrEqualTo(run.path("fault").path("in_flight").asInt());
+                .as("every failed call was in flight at the fault")
+                .isEqualTo(fault.path("in_flight_failed").asInt());
+        assertThat(fault.path("in_flight_cut").asInt())
+                .isLessThanOrEqualTo(fault.path("in_flight").asInt());
+        assertThat(run.path("clean").asBoolean()).isTrue();
     }
 
     private static JsonNode runWith(String fault) throws Exception {

@@ -58,13 +58,14 @@ final class ReplicaProcess implements AutoCloseable {
         settings.forEach((option, value) -> environment.put(environmentName(option), value));
         ChildProcess process = ChildProcess.start(name, command, environment, dir.resolve(name + ".log"));
         int[] port = {0};
-        process.awaitReady(Duration.ofSeconds(60), () -> {
+        // A JVM with the product's class path takes a minute to listen on a 2-core machine others load too.
+        process.awaitReady(Duration.ofSeconds(180), () -> {
             Matcher listening = LISTENING.matcher(process.logText());
             port[0] = listening.find() ? Integer.parseInt(listening.group(1)) : 0;
             return port[0] > 0;
         });
         ReplicaProcess replica = new ReplicaProcess(process, port[0]);
-        process.awaitReady(Duration.ofSeconds(30), () -> replica.health().isPresent());
+        process.awaitReady(Duration.ofSeconds(90), () -> replica.health().isPresent());
         return replica;
     }
 
