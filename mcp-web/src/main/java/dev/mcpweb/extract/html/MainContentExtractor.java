@@ -54,7 +54,8 @@ public final class MainContentExtractor {
             main = ArticleBoundary.of(main);
             TeaserLists.remove(main);
         }
-        if (!discussion) {
+        // A product page's description is followed by its specifications and answers, not by an article's tail.
+        if (!discussion && (article || !product.isProduct())) {
             ArticleEnd.cut(main);
         }
         RepeatedBlocks.remove(main);

@@ -76,6 +76,11 @@ final class ProductPage {
         this.isProduct = isProduct;
     }
 
+    /** Whether the page says it is about one product (see {@link #isProduct}). */
+    boolean isProduct() {
+        return isProduct;
+    }
+
     /** Reads what {@code page} declares about the products it shows. */
     static ProductPage of(Document page) {
         // one pass over the page for the three ways it can say what it shows
