@@ -19,7 +19,8 @@ class MainContentPropertiesTest {
     private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern LIST_NUMBER = Pattern.compile("(?m)(?<=^|[\\s|>])\\d+\\.(?=\\s|$)");
     /** The heading the renderer puts over the comments it was asked to keep (ReaderComments). */
-    private static final Pattern COMMENTS_HEADING = Pattern.compile("(?m)^Comments$");
+    /** The heading over kept comments; in tag soup whose content ends inside a list it lands as a list item. */
+    private static final Pattern COMMENTS_HEADING = Pattern.compile("(?m)^(?:- )?Comments$");
 
     private static final List<String> TAGS = List.of(
             "div",
