@@ -40,14 +40,18 @@ final class BrowserProcess implements AutoCloseable {
 
     static BrowserProcess launch(Path executable, String proxy, Duration timeout) throws IOException {
         Path profile = Files.createTempDirectory("mcp-web-chromium-");
-        Process process = new ProcessBuilder(arguments(executable, proxy, profile))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(arguments(executable, proxy, profile))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // Chromium's crash handler keeps its database under the XDG config directory: inside the profile,
+        // it is deleted with it and names the profile on its command line, so ProcessTree.kill finds it
+        builder.environment().put("XDG_CONFIG_HOME", profile.resolve("config").toString());
+        builder.environment().put("XDG_CACHE_HOME", profile.resolve("cache").toString());
+        Process process = builder.start();
         try {
             URI devtools = devToolsUrl(process, timeout);
             return new BrowserProcess(process, profile, CdpConnection.open(devtools, timeout));
         } catch (IOException | RuntimeException e) {
-            kill(process);
+            ProcessTree.kill(process.toHandle(), profile.toString());
             deleteTree(profile);
             throw e;
         }
@@ -104,7 +108,7 @@ final class BrowserProcess implements AutoCloseable {
     @Override
     public void close() {
         cdp.close();
-        kill(process);
+        ProcessTree.kill(process.toHandle(), profile.toString());
         deleteTree(profile);
     }
 
@@ -136,28 +140,6 @@ final class BrowserProcess implements AutoCloseable {
             throw new IOException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IOException("Chromium did not start within " + timeout.toMillis() + " ms", e);
-        }
-    }
-
-    /**
-     * Kills the browser and its helpers (renderer, GPU, zygote, network processes) and waits for them.
-     * The browser goes first: while it lives it starts a helper again as soon as one dies, and such a
-     * new helper would be missing from the list taken before.
-     */
-    static void kill(Process process) {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        process.toHandle().destroyForcibly();
-        tree.forEach(ProcessHandle::destroyForcibly);
-        tree.add(process.toHandle());
-        for (ProcessHandle p : tree) {
-            try {
-                p.onExit().get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                log.warn("Chromium process {} did not exit: {}", p.pid(), e.toString());
-            }
         }
     }
 

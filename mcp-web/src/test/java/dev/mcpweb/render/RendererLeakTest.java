@@ -71,7 +71,7 @@ class RendererLeakTest {
             assertThat(seen.stream()
                             .filter(p -> !current.contains(p))
                             .filter(p -> ProcessHandle.of(p)
-                                    .map(ProcessHandle::isAlive)
+                                    .map(ProcessTree::isRunning)
                                     .orElse(false)))
                     .as("processes of earlier browsers still running")
                     .isEmpty();

@@ -59,7 +59,7 @@ class RendererPoolTest {
             browserTree.add(browser);
             assertThat(browserTree).hasSizeGreaterThan(1); // Chromium's helpers: zygote, renderer, …
         }
-        assertThat(browserTree).noneMatch(ProcessHandle::isAlive);
+        assertThat(browserTree).noneMatch(ProcessTree::isRunning);
     }
 
     @Test
