@@ -54,6 +54,17 @@ final class FetchResponseStore implements ResponseStore {
     }
 
     @Override
+    public Optional<StoredResponse> peek(String normalizedUrl) {
+        return cache.getKept(Namespace.FETCH, normalizedUrl).flatMap(entry -> {
+            try {
+                return Optional.of(decode(entry.value(), cache.isFresh(Namespace.FETCH, entry)));
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
     public void store(String normalizedUrl, StoredResponse response) {
         cache.put(Namespace.FETCH, normalizedUrl, encode(response));
     }
