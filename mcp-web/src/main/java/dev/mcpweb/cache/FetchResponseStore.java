@@ -39,18 +39,22 @@ final class FetchResponseStore implements ResponseStore {
 
     @Override
     public Optional<StoredResponse> lookup(String normalizedUrl) {
-        // Freshness follows the cache's own clock and write time, not the fetcher's storedAt.
-        Optional<StoredResponse> stored = cache.getKept(Namespace.FETCH, normalizedUrl)
-                .flatMap(entry -> {
-                    try {
-                        return Optional.of(decode(entry.value(), cache.isFresh(Namespace.FETCH, entry)));
-                    } catch (IOException | RuntimeException e) {
-                        log.debug("cache: ignoring an unreadable fetch entry for {}", normalizedUrl, e);
-                        return Optional.empty();
-                    }
-                });
+        Optional<StoredResponse> stored = peek(normalizedUrl);
         cache.count(Namespace.FETCH, stored.map(StoredResponse::fresh).orElse(false));
         return stored;
+    }
+
+    @Override
+    public Optional<StoredResponse> peek(String normalizedUrl) {
+        // Freshness follows the cache's own clock and write time, not the fetcher's storedAt.
+        return cache.getKept(Namespace.FETCH, normalizedUrl).flatMap(entry -> {
+            try {
+                return Optional.of(decode(entry.value(), cache.isFresh(Namespace.FETCH, entry)));
+            } catch (IOException | RuntimeException e) {
+                log.debug("cache: ignoring an unreadable fetch entry for {}", normalizedUrl, e);
+                return Optional.empty();
+            }
+        });
     }
 
     @Override

@@ -154,6 +154,11 @@ public final class TieredCache implements AutoCloseable {
         return row.map(r -> r.value().clone());
     }
 
+    /** As {@link #get}, without counting a hit or a miss: a look at what is there, not a use of it. */
+    public Optional<byte[]> peek(Namespace namespace, String key) {
+        return fresh(namespace, key).map(r -> r.value().clone());
+    }
+
     /** Stores {@code value} under {@code key}, replacing what was there, evicting old entries if over size. */
     public void put(Namespace namespace, String key, byte[] value) {
         store(namespace, Objects.requireNonNull(key, "key"), value.clone(), Optional.empty());

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The reading half of one crawl: a frontier of candidate links, the best of which (BM25 of the query
- * against its text, rescored as document frequencies grow; breadth first when asked) is fetched next on
+ * against its anchor text, the text around it and its target's title when one is known before the page is
+ * read: the link's {@code title} attribute, the title of the page kept in the cache, or of a page the crawl
+ * read under another URL; rescored as document frequencies grow; breadth first when asked) is fetched next on
  * one of {@code maxConcurrent} workers, after robots.txt allows it and its host's Crawl-delay has passed,
  * until a budget is spent or no link in scope is left. Used once, from the calling thread; interrupting
  * that thread stops the workers at once.
@@ -39,18 +41,25 @@ final class BestFirstCrawl {
     /** What the reading came to: the pages read, every URL met, the budgets spent, and why it stopped. */
     record Outcome(Map<URI, Document> pages, Map<URI, Visit> visits, CrawlReport.Spent spent, String stopped) {}
 
-    /** A page waiting to be read: where it was linked from, how deep, and the text that scores it. */
+    /**
+     * A page waiting to be read: where it was linked from, how deep, and the text that scores it: the
+     * anchor and surrounding text, and the target's title once one is known.
+     */
     private static final class Candidate {
         final URI url;
         final int depth;
         final int order;
-        final Bm25.Text text;
+        final String around;
+        Optional<String> title;
+        Bm25.Text text;
         double score;
 
-        Candidate(URI url, int depth, int order, Bm25.Text text) {
+        Candidate(URI url, int depth, int order, String around, Optional<String> title, Bm25.Text text) {
             this.url = url;
             this.depth = depth;
             this.order = order;
+            this.around = around;
+            this.title = title;
             this.text = text;
         }
     }
@@ -85,6 +94,10 @@ final class BestFirstCrawl {
     private final Map<String, SiteRules> rulesByHost = new HashMap<>();
     private final Bm25 links;
     private final List<Candidate> frontier = new ArrayList<>();
+    private final Map<URI, Candidate> waiting = new HashMap<>();
+    /** Titles of pages not read yet: from links' title attributes, and of pages read under another URL. */
+    private final Map<URI, String> titles = new HashMap<>();
+
     private final Set<URI> seen = new HashSet<>();
     private final Map<URI, Visit> visits = new LinkedHashMap<>();
     private final Map<URI, Document> pages = new LinkedHashMap<>();
@@ -119,7 +132,7 @@ final class BestFirstCrawl {
     /** Starts the crawl at {@code start}: the first page read. */
     BestFirstCrawl from(URI start) {
         seen.add(start);
-        frontier.add(new Candidate(start, 0, order++, links.add(query)));
+        frontier.add(new Candidate(start, 0, order++, query, Optional.empty(), links.add(query)));
         return this;
     }
 
@@ -188,6 +201,10 @@ final class BestFirstCrawl {
                     budget.spend(read.bytes());
                     read.finalUrl().ifPresent(seen::add);
                     Candidate c = read.candidate();
+                    read.document()
+                            .flatMap(d -> d.metadata().title())
+                            .ifPresent(title -> read.finalUrl()
+                                    .ifPresent(u -> learnTitle(u, title))); // a page redirected to, still to be read
                     if (read.document().isEmpty()) {
                         visits.put(c.url, visit(c, read.status(), read.reason(), fetched, read.bytes()));
                         listener.onProgress("crawl", started - inFlight, maxPages);
@@ -239,7 +256,11 @@ final class BestFirstCrawl {
         Map<URI, String> around = LinkContext.of(doc);
         for (Document.Link link : follow == Links.PAGE ? doc.pageLinks() : doc.contentLinks()) {
             Optional<URI> u = Urls.normalize(link.url().toString());
-            if (u.isEmpty() || !seen.add(u.get())) {
+            if (u.isEmpty()) {
+                continue;
+            }
+            link.title().ifPresent(title -> learnTitle(u.get(), title));
+            if (!seen.add(u.get())) {
                 continue;
             }
             if (!scope.contains(u.get())) {
@@ -261,11 +282,28 @@ final class BestFirstCrawl {
                 }
                 continue;
             }
-            Bm25.Text text = links.add(link.text() + "\n" + around.getOrDefault(u.get(), ""));
+            String words = link.text() + "\n" + around.getOrDefault(u.get(), "");
+            Optional<String> title = Optional.ofNullable(titles.get(u.get()))
+                    .or(() -> pipeline.cached(u.get()).flatMap(d -> d.metadata().title()));
+            Bm25.Text text = links.add(title.map(t -> words + "\n" + t).orElse(words));
             if (follow == Links.CONTENT && text.frequencies().isEmpty()) {
                 continue; // shares no word with the query: not worth a request
             }
-            frontier.add(new Candidate(u.get(), depth + 1, order++, text));
+            Candidate c = new Candidate(u.get(), depth + 1, order++, words, title, text);
+            frontier.add(c);
+            waiting.put(c.url, c);
+        }
+    }
+
+    /** Remembers {@code title} for {@code url}; a candidate waiting for that page without one is scored by it too. */
+    private void learnTitle(URI url, String title) {
+        if (title.isBlank() || titles.putIfAbsent(url, title) != null) {
+            return;
+        }
+        Candidate c = waiting.get(url);
+        if (c != null && c.title.isEmpty()) {
+            c.title = Optional.of(title);
+            c.text = links.replace(c.text, c.around + "\n" + title);
         }
     }
 
@@ -280,6 +318,7 @@ final class BestFirstCrawl {
         }
         Candidate next = frontier.stream().min(best).orElseThrow();
         frontier.remove(next);
+        waiting.remove(next.url);
         return next;
     }
 

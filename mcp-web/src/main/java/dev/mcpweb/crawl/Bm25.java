@@ -46,6 +46,14 @@ final class Bm25 {
         return new Text(Map.copyOf(frequencies), terms.size());
     }
 
+    /** Counts {@code old} out and {@code text} in: the same document, now known by more words. */
+    Text replace(Text old, String text) {
+        old.frequencies().keySet().forEach(t -> documentFrequency.merge(t, -1, Integer::sum));
+        documents--;
+        totalLength -= old.length();
+        return add(text);
+    }
+
     /** {@code text}'s score against the query with the statistics as they are now; 0 when it shares no term. */
     double score(Text text) {
         if (text.frequencies().isEmpty()) {

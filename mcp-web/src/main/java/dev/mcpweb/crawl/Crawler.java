@@ -33,7 +33,8 @@ import java.util.Set;
  * pipeline's guarded fetcher (URL guard, robots.txt, size and per-host limits); robots.txt's
  * {@code Crawl-delay} spaces requests to a host; pages, depth, bytes and wall time are bounded per call
  * under the {@code crawl.*} caps. Candidate links are ranked by BM25 of the query against their anchor
- * text and the text around them, in the extractive summarizer's terms. Interrupting the calling thread
+ * text, the text around them and their target's title when known before reading it, in the extractive
+ * summarizer's terms. Interrupting the calling thread
  * stops a crawl at once. Between reading and summarizing, a {@link SourceFilter} picks the sources.
  */
 public final class Crawler {

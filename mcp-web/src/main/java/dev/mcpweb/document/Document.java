@@ -2,6 +2,7 @@ package dev.mcpweb.document;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The main content of one source: Markdown and plain text (headings on their own lines, paragraphs
@@ -28,8 +29,16 @@ public record Document(
         return metadata.title().orElse(url.toString());
     }
 
-    /** An absolute link and its anchor text. */
-    public record Link(URI url, String text) {}
+    /**
+     * An absolute link, its anchor text, and the title its {@code title} attribute gives the target (empty
+     * when it has none): words about the target before anyone reads it.
+     */
+    public record Link(URI url, String text, Optional<String> title) {
+        /** A link without a title attribute. */
+        public Link(URI url, String text) {
+            this(url, text, Optional.empty());
+        }
+    }
 
     /** A code block as it appeared, with the language when the page named it (empty otherwise). */
     public record CodeBlock(String language, String code) {}

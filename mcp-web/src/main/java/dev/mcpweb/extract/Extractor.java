@@ -30,7 +30,7 @@ public final class Extractor {
      * The version of what extraction produces; part of the cache key of extracted documents. Raise it
      * whenever a change to any reader would give a different document for the same bytes.
      */
-    public static final String VERSION = "4";
+    public static final String VERSION = "5";
 
     private final boolean includeComments;
     private final PdfExtractor pdf;

@@ -14,7 +14,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
-/** Every http(s) link on a page, absolute, without fragment, once each, in page order with its first non-empty text. */
+/**
+ * Every http(s) link on a page, absolute, without fragment, once each, in page order with its first non-empty
+ * text and its first {@code title} attribute.
+ */
 final class PageLinks {
     private static final int MAX_URL_LENGTH = 4096;
     private static final String HEX = "0123456789ABCDEF";
@@ -26,23 +29,28 @@ final class PageLinks {
 
     static List<Document.Link> of(org.jsoup.nodes.Document page) {
         Map<URI, String> links = new LinkedHashMap<>();
+        Map<URI, String> titles = new HashMap<>();
         Map<String, Optional<URI>> resolved = new HashMap<>(); // pages repeat the same hrefs many times
         for (Element a : page.select(LINKS)) {
             Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(AbsoluteUrls.of(a, "href")));
             if (url.isEmpty()) {
                 continue;
             }
+            String title = a.attr("title").strip();
             String text = a.text().strip();
             if (text.isEmpty()) {
-                text = a.attr("title").strip();
+                text = title;
             }
             String known = links.get(url.get());
             if (known == null || (known.isEmpty() && !text.isEmpty())) {
                 links.put(url.get(), text);
             }
+            if (!title.isEmpty()) {
+                titles.putIfAbsent(url.get(), title);
+            }
         }
         return links.entrySet().stream()
-                .map(e -> new Document.Link(e.getKey(), e.getValue()))
+                .map(e -> new Document.Link(e.getKey(), e.getValue(), Optional.ofNullable(titles.get(e.getKey()))))
                 .toList();
     }
 

@@ -125,6 +125,18 @@ public final class Fetcher implements AutoCloseable {
         return robots.get().site(parsed, System.nanoTime() + config.timeout().toNanos());
     }
 
+    /**
+     * The response kept in the response store for {@code url}, fresh or stale, without a request: what a
+     * caller may know of a page before reading it. Empty when nothing is kept or {@code url} is not http(s).
+     */
+    public Optional<FetchResult> stored(URI url) {
+        HttpUrl parsed = HttpUrl.parse(url.toString());
+        if (parsed == null) {
+            return Optional.empty();
+        }
+        return store.peek(Revalidation.key(parsed)).map(ResponseStore.StoredResponse::result);
+    }
+
     static Builder builder(FetcherConfig config) {
         return new Builder(config);
     }

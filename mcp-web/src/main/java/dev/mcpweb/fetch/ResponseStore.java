@@ -23,6 +23,11 @@ public interface ResponseStore {
 
     void store(String normalizedUrl, StoredResponse response);
 
+    /** The response kept for {@code normalizedUrl}, fresh or stale, without counting a hit or a miss. */
+    default Optional<StoredResponse> peek(String normalizedUrl) {
+        return Optional.empty();
+    }
+
     /**
      * The outcome of {@code fetch}, which fetches {@code normalizedUrl}: callers asking for one URL at the
      * same time may share one fetch and its outcome. Without a cache behind the store, each runs its own.

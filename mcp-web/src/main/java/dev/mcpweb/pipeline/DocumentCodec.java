@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An extracted document as cache bytes and back: compact JSON with one-letter fields, links, code
- * blocks and product facts as two-element arrays, absent metadata left out.
+ * An extracted document as cache bytes and back: compact JSON with one-letter fields, links as
+ * {@code [url, text]} or {@code [url, text, title]} arrays, code blocks and product facts as two-element
+ * arrays, absent metadata left out.
  */
 final class DocumentCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,7 +78,8 @@ final class DocumentCodec {
 
     private static void links(ArrayNode into, List<Document.Link> links) {
         for (Document.Link l : links) {
-            into.addArray().add(l.url().toString()).add(l.text());
+            ArrayNode link = into.addArray().add(l.url().toString()).add(l.text());
+            l.title().ifPresent(link::add);
         }
     }
 
@@ -158,8 +160,11 @@ final class DocumentCodec {
     private static List<Document.Link> links(JsonNode array) {
         List<Document.Link> links = new ArrayList<>();
         for (JsonNode l : array) {
-            links.add(
-                    new Document.Link(URI.create(l.path(0).asText()), l.path(1).asText()));
+            JsonNode title = l.path(2);
+            links.add(new Document.Link(
+                    URI.create(l.path(0).asText()),
+                    l.path(1).asText(),
+                    title.isTextual() ? Optional.of(title.asText()) : Optional.empty()));
         }
         return links;
     }

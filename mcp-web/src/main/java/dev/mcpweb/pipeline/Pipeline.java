@@ -38,6 +38,7 @@ import dev.mcpweb.work.Stopped;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -252,6 +253,28 @@ public final class Pipeline implements AutoCloseable {
         return new SourceRead(document, d.note(), d.warnings());
     }
 
+    /**
+     * The document already extracted from the response kept for {@code url}, looked up in the cache without
+     * a request and without counting a hit or a miss; empty when either is not kept.
+     */
+    public Optional<Document> cached(URI url) {
+        return fetcher.stored(url)
+                .flatMap(result -> cache.peek(Namespace.EXTRACT, extractKey(result)))
+                .flatMap(DocumentCodec::decodeExtraction)
+                .map(Extraction::document);
+    }
+
+    /** The cache key of the document extracted from {@code result}: the same bytes at the same address and type. */
+    private String extractKey(FetchResult result) {
+        return CacheKey.of(
+                Extractor.VERSION,
+                config.extractor().includeComments(),
+                result.finalUri().toString(),
+                result.contentType(),
+                result.charset().map(Charset::name),
+                result.body());
+    }
+
     /** Browser processes started so far: 0 while every page read was static. */
     public int browserLaunches() {
         return rendering.launches();
@@ -265,13 +288,7 @@ public final class Pipeline implements AutoCloseable {
      */
     private Extraction extracted(FetchResult result, StopToken call)
             throws ExtractionException, CpuPool.Busy, InterruptedException {
-        String key = CacheKey.of(
-                Extractor.VERSION,
-                config.extractor().includeComments(),
-                result.finalUri().toString(),
-                result.contentType(),
-                result.charset().map(Charset::name),
-                result.body());
+        String key = extractKey(result);
         Duration maxCpu = config.extractor().maxCpu();
         // Shared by every caller asking for the same extraction: one caller's cancel does not stop it.
         StopToken shared = call.detached();

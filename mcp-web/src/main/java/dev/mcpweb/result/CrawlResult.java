@@ -89,7 +89,8 @@ public record CrawlResult(
             long bytes,
 
             @JsonPropertyDescription(
-                    "BM25 of the query against the link's anchor and surrounding text when it was chosen.")
+                    "BM25 of the query against the link's anchor and surrounding text, and its target's title when"
+                            + " one was known before reading it, when it was chosen.")
             double linkScore,
 
             @JsonPropertyDescription(

@@ -69,6 +69,10 @@ class FetchResponseStoreTest {
             assertThat(stale.etag()).contains("\"v1\"");
 
             assertThat(store.lookup("https://example.com/other")).isEmpty();
+            // a look without a use (a crawl reading a cached page's title) sees it stale, and counts nothing
+            assertThat(store.peek("https://example.com/b"))
+                    .hasValueSatisfying(p -> assertThat(p.fresh()).isFalse());
+            assertThat(store.peek("https://example.com/other")).isEmpty();
             NamespaceStats stats = cache.stats().namespaces().get(Namespace.FETCH.wireName());
             assertThat(stats.hits()).isEqualTo(1);
             assertThat(stats.misses()).isEqualTo(2);

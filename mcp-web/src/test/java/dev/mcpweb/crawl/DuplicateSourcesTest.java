@@ -54,7 +54,26 @@ class DuplicateSourcesTest {
     }
 
     @Test
-    void aCrawlThatReadsAnAnswerAndItsPrintCopyCitesOneAndReportsTheOtherAsItsDuplicate() throws Exception {
+    void givenThePrintCopyFirstTheOriginalIsCitedInItsPlaceAndThePrintCopyIsItsDuplicate() throws Exception {
+        try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain());
+                Pipeline pipeline = pipeline(site)) {
+            String page = site.url(SyntheticSite.answerPaths().getFirst());
+            String print = site.url(printPath(SyntheticSite.answerPaths().getFirst()));
+            PipelineResult result = pipeline.summarize(
+                    new SummarizeRequest(List.of(print, page), Optional.empty(), OptionalInt.of(120), Optional.empty()),
+                    SummaryListener.NONE,
+                    Optional.empty());
+            SummaryResult json = SummaryResult.of(result);
+
+            assertThat(json.sources()).extracting(SummaryResult.Source::url).containsExactly(page);
+            assertThat(json.sourceStatus())
+                    .extracting(SummaryResult.SourceStatus::url, SummaryResult.SourceStatus::status)
+                    .containsExactly(tuple(page, "read"), tuple(print, "duplicate of 1"));
+        }
+    }
+
+    @Test
+    void aCrawlThatReadsAnAnswerAndItsPrintCopyCitesTheArticleAndReportsThePrintCopyAsItsDuplicate() throws Exception {
         try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain());
                 Pipeline pipeline = pipeline(site)) {
             CrawlReport report = Crawler.of(pipeline)
@@ -71,14 +90,12 @@ class DuplicateSourcesTest {
                     continue;
                 }
                 pairs++;
-                // one copy is cited, the other is listed as its duplicate and never cited
-                CrawlResult.Page cited = article.source().isPresent() ? article : print;
-                CrawlResult.Page copy = cited == article ? print : article;
-                assertThat(cited.status()).isEqualTo(Visit.Status.SUMMARIZED);
-                assertThat(copy.status()).isEqualTo(Visit.Status.DUPLICATE);
-                assertThat(copy.source()).isEmpty();
-                assertThat(copy.reason())
-                        .contains("duplicate of " + cited.source().orElseThrow());
+                // the article is cited, whichever was read first; its print copy is listed as its duplicate
+                assertThat(article.status()).isEqualTo(Visit.Status.SUMMARIZED);
+                assertThat(print.status()).isEqualTo(Visit.Status.DUPLICATE);
+                assertThat(print.source()).isEmpty();
+                assertThat(print.reason())
+                        .contains("duplicate of " + article.source().orElseThrow());
             }
             assertThat(pairs)
                     .as("answers read together with their print copies")

@@ -125,7 +125,7 @@ public final class SyntheticSite implements AutoCloseable {
         return "/section/" + SECTIONS.get(section) + "/article-" + index + ".html";
     }
 
-    static String sectionPath(int section) {
+    public static String sectionPath(int section) {
         return "/section/" + SECTIONS.get(section) + "/";
     }
 

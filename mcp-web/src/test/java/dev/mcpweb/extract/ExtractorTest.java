@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Optional;
 import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -64,6 +65,30 @@ class ExtractorTest {
                 .extracting(l -> l.url().toString())
                 .contains("https://other.example.net/mulch")
                 .noneMatch(u -> u.equals("https://green.example.com/about"));
+    }
+
+    @Test
+    void aLinksTitleAttributeIsKeptAsItsTargetsTitleInTheContentAndOnThePage() throws Exception {
+        String html = """
+                <!DOCTYPE html><html lang="en"><head><title>Index</title></head><body>
+                <nav><a href="/history" title="A history of the lights">History</a></nav>
+                <article><h1>Index</h1>
+                <p>Start with <a href="/fog" title="The fog signal at Skerry Point">this page</a>, then
+                <a href="/lamps">the lamps</a>, and read the ten articles that follow it one by one.</p>
+                </article></body></html>""";
+        Document doc = extract("https://coast.example.org/", "text/html", html);
+        assertThat(doc.pageLinks())
+                .extracting(l -> l.url().toString(), Document.Link::title)
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple(
+                                "https://coast.example.org/history", Optional.of("A history of the lights")),
+                        org.assertj.core.api.Assertions.tuple(
+                                "https://coast.example.org/fog", Optional.of("The fog signal at Skerry Point")),
+                        org.assertj.core.api.Assertions.tuple("https://coast.example.org/lamps", Optional.empty()));
+        assertThat(doc.contentLinks())
+                .filteredOn(l -> l.url().getPath().equals("/fog"))
+                .extracting(Document.Link::title)
+                .containsExactly(Optional.of("The fog signal at Skerry Point"));
     }
 
     @Test

@@ -32,7 +32,8 @@ class DocumentCodecTest {
                 List.of(new Document.Link(URI.create("https://example.org/b"), "next")),
                 List.of(
                         new Document.Link(URI.create("https://example.org/"), "Home"),
-                        new Document.Link(URI.create("https://example.org/b"), "next")),
+                        new Document.Link(
+                                URI.create("https://example.org/b"), "next", Optional.of("Part two: the lamps"))),
                 List.of(new Document.CodeBlock("java", "int x = 1;\n"), new Document.CodeBlock("", "ls")));
         assertThat(DocumentCodec.decode(DocumentCodec.encode(d))).contains(d);
     }

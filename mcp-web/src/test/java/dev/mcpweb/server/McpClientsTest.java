@@ -100,6 +100,21 @@ class McpClientsTest {
     }
 
     @Test
+    void theTypeScriptSdkClientFollowsLinksWithinAnLlmCallBudget() throws Exception {
+        try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain())) {
+            node(
+                    Map.of(
+                            "MCPWEB_TEST_SITE", site.url("/"),
+                            "MCPWEB_TEST_SECTIONS", SyntheticSite.sectionPath(0) + "," + SyntheticSite.sectionPath(1),
+                            "MCPWEB_TEST_ANSWERS",
+                                    String.join(",", SyntheticSite.answerPaths().subList(0, 2)),
+                            "MCP_WEB_FETCHER_RESOLVE", site.settings().get("fetcher.resolve"),
+                            "MCP_WEB_FETCHER_ALLOWED_HOSTS", site.settings().get("fetcher.allowed_hosts")),
+                    "follow.mjs");
+        }
+    }
+
+    @Test
     void theTypeScriptSdkClientSearchesTheWebThroughFakeProviders() throws Exception {
         try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain());
                 FakeSearchProviders search = FakeSearchProviders.start()) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -187,7 +188,11 @@ final class Renderer implements NodeFilter {
                 String label = href == null ? "" : e.text().strip();
                 openLinks.push(label.isEmpty() ? "" : href);
                 if (!label.isEmpty()) {
-                    links.putIfAbsent(href, new Document.Link(URI.create(href), label));
+                    String title = e.attr("title").strip();
+                    links.putIfAbsent(
+                            href,
+                            new Document.Link(
+                                    URI.create(href), label, title.isEmpty() ? Optional.empty() : Optional.of(title)));
                     inlineMarkup("[");
                 }
                 return FilterResult.CONTINUE;
