@@ -132,7 +132,8 @@ final class CrawlCommand implements Callable<Integer> {
                     scope.include,
                     scope.exclude,
                     maxLength == null ? OptionalInt.empty() : OptionalInt.of(maxLength),
-                    Optional.ofNullable(mode).map(MapMode::of));
+                    Optional.ofNullable(mode).map(MapMode::of),
+                    OptionalInt.empty()); // --max-llm-calls is summarizer.max_llm_calls
             CrawlReport report = Crawler.of(pipeline).crawl(request, listener, Optional.empty());
             progress.clear();
             if (json) {
