@@ -103,7 +103,8 @@ final class SearchCommand implements Callable<Integer> {
                 progress.update(stage, done, total);
             }
         };
-        try (Pipeline pipeline = Pipeline.create(config)) {
+        try (Pipeline pipeline = Pipeline.create(config);
+                WebSearch search = WebSearch.of(config.search())) {
             SearchRequest request = new SearchRequest(
                     String.join(" ", words),
                     maxResults == null ? OptionalInt.empty() : OptionalInt.of(maxResults),
@@ -112,7 +113,7 @@ final class SearchCommand implements Callable<Integer> {
                     maxLength == null ? OptionalInt.empty() : OptionalInt.of(maxLength),
                     Optional.ofNullable(mode).map(MapMode::of),
                     Optional.empty()); // --render is render.mode
-            SearchReport report = WebSearch.of(pipeline).search(request, listener, Optional.empty());
+            SearchReport report = search.search(pipeline, request, listener, Optional.empty());
             progress.clear();
             if (json) {
                 out.println(ResultJson.pretty(SearchResult.of(report)));
