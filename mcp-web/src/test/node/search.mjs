@@ -95,13 +95,21 @@ await checks.check('a provider that refuses the key is an isError result that sa
   }
 });
 
-await checks.check('without a provider search_web says which option to set', async () => {
+await checks.check('without a provider search_web is not offered; one without its key says which option to set', async () => {
   const none = await connect({});
   try {
-    const result = await call(none, { query: 'fog' });
-    assert(result.isError === true && /MCP_WEB_SEARCH_SEARXNG_URL/.test(text(result)), text(result));
+    const { tools } = await none.listTools();
+    assert(!tools.some((t) => t.name === 'search_web'), `tools ${tools.map((t) => t.name)}`);
+    assert(!(none.getInstructions() ?? '').includes('search_web'), 'the instructions do not offer search_web');
   } finally {
     await none.close();
+  }
+  const keyless = await connect({ MCP_WEB_SEARCH_PROVIDER: 'brave', MCP_WEB_SEARCH_BRAVE_URL: brave });
+  try {
+    const result = await call(keyless, { query: 'fog' });
+    assert(result.isError === true && /MCP_WEB_SEARCH_BRAVE_API_KEY/.test(text(result)), text(result));
+  } finally {
+    await keyless.close();
   }
 });
 

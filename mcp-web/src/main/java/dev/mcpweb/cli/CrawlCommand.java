@@ -1,17 +1,13 @@
 package dev.mcpweb.cli;
 
 import dev.mcpweb.config.Config;
-import dev.mcpweb.config.MapMode;
 import dev.mcpweb.crawl.CrawlReport;
 import dev.mcpweb.crawl.CrawlRequest;
 import dev.mcpweb.crawl.Crawler;
 import dev.mcpweb.crawl.Visit;
 import dev.mcpweb.pipeline.Pipeline;
-import dev.mcpweb.pipeline.PipelineException;
 import dev.mcpweb.result.CrawlResult;
 import dev.mcpweb.result.ResultJson;
-import dev.mcpweb.summarize.SummaryListener;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -75,94 +71,56 @@ final class CrawlCommand implements Callable<Integer> {
             description = "Response bytes to read (crawl.max_bytes at most).")
     Long maxBytes;
 
-    @Option(
-            names = "--max-length",
-            paramLabel = "WORDS",
-            description = "Summary length in words (summarizer.max_length).")
-    Integer maxLength;
-
-    @Option(
-            names = "--max-llm-calls",
-            paramLabel = "N",
-            description = "LLM calls the summary may make (summarizer.max_llm_calls).")
-    Integer maxLlmCalls;
-
-    @Option(
-            names = "--mode",
-            paramLabel = "MODE",
-            description = "Map phase: ${COMPLETION-CANDIDATES} (summarizer.mode).",
-            completionCandidates = SummarizeCommand.ModeNames.class)
-    String mode;
+    @Mixin
+    SummaryOptions summary;
 
     @Mixin
     LlmOptions llm;
 
-    @Option(
-            names = "--ignore-robots",
-            description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
-    boolean ignoreRobots;
+    @Mixin
+    RobotsFlag robots;
 
     @Option(names = "--json", description = "Print the summary, every page met and the budgets as one JSON object.")
     boolean json;
 
     @Override
     public Integer call() {
-        Config config = cli.loadConfig(llm.flags()
-                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null)
-                .put("--mode", "summarizer.mode", mode)
-                .put("--max-llm-calls", "summarizer.max_llm_calls", maxLlmCalls));
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ProgressLine progress = new ProgressLine(err, Terminal.isTerminal(2), Terminal.isTerminal(1));
-        SummaryListener listener = new SummaryListener() {
-            @Override
-            public void onProgress(String stage, int done, int total) {
-                progress.update(stage, done, total);
-            }
-        };
-        try (Pipeline pipeline = Pipeline.create(config)) {
-            CrawlRequest request = new CrawlRequest(
-                    url,
-                    query,
-                    maxPages == null ? OptionalInt.empty() : OptionalInt.of(maxPages),
-                    maxDepth == null ? OptionalInt.empty() : OptionalInt.of(maxDepth),
-                    Optional.ofNullable(maxTime).map(s -> Duration.ofMillis((long) (s * 1000))),
-                    maxBytes == null ? OptionalLong.empty() : OptionalLong.of(maxBytes),
-                    scope.kind(),
-                    scope.include,
-                    scope.exclude,
-                    maxLength == null ? OptionalInt.empty() : OptionalInt.of(maxLength),
-                    Optional.ofNullable(mode).map(MapMode::of));
-            CrawlReport report = Crawler.of(pipeline).crawl(request, listener, Optional.empty());
-            progress.clear();
-            if (json) {
-                out.println(ResultJson.pretty(CrawlResult.of(report)));
-            } else {
-                for (Visit v : report.visits()) {
-                    err.println("mcp-web: " + v.status().id() + " " + v.url()
-                            + v.reason().map(r -> " — " + r).orElse(""));
+        Config config = cli.loadConfig(llm.flags().putAll(robots.flags()).putAll(summary.flags()));
+        CommandRun run = new CommandRun(spec);
+        return run.exitCode(() -> {
+            try (Pipeline pipeline = Pipeline.create(config)) {
+                CrawlRequest request = new CrawlRequest(
+                        url,
+                        query,
+                        maxPages == null ? OptionalInt.empty() : OptionalInt.of(maxPages),
+                        maxDepth == null ? OptionalInt.empty() : OptionalInt.of(maxDepth),
+                        Optional.ofNullable(maxTime).map(s -> Duration.ofMillis((long) (s * 1000))),
+                        maxBytes == null ? OptionalLong.empty() : OptionalLong.of(maxBytes),
+                        scope.kind(),
+                        scope.include,
+                        scope.exclude,
+                        summary.maxLength(),
+                        summary.mode(),
+                        OptionalInt.empty()); // --max-llm-calls is summarizer.max_llm_calls
+                CrawlReport report = Crawler.of(pipeline).crawl(request, run.progress(), Optional.empty());
+                run.clearProgress();
+                if (json) {
+                    run.out.println(ResultJson.pretty(CrawlResult.of(report)));
+                } else {
+                    for (Visit v : report.visits()) {
+                        run.err.println("mcp-web: " + v.status().id() + " " + v.url()
+                                + v.reason().map(r -> " — " + r).orElse(""));
+                    }
+                    run.err.println("mcp-web: " + report.spent().pagesRead() + " pages read, stopped: "
+                            + report.stoppedBecause());
+                    report.summary()
+                            .ifPresentOrElse(
+                                    s -> run.out.println(s.markdown().strip()),
+                                    () -> run.err.println("mcp-web: none of the pages read answers the query; try"
+                                            + " another start URL, more --max-pages or a deeper --max-depth"));
                 }
-                err.println(
-                        "mcp-web: " + report.spent().pagesRead() + " pages read, stopped: " + report.stoppedBecause());
-                report.summary()
-                        .ifPresentOrElse(
-                                s -> out.println(s.markdown().strip()),
-                                () -> err.println(
-                                        "mcp-web: none of the pages read answers the query; try another start URL,"
-                                                + " more --max-pages or a deeper --max-depth"));
+                return report.summary().isPresent() ? ExitCode.OK : ExitCode.FAILED;
             }
-            return report.summary().isPresent() ? ExitCode.OK : ExitCode.FAILED;
-        } catch (IllegalArgumentException e) {
-            progress.clear();
-            err.println("mcp-web: " + e.getMessage());
-            return ExitCode.USAGE;
-        } catch (PipelineException e) {
-            progress.clear();
-            err.println("mcp-web: " + e.getMessage());
-            return ExitCode.of(e.kind());
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.mcpweb.cli;
 
 import dev.mcpweb.fetch.FetchOutcome;
 import dev.mcpweb.pipeline.FailureKind;
+import dev.mcpweb.search.SearchException;
 import java.util.List;
 
 /** Process exit codes, the same for every command and for the same outcome whichever command met it. */
@@ -22,6 +23,14 @@ public final class ExitCode {
             case INVALID -> USAGE;
             case REFUSED -> REFUSED;
             case FAILED, UNREADABLE, SUMMARY, BUSY, CANCELLED -> FAILED;
+        };
+    }
+
+    /** The exit code of a search that could not be made: the user's to fix (2) or the provider's (4). */
+    static int of(SearchException.Kind kind) {
+        return switch (kind) {
+            case INVALID, NOT_CONFIGURED -> USAGE;
+            case REFUSED, FAILED -> FAILED;
         };
     }
 

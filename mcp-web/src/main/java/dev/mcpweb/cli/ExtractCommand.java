@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,20 +64,18 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Add readers' comments after an article, under a Comments heading with author and date.")
     boolean includeComments;
 
-    @Option(
-            names = "--ignore-robots",
-            description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
-    boolean ignoreRobots;
+    @Mixin
+    RobotsFlag robots;
 
-    @Option(names = "--render", paramLabel = "MODE", description = RenderFlag.DESCRIPTION)
-    String render;
+    @Mixin
+    RenderFlag render;
 
     @Override
     public Integer call() throws Exception {
         Config config = cli.loadConfigReadingFiles(new FlagSettings()
                 .put("--include-comments", "extractor.include_comments", includeComments ? "true" : null)
-                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null)
-                .put("--render", "render.mode", render));
+                .putAll(robots.flags())
+                .putAll(render.flags()));
         List<String> inputs = LocalSources.expand(sources);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

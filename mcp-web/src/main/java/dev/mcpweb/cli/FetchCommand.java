@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -48,19 +49,15 @@ final class FetchCommand implements Callable<Integer> {
                     + "instead of the body.")
     boolean info;
 
-    @Option(
-            names = "--ignore-robots",
-            description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
-    boolean ignoreRobots;
+    @Mixin
+    RobotsFlag robots;
 
-    @Option(names = "--render", paramLabel = "MODE", description = RenderFlag.DESCRIPTION)
-    String render;
+    @Mixin
+    RenderFlag render;
 
     @Override
     public Integer call() throws IOException {
-        Config config = cli.loadConfigReadingFiles(new FlagSettings()
-                .put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null)
-                .put("--render", "render.mode", render));
+        Config config = cli.loadConfigReadingFiles(robots.flags().putAll(render.flags()));
         PageFetch page;
         try (Pipeline pipeline = Pipeline.forReading(config)) {
             page = pipeline.fetchPage(asSource(source), Optional.empty());

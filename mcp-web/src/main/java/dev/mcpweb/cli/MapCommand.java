@@ -5,11 +5,9 @@ import dev.mcpweb.crawl.Crawler;
 import dev.mcpweb.crawl.MapRequest;
 import dev.mcpweb.crawl.SiteMap;
 import dev.mcpweb.pipeline.Pipeline;
-import dev.mcpweb.pipeline.PipelineException;
 import dev.mcpweb.result.ResultJson;
 import dev.mcpweb.result.SiteMapResult;
 import dev.mcpweb.summarize.SummaryListener;
-import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,51 +45,40 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = "--cursor", paramLabel = "C", description = "Continue from the next_cursor of a previous page.")
     String cursor;
 
-    @Option(
-            names = "--ignore-robots",
-            description = "Do not consult robots.txt (same as fetcher.respect_robots=false).")
-    boolean ignoreRobots;
+    @Mixin
+    RobotsFlag robots;
 
     @Option(names = "--json", description = "Print the page of URLs as one JSON object (see docs/results.md).")
     boolean json;
 
     @Override
     public Integer call() {
-        Config config = cli.loadConfig(
-                new FlagSettings().put("--ignore-robots", "fetcher.respect_robots", ignoreRobots ? "false" : null));
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        Config config = cli.loadConfig(robots.flags());
+        CommandRun run = new CommandRun(spec);
         if (limit < 1) {
-            err.println("mcp-web: --limit must be at least 1");
+            run.err.println("mcp-web: --limit must be at least 1");
             return ExitCode.USAGE;
         }
-        try (Pipeline pipeline = Pipeline.create(config)) {
-            MapRequest request =
-                    new MapRequest(url, scope.kind(), scope.include, scope.exclude, limit, Optional.ofNullable(cursor));
-            SiteMap map = Crawler.of(pipeline).map(request, SummaryListener.NONE);
-            map.notes().forEach(n -> err.println("mcp-web: " + n));
-            if (json) {
-                out.println(ResultJson.pretty(SiteMapResult.of(map)));
-            } else {
-                for (SiteMap.Entry e : map.urls()) {
-                    out.println(e.url()
-                            + e.lastModified().map(m -> "\t" + m).orElse("")
-                            + e.title().map(t -> "\t" + t).orElse(""));
+        return run.exitCode(() -> {
+            try (Pipeline pipeline = Pipeline.create(config)) {
+                MapRequest request = new MapRequest(
+                        url, scope.kind(), scope.include, scope.exclude, limit, Optional.ofNullable(cursor));
+                SiteMap map = Crawler.of(pipeline).map(request, SummaryListener.NONE);
+                map.notes().forEach(n -> run.err.println("mcp-web: " + n));
+                if (json) {
+                    run.out.println(ResultJson.pretty(SiteMapResult.of(map)));
+                } else {
+                    for (SiteMap.Entry e : map.urls()) {
+                        run.out.println(e.url()
+                                + e.lastModified().map(m -> "\t" + m).orElse("")
+                                + e.title().map(t -> "\t" + t).orElse(""));
+                    }
+                    map.nextCursor()
+                            .ifPresent(c -> run.err.println(
+                                    "mcp-web: " + map.total() + " URLs in all; the next page: --cursor " + c));
                 }
-                map.nextCursor()
-                        .ifPresent(c -> err.println(
-                                "mcp-web: " + map.total() + " URLs in all; the next" + " page: --cursor " + c));
+                return ExitCode.OK;
             }
-            return ExitCode.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("mcp-web: " + e.getMessage());
-            return ExitCode.USAGE;
-        } catch (PipelineException e) {
-            err.println("mcp-web: " + e.getMessage());
-            return ExitCode.of(e.kind());
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        });
     }
 }

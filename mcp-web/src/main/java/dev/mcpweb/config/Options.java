@@ -182,7 +182,8 @@ final class Options {
                     "auto",
                     "Web search provider of mcp-web search and the search_web tool: searxng (a SearXNG instance's JSON"
                             + " API), brave (Brave Search API) or tavily (Tavily API); auto is searxng when"
-                            + " search.searxng_url is set, otherwise no provider.",
+                            + " search.searxng_url is set, otherwise no provider (and the server does not offer"
+                            + " search_web).",
                     "auto",
                     "searxng",
                     "brave",

@@ -30,34 +30,6 @@ public record CrawlRequest(
         exclude = List.copyOf(exclude);
     }
 
-    /** A crawl whose summary may make as many LLM calls as {@code summarizer.max_llm_calls} allows. */
-    public CrawlRequest(
-            String url,
-            String query,
-            OptionalInt maxPages,
-            OptionalInt maxDepth,
-            Optional<Duration> maxTime,
-            OptionalLong maxBytes,
-            Scope.Kind scope,
-            List<String> include,
-            List<String> exclude,
-            OptionalInt maxLengthWords,
-            Optional<MapMode> mode) {
-        this(
-                url,
-                query,
-                maxPages,
-                maxDepth,
-                maxTime,
-                maxBytes,
-                scope,
-                include,
-                exclude,
-                maxLengthWords,
-                mode,
-                OptionalInt.empty());
-    }
-
     /** A crawl of {@code url} for {@code query} with every default. */
     public static CrawlRequest of(String url, String query) {
         return new CrawlRequest(
@@ -71,6 +43,7 @@ public record CrawlRequest(
                 List.of(),
                 List.of(),
                 OptionalInt.empty(),
-                Optional.empty());
+                Optional.empty(),
+                OptionalInt.empty());
     }
 }

@@ -24,19 +24,6 @@ public record Metadata(
         productFacts = List.copyOf(productFacts);
     }
 
-    /** Metadata of a page that names no product. */
-    public Metadata(
-            Optional<String> title,
-            List<String> authors,
-            Optional<String> published,
-            Optional<String> modified,
-            Optional<String> siteName,
-            Optional<String> description,
-            Optional<String> language,
-            Optional<URI> canonicalUrl) {
-        this(title, authors, published, modified, siteName, description, language, canonicalUrl, List.of());
-    }
-
     public static Metadata empty() {
         return new Metadata(
                 Optional.empty(),
@@ -46,7 +33,8 @@ public record Metadata(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 
     /**

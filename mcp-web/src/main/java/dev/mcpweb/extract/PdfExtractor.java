@@ -172,7 +172,8 @@ final class PdfExtractor {
                 Optional.empty(),
                 nonBlank(info.getSubject()),
                 nonBlank(pdf.getDocumentCatalog().getLanguage()).flatMap(MetadataExtractor::languageTag),
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 
     private static String firstLine(String paragraph) {

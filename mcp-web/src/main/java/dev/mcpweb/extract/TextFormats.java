@@ -166,7 +166,8 @@ final class TextFormats {
                 Optional.empty(),
                 Optional.ofNullable(frontMatter.get("description")),
                 Optional.ofNullable(frontMatter.get("lang")).flatMap(MetadataExtractor::languageTag),
-                Optional.empty());
+                Optional.empty(),
+                List.of());
         return new Document(
                 url,
                 metadata,
@@ -336,6 +337,7 @@ final class TextFormats {
                 m.siteName(),
                 m.description(),
                 m.language(),
-                m.canonicalUrl());
+                m.canonicalUrl(),
+                m.productFacts());
     }
 }

@@ -28,7 +28,7 @@ import java.util.Optional;
  * cache, as summarize_urls does) and answers the query from them with citations. A result the guard
  * refuses is reported as refused and never fetched.
  */
-public final class WebSearch {
+public final class WebSearch implements AutoCloseable {
     /** Results asked for beyond those wanted, so that duplicates do not leave the list short. */
     static final int SPARE = 5;
 
@@ -37,17 +37,34 @@ public final class WebSearch {
     /** Providers take a few hundred characters; longer text is not a search. */
     static final int MAX_QUERY = 1_000;
 
-    private final Pipeline pipeline;
+    private final SearchConfig config;
+    private SearchProvider shared; // built at the first search, then used by every search until close
+    private boolean closed;
 
-    private WebSearch(Pipeline pipeline) {
-        this.pipeline = pipeline;
+    private WebSearch(SearchConfig config) {
+        this.config = config;
     }
 
-    public static WebSearch of(Pipeline pipeline) {
-        return new WebSearch(pipeline);
+    /**
+     * Searches through the provider {@code config} names. The provider and its HTTP client are built at
+     * the first search and shared by every later one (a server makes one for its lifetime); close it
+     * with the process or server that owns it.
+     */
+    public static WebSearch of(SearchConfig config) {
+        return new WebSearch(config);
     }
 
-    public SearchReport search(SearchRequest request, SummaryListener listener, Optional<LlmProvider> clientModel)
+    /**
+     * Whether {@code config} chooses a provider: {@code search.provider} names one, or {@code auto} finds
+     * {@code search.searxng_url} set. A chosen provider may still lack its key; the search says so.
+     */
+    public static boolean configured(SearchConfig config) {
+        return !config.provider().equals("auto") || !config.searxngUrl().isEmpty();
+    }
+
+    /** Searches, and when asked reads the results through {@code pipeline} and answers from them. */
+    public SearchReport search(
+            Pipeline pipeline, SearchRequest request, SummaryListener listener, Optional<LlmProvider> clientModel)
             throws SearchException, PipelineException {
         String text = request.query().strip();
         if (text.isEmpty()) {
@@ -67,16 +84,12 @@ public final class WebSearch {
                     "the language must be a code such as en, de or pt-BR, not \""
                             + request.language().get() + "\"");
         }
-        SearchConfig config = pipeline.config().search();
         int wanted = Math.clamp(request.maxResults().orElse(config.maxResults()), 1, MAX_RESULTS);
         SearchQuery query = new SearchQuery(text, Math.min(MAX_RESULTS, wanted + SPARE), request.language());
         listener.onProgress("search", 0, 1);
-        List<SearchHit> hits;
-        String provider;
-        try (SearchProvider p = SearchProviders.fromConfig(config)) {
-            provider = p.name();
-            hits = p.search(query);
-        }
+        SearchProvider p = provider();
+        String provider = p.name();
+        List<SearchHit> hits = p.search(query);
         listener.onProgress("search", 1, 1);
 
         List<SearchReport.Result> results = new ArrayList<>();
@@ -144,6 +157,26 @@ public final class WebSearch {
             }
             return new SearchReport(
                     text, provider, results, skipped, warnings, Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+
+    /** The shared provider, built on first use; a configuration that names none fails every search alike. */
+    private synchronized SearchProvider provider() throws SearchException {
+        if (closed) {
+            throw new SearchException(SearchException.Kind.FAILED, "web search is closed: mcp-web is shutting down");
+        }
+        if (shared == null) {
+            shared = SearchProviders.fromConfig(config);
+        }
+        return shared;
+    }
+
+    /** Releases the provider's connections; a search after this fails. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (shared != null) {
+            shared.close();
         }
     }
 

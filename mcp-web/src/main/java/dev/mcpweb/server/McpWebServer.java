@@ -6,6 +6,7 @@ import dev.mcpweb.config.Config;
 import dev.mcpweb.config.ServerConfig;
 import dev.mcpweb.limit.Limits;
 import dev.mcpweb.pipeline.Pipeline;
+import dev.mcpweb.search.WebSearch;
 import dev.mcpweb.work.CpuPool;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -45,8 +46,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * mcp-web as an MCP server: the tools {@code summarize_urls}, {@code fetch_url}, {@code map_site},
- * {@code crawl_site}, {@code search_web}, {@code get_cache_stats}, {@code clear_cache} and
- * {@code prune_cache} over the {@link Pipeline}, served on stdio ({@link #serveStdio}) or Streamable HTTP ({@link #serveHttp}). Tool calls run on
+ * {@code crawl_site}, {@code search_web} (when a search provider is configured), {@code get_cache_stats},
+ * {@code clear_cache} and {@code prune_cache} over the {@link Pipeline}, served on stdio ({@link #serveStdio}) or Streamable HTTP ({@link #serveHttp}). Tool calls run on
  * virtual threads, at most {@code server.max_concurrent_tools} at once.
  */
 public final class McpWebServer implements AutoCloseable {
@@ -54,9 +55,10 @@ public final class McpWebServer implements AutoCloseable {
             mcp-web reads the web for you, safely. summarize_urls gives a short cited summary of one or more \
             pages (add a query to get an answer focused on it); fetch_url gives a page's main content as \
             Markdown, in pages when it is long; map_site lists a site's URLs; crawl_site reads a site for a \
-            question and answers it from the pages that do, with citations; search_web searches the web (and \
-            with summarize: true answers from the results). Private and local addresses are refused, and \
-            robots.txt is obeyed.""";
+            question and answers it from the pages that do, with citations%s. Private and local addresses \
+            are refused, and robots.txt is obeyed.""";
+    private static final String SEARCH_INSTRUCTIONS =
+            "; search_web searches the web (and with summarize: true answers from the results)";
 
     /** Connections the kernel may queue before they are accepted (the JVM's default is 50). */
     private static final int ACCEPT_BACKLOG = 1024;
@@ -70,6 +72,7 @@ public final class McpWebServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final InFlightCalls calls;
     private final MessageTap tap;
+    private final WebSearch search;
 
     private McpWebServer(Config config, Function<MeterRegistry, Pipeline> pipeline, String version) {
         this.config = config;
@@ -77,6 +80,7 @@ public final class McpWebServer implements AutoCloseable {
         this.calls = new InFlightCalls(config.server().maxConcurrentTools());
         this.tap = new MessageTap(objectMapper, calls);
         this.pipelines = new PipelineStartup(pipeline, executor);
+        this.search = WebSearch.of(config.search());
     }
 
     /**
@@ -196,7 +200,7 @@ public final class McpWebServer implements AutoCloseable {
 
     private McpAsyncServer build(McpServer.AsyncSpecification<?> spec, Tools.Recorder metrics) {
         return spec.serverInfo("mcp-web", version)
-                .instructions(INSTRUCTIONS)
+                .instructions(INSTRUCTIONS.formatted(WebSearch.configured(config.search()) ? SEARCH_INSTRUCTIONS : ""))
                 .capabilities(
                         ServerCapabilities.builder().tools(false).logging().build())
                 .jsonMapper(json)
@@ -205,13 +209,14 @@ public final class McpWebServer implements AutoCloseable {
                 // validator would load a JSON-schema library (~170 classes) at every start for nothing.
                 .jsonSchemaValidator((schema, content) -> JsonSchemaValidator.ValidationResponse.asValid(null))
                 .requestTimeout(config.summarizer().timeout())
-                .tools(new Tools(config, pipelines, calls, metrics, json, executor).specifications())
+                .tools(new Tools(config, pipelines, search, calls, metrics, json, executor).specifications())
                 .build();
     }
 
     @Override
     public void close() {
         pipelines.close();
+        search.close();
         executor.shutdownNow();
     }
 

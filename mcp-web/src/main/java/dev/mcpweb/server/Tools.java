@@ -81,6 +81,8 @@ final class Tools {
     static final int MAX_SEARCH_RESULTS = 20;
 
     private final PipelineStartup pipelines;
+    private final WebSearch search;
+    private final boolean searchConfigured;
     private final ClientSampling.Choice sampling;
     private final InFlightCalls calls;
     private final Recorder metrics;
@@ -90,19 +92,32 @@ final class Tools {
     Tools(
             Config config,
             PipelineStartup pipelines,
+            WebSearch search,
             InFlightCalls calls,
             Recorder metrics,
             McpJsonMapper json,
             Executor executor) {
         this.sampling = ClientSampling.Choice.of(config);
         this.pipelines = pipelines;
+        this.search = search;
+        this.searchConfigured = WebSearch.configured(config.search());
         this.calls = calls;
         this.metrics = metrics;
         this.json = json;
         this.scheduler = Schedulers.fromExecutor(executor);
     }
 
+    /**
+     * The tools to list: {@code search_web} only when a search provider is configured, since without one
+     * it could only ask for configuration.
+     */
     List<AsyncToolSpecification> specifications() {
+        return all().stream()
+                .filter(t -> searchConfigured || !t.tool().name().equals("search_web"))
+                .toList();
+    }
+
+    private List<AsyncToolSpecification> all() {
         return List.of(
                 tool(
                         "summarize_urls",
@@ -539,7 +554,7 @@ final class Tools {
         Optional<LlmProvider> clientModel = request.summarize() ? sampling.provider(call.exchange()) : Optional.empty();
         SearchReport report;
         try {
-            report = WebSearch.of(pipeline).search(request, call, clientModel);
+            report = search.search(pipeline, request, call, clientModel);
         } catch (SearchException e) {
             call.log(LoggingLevel.WARNING, "search_web: " + e.getMessage());
             return error(e.getMessage() + (e.getMessage().endsWith(".") ? "" : "."));

@@ -102,6 +102,30 @@ class SummarizeCommandTest {
     }
 
     @Test
+    void itTakesTheLlmFlagsOfCrawlAndSearchAKeyFileAmongThem() throws Exception {
+        String key = "sk-from-a-file-0123456789";
+        Path keyFile = Files.writeString(dir.resolve("key"), key + "\n");
+        try (SimulatedLlmServer llm =
+                SimulatedLlmServer.start(SimulatedLlmServer.Settings.instant().withApiKey(key))) {
+            int code = cli.run(withCommon(
+                    "--provider",
+                    "openai",
+                    "--api-base",
+                    llm.v1Url(),
+                    "--api-key-file",
+                    keyFile.toString(),
+                    "--max-concurrent",
+                    "1",
+                    page.toString()));
+
+            assertThat(code).as(cli.err()).isZero();
+            assertThat(llm.stats().requests()).isPositive();
+        }
+        assertThat(cli.out()).contains("Tide fact");
+        assertThat(cli.err()).doesNotContain(key);
+    }
+
+    @Test
     void aSummaryOfAPageFillsTheExtractSummaryAndRobotsNamespacesThatCacheStatsShows() throws Exception {
         HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         site.createContext("/", exchange -> {

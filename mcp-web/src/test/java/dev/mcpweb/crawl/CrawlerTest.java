@@ -256,7 +256,8 @@ class CrawlerTest {
                 List.of(),
                 List.of(),
                 OptionalInt.empty(),
-                Optional.empty());
+                Optional.empty(),
+                OptionalInt.empty());
     }
 
     private static List<String> answerUrls(SyntheticSite site) {

@@ -78,7 +78,7 @@ class PassagesTest {
         Optional<String> e = Optional.empty();
         return new Document(
                 URI.create("https://" + name + ".example/tides"),
-                new Metadata(Optional.of("Tides " + name), List.of(), e, e, e, e, e, Optional.empty()),
+                new Metadata(Optional.of("Tides " + name), List.of(), e, e, e, e, e, Optional.empty(), List.of()),
                 body,
                 body,
                 List.of(),

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The render mode through the pipeline: apps rendered and said so, static pages never start a browser. */
 class PipelineRenderTest {
@@ -99,9 +101,15 @@ class PipelineRenderTest {
         }
     }
 
-    @Test
-    void withoutABrowserAutoKeepsTheStaticPageAndWarnsHowToInstallOne() throws Exception {
-        try (Pipeline pipeline = Pipeline.create(config("render.browser_path", "/nonexistent/chromium"))) {
+    // /bin/false is an executable that exits at once, as a broken or crashing Chromium install does.
+    @ParameterizedTest(name = "browser {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /nonexistent/chromium | render.browser_path /nonexistent/chromium is not an executable file | render=always needs a browser
+            /bin/false            | Chromium exited before it was ready                                 | render=always could not render it
+            """)
+    void aMissingOrBrokenBrowserLeavesAutoWithTheStaticPageAndFailsAlwaysSayingWhy(
+            String browser, String why, String alwaysSays) throws Exception {
+        try (Pipeline pipeline = Pipeline.create(config("render.browser_path", browser))) {
             SourceRead read = pipeline.readSource(url("/spa/delay"), Optional.empty(), SummaryListener.NONE);
 
             assertThat(read.render().rendered()).isFalse();
@@ -110,43 +118,15 @@ class PipelineRenderTest {
                     .singleElement()
                     .asString()
                     .contains("looks written by JavaScript (noscript: <noscript> says")
-                    .contains("render.browser_path /nonexistent/chromium is not an executable file");
+                    .contains(why);
+
+            assertThatThrownBy(() -> pipeline.readSource(
+                            url("/plain/article"), Optional.of(RenderConfig.Mode.ALWAYS), SummaryListener.NONE))
+                    .isInstanceOfSatisfying(
+                            PipelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.FAILED))
+                    .hasMessageContaining(alwaysSays)
+                    .hasMessageContaining(why);
             assertThat(pipeline.browserLaunches()).isZero();
-        }
-    }
-
-    @Test
-    void alwaysWithoutABrowserFailsSayingHowToInstallOne() {
-        try (Pipeline pipeline = Pipeline.create(config("render.browser_path", "/nonexistent/chromium"))) {
-            assertThatThrownBy(() -> pipeline.readSource(
-                            url("/plain/article"), Optional.of(RenderConfig.Mode.ALWAYS), SummaryListener.NONE))
-                    .isInstanceOfSatisfying(
-                            PipelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.FAILED))
-                    .hasMessageContaining("render=always needs a browser")
-                    .hasMessageContaining("render.browser_path /nonexistent/chromium is not an executable file");
-        }
-    }
-
-    @Test
-    void aBrowserThatCannotStartLeavesAutoWithTheStaticPageAndFailsAlways() throws Exception {
-        // An executable that exits at once, as a broken or crashing Chromium install does.
-        try (Pipeline pipeline = Pipeline.create(config("render.browser_path", "/bin/false"))) {
-            SourceRead read = pipeline.readSource(url("/spa/delay"), Optional.empty(), SummaryListener.NONE);
-
-            assertThat(read.render().rendered()).isFalse();
-            assertThat(read.render().signal()).contains("noscript");
-            assertThat(read.warnings())
-                    .singleElement()
-                    .asString()
-                    .contains("looks written by JavaScript (noscript:")
-                    .contains("was not rendered: render failed: Chromium exited before it was ready");
-
-            assertThatThrownBy(() -> pipeline.readSource(
-                            url("/plain/article"), Optional.of(RenderConfig.Mode.ALWAYS), SummaryListener.NONE))
-                    .isInstanceOfSatisfying(
-                            PipelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.FAILED))
-                    .hasMessageContaining("render=always could not render it")
-                    .hasMessageContaining("Chromium exited before it was ready");
         }
     }
 

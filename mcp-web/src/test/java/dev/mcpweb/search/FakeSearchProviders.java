@@ -33,9 +33,17 @@ public final class FakeSearchProviders implements AutoCloseable {
     /** One result to give, as the providers' JSON carries it. */
     public record Hit(String title, String url, String snippet) {}
 
-    /** One request as the fake saw it: query parameters decoded, header names lower-case. */
+    /**
+     * One request as the fake saw it: query parameters decoded, header names lower-case, and the client's
+     * port, which tells one connection from another.
+     */
     public record Seen(
-            String method, String path, Map<String, String> query, Map<String, String> headers, String body) {}
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, String> headers,
+            String body,
+            int clientPort) {}
 
     /** Ways to answer badly. */
     public enum Misbehaviour {
@@ -121,7 +129,13 @@ public final class FakeSearchProviders implements AutoCloseable {
                     .forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.getFirst()));
             String path = exchange.getRequestURI().getRawPath();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            seen.add(new Seen(exchange.getRequestMethod(), path, query, headers, body));
+            seen.add(new Seen(
+                    exchange.getRequestMethod(),
+                    path,
+                    query,
+                    headers,
+                    body,
+                    exchange.getRemoteAddress().getPort()));
             String method = exchange.getRequestMethod();
             if (path.equals("/searxng/search") && method.equals("GET")) {
                 if (!"json".equals(query.get("format"))) { // SearXNG refuses formats its settings do not list

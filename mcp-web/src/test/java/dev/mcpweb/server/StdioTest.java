@@ -82,18 +82,40 @@ class StdioTest {
         List<JsonNode> out =
                 session(INITIALIZE, INITIALIZED, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
         assertThat(byId(out, 1).at("/result/serverInfo/name").asText()).isEqualTo("mcp-web");
-        List<String> names = new ArrayList<>();
-        byId(out, 2).at("/result/tools").forEach(t -> names.add(t.get("name").asText()));
-        assertThat(names)
+        assertThat(toolNames(byId(out, 2)))
                 .containsExactlyInAnyOrder(
                         "summarize_urls",
                         "fetch_url",
                         "map_site",
                         "crawl_site",
-                        "search_web",
                         "get_cache_stats",
                         "clear_cache",
                         "prune_cache");
+        assertThat(byId(out, 1).at("/result/instructions").asText())
+                .contains("crawl_site")
+                .doesNotContain("search_web");
+    }
+
+    @Test
+    void searchWebIsListedAndIntroducedOnceASearchProviderIsConfigured() throws Exception {
+        for (Map<String, String> provider : List.of(
+                Map.of("search.searxng_url", "http://127.0.0.1:9"), // never asked: nothing is searched
+                Map.of("search.provider", "brave"))) { // listed without its key: a call says to set it
+            List<JsonNode> out = session(
+                    provider, INITIALIZE, INITIALIZED, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+
+            assertThat(toolNames(byId(out, 2)))
+                    .as(provider.toString())
+                    .hasSize(8)
+                    .contains("search_web");
+            assertThat(byId(out, 1).at("/result/instructions").asText()).contains("search_web searches the web");
+        }
+    }
+
+    private static List<String> toolNames(JsonNode listed) {
+        List<String> names = new ArrayList<>();
+        listed.at("/result/tools").forEach(t -> names.add(t.get("name").asText()));
+        return names;
     }
 
     @Test

@@ -26,7 +26,8 @@ class InjectionScanTest {
                 m.siteName(),
                 m.description(),
                 m.language(),
-                m.canonicalUrl());
+                m.canonicalUrl(),
+                m.productFacts());
         return new Document(
                 URI.create("https://example.test/page"), metadata, markdown, markdown, List.of(), List.of(), List.of());
     }

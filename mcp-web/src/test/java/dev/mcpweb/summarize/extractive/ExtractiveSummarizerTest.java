@@ -25,7 +25,8 @@ class ExtractiveSummarizerTest {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                List.of());
         return new Document(URI.create(url), metadata, markdown, markdown, List.of(), List.of(), List.of());
     }
 

@@ -80,7 +80,8 @@ class TextAnalysisTest {
                 base.siteName(),
                 base.description(),
                 language.isEmpty() ? Optional.empty() : Optional.of(language),
-                base.canonicalUrl());
+                base.canonicalUrl(),
+                base.productFacts());
         return new Document(URI.create("https://example.org/"), metadata, text, text, List.of(), List.of(), List.of());
     }
 
