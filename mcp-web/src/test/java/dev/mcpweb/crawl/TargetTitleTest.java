@@ -95,7 +95,8 @@ class TargetTitleTest {
                 List.of(),
                 List.of(),
                 OptionalInt.empty(),
-                Optional.empty());
+                Optional.empty(),
+                OptionalInt.empty());
     }
 
     private Pipeline pipeline(Site site) {

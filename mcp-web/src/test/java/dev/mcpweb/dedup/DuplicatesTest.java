@@ -94,7 +94,8 @@ class DuplicatesTest {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                canonical);
+                canonical,
+                List.of());
         return new Document(URI.create(url), metadata, text, text, List.of(), List.of(), List.of());
     }
 }
