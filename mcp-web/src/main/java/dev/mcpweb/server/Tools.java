@@ -66,7 +66,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The eight tools, each a thin adapter: read and check the arguments, call the {@link Pipeline}, and
+ * The tools (search_web only with a search provider), each a thin adapter: read and check the arguments, call the {@link Pipeline}, and
  * turn its answer or failure into a tool result. Every failure is a result with {@code isError: true}
  * and a message that says what to do; nothing a call does stops the server.
  */
