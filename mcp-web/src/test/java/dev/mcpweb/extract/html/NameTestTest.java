@@ -62,8 +62,7 @@ class NameTestTest {
         Element body = Jsoup.parse("""
                         <div class="flex p-4 comments"></div><div class="flex p-2 comments"></div>
                         <div class="p-4 flex"></div><div id="comments"></div><div id="flex"></div>
-                        """)
-                .body();
+                        """).body();
 
         assertThat(body.children()).extracting(comments::test).containsExactly(true, true, false, true, false);
         assertThat(tested).containsExactly("flex", "p-4", "comments", "p-2");
