@@ -309,6 +309,8 @@ final class MetadataExtractor {
                 Pattern.compile("(?i)(^|[\\s_-])(date|time|published|posted|pubdate|timestamp|byline|meta)([\\s_-]|$)");
         private static final List<String> DATE_HINTS = List.of("date", "time", "publish", "posted", "meta", "byline");
         private static final int MAX_DATE_ELEMENTS = 20;
+        private static final int AUTHOR_MARK = 1;
+        private static final int DATE_MARK = 2;
         private static final int MAX_BYLINES = 8;
         private static final Pattern LD_JSON = Pattern.compile("(?i)^\\s*application/ld\\+json");
         /** Parsed once: evaluators of attribute and class selectors hold no state. */
@@ -394,24 +396,24 @@ final class MetadataExtractor {
                 return; // the checks below all need an attribute
             }
             // Cheap substring tests first: the selector and the regex below cost microseconds per element.
-            String marks = (e.className() + " " + e.id() + " " + e.attr("rel") + " " + e.attr("itemprop") + " "
-                            + e.attr("data-testid"))
-                    .toLowerCase(Locale.ROOT);
+            int marks = marks(e.className())
+                    | marks(e.id())
+                    | marks(e.attr("rel"))
+                    | marks(e.attr("itemprop"))
+                    | marks(e.attr("data-testid"));
             if (bylines.size() < MAX_BYLINES
-                    && (marks.contains("author") || marks.contains("byline"))
+                    && (marks & AUTHOR_MARK) != 0
                     && e.is(BYLINE_QUERY)
                     && e.closest(NAV_OR_FOOTER) == null) {
                 bylines.add(e);
             }
-            if (authorLink == null
-                    && tag.equals("a")
-                    && AUTHOR_HREF.matcher(e.attr("href")).find()) {
+            if (authorLink == null && tag.equals("a") && isAuthorHref(e.attr("href"))) {
                 authorLink = e;
             }
             if (dateElements.size() < MAX_DATE_ELEMENTS
                     && !tag.equals("html")
                     && !tag.equals("body")
-                    && containsAny(marks, DATE_HINTS)
+                    && (marks & DATE_MARK) != 0
                     && DATE_CLASS.matcher(e.className() + " " + e.id()).find()
                     && e.closest(FOOTER_NAV_OR_ASIDE) == null) {
                 dateElements.add(e);
@@ -425,6 +427,28 @@ final class MetadataExtractor {
                     articleScope = e;
                 }
             }
+        }
+
+        /**
+         * Which words of an author or a date one value of the attributes that name an element holds, as
+         * bits: testing each value is testing them joined with spaces, as none of the words holds one.
+         */
+        private static int marks(String value) {
+            if (value.isEmpty()) {
+                return 0;
+            }
+            String lower = value.toLowerCase(Locale.ROOT);
+            return (lower.contains("author") || lower.contains("byline") ? AUTHOR_MARK : 0)
+                    | (containsAny(lower, DATE_HINTS) ? DATE_MARK : 0);
+        }
+
+        /** {@link #AUTHOR_HREF}, with the regex skipped for the links (nearly all) that hold none of its words. */
+        private static boolean isAuthorHref(String href) {
+            return (href.contains("/author")
+                            || href.contains("/writer")
+                            || href.contains("/people/")
+                            || href.contains("/profile/"))
+                    && AUTHOR_HREF.matcher(href).find();
         }
 
         private static boolean containsAny(String s, List<String> parts) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Run an end-to-end benchmark on this machine (servers on 127.0.0.1 only).",
         subcommands = {
             FetchBenchCommand.class,
+            ExtractBenchCommand.class,
             CacheBenchCommand.class,
             BenchMapReduceCommand.class,
             BenchPipelineCommand.class,

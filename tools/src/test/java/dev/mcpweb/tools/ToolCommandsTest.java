@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,5 +73,29 @@ class ToolCommandsTest {
         assertThat(report.get("prune_tenth_expired").get("removed").asLong()).isEqualTo(3);
         assertThat(report.get("prune_rest_expired").get("removed").asLong()).isEqualTo(27);
         assertThat(report.get("stats_ms").get("median").asDouble()).isPositive();
+    }
+
+    @Test
+    void theExtractBenchmarkTimesEveryPageOfADirectoryAndSaysWhichHadNoText() throws Exception {
+        Files.writeString(dir.resolve("a.html"), "<title>A</title><article><h1>A</h1><p>" + "Words. ".repeat(80));
+        Files.writeString(dir.resolve("b.html"), "<body><div id=root></div><script src=app.js></script>");
+        Files.writeString(dir.resolve("notes.txt"), "not a page");
+
+        int code = cli.run("bench", "extract", "--pages-dir", dir.toString(), "--warmup", "0", "--rounds", "3");
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out())
+                .contains("over 2 pages")
+                .contains("(1 without text), 3 rounds after 0 warm-up")
+                .containsPattern("pages per CPU second  median +\\d+\\.\\d");
+    }
+
+    @Test
+    void theExtractBenchmarkRefusesADirectoryThatIsNotThere() {
+        int code = cli.run(
+                "bench", "extract", "--pages-dir", dir.resolve("missing").toString());
+
+        assertThat(code).isNotZero();
+        assertThat(cli.err()).contains("is not a directory");
     }
 }

@@ -301,6 +301,9 @@ final class Boilerplate implements NodeFilter {
     }
 
     static boolean isHidden(Element e) {
+        if (e.attributesSize() == 0) {
+            return false; // most elements of a page: every test below reads an attribute
+        }
         if (e.hasAttr("hidden") || e.attr("aria-hidden").equalsIgnoreCase("true")) {
             return true;
         }
@@ -310,11 +313,22 @@ final class Boilerplate implements NodeFilter {
         String style = e.attr("style");
         if (!style.isEmpty()
                 && style.length() < 5000
+                && (containsIgnoreCase(style, "none") || containsIgnoreCase(style, "hidden"))
                 && HIDDEN_STYLE.matcher(style).find()) {
             return true;
         }
         String cls = e.className();
         return !cls.isEmpty() && ClassNames.anyMatch(cls, Boilerplate::isHiddenClass);
+    }
+
+    /** A cheap test that rules out most styles before {@link #HIDDEN_STYLE}, every match of which holds {@code word}. */
+    private static boolean containsIgnoreCase(String s, String word) {
+        for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
+            if (s.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isHiddenClass(String className) {

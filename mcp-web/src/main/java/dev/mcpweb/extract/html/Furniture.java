@@ -200,13 +200,13 @@ final class Furniture implements NodeFilter {
             return false;
         }
         String phrase = withoutMarks(line);
-        if (phrase.length() <= MAX_PHRASE
-                && (PHRASE.matcher(phrase.toLowerCase(Locale.ROOT)).matches()
-                        || PHRASE_ELSEWHERE
-                                .matcher(phrase.toLowerCase(Locale.ROOT))
-                                .matches()
-                        || CREDIT.matcher(phrase).matches())) {
-            return true;
+        if (phrase.length() <= MAX_PHRASE) {
+            String lowerPhrase = phrase.toLowerCase(Locale.ROOT);
+            if (PHRASE.matcher(lowerPhrase).matches()
+                    || PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()
+                    || CREDIT.matcher(phrase).matches()) {
+                return true;
+            }
         }
         String lower = line.toLowerCase(Locale.ROOT);
         if (TEASER.matcher(line).matches() || (phrase.length() <= MAX_PHRASE && isDateLine(lower))) {

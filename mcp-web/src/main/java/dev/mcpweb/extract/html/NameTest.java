@@ -6,14 +6,15 @@ import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 
 /**
- * {@link Boilerplate#hasName} for one test of names over one page, remembering the answer for each id
- * and each whole {@code class} attribute: pages repeat a few of them thousands of times, and splitting
- * and lower-casing them again for every element was a tenth of the extract stage. The test must give
- * the same answer for the same name every time.
+ * {@link Boilerplate#hasName} for one test of names over one page, remembering the answer for each name
+ * (an id, or one name of a class attribute) and each whole {@code class} attribute: pages repeat a few
+ * of them thousands of times, and splitting and lower-casing them again for every element was a tenth
+ * of the extract stage; utility-class pages combine the same few names into many different attributes.
+ * The test must give the same answer for the same name every time.
  */
 final class NameTest {
     private final Predicate<String> name;
-    private final Map<String, Boolean> ids = new HashMap<>();
+    private final Map<String, Boolean> names = new HashMap<>();
     private final Map<String, Boolean> classes = new HashMap<>();
 
     NameTest(Predicate<String> name) {
@@ -23,12 +24,16 @@ final class NameTest {
     /** Whether {@code e}'s id or one of its class names passes the test; same answer as {@code hasName}. */
     boolean test(Element e) {
         String id = e.id();
-        if (!id.isEmpty() && id.length() < Boilerplate.MAX_ID && ids.computeIfAbsent(id, name::test)) {
+        if (!id.isEmpty() && id.length() < Boilerplate.MAX_ID && passes(id)) {
             return true;
         }
         String cls = e.className();
         return !cls.isEmpty()
                 && cls.length() < Boilerplate.MAX_CLASS
-                && classes.computeIfAbsent(cls, c -> ClassNames.anyMatch(c, name));
+                && classes.computeIfAbsent(cls, c -> ClassNames.anyMatch(c, this::passes));
+    }
+
+    private boolean passes(String oneName) {
+        return names.computeIfAbsent(oneName, name::test);
     }
 }

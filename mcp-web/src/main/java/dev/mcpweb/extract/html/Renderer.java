@@ -184,15 +184,15 @@ final class Renderer implements NodeFilter {
                 return FilterResult.CONTINUE;
             }
             case "a" -> {
-                String href = absolute(e);
-                String label = href == null ? "" : e.text().strip();
+                URI url = absolute(e);
+                String href = url == null ? null : url.toString();
+                String label = url == null ? "" : e.text().strip();
                 openLinks.push(label.isEmpty() ? "" : href);
                 if (!label.isEmpty()) {
                     String title = e.attr("title").strip();
                     links.putIfAbsent(
                             href,
-                            new Document.Link(
-                                    URI.create(href), label, title.isEmpty() ? Optional.empty() : Optional.of(title)));
+                            new Document.Link(url, label, title.isEmpty() ? Optional.empty() : Optional.of(title)));
                     inlineMarkup("[");
                 }
                 return FilterResult.CONTINUE;
@@ -631,7 +631,7 @@ final class Renderer implements NodeFilter {
         return false;
     }
 
-    private static String absolute(Element a) {
+    private static URI absolute(Element a) {
         String href = AbsoluteUrls.of(a, "href");
         if (href.isEmpty() || href.length() > 2000) {
             return null;
@@ -641,7 +641,7 @@ final class Renderer implements NodeFilter {
             return null;
         }
         try {
-            return URI.create(href.replace(" ", "%20")).toString();
+            return URI.create(href.replace(" ", "%20")); // parsed once: its string is the one given
         } catch (IllegalArgumentException e) {
             return null;
         }

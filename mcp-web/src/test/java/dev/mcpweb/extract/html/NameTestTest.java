@@ -51,4 +51,20 @@ class NameTestTest {
 
         assertThat(body.children()).extracting(comments::test).containsExactly(true, false);
     }
+
+    @Test
+    void aNameSharedByDifferentClassAttributesAndIdsIsTestedOnce() {
+        List<String> tested = new ArrayList<>();
+        NameTest comments = new NameTest(n -> {
+            tested.add(n);
+            return COMMENTS.test(n);
+        });
+        Element body = Jsoup.parse("""
+                        <div class="flex p-4 comments"></div><div class="flex p-2 comments"></div>
+                        <div class="p-4 flex"></div><div id="comments"></div><div id="flex"></div>
+                        """).body();
+
+        assertThat(body.children()).extracting(comments::test).containsExactly(true, true, false, true, false);
+        assertThat(tested).containsExactly("flex", "p-4", "comments", "p-2");
+    }
 }
