@@ -59,6 +59,7 @@ public final class MainContentExtractor {
             ArticleEnd.cut(main);
         }
         RepeatedBlocks.remove(main);
+        ImageCredits.remove(main);
         stop.check();
         Furniture.remove(main, stop);
         if (includeComments) {

@@ -1,0 +1,67 @@
+package dev.mcpweb.extract.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Removes the credit lines of pictures: inside a figure or an image caption, an element its page names
+ * a credit, copyright, source or photographer ("AFP / Marco Bertorello", "Thinkstock"), and a caption
+ * that is nothing but a credit ("Agency / Name"). A caption that describes its picture stays: it is
+ * part of what the article shows. Structure and names only; no list of agencies.
+ */
+final class ImageCredits {
+    /** Credits are a name or two; longer text in such an element is a caption that was named loosely. */
+    private static final int MAX_CREDIT = 100;
+
+    /**
+     * "Bundesregierung/Steffen Kugler", "DCV / Oppitz", "Judy Eddy/WENN.com": a slash between two names of
+     * capitalised words. "Input/output diagram of the pump" is a description.
+     */
+    private static final Pattern SLASHED_NAMES = Pattern.compile(
+            "(?U)\\p{Lu}[\\p{L}.&'’-]*(?: \\p{Lu}[\\p{L}.&'’-]*){0,3} ?/ ?\\p{Lu}[\\p{L}.&'’-]*(?: \\p{Lu}[\\p{L}.&'’-]*){0,3}");
+
+    private ImageCredits() {}
+
+    /** Removes picture credits from {@code main}, in place. */
+    static void remove(Element main) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element caption : main.select("figure, figcaption, .wp-caption, .wp-caption-text")) {
+            for (Element e : caption.getAllElements()) {
+                if (e != caption && isNamedCredit(e) && e.text().length() <= MAX_CREDIT) {
+                    doomed.add(e);
+                }
+            }
+            if (caption.nameIs("figcaption") || caption.hasClass("wp-caption-text")) {
+                String text = caption.text().strip();
+                if (!text.isEmpty()
+                        && text.length() <= MAX_CREDIT
+                        && SLASHED_NAMES.matcher(text).matches()) {
+                    doomed.add(caption);
+                }
+            }
+        }
+        doomed.forEach(Element::remove);
+    }
+
+    private static boolean isNamedCredit(Element e) {
+        return Boilerplate.hasName(e, ImageCredits::namesCredit);
+    }
+
+    private static boolean namesCredit(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.contains("credit")
+                || n.contains("copyright")
+                || n.contains("photographer")
+                || n.contains("fotograf")
+                || n.contains("bildnachweis")
+                || n.contains("bildquelle")
+                || n.contains("urheber")
+                || n.equals("source")
+                || n.endsWith("-source")
+                || n.endsWith("_source")
+                || n.endsWith("__source");
+    }
+}

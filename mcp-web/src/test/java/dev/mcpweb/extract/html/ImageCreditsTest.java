@@ -1,0 +1,61 @@
+package dev.mcpweb.extract.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/** A picture's credit line leaves the main content; what its caption says about the picture stays. */
+class ImageCreditsTest {
+
+    private static String cleaned(String html) {
+        Element main = Jsoup.parseBodyFragment(html).body();
+        ImageCredits.remove(main);
+        return main.text();
+    }
+
+    @Test
+    void aCreditNamedByItsPageLeavesTheCaptionsDescription() {
+        String text = cleaned("""
+                <figure><img src="/a.jpg" alt="">
+                <figcaption><span class="figure__text">Der Hafen von Bremerhaven im Morgennebel.</span>
+                <span class="figure__copyright">AFP / Marco Bertorello</span></figcaption></figure>
+                <figure class="c-picture"><img src="/b.jpg" alt=""><figcaption>Ein Streikposten in der Halle.
+                <cite class="c-picture__source">Thinkstock</cite></figcaption></figure>
+                <div class="wp-caption"><img src="/c.jpg" alt=""><p class="wp-caption-text">Die neue Fähre.
+                <em class="image-credit">Foto: Hafenamt</em></p></div>
+                """);
+
+        assertThat(text)
+                .contains(
+                        "Der Hafen von Bremerhaven im Morgennebel.",
+                        "Ein Streikposten in der Halle.",
+                        "Die neue Fähre.")
+                .doesNotContain("Bertorello", "Thinkstock", "Hafenamt");
+    }
+
+    @Test
+    void aCaptionThatIsOnlyAgencyAndPhotographerGoes() {
+        String text = cleaned("""
+                <p>Die Regierung hat am Mittwoch das Gesetz beschlossen.</p>
+                <figure><img src="/a.jpg" alt=""><figcaption>Bundesregierung/Steffen Kugler</figcaption></figure>
+                <figure><img src="/b.jpg" alt=""><figcaption>DCV / Oppitz</figcaption></figure>
+                """);
+
+        assertThat(text).isEqualTo("Die Regierung hat am Mittwoch das Gesetz beschlossen.");
+    }
+
+    @Test
+    void descriptionsListingsAndTheArticlesOwnSourcesStay() {
+        String html = """
+                <figure><img src="/d.png" alt=""><figcaption>Input/output diagram of the pump</figcaption></figure>
+                <figure class="listing"><pre><code>let f = File::open("hello.txt");</code></pre>
+                <figcaption>Listing 9-3: Opening a file</figcaption></figure>
+                <figure><blockquote>It changed how we teach.</blockquote><figcaption>— Abbie Y</figcaption></figure>
+                <p class="source">Source: the city's annual report on the harbour, 2024 edition.</p>
+                """;
+
+        assertThat(cleaned(html)).isEqualTo(Jsoup.parseBodyFragment(html).body().text());
+    }
+}
