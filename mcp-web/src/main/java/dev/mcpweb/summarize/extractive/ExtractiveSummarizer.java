@@ -39,6 +39,13 @@ public final class ExtractiveSummarizer implements Summarizer {
     private static final Pattern REFERS_BACK = Pattern.compile("(?iu)^\\W*(this|that|these|those|it|its|they|their|them"
             + "|he|she|his|her|such|both|dies|diese[rsnm]?|dadurch|dabei|damit|deshalb|daher|er|sie|es|ce|cela|ceci"
             + "|cette|ces|il|elle|ils|elles|esto|este|esta|estos|estas|eso|ello|ellos|ellas)\\b");
+    /** A question that asks two things ("Which …, and what happens if …?"). */
+    private static final Pattern TWO_QUESTIONS = Pattern.compile(
+            "(?iu)(,| and) (and |und |et |y )?(what|how|when|where|why|who|which|was|wie|wann|wo|warum|wer|welche\\w*|que|quoi|comment|quand|qu[eé]|c[oó]mo|cu[aá]ndo|d[oó]nde)\\b.*\\?");
+    /** A sentence that refers back within its first words ("If it's a hit", "They are"). */
+    private static final Pattern REFERS_BACK_EARLY = Pattern.compile(
+            "(?iu)^\\W*(\\p{L}+\\W+){0,2}?(it|it's|it’s|they|they're|they’re|this|these|those|er|sie|es|dies\\w*|il|elle|ils|elles)\\b");
+
     /** What a code block's relevance counts for when the question does not ask for code. */
     static final double PROSE_QUERY_CODE_SHARE = 0.5;
 
@@ -172,6 +179,9 @@ public final class ExtractiveSummarizer implements Summarizer {
         for (int i = 0; i < score.length; i++) {
             if (score[i] > 0) {
                 companions(corpus, i, asksForCode, selection);
+                if (i + 1 < corpus.size() && completes(corpus, relevance, i, i + 1)) {
+                    selection.withCompanion(i, i + 1);
+                }
             }
         }
         return selection.byMarginalRelevance(score, 0.75).withContext(2).chosen();
@@ -201,6 +211,43 @@ public final class ExtractiveSummarizer implements Summarizer {
         if (previousInSection && introduces(corpus, previous, i)) {
             selection.withCompanion(i, previous);
         }
+    }
+
+    /**
+     * Whether passage {@code next}, the prose after {@code i} in its section, completes it, so that
+     * quoting {@code i} alone would cut the answer short: the question's terms are split between two
+     * sentences of one paragraph ({@code next} has one that {@code i} lacks), or the question asks two
+     * things and {@code next} refers back to {@code i} ("If it's a hit, …"). Taking the next sentence
+     * always admitted distractors; these two cases did not on the tuning questions.
+     */
+    static boolean completes(Corpus corpus, Relevance relevance, int i, int next) {
+        Passage p = corpus.passages.get(i);
+        Passage n = corpus.passages.get(next);
+        if (p.block().kind() == Block.Kind.CODE
+                || p.block().kind() == Block.Kind.FACT
+                || n.block().kind() == Block.Kind.CODE
+                || n.block().kind() == Block.Kind.FACT
+                || p.block().section() != n.block().section()
+                || (n.block() != p.block() && n.block().index() != p.block().index() + 1)) {
+            return false;
+        }
+        if (TWO_QUESTIONS.matcher(relevance.query).find()
+                && REFERS_BACK_EARLY.matcher(n.text()).find()) {
+            return true;
+        }
+        if (n.block() != p.block()) {
+            return false;
+        }
+        for (int t : relevance.queryTerms) {
+            if (contains(corpus.vectorTerms[next], t) && !contains(corpus.vectorTerms[i], t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(int[] sorted, int term) {
+        return Arrays.binarySearch(sorted, term) >= 0;
     }
 
     /** Whether passage {@code intro} is the last sentence before code block {@code code} in its section. */

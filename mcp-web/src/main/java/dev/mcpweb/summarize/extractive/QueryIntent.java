@@ -14,7 +14,7 @@ enum QueryIntent {
             Pattern.compile(
                     "(?iu)(\\bhow (long|much|many|fast|quickly|often|big|large|far|old|high|soon|heavy)\\b"
                             + "|\\bwhat (share|percentage|percent|proportion|time|temperature|price|cost|size|rate|capacity"
-                            + "|height|length|weight|error rate)\\b|\\bwie (viel|viele|hoch|lange|gro(ß|ss)|schwer|teuer|alt|weit)\\b"
+                            + "|height|length|weight|error rate)\\b|\\bwhat (do|does|did|would|will) \\p{L}+( \\p{L}+)? cost\\b|\\bwie (viel|viele|hoch|lange|gro(ß|ss)|schwer|teuer|alt|weit)\\b"
                             + "|\\bwelche(n|r|s)? (anteil|ma(ß|ss)e|gr(ö|o)(ß|ss)e|preis)|\\bcu[aá]nt[oa]s?\\b|\\bcombien\\b"
                             + "|\\bde combien\\b|\\bquel(le)? (prix|taille)\\b|\\bquanto|\\bile\\b|\\bqu[eé] (edad|porcentaje|precio)\\b)")),
     DATE(Pattern.compile(

@@ -15,6 +15,8 @@ import java.util.List;
  */
 final class Selection {
     private static final double NEAR_DUPLICATE = 0.8;
+    /** How far a chain of companions reaches: a sentence, the one it needs, and the one that one needs. */
+    private static final int COMPANION_DEPTH = 2;
 
     private final Corpus corpus;
     private final int budget;
@@ -89,12 +91,19 @@ final class Selection {
                 cut = best;
             }
             take(best);
-            if (companions[best] != null) {
-                for (int c : companions[best]) {
-                    if (!taken[c] && fits(c)) {
-                        take(c);
-                    }
-                }
+            takeCompanions(best, COMPANION_DEPTH);
+        }
+    }
+
+    /** Takes what {@code i} needs, and what that needs in turn, {@code depth} steps away at most. */
+    private void takeCompanions(int i, int depth) {
+        if (companions[i] == null || depth == 0) {
+            return;
+        }
+        for (int c : companions[i]) {
+            if (!taken[c] && fits(c)) {
+                take(c);
+                takeCompanions(c, depth - 1);
             }
         }
     }
