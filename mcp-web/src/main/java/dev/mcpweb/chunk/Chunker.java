@@ -19,11 +19,16 @@ import java.util.function.ToIntFunction;
  * hierarchical with a smaller size for code-heavy or token-dense documents, whose every token carries
  * more.
  *
- * <p>Tokens are counted by the function given (the model's tokenizer): each block once, each chunk
- * once more to check the budget exactly.
+ * <p>Tokens are counted by the function given (the model's tokenizer): each atom once, each chunk
+ * once more to check the budget exactly. A piece longer than {@value #MAX_CHARS_PER_TOKEN} characters
+ * per token of the budget is split before it is counted, never counted whole as well: the tokenizer
+ * (byte-pair merging) is slower than linear on one long pre-token, such as a run of punctuation, so it
+ * only ever sees pieces of bounded length and chunking stays linear in the document.
  */
 public final class Chunker {
     private static final int SEPARATOR_TOKENS = 1;
+    /** Prose runs about 4 characters a token; only a run of one character or symbol gets near 16. */
+    static final int MAX_CHARS_PER_TOKEN = 16;
 
     private final ChunkerConfig config;
     private final ToIntFunction<String> tokens;
@@ -116,10 +121,12 @@ public final class Chunker {
                     path = headings.stream().map(Blocks.Block::heading).toList();
                 }
                 int level = b.kind() == Blocks.Kind.HEADING ? b.level() : 0;
-                int t = count(b.start(), b.end());
-                if (t <= content) {
-                    atoms.add(new Atom(b.start(), b.end(), t, level, path));
-                    continue;
+                if (countable(b.start(), b.end())) {
+                    int t = count(b.start(), b.end());
+                    if (t <= content) {
+                        atoms.add(new Atom(b.start(), b.end(), t, level, path));
+                        continue;
+                    }
                 }
                 switch (b.kind()) {
                     case CODE, TABLE -> lines(b.start(), b.end(), path, atoms);
@@ -219,12 +226,23 @@ public final class Chunker {
         }
 
         private void addFitting(int start, int end, List<String> path, List<Atom> out) {
-            int t = count(start, end);
-            if (t <= content) {
-                out.add(new Atom(start, end, t, 0, path));
-            } else {
-                windows(start, end, path, out);
+            if (countable(start, end)) {
+                int t = count(start, end);
+                if (t <= content) {
+                    out.add(new Atom(start, end, t, 0, path));
+                    return;
+                }
             }
+            windows(start, end, path, out);
+        }
+
+        /** Whether [start, end) is short enough to count whole; a longer piece is split first (see the class). */
+        private boolean countable(int start, int end) {
+            return end - start <= maxCountedChars();
+        }
+
+        private int maxCountedChars() {
+            return (int) Math.min(Integer.MAX_VALUE, (long) content * MAX_CHARS_PER_TOKEN);
         }
 
         /** Cuts [start, end) into windows of at most {@code content} tokens, at whitespace where there is any. */
@@ -232,7 +250,7 @@ public final class Chunker {
             int pos = skipSpace(start, end);
             double charsPerToken = 4.0;
             while (pos < end) {
-                int len = Math.max(1, (int) (content * charsPerToken * 0.95));
+                int len = Math.clamp((long) (content * charsPerToken * 0.95), 1, maxCountedChars());
                 int e = alignBack(pos, Math.min(end, pos + len));
                 int t = count(pos, e);
                 while (t > content && e - pos > 1) {

@@ -6,6 +6,7 @@ import dev.mcpweb.config.ChunkerConfig;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.document.Metadata;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,28 @@ class ChunkerTest {
                 .hasSizeGreaterThan(10)
                 .allSatisfy(c -> assertThat(c.tokens()).isLessThanOrEqualTo(64));
         assertThat(String.join(" ", chunks.stream().map(Chunk::text).toList())).isEqualTo(sentence);
+    }
+
+    @Test
+    void aRunOfOneSymbolIsCountedOnceInPiecesOfBoundedLength() {
+        // cl100k_base makes a run of punctuation one pre-token, on which byte-pair merging is slower than
+        // linear: the chunker must neither count it whole nor count it both whole and in parts.
+        String run = "*".repeat(200_000);
+        List<Integer> counted = new ArrayList<>();
+        Chunker chunker = new Chunker(new ChunkerConfig("hierarchical", 0, 0), text -> {
+            counted.add(text.length());
+            return TestTokens.COUNT.applyAsInt(text);
+        });
+        List<Chunk> chunks = chunker.chunk(run, 1, 0, 512);
+        assertThat(chunks)
+                .hasSizeGreaterThan(5)
+                .allSatisfy(c -> assertThat(c.tokens())
+                        .isLessThanOrEqualTo(512)
+                        .isEqualTo(TestTokens.COUNT.applyAsInt(c.text())));
+        assertThat(String.join("", chunks.stream().map(Chunk::text).toList())).isEqualTo(run);
+        long total = counted.stream().mapToLong(Integer::longValue).sum();
+        assertThat(total).as("characters counted").isLessThanOrEqualTo(5L * run.length() / 2);
+        assertThat(counted).as("lengths counted").allSatisfy(n -> assertThat(n).isLessThan(run.length() / 4));
     }
 
     @Test
