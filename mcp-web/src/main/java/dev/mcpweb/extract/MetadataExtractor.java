@@ -140,7 +140,7 @@ final class MetadataExtractor {
                 first(p::canonical, () -> p.meta("og:url"), () -> p.jsonLd("url"), () -> p.jsonLd("mainEntityOfPage"))
                         .map(u -> resolve(page.location(), u))
                         .flatMap(PageLinks::absolute),
-                ProductFacts.of(p.jsonLd));
+                p.anyItemprop ? ProductFacts.of(p.jsonLd, page) : ProductFacts.of(p.jsonLd));
     }
 
     private static List<String> authors(Page p) {

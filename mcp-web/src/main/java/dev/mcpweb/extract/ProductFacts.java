@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
 
 /**
  * The facts a page's JSON-LD gives about the product it sells: its name, brand, price (of its first
@@ -26,6 +27,12 @@ final class ProductFacts {
     private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
 
     private ProductFacts() {}
+
+    /** The facts of the page's JSON-LD product, else of its microdata product ({@code itemtype} schema.org/Product). */
+    static List<ProductFact> of(JsonLd jsonLd, Element root) {
+        List<ProductFact> declared = of(jsonLd);
+        return declared.isEmpty() ? ofMicrodata(root) : declared;
+    }
 
     static List<ProductFact> of(JsonLd jsonLd) {
         Optional<JsonNode> product = jsonLd.firstOfType(PRODUCT_TYPES);
@@ -47,6 +54,107 @@ final class ProductFacts {
             add(facts, Kind.RATING, rating(rating));
         }
         return facts;
+    }
+
+    /**
+     * The facts of the first microdata item of a product type: its {@code itemprop}s name, brand, offers
+     * (price, priceCurrency, lowPrice, highPrice, availability) and aggregateRating, each read as the
+     * microdata model says (a meta's content, a link's href, a time's datetime, else the text).
+     */
+    static List<ProductFact> ofMicrodata(Element root) {
+        Element product = root.select("[itemscope][itemtype]").stream()
+                .filter(e -> PRODUCT_TYPES.contains(typeName(e.attr("itemtype"))))
+                .findFirst()
+                .orElse(null);
+        if (product == null) {
+            return List.of();
+        }
+        List<ProductFact> facts = new ArrayList<>();
+        add(facts, Kind.NAME, property(product, "name").map(ProductFacts::itemValue));
+        add(
+                facts,
+                Kind.BRAND,
+                property(product, "brand")
+                        .map(b -> b.hasAttr("itemscope")
+                                ? property(b, "name")
+                                        .map(ProductFacts::itemValue)
+                                        .orElse("")
+                                : itemValue(b)));
+        property(product, "offers").filter(o -> o.hasAttr("itemscope")).ifPresent(offer -> {
+            add(
+                    facts,
+                    Kind.PRICE,
+                    price(
+                            value(offer, "price"),
+                            value(offer, "priceCurrency"),
+                            value(offer, "lowPrice"),
+                            value(offer, "highPrice")));
+            add(facts, Kind.AVAILABILITY, value(offer, "availability").map(ProductFacts::availability));
+        });
+        property(product, "aggregateRating")
+                .filter(r -> r.hasAttr("itemscope"))
+                .ifPresent(r -> add(
+                        facts,
+                        Kind.RATING,
+                        rating(
+                                value(r, "ratingValue"),
+                                value(r, "bestRating"),
+                                value(r, "ratingCount").or(() -> value(r, "reviewCount")))));
+        return facts;
+    }
+
+    /** "https://schema.org/Product" → "product"; the first of several types. */
+    private static String typeName(String itemtype) {
+        String first = itemtype.strip().split("\\s+")[0];
+        return first.substring(first.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** The first element of {@code scope}'s own item (not of an item nested in it) with property {@code name}. */
+    private static Optional<Element> property(Element scope, String name) {
+        for (Element e : scope.getElementsByAttribute("itemprop")) {
+            if (e != scope && ownerScope(e) == scope && hasToken(e.attr("itemprop"), name)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> value(Element scope, String name) {
+        return property(scope, name)
+                .map(ProductFacts::itemValue)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty());
+    }
+
+    private static Element ownerScope(Element e) {
+        Element p = e.parent();
+        while (p != null && !p.hasAttr("itemscope")) {
+            p = p.parent();
+        }
+        return p;
+    }
+
+    private static boolean hasToken(String list, String name) {
+        for (String token : list.strip().split("\\s+")) {
+            if (token.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A property's value as microdata defines it, with the {@code content} attribute shops put on any element. */
+    private static String itemValue(Element e) {
+        if (e.hasAttr("content")) {
+            return e.attr("content");
+        }
+        return switch (e.normalName()) {
+            case "a", "link", "area" -> e.attr("href");
+            case "img", "source", "audio", "video", "embed", "iframe" -> e.attr("src");
+            case "time" -> e.hasAttr("datetime") ? e.attr("datetime") : e.text();
+            case "data", "meter" -> e.attr("value");
+            default -> e.text();
+        };
     }
 
     private static void add(List<ProductFact> facts, Kind kind, Optional<String> value) {
@@ -73,12 +181,18 @@ final class ProductFacts {
                 currency = currency.or(() -> JsonLd.text(spec.get("priceCurrency")));
             }
         }
+        return price(price, currency, JsonLd.text(offer.get("lowPrice")), JsonLd.text(offer.get("highPrice")));
+    }
+
+    private static Optional<String> price(
+            Optional<String> price, Optional<String> currency, Optional<String> lowPrice, Optional<String> highPrice) {
         String unit = currency.map(c -> " " + c).orElse("");
-        if (price.isPresent()) {
-            return Optional.of(price.get() + unit);
+        Optional<String> amount = price.filter(ProductFacts::isAmount);
+        if (amount.isPresent()) {
+            return Optional.of(amount.get() + unit);
         }
-        Optional<String> low = JsonLd.text(offer.get("lowPrice")).filter(ProductFacts::isAmount);
-        Optional<String> high = JsonLd.text(offer.get("highPrice")).filter(ProductFacts::isAmount);
+        Optional<String> low = lowPrice.filter(ProductFacts::isAmount);
+        Optional<String> high = highPrice.filter(ProductFacts::isAmount);
         if (low.isPresent() && high.isPresent() && !low.equals(high)) {
             return Optional.of("from " + low.get() + " to " + high.get() + unit);
         }
@@ -98,19 +212,22 @@ final class ProductFacts {
 
     /** "4.6 out of 5 (1,204 ratings)". */
     private static Optional<String> rating(JsonNode rating) {
-        Optional<String> value = JsonLd.text(rating.get("ratingValue")).filter(ProductFacts::isAmount);
+        return rating(
+                JsonLd.text(rating.get("ratingValue")),
+                JsonLd.text(rating.get("bestRating")),
+                JsonLd.text(rating.get("ratingCount")).or(() -> JsonLd.text(rating.get("reviewCount"))));
+    }
+
+    private static Optional<String> rating(
+            Optional<String> ratingValue, Optional<String> bestRating, Optional<String> count) {
+        Optional<String> value = ratingValue.filter(ProductFacts::isAmount);
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        String best = JsonLd.text(rating.get("bestRating"))
-                .filter(ProductFacts::isAmount)
-                .orElse("5");
-        Optional<BigDecimal> count = JsonLd.text(rating.get("ratingCount"))
-                .or(() -> JsonLd.text(rating.get("reviewCount")))
-                .flatMap(ProductFacts::count);
-        String ratings = count.map(c ->
-                        " (" + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(c)
-                                + (c.compareTo(BigDecimal.ONE) == 0 ? " rating)" : " ratings)"))
+        String best = bestRating.filter(ProductFacts::isAmount).orElse("5");
+        String ratings = count.flatMap(ProductFacts::count)
+                .map(c -> " (" + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(c)
+                        + (c.compareTo(BigDecimal.ONE) == 0 ? " rating)" : " ratings)"))
                 .orElse("");
         return Optional.of(value.get() + " out of " + best + ratings);
     }

@@ -19,7 +19,10 @@ public record MetadataResult(
         Optional<String> siteName,
         Optional<String> description,
         @JsonPropertyDescription("BCP 47 language tag.") Optional<String> language,
-        Optional<String> canonicalUrl) {
+        Optional<String> canonicalUrl,
+
+        @JsonPropertyDescription("The product the page sells, from its structured data; absent on other pages.")
+        Optional<ProductResult> product) {
 
     public MetadataResult {
         authors = List.copyOf(authors);
@@ -33,6 +36,7 @@ public record MetadataResult(
                 m.siteName(),
                 m.description(),
                 m.language(),
-                m.canonicalUrl().map(URI::toString));
+                m.canonicalUrl().map(URI::toString),
+                ProductResult.of(m.productFacts()));
     }
 }

@@ -67,6 +67,34 @@ class ExtractCommandTest {
     }
 
     @Test
+    void theProductAShopPageDeclaresIsInItsMetadataAndAbsentElsewhere() throws Exception {
+        Files.writeString(dir.resolve("a-kettle.html"), """
+                <html><head><title>Brewmaster kettle</title><script type="application/ld+json">
+                {"@context": "https://schema.org", "@type": "Product", "name": "Brewmaster kettle 1.7 l",
+                 "brand": {"@type": "Brand", "name": "Acme"},
+                 "offers": {"@type": "Offer", "price": "49.90", "priceCurrency": "EUR",
+                            "availability": "https://schema.org/InStock"},
+                 "aggregateRating": {"@type": "AggregateRating", "ratingValue": "4.6", "ratingCount": "1204"}}
+                </script></head><body><main><h1>Brewmaster kettle</h1>
+                <p>Boils a litre in under three minutes and switches itself off when the water boils.</p></main></body></html>""");
+        Files.writeString(dir.resolve("b-story.html"), """
+                <html><head><title>A story</title></head><body><article>
+                <p>The harbour froze over for the first time in forty years, and the ferries stayed in port.</p>
+                </article></body></html>""");
+
+        assertThat(run("extract", "--jsonl", dir.toString())).isZero();
+
+        List<JsonNode> lines = lines();
+        JsonNode product = lines.get(0).at("/metadata/product");
+        assertThat(product.get("name").asText()).isEqualTo("Brewmaster kettle 1.7 l");
+        assertThat(product.get("brand").asText()).isEqualTo("Acme");
+        assertThat(product.get("price").asText()).isEqualTo("49.90 EUR");
+        assertThat(product.get("availability").asText()).isEqualTo("In stock");
+        assertThat(product.get("rating").asText()).isEqualTo("4.6 out of 5 (1,204 ratings)");
+        assertThat(lines.get(1).get("metadata").has("product")).isFalse();
+    }
+
+    @Test
     void jsonlReportsEveryFileOfADirectoryInPathOrderAndContinuesPastABrokenOne() throws Exception {
         Files.writeString(dir.resolve("a-page.html"), """
                 <html lang="de"><head><title>Kurze Seite | Beispiel</title>

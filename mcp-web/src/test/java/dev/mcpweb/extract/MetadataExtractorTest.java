@@ -277,6 +277,32 @@ class MetadataExtractorTest {
     }
 
     @Test
+    void aProductsMicrodataGivesItsFactsAndANestedItemKeepsItsOwnName() {
+        Metadata m = read("", """
+                <div itemscope itemtype="http://schema.org/Product">
+                  <h1 itemprop="name">Brewmaster kettle</h1>
+                  <div itemprop="brand" itemscope itemtype="https://schema.org/Brand"><span itemprop="name">Acme</span></div>
+                  <div itemprop="review" itemscope itemtype="https://schema.org/Review">
+                    <span itemprop="name">Boils fast</span><span itemprop="ratingValue">2</span></div>
+                  <div itemprop="offers" itemscope itemtype="https://schema.org/Offer">
+                    <span itemprop="price" content="49.90">49,90 €</span><meta itemprop="priceCurrency" content="EUR">
+                    <link itemprop="availability" href="https://schema.org/OutOfStock">Sold out</div>
+                  <div itemprop="aggregateRating" itemscope itemtype="https://schema.org/AggregateRating">
+                    <span itemprop="ratingValue">4.6</span> of <span itemprop="bestRating">5</span>,
+                    <span itemprop="ratingCount">1204</span> ratings</div>
+                </div>""");
+
+        assertThat(m.productFacts())
+                .extracting(f -> f.kind().label() + ": " + f.value())
+                .containsExactly(
+                        "Name: Brewmaster kettle",
+                        "Brand: Acme",
+                        "Price: 49.90 EUR",
+                        "Availability: Out of stock",
+                        "Rating: 4.6 out of 5 (1,204 ratings)");
+    }
+
+    @Test
     void aPageWithoutAProductHasNoProductFacts() {
         Metadata m = read("""
                 <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Prices rise", "name": "x"}</script>""", "");
