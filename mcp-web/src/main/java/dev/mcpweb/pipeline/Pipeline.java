@@ -230,6 +230,8 @@ public final class Pipeline implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 yield new PipelineException(FailureKind.CANCELLED, source + ": cancelled", e);
             }
+            // a budget's message names its stage itself: "extraction used more than its CPU-time budget …"
+            case Stopped e when e.reason() == Stopped.Reason.CPU_BUDGET -> stopped(source + ":", e);
             case Stopped e -> stopped(source + ": extraction", e);
             case ExtractionException e ->
                 new PipelineException(FailureKind.UNREADABLE, source + ": " + e.getMessage(), e);
