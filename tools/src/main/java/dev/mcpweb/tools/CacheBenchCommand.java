@@ -145,9 +145,9 @@ final class CacheBenchCommand implements Callable<Integer> {
             ObjectNode root = mapper.createObjectNode();
             root.put("entries", entries).put("value_size", valueSize).put("runs", runs);
             root.put("fill_ms", fill.millis()).put("puts_per_second", putsPerSecond);
-            root.putObject("stats_ms").put("median", median(stats)).put("max", max(stats));
+            root.putObject("stats_ms").put("median", Stats.median(stats)).put("max", max(stats));
             root.putObject("prune_nothing_expired_ms")
-                    .put("median", median(pruneNothing))
+                    .put("median", Stats.median(pruneNothing))
                     .put("max", max(pruneNothing));
             for (var e : List.of(
                     java.util.Map.entry("prune_tenth_expired", pruneTenth),
@@ -169,13 +169,13 @@ final class CacheBenchCommand implements Callable<Integer> {
             out.printf(
                     Locale.ROOT,
                     "  stats                 median %9.2f ms  max %8.2f ms  (%d runs)%n",
-                    median(stats),
+                    Stats.median(stats),
                     max(stats),
                     runs);
             out.printf(
                     Locale.ROOT,
                     "  prune, none expired   median %9.2f ms  max %8.2f ms  (%d runs)%n",
-                    median(pruneNothing),
+                    Stats.median(pruneNothing),
                     max(pruneNothing),
                     runs);
             for (var e : List.of(
@@ -191,13 +191,6 @@ final class CacheBenchCommand implements Callable<Integer> {
             }
         }
         out.flush();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double max(double[] values) {

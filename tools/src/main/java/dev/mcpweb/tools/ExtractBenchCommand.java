@@ -41,11 +41,8 @@ final class ExtractBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--pages-dir",
-            defaultValue = "/work/shared/data/wcxb/dev/html",
-            description = "Directory of pages (${DEFAULT-VALUE}).")
-    Path dir;
+    @Option(names = "--pages-dir", description = "Directory of pages (default: the WCXB corpus's, ${DEFAULT-VALUE}).")
+    Path dir = BenchCorpus.DEFAULT_DIR.resolve("html");
 
     @Option(
             names = "--pages",
@@ -105,10 +102,10 @@ final class ExtractBenchCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "  pages per CPU second  median %7.1f  min %7.1f  max %7.1f%n",
-                median(cpuRates),
+                Stats.median(cpuRates),
                 Arrays.stream(cpuRates).min().orElse(0),
                 Arrays.stream(cpuRates).max().orElse(0));
-        out.printf(Locale.ROOT, "  pages per second      median %7.1f  (wall clock)%n", median(wallRates));
+        out.printf(Locale.ROOT, "  pages per second      median %7.1f  (wall clock)%n", Stats.median(wallRates));
         out.flush();
         return ExitCode.OK;
     }
@@ -134,12 +131,5 @@ final class ExtractBenchCommand implements Callable<Integer> {
             }
         }
         return pages;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

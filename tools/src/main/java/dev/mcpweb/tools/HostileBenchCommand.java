@@ -499,8 +499,10 @@ final class HostileBenchCommand implements Callable<Integer> {
         Pair all = pairs.stream()
                 .reduce((a, b) -> new Pair(a.alone().plus(b.alone()), a.loaded().plus(b.loaded())))
                 .orElseThrow();
-        double medianP50 = median(pairs.stream().mapToDouble(Pair::p50Ratio).toArray());
-        double medianP99 = median(pairs.stream().mapToDouble(Pair::p99Ratio).toArray());
+        double medianP50 =
+                Stats.median(pairs.stream().mapToDouble(Pair::p50Ratio).toArray());
+        double medianP99 =
+                Stats.median(pairs.stream().mapToDouble(Pair::p99Ratio).toArray());
         long stackTraces = outcomes.stream().filter(Outcome::stackTrace).count();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -605,12 +607,6 @@ final class HostileBenchCommand implements Callable<Integer> {
                 pair.alone().p99Millis(),
                 pair.loaded().p99Millis(),
                 pair.p99Ratio());
-    }
-
-    private static double median(double[] values) {
-        java.util.Arrays.sort(values);
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     private static void phase(ObjectNode node, Latencies l) {
