@@ -181,8 +181,9 @@ final class Options {
                     "search.provider",
                     "auto",
                     "Web search provider of mcp-web search and the search_web tool: searxng (a SearXNG instance's JSON"
-                            + " API), brave (Brave Search API) or tavily (Tavily API); auto is searxng when"
-                            + " search.searxng_url is set, otherwise no provider (and the server does not offer"
+                            + " API), brave (Brave Search API) or tavily (Tavily API); auto is the first whose"
+                            + " setting is given (search.searxng_url, then search.brave_api_key, then"
+                            + " search.tavily_api_key), otherwise no provider (and the server does not offer"
                             + " search_web).",
                     "auto",
                     "searxng",

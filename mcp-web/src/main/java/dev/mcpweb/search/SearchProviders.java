@@ -5,8 +5,9 @@ import dev.mcpweb.config.Secret;
 import java.util.Optional;
 
 /**
- * Picks the configured provider: {@code search.provider}, where {@code auto} means SearXNG when
- * {@code search.searxng_url} is set. With none configured, or one without its URL or key, the
+ * Picks the configured provider: {@code search.provider}, where {@code auto} takes the first one whose
+ * setting is given: SearXNG with {@code search.searxng_url}, Brave with {@code search.brave_api_key},
+ * Tavily with {@code search.tavily_api_key}. With none configured, or one without its URL or key, the
  * {@link SearchException} says which option to set.
  */
 public final class SearchProviders {
@@ -18,7 +19,8 @@ public final class SearchProviders {
     private SearchProviders() {}
 
     public static SearchProvider fromConfig(SearchConfig config) throws SearchException {
-        return switch (config.provider()) {
+        return switch (chosen(config)
+                .orElseThrow(() -> notConfigured("no web search provider is configured: " + HOW))) {
             case "searxng" -> {
                 if (config.searxngUrl().isEmpty()) {
                     throw notConfigured("search.provider=searxng needs search.searxng_url"
@@ -36,19 +38,25 @@ public final class SearchProviders {
                         config.tavilyUrl(),
                         key(config.tavilyApiKey(), "tavily", "search.tavily_api_key (MCP_WEB_SEARCH_TAVILY_API_KEY)"),
                         config.timeout());
-            default -> {
-                if (!config.searxngUrl().isEmpty()) {
-                    yield new SearxngProvider(config.searxngUrl(), config.timeout());
-                }
-                String hint = config.braveApiKey().isPresent()
-                        ? "; search.brave_api_key is set: add search.provider=brave (MCP_WEB_SEARCH_PROVIDER=brave)"
-                        : config.tavilyApiKey().isPresent()
-                                ? "; search.tavily_api_key is set: add search.provider=tavily"
-                                        + " (MCP_WEB_SEARCH_PROVIDER=tavily)"
-                                : "";
-                throw notConfigured("no web search provider is configured: " + HOW + hint);
-            }
+            default -> throw new IllegalStateException("search.provider " + config.provider());
         };
+    }
+
+    /**
+     * The provider {@code config} chooses: the one {@code search.provider} names, or for {@code auto} the
+     * first whose URL or key is set (SearXNG, Brave, Tavily); empty when {@code auto} finds none.
+     */
+    public static Optional<String> chosen(SearchConfig config) {
+        if (!config.provider().equals("auto")) {
+            return Optional.of(config.provider());
+        }
+        if (!config.searxngUrl().isEmpty()) {
+            return Optional.of("searxng");
+        }
+        if (config.braveApiKey().isPresent()) {
+            return Optional.of("brave");
+        }
+        return config.tavilyApiKey().map(key -> "tavily");
     }
 
     private static Secret key(Optional<Secret> key, String provider, String option) throws SearchException {

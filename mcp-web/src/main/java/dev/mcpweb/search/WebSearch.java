@@ -56,10 +56,10 @@ public final class WebSearch implements AutoCloseable {
 
     /**
      * Whether {@code config} chooses a provider: {@code search.provider} names one, or {@code auto} finds
-     * {@code search.searxng_url} set. A chosen provider may still lack its key; the search says so.
+     * a SearXNG URL, a Brave key or a Tavily key. A named provider may still lack its key; the search says so.
      */
     public static boolean configured(SearchConfig config) {
-        return !config.provider().equals("auto") || !config.searxngUrl().isEmpty();
+        return SearchProviders.chosen(config).isPresent();
     }
 
     /** Searches, and when asked reads the results through {@code pipeline} and answers from them. */

@@ -94,6 +94,21 @@ class SearchProvidersTest {
     }
 
     @Test
+    void autoTakesTheProviderWhoseKeyIsSet() throws Exception {
+        for (String provider : List.of("brave", "tavily")) {
+            Map<String, String> settings = new HashMap<>(fake.settings(provider));
+            settings.remove("search.provider");
+
+            assertThat(search(settings, new SearchQuery("diaphone", 2, Optional.empty())))
+                    .isNotEmpty();
+            assertThat(fake.requests().getLast().path()).startsWith("/" + provider + "/");
+            assertThat(WebSearch.configured(Config.defaults().with(settings).search()))
+                    .isTrue();
+        }
+        assertThat(WebSearch.configured(Config.defaults().search())).isFalse();
+    }
+
+    @Test
     void braveWithNothingFoundLeavesOutItsWebSectionAndThatIsNoResults() throws Exception {
         fake.results(List.of());
         assertThat(search(fake.settings("brave"), new SearchQuery("zzzz", 5, Optional.empty())))
@@ -189,10 +204,6 @@ class SearchProvidersTest {
                 .hasMessageContaining("MCP_WEB_SEARCH_BRAVE_API_KEY")
                 .extracting(e -> ((SearchException) e).kind())
                 .isEqualTo(SearchException.Kind.NOT_CONFIGURED);
-        assertThatThrownBy(() -> search(
-                        Map.of("search.brave_api_key", FakeSearchProviders.BRAVE_KEY),
-                        new SearchQuery("fog", 5, Optional.empty())))
-                .hasMessageContaining("search.brave_api_key is set: add search.provider=brave");
         assertThatThrownBy(
                         () -> search(Map.of("search.provider", "tavily"), new SearchQuery("fog", 5, Optional.empty())))
                 .hasMessage("search.provider=tavily needs search.tavily_api_key (MCP_WEB_SEARCH_TAVILY_API_KEY)");
