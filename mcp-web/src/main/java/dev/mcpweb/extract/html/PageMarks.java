@@ -29,7 +29,7 @@ final class PageMarks {
 
     private PageMarks(Document page) {
         this.page = page;
-        this.marks = page.select(ANY);
+        this.marks = TreeQuery.select(page, ANY);
     }
 
     static PageMarks of(Document page) {
