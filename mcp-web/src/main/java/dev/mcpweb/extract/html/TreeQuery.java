@@ -12,11 +12,11 @@ import org.jsoup.select.NodeTraversor;
  * with a node iterator and a stream, which cost about twice a {@link NodeTraversor} walk, and the
  * extractor queries the whole page a dozen times.
  */
-final class TreeQuery {
+public final class TreeQuery {
     private TreeQuery() {}
 
     /** The elements under {@code root} that {@code query} matches, in page order. */
-    static Elements select(Element root, Evaluator query) {
+    public static Elements select(Element root, Evaluator query) {
         Elements found = new Elements();
         NodeTraversor.traverse(
                 (node, depth) -> {
