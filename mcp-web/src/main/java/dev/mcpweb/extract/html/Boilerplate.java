@@ -171,10 +171,13 @@ final class Boilerplate implements NodeFilter {
      */
     private static void removeRecommendations(Element root, TextLengths lengths) {
         int page = Math.max(1, lengths.text(root));
-        removeHeadedSections(
-                root, lengths, RECOMMENDATION_HEADING, 80, c -> lengths.text(c) < MAX_FURNITURE_SHARE * page);
-        removeHeadedSections(
-                root, lengths, RECOMMENDATION_HEADING_ELSEWHERE, 80, c -> lengths.text(c) < MAX_FURNITURE_SHARE * page);
+        Predicate<Element> small = c -> lengths.text(c) < MAX_FURNITURE_SHARE * page;
+        List<Element> headings = TreeQuery.select(root, HEADINGS);
+        if (!removeHeadedSections(root, headings, lengths, RECOMMENDATION_HEADING, 80, small)
+                .isEmpty()) {
+            headings = TreeQuery.select(root, HEADINGS); // some left with their sections
+        }
+        removeHeadedSections(root, headings, lengths, RECOMMENDATION_HEADING_ELSEWHERE, 80, small);
     }
 
     /**
@@ -185,8 +188,18 @@ final class Boilerplate implements NodeFilter {
      */
     static List<Element> removeHeadedSections(
             Element root, TextLengths lengths, Pattern heading, int maxHeading, Predicate<Element> removable) {
+        return removeHeadedSections(root, TreeQuery.select(root, HEADINGS), lengths, heading, maxHeading, removable);
+    }
+
+    private static List<Element> removeHeadedSections(
+            Element root,
+            List<Element> headings,
+            TextLengths lengths,
+            Pattern heading,
+            int maxHeading,
+            Predicate<Element> removable) {
         List<Element> removed = new ArrayList<>();
-        for (Element h : TreeQuery.select(root, HEADINGS)) {
+        for (Element h : headings) {
             String text = h.text();
             if (text.length() > maxHeading || !heading.matcher(text).find() || h.parent() == null) {
                 continue;
