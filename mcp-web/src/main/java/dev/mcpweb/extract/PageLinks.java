@@ -2,6 +2,7 @@ package dev.mcpweb.extract;
 
 import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.html.AbsoluteUrls;
+import dev.mcpweb.extract.html.TreeQuery;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ final class PageLinks {
         Map<URI, String> links = new LinkedHashMap<>();
         Map<URI, String> titles = new HashMap<>();
         Map<String, Optional<URI>> resolved = new HashMap<>(); // pages repeat the same hrefs many times
-        for (Element a : page.select(LINKS)) {
+        for (Element a : TreeQuery.select(page, LINKS)) {
             Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(AbsoluteUrls.of(a, "href")));
             if (url.isEmpty()) {
                 continue;

@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Removes what is never main content: scripts and widgets, hidden elements, and page furniture
@@ -47,6 +49,7 @@ final class Boilerplate implements NodeFilter {
             "progress",
             "meter",
             "slot");
+    private static final Evaluator HEADINGS = QueryParser.parse("h2, h3, h4, h5, h6");
     private static final Set<String> FURNITURE_TAGS = Set.of("nav", "footer", "aside", "menu");
     private static final Set<String> FURNITURE_ROLES = Set.of(
             "navigation",
@@ -168,10 +171,13 @@ final class Boilerplate implements NodeFilter {
      */
     private static void removeRecommendations(Element root, TextLengths lengths) {
         int page = Math.max(1, lengths.text(root));
-        removeHeadedSections(
-                root, lengths, RECOMMENDATION_HEADING, 80, c -> lengths.text(c) < MAX_FURNITURE_SHARE * page);
-        removeHeadedSections(
-                root, lengths, RECOMMENDATION_HEADING_ELSEWHERE, 80, c -> lengths.text(c) < MAX_FURNITURE_SHARE * page);
+        Predicate<Element> small = c -> lengths.text(c) < MAX_FURNITURE_SHARE * page;
+        List<Element> headings = TreeQuery.select(root, HEADINGS);
+        if (!removeHeadedSections(root, headings, lengths, RECOMMENDATION_HEADING, 80, small)
+                .isEmpty()) {
+            headings = TreeQuery.select(root, HEADINGS); // some left with their sections
+        }
+        removeHeadedSections(root, headings, lengths, RECOMMENDATION_HEADING_ELSEWHERE, 80, small);
     }
 
     /**
@@ -182,8 +188,18 @@ final class Boilerplate implements NodeFilter {
      */
     static List<Element> removeHeadedSections(
             Element root, TextLengths lengths, Pattern heading, int maxHeading, Predicate<Element> removable) {
+        return removeHeadedSections(root, TreeQuery.select(root, HEADINGS), lengths, heading, maxHeading, removable);
+    }
+
+    private static List<Element> removeHeadedSections(
+            Element root,
+            List<Element> headings,
+            TextLengths lengths,
+            Pattern heading,
+            int maxHeading,
+            Predicate<Element> removable) {
         List<Element> removed = new ArrayList<>();
-        for (Element h : root.select("h2, h3, h4, h5, h6")) {
+        for (Element h : headings) {
             String text = h.text();
             if (text.length() > maxHeading || !heading.matcher(text).find() || h.parent() == null) {
                 continue;

@@ -2,7 +2,6 @@ package dev.mcpweb.extract.html;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -20,8 +19,8 @@ final class DeclaredType {
     private DeclaredType() {}
 
     /** Whether {@code page} declares that it is one article ({@code og:type} article, JSON-LD Article and kin). */
-    static boolean article(Document page) {
-        for (Element meta : page.select("meta[property=og:type]")) {
+    static boolean article(PageMarks page) {
+        for (Element meta : page.select(PageMarks.OG_TYPE)) {
             if (meta.attr("content").strip().toLowerCase(Locale.ROOT).equals("article")) {
                 return true;
             }
@@ -30,15 +29,13 @@ final class DeclaredType {
     }
 
     /** Whether {@code page} declares a forum thread, in JSON-LD or microdata. */
-    static boolean discussion(Document page) {
-        return !page.select("[itemtype~=(?i)schema\\.org/DiscussionForumPosting$]")
-                        .isEmpty()
-                || declaresInJsonLd(page, DISCUSSION_TYPE);
+    static boolean discussion(PageMarks page) {
+        return !page.select(PageMarks.DISCUSSION_ITEM).isEmpty() || declaresInJsonLd(page, DISCUSSION_TYPE);
     }
 
-    private static boolean declaresInJsonLd(Document page, Pattern type) {
-        for (Element script : page.select("script[type=application/ld+json]")) {
-            if (type.matcher(script.data()).find()) {
+    private static boolean declaresInJsonLd(PageMarks page, Pattern type) {
+        for (String script : page.jsonLd()) {
+            if (type.matcher(script).find()) {
                 return true;
             }
         }

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Recognises hidden elements that a reader reveals with one click: the panels of tabs and
@@ -12,6 +14,8 @@ import org.jsoup.nodes.Element;
  * tracking pixel, a closed modal or an unused template.
  */
 final class Disclosures {
+    private static final Evaluator CONTROLS = QueryParser.parse("[aria-controls]");
+
     private final Set<String> controlled;
 
     private Disclosures(Set<String> controlled) {
@@ -21,7 +25,7 @@ final class Disclosures {
     /** Collects the ids that a control (a tab, an accordion button) on the page shows or hides. */
     static Disclosures of(Element root) {
         Set<String> ids = new HashSet<>();
-        for (Element control : root.select("[aria-controls]")) {
+        for (Element control : TreeQuery.select(root, CONTROLS)) {
             String value = control.attr("aria-controls");
             if (value.length() < 1000) {
                 for (String id : value.strip().split("\\s+")) {

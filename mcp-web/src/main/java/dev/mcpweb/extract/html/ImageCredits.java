@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Removes the credit lines of pictures: inside a figure or an image caption, an element its page names
@@ -15,6 +17,8 @@ import org.jsoup.nodes.Element;
 final class ImageCredits {
     /** Credits are a name or two; longer text in such an element is a caption that was named loosely. */
     private static final int MAX_CREDIT = 100;
+
+    private static final Evaluator CAPTIONS = QueryParser.parse("figure, figcaption, .wp-caption, .wp-caption-text");
 
     /**
      * "Bundesregierung/Steffen Kugler", "DCV / Oppitz", "Judy Eddy/WENN.com": a slash between two names of
@@ -28,7 +32,7 @@ final class ImageCredits {
     /** Removes picture credits from {@code main}, in place. */
     static void remove(Element main) {
         List<Element> doomed = new ArrayList<>();
-        for (Element caption : main.select("figure, figcaption, .wp-caption, .wp-caption-text")) {
+        for (Element caption : TreeQuery.select(main, CAPTIONS)) {
             for (Element e : caption.getAllElements()) {
                 if (e != caption && isNamedCredit(e) && e.text().length() <= MAX_CREDIT) {
                     doomed.add(e);

@@ -36,14 +36,15 @@ public final class MainContentExtractor {
         copy.setBaseUri(page.location());
         stop.check();
         StreamedSegments.resolve(copy);
-        ProductPage product = ProductPage.of(page);
+        PageMarks marks = PageMarks.of(page);
+        ProductPage product = ProductPage.of(page, marks);
         product.reveal(copy);
         TextLengths lengths = TextLengths.of(copy);
-        boolean discussion = DeclaredType.discussion(page) || Boilerplate.isDiscussion(copy, lengths);
+        boolean discussion = DeclaredType.discussion(marks) || Boilerplate.isDiscussion(copy, lengths);
         // Comments leave the page before anything is located, and come back after the article if asked for.
-        boolean article = DeclaredType.article(page);
+        boolean article = DeclaredType.article(marks);
         List<Element> commentSections =
-                discussion ? List.of() : CommentSections.detach(copy, lengths, article, StructuredBody.comments(page));
+                discussion ? List.of() : CommentSections.detach(copy, lengths, article, StructuredBody.comments(marks));
         Boilerplate.strip(copy, lengths, stop);
         Element scope = product.strip(copy);
         stop.check();

@@ -15,7 +15,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.Elements;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -82,10 +81,9 @@ final class ProductPage {
     }
 
     /** Reads what {@code page} declares about the products it shows. */
-    static ProductPage of(Document page) {
-        // one pass over the page for the three ways it can say what it shows
-        Elements marks = page.select(
-                "script[type=application/ld+json], meta[property=og:type], [itemscope][itemtype~=(?i)schema\\.org/Product$]");
+    static ProductPage of(Document page, PageMarks pageMarks) {
+        // the three ways it can say what it shows
+        List<Element> marks = pageMarks.select(PageMarks.JSON_LD, PageMarks.OG_TYPE, PageMarks.PRODUCT_ITEM);
         List<Element> scripts = new ArrayList<>();
         String og = "";
         int microdata = 0;

@@ -26,7 +26,7 @@ final class RepeatedBlocks {
     private RepeatedBlocks() {}
 
     static void remove(Element root) {
-        Elements blocks = root.select(TEXT_BLOCKS);
+        Elements blocks = TreeQuery.select(root, TEXT_BLOCKS);
         if (blocks.size() > MAX_BLOCKS) {
             return;
         }

@@ -26,16 +26,18 @@ final class StreamedSegments {
     /** Parsed once: jsoup parses a query string on every call. */
     private static final Evaluator SEGMENTS = QueryParser.parse("div[hidden][id^=S:]");
 
+    private static final Evaluator PLACEHOLDERS = QueryParser.parse("template[id^=B:], template[id^=P:]");
+
     private StreamedSegments() {}
 
     /** Moves every hidden segment of {@code root} to its placeholder, in place. */
     static void resolve(Element root) {
-        var segments = root.select(SEGMENTS);
+        var segments = TreeQuery.select(root, SEGMENTS);
         if (segments.isEmpty()) {
             return;
         }
         Map<String, Element> placeholders = new HashMap<>();
-        for (Element t : root.select("template[id^=B:], template[id^=P:]")) {
+        for (Element t : TreeQuery.select(root, PLACEHOLDERS)) {
             placeholders.put(t.id().substring(2), t);
         }
         int moved = 0;

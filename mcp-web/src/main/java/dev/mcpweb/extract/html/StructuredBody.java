@@ -54,7 +54,7 @@ final class StructuredBody {
      */
     static List<JsonNode> products(List<Element> jsonLdScripts) {
         List<JsonNode> found = new ArrayList<>();
-        readAll(jsonLdScripts, "Product", root -> collectProducts(root, found));
+        readAll(jsonLdScripts.stream().map(Element::data).toList(), "Product", root -> collectProducts(root, found));
         return found;
     }
 
@@ -63,16 +63,15 @@ final class StructuredBody {
      * page order, at most {@code MAX_COMMENTS}): blogs and news sites list them under the article's
      * {@code comment} property.
      */
-    static List<String> comments(Document page) {
+    static List<String> comments(PageMarks page) {
         List<String> found = new ArrayList<>();
-        readAll(page.select("script[type=application/ld+json]"), "\"Comment\"", root -> collectComments(root, found));
+        readAll(page.jsonLd(), "\"Comment\"", root -> collectComments(root, found));
         return found;
     }
 
     /** Hands each of {@code scripts} that mentions {@code needle} to {@code read}, parsed; skips malformed ones. */
-    private static void readAll(List<Element> scripts, String needle, Consumer<JsonNode> read) {
-        for (Element script : scripts) {
-            String json = script.data();
+    private static void readAll(List<String> scripts, String needle, Consumer<JsonNode> read) {
+        for (String json : scripts) {
             if (json.length() > MAX_SCRIPT || !json.contains(needle)) {
                 continue;
             }

@@ -3,6 +3,8 @@ package dev.mcpweb.extract.html;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * On a page that declares itself one article ({@link DeclaredType#article}), removes the lists of linked headlines that sit inside
@@ -12,6 +14,8 @@ import org.jsoup.nodes.Element;
  */
 final class TeaserLists {
     /** Fewer entries than this are a link or two in passing. */
+    private static final Evaluator LISTS = QueryParser.parse("ul, ol, div, section");
+
     private static final int MIN_ENTRIES = 3;
     /** An entry whose text is at least this share link text is a link and nothing else. */
     private static final double LINKED = 0.8;
@@ -33,7 +37,7 @@ final class TeaserLists {
         TextLengths lengths = TextLengths.of(main);
         int total = lengths.text(main);
         List<Element> doomed = new ArrayList<>();
-        for (Element list : main.select("ul, ol, div, section")) {
+        for (Element list : TreeQuery.select(main, LISTS)) {
             if (!insideAny(list, doomed) && isTeaserList(list, lengths) && lengths.text(list) < total / 2) {
                 doomed.add(list);
             }

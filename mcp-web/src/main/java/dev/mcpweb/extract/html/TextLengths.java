@@ -57,13 +57,13 @@ final class TextLengths {
 
     /**
      * {@link Character#isWhitespace} or a no-break space, answering ASCII (most of the web's text)
-     * without the lookup of the character's Unicode properties.
+     * without the lookup of the character's Unicode properties; printable ASCII is ruled out first.
      */
     private static boolean isSpace(char c) {
-        if (c < 0x80) {
-            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f');
+        if (c > ' ') {
+            return c >= 0x80 && (c == '\u00a0' || Character.isWhitespace(c));
         }
-        return c == '\u00a0' || Character.isWhitespace(c);
+        return c >= '\u001c' || (c >= '\t' && c <= '\r');
     }
 
     /** Sums bottom-up, keeping the open elements' counts on a stack rather than looking parents up. */

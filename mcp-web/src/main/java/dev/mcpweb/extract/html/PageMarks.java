@@ -1,0 +1,60 @@
+package dev.mcpweb.extract.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.CombiningEvaluator;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+
+/**
+ * The elements in which a page says what it is: its JSON-LD scripts, its Open Graph type and its
+ * schema.org product and forum-post microdata. Found in one walk over the page; the steps that ask
+ * about them (the page's declared type, its products, its declared comments) used to walk the whole
+ * page for a query each, five or six walks per page. Each query gives the elements
+ * {@code page.select(query)} gives, in page order.
+ */
+final class PageMarks {
+    static final Evaluator JSON_LD = QueryParser.parse("script[type=application/ld+json]");
+    static final Evaluator OG_TYPE = QueryParser.parse("meta[property=og:type]");
+    static final Evaluator PRODUCT_ITEM = QueryParser.parse("[itemscope][itemtype~=(?i)schema\\.org/Product$]");
+    static final Evaluator DISCUSSION_ITEM = QueryParser.parse("[itemtype~=(?i)schema\\.org/DiscussionForumPosting$]");
+    private static final Evaluator ANY =
+            new CombiningEvaluator.Or(List.of(JSON_LD, OG_TYPE, PRODUCT_ITEM, DISCUSSION_ITEM));
+
+    private final Document page;
+    private final List<Element> marks;
+    private List<String> jsonLd;
+
+    private PageMarks(Document page) {
+        this.page = page;
+        this.marks = TreeQuery.select(page, ANY);
+    }
+
+    static PageMarks of(Document page) {
+        return new PageMarks(page);
+    }
+
+    /** The marks that one of {@code queries} (some of the four above) matches, in page order. */
+    List<Element> select(Evaluator... queries) {
+        List<Element> found = new ArrayList<>();
+        for (Element e : marks) {
+            for (Evaluator query : queries) {
+                if (query.matches(page, e)) {
+                    found.add(e);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The text of each JSON-LD script, in page order; read once, since several steps search it. */
+    List<String> jsonLd() {
+        if (jsonLd == null) {
+            jsonLd = select(JSON_LD).stream().map(Element::data).toList();
+        }
+        return jsonLd;
+    }
+}
