@@ -113,4 +113,21 @@ class ArticlePrecisionTest {
 
         assertThat(text(html, false)).contains(replies[0], replies[1], replies[2]);
     }
+
+    @Test
+    void aSectionOfNothingButLinksUnderItsOwnHeadingLeavesTheArticle() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>%s
+                <h3>Weitere Tourentipps</h3>
+                <p><a href="/walks/heath">Durch die Heide nach Celle</a></p>
+                <p><a href="/walks/moor">Zwei Tage im Teufelsmoor</a></p>
+                <h3>How the counters work</h3>
+                <p>Each pool has two gates; see <a href="/counters">the manufacturer's notes</a> for the spacing
+                the biologists chose, forty centimetres apart, so that no fish is counted twice.</p>
+                """.formatted(STORY);
+
+        assertThat(text(newsPage("<article>" + story + "</article>", ""), false))
+                .contains("first of four planned", "How the counters work", "forty centimetres apart")
+                .doesNotContain("Tourentipps", "Heide", "Teufelsmoor");
+    }
 }
