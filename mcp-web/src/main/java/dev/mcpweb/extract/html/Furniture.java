@@ -92,7 +92,8 @@ final class Furniture implements NodeFilter {
             + "|vorschau auf den nächsten artikel|quellen ausblenden|bild anzeigen|pinnen|jetzt teilen|artikel bewerten"
             + "|wie bewerten sie diesen artikel|(?:war|ist) (?:der|dieser) artikel (?:nützlich|hilfreich)"
             + "|möchten sie den artikel teilen|\\(?noch keine bewertungen\\)?|zurück zur vorherigen seite|temas"
-            + "|le puede interesar|lea (?:más|también)|veja também|czytaj więcej)");
+            + "|le puede interesar|lea (?:más|también)|veja também|czytaj więcej|alle anzeigen"
+            + "|zurück zu(?:m|r) [\\p{L}-]+|(?:aktualisiert|veröffentlicht) am|titelbild|beitragsbild)");
     /**
      * A line that is a label for a link to another article and that article's headline: "VEA TAMBIÉN:
      * …", "Czytaj też: …", "Lesen Sie auch: …", "See also: …".
@@ -124,7 +125,8 @@ final class Furniture implements NodeFilter {
                     + "(?:(?:affiliate )?commissions?|compensation|a share of)"
                     + "|\\bas an amazon associate\\b|\\bwe may be compensated\\b|\\bsupported by commissions\\b"
                     + "|\\bwhen you (?:buy|purchase|shop|click)\\b.{0,40}\\b(?:through|via) (?:\\w+ )?links?\\b"
-                    + "|\\b(?:contains?|uses|may contain) affiliate links\\b|\\bchosen independently by our editors\\b"
+                    + "|\\b(?:contains?|uses|may contain) affiliate links\\b|\\benthält (?:\\w+ )?affiliate[- ]links\\b"
+                    + "|\\b(?:beitrag|artikel|post) enthält (?:\\w+ )?werbung\\b|\\bchosen independently by our editors\\b"
                     + "|\\b(?:sign up|subscribe) (?:for|to) (?:our|the|my)\\b.{0,40}\\bnewsletters?\\b"
                     + "|\\bjoin (?:our|my) (?:\\w+ )?(?:newsletter|mailing list)\\b"
                     + "|\\b(?:delivered|sent) (?:straight |directly )?to your inbox\\b|\\bcheck your inbox\\b"
@@ -137,6 +139,7 @@ final class Furniture implements NodeFilter {
             "compensat",
             "amazon associate",
             "affiliate",
+            "werbung",
             "chosen independently",
             "newsletter",
             "mailing list",

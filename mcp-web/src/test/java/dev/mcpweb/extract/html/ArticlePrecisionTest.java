@@ -130,4 +130,20 @@ class ArticlePrecisionTest {
                 .contains("first of four planned", "How the counters work", "forty centimetres apart")
                 .doesNotContain("Tourentipps", "Heide", "Teufelsmoor");
     }
+
+    @Test
+    void previewCardsOfOtherPostsLeaveTheArticleButEmbeddedTweetsItQuotesStay() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>%s
+                <p>The angling club celebrated the opening on its channel:</p>
+                <blockquote class="twitter-tweet"><p>Ninety years we waited. Today the salmon come home!</p>
+                &mdash; Aller Anglers (@allerangler) <a href="https://twitter.example/s/1">May 3, 2024</a></blockquote>
+                <blockquote class="wp-embedded-content"><a href="/2023/ladder-plans">Plans for four ladders approved</a></blockquote>
+                <p>The remaining ladders will be built in the next three years, the authority said.</p>
+                """.formatted(STORY);
+
+        assertThat(text(newsPage("<article>" + story + "</article>", ""), false))
+                .contains("celebrated the opening on its channel", "salmon come home", "next three years")
+                .doesNotContain("Plans for four ladders");
+    }
 }

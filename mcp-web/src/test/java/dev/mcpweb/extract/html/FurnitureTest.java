@@ -205,6 +205,10 @@ class FurnitureTest {
                 <p>(Noch keine Bewertungen)</p>
                 <h4>Like it? Share it!</h4>
                 <p>Vorschau auf den nächsten Artikel</p>
+                <p><a href="/news">Zurück zum Newsroom</a></p>
+                <p><b>Aktualisiert am</b></p>
+                <p><em>Anzeige, enthält Affiliate Links</em></p>
+                <p>*Werbung. Dieser Beitrag enthält Werbung für einen Hersteller von Backöfen.</p>
                 """.formatted(PROSE));
 
         assertThat(text).contains("Sauerteig für Anfänger", "flour, water and time", "crust sets");
