@@ -9,7 +9,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * On a page that declares itself one article ({@link DeclaredType#article}), removes the lists of linked headlines that sit inside
- * or around its text: "more from", trending and roundup lists, tag lines. There a list whose every
+ * or around its text: "more from", trending and roundup lists, tag lines, and the sections a short
+ * heading opens over nothing but links. There a list whose every
  * entry is nothing but a link is a way to other pages, not part of the story; on listings and forums,
  * which declare no article, such lists are the content and stay.
  */
