@@ -34,7 +34,7 @@ final class Furniture implements NodeFilter {
             + "|continue reading(?: below)?|read more|read full (?:article|story)|see more|show more|load more"
             + "|share(?: (?:this|the)(?: article| post| story| page| recipe)?)?(?: on| via)?"
             + "(?: (?:facebook|twitter|x|linkedin|email|pinterest|reddit|whatsapp|print|copy link|telegram))*"
-            + "|like this|print(?: this)?(?: article| page| recipe)?|tags|related"
+            + "|like this|like it\\? share it|print(?: this)?(?: article| page| recipe)?|tags|related"
             + "|related (?:articles|posts|stories|content|reading|topics|searches)"
             + "|you (?:may|might) (?:also )?(?:like|enjoy)|other posts you may enjoy|what others are reading"
             + "|recommended (?:stories|posts|articles|reading)|other interesting articles"
@@ -85,15 +85,24 @@ final class Furniture implements NodeFilter {
             + "|kommentierte artikel|mehr aus der sendung|noch mehr infos für dich|(?:dieser )?artikel gefällt ihnen"
             + "|gefällt mir(?: wird geladen)?|alle \\d+ kommentare.*|ihr warenkorb ist leer|temas relacionados"
             + "|video recomendado|valora esta noticia|nos siga no|pour lire la suite|voir aussi"
-            + "|audios et vidéos sur le sujet|\\d+ minut(?:y|a)? czytania)");
+            + "|audios et vidéos sur le sujet|\\d+ minut(?:y|a)? czytania"
+            // more labels of link boxes, rating and share prompts
+            + "|auch lesen|mehr themen|lesen sie auch die folgenden beiträge|(?:das thema )?könnte dich auch interessieren"
+            + "|weitere artikel zum thema|verwandte themen(?:bereiche)?|ähnliche beiträge"
+            + "|vorschau auf den nächsten artikel|quellen ausblenden|bild anzeigen|pinnen|jetzt teilen|artikel bewerten"
+            + "|wie bewerten sie diesen artikel|(?:war|ist) (?:der|dieser) artikel (?:nützlich|hilfreich)"
+            + "|möchten sie den artikel teilen|\\(?noch keine bewertungen\\)?|zurück zur vorherigen seite|temas"
+            + "|le puede interesar|lea (?:más|también)|veja também|czytaj więcej|alle anzeigen"
+            + "|zurück zu(?:m|r) [\\p{L}-]+|(?:aktualisiert|veröffentlicht) am|titelbild|beitragsbild)");
     /**
      * A line that is a label for a link to another article and that article's headline: "VEA TAMBIÉN:
      * …", "Czytaj też: …", "Lesen Sie auch: …", "See also: …".
      */
-    private static final Pattern TEASER = Pattern.compile("(?iU)(?:see also|read also|also read|vea también|lea también"
-            + "|lee también|(?-i:MIRA|MIRE|Mire)|puedes ver|te puede interesar|lesen sie auch|lies auch|siehe auch|mehr zum thema"
-            + "|czytaj (?:też|także|również)|zobacz (?:też|także|również)|veja também|leia também|voir aussi"
-            + "|à lire aussi|lire aussi|leggi anche)\\s?: .+");
+    private static final Pattern TEASER = Pattern.compile(
+            "(?iU)(?:see also|read also|also read|vea también|lea también"
+                    + "|lee también|(?-i:MIRA|MIRE|Mire)|puedes ver|te puede interesar|lesen sie auch|lies auch|siehe auch|mehr zum thema"
+                    + "|czytaj (?:też|także|również)|zobacz (?:też|także|również)|veja também|leia também|voir aussi"
+                    + "|à lire aussi|lire aussi|leggi anche|lea(?: más| también)?|le puede interesar|auch lesen|czytaj więcej)\\s?: .+");
     /**
      * A date on its own line, with the label news sites put before it or a time after it: "Aktualisiert:
      * 11.04.2020, 10:27", "15. Mai 2019, 05:28 Uhr", "Publikacja: 04.05.2021", "Updated May 2, 2024". A
@@ -116,7 +125,8 @@ final class Furniture implements NodeFilter {
                     + "(?:(?:affiliate )?commissions?|compensation|a share of)"
                     + "|\\bas an amazon associate\\b|\\bwe may be compensated\\b|\\bsupported by commissions\\b"
                     + "|\\bwhen you (?:buy|purchase|shop|click)\\b.{0,40}\\b(?:through|via) (?:\\w+ )?links?\\b"
-                    + "|\\b(?:contains?|uses|may contain) affiliate links\\b|\\bchosen independently by our editors\\b"
+                    + "|\\b(?:contains?|uses|may contain) affiliate links\\b|\\benthält (?:\\w+ )?affiliate[- ]links\\b"
+                    + "|\\b(?:beitrag|artikel|post) enthält (?:\\w+ )?werbung\\b|\\bchosen independently by our editors\\b"
                     + "|\\b(?:sign up|subscribe) (?:for|to) (?:our|the|my)\\b.{0,40}\\bnewsletters?\\b"
                     + "|\\bjoin (?:our|my) (?:\\w+ )?(?:newsletter|mailing list)\\b"
                     + "|\\b(?:delivered|sent) (?:straight |directly )?to your inbox\\b|\\bcheck your inbox\\b"
@@ -129,6 +139,7 @@ final class Furniture implements NodeFilter {
             "compensat",
             "amazon associate",
             "affiliate",
+            "werbung",
             "chosen independently",
             "newsletter",
             "mailing list",

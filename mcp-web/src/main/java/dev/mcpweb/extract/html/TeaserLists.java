@@ -1,14 +1,18 @@
 package dev.mcpweb.extract.html;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /**
  * On a page that declares itself one article ({@link DeclaredType#article}), removes the lists of linked headlines that sit inside
- * or around its text: "more from", trending and roundup lists, tag lines. There a list whose every
+ * or around its text: "more from", trending and roundup lists, tag lines, and the sections a short
+ * heading opens over nothing but links. There a list whose every
  * entry is nothing but a link is a way to other pages, not part of the story; on listings and forums,
  * which declare no article, such lists are the content and stay.
  */
@@ -42,9 +46,13 @@ final class TeaserLists {
                 doomed.add(list);
             }
         }
+        List<Element> sections = linkedSections(main, lengths, doomed);
         int listed = 0;
         for (Element list : doomed) {
             listed += lengths.text(list);
+        }
+        for (Element block : sections) {
+            listed += lengths.text(block);
         }
         if (listed > MAX_LISTED * total) {
             return; // a page that is mostly such lists is a listing, whatever it declares
@@ -58,6 +66,52 @@ final class TeaserLists {
             }
             list.remove();
         }
+        sections.forEach(Element::remove);
+    }
+
+    /**
+     * The sections under {@code main} that a short heading opens and that hold nothing but links:
+     * each block after the heading, up to the next heading or the end of its parent, at least {@link
+     * #LINKED} link text ("Mehr zum Thema" over one or two linked headlines, a "Sources:" box of
+     * links). The heading goes with them; a section with a line of prose in it stays.
+     */
+    private static List<Element> linkedSections(Element main, TextLengths lengths, List<Element> doomed) {
+        List<Element> sections = new ArrayList<>();
+        Set<Element> lists = Collections.newSetFromMap(new IdentityHashMap<>());
+        lists.addAll(doomed);
+        for (Element heading : main.select("h2, h3, h4, h5, h6")) {
+            int label = lengths.text(heading);
+            if (label == 0
+                    || TextLengths.visibleLength(heading.text()) > MAX_LABEL
+                    || heading.parents().stream().anyMatch(lists::contains)) {
+                continue;
+            }
+            Element unit = heading;
+            while (unit.parent() != null && unit.parent() != main && lengths.text(unit.parent()) == label) {
+                unit = unit.parent();
+            }
+            List<Element> blocks = new ArrayList<>();
+            boolean linksOnly = true;
+            for (Element next = unit.nextElementSibling(); next != null; next = next.nextElementSibling()) {
+                if (next.normalName().matches("h[1-6]")
+                        || !next.select("h1, h2, h3, h4, h5, h6").isEmpty()) {
+                    break;
+                }
+                int text = lengths.text(next);
+                if (text > 0 && lengths.linkText(next) < LINKED * text) {
+                    linksOnly = false;
+                    break;
+                }
+                blocks.add(next);
+            }
+            if (linksOnly && blocks.stream().anyMatch(b -> lengths.linkText(b) > 0 && !lists.contains(b))) {
+                sections.add(unit);
+                blocks.stream().filter(b -> !lists.contains(b)).forEach(sections::add);
+                lists.add(unit);
+                lists.addAll(blocks);
+            }
+        }
+        return sections;
     }
 
     private static boolean insideAny(Element e, List<Element> doomed) {
@@ -65,7 +119,7 @@ final class TeaserLists {
             return false;
         }
         Element last = doomed.get(doomed.size() - 1); // document order: only the last can hold e
-        for (Element p = e.parent(); p != null; p = p.parent()) {
+        for (Element p = e; p != null; p = p.parent()) {
             if (p == last) {
                 return true;
             }

@@ -113,4 +113,37 @@ class ArticlePrecisionTest {
 
         assertThat(text(html, false)).contains(replies[0], replies[1], replies[2]);
     }
+
+    @Test
+    void aSectionOfNothingButLinksUnderItsOwnHeadingLeavesTheArticle() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>%s
+                <h3>Weitere Tourentipps</h3>
+                <p><a href="/walks/heath">Durch die Heide nach Celle</a></p>
+                <p><a href="/walks/moor">Zwei Tage im Teufelsmoor</a></p>
+                <h3>How the counters work</h3>
+                <p>Each pool has two gates; see <a href="/counters">the manufacturer's notes</a> for the spacing
+                the biologists chose, forty centimetres apart, so that no fish is counted twice.</p>
+                """.formatted(STORY);
+
+        assertThat(text(newsPage("<article>" + story + "</article>", ""), false))
+                .contains("first of four planned", "How the counters work", "forty centimetres apart")
+                .doesNotContain("Tourentipps", "Heide", "Teufelsmoor");
+    }
+
+    @Test
+    void previewCardsOfOtherPostsLeaveTheArticleButEmbeddedTweetsItQuotesStay() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>%s
+                <p>The angling club celebrated the opening on its channel:</p>
+                <blockquote class="twitter-tweet"><p>Ninety years we waited. Today the salmon come home!</p>
+                &mdash; Aller Anglers (@allerangler) <a href="https://twitter.example/s/1">May 3, 2024</a></blockquote>
+                <blockquote class="wp-embedded-content"><a href="/2023/ladder-plans">Plans for four ladders approved</a></blockquote>
+                <p>The remaining ladders will be built in the next three years, the authority said.</p>
+                """.formatted(STORY);
+
+        assertThat(text(newsPage("<article>" + story + "</article>", ""), false))
+                .contains("celebrated the opening on its channel", "salmon come home", "next three years")
+                .doesNotContain("Plans for four ladders");
+    }
 }

@@ -191,4 +191,38 @@ class FurnitureTest {
 
         assertThat(text).contains("was the day the bakery", "starter we named");
     }
+
+    @Test
+    void linkBoxLabelsRatingAndSharePromptsStandingAloneAreRemoved() {
+        String text = extract("""
+                <h1>Sauerteig für Anfänger</h1>
+                %s
+                <p><strong>LE PUEDE INTERESAR:</strong> <a href="/x">La ficha de la semana</a></p>
+                <p>Lea más: <a href="/y">El congreso aprueba la ley</a></p>
+                <p><strong>Das Thema könnte dich auch interessieren:</strong></p>
+                <p>Mehr Themen:</p>
+                <h2>Wie bewerten Sie diesen Artikel?</h2>
+                <p>(Noch keine Bewertungen)</p>
+                <h4>Like it? Share it!</h4>
+                <p>Vorschau auf den nächsten Artikel</p>
+                <p><a href="/news">Zurück zum Newsroom</a></p>
+                <p><b>Aktualisiert am</b></p>
+                <p><em>Anzeige, enthält Affiliate Links</em></p>
+                <p>*Werbung. Dieser Beitrag enthält Werbung für einen Hersteller von Backöfen.</p>
+                """.formatted(PROSE));
+
+        assertThat(text).contains("Sauerteig für Anfänger", "flour, water and time", "crust sets");
+        assertThat(text)
+                .doesNotContain(
+                        "INTERESAR",
+                        "La ficha",
+                        "Lea más",
+                        "congreso",
+                        "Thema",
+                        "Themen",
+                        "bewerten",
+                        "Bewertungen",
+                        "Share it",
+                        "Vorschau");
+    }
 }
