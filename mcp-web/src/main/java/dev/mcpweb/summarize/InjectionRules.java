@@ -473,6 +473,9 @@ final class InjectionRules {
             while (w < s.length() && !isWordChar(s.charAt(w)) && s.charAt(w) != '\n') {
                 w++;
             }
+            if (w == s.length()) {
+                return; // "System:" at the very end: no word follows
+            }
             int end = latinWordEnd(s, w);
             if (end > w && ROLE_FOLLOWERS.contains(s.substring(w, end))) {
                 int lineEnd = s.indexOf('\n', colon);
