@@ -1,5 +1,6 @@
 package dev.mcpweb.summarize;
 
+import dev.mcpweb.work.StopToken;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -318,6 +319,9 @@ final class InjectionRules {
 
     private static final InjectionRules INSTANCE = new InjectionRules();
 
+    /** Words scanned between two checks of the stop token: well under a millisecond. */
+    private static final int CHECK_EVERY = 4096;
+
     /** Per rule, per step, how many other words may come before the step's word. */
     private final int[][] gaps;
 
@@ -383,10 +387,15 @@ final class InjectionRules {
 
     /** Up to {@code max} matches in {@code text}, in the order they end. */
     static List<Hit> find(FoldedText text, int max) {
-        return INSTANCE.scan(text.text, max);
+        return find(text, max, StopToken.none());
     }
 
-    private List<Hit> scan(String s, int max) {
+    /** As {@link #find(FoldedText, int)}, checking {@code stop} every {@value #CHECK_EVERY} words. */
+    static List<Hit> find(FoldedText text, int max, StopToken stop) {
+        return INSTANCE.scan(text.text, max, stop);
+    }
+
+    private List<Hit> scan(String s, int max, StopToken stop) {
         List<Hit> hits = new ArrayList<>();
         markers(s, hits, max);
         roleLines(s, hits, max);
@@ -406,6 +415,9 @@ final class InjectionRules {
             if (!isWordChar(c)) {
                 i++;
                 continue;
+            }
+            if (position % CHECK_EVERY == 0) {
+                stop.check();
             }
             int end = isCjk(c) ? cjkWordEnd(s, i) : latinWordEnd(s, i);
             // The word's node, and on the way the nodes of the rule prefixes it starts with, shortest first.
