@@ -3,6 +3,7 @@ package dev.mcpweb.dedup;
 import dev.mcpweb.crawl.Urls;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.summarize.Summary;
+import dev.mcpweb.work.StopToken;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,14 +41,26 @@ public record Duplicates(List<Document> kept, List<Summary.Duplicate> copies) {
 
     /** {@code sources} in order, each either kept or a duplicate of the kept source it copies. */
     public static Duplicates among(List<Document> sources) {
+        return among(sources, StopToken.none());
+    }
+
+    /**
+     * As {@link #among(List)}, checking {@code stop} between sources and while fingerprinting one: CPU-bound
+     * on large pages, so callers run it where CPU-bound work runs.
+     */
+    public static Duplicates among(List<Document> sources, StopToken stop) {
+        if (sources.size() < 2) {
+            return new Duplicates(sources, List.of()); // nothing to compare: no fingerprint needed
+        }
         List<Document> kept = new ArrayList<>();
         List<Set<String>> keys = new ArrayList<>();
         List<Long> prints = new ArrayList<>();
         List<Summary.Duplicate> copies = new ArrayList<>();
         for (Document d : sources) {
+            stop.check();
             String key = key(d.url());
-            boolean longEnough = d.text().strip().split("\\s+").length >= MIN_WORDS;
-            long print = SimHash.of(d.text());
+            boolean longEnough = hasWords(d.text(), MIN_WORDS);
+            long print = SimHash.of(d.text(), stop);
             int of = -1;
             for (int i = 0; i < kept.size() && of < 0; i++) {
                 if (keys.get(i).contains(key)
@@ -72,6 +85,33 @@ public record Duplicates(List<Document> kept, List<Summary.Duplicate> copies) {
             copies.add(new Summary.Duplicate(copy.title(), copy.url().toString(), of + 1));
         }
         return new Duplicates(kept, copies);
+    }
+
+    /**
+     * Whether {@code text}, stripped, has at least {@code n} words between runs of {@code \\s} (as
+     * {@code text.strip().split("\\s+")} counts them), without splitting a whole page to count.
+     */
+    static boolean hasWords(String text, int n) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && Character.isWhitespace(text.codePointAt(from))) {
+            from += Character.charCount(text.codePointAt(from));
+        }
+        while (to > from && Character.isWhitespace(text.codePointBefore(to))) {
+            to -= Character.charCount(text.codePointBefore(to));
+        }
+        int words = 1;
+        for (int i = from; i < to && words < n; i++) {
+            if (isRegexSpace(text.charAt(i)) && !isRegexSpace(text.charAt(i - 1))) {
+                words++;
+            }
+        }
+        return words >= n;
+    }
+
+    /** {@code \\s} of {@link java.util.regex.Pattern}: ASCII white space only. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Whether {@code a} is the original that {@code b} (a copy of the same content) copies. */

@@ -1,6 +1,7 @@
 package dev.mcpweb.dedup;
 
 import dev.mcpweb.document.Document;
+import dev.mcpweb.work.StopToken;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,13 +35,24 @@ public final class Passages {
 
     /** {@code sources} with every repeated passage left in its first source only. */
     public static Once among(List<Document> sources) {
+        return among(sources, StopToken.none());
+    }
+
+    /**
+     * As {@link #among(List)}, checking {@code stop} between paragraphs: CPU-bound on large pages, so
+     * callers run it where CPU-bound work runs.
+     */
+    public static Once among(List<Document> sources, StopToken stop) {
+        if (sources.size() < 2) {
+            return new Once(sources, 0); // no earlier source to repeat
+        }
         Set<String> seen = new HashSet<>();
         List<Document> out = new ArrayList<>(sources.size());
         int removed = 0;
         for (Document d : sources) {
             Set<String> own = new HashSet<>();
-            Kept markdown = without(d.markdown(), seen, own);
-            Kept text = without(d.text(), seen, own);
+            Kept markdown = without(d.markdown(), seen, own, stop);
+            Kept text = without(d.text(), seen, own, stop);
             if (markdown.removed() == 0
                     || markdown.text().isBlank()
                     || text.text().isBlank()) {
@@ -64,10 +76,11 @@ public final class Passages {
     private record Kept(String text, int removed) {}
 
     /** {@code body} without the paragraphs in {@code seen}; the keys of its own long paragraphs go to {@code own}. */
-    private static Kept without(String body, Set<String> seen, Set<String> own) {
+    private static Kept without(String body, Set<String> seen, Set<String> own, StopToken stop) {
         StringBuilder kept = new StringBuilder();
         int removed = 0;
         for (String paragraph : PARAGRAPHS.split(body)) {
+            stop.check();
             String key = key(paragraph);
             boolean passage = key.chars().filter(c -> c == ' ').count() + 1 >= MIN_WORDS;
             if (passage && seen.contains(key)) {

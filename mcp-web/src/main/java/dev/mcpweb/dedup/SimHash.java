@@ -1,5 +1,6 @@
 package dev.mcpweb.dedup;
 
+import dev.mcpweb.work.StopToken;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +14,25 @@ import org.apache.lucene.util.StringHelper;
  */
 public final class SimHash {
     static final int SHINGLE_WORDS = 4;
+    /** Shingles hashed between two checks of the stop token: a fraction of a millisecond. */
+    private static final int CHECK_EVERY = 1024;
 
     private SimHash() {}
 
     /** The fingerprint of {@code text}: case and punctuation ignored, words in order. */
     public static long of(String text) {
+        return of(text, StopToken.none());
+    }
+
+    /** As {@link #of(String)}, checking {@code stop} as it goes (a page of megabytes takes a while). */
+    public static long of(String text, StopToken stop) {
         List<String> words = words(text);
         int[] weight = new int[64];
         int shingles = Math.max(1, words.size() - SHINGLE_WORDS + 1);
         for (int i = 0; i < shingles; i++) {
+            if (i % CHECK_EVERY == 0) {
+                stop.check();
+            }
             String shingle = String.join(" ", words.subList(i, Math.min(words.size(), i + SHINGLE_WORDS)));
             byte[] bytes = shingle.getBytes(StandardCharsets.UTF_8);
             long h = StringHelper.murmurhash3_x64_128(bytes, 0, bytes.length, 0)[0];

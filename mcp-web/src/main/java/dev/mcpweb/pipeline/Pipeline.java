@@ -422,12 +422,9 @@ public final class Pipeline implements AutoCloseable {
             throws PipelineException {
         SummarizerChoice choice = choose(mode.orElse(config.summarizer().mode()), clientModel);
         int words = maxLengthWords.orElse(config.summarizer().maxLength());
-        // copies (print versions, mirrors, ?utm variants) are cited once: the first copy is summarized
-        Duplicates distinct = Duplicates.among(documents);
-        // a paragraph several sources repeat (a disclaimer, a syndicated passage) is read once, in the first
-        List<Document> once = Passages.among(distinct.kept()).documents();
-        SummaryRequest summaryRequest = new SummaryRequest(once, query, words, call, maxLlmCalls);
         try {
+            Distinct distinct = distinct(documents, call);
+            SummaryRequest summaryRequest = new SummaryRequest(distinct.once(), query, words, call, maxLlmCalls);
             return cachedSummary(choice, summaryRequest, listener).withDuplicates(distinct.copies());
         } catch (SummaryException e) {
             throw new PipelineException(FailureKind.SUMMARY, e.getMessage(), e);
@@ -439,6 +436,26 @@ public final class Pipeline implements AutoCloseable {
         } catch (Stopped e) {
             throw stopped("the summary was", e);
         }
+    }
+
+    /** The documents to summarize and the copies left out of them. */
+    private record Distinct(List<Document> once, List<Summary.Duplicate> copies) {}
+
+    /**
+     * Copies (print versions, mirrors, ?utm variants) left out, the first copy summarized and cited; then
+     * a paragraph several sources repeat (a disclaimer, a syndicated passage) read once, in the first. Both
+     * read every word of every source, so several sources are compared on the CPU pool, under the call's
+     * token; one source has nothing to compare with.
+     */
+    private Distinct distinct(List<Document> documents, StopToken call) throws CpuPool.Busy, InterruptedException {
+        if (documents.size() < 2) {
+            return new Distinct(documents, List.of());
+        }
+        long size = documents.stream().mapToLong(d -> d.markdown().length()).sum();
+        return cpu.run(call, size, () -> {
+            Duplicates copies = Duplicates.among(documents, call);
+            return new Distinct(Passages.among(copies.kept(), call).documents(), copies.copies());
+        });
     }
 
     private void readAll(

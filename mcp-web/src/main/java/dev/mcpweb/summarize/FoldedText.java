@@ -1,5 +1,6 @@
 package dev.mcpweb.summarize;
 
+import dev.mcpweb.work.StopToken;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -27,9 +28,12 @@ final class FoldedText {
                     // others: dotless i, script g, Latin alpha, Polish ł, Nordic ø, d with stroke
                     + "ıiɡgɑałlødđd");
 
+    /** Characters folded between two checks of the stop token: well under a millisecond. */
+    private static final int CHECK_EVERY = 1 << 16;
+
     /** The folded text. */
     final String text;
-    /** For each character of {@link #text}, the index in the source text it came from. */
+    /** For each character of {@link #text}, the index in the source text it came from (and unused room after). */
     final int[] origin;
 
     private FoldedText(String text, int[] origin) {
@@ -38,10 +42,20 @@ final class FoldedText {
     }
 
     static FoldedText of(String source) {
+        return of(source, StopToken.none());
+    }
+
+    /** As {@link #of(String)}, checking {@code stop} every {@value #CHECK_EVERY} characters. */
+    static FoldedText of(String source, StopToken stop) {
         Builder b = new Builder(source.length());
         int n = source.length();
         int i = 0;
+        int nextCheck = 0;
         while (i < n) {
+            if (i >= nextCheck) {
+                stop.check();
+                nextCheck = i + CHECK_EVERY;
+            }
             char c = source.charAt(i);
             if (c == '&') {
                 int end = entityEnd(source, i);
@@ -214,7 +228,7 @@ final class FoldedText {
         }
 
         FoldedText build() {
-            return new FoldedText(out.toString(), Arrays.copyOf(origin, out.length()));
+            return new FoldedText(out.toString(), origin); // not trimmed: a copy of 4 bytes per character of a page
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mcpweb.summarize;
 
+import dev.mcpweb.work.StopToken;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,16 +8,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The phrases that address an AI, matched on {@link FoldedText} as sequences of words with a bounded
  * number of other words between them ({@code ignore ~3 previous ~2 instructions}: "ignore", then
- * within three words "previous", then within two "instructions"). Words are looked up in a hash
- * index and each rule keeps, per step, the last word position that completes it, so matching is one
- * pass over the words whatever the rules: no backtracking, linear time. Chinese and Japanese text,
- * written without spaces, is cut into the rules' own words by longest match. A few fixed markers
- * (chat-template tokens, role lines such as "SYSTEM: ignore…") are found by plain search.
+ * within three words "previous", then within two "instructions"). Words are looked up in a trie of
+ * the rules' words, walked along the text's characters (no string made per word: a 9 MB page used to
+ * allocate gigabytes of them), and each rule keeps, per step, the last word position that completes
+ * it, so matching is one pass over the words whatever the rules: no backtracking, linear time. Chinese
+ * and Japanese text, written without spaces, is cut into the rules' own words by longest match. A few
+ * fixed markers (chat-template tokens, role lines such as "SYSTEM: ignore…") are found by plain search.
  */
 final class InjectionRules {
     /** A match: folded-text offsets {@code [from, to)}. */
@@ -318,22 +319,20 @@ final class InjectionRules {
 
     private static final InjectionRules INSTANCE = new InjectionRules();
 
-    /** Per rule, per step, the words and word prefixes it accepts. */
+    /** Words scanned between two checks of the stop token: well under a millisecond. */
+    private static final int CHECK_EVERY = 4096;
+
+    /** Per rule, per step, how many other words may come before the step's word. */
     private final int[][] gaps;
 
-    private final Map<String, int[]> exact = new HashMap<>();
-    private final Map<String, int[]> prefixes = new HashMap<>();
-    private final int[] prefixLengths;
-    /** Chinese and Japanese words of the rules, for cutting unspaced text. */
-    private final Set<String> dictionary = new HashSet<>();
-
-    private final int maxDictionaryWord;
+    /** The rules' words, exact and as prefixes, and the Chinese and Japanese words for cutting unspaced text. */
+    private final Trie words;
 
     private InjectionRules() {
         gaps = new int[RULES.size()][];
         Map<String, List<Integer>> exactLists = new HashMap<>();
         Map<String, List<Integer>> prefixLists = new HashMap<>();
-        TreeSet<Integer> lengths = new TreeSet<>();
+        Set<String> dictionary = new HashSet<>();
         for (int r = 0; r < RULES.size(); r++) {
             List<Integer> ruleGaps = new ArrayList<>();
             int gap = 0;
@@ -357,7 +356,6 @@ final class InjectionRules {
                     }
                     int code = r << 8 | step;
                     if (prefix) {
-                        lengths.add(word.length());
                         prefixLists
                                 .computeIfAbsent(word, k -> new ArrayList<>())
                                 .add(code);
@@ -371,10 +369,11 @@ final class InjectionRules {
             }
             gaps[r] = ruleGaps.stream().mapToInt(Integer::intValue).toArray();
         }
-        exactLists.forEach((k, v) -> exact.put(k, codes(v)));
-        prefixLists.forEach((k, v) -> prefixes.put(k, codes(v)));
-        prefixLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
-        maxDictionaryWord = dictionary.stream().mapToInt(String::length).max().orElse(1);
+        Trie.Builder trie = new Trie.Builder();
+        exactLists.forEach((k, v) -> trie.exact(k, codes(v)));
+        prefixLists.forEach((k, v) -> trie.prefix(k, codes(v)));
+        dictionary.forEach(trie::dictionaryWord);
+        words = trie.build();
     }
 
     /** Codes sorted by step, highest first, so one word never completes two steps of a rule at once. */
@@ -388,10 +387,15 @@ final class InjectionRules {
 
     /** Up to {@code max} matches in {@code text}, in the order they end. */
     static List<Hit> find(FoldedText text, int max) {
-        return INSTANCE.scan(text.text, max);
+        return find(text, max, StopToken.none());
     }
 
-    private List<Hit> scan(String s, int max) {
+    /** As {@link #find(FoldedText, int)}, checking {@code stop} every {@value #CHECK_EVERY} words. */
+    static List<Hit> find(FoldedText text, int max, StopToken stop) {
+        return INSTANCE.scan(text.text, max, stop);
+    }
+
+    private List<Hit> scan(String s, int max, StopToken stop) {
         List<Hit> hits = new ArrayList<>();
         markers(s, hits, max);
         roleLines(s, hits, max);
@@ -405,20 +409,31 @@ final class InjectionRules {
         int position = 0;
         int n = s.length();
         int i = 0;
+        int[] prefixNodes = new int[words.depth() + 1];
         while (i < n && hits.size() < max) {
             char c = s.charAt(i);
             if (!isWordChar(c)) {
                 i++;
                 continue;
             }
+            if (position % CHECK_EVERY == 0) {
+                stop.check();
+            }
             int end = isCjk(c) ? cjkWordEnd(s, i) : latinWordEnd(s, i);
-            String word = s.substring(i, end);
-            match(exact.get(word), position, i, end, last, start, hits);
-            for (int len : prefixLengths) {
-                if (len > word.length()) {
-                    break;
+            // The word's node, and on the way the nodes of the rule prefixes it starts with, shortest first.
+            int node = Trie.ROOT;
+            int prefixCount = 0;
+            for (int k = i; k < end && node >= 0; k++) {
+                node = words.child(node, s.charAt(k));
+                if (node >= 0 && words.prefixCodes(node) != null) {
+                    prefixNodes[prefixCount++] = node;
                 }
-                match(prefixes.get(word.substring(0, len)), position, i, end, last, start, hits);
+            }
+            if (node >= 0) {
+                match(words.exactCodes(node), position, i, end, last, start, hits);
+            }
+            for (int p = 0; p < prefixCount; p++) {
+                match(words.prefixCodes(prefixNodes[p]), position, i, end, last, start, hits);
             }
             position++;
             i = end;
@@ -466,12 +481,15 @@ final class InjectionRules {
             while (lineStart > 0 && colon - lineStart <= 40 && s.charAt(lineStart - 1) != '\n') {
                 lineStart--;
             }
-            if (!ROLES.contains(label(s, lineStart, colon))) {
+            if (!isRole(s, lineStart, colon)) {
                 continue;
             }
             int w = colon + 1;
             while (w < s.length() && !isWordChar(s.charAt(w)) && s.charAt(w) != '\n') {
                 w++;
+            }
+            if (w == s.length()) {
+                return; // "System:" at the very end: no word follows
             }
             int end = latinWordEnd(s, w);
             if (end > w && ROLE_FOLLOWERS.contains(s.substring(w, end))) {
@@ -481,15 +499,20 @@ final class InjectionRules {
         }
     }
 
-    /** The text before a colon without Markdown decoration: "## **System**" is "system". */
-    private static String label(String s, int from, int to) {
+    /** Whether the text before a colon is a role, Markdown decoration aside: "## **System**" is "system". */
+    private static boolean isRole(String s, int from, int to) {
         while (from < to && " #*>_[(-".indexOf(s.charAt(from)) >= 0) {
             from++;
         }
         while (to > from && " *_])".indexOf(s.charAt(to - 1)) >= 0) {
             to--;
         }
-        return s.substring(from, to);
+        for (String role : ROLES) {
+            if (role.length() == to - from && s.startsWith(role, from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isWordChar(char c) {
@@ -510,18 +533,131 @@ final class InjectionRules {
         return Math.max(k, i + 1);
     }
 
-    /** The longest rule word at {@code i}, or the one character there. */
+    /** The end of the longest rule word at {@code i} (two characters or more), or of the one character there. */
     private int cjkWordEnd(String s, int i) {
-        for (int len = Math.min(maxDictionaryWord, s.length() - i); len > 1; len--) {
-            if (dictionary.contains(s.substring(i, i + len))) {
-                return i + len;
+        int end = i + 1;
+        int node = Trie.ROOT;
+        for (int k = i; k < s.length() && node >= 0; k++) {
+            node = words.child(node, s.charAt(k));
+            if (node >= 0 && k > i && words.isDictionaryWord(node)) {
+                end = k + 1;
             }
         }
-        return i + 1;
+        return end;
     }
 
     private static boolean isCjk(char c) {
+        if (c < '\u2e80') {
+            return false; // no Han, Hiragana or Katakana below the CJK radicals: skips the script lookup
+        }
         UnicodeScript script = Character.UnicodeScript.of(c);
         return script == UnicodeScript.HAN || script == UnicodeScript.HIRAGANA || script == UnicodeScript.KATAKANA;
+    }
+
+    /**
+     * A character trie of the rules' words: per node the rule codes of the word that ends there, those of
+     * the prefix (a word with a trailing *) that ends there, and whether a Chinese or Japanese word ends
+     * there. Children are kept sorted by character and found by binary search.
+     */
+    private static final class Trie {
+        static final int ROOT = 0;
+
+        private final char[][] keys;
+        private final int[][] children;
+        private final int[][] exact;
+        private final int[][] prefix;
+        private final boolean[] dictionary;
+        private final int depth;
+
+        private Trie(Builder b) {
+            int n = b.nodes.size();
+            keys = new char[n][];
+            children = new int[n][];
+            exact = new int[n][];
+            prefix = new int[n][];
+            dictionary = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                Builder.Node node = b.nodes.get(i);
+                keys[i] = new char[node.children.size()];
+                children[i] = new int[node.children.size()];
+                int k = 0;
+                for (Map.Entry<Character, Integer> child : node.children.entrySet()) {
+                    keys[i][k] = child.getKey();
+                    children[i][k++] = child.getValue();
+                }
+                exact[i] = node.exact;
+                prefix[i] = node.prefix;
+                dictionary[i] = node.dictionary;
+            }
+            depth = b.depth;
+        }
+
+        /** The child of {@code node} along {@code c}; -1 when no word goes on that way. */
+        int child(int node, char c) {
+            int at = java.util.Arrays.binarySearch(keys[node], c);
+            return at < 0 ? -1 : children[node][at];
+        }
+
+        /** Codes of the word ending at {@code node}, or null. */
+        int[] exactCodes(int node) {
+            return exact[node];
+        }
+
+        /** Codes of the prefix ending at {@code node}, or null. */
+        int[] prefixCodes(int node) {
+            return prefix[node];
+        }
+
+        boolean isDictionaryWord(int node) {
+            return dictionary[node];
+        }
+
+        /** Characters of the longest word. */
+        int depth() {
+            return depth;
+        }
+
+        static final class Builder {
+            private static final class Node {
+                final java.util.TreeMap<Character, Integer> children = new java.util.TreeMap<>();
+                int[] exact;
+                int[] prefix;
+                boolean dictionary;
+            }
+
+            private final List<Node> nodes = new ArrayList<>(List.of(new Node()));
+            private int depth;
+
+            void exact(String word, int[] codes) {
+                node(word).exact = codes;
+            }
+
+            void prefix(String word, int[] codes) {
+                node(word).prefix = codes;
+            }
+
+            void dictionaryWord(String word) {
+                node(word).dictionary = true;
+            }
+
+            private Node node(String word) {
+                int at = ROOT;
+                for (int k = 0; k < word.length(); k++) {
+                    Integer next = nodes.get(at).children.get(word.charAt(k));
+                    if (next == null) {
+                        next = nodes.size();
+                        nodes.get(at).children.put(word.charAt(k), next);
+                        nodes.add(new Node());
+                    }
+                    at = next;
+                }
+                depth = Math.max(depth, word.length());
+                return nodes.get(at);
+            }
+
+            Trie build() {
+                return new Trie(this);
+            }
+        }
     }
 }

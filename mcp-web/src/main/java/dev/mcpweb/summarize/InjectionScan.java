@@ -2,6 +2,7 @@ package dev.mcpweb.summarize;
 
 import dev.mcpweb.document.Document;
 import dev.mcpweb.document.Metadata;
+import dev.mcpweb.work.StopToken;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -48,6 +49,10 @@ public final class InjectionScan {
 
     /** The suspects in everything of {@code document} that reaches a prompt or a client, one per place. */
     public static List<Suspect> scan(Document document) {
+        return scan(parts(document));
+    }
+
+    private static List<Part> parts(Document document) {
         Metadata m = document.metadata();
         List<Part> parts = new ArrayList<>();
         m.title().ifPresent(t -> parts.add(new Part("the title", t)));
@@ -58,7 +63,7 @@ public final class InjectionScan {
         m.description().ifPresent(t -> parts.add(new Part("the description", t)));
         String body = document.markdown().isBlank() ? document.text() : document.markdown();
         parts.add(new Part("the text", body));
-        return scan(parts);
+        return parts;
     }
 
     /**
@@ -71,9 +76,15 @@ public final class InjectionScan {
 
     /** The warnings for every document of a summary, each naming its source as "Source [n]". */
     public static List<String> warnings(List<Document> documents) {
+        return warnings(documents, StopToken.none());
+    }
+
+    /** As {@link #warnings(List)}, checking {@code stop} as it goes (a page of megabytes takes a while). */
+    public static List<String> warnings(List<Document> documents, StopToken stop) {
         List<String> all = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            all.addAll(warnings("Source [" + (i + 1) + "]", documents.get(i)));
+            String source = "Source [" + (i + 1) + "]";
+            scan(parts(documents.get(i)), stop).forEach(s -> all.add(warning(source, s)));
         }
         return all;
     }
@@ -125,7 +136,12 @@ public final class InjectionScan {
 
     /** The suspects in {@code parts}, scanned as one text (a phrase may run from one part into the next). */
     public static List<Suspect> scan(List<Part> parts) {
-        StringBuilder joined = new StringBuilder();
+        return scan(parts, StopToken.none());
+    }
+
+    private static List<Suspect> scan(List<Part> parts, StopToken stop) {
+        StringBuilder joined = new StringBuilder(
+                parts.stream().mapToInt(p -> p.text().length() + 2).sum());
         int[] starts = new int[parts.size()];
         for (int i = 0; i < parts.size(); i++) {
             starts[i] = joined.length();
@@ -133,8 +149,8 @@ public final class InjectionScan {
         }
         String all = joined.toString();
         Map<String, Suspect> found = new LinkedHashMap<>();
-        FoldedText folded = FoldedText.of(all);
-        List<InjectionRules.Hit> hits = new ArrayList<>(InjectionRules.find(folded, MAX_HITS));
+        FoldedText folded = FoldedText.of(all, stop);
+        List<InjectionRules.Hit> hits = new ArrayList<>(InjectionRules.find(folded, MAX_HITS, stop));
         hits.sort((a, b) -> Integer.compare(a.from(), b.from()));
         for (InjectionRules.Hit hit : hits) {
             int from = folded.origin[hit.from()];
@@ -143,7 +159,7 @@ public final class InjectionScan {
             String where = refine(parts.get(part).where(), all, from);
             found.putIfAbsent(where, new Suspect(where, excerpt(all.substring(from, Math.max(from, to)))));
         }
-        base64(all, starts, parts, found);
+        base64(all, starts, parts, found, stop);
         // In the order of the parts, so a title comes before the body whatever was found first.
         List<Suspect> ordered = new ArrayList<>(found.values());
         ordered.sort((a, b) -> Integer.compare(order(parts, a.where()), order(parts, b.where())));
@@ -151,10 +167,16 @@ public final class InjectionScan {
     }
 
     /** Decodes runs of base64 that turn out to be text, and scans that text. */
-    private static void base64(String all, int[] starts, List<Part> parts, Map<String, Suspect> found) {
+    private static void base64(
+            String all, int[] starts, List<Part> parts, Map<String, Suspect> found, StopToken token) {
         int n = all.length();
         int i = 0;
+        int nextCheck = 0;
         while (i < n) {
+            if (i >= nextCheck) {
+                token.check();
+                nextCheck = i + (1 << 16);
+            }
             if (!isBase64(all.charAt(i))) {
                 i++;
                 continue;

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
  * virtual threads stay free for I/O and quick calls. The running tasks take turns, least served first
  * ({@link FairShare}): at each {@link StopToken#check() check} after a slice of {@value #SLICE_MILLIS}
  * ms, a task gives its core to one that has run less, so a small page waits a slice behind hostile ones,
- * not until they end. A task that finds every slot taken and the queue full is refused at once with
+ * not until they end. Long tasks (hostile or huge pages) hold at most all slots but one, so the last
+ * core stays with ordinary calls. A task that finds every slot taken and the queue full is refused at once with
  * {@link Busy}. A caller that is interrupted while it waits cancels the task's {@link StopToken}, which
  * ends the work at its next check.
  */
@@ -28,6 +29,12 @@ public final class CpuPool implements CpuRunner, AutoCloseable {
      */
     static final long MAX_IN_PROGRESS = 32L << 20;
 
+    /**
+     * Slot time after which a task is long (hostile or huge: an ordinary page takes a few milliseconds to
+     * extract or summarize); long tasks hold at most all the threads but one ({@link FairShare}).
+     */
+    static final long LONG_MILLIS = 200;
+
     private final FairShare share;
     private final int queueCapacity;
 
@@ -36,8 +43,13 @@ public final class CpuPool implements CpuRunner, AutoCloseable {
     }
 
     CpuPool(int threads, int queueCapacity, Duration slice, long maxInProgress) {
+        this(threads, queueCapacity, slice, maxInProgress, Duration.ofMillis(LONG_MILLIS));
+    }
+
+    CpuPool(int threads, int queueCapacity, Duration slice, long maxInProgress, Duration longAfter) {
         this.queueCapacity = queueCapacity;
-        this.share = new FairShare(threads, threads + queueCapacity, slice.toNanos(), maxInProgress);
+        this.share =
+                new FairShare(threads, threads + queueCapacity, slice.toNanos(), maxInProgress, longAfter.toNanos());
     }
 
     /** CPU-bound work that may fail with {@code E}. */

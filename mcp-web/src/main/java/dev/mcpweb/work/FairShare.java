@@ -16,12 +16,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A task holds its input in memory from when it starts until it ends, so a task that would take the
  * input of the tasks in progress beyond {@code maxInProgress} does not start until others end (a task
  * always starts when none is in progress): interleaving many huge pages must not multiply their memory.
+ *
+ * <p>A task that has held a slot for longer than {@code longNanos} in all (no ordinary page takes that
+ * long) is long, and long tasks hold at most all slots but one: the last core is left to the tasks of
+ * ordinary calls, the virtual threads that serve them and the collector, so that hostile pages slow
+ * themselves down rather than everyone else (on one core they still take turns with the rest).
  */
 final class FairShare {
     private final int slots;
     private final int capacity;
     private final long sliceNanos;
     private final long maxInProgress;
+    private final long longNanos;
+    /** Slots long tasks may hold at once: all but one, so a new task never waits for a long one's slice. */
+    private final int maxLong;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final List<CpuThread> waiting = new ArrayList<>(); // small: at most the capacity
     private final List<CpuThread> admitted = new ArrayList<>();
@@ -31,11 +40,13 @@ final class FairShare {
     private long inProgressSize;
     private long arrivals;
 
-    FairShare(int slots, int capacity, long sliceNanos, long maxInProgress) {
+    FairShare(int slots, int capacity, long sliceNanos, long maxInProgress, long longNanos) {
         this.slots = slots;
         this.capacity = capacity;
         this.sliceNanos = sliceNanos;
         this.maxInProgress = maxInProgress;
+        this.longNanos = longNanos;
+        this.maxLong = Math.max(1, slots - 1);
     }
 
     /** Queues {@code work} (input of {@code size}); empty when {@code capacity} tasks are in already. */
@@ -74,19 +85,20 @@ final class FairShare {
 
     /** Called on {@code task}'s thread at every check: hands its slot on once its slice is used and someone waits. */
     void yieldPoint(CpuThread task) {
-        if (waitingCount == 0) {
-            return;
-        }
         long now = System.nanoTime();
         if (now - task.sliceStart < sliceNanos) {
             return;
+        }
+        if (waitingCount == 0 && task.served + (now - task.sliceStart) < longNanos) {
+            return; // nobody waits, and it cannot be a long task over the long tasks' slots
         }
         lock.lock();
         try {
             task.served += now - task.sliceStart;
             task.sliceStart = now;
-            CpuThread next = next();
-            if (next == null || !next.before(task)) {
+            boolean overLongSlots = isLong(task) && longHolding() > maxLong;
+            CpuThread next = next(task);
+            if (!overLongSlots && (next == null || !next.before(task))) {
                 return;
             }
             task.holding = false;
@@ -184,15 +196,41 @@ final class FairShare {
         }
     }
 
-    /** The waiting task to run next: least served, then first come; null when none may run. Under the lock. */
+    /**
+     * The waiting task to run next: least served, then first come; null when none may run (a long task
+     * may not while long tasks hold {@code maxLong} slots). Under the lock.
+     */
     private CpuThread next() {
+        return next(null);
+    }
+
+    /** As {@link #next()}, as if {@code yielding} (when not null) gave up its slot first. */
+    private CpuThread next(CpuThread yielding) {
+        int yieldingLong = yielding != null && isLong(yielding) ? 1 : 0;
+        boolean longSlotFree = longHolding() - yieldingLong < maxLong;
         CpuThread best = null;
         for (CpuThread t : waiting) {
             boolean fits = t.started || inProgressTasks == 0 || inProgressSize + t.size <= maxInProgress;
-            if (fits && (best == null || t.before(best))) {
+            if (fits && (longSlotFree || !isLong(t)) && (best == null || t.before(best))) {
                 best = t;
             }
         }
         return best;
+    }
+
+    /** A task that has held a slot for longer than any ordinary page takes (a hostile or huge one). */
+    private boolean isLong(CpuThread task) {
+        return task.served >= longNanos;
+    }
+
+    /** Long tasks holding a slot. Under the lock. */
+    private int longHolding() {
+        int n = 0;
+        for (CpuThread t : admitted) {
+            if (t.holding && isLong(t)) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -24,6 +24,27 @@ class DuplicatesTest {
             .repeat(2);
 
     @Test
+    void wordsAreCountedAsSplittingTheStrippedTextOnWhiteSpaceCountsThem() {
+        List<String> texts = List.of(
+                "",
+                " ",
+                "one",
+                " one ",
+                "one two",
+                "one  two\tthree\n",
+                "\u2003one\u00a0two\u2003",
+                "a\u000Bb\fc\rd e");
+        for (String text : texts) {
+            int words = text.strip().split("\\s+").length;
+            for (int n = 1; n <= 6; n++) {
+                assertThat(Duplicates.hasWords(text, n))
+                        .as("%s: %d words", text, n)
+                        .isEqualTo(words >= n);
+            }
+        }
+    }
+
+    @Test
     void aPrintCopyReadFirstGivesItsPlaceToTheOriginalAndIsItsDuplicate() {
         Document print = page("https://coast.example.org/print/fog-signal", STORY, Optional.empty());
         Document other = page("https://coast.example.org/puffins", OTHER, Optional.empty());

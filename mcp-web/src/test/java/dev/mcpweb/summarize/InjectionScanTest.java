@@ -47,6 +47,14 @@ class InjectionScanTest {
                 .isPresent();
     }
 
+    @Test
+    void aTextEndingInARoleAndItsColonIsScanned() {
+        // it threw StringIndexOutOfBoundsException: no word follows the colon
+        assertThat(InjectionScan.find("Minutes of the meeting\nSystem:")).isEmpty();
+        assertThat(InjectionScan.find("Minutes of the meeting\n## **Assistant**:  "))
+                .isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

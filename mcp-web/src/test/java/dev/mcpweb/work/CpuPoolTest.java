@@ -64,6 +64,33 @@ class CpuPoolTest {
     }
 
     @Test
+    void longTasksLeaveOneThreadToTheOthersAndTakeTurnsOnTheRest() throws Exception {
+        try (CpuPool pool = new CpuPool(2, 4, Duration.ofMillis(1), 100, Duration.ofMillis(50))) {
+            StopToken stop = StopToken.none();
+            AtomicLong first = new AtomicLong();
+            AtomicLong second = new AtomicLong();
+            CompletableFuture<Long> a = submit(pool, stop, 1, () -> spin(stop, first, new CountDownLatch(1)));
+            CompletableFuture<Long> b = submit(pool, stop, 1, () -> spin(stop, second, new CountDownLatch(1)));
+            try {
+                // both start; once long, one runs and the other waits for its turn
+                awaitCondition(() -> pool.load().busy() == 1 && pool.load().queued() == 1);
+                long firstThen = first.get();
+                long secondThen = second.get();
+                awaitCondition(() -> first.get() > firstThen && second.get() > secondThen);
+
+                long t0 = System.nanoTime();
+                assertThat(submit(pool, stop, 1, () -> 7L).get(10, TimeUnit.SECONDS))
+                        .isEqualTo(7L);
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+            } finally {
+                stop.cancel();
+            }
+            assertThatThrownBy(() -> a.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(Stopped.class);
+            assertThatThrownBy(() -> b.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(Stopped.class);
+        }
+    }
+
+    @Test
     void aTaskWhoseInputWouldPutTooMuchInProgressWaitsWhileSmallOnesRun() throws Exception {
         try (CpuPool pool = new CpuPool(1, 4, Duration.ofMillis(1), 100)) {
             StopToken stop = StopToken.none();

@@ -91,7 +91,7 @@ public final class ExtractiveSummarizer implements Summarizer {
         }
         // Text that addresses an AI is left out rather than quoted with a marker: the reader of this summary
         // is often a model, which a marker would not stop from obeying it. The warnings say what was left out.
-        warnings.addAll(InjectionScan.warnings(documents));
+        warnings.addAll(InjectionScan.warnings(documents, request.stop()));
         long leftOut = IntStream.range(0, corpus.size())
                 .filter(i -> corpus.addressesAnAi[i])
                 .count();
