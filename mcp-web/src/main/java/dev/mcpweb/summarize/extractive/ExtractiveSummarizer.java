@@ -46,6 +46,13 @@ public final class ExtractiveSummarizer implements Summarizer {
     private static final Pattern REFERS_BACK_EARLY = Pattern.compile(
             "(?iu)^\\W*(\\p{L}+\\W+){0,2}?(it|it's|it’s|they|they're|they’re|this|these|those|er|sie|es|dies\\w*|il|elle|ils|elles)\\b");
 
+    /**
+     * How much of a passage's focus depends on its section's coverage of the query, against the section
+     * that covers most: the section that holds a restaurant's name, "diners" and "cocktail" outranks the
+     * introduction that repeats "new Houston restaurants" when the question asks for all of them.
+     */
+    static final double SECTION_SHARE = 0.7;
+
     /** What a code block's relevance counts for when the question does not ask for code. */
     static final double PROSE_QUERY_CODE_SHARE = 0.5;
 
@@ -157,6 +164,12 @@ public final class ExtractiveSummarizer implements Summarizer {
         double[] focus = new double[corpus.size()];
         for (int i = 0; i < focus.length; i++) {
             focus[i] = (1 - REGION_SHARE) * rel[i] / maxRel + REGION_SHARE * relevance.region[i] / maxRegion;
+        }
+        double bestSection = max(relevance.sectionCoverage);
+        if (bestSection > 0) { // sections first: a passage counts as much as its section covers the query
+            for (int i = 0; i < focus.length; i++) {
+                focus[i] *= (1 - SECTION_SHARE) + SECTION_SHARE * relevance.sectionCoverage[i] / bestSection;
+            }
         }
         boolean asksForCode = QueryIntent.asksForCode(relevance.query);
         if (!asksForCode) {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Query relevance of every passage: BM25 over its own terms, a share of its neighbours' BM25 (an
  * answer often spans the sentence that names the topic and the next one), the query terms in its
- * heading path, and a small lift for the kind of content the question asks for ({@link QueryIntent}).
+ * heading path, and a small lift for the kind of content the question asks for ({@link QueryIntent});
+ * and how much of the query the passage's section covers, so sections can be ranked before passages.
  */
 final class Relevance {
     private static final double K1 = 1.2;
@@ -16,6 +17,8 @@ final class Relevance {
     private static final double HEADING_SHARE = 0.5;
     /** How much more a passage with the kind of content the question asks for (figures, dates, names …) counts. */
     static final double INTENT_LIFT = 1.25;
+    /** The most passages of one section whose coverage of the query is counted together. */
+    static final int SECTION_WINDOW = 100;
 
     private final Corpus corpus;
     final String query;
@@ -28,6 +31,8 @@ final class Relevance {
     final double[] region;
     /** Share of the query's IDF mass that each passage, its neighbours and its headings contain. */
     final double[] coverage;
+    /** Share of the query's IDF mass that each passage's section (its heading path and passages) contains. */
+    final double[] sectionCoverage;
 
     Relevance(Corpus corpus, String query) {
         this.corpus = corpus;
@@ -38,6 +43,7 @@ final class Relevance {
         combined = new double[n];
         coverage = new double[n];
         region = new double[n];
+        sectionCoverage = new double[n];
         if (queryTerms.length == 0) {
             return;
         }
@@ -83,6 +89,49 @@ final class Relevance {
             combined[i] = score;
         }
         scoreRegions();
+        scoreSections(weight, mass);
+    }
+
+    /**
+     * The share of the query's IDF mass that each passage's section holds in its heading path and its
+     * passages. A section longer than {@link #SECTION_WINDOW} passages (or a long text with no headings)
+     * counts as consecutive stretches of that many, each with the section's heading path, so coverage
+     * still tells one part of a long document from another.
+     */
+    private void scoreSections(double[] weight, double mass) {
+        int n = corpus.size();
+        int[] unitOf = new int[n];
+        List<boolean[]> units = new ArrayList<>();
+        int inUnit = 0;
+        for (int i = 0; i < n; i++) {
+            Section s = corpus.passages.get(i).block().section();
+            boolean fresh = i == 0 || corpus.passages.get(i - 1).block().section() != s || inUnit == SECTION_WINDOW;
+            if (fresh) {
+                boolean[] has = new boolean[queryTerms.length];
+                for (int q = 0; q < queryTerms.length; q++) {
+                    has[q] = contains(corpus.headingTerms[s.index()], queryTerms[q]);
+                }
+                units.add(has);
+                inUnit = 0;
+            }
+            inUnit++;
+            unitOf[i] = units.size() - 1;
+            boolean[] has = units.getLast();
+            for (int q = 0; q < queryTerms.length; q++) {
+                has[q] |= contains(corpus.vectorTerms[i], queryTerms[q]);
+            }
+        }
+        double[] unitCoverage = new double[units.size()];
+        for (int u = 0; u < unitCoverage.length; u++) {
+            double covered = 0;
+            for (int q = 0; q < queryTerms.length; q++) {
+                covered += units.get(u)[q] ? weight[q] : 0;
+            }
+            unitCoverage[u] = covered / mass;
+        }
+        for (int i = 0; i < n; i++) {
+            sectionCoverage[i] = unitCoverage[unitOf[i]];
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class SummaryQaEvalTest {
-    /** Per split of qa-pages.jsonl: answer found, distractor left out (measured 0.918/0.918 and 0.913/0.904). */
+    /** Per split of qa-pages.jsonl: answer found, distractor left out (measured 0.918/0.927 and 0.904/0.913). */
     private static final Map<String, double[]> FLOORS = Map.of(
             "tune", new double[] {0.90, 0.91},
             "check", new double[] {0.89, 0.89});
@@ -60,7 +60,7 @@ class SummaryQaEvalTest {
         SummaryEvaluation.Report report = new SummaryEvaluation(List.of(wcxb), SummaryEvaluation.Source.HTML)
                 .run(SummaryEvaluation.readItems(qa), SummaryEvaluation.System.EXTRACTIVE, 150);
 
-        assertThat(report.overall().answerFound()).isGreaterThan(0.83); // measured 0.846
+        assertThat(report.overall().answerFound()).isGreaterThan(0.85); // measured 0.865
         assertThat(report.overall().distractorLeftOut()).isGreaterThan(0.90);
     }
 }
