@@ -49,7 +49,7 @@ final class Boilerplate implements NodeFilter {
             "progress",
             "meter",
             "slot");
-    private static final Evaluator HEADINGS = QueryParser.parse("h2, h3, h4, h5, h6");
+    static final Evaluator HEADINGS = QueryParser.parse("h2, h3, h4, h5, h6");
     private static final Set<String> FURNITURE_TAGS = Set.of("nav", "footer", "aside", "menu");
     private static final Set<String> FURNITURE_ROLES = Set.of(
             "navigation",

@@ -83,20 +83,16 @@ final class ProductPage {
     /** Reads what {@code page} declares about the products it shows. */
     static ProductPage of(Document page, PageMarks pageMarks) {
         // the three ways it can say what it shows
-        List<Element> marks = pageMarks.select(PageMarks.JSON_LD, PageMarks.OG_TYPE, PageMarks.PRODUCT_ITEM);
-        List<Element> scripts = new ArrayList<>();
         String og = "";
         int microdata = 0;
-        for (Element e : marks) {
-            if (e.nameIs("script")) {
-                scripts.add(e);
-            } else if (e.nameIs("meta")) {
+        for (Element e : pageMarks.select(PageMarks.OG_TYPE, PageMarks.PRODUCT_ITEM)) {
+            if (e.nameIs("meta")) {
                 og = e.attr("content").strip().toLowerCase(Locale.ROOT);
             } else {
                 microdata++;
             }
         }
-        List<JsonNode> declared = StructuredBody.products(scripts);
+        List<JsonNode> declared = StructuredBody.products(pageMarks.jsonLd());
         boolean marked = OG_PRODUCT.contains(og) || microdata == 1;
         return new ProductPage(declared, marked || declaresProductOnSale(page, declared));
     }

@@ -52,9 +52,9 @@ final class StructuredBody {
      * shops describe the item on sale there, often with text the page renders only from a script or
      * behind a tab.
      */
-    static List<JsonNode> products(List<Element> jsonLdScripts) {
+    static List<JsonNode> products(List<String> jsonLdScripts) {
         List<JsonNode> found = new ArrayList<>();
-        readAll(jsonLdScripts.stream().map(Element::data).toList(), "Product", root -> collectProducts(root, found));
+        readAll(jsonLdScripts, "Product", root -> collectProducts(root, found));
         return found;
     }
 

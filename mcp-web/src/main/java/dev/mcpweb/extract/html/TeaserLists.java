@@ -17,9 +17,9 @@ import org.jsoup.select.QueryParser;
  * which declare no article, such lists are the content and stay.
  */
 final class TeaserLists {
-    /** Fewer entries than this are a link or two in passing. */
     private static final Evaluator LISTS = QueryParser.parse("ul, ol, div, section");
-
+    private static final Evaluator ANY_HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    /** Fewer entries than this are a link or two in passing. */
     private static final int MIN_ENTRIES = 3;
     /** An entry whose text is at least this share link text is a link and nothing else. */
     private static final double LINKED = 0.8;
@@ -79,7 +79,7 @@ final class TeaserLists {
         List<Element> sections = new ArrayList<>();
         Set<Element> lists = Collections.newSetFromMap(new IdentityHashMap<>());
         lists.addAll(doomed);
-        for (Element heading : main.select("h2, h3, h4, h5, h6")) {
+        for (Element heading : TreeQuery.select(main, Boilerplate.HEADINGS)) {
             int label = lengths.text(heading);
             if (label == 0
                     || TextLengths.visibleLength(heading.text()) > MAX_LABEL
@@ -93,8 +93,7 @@ final class TeaserLists {
             List<Element> blocks = new ArrayList<>();
             boolean linksOnly = true;
             for (Element next = unit.nextElementSibling(); next != null; next = next.nextElementSibling()) {
-                if (next.normalName().matches("h[1-6]")
-                        || !next.select("h1, h2, h3, h4, h5, h6").isEmpty()) {
+                if (!TreeQuery.select(next, ANY_HEADING).isEmpty()) { // a heading, or a block holding one
                     break;
                 }
                 int text = lengths.text(next);
