@@ -199,8 +199,8 @@ final class BestFirstCrawl {
                     Read read = finished.resultNow();
                     fetched++;
                     budget.spend(read.bytes());
-                    read.finalUrl().ifPresent(seen::add);
                     Candidate c = read.candidate();
+                    read.finalUrl().filter(u -> !u.equals(c.url)).ifPresent(u -> redirectedTo(u, c));
                     read.document()
                             .flatMap(d -> d.metadata().title())
                             .ifPresent(title -> read.finalUrl()
@@ -293,6 +293,27 @@ final class BestFirstCrawl {
             frontier.add(c);
             waiting.put(c.url, c);
         }
+    }
+
+    /**
+     * Notes that {@code from} was redirected to {@code url}: that page has been read now, so a link to it
+     * still waiting is not fetched again but listed as read under {@code from}.
+     */
+    private void redirectedTo(URI url, Candidate from) {
+        seen.add(url);
+        Candidate waitingFor = waiting.remove(url);
+        if (waitingFor == null) {
+            return;
+        }
+        frontier.remove(waitingFor);
+        visits.put(
+                url,
+                visit(
+                        waitingFor,
+                        Visit.Status.DUPLICATE,
+                        Optional.of("not fetched again: " + from.url + " redirected to it, and was read"),
+                        0,
+                        0));
     }
 
     /** Remembers {@code title} for {@code url}; a candidate waiting for that page without one is scored by it too. */

@@ -25,7 +25,10 @@ public record Visit(
         READ,
         /** Read, and among the pages the summary was made from. */
         SUMMARIZED,
-        /** Read, but left out of the summary as a copy of a page it cites; the reason names which. */
+        /**
+         * Read, but left out of the summary as a copy of a page it cites; or not fetched, because another
+         * page read redirected to it. The reason names which.
+         */
         DUPLICATE,
         /** robots.txt disallows it for our user agent: not fetched. */
         REFUSED_BY_ROBOTS,
