@@ -9,7 +9,6 @@ import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.summarize.SummaryListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -91,10 +90,10 @@ class RedirectedLinkTest {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
                 requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-                String html;
                 switch (path) {
                     case "/" ->
-                        html = page(
+                        SmallPages.send(
+                                exchange,
                                 "The Coast Society",
                                 "<h1>The Coast Society</h1><p>Our history of the lighthouse, old and new.</p>"
                                         + "<ul><li><a href=\"/old\">When the lighthouse moved</a></li>"
@@ -102,28 +101,16 @@ class RedirectedLinkTest {
                     case "/old" -> {
                         exchange.getResponseHeaders().set("Location", url("/new"));
                         exchange.sendResponseHeaders(301, -1);
-                        return;
                     }
                     case "/new" ->
-                        html = page(
+                        SmallPages.send(
+                                exchange,
                                 "The lighthouse moved",
                                 "<h1>The lighthouse moved</h1><p>The lighthouse moved inland in 1998, when the cliff"
                                         + " under it had worn away to twelve metres.</p>");
-                    default -> {
-                        exchange.sendResponseHeaders(404, -1);
-                        return;
-                    }
+                    default -> exchange.sendResponseHeaders(404, -1);
                 }
-                byte[] body = html.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
             }
-        }
-
-        private static String page(String title, String main) {
-            return "<!doctype html><html lang=\"en\"><head><title>" + title + "</title></head><body><main>" + main
-                    + "</main></body></html>";
         }
 
         @Override

@@ -9,7 +9,6 @@ import dev.mcpweb.pipeline.Pipeline;
 import dev.mcpweb.summarize.SummaryListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -133,9 +132,9 @@ class TargetTitleTest {
         private void handle(HttpExchange exchange) throws IOException {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
-                String html;
                 if (path.equals("/")) {
-                    html = page(
+                    SmallPages.send(
+                            exchange,
                             "The Coast Society",
                             "<h1>The Coast Society</h1><ul>"
                                     + IntStream.rangeClosed(1, PAGES)
@@ -146,7 +145,8 @@ class TargetTitleTest {
                                     + "</ul>");
                 } else if (path.matches("/page-\\d+")) {
                     int i = Integer.parseInt(path.substring(6));
-                    html = page(
+                    SmallPages.send(
+                            exchange,
                             title(i),
                             "<h1>" + title(i) + "</h1><p>"
                                     + (i == ANSWER
@@ -155,18 +155,8 @@ class TargetTitleTest {
                                     + "</p>");
                 } else {
                     exchange.sendResponseHeaders(404, -1);
-                    return;
                 }
-                byte[] body = html.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
             }
-        }
-
-        private static String page(String title, String main) {
-            return "<!doctype html><html lang=\"en\"><head><title>" + title + "</title></head><body><main>" + main
-                    + "</main></body></html>";
         }
 
         @Override
