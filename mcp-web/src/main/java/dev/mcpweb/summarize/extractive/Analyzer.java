@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -18,7 +17,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class Analyzer {
     private final org.apache.lucene.analysis.Analyzer lucene;
-    private final Map<String, Integer> ids = new HashMap<>();
+    /** Ids by term, looked up in the token's own buffer: no string is made for a term seen before. */
+    private final CharArrayMap<Integer> ids = new CharArrayMap<>(256, false);
 
     Analyzer(org.apache.lucene.analysis.Analyzer lucene) {
         this.lucene = lucene;
@@ -32,7 +32,12 @@ final class Analyzer {
             if (n[0] == out[0].length) {
                 out[0] = Arrays.copyOf(out[0], n[0] * 2);
             }
-            out[0][n[0]++] = ids.computeIfAbsent(term, s -> ids.size());
+            Integer id = ids.get(term.buffer(), 0, term.length());
+            if (id == null) {
+                id = ids.size();
+                ids.put(term.toString(), id);
+            }
+            out[0][n[0]++] = id;
         });
         return Arrays.copyOf(out[0], n[0]);
     }
@@ -40,11 +45,12 @@ final class Analyzer {
     /** The terms of {@code text} in order, with repeats, as {@link #terms} counts them. */
     static List<String> words(org.apache.lucene.analysis.Analyzer lucene, String text) {
         List<String> words = new ArrayList<>();
-        forEachTerm(lucene, text, words::add);
+        forEachTerm(lucene, text, term -> words.add(term.toString()));
         return words;
     }
 
-    private static void forEachTerm(org.apache.lucene.analysis.Analyzer lucene, String text, Consumer<String> each) {
+    private static void forEachTerm(
+            org.apache.lucene.analysis.Analyzer lucene, String text, Consumer<CharTermAttribute> each) {
         try (TokenStream tokens = lucene.tokenStream("", text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
@@ -53,7 +59,7 @@ final class Analyzer {
                 if (term.length() == 1 && !Character.isDigit(term.charAt(0))) {
                     continue;
                 }
-                each.accept(term.toString());
+                each.accept(term);
             }
             tokens.end();
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.document.Document;
-import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.work.StopToken;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,23 +43,7 @@ final class Corpus {
             FactPassages.append(doc.metadata().productFacts(), d + 1, sections, blocks, passages);
         }
         int n = passages.size();
-        addressesAnAi = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            stop.check();
-            addressesAnAi[i] = InjectionScan.isSuspect(passages.get(i).text());
-        }
-        for (int i = 0; i + 1 < n; i++) { // an attempt split across two sentences of one block
-            stop.check();
-            Passage p = passages.get(i);
-            Passage next = passages.get(i + 1);
-            if (next.block() == p.block()
-                    && !addressesAnAi[i]
-                    && !addressesAnAi[i + 1]
-                    && InjectionScan.isSuspect(p.text() + " " + next.text())) {
-                addressesAnAi[i] = true;
-                addressesAnAi[i + 1] = true;
-            }
-        }
+        addressesAnAi = SuspectPassages.of(passages, stop);
         terms = new int[n][];
         long total = 0;
         for (int i = 0; i < n; i++) {

@@ -57,13 +57,20 @@ public final class ExtractiveSummarizer implements Summarizer {
     static final double PROSE_QUERY_CODE_SHARE = 0.5;
 
     private final boolean bm25Only;
+    private final double sectionShare;
 
     public ExtractiveSummarizer() {
-        this(false);
+        this(false, SECTION_SHARE);
     }
 
-    private ExtractiveSummarizer(boolean bm25Only) {
+    private ExtractiveSummarizer(boolean bm25Only, double sectionShare) {
         this.bm25Only = bm25Only;
+        this.sectionShare = sectionShare;
+    }
+
+    /** This summarizer with sections weighted by {@code share} instead of {@link #SECTION_SHARE}; 0 ranks passages flat. */
+    static ExtractiveSummarizer withSectionShare(double share) {
+        return new ExtractiveSummarizer(false, share);
     }
 
     /**
@@ -71,7 +78,7 @@ public final class ExtractiveSummarizer implements Summarizer {
      * with no context, headings, centrality, structure or diversity.
      */
     public static ExtractiveSummarizer bm25Baseline() {
-        return new ExtractiveSummarizer(true);
+        return new ExtractiveSummarizer(true, SECTION_SHARE);
     }
 
     /**
@@ -118,7 +125,7 @@ public final class ExtractiveSummarizer implements Summarizer {
                         .byMarginalRelevance(relevance.own, 1.0)
                         .chosen();
             } else if (answered(relevance)) {
-                chosen = queryFocused(corpus, relevance, budget);
+                chosen = queryFocused(corpus, relevance, budget, sectionShare);
             } else {
                 notice = (notice.isEmpty() ? "" : notice + "\n\n")
                         + "**No passage in the sources answers this query.** "
@@ -156,7 +163,7 @@ public final class ExtractiveSummarizer implements Summarizer {
                 && Arrays.stream(relevance.coverage).max().orElse(0) >= MIN_COVERAGE;
     }
 
-    private static List<Passage> queryFocused(Corpus corpus, Relevance relevance, int budget) {
+    private static List<Passage> queryFocused(Corpus corpus, Relevance relevance, int budget, double sectionShare) {
         double[] rel = relevance.combined;
         double maxRel = max(rel);
         double maxRegion = Math.max(1e-9, max(relevance.region));
@@ -168,7 +175,7 @@ public final class ExtractiveSummarizer implements Summarizer {
         double bestSection = max(relevance.sectionCoverage);
         if (bestSection > 0) { // sections first: a passage counts as much as its section covers the query
             for (int i = 0; i < focus.length; i++) {
-                focus[i] *= (1 - SECTION_SHARE) + SECTION_SHARE * relevance.sectionCoverage[i] / bestSection;
+                focus[i] *= (1 - sectionShare) + sectionShare * relevance.sectionCoverage[i] / bestSection;
             }
         }
         boolean asksForCode = QueryIntent.asksForCode(relevance.query);

@@ -41,7 +41,6 @@ final class MarkdownPassages {
             c -> c != '_' && !Whitespace.isSpace(c),
             c -> !Emphasis.isWordChar(c));
     private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|<>~])");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A line that is a property: a short label, a colon, a value ("Price: $129", "Charging Time: 1.5 Hours"). */
     private static final Pattern PROPERTY_LINE = Pattern.compile("^[^:.!?]{1,40}+:\\s*+\\S.*");
     /** The most words a label of a label/value pair or a definition's term has. */
@@ -407,7 +406,30 @@ final class MarkdownPassages {
             out.append(markdown, tick, close + ticks.length());
             i = close + ticks.length();
         }
-        return SPACES.matcher(out).replaceAll(" ").strip();
+        return collapseSpaces(out).strip();
+    }
+
+    /**
+     * Each run of the white space {@code \s} matches (space, tab, line feed, vertical tab, form feed,
+     * carriage return) as one space: what {@code replaceAll("\\s+", " ")} gives, without a regular
+     * expression (which took most of the time of reading a page's passages).
+     */
+    static String collapseSpaces(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                if (!inRun) {
+                    out.append(' ');
+                    inRun = true;
+                }
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
+        return out.toString();
     }
 
     /**

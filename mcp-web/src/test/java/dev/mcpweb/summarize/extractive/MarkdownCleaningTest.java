@@ -1,0 +1,28 @@
+package dev.mcpweb.summarize.extractive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MarkdownCleaningTest {
+    @Test
+    void runsOfWhiteSpaceBecomeOneSpaceAsTheRegularExpressionMadeThem() {
+        String alphabet = " \t\n\u000B\f\r\u00A0\u2003\u3000ab.";
+        Random random = new Random(18);
+        for (int k = 0; k < 5_000; k++) {
+            StringBuilder s = new StringBuilder();
+            for (int n = random.nextInt(30); n > 0; n--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = s.toString();
+            assertThat(MarkdownPassages.collapseSpaces(text))
+                    .as(
+                            "%s",
+                            text.codePoints()
+                                    .mapToObj(c -> String.format("U+%04X", c))
+                                    .toList())
+                    .isEqualTo(text.replaceAll("\\s+", " "));
+        }
+    }
+}
