@@ -89,7 +89,7 @@ class PipelineCpuPoolTest {
                     .isEqualTo(InjectionScan.warnings("huge", hugeDocument))
                     .singleElement()
                     .asString()
-                    .contains("SECRET-7731");
+                    .contains("Ignore all previous instructions");
 
             List<Thread> fillers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -113,16 +113,17 @@ class PipelineCpuPoolTest {
                 // The small page's key and scan take microseconds on the caller; its extraction is cached.
                 assertThat(pipeline.extract(small)).isEqualTo(smallDocument);
                 assertThat(pipeline.injectionWarnings("small", smallDocument))
-                        .singleElement()
-                        .asString()
-                        .contains("SECRET-7731");
+                        .isNotEmpty()
+                        .isEqualTo(InjectionScan.warnings("small", smallDocument));
                 // The huge page's hash and scan are CPU work for the pool, even with its extraction cached.
                 assertThatThrownBy(() -> pipeline.extract(huge))
                         .isInstanceOf(PipelineException.class)
-                        .satisfies(e -> assertThat(((PipelineException) e).kind()).isEqualTo(FailureKind.BUSY));
+                        .satisfies(
+                                e -> assertThat(((PipelineException) e).kind()).isEqualTo(FailureKind.BUSY));
                 assertThatThrownBy(() -> pipeline.injectionWarnings("huge", hugeDocument))
                         .isInstanceOf(PipelineException.class)
-                        .satisfies(e -> assertThat(((PipelineException) e).kind()).isEqualTo(FailureKind.BUSY));
+                        .satisfies(
+                                e -> assertThat(((PipelineException) e).kind()).isEqualTo(FailureKind.BUSY));
             } finally {
                 fillers.forEach(Thread::interrupt);
                 for (Thread filler : fillers) {
@@ -137,7 +138,9 @@ class PipelineCpuPoolTest {
     private static void awaitLoad(Pipeline pipeline, int busy, int queued) {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (pipeline.cpuLoad().busy() != busy || pipeline.cpuLoad().queued() != queued) {
-            assertThat(System.nanoTime()).as("CPU threads busy: " + busy + ", queued: " + queued).isLessThan(until);
+            assertThat(System.nanoTime())
+                    .as("CPU threads busy: " + busy + ", queued: " + queued)
+                    .isLessThan(until);
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
     }
