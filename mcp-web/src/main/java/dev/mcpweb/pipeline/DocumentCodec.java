@@ -23,9 +23,20 @@ import java.util.Optional;
 final class DocumentCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Extractions in the cache's {@code extract} namespace: the document and its render signal ({@code rs}). */
-    static final TieredCache.Codec<Extraction> EXTRACTION =
-            TieredCache.Codec.of(DocumentCodec::decodeExtraction, e -> Optional.of(encode(e)));
+    /**
+     * Extractions in the cache's {@code extract} namespace: the document and its render signal ({@code rs}),
+     * encoded where they were made ({@link Encoded#of}, on the CPU pool); those read back carry no bytes and
+     * are not stored again.
+     */
+    static final TieredCache.Codec<Encoded<Extraction>> EXTRACTION = TieredCache.Codec.of(
+            bytes -> decodeExtraction(bytes).map(e -> new Encoded<>(e, Optional.empty())), Encoded::bytes);
+
+    /** A value and, when it was just made, its bytes for the cache. */
+    record Encoded<T>(T value, Optional<byte[]> bytes) {
+        static Encoded<Extraction> of(Extraction extraction) {
+            return new Encoded<>(extraction, Optional.of(encode(extraction)));
+        }
+    }
 
     private DocumentCodec() {}
 

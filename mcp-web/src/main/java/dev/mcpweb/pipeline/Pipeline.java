@@ -23,6 +23,7 @@ import dev.mcpweb.llm.LlmProvider;
 import dev.mcpweb.llm.LlmProviders;
 import dev.mcpweb.llm.ResilientProvider;
 import dev.mcpweb.llm.TokenBudget;
+import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.summarize.MapReduceSummarizer;
 import dev.mcpweb.summarize.NoteStore;
 import dev.mcpweb.summarize.SourceList;
@@ -33,6 +34,7 @@ import dev.mcpweb.summarize.SummaryListener;
 import dev.mcpweb.summarize.SummaryRequest;
 import dev.mcpweb.summarize.extractive.ExtractiveSummarizer;
 import dev.mcpweb.work.CpuPool;
+import dev.mcpweb.work.CpuRunner;
 import dev.mcpweb.work.StopToken;
 import dev.mcpweb.work.Stopped;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,6 +73,14 @@ import java.util.stream.Stream;
  * ({@code mcpweb.stage}) and LLM counters ({@code mcpweb.llm.*}) go to the {@link MeterRegistry}.
  */
 public final class Pipeline implements AutoCloseable {
+    /**
+     * Inputs up to this many bytes or characters are hashed and scanned on the calling thread: well under a
+     * millisecond of work, less than handing it to the CPU pool. Larger ones (a page of megabytes takes tens
+     * of milliseconds to hash and more to scan or encode) go to the pool: on a virtual thread they would
+     * hold one of its carriers, as many as the cores, and stall every other call waiting for one.
+     */
+    static final int INLINE_MAX = 64 << 10;
+
     private final Config config;
     private final MeterRegistry meters;
     private final TieredCache cache;
@@ -290,23 +300,26 @@ public final class Pipeline implements AutoCloseable {
      */
     private Extraction extracted(FetchResult result, StopToken call)
             throws ExtractionException, CpuPool.Busy, InterruptedException {
-        String key = extractKey(result);
+        String key = onCpu(call, result.body().length, () -> extractKey(result));
         Duration maxCpu = config.extractor().maxCpu();
         // Shared by every caller asking for the same extraction: one caller's cancel does not stop it.
         StopToken shared = call.detached();
-        TieredCache.Cached<Extraction> d;
+        TieredCache.Cached<DocumentCodec.Encoded<Extraction>> d;
         try {
             d = cache.getOrCompute(
                     Namespace.EXTRACT,
                     key,
                     DocumentCodec.EXTRACTION,
-                    () -> cpu.run(
-                            shared,
-                            result.body().length,
-                            () -> timed(
-                                    "extract",
-                                    () -> extractor.read(
-                                            result, shared.withCpuBudget(maxCpu, "extraction", "extractor.max_cpu")))));
+                    () -> cpu.run(shared, result.body().length, () -> {
+                        Extraction read = timed(
+                                "extract",
+                                () -> extractor.read(
+                                        result, shared.withCpuBudget(maxCpu, "extraction", "extractor.max_cpu")));
+                        // encoded for the cache here too: megabytes of JSON are CPU work like the rest
+                        return config.cache().enabled()
+                                ? DocumentCodec.Encoded.of(read)
+                                : new DocumentCodec.Encoded<>(read, Optional.empty());
+                    }));
         } catch (ExtractionException | CpuPool.Busy | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -314,7 +327,7 @@ public final class Pipeline implements AutoCloseable {
         }
         meters.counter("mcpweb.cache.extract", "result", d.hit() ? "hit" : "miss")
                 .increment();
-        return d.value();
+        return d.value().value();
     }
 
     /**
@@ -548,17 +561,20 @@ public final class Pipeline implements AutoCloseable {
                 .flatMap(d -> Stream.of(
                         d.title(), d.markdown(), d.metadata().productFacts().toString()))
                 .toList();
-        String key = CacheKey.of(
-                SummaryCodec.FORMAT,
-                MapReduceSummarizer.PROMPT_VERSION,
-                choice.identity(),
-                contents,
-                request.query(),
-                request.maxLengthWords(),
-                config.chunker().strategy(),
-                config.chunker().chunkSize(),
-                config.chunker().chunkOverlap(),
-                config.summarizer().temperature());
+        String key = onCpu(
+                request.stop(),
+                request.textSize(),
+                () -> CacheKey.of(
+                        SummaryCodec.FORMAT,
+                        MapReduceSummarizer.PROMPT_VERSION,
+                        choice.identity(),
+                        contents,
+                        request.query(),
+                        request.maxLengthWords(),
+                        config.chunker().strategy(),
+                        config.chunker().chunkSize(),
+                        config.chunker().chunkOverlap(),
+                        config.summarizer().temperature()));
         List<Summary.SourceRef> sources = SourceList.of(request.documents());
         SummaryCodec.Citing codec = SummaryCodec.citing(sources);
         Summarizer summarizer = summarizer(choice);
@@ -594,6 +610,31 @@ public final class Pipeline implements AutoCloseable {
         Summary hit = summary.origin() == TieredCache.Origin.SHARED ? codec.asStored(summary.value()) : summary.value();
         listener.onDelta(hit.markdown());
         return hit;
+    }
+
+    /**
+     * The warnings for text in {@code document} addressed to an AI ({@link InjectionScan}), each naming
+     * {@code source}; a document of megabytes is scanned on the CPU pool, under the call's deadline.
+     */
+    public List<String> injectionWarnings(String source, Document document) throws PipelineException {
+        StopToken call = callToken();
+        long size = (long) document.markdown().length() + document.text().length();
+        try {
+            return onCpu(call, size, () -> InjectionScan.warnings(source, document, call));
+        } catch (CpuPool.Busy e) {
+            throw new PipelineException(FailureKind.BUSY, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PipelineException(FailureKind.CANCELLED, source + ": cancelled", e);
+        } catch (Stopped e) {
+            throw stopped(source + ": the scan for text addressed to an AI", e);
+        }
+    }
+
+    /** {@code work} on an input of {@code size}: on the calling thread when small, else on the CPU pool. */
+    private <T, E extends Exception> T onCpu(StopToken token, long size, CpuPool.Task<T, E> work)
+            throws E, CpuPool.Busy, InterruptedException {
+        return (size <= INLINE_MAX ? CpuRunner.CALLER : cpu).run(token, size, work);
     }
 
     /** The failure for work that {@code e} stopped: cancelled, out of time, or over its CPU budget. */

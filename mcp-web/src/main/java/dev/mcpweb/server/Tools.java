@@ -39,7 +39,6 @@ import dev.mcpweb.search.SearchReport;
 import dev.mcpweb.search.SearchRequest;
 import dev.mcpweb.search.WebSearch;
 import dev.mcpweb.server.Arguments.BadArguments;
-import dev.mcpweb.summarize.InjectionScan;
 import dev.mcpweb.summarize.Summary;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -412,7 +411,7 @@ final class Tools {
         }
         List<String> warnings = Stream.concat(
                         read.warnings().stream(),
-                        InjectionScan.warnings(document.url().toString(), document).stream())
+                        pipeline.injectionWarnings(document.url().toString(), document).stream())
                 .toList();
         StringBuilder text = new StringBuilder();
         warnings.forEach(w -> text.append("Warning: ").append(w).append('\n'));

@@ -71,7 +71,12 @@ public final class InjectionScan {
      * example "Source [2]" or a URL) and quoting the passage.
      */
     public static List<String> warnings(String source, Document document) {
-        return scan(document).stream().map(s -> warning(source, s)).toList();
+        return warnings(source, document, StopToken.none());
+    }
+
+    /** As {@link #warnings(String, Document)}, checking {@code stop} as it goes. */
+    public static List<String> warnings(String source, Document document, StopToken stop) {
+        return scan(parts(document), stop).stream().map(s -> warning(source, s)).toList();
     }
 
     /** The warnings for every document of a summary, each naming its source as "Source [n]". */

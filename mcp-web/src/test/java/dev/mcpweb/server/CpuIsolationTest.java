@@ -81,7 +81,10 @@ class CpuIsolationTest {
     @Test
     void aQuickCallIsAnsweredPromptlyWhileTwoHeavyExtractionsRun() throws Exception {
         start(Map.of("extractor.max_cpu", "10m"));
-        twoHeavyCalls(h -> h.path("cpu_busy").asInt() == 2);
+        // Both extractions in the CPU pool: both running, or (once they count as long tasks, which hold all
+        // the CPU threads but one) one running and one waiting for its turn. Either lasts until they end.
+        twoHeavyCalls(h -> h.path("cpu_busy").asInt() >= 1
+                && h.path("cpu_busy").asInt() + h.path("cpu_queued").asInt() == 2);
 
         long t0 = System.nanoTime();
         JsonNode stats = callAsync(13, "get_cache_stats", Map.of()).get(30, TimeUnit.SECONDS);

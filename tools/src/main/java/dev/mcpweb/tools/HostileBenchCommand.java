@@ -57,7 +57,8 @@ import picocli.CommandLine.Spec;
  * the ordinary calls' p50/p99 in both phases of each pair and their ratios (the median ratio is the
  * figure: the machine's own load changes between pairs, and falls on both phases of one), every hostile
  * call's outcome (a clear per-source error is fine, a stack trace or a dead server is not), and the
- * server's heap. Bounded in calls and time.
+ * server's heap, and the JVM's collector and compilers ({@code bin/mcp-web} starts it with the options of
+ * {@code serve}). Bounded in calls and time.
  */
 @Command(
         name = "hostile",
@@ -534,6 +535,7 @@ final class HostileBenchCommand implements Callable<Integer> {
                     .put("peak_used_bytes", heap.peakUsedBytes())
                     .put("peak_live_bytes", heap.peakLiveBytes())
                     .put("live_after_gc_bytes", heap.liveAfterGcBytes());
+            root.put("jvm", jvm());
             root.put("stack_traces", stackTraces).put("server_alive", alive);
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
@@ -591,9 +593,24 @@ final class HostileBenchCommand implements Callable<Integer> {
                     heap.peakUsedBytes() >> 20,
                     heap.peakLiveBytes() >> 20,
                     heap.liveAfterGcBytes() >> 20);
+            out.printf(Locale.ROOT, "jvm: %s%n", jvm());
             out.printf(Locale.ROOT, "stack traces: %d; server alive after: %s%n", stackTraces, alive ? "yes" : "NO");
         }
         out.flush();
+    }
+
+    /**
+     * This JVM's collectors and compilers, which are the server's: {@code bin/mcp-web} gives the bench the
+     * options of {@code serve} (SerialGC, C1 only), so that it measures the server as users start it.
+     */
+    private static String jvm() {
+        String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining(", "));
+        String level = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                .getVMOption("TieredStopAtLevel")
+                .getValue();
+        return collectors + "; " + (level.equals("1") ? "C1 only" : "JIT up to tier " + level);
     }
 
     private static void row(PrintWriter out, String name, Pair pair) {

@@ -63,6 +63,11 @@ class HostileBenchCommandTest {
         });
         assertThat(report.path("stack_traces").asInt()).isZero();
         assertThat(report.path("server_alive").asBoolean()).isTrue();
+        // the figures say which collector and compilers they were measured with
+        assertThat(report.path("jvm").asText())
+                .contains(java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+                        .getFirst()
+                        .getName());
         JsonNode heap = report.path("heap");
         assertThat(heap.path("peak_used_bytes").asLong())
                 .isPositive()
