@@ -146,4 +146,17 @@ class ArticlePrecisionTest {
                 .contains("celebrated the opening on its channel", "salmon come home", "next three years")
                 .doesNotContain("Plans for four ladders");
     }
+
+    @Test
+    void theCaptionOfTheLeadPictureAboveTheStoryGoesButCaptionsInsideTheStoryStay() {
+        String lead = """
+                <h1>Fish ladder opens on the Aller</h1>
+                <figure class="lead"><img src="/opening.jpg" alt="">
+                <figcaption>Guests at the opening ceremony on the river bank. Photo: Valley News</figcaption></figure>
+                """;
+
+        assertThat(text(newsPage("<article>" + lead + STORY + "</article>", ""), false))
+                .contains("Fish ladder opens", "first of four planned", "twelve pools", "budget for them is secured")
+                .doesNotContain("opening ceremony");
+    }
 }
