@@ -56,6 +56,7 @@ public final class MainContentExtractor {
             TeaserLists.remove(main);
             EmbeddedPreviews.remove(main);
             LeadCaptions.remove(main);
+            NamedTeasers.remove(main);
         }
         // A product page's description is followed by its specifications and answers, not by an article's tail.
         if (!discussion && (article || !product.isProduct())) {
