@@ -32,7 +32,7 @@ final class NamedTeasers {
         List<Element> doomed = new ArrayList<>();
         for (Element e : article.getAllElements()) {
             if (e != article
-                    && !insideAny(e, doomed)
+                    && !TeaserLists.insideAny(e, doomed)
                     && Boilerplate.hasName(e, NamedTeasers::namesTeaser)
                     && lengths.text(e) <= MAX_SHARE * total
                     && leadsElsewhere(e, lengths)) {
@@ -64,19 +64,6 @@ final class NamedTeasers {
                     && text >= MIN_HEADLINE
                     && (lengths.text(link.parent()) == text
                             || !TreeQuery.select(link, Boilerplate.HEADINGS).isEmpty())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean insideAny(Element e, List<Element> doomed) {
-        if (doomed.isEmpty()) {
-            return false;
-        }
-        Element last = doomed.get(doomed.size() - 1); // page order: only the last can hold e
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            if (p == last) {
                 return true;
             }
         }
