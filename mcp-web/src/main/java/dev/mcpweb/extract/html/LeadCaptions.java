@@ -9,8 +9,8 @@ import org.jsoup.select.QueryParser;
 /**
  * Removes the caption of an article's lead picture: a caption that sits before the first paragraph of
  * the article's prose (beside the headline, in the header or above the body). It names the picture the
- * page opens with, not the story, and collection after collection marks it as furniture; captions of
- * pictures inside the body stay. Structure only.
+ * page opens with, not the story (Trafilatura's evaluation corpus counts it as boilerplate); captions of
+ * pictures inside the body stay, as WCXB counts them as content. Structure only.
  */
 final class LeadCaptions {
     /** A paragraph with this much prose starts the article's text. */
