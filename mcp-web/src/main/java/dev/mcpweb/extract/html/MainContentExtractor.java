@@ -55,6 +55,8 @@ public final class MainContentExtractor {
             main = ArticleBoundary.of(main);
             TeaserLists.remove(main);
             EmbeddedPreviews.remove(main);
+            LeadCaptions.remove(main);
+            NamedTeasers.remove(main);
         }
         // A product page's description is followed by its specifications and answers, not by an article's tail.
         if (!discussion && (article || !product.isProduct())) {

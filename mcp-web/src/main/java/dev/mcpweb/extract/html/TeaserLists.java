@@ -113,7 +113,7 @@ final class TeaserLists {
         return sections;
     }
 
-    private static boolean insideAny(Element e, List<Element> doomed) {
+    static boolean insideAny(Element e, List<Element> doomed) {
         if (doomed.isEmpty()) {
             return false;
         }

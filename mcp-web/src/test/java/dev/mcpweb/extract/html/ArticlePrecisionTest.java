@@ -146,4 +146,34 @@ class ArticlePrecisionTest {
                 .contains("celebrated the opening on its channel", "salmon come home", "next three years")
                 .doesNotContain("Plans for four ladders");
     }
+
+    @Test
+    void theCaptionOfTheLeadPictureAboveTheStoryGoesButCaptionsInsideTheStoryStay() {
+        String lead = """
+                <h1>Fish ladder opens on the Aller</h1>
+                <figure class="lead"><img src="/opening.jpg" alt="">
+                <figcaption>Guests at the opening ceremony on the river bank. Photo: Valley News</figcaption></figure>
+                """;
+
+        assertThat(text(newsPage("<article>" + lead + STORY + "</article>", ""), false))
+                .contains("Fish ladder opens", "first of four planned", "twelve pools", "budget for them is secured")
+                .doesNotContain("opening ceremony");
+    }
+
+    @Test
+    void blocksThePageNamesTeasersOfOtherArticlesLeaveButItsOwnTeaserParagraphStays() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>
+                <div class="teaser-text"><p>After two years of work the <a href="/topics/aller-river-authority">river
+                authority on the Aller</a> opens the first of four fish ladders.</p></div>%s
+                <div class="teaserWrapper"><h3><a href="/news/weir-history">Why the weir was built in 1931</a></h3>
+                <p>The mill owners wanted steady water for their wheels.</p></div>
+                <p>Counters at the top pool will publish their figures every week during the autumn run.</p>
+                """.formatted(STORY);
+
+        assertThat(text(newsPage("<article>" + story + "</article>", ""), false))
+                .contains(
+                        "opens the first of four fish ladders", "first of four planned", "every week during the autumn")
+                .doesNotContain("Why the weir was built", "mill owners");
+    }
 }
