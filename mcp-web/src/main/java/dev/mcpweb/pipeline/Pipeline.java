@@ -290,23 +290,21 @@ public final class Pipeline implements AutoCloseable {
      */
     private Extraction extracted(FetchResult result, StopToken call)
             throws ExtractionException, CpuPool.Busy, InterruptedException {
-        String key = extractKey(result);
         Duration maxCpu = config.extractor().maxCpu();
         // Shared by every caller asking for the same extraction: one caller's cancel does not stop it.
         StopToken shared = call.detached();
+        TieredCache.Computation<Extraction, Exception> extract = () -> cpu.run(
+                shared,
+                result.body().length,
+                () -> timed(
+                        "extract",
+                        () -> extractor.read(result, shared.withCpuBudget(maxCpu, "extraction", "extractor.max_cpu"))));
         TieredCache.Cached<Extraction> d;
         try {
-            d = cache.getOrCompute(
-                    Namespace.EXTRACT,
-                    key,
-                    DocumentCodec.EXTRACTION,
-                    () -> cpu.run(
-                            shared,
-                            result.body().length,
-                            () -> timed(
-                                    "extract",
-                                    () -> extractor.read(
-                                            result, shared.withCpuBudget(maxCpu, "extraction", "extractor.max_cpu")))));
+            // The key hashes the whole body, a tenth of a cold CLI run's time: only worth it when kept.
+            d = cache.enabled()
+                    ? cache.getOrCompute(Namespace.EXTRACT, extractKey(result), DocumentCodec.EXTRACTION, extract)
+                    : new TieredCache.Cached<>(extract.compute(), TieredCache.Origin.COMPUTED);
         } catch (ExtractionException | CpuPool.Busy | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
