@@ -368,6 +368,11 @@ public final class TieredCache implements AutoCloseable {
         return store().map(s -> !s.reachable()).orElse(false);
     }
 
+    /** Whether values are kept: false when the cache is switched off, or disabled because its store failed. */
+    public boolean enabled() {
+        return store().isPresent();
+    }
+
     /** Where the store lives (its file, or its Redis with credentials masked), or empty when the cache is disabled. */
     public Optional<String> where() {
         return store().isPresent() ? Optional.of(stores.where()) : Optional.empty();

@@ -300,26 +300,29 @@ public final class Pipeline implements AutoCloseable {
      */
     private Extraction extracted(FetchResult result, StopToken call)
             throws ExtractionException, CpuPool.Busy, InterruptedException {
-        String key = onCpu(call, result.body().length, () -> extractKey(result));
         Duration maxCpu = config.extractor().maxCpu();
         // Shared by every caller asking for the same extraction: one caller's cancel does not stop it.
         StopToken shared = call.detached();
+        boolean kept = cache.enabled();
+        TieredCache.Computation<DocumentCodec.Encoded<Extraction>, Exception> extract =
+                () -> cpu.run(shared, result.body().length, () -> {
+                    Extraction read = timed(
+                            "extract",
+                            () -> extractor.read(
+                                    result, shared.withCpuBudget(maxCpu, "extraction", "extractor.max_cpu")));
+                    // encoded for the cache here too: megabytes of JSON are CPU work like the rest
+                    return kept ? DocumentCodec.Encoded.of(read) : new DocumentCodec.Encoded<>(read, Optional.empty());
+                });
         TieredCache.Cached<DocumentCodec.Encoded<Extraction>> d;
         try {
-            d = cache.getOrCompute(
-                    Namespace.EXTRACT,
-                    key,
-                    DocumentCodec.EXTRACTION,
-                    () -> cpu.run(shared, result.body().length, () -> {
-                        Extraction read = timed(
-                                "extract",
-                                () -> extractor.read(
-                                        result, shared.withCpuBudget(maxCpu, "extraction", "extractor.max_cpu")));
-                        // encoded for the cache here too: megabytes of JSON are CPU work like the rest
-                        return config.cache().enabled()
-                                ? DocumentCodec.Encoded.of(read)
-                                : new DocumentCodec.Encoded<>(read, Optional.empty());
-                    }));
+            // The key hashes the whole body, a tenth of a cold CLI run's time: only worth it when kept.
+            d = kept
+                    ? cache.getOrCompute(
+                            Namespace.EXTRACT,
+                            onCpu(call, result.body().length, () -> extractKey(result)),
+                            DocumentCodec.EXTRACTION,
+                            extract)
+                    : new TieredCache.Cached<>(extract.compute(), TieredCache.Origin.COMPUTED);
         } catch (ExtractionException | CpuPool.Busy | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -160,6 +160,7 @@ class TieredCacheTest {
     @Test
     void staleFetchEntriesAreKeptForRevalidationUntilTheGeneralTtl() {
         try (TieredCache cache = TieredCache.open(TestClock.config(dir), clock)) {
+            assertThat(cache.enabled()).isTrue();
             cache.put(Namespace.FETCH, "u", bytes("page"));
             clock.advance(Duration.ofDays(1));
             assertThat(cache.get(Namespace.FETCH, "u")).isEmpty();
@@ -182,6 +183,7 @@ class TieredCacheTest {
                             .value())
                     .isEqualTo(bytes("computed"));
             assertThat(cache.stats().enabled()).isFalse();
+            assertThat(cache.enabled()).isFalse();
             assertThat(cache.file()).isEmpty();
         }
         assertThat(dir).isEmptyDirectory();
