@@ -1,5 +1,6 @@
 package dev.mcpweb.extract.html;
 
+import dev.mcpweb.text.Whitespace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -47,7 +48,6 @@ final class CommentSections {
     /** The least prose that makes a container named for comments an article's wrapper after all. */
     private static final int MIN_ARTICLE_PROSE = 800;
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Declared comments shorter than this are too short to tell where they stand. */
     private static final int MIN_DECLARED = 20;
     /** A declared comment is looked for by this many characters from its start. */
@@ -163,7 +163,7 @@ final class CommentSections {
     }
 
     private static String collapse(String s) {
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        return Whitespace.collapse(s).strip();
     }
 
     /** Containers named for comments, and microdata comments, outermost first. */

@@ -406,30 +406,7 @@ final class MarkdownPassages {
             out.append(markdown, tick, close + ticks.length());
             i = close + ticks.length();
         }
-        return collapseSpaces(out).strip();
-    }
-
-    /**
-     * Each run of the white space {@code \s} matches (space, tab, line feed, vertical tab, form feed,
-     * carriage return) as one space: what {@code replaceAll("\\s+", " ")} gives, without a regular
-     * expression (which took most of the time of reading a page's passages).
-     */
-    static String collapseSpaces(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean inRun = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
-                if (!inRun) {
-                    out.append(' ');
-                    inRun = true;
-                }
-            } else {
-                out.append(c);
-                inRun = false;
-            }
-        }
-        return out.toString();
+        return Whitespace.collapse(out).strip();
     }
 
     /**

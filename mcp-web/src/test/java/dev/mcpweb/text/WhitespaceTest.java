@@ -1,11 +1,11 @@
-package dev.mcpweb.summarize.extractive;
+package dev.mcpweb.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class MarkdownCleaningTest {
+class WhitespaceTest {
     @Test
     void runsOfWhiteSpaceBecomeOneSpaceAsTheRegularExpressionMadeThem() {
         String alphabet = " \t\n\u000B\f\r\u00A0\u2003\u3000ab.";
@@ -16,7 +16,7 @@ class MarkdownCleaningTest {
                 s.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String text = s.toString();
-            assertThat(MarkdownPassages.collapseSpaces(text))
+            assertThat(Whitespace.collapse(text))
                     .as(
                             "%s",
                             text.codePoints()
