@@ -233,6 +233,11 @@ public final class Pipeline implements AutoCloseable {
 
     /** What reading a fetched source ended with, as the pipeline reports it. */
     private static PipelineException readFailure(String source, Exception failure) {
+        return failure(source, "extraction", failure);
+    }
+
+    /** What work on {@code source} ({@code stage}: "extraction", …) ended with, as the pipeline reports it. */
+    private static PipelineException failure(String source, String stage, Exception failure) {
         return switch (failure) {
             case PipelineException e -> e;
             case CpuPool.Busy e -> new PipelineException(FailureKind.BUSY, e.getMessage(), e);
@@ -242,11 +247,11 @@ public final class Pipeline implements AutoCloseable {
             }
             // a budget's message names its stage itself: "extraction used more than its CPU-time budget …"
             case Stopped e when e.reason() == Stopped.Reason.CPU_BUDGET -> stopped(source + ":", e);
-            case Stopped e -> stopped(source + ": extraction", e);
+            case Stopped e -> stopped(source + ": " + stage, e);
             case ExtractionException e ->
                 new PipelineException(FailureKind.UNREADABLE, source + ": " + e.getMessage(), e);
             default ->
-                new PipelineException(FailureKind.UNREADABLE, source + ": extraction failed: " + failure, failure);
+                new PipelineException(FailureKind.UNREADABLE, source + ": " + stage + " failed: " + failure, failure);
         };
     }
 
@@ -624,13 +629,8 @@ public final class Pipeline implements AutoCloseable {
         long size = (long) document.markdown().length() + document.text().length();
         try {
             return onCpu(call, size, () -> InjectionScan.warnings(source, document, call));
-        } catch (CpuPool.Busy e) {
-            throw new PipelineException(FailureKind.BUSY, e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PipelineException(FailureKind.CANCELLED, source + ": cancelled", e);
-        } catch (Stopped e) {
-            throw stopped(source + ": the scan for text addressed to an AI", e);
+        } catch (CpuPool.Busy | InterruptedException | Stopped e) { // the call's token has no CPU budget
+            throw failure(source, "the scan for text addressed to an AI", e);
         }
     }
 
