@@ -139,14 +139,17 @@ final class FoldedText {
     }
 
     private static final class Builder {
-        private final StringBuilder out;
+        /** The folded characters so far, in {@code out[0, length)}; {@link #origin} grows with it. */
+        private char[] out;
+
+        private int length;
         private int[] origin;
         /** 0 none, 1 a pending space, 2 a pending newline: white space is written once, before the next character. */
         private int pendingSpace;
 
         Builder(int capacity) {
-            out = new StringBuilder(capacity);
-            origin = new int[Math.max(16, capacity)];
+            out = new char[Math.max(16, capacity)];
+            origin = new int[out.length];
         }
 
         void fold(int cp, int at) {
@@ -211,7 +214,7 @@ final class FoldedText {
 
         private void put(char c, int at) {
             if (pendingSpace != 0) {
-                if (!out.isEmpty()) {
+                if (length > 0) {
                     append(pendingSpace == 2 ? '\n' : ' ', at);
                 }
                 pendingSpace = 0;
@@ -220,15 +223,17 @@ final class FoldedText {
         }
 
         private void append(char c, int at) {
-            if (out.length() == origin.length) {
-                origin = Arrays.copyOf(origin, origin.length * 2);
+            if (length == out.length) {
+                out = Arrays.copyOf(out, length * 2);
+                origin = Arrays.copyOf(origin, length * 2);
             }
-            origin[out.length()] = at;
-            out.append(c);
+            origin[length] = at;
+            out[length++] = c;
         }
 
         FoldedText build() {
-            return new FoldedText(out.toString(), origin); // not trimmed: a copy of 4 bytes per character of a page
+            // origin not trimmed: a copy of 4 bytes per character of a page
+            return new FoldedText(new String(out, 0, length), origin);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.mcpweb.summarize;
 import dev.mcpweb.work.StopToken;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -264,6 +265,15 @@ final class InjectionRules {
             "</system>",
             "{{system}}");
 
+    /** The distinct first two characters of the markers. */
+    private static final List<String> MARKER_PAIRS =
+            MARKERS.stream().map(m -> m.substring(0, 2)).distinct().toList();
+
+    /** For each marker, the index of its first two characters in {@link #MARKER_PAIRS}. */
+    private static final int[] MARKER_PAIR = MARKERS.stream()
+            .mapToInt(m -> MARKER_PAIRS.indexOf(m.substring(0, 2)))
+            .toArray();
+
     /** Role names that, at the start of a line and before a colon, make a line pose as a chat message. */
     private static final List<String> ROLES = List.of(
             "system",
@@ -466,8 +476,17 @@ final class InjectionRules {
     }
 
     private static void markers(String s, List<Hit> hits, int max) {
-        for (String marker : MARKERS) {
-            int at = s.indexOf(marker);
+        // Markers share their first two characters ("<|", "[s", "##"): one search for each pair finds where
+        // its markers may start, or that none is there, instead of one search of the whole text per marker.
+        int[] pairAt = new int[MARKER_PAIRS.size()];
+        Arrays.fill(pairAt, -2);
+        for (int m = 0; m < MARKERS.size(); m++) {
+            int pair = MARKER_PAIR[m];
+            if (pairAt[pair] == -2) {
+                pairAt[pair] = s.indexOf(MARKER_PAIRS.get(pair));
+            }
+            String marker = MARKERS.get(m);
+            int at = pairAt[pair] < 0 ? -1 : s.indexOf(marker, pairAt[pair]);
             if (at >= 0 && hits.size() < max) {
                 hits.add(new Hit(at, at + marker.length()));
             }
@@ -477,6 +496,9 @@ final class InjectionRules {
     /** Lines such as "SYSTEM: ignore the page" or "## Assistant: you will now…". */
     private static void roleLines(String s, List<Hit> hits, int max) {
         for (int colon = s.indexOf(':'); colon >= 0 && hits.size() < max; colon = s.indexOf(':', colon + 1)) {
+            if (!endsWithRole(s, colon)) {
+                continue; // most colons follow a label ("Price:"): no need to look for the line's start
+            }
             int lineStart = colon;
             while (lineStart > 0 && colon - lineStart <= 40 && s.charAt(lineStart - 1) != '\n') {
                 lineStart--;
@@ -499,6 +521,23 @@ final class InjectionRules {
         }
     }
 
+    /**
+     * Whether a role ends where the text before {@code colon} does, its closing decoration ({@code " *_])"})
+     * aside: what {@link #isRole} needs whatever the line holds before the role, since a role ends in a letter.
+     */
+    private static boolean endsWithRole(String s, int colon) {
+        int to = colon;
+        while (to > 0 && " *_])".indexOf(s.charAt(to - 1)) >= 0) {
+            to--;
+        }
+        for (String role : ROLES) {
+            if (role.length() <= to && s.startsWith(role, to - role.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the text before a colon is a role, Markdown decoration aside: "## **System**" is "system". */
     private static boolean isRole(String s, int from, int to) {
         while (from < to && " #*>_[(-".indexOf(s.charAt(from)) >= 0) {
@@ -516,6 +555,9 @@ final class InjectionRules {
     }
 
     private static boolean isWordChar(char c) {
+        if (c < 128) { // most of a page: what Character.isLetterOrDigit says there, without its table lookup
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        }
         return Character.isLetterOrDigit(c);
     }
 
@@ -568,6 +610,8 @@ final class InjectionRules {
         private final int[][] prefix;
         private final boolean[] dictionary;
         private final int depth;
+        /** The root's children by ASCII character, -1 for none: every word of a page starts at the root. */
+        private final int[] rootAscii = new int[128];
 
         private Trie(Builder b) {
             int n = b.nodes.size();
@@ -590,10 +634,17 @@ final class InjectionRules {
                 dictionary[i] = node.dictionary;
             }
             depth = b.depth;
+            for (char c = 0; c < rootAscii.length; c++) {
+                int at = java.util.Arrays.binarySearch(keys[ROOT], c);
+                rootAscii[c] = at < 0 ? -1 : children[ROOT][at];
+            }
         }
 
         /** The child of {@code node} along {@code c}; -1 when no word goes on that way. */
         int child(int node, char c) {
+            if (node == ROOT && c < rootAscii.length) {
+                return rootAscii[c];
+            }
             int at = java.util.Arrays.binarySearch(keys[node], c);
             return at < 0 ? -1 : children[node][at];
         }

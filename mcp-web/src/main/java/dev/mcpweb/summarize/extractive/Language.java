@@ -175,23 +175,44 @@ final class Language {
         if (ideographs * 3 > letters) {
             return "zh";
         }
+        int[] hitsOf = new int[GUESSABLE.size()];
+        for (String w : words) {
+            int languages = StopWordIndex.LANGUAGES.getOrDefault(w, 0);
+            for (int g = 0; languages != 0; g++, languages >>>= 1) {
+                hitsOf[g] += languages & 1;
+            }
+        }
         String best = ENGLISH;
         int bestHits = 0;
-        for (String code : GUESSABLE) {
-            CharArraySet stops = stopWords(code);
-            int hits = 0;
-            for (String w : words) {
-                if (stops.contains(w)) {
-                    hits++;
-                }
-            }
-            if (hits > bestHits) {
-                best = code;
-                bestHits = hits;
+        for (int g = 0; g < hitsOf.length; g++) {
+            if (hitsOf[g] > bestHits) {
+                best = GUESSABLE.get(g);
+                bestHits = hitsOf[g];
             }
         }
         // a handful of hits in a long text is noise (names, code), not a language
         return bestHits * 20 >= words.size() ? best : ENGLISH;
+    }
+
+    /**
+     * For each stop word of a {@link #GUESSABLE} language, the languages it is one of (bit {@code g} for the
+     * {@code g}th): one lookup per word of a guess instead of one per word and language. Built on first use.
+     * The words of a guess are lower case already, as the sets that ignore case compare them.
+     */
+    private static final class StopWordIndex {
+        static final Map<String, Integer> LANGUAGES = build();
+
+        private static Map<String, Integer> build() {
+            Map<String, Integer> languages = new HashMap<>();
+            for (int g = 0; g < GUESSABLE.size(); g++) {
+                int bit = 1 << g;
+                for (Object word : stopWords(GUESSABLE.get(g))) {
+                    String w = word instanceof char[] chars ? new String(chars) : word.toString();
+                    languages.merge(w, bit, (a, b) -> a | b);
+                }
+            }
+            return Map.copyOf(languages);
+        }
     }
 
     private static CharArraySet stopWords(String code) {

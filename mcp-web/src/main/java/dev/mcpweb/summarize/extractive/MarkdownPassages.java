@@ -366,7 +366,11 @@ final class MarkdownPassages {
         int n = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
-            boolean space = Character.isWhitespace(text.charAt(i));
+            char c = text.charAt(i);
+            // what Character.isWhitespace says of ASCII (tab to carriage return, the four separators, space)
+            boolean space = c < 128
+                    ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F)
+                    : Character.isWhitespace(c);
             if (!space && !inWord) {
                 n++;
             }
@@ -377,10 +381,15 @@ final class MarkdownPassages {
 
     /** Inline Markdown reduced to what a reader sees; code spans are kept with their backticks. */
     static String clean(String markdown) {
-        if (markdown.indexOf('[') >= 0) {
-            // links first: their text may hold code spans, as in [`border-spacing`](https://…)
-            markdown = IMAGE.matcher(markdown).replaceAll("");
+        // links first: their text may hold code spans, as in [`border-spacing`](https://…); each pattern
+        // runs only where the two characters it cannot match without are there (most passages have no link)
+        if (markdown.contains("](")) {
+            if (markdown.contains("![")) {
+                markdown = IMAGE.matcher(markdown).replaceAll("");
+            }
             markdown = LINK.matcher(markdown).replaceAll("$1");
+        }
+        if (markdown.contains("][")) {
             markdown = REF_LINK.matcher(markdown).replaceAll("$1");
         }
         StringBuilder out = new StringBuilder();
