@@ -36,9 +36,19 @@ final class FoldedText {
     /** For each character of {@link #text}, the index in the source text it came from (and unused room after). */
     final int[] origin;
 
-    private FoldedText(String text, int[] origin) {
+    /**
+     * The runs of at least {@value #MIN_BASE64_RUN} base64 letters ({@code A-Z a-z 0-9 + / - _}) in the source,
+     * as source offsets {@code [start, end)} one pair after the other: found in the same pass, for the scan to
+     * decode (shorter runs are ordinary words and identifiers, not hidden sentences).
+     */
+    final int[] base64Runs;
+
+    static final int MIN_BASE64_RUN = 24;
+
+    private FoldedText(String text, int[] origin, int[] base64Runs) {
         this.text = text;
         this.origin = origin;
+        this.base64Runs = base64Runs;
     }
 
     static FoldedText of(String source) {
@@ -57,6 +67,12 @@ final class FoldedText {
                 nextCheck = i + CHECK_EVERY;
             }
             char c = source.charAt(i);
+            b.base64Letter(c, i);
+            if (c < 128 && c != '&' && c != '%') { // most characters of most pages
+                b.ascii(c, i);
+                i++;
+                continue;
+            }
             if (c == '&') {
                 int end = entityEnd(source, i);
                 if (end > 0) {
@@ -64,6 +80,7 @@ final class FoldedText {
                     if (!decoded.startsWith("&")) {
                         int at = i;
                         decoded.codePoints().forEach(cp -> b.fold(cp, at));
+                        b.base64Letters(source, i + 1, end);
                         i = end;
                         continue;
                     }
@@ -74,15 +91,27 @@ final class FoldedText {
                 if (decoded != null) {
                     int at = i;
                     decoded.codePoints().forEach(cp -> b.fold(cp, at));
+                    b.base64Letters(source, i + 1, end);
                     i = end;
                     continue;
                 }
             }
             int cp = source.codePointAt(i);
             b.fold(cp, i);
-            i += Character.charCount(cp);
+            i += Character.charCount(cp); // a low surrogate is no base64 letter: the high one ended any run
         }
+        b.base64Letter(' ', n);
         return b.build();
+    }
+
+    private static boolean isBase64(char c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '+'
+                || c == '/'
+                || c == '-'
+                || c == '_';
     }
 
     /** The index after an entity like {@code &amp;}, {@code &#105;} or {@code &#x69;} at {@code at}, or -1. */
@@ -147,22 +176,44 @@ final class FoldedText {
         /** 0 none, 1 a pending space, 2 a pending newline: white space is written once, before the next character. */
         private int pendingSpace;
 
+        private int[] runs = new int[8];
+        private int runCount;
+        /** Where the run of base64 letters the last source character is in started, or -1. */
+        private int runStart = -1;
+
         Builder(int capacity) {
             out = new char[Math.max(16, capacity)];
             origin = new int[out.length];
         }
 
+        /** Notes source character {@code c} at {@code at}, which may start, continue or end a run of base64. */
+        void base64Letter(char c, int at) {
+            if (isBase64(c)) {
+                if (runStart < 0) {
+                    runStart = at;
+                }
+            } else if (runStart >= 0) {
+                if (at - runStart >= MIN_BASE64_RUN) {
+                    if (runCount + 2 > runs.length) {
+                        runs = Arrays.copyOf(runs, runs.length * 2);
+                    }
+                    runs[runCount++] = runStart;
+                    runs[runCount++] = at;
+                }
+                runStart = -1;
+            }
+        }
+
+        /** Notes the source characters {@code [from, to)}, which an entity or escape decoded together. */
+        void base64Letters(String source, int from, int to) {
+            for (int k = from; k < to; k++) {
+                base64Letter(source.charAt(k), k);
+            }
+        }
+
         void fold(int cp, int at) {
             if (cp < 128) {
-                if (cp == '\n' || cp == '\r') {
-                    pendingSpace = 2;
-                } else if (cp == ' ' || cp == '\t' || cp == '\f' || cp == 0x0B) {
-                    pendingSpace = Math.max(pendingSpace, 1);
-                } else if (cp >= 'A' && cp <= 'Z') {
-                    put((char) (cp + 32), at);
-                } else if (cp >= 32) {
-                    put((char) cp, at);
-                }
+                ascii((char) cp, at);
                 return;
             }
             int type = Character.getType(cp);
@@ -212,6 +263,18 @@ final class FoldedText {
             }
         }
 
+        void ascii(char c, int at) {
+            if (c == '\n' || c == '\r') {
+                pendingSpace = 2;
+            } else if (c == ' ' || c == '\t' || c == '\f' || c == 0x0B) {
+                pendingSpace = Math.max(pendingSpace, 1);
+            } else if (c >= 'A' && c <= 'Z') {
+                put((char) (c + 32), at);
+            } else if (c >= 32) {
+                put(c, at);
+            }
+        }
+
         private void put(char c, int at) {
             if (pendingSpace != 0) {
                 if (length > 0) {
@@ -233,7 +296,7 @@ final class FoldedText {
 
         FoldedText build() {
             // origin not trimmed: a copy of 4 bytes per character of a page
-            return new FoldedText(new String(out, 0, length), origin);
+            return new FoldedText(new String(out, 0, length), origin, Arrays.copyOf(runs, runCount));
         }
     }
 }

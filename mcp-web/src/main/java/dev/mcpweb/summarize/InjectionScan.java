@@ -31,8 +31,6 @@ public final class InjectionScan {
     private static final int MAX_HITS = 32;
 
     private static final int MAX_EXCERPT = 80;
-    /** Shorter runs of base64 letters are ordinary words and identifiers, not hidden sentences. */
-    private static final int MIN_BASE64 = 24;
 
     /** A named piece of page text: {@code where} reads after "in", as in "the title". */
     public record Part(String where, String text) {}
@@ -164,43 +162,24 @@ public final class InjectionScan {
             String where = refine(parts.get(part).where(), all, from);
             found.putIfAbsent(where, new Suspect(where, excerpt(all.substring(from, Math.max(from, to)))));
         }
-        base64(all, starts, parts, found, stop);
+        base64(all, folded, starts, parts, found, stop);
         // In the order of the parts, so a title comes before the body whatever was found first.
         List<Suspect> ordered = new ArrayList<>(found.values());
         ordered.sort((a, b) -> Integer.compare(order(parts, a.where()), order(parts, b.where())));
         return List.copyOf(ordered);
     }
 
-    /** Decodes runs of base64 that turn out to be text, and scans that text. */
+    /** Decodes the runs of base64 the fold found that turn out to be text, and scans that text. */
     private static void base64(
-            String all, int[] starts, List<Part> parts, Map<String, Suspect> found, StopToken token) {
-        int n = all.length();
-        int i = 0;
-        int nextCheck = 0;
-        while (i < n) {
-            if (i >= nextCheck) {
-                token.check();
-                nextCheck = i + (1 << 16);
-            }
-            if (!isBase64(all.charAt(i))) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < n && isBase64(all.charAt(end))) {
-                end++;
-            }
-            int stop = end;
-            while (stop < n && all.charAt(stop) == '=') {
-                stop++;
-            }
-            if (end - i >= MIN_BASE64) {
-                String where = parts.get(partAt(starts, i)).where() + " (base64-encoded)";
-                decodedText(all.substring(i, end))
-                        .flatMap(InjectionScan::firstHit)
-                        .ifPresent(hit -> found.putIfAbsent(where, new Suspect(where, hit)));
-            }
-            i = stop;
+            String all, FoldedText folded, int[] starts, List<Part> parts, Map<String, Suspect> found, StopToken stop) {
+        int[] runs = folded.base64Runs;
+        for (int r = 0; r < runs.length; r += 2) {
+            stop.check();
+            int from = runs[r];
+            String where = parts.get(partAt(starts, from)).where() + " (base64-encoded)";
+            decodedText(all.substring(from, runs[r + 1]))
+                    .flatMap(InjectionScan::firstHit)
+                    .ifPresent(hit -> found.putIfAbsent(where, new Suspect(where, hit)));
         }
     }
 
@@ -252,16 +231,6 @@ public final class InjectionScan {
                     Character.OTHER_PUNCTUATION -> true;
             default -> c == '\n';
         };
-    }
-
-    private static boolean isBase64(char c) {
-        return (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9')
-                || c == '+'
-                || c == '/'
-                || c == '-'
-                || c == '_';
     }
 
     private static int partAt(int[] starts, int offset) {
