@@ -24,8 +24,6 @@ final class MarkdownPassages {
     private static final Pattern RULE = Pattern.compile("^ {0,3}([-*_])(?:\\s*+\\1){2,}+\\s*+$");
     // A label holds no '[' and a parenthesis inside a URL no '(': no opening is scanned twice.
     private static final Pattern IMAGE = Pattern.compile("!\\[[^\\[\\]]*\\]\\([^)]*\\)");
-    private static final Pattern LINK =
-            Pattern.compile("\\[([^\\[\\]]*)\\]\\((?:[^()\\s]|\\([^()]*\\))*+(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern REF_LINK = Pattern.compile("\\[([^\\[\\]]+)\\]\\[[^\\[\\]]*\\]");
     private static final Emphasis STRONG = Emphasis.strong();
     private static final Emphasis EM_STAR = new Emphasis(
@@ -85,7 +83,7 @@ final class MarkdownPassages {
                 tableGroup = -1;
             }
             Matcher m;
-            if ((m = FENCE.matcher(line)).lookingAt()) {
+            if (startsFence(line) && (m = FENCE.matcher(line)).lookingAt()) {
                 flushParagraph(paragraph);
                 String fence = m.group(1);
                 String language = m.group(2);
@@ -128,15 +126,17 @@ final class MarkdownPassages {
                 } else {
                     addTableRow(line);
                 }
-            } else if ((m = LIST_ITEM.matcher(line)).matches()) {
+            } else if (startsListItem(line) && (m = LIST_ITEM.matcher(line)).matches()) {
                 flushParagraph(paragraph);
                 StringBuilder item = new StringBuilder(m.group(2));
                 int indent = m.group(1).length();
                 while (i + 1 < lines.length
                         && !lines[i + 1].isBlank()
                         && leadingSpaces(lines[i + 1]) > indent
-                        && !LIST_ITEM.matcher(lines[i + 1]).matches()
-                        && !FENCE.matcher(lines[i + 1]).lookingAt()) {
+                        && !(startsListItem(lines[i + 1])
+                                && LIST_ITEM.matcher(lines[i + 1]).matches())
+                        && !(startsFence(lines[i + 1])
+                                && FENCE.matcher(lines[i + 1]).lookingAt())) {
                     item.append(' ').append(lines[++i].strip());
                 }
                 addText(Block.Kind.LIST_ITEM, item.toString());
@@ -173,6 +173,29 @@ final class MarkdownPassages {
      */
     private static String shortened(String heading) {
         return heading.length() <= MAX_HEADING_CHARS ? heading : heading.substring(0, MAX_HEADING_CHARS) + "\u2026";
+    }
+
+    /** Whether {@link #FENCE} may match {@code line}: a backtick or a tilde after up to three spaces. */
+    private static boolean startsFence(String line) {
+        int k = 0;
+        while (k < 4 && k < line.length() && line.charAt(k) == ' ') {
+            k++;
+        }
+        return k <= 3 && k < line.length() && (line.charAt(k) == '`' || line.charAt(k) == '~');
+    }
+
+    /** Whether {@link #LIST_ITEM} may match {@code line}: a bullet or a digit after its white space. */
+    private static boolean startsListItem(String line) {
+        int k = 0;
+        while (k < line.length() && isRegexSpace(line.charAt(k))) {
+            k++;
+        }
+        return k < line.length() && "-*+0123456789".indexOf(line.charAt(k)) >= 0;
+    }
+
+    /** What {@code \s} matches without Unicode character classes. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     private static boolean isTableLine(String line) {
@@ -387,7 +410,7 @@ final class MarkdownPassages {
             if (markdown.contains("![")) {
                 markdown = IMAGE.matcher(markdown).replaceAll("");
             }
-            markdown = LINK.matcher(markdown).replaceAll("$1");
+            markdown = withoutLinkTargets(markdown);
         }
         if (markdown.contains("][")) {
             markdown = REF_LINK.matcher(markdown).replaceAll("$1");
@@ -416,6 +439,76 @@ final class MarkdownPassages {
             i = close + ticks.length();
         }
         return Whitespace.collapse(out).strip();
+    }
+
+    /**
+     * Each inline link of {@code s} replaced by its text: what {@code replaceAll("$1")} of the pattern
+     * {@code \[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*+(?:\s+"[^"]*")?\)} gives, tried only at each {@code [}.
+     */
+    static String withoutLinkTargets(String s) {
+        StringBuilder out = null;
+        int copied = 0;
+        int at = s.indexOf('[');
+        while (at >= 0) {
+            int end = linkEnd(s, at);
+            if (end < 0) {
+                at = s.indexOf('[', at + 1);
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, at).append(s, at + 1, s.indexOf(']', at));
+            copied = end;
+            at = s.indexOf('[', end);
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /**
+     * The end of the inline link that pattern matches at {@code at}, or -1: a text without
+     * brackets, then a target of anything but parentheses and white space or balanced parentheses (taken
+     * possessively), an optional quoted title after white space, and the closing parenthesis.
+     */
+    private static int linkEnd(String s, int at) {
+        int n = s.length();
+        int k = at + 1;
+        while (k < n && s.charAt(k) != '[' && s.charAt(k) != ']') {
+            k++;
+        }
+        if (k + 1 >= n || s.charAt(k) != ']' || s.charAt(k + 1) != '(') {
+            return -1;
+        }
+        k += 2;
+        while (k < n) {
+            char c = s.charAt(k);
+            if (c != '(' && c != ')' && !isRegexSpace(c)) {
+                k++;
+                continue;
+            }
+            if (c == '(') {
+                int j = k + 1;
+                while (j < n && s.charAt(j) != '(' && s.charAt(j) != ')') {
+                    j++;
+                }
+                if (j < n && s.charAt(j) == ')') {
+                    k = j + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        int title = k;
+        while (title < n && isRegexSpace(s.charAt(title))) {
+            title++;
+        }
+        if (title > k && title < n && s.charAt(title) == '"') {
+            int quote = s.indexOf('"', title + 1);
+            if (quote >= 0 && quote + 1 < n && s.charAt(quote + 1) == ')') {
+                return quote + 2;
+            }
+        }
+        return k < n && s.charAt(k) == ')' ? k + 1 : -1;
     }
 
     /**
