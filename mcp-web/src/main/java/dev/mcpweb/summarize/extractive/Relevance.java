@@ -33,6 +33,8 @@ final class Relevance {
     final double[] coverage;
     /** Share of the query's IDF mass that each passage's section (its heading path and passages) contains. */
     final double[] sectionCoverage;
+    /** For each term id, its index in {@link #queryTerms}, or -1. */
+    private int[] queryIndex;
 
     Relevance(Corpus corpus, String query) {
         this.corpus = corpus;
@@ -53,8 +55,15 @@ final class Relevance {
             weight[q] = corpus.idf(queryTerms[q]);
             mass += weight[q];
         }
+        // Which query term each term id is, if any: one pass over a passage's terms counts them all.
+        queryIndex = new int[corpus.analyzer.vocabularySize()];
+        Arrays.fill(queryIndex, -1);
+        for (int q = 0; q < queryTerms.length; q++) {
+            queryIndex[queryTerms[q]] = q; // the query was analysed last: its ids are below the vocabulary's size
+        }
+        int[] tf = new int[queryTerms.length];
         for (int i = 0; i < n; i++) {
-            own[i] = bm25(corpus.terms[i], weight);
+            own[i] = bm25(corpus.terms[i], weight, tf);
         }
         QueryIntent intent = QueryIntent.of(query);
         for (int i = 0; i < n; i++) {
@@ -160,10 +169,9 @@ final class Relevance {
         int[][] counts = new int[regions][queryTerms.length];
         for (int i = 0; i < n; i++) {
             for (int t : corpus.terms[i]) {
-                for (int q = 0; q < queryTerms.length; q++) {
-                    if (t == queryTerms[q]) {
-                        counts[regionOf[i]][q]++;
-                    }
+                int q = queryIndex[t];
+                if (q >= 0) {
+                    counts[regionOf[i]][q]++;
                 }
             }
         }
@@ -203,18 +211,20 @@ final class Relevance {
         };
     }
 
-    private double bm25(int[] passage, double[] weight) {
+    /** BM25 of one passage; {@code tf} is room for the count of each query term, all zero on entry and on return. */
+    private double bm25(int[] passage, double[] weight, int[] tf) {
+        for (int t : passage) {
+            int q = queryIndex[t];
+            if (q >= 0) {
+                tf[q]++;
+            }
+        }
         double norm = K1 * (1 - B + B * passage.length / corpus.averageLength);
         double score = 0;
         for (int q = 0; q < queryTerms.length; q++) {
-            int tf = 0;
-            for (int t : passage) {
-                if (t == queryTerms[q]) {
-                    tf++;
-                }
-            }
-            if (tf > 0) {
-                score += weight[q] * tf * (K1 + 1) / (tf + norm);
+            if (tf[q] > 0) {
+                score += weight[q] * tf[q] * (K1 + 1) / (tf[q] + norm);
+                tf[q] = 0;
             }
         }
         return score;
