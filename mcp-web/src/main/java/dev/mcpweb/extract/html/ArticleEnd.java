@@ -1,8 +1,11 @@
 package dev.mcpweb.extract.html;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Cuts what follows an article's body: the teaser lists, "more from" boxes, newsletter and author
@@ -22,15 +25,21 @@ final class ArticleEnd {
     /** What follows the body may hold up to this share of the wrapper's text and still go. */
     private static final double MAX_CUT = 0.3;
 
+    private static final Evaluator BLOCKS = QueryParser.parse("p, h2, h3, h4, h5, h6");
+
     private ArticleEnd() {}
 
-    /** Removes what follows the article's body under {@code main}. */
-    static void cut(Element main) {
+    /**
+     * Removes what follows the article's body under {@code main}; on a declared {@code article}, also
+     * its {@link ClosingNotes}.
+     */
+    static void cut(Element main, boolean article) {
         TextLengths lengths = TextLengths.of(main);
         Map<Element, Integer> paragraphs = new IdentityHashMap<>();
-        for (Element p : main.getElementsByTag("p")) {
+        List<Element> blocks = main.select(BLOCKS);
+        for (Element p : blocks) {
             int prose = lengths.prose(p);
-            if (prose < MIN_PARAGRAPH) {
+            if (prose < MIN_PARAGRAPH || !p.nameIs("p")) {
                 continue;
             }
             for (Element e = p; e != null; e = e.parent()) {
@@ -43,6 +52,9 @@ final class ArticleEnd {
         int total = paragraphs.getOrDefault(main, 0);
         if (total < MIN_BODY) {
             return;
+        }
+        if (article) {
+            ClosingNotes.remove(main, blocks, lengths);
         }
         Element body = main;
         for (boolean deeper = true; deeper; ) {

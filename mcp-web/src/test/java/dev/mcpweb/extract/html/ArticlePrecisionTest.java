@@ -176,4 +176,23 @@ class ArticlePrecisionTest {
                         "opens the first of four fish ladders", "first of four planned", "every week during the autumn")
                 .doesNotContain("Why the weir was built", "mill owners");
     }
+
+    @Test
+    void linkParagraphsAndEmptyBoxHeadingsAfterTheArticlesLastParagraphLeaveButLinksInsideTheStoryStay() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>%s
+                <p><a href="/reports/ladder.pdf">The authority's report on the ladder</a></p>
+                <p>Construction of the second ladder, at the old mill in Winsen, starts next spring; the contract
+                was signed last week and the builders have already moved their cranes to the site.</p>
+                <p>The third and fourth ladders, near Celle and at the mouth of the river, need new permits; the
+                authority expects them within the year and has asked the anglers to help count the fish again.</p>
+                <p><a href="/galleries/opening">Bilder der Eröffnung am Fluss</a></p>
+                <p><a href="/forum/fishing">Alles über das Angeln im Forum der Leser</a></p>
+                <h2>Mehr aus dem Landkreis</h2><div class="widget"></div>
+                """.formatted(STORY);
+
+        assertThat(text(newsPage("<article>" + story + "</article>", ""), false))
+                .contains("first of four planned", "report on the ladder", "cranes to the site")
+                .doesNotContain("Bilder der Eröffnung", "Forum der Leser", "Mehr aus dem Landkreis");
+    }
 }
