@@ -195,4 +195,24 @@ class ArticlePrecisionTest {
                 .contains("first of four planned", "report on the ladder", "cranes to the site")
                 .doesNotContain("Bilder der Eröffnung", "Forum der Leser", "Mehr aus dem Landkreis");
     }
+
+    @Test
+    void theKickerAndDateLineAboveTheHeadlineGoButALeadParagraphAboveItStays() {
+        String kicker = """
+                <div class="kicker"><a href="/umwelt">Umwelt</a> <span>Aktuell</span></div>
+                <div class="meta">Veröffentlichung: 3. Mai 2024</div>
+                <h1>Fish ladder opens on the Aller</h1>
+                """;
+        String lead = """
+                <p class="lead">Salmon can reach the upper Aller again for the first time since 1931: the river
+                authority opened the first of four fish ladders on Monday.</p>
+                <h1>Fish ladder opens on the Aller</h1>
+                """;
+
+        assertThat(text(newsPage("<article>" + kicker + STORY + "</article>", ""), false))
+                .contains("Fish ladder opens", "first of four planned", "budget for them is secured")
+                .doesNotContain("Umwelt", "Aktuell", "Veröffentlichung");
+        assertThat(text(newsPage("<article>" + lead + STORY + "</article>", ""), false))
+                .contains("reach the upper Aller again", "Fish ladder opens", "first of four planned");
+    }
 }
