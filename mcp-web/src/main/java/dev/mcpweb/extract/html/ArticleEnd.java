@@ -67,13 +67,7 @@ final class ArticleEnd {
                 }
             }
         }
-        int following = 0;
-        for (Element e = body; e != main; e = e.parent()) {
-            for (Element next = e.nextElementSibling(); next != null; next = next.nextElementSibling()) {
-                following += lengths.text(next);
-            }
-        }
-        if (body == main || following > MAX_CUT * lengths.text(main)) {
+        if (body == main || textAfter(body, main, lengths) > MAX_CUT * lengths.text(main)) {
             return;
         }
         for (Element e = body; e != main; e = e.parent()) {
@@ -81,5 +75,16 @@ final class ArticleEnd {
                 e.nextElementSibling().remove();
             }
         }
+    }
+
+    /** The text that follows {@code block} under {@code main}, which holds it. */
+    static int textAfter(Element block, Element main, TextLengths lengths) {
+        int following = 0;
+        for (Element e = block; e != main; e = e.parent()) {
+            for (Element next = e.nextElementSibling(); next != null; next = next.nextElementSibling()) {
+                following += lengths.text(next);
+            }
+        }
+        return following;
     }
 }

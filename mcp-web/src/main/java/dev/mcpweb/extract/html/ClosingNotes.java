@@ -39,7 +39,7 @@ final class ClosingNotes {
                     doomed.add(block);
                 }
             } else if (lengths.prose(block) >= MIN_PROSE) {
-                if (following(block, main, lengths) <= MAX_TAIL * lengths.text(main)) {
+                if (ArticleEnd.textAfter(block, main, lengths) <= MAX_TAIL * lengths.text(main)) {
                     doomed.forEach(Element::remove);
                 }
                 return;
@@ -58,16 +58,5 @@ final class ClosingNotes {
             links += lengths.linkText(next);
         }
         return links >= 0.5 * text;
-    }
-
-    /** The text that follows {@code block} under {@code main}. */
-    private static int following(Element block, Element main, TextLengths lengths) {
-        int following = 0;
-        for (Element e = block; e != main; e = e.parent()) {
-            for (Element next = e.nextElementSibling(); next != null; next = next.nextElementSibling()) {
-                following += lengths.text(next);
-            }
-        }
-        return following;
     }
 }
