@@ -37,12 +37,12 @@ final class ArticleEnd {
         TextLengths lengths = TextLengths.of(main);
         Map<Element, Integer> paragraphs = new IdentityHashMap<>();
         List<Element> blocks = main.select(BLOCKS);
-        for (Element p : blocks) {
-            int prose = lengths.prose(p);
-            if (prose < MIN_PARAGRAPH || !p.nameIs("p")) {
+        for (Element block : blocks) {
+            int prose = lengths.prose(block);
+            if (!block.nameIs("p") || prose < MIN_PARAGRAPH) {
                 continue;
             }
-            for (Element e = p; e != null; e = e.parent()) {
+            for (Element e = block; e != null; e = e.parent()) {
                 paragraphs.merge(e, prose, Integer::sum);
                 if (e == main) {
                     break;
