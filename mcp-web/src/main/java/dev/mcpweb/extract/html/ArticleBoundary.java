@@ -8,7 +8,7 @@ import org.jsoup.nodes.Element;
  * the page's text, often returns a wrapper around it that also holds the teasers, widgets and
  * comment sections beside and below it. When one {@code <article>} holds most of that wrapper's
  * prose, the article is the content, with the page's headline put back at its start when the page
- * set it outside.
+ * set it outside. Either way, what precedes the headline is cut as {@link ArticleStart} says.
  */
 final class ArticleBoundary {
     /** The share of the wrapper's prose the article must hold to stand for it. */
@@ -16,7 +16,10 @@ final class ArticleBoundary {
 
     private ArticleBoundary() {}
 
-    /** The article within {@code main}, or {@code main} when no one article holds most of its prose. */
+    /**
+     * The article within {@code main}, or {@code main} when no one article holds most of its prose,
+     * without what precedes its headline.
+     */
     static Element of(Element main) {
         TextLengths lengths = TextLengths.of(main);
         int prose = lengths.prose(main);
@@ -27,6 +30,7 @@ final class ArticleBoundary {
             }
         }
         if (best == null || lengths.prose(best) < MOST * prose) {
+            ArticleStart.cut(main, lengths);
             return main;
         }
         if (best.getElementsByTag("h1").isEmpty()) {
@@ -35,6 +39,7 @@ final class ArticleBoundary {
                 best.prependChild(headline.clone());
             }
         }
+        ArticleStart.cut(best, lengths);
         return best;
     }
 }

@@ -1,8 +1,11 @@
 package dev.mcpweb.extract.html;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Cuts what follows an article's body: the teaser lists, "more from" boxes, newsletter and author
@@ -22,18 +25,24 @@ final class ArticleEnd {
     /** What follows the body may hold up to this share of the wrapper's text and still go. */
     private static final double MAX_CUT = 0.3;
 
+    private static final Evaluator BLOCKS = QueryParser.parse("p, h2, h3, h4, h5, h6");
+
     private ArticleEnd() {}
 
-    /** Removes what follows the article's body under {@code main}. */
-    static void cut(Element main) {
+    /**
+     * Removes what follows the article's body under {@code main}; on a declared {@code article}, also
+     * its {@link ClosingNotes}.
+     */
+    static void cut(Element main, boolean article) {
         TextLengths lengths = TextLengths.of(main);
         Map<Element, Integer> paragraphs = new IdentityHashMap<>();
-        for (Element p : main.getElementsByTag("p")) {
-            int prose = lengths.prose(p);
-            if (prose < MIN_PARAGRAPH) {
+        List<Element> blocks = main.select(BLOCKS);
+        for (Element block : blocks) {
+            int prose = lengths.prose(block);
+            if (!block.nameIs("p") || prose < MIN_PARAGRAPH) {
                 continue;
             }
-            for (Element e = p; e != null; e = e.parent()) {
+            for (Element e = block; e != null; e = e.parent()) {
                 paragraphs.merge(e, prose, Integer::sum);
                 if (e == main) {
                     break;
@@ -43,6 +52,9 @@ final class ArticleEnd {
         int total = paragraphs.getOrDefault(main, 0);
         if (total < MIN_BODY) {
             return;
+        }
+        if (article) {
+            ClosingNotes.remove(main, blocks, lengths);
         }
         Element body = main;
         for (boolean deeper = true; deeper; ) {
@@ -55,13 +67,7 @@ final class ArticleEnd {
                 }
             }
         }
-        int following = 0;
-        for (Element e = body; e != main; e = e.parent()) {
-            for (Element next = e.nextElementSibling(); next != null; next = next.nextElementSibling()) {
-                following += lengths.text(next);
-            }
-        }
-        if (body == main || following > MAX_CUT * lengths.text(main)) {
+        if (body == main || textAfter(body, main, lengths) > MAX_CUT * lengths.text(main)) {
             return;
         }
         for (Element e = body; e != main; e = e.parent()) {
@@ -69,5 +75,16 @@ final class ArticleEnd {
                 e.nextElementSibling().remove();
             }
         }
+    }
+
+    /** The text that follows {@code block} under {@code main}, which holds it. */
+    static int textAfter(Element block, Element main, TextLengths lengths) {
+        int following = 0;
+        for (Element e = block; e != main; e = e.parent()) {
+            for (Element next = e.nextElementSibling(); next != null; next = next.nextElementSibling()) {
+                following += lengths.text(next);
+            }
+        }
+        return following;
     }
 }

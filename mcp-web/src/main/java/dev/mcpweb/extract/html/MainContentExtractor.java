@@ -60,7 +60,7 @@ public final class MainContentExtractor {
         }
         // A product page's description is followed by its specifications and answers, not by an article's tail.
         if (!discussion && (article || !product.isProduct())) {
-            ArticleEnd.cut(main);
+            ArticleEnd.cut(main, article);
         }
         RepeatedBlocks.remove(main);
         ImageCredits.remove(main);

@@ -176,4 +176,43 @@ class ArticlePrecisionTest {
                         "opens the first of four fish ladders", "first of four planned", "every week during the autumn")
                 .doesNotContain("Why the weir was built", "mill owners");
     }
+
+    @Test
+    void linkParagraphsAndEmptyBoxHeadingsAfterTheArticlesLastParagraphLeaveButLinksInsideTheStoryStay() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>%s
+                <p><a href="/reports/ladder.pdf">The authority's report on the ladder</a></p>
+                <p>Construction of the second ladder, at the old mill in Winsen, starts next spring; the contract
+                was signed last week and the builders have already moved their cranes to the site.</p>
+                <p>The third and fourth ladders, near Celle and at the mouth of the river, need new permits; the
+                authority expects them within the year and has asked the anglers to help count the fish again.</p>
+                <p><a href="/galleries/opening">Bilder der Eröffnung am Fluss</a></p>
+                <p><a href="/forum/fishing">Alles über das Angeln im Forum der Leser</a></p>
+                <h2>Mehr aus dem Landkreis</h2><div class="widget"></div>
+                """.formatted(STORY);
+
+        assertThat(text(newsPage("<article>" + story + "</article>", ""), false))
+                .contains("first of four planned", "report on the ladder", "cranes to the site")
+                .doesNotContain("Bilder der Eröffnung", "Forum der Leser", "Mehr aus dem Landkreis");
+    }
+
+    @Test
+    void theKickerAndDateLineAboveTheHeadlineGoButALeadParagraphAboveItStays() {
+        String kicker = """
+                <div class="kicker"><a href="/umwelt">Umwelt</a> <span>Aktuell</span></div>
+                <div class="meta">Veröffentlichung: 3. Mai 2024</div>
+                <h1>Fish ladder opens on the Aller</h1>
+                """;
+        String lead = """
+                <p class="lead">Salmon can reach the upper Aller again for the first time since 1931: the river
+                authority opened the first of four fish ladders on Monday.</p>
+                <h1>Fish ladder opens on the Aller</h1>
+                """;
+
+        assertThat(text(newsPage("<article>" + kicker + STORY + "</article>", ""), false))
+                .contains("Fish ladder opens", "first of four planned", "budget for them is secured")
+                .doesNotContain("Umwelt", "Aktuell", "Veröffentlichung");
+        assertThat(text(newsPage("<article>" + lead + STORY + "</article>", ""), false))
+                .contains("reach the upper Aller again", "Fish ladder opens", "first of four planned");
+    }
 }

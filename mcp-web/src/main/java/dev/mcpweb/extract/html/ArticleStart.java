@@ -1,0 +1,50 @@
+package dev.mcpweb.extract.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Element;
+
+/**
+ * Cuts what precedes an article's headline: the category kicker, breadcrumb, date line, picture
+ * credit and call-to-action that sites put above the {@code <h1>} inside the same wrapper. The story
+ * starts at its headline; what sits above it is only cut when it is short (a fifth of the text at most)
+ * and holds no paragraph of prose, so an article whose standfirst or lead comes first keeps it.
+ * Structure only.
+ */
+final class ArticleStart {
+    /** What precedes the headline may hold up to this share of the article's text and still go. */
+    private static final double MAX_CUT = 0.2;
+    /** A paragraph with this much prose is part of the story, wherever it sits. */
+    private static final int MIN_PARAGRAPH = 80;
+
+    private ArticleStart() {}
+
+    /** Removes what precedes the first {@code <h1>} under {@code article}; {@code lengths} counts its text. */
+    static void cut(Element article, TextLengths lengths) {
+        Element headline = article.selectFirst("h1");
+        if (headline == null) {
+            return;
+        }
+        List<Element> before = new ArrayList<>();
+        int text = 0;
+        for (Element e = headline; e != article; e = e.parent()) {
+            for (Element previous = e.previousElementSibling();
+                    previous != null;
+                    previous = previous.previousElementSibling()) {
+                before.add(previous);
+                text += lengths.text(previous);
+            }
+        }
+        if (text > MAX_CUT * lengths.text(article)) {
+            return;
+        }
+        for (Element e : before) {
+            for (Element p : e.getElementsByTag("p")) {
+                if (lengths.prose(p) >= MIN_PARAGRAPH) {
+                    return;
+                }
+            }
+        }
+        before.forEach(Element::remove);
+    }
+}
