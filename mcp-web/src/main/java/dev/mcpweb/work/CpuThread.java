@@ -14,8 +14,10 @@ final class CpuThread extends Thread {
     boolean started;
     /** Nanoseconds it has held a slot, counted at its yield points; under the share's lock. */
     long served;
-    /** When its current slot was given. */
+    /** When its current slot was given, or its slice last counted. */
     long sliceStart;
+    /** Set once, under the share's lock, when it became long and was given the lowest priority. */
+    boolean demoted;
 
     volatile boolean holding;
 

@@ -20,7 +20,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A task that has held a slot for longer than {@code longNanos} in all (no ordinary page takes that
  * long) is long, and long tasks hold at most all slots but one: the last core is left to the tasks of
  * ordinary calls, the virtual threads that serve them and the collector, so that hostile pages slow
- * themselves down rather than everyone else (on one core they still take turns with the rest).
+ * themselves down rather than everyone else (on one core they still take turns with the rest). A long
+ * task's thread runs at the lowest priority ({@link Thread#MIN_PRIORITY}; the launcher maps it to nice 19
+ * on Linux), so whatever else needs a core gets it first.
+ *
+ * <p>Checks are cooperative, and work inside a library (a parser deep in a hostile page) may not reach
+ * one for a long time. A watchdog therefore applies the same rule every slice to each task that has held
+ * its slot a slice without a check: the slot goes to the task waiting, which starts at once, while the
+ * other runs on without a slot until its next check and waits there for its turn.
  */
 final class FairShare {
     private final int slots;
@@ -39,6 +46,8 @@ final class FairShare {
     private int inProgressTasks;
     private long inProgressSize;
     private long arrivals;
+    /** Takes slots from tasks that do not reach a check in time; running while tasks are in. */
+    private Thread watchdog;
 
     FairShare(int slots, int capacity, long sliceNanos, long maxInProgress, long longNanos) {
         this.slots = slots;
@@ -58,6 +67,12 @@ final class FairShare {
             }
             CpuThread task = new CpuThread(this, token, size, arrivals++, work);
             admitted.add(task);
+            if (watchdog == null) {
+                watchdog = Thread.ofPlatform()
+                        .daemon()
+                        .name("mcp-web-cpu-watchdog")
+                        .start(this::watch);
+            }
             waiting.add(task);
             waitingCount = waiting.size();
             dispatch();
@@ -83,33 +98,81 @@ final class FairShare {
         }
     }
 
-    /** Called on {@code task}'s thread at every check: hands its slot on once its slice is used and someone waits. */
+    /**
+     * Called on {@code task}'s thread at every check: hands its slot on once its slice is used and someone
+     * waits, or waits for a slot when the watchdog has taken its own.
+     */
     void yieldPoint(CpuThread task) {
-        long now = System.nanoTime();
-        if (now - task.sliceStart < sliceNanos) {
-            return;
-        }
-        if (waitingCount == 0 && task.served + (now - task.sliceStart) < longNanos) {
-            return; // nobody waits, and it cannot be a long task over the long tasks' slots
-        }
-        lock.lock();
-        try {
-            task.served += now - task.sliceStart;
-            task.sliceStart = now;
-            boolean overLongSlots = isLong(task) && longHolding() > maxLong;
-            CpuThread next = next(task);
-            if (!overLongSlots && (next == null || !next.before(task))) {
+        if (task.holding) {
+            long now = System.nanoTime();
+            if (now - task.sliceStart < sliceNanos) {
                 return;
             }
-            task.holding = false;
-            running--;
-            waiting.add(task);
-            waitingCount = waiting.size();
-            dispatch();
-        } finally {
-            lock.unlock();
+            if (waitingCount == 0 && task.served + (now - task.sliceStart) < longNanos) {
+                return; // nobody waits, and it cannot be a long task over the long tasks' slots
+            }
+            lock.lock();
+            try {
+                if (task.holding && !handOn(task, now)) {
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
         }
         awaitSlot(task);
+    }
+
+    /**
+     * Counts the slice {@code task} has used and gives its slot to a waiting task served less (or frees it
+     * when long tasks hold more than their slots); true when it did. A task that has become long runs at the
+     * lowest thread priority from then on. Under the lock.
+     */
+    private boolean handOn(CpuThread task, long now) {
+        task.served += now - task.sliceStart;
+        task.sliceStart = now;
+        if (isLong(task) && !task.demoted) {
+            task.demoted = true;
+            task.setPriority(Thread.MIN_PRIORITY);
+        }
+        boolean overLongSlots = isLong(task) && longHolding() > maxLong;
+        CpuThread next = next(task);
+        if (!overLongSlots && (next == null || !next.before(task))) {
+            return false;
+        }
+        task.holding = false;
+        running--;
+        waiting.add(task);
+        waitingCount = waiting.size();
+        dispatch();
+        return true;
+    }
+
+    /**
+     * While tasks are in, applies {@link #handOn} every slice to each task that has held its slot for a
+     * slice without reaching a check (a parser deep in a hostile page checks rarely): its slot goes to the
+     * task that waits, and it runs on without one, at the lowest priority once long, until its next check,
+     * where it waits its turn. Ends when the last task leaves.
+     */
+    private void watch() {
+        while (true) {
+            LockSupport.parkNanos(this, sliceNanos);
+            lock.lock();
+            try {
+                if (admitted.isEmpty()) {
+                    watchdog = null;
+                    return;
+                }
+                long now = System.nanoTime();
+                for (CpuThread task : List.copyOf(admitted)) {
+                    if (task.holding && now - task.sliceStart >= sliceNanos) {
+                        handOn(task, now);
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     /** Parks {@code task}'s thread until it holds a slot; throws {@link Stopped} when its token stops it first. */
@@ -138,6 +201,9 @@ final class FairShare {
             if (task.holding) {
                 task.holding = false;
                 running--;
+            } else {
+                waiting.remove(task); // the watchdog took its slot after its last check
+                waitingCount = waiting.size();
             }
             inProgressTasks--;
             inProgressSize -= task.size;
@@ -220,7 +286,8 @@ final class FairShare {
 
     /** A task that has held a slot for longer than any ordinary page takes (a hostile or huge one). */
     private boolean isLong(CpuThread task) {
-        return task.served >= longNanos;
+        long holdingFor = task.holding ? System.nanoTime() - task.sliceStart : 0;
+        return task.served + holdingFor >= longNanos;
     }
 
     /** Long tasks holding a slot. Under the lock. */

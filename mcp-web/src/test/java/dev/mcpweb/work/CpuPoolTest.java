@@ -45,6 +45,56 @@ class CpuPoolTest {
     }
 
     @Test
+    void aShortTaskStartsWhileTheTaskHoldingTheOnlyThreadReachesNoCheck() throws Exception {
+        try (CpuPool pool = new CpuPool(1, 4)) {
+            StopToken stop = StopToken.none();
+            CountDownLatch started = new CountDownLatch(1);
+            AtomicBoolean shortDone = new AtomicBoolean();
+            // A parser deep in a hostile page: no check until the short task has run, so a pool that
+            // hands slots on only at checks never runs the short one.
+            CompletableFuture<Long> longTask = submit(pool, stop, 1, () -> {
+                started.countDown();
+                long spins = 0;
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!shortDone.get() && System.nanoTime() < end) {
+                    spins++;
+                }
+                stop.check();
+                return spins;
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Long> shortTask = submit(pool, stop, 1, () -> 42L);
+
+            try {
+                assertThat(shortTask.get(10, TimeUnit.SECONDS)).isEqualTo(42L);
+                assertThat(longTask).isNotDone();
+            } finally {
+                shortDone.set(true);
+            }
+            assertThat(longTask.get(10, TimeUnit.SECONDS)).isPositive();
+        }
+    }
+
+    @Test
+    void aLongTaskRunsAtTheLowestPriorityAndAnOrdinaryOneAtTheNormal() throws Exception {
+        try (CpuPool pool = new CpuPool(2, 4, Duration.ofMillis(1), 100, Duration.ofMillis(20))) {
+            StopToken stop = StopToken.none();
+            CompletableFuture<Integer> ordinary =
+                    submit(pool, stop, 1, () -> Thread.currentThread().getPriority());
+            CompletableFuture<Integer> hostile = submit(pool, stop, 1, () -> {
+                long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+                while (System.nanoTime() < end) {
+                    stop.check();
+                }
+                return Thread.currentThread().getPriority();
+            });
+            assertThat(ordinary.get(10, TimeUnit.SECONDS)).isEqualTo(Thread.NORM_PRIORITY);
+            assertThat(hostile.get(10, TimeUnit.SECONDS)).isEqualTo(Thread.MIN_PRIORITY);
+        }
+    }
+
+    @Test
     void longTasksOnOneThreadTakeTurns() throws Exception {
         try (CpuPool pool = new CpuPool(1, 4)) {
             StopToken stop = StopToken.none();
@@ -245,9 +295,9 @@ class CpuPoolTest {
     }
 
     /** Runs {@code task} on the pool from a virtual thread, as a tool call does. */
-    private static CompletableFuture<Long> submit(
-            CpuPool pool, StopToken stop, long size, CpuPool.Task<Long, RuntimeException> task) {
-        CompletableFuture<Long> result = new CompletableFuture<>();
+    private static <T> CompletableFuture<T> submit(
+            CpuPool pool, StopToken stop, long size, CpuPool.Task<T, RuntimeException> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try {
                 result.complete(pool.run(stop, size, task));
