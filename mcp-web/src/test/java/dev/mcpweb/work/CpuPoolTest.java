@@ -23,45 +23,39 @@ class CpuPoolTest {
 
     @Test
     void aShortTaskRunsWhileLongTasksHoldEveryThread() throws Exception {
-        try (CpuPool pool = new CpuPool(1, 4)) {
-            StopToken stop = StopToken.none();
-            CountDownLatch started = new CountDownLatch(1);
-            AtomicBoolean shortDone = new AtomicBoolean();
-            // The long task ends only once the short one has run: on a FIFO pool the short one waits for
-            // it, and neither ends.
-            CompletableFuture<Long> longTask = submit(pool, stop, 1, () -> spinUntil(stop, shortDone, started));
-            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-
-            CompletableFuture<Long> shortTask = submit(pool, stop, 1, () -> 42L);
-
-            try {
-                assertThat(shortTask.get(10, TimeUnit.SECONDS)).isEqualTo(42L);
-                assertThat(longTask).isNotDone();
-            } finally {
-                shortDone.set(true);
-            }
-            assertThat(longTask.get(10, TimeUnit.SECONDS)).isPositive();
-        }
+        // The long task ends only once the short one has run: on a FIFO pool the short one waits for it,
+        // and neither ends.
+        assertAShortTaskRunsBeside((stop, shortDone, started) -> spinUntil(stop, shortDone, started));
     }
 
     @Test
     void aShortTaskStartsWhileTheTaskHoldingTheOnlyThreadReachesNoCheck() throws Exception {
+        // A parser deep in a hostile page: no check until the short task has run, so a pool that hands
+        // slots on only at checks never runs the short one.
+        assertAShortTaskRunsBeside((stop, shortDone, started) -> {
+            started.countDown();
+            long spins = 0;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!shortDone.get() && System.nanoTime() < end) {
+                spins++;
+            }
+            stop.check();
+            return spins;
+        });
+    }
+
+    /** Work that goes on until {@code shortDone} is set, counting down {@code started} first. */
+    private interface Holder {
+        long run(StopToken stop, AtomicBoolean shortDone, CountDownLatch started);
+    }
+
+    /** On a pool of one thread held by {@code holder}, a short task runs and ends before the holder does. */
+    private static void assertAShortTaskRunsBeside(Holder holder) throws Exception {
         try (CpuPool pool = new CpuPool(1, 4)) {
             StopToken stop = StopToken.none();
             CountDownLatch started = new CountDownLatch(1);
             AtomicBoolean shortDone = new AtomicBoolean();
-            // A parser deep in a hostile page: no check until the short task has run, so a pool that
-            // hands slots on only at checks never runs the short one.
-            CompletableFuture<Long> longTask = submit(pool, stop, 1, () -> {
-                started.countDown();
-                long spins = 0;
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (!shortDone.get() && System.nanoTime() < end) {
-                    spins++;
-                }
-                stop.check();
-                return spins;
-            });
+            CompletableFuture<Long> longTask = submit(pool, stop, 1, () -> holder.run(stop, shortDone, started));
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
             CompletableFuture<Long> shortTask = submit(pool, stop, 1, () -> 42L);
