@@ -33,7 +33,7 @@ public final class CpuPool implements CpuRunner, AutoCloseable {
      * Slot time after which a task is long (hostile or huge: an ordinary page takes a few milliseconds to
      * extract or summarize); long tasks hold at most all the threads but one ({@link FairShare}).
      */
-    static final long LONG_MILLIS = 200;
+    static final long LONG_MILLIS = 50;
 
     private final FairShare share;
     private final int queueCapacity;
