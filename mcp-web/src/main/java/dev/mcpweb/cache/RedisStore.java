@@ -233,6 +233,11 @@ final class RedisStore implements EntryStore {
                 bytes(ttlMillis.getOrDefault(namespace, -1L)),
                 value,
                 bytes(fence)));
+        // Again after the write for this entry: a lookup may have read it while it waited to be written.
+        EntryKey written = new EntryKey(namespace, key);
+        if (touches.containsKey(written)) {
+            touch(Map.of(written, touches.get(written)));
+        }
         return entryKeys(evicted);
     }
 
@@ -332,8 +337,9 @@ final class RedisStore implements EntryStore {
                         e.getValue(),
                         bytes(e.getKey().namespace() + ":" + e.getKey().key())))
                 .toArray(ScoredValue[]::new);
-        // XX: an access never brings back an entry that was evicted or expired meanwhile.
-        call(r -> r.zadd(PREFIX + "lru", ZAddArgs.Builder.xx(), scored));
+        // XX: an access never brings back an entry that was evicted or expired meanwhile; GT: nor makes a
+        // rewritten entry older.
+        call(r -> r.zadd(PREFIX + "lru", ZAddArgs.Builder.xx().gt(), scored));
     }
 
     interface Command<T> {

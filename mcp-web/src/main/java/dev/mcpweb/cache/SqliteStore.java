@@ -223,7 +223,6 @@ final class SqliteStore implements EntryStore {
             String namespace, String key, byte[] value, long now, long maxSize, Map<EntryKey, Long> touches)
             throws StoreException {
         return sqlite(() -> inTransaction(() -> {
-            applyTouches(touches);
             long id;
             long oldSize = -1;
             try (PreparedStatement p =
@@ -265,6 +264,8 @@ final class SqliteStore implements EntryStore {
                 }
                 addToCounters(namespace, 1, value.length, 0);
             }
+            // After the write: a lookup may have read this entry while it waited to be written.
+            applyTouches(touches);
             return evictOver(maxSize, id);
         }));
     }

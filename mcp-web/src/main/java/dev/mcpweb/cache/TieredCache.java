@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * is bounded in bytes, least recently used entries going first. Every stage goes through
  * {@link #getOrCompute}: a stored value is served, and a missing one is computed once however many
  * callers ask at the same time ({@link SingleFlight}) and stored only when the computation returns
- * normally. Access times and hit counts are written in batches ({@link WriteBatcher}). The cache never
+ * normally. Entries are written by one thread off the callers' path, and seen by lookups at once
+ * ({@link WriteBehind}); access times and hit counts are written in batches ({@link WriteBatcher}). The cache never
  * fails its caller: a damaged store is replaced ({@link StoreRecovery}), and if even that fails the cache
  * is disabled (it misses everything, and {@link #stats()} says {@code enabled=false}).
  */
@@ -94,6 +95,7 @@ public final class TieredCache implements AutoCloseable {
     private final Map<Namespace, Lifetime> lifetimes;
     private final MemoryTier memory;
     private final WriteBatcher writes = new WriteBatcher();
+    private final WriteBehind writeBehind = new WriteBehind();
     private final StoreRecovery stores;
     // Every namespace holds one kind of value, computed in one place, so one map of flights serves all.
     private final SingleFlight<EntryKey, Object> flights = new SingleFlight<>("mcp-web-cache-compute");
@@ -217,11 +219,14 @@ public final class TieredCache implements AutoCloseable {
                     }
                 },
                 done -> {
-                    if (done.cached().origin() == Origin.COMPUTED) {
-                        codec.encode(done.cached().value())
-                                .ifPresent(bytes -> store(namespace, key, bytes, done.lease()));
+                    Optional<byte[]> bytes = done.cached().origin() == Origin.COMPUTED
+                            ? codec.encode(done.cached().value())
+                            : Optional.empty();
+                    if (bytes.isPresent()) {
+                        store(namespace, key, bytes.get(), done.lease());
+                    } else {
+                        done.lease().ifPresent(Leases.Lease::close);
                     }
-                    done.lease().ifPresent(Leases.Lease::close);
                 },
                 dropped -> dropped.lease().ifPresent(Leases.Lease::close));
         Cached<T> cached = claimed.cached();
@@ -285,6 +290,16 @@ public final class TieredCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every entry stored so far by this process is in the store, where other processes and
+     * replicas see it, and writes the pending access times and counts. Lookups in this process need no
+     * flush: they see an entry as soon as it is stored.
+     */
+    public void flush() {
+        writeBehind.drain();
+        flushQuietly();
+    }
+
     /** Figures of every namespace; hits and misses are those of every process since the cache was created. */
     public CacheStats stats() {
         Map<String, NamespaceStats> stats = new LinkedHashMap<>();
@@ -293,7 +308,7 @@ public final class TieredCache implements AutoCloseable {
         if (store.isEmpty()) {
             return new CacheStats(false, stats);
         }
-        flushQuietly();
+        flush();
         try {
             store.get().stats().forEach((ns, figures) -> stats.computeIfPresent(ns, (k, zero) -> figures));
             return new CacheStats(true, stats);
@@ -309,6 +324,7 @@ public final class TieredCache implements AutoCloseable {
         if (store.isEmpty()) {
             return 0;
         }
+        writeBehind.drain();
         try {
             long removed = store.get().clear(namespace.map(Namespace::wireName));
             memory.removeIf((k, row) ->
@@ -330,6 +346,7 @@ public final class TieredCache implements AutoCloseable {
         if (store.isEmpty()) {
             return 0;
         }
+        writeBehind.drain();
         long now = clock.millis();
         Map<String, Long> cutoffs = new LinkedHashMap<>();
         lifetimes.forEach((ns, lifetime) -> {
@@ -398,6 +415,7 @@ public final class TieredCache implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+        writeBehind.close();
         flushQuietly();
         replicas.ifPresent(ReplicaFlight::close);
         if (stores != null) {
@@ -444,7 +462,7 @@ public final class TieredCache implements AutoCloseable {
         Lifetime lifetime = lifetimes.get(namespace);
         EntryKey entryKey = new EntryKey(namespace.wireName(), key);
         long now = clock.millis();
-        Optional<Row> row = memory.get(entryKey);
+        Optional<Row> row = writeBehind.waiting(entryKey).or(() -> memory.get(entryKey));
         if (row.isEmpty()) {
             try {
                 row = store.get().read(entryKey.namespace(), key);
@@ -468,19 +486,39 @@ public final class TieredCache implements AutoCloseable {
         return row;
     }
 
-    /** Writes the entry, under {@code lease} when there is one (then refused if another replica took it over). */
+    /**
+     * Hands the entry to the writer ({@link WriteBehind}), under {@code lease} when there is one (then
+     * refused if another replica took it over), and closes the lease once it is written.
+     */
     private void store(Namespace namespace, String key, byte[] value, Optional<Leases.Lease> lease) {
+        EntryKey entryKey = new EntryKey(namespace.wireName(), key);
+        if (store().isEmpty() || value.length > config.maxSize()) {
+            if (store().isPresent()) {
+                log.debug(
+                        "not caching {}/{}: {} bytes is over cache.max_size", namespace.wireName(), key, value.length);
+                memory.invalidate(entryKey);
+            }
+            lease.ifPresent(Leases.Lease::close);
+            return;
+        }
+        Row row = new Row(value, clock.millis());
+        writeBehind.submit(entryKey, row, () -> {
+            try {
+                write(entryKey, row, lease);
+            } finally {
+                lease.ifPresent(Leases.Lease::close);
+            }
+        });
+    }
+
+    private void write(EntryKey entryKey, Row row, Optional<Leases.Lease> lease) {
         Optional<EntryStore> store = store();
         if (store.isEmpty()) {
             return;
         }
-        EntryKey entryKey = new EntryKey(namespace.wireName(), key);
-        if (value.length > config.maxSize()) {
-            log.debug("not caching {}/{}: {} bytes is over cache.max_size", entryKey.namespace(), key, value.length);
-            memory.invalidate(entryKey);
-            return;
-        }
-        long now = clock.millis();
+        String key = entryKey.key();
+        byte[] value = row.value();
+        long now = row.createdAt();
         try {
             Map<EntryKey, Long> touches = writes.drainTouches();
             Optional<List<EntryKey>> written = lease.isPresent()
@@ -494,13 +532,13 @@ public final class TieredCache implements AutoCloseable {
                 return;
             }
             memory.invalidate(written.get());
-            memory.put(entryKey, new Row(value, now));
+            memory.put(entryKey, row);
         } catch (StoreException e) {
             // A store that is away (Redis lost) leaves this process serving the value from memory meanwhile.
             if (e.damaged()) {
                 memory.invalidate(entryKey);
             } else {
-                memory.put(entryKey, new Row(value, now));
+                memory.put(entryKey, row);
             }
             stores.failed(store.get(), "write to", e);
         }

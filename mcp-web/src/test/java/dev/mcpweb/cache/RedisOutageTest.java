@@ -63,6 +63,7 @@ class RedisOutageTest {
             redis.start();
             Await.until(() -> !cache.degraded());
             cache.put(Namespace.SUMMARY, "later", valueOf("later"));
+            cache.flush();
             try (TieredCache otherReplica = open()) {
                 assertThat(otherReplica.get(Namespace.SUMMARY, "later"))
                         .hasValueSatisfying(v -> assertThat(v).isEqualTo(valueOf("later")));
@@ -115,6 +116,7 @@ class RedisOutageTest {
             assertThat(wrong).isEmpty();
 
             cache.put(Namespace.SUMMARY, "after", valueOf("after"));
+            cache.flush();
             assertThat(otherReplica.get(Namespace.SUMMARY, "after"))
                     .hasValueSatisfying(v -> assertThat(v).isEqualTo(valueOf("after")));
             assertThat(otherReplica.degraded()).isFalse();

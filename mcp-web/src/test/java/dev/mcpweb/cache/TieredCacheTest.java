@@ -4,6 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +94,7 @@ class TieredCacheTest {
             }
             cache.put(Namespace.SUMMARY, "old0", bytes("rewritten, so young again"));
             clock.advance(Duration.ofDays(2));
+            cache.flush();
 
             assertThat(other.prune(Optional.empty())).isEqualTo(299);
 
@@ -120,6 +124,7 @@ class TieredCacheTest {
 
             // The rebuilt table keeps its keys unique and its totals right.
             cache.put(Namespace.MAP, "new1", new byte[5]);
+            cache.flush();
             assertThat(other.get(Namespace.MAP, "new1"))
                     .hasValueSatisfying(v -> assertThat(v).hasSize(5));
             assertThat(other.stats().namespaces().get(Namespace.MAP.wireName()).entries())
@@ -144,6 +149,7 @@ class TieredCacheTest {
             long pruned = cache.prune(Optional.empty());
             writer.join(Duration.ofSeconds(60));
             assertThat(writer.isAlive()).isFalse();
+            other.flush();
 
             assertThat(pruned).isEqualTo(500);
             for (int i = 0; i < 200; i++) {
@@ -154,6 +160,36 @@ class TieredCacheTest {
             assertThat(cache.stats().namespaces().get(Namespace.MAP.wireName()).bytes())
                     .isEqualTo(2_000);
             assertThat(cache.storageErrors() + other.storageErrors()).isZero();
+        }
+    }
+
+    @Test
+    void aWriteDoesNotHoldItsCallerWhileTheStoreIsLockedAndLandsOnceItIsFree() throws Exception {
+        try (TieredCache cache = TieredCache.open(TestClock.config(dir), clock);
+                TieredCache other = TieredCache.open(TestClock.config(dir), clock);
+                Connection locker = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
+                Statement lock = locker.createStatement()) {
+            lock.execute("BEGIN IMMEDIATE"); // another process writing a large entry, say
+
+            long start = System.nanoTime();
+            cache.put(Namespace.EXTRACT, "k", bytes("extracted"));
+            assertThat(cache.getOrCompute(Namespace.SUMMARY, "s", TieredCache.Codec.BYTES, () -> bytes("summary"))
+                            .value())
+                    .isEqualTo(bytes("summary"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(cache.get(Namespace.EXTRACT, "k"))
+                    .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("extracted")));
+            assertThat(cache.getOrCompute(Namespace.SUMMARY, "s", TieredCache.Codec.BYTES, () -> bytes("again"))
+                            .hit())
+                    .isTrue();
+            assertThat(other.get(Namespace.EXTRACT, "k")).isEmpty();
+
+            lock.execute("COMMIT");
+            cache.flush();
+            assertThat(other.get(Namespace.EXTRACT, "k"))
+                    .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("extracted")));
+            assertThat(other.get(Namespace.SUMMARY, "s")).isPresent();
+            assertThat(cache.storageErrors()).isZero();
         }
     }
 
