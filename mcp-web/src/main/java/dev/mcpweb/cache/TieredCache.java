@@ -300,7 +300,11 @@ public final class TieredCache implements AutoCloseable {
         flushQuietly();
     }
 
-    /** Figures of every namespace; hits and misses are those of every process since the cache was created. */
+    /**
+     * Figures of every namespace as the store holds them, with this process's hits and misses not yet written
+     * to it; hits and misses are those of every process since the cache was created. Waits for no write: an
+     * entry stored a moment ago may not be counted yet ({@link #flush} first for exact figures).
+     */
     public CacheStats stats() {
         Map<String, NamespaceStats> stats = new LinkedHashMap<>();
         Namespace.wireNames().forEach(ns -> stats.put(ns, new NamespaceStats(0, 0, 0, 0, 0)));
@@ -308,9 +312,11 @@ public final class TieredCache implements AutoCloseable {
         if (store.isEmpty()) {
             return new CacheStats(false, stats);
         }
-        flush();
         try {
-            store.get().stats().forEach((ns, figures) -> stats.computeIfPresent(ns, (k, zero) -> figures));
+            store.get()
+                    .stats()
+                    .forEach((ns, figures) ->
+                            stats.computeIfPresent(ns, (k, zero) -> writes.withPending(Namespace.of(ns), figures)));
             return new CacheStats(true, stats);
         } catch (StoreException e) {
             stores.failed(store.get(), "read the statistics of", e);

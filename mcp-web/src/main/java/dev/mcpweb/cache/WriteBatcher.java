@@ -17,13 +17,18 @@ final class WriteBatcher {
     static final int MAX_PENDING_TOUCHES = 10_000;
 
     private final ConcurrentHashMap<EntryKey, Long> touches = new ConcurrentHashMap<>();
+    // Counted since this cache opened, and of them what is in the store: reading both never waits for a flush.
     private final Map<Namespace, AtomicLong> hits = new EnumMap<>(Namespace.class);
     private final Map<Namespace, AtomicLong> misses = new EnumMap<>(Namespace.class);
+    private final Map<Namespace, AtomicLong> flushedHits = new EnumMap<>(Namespace.class);
+    private final Map<Namespace, AtomicLong> flushedMisses = new EnumMap<>(Namespace.class);
 
     WriteBatcher() {
         for (Namespace ns : Namespace.values()) {
             hits.put(ns, new AtomicLong());
             misses.put(ns, new AtomicLong());
+            flushedHits.put(ns, new AtomicLong());
+            flushedMisses.put(ns, new AtomicLong());
         }
     }
 
@@ -49,27 +54,42 @@ final class WriteBatcher {
     }
 
     /**
-     * Writes the pending access times and counts to {@code store}. On failure the counts stay pending for
-     * the next flush (access times are only a hint for eviction and are dropped) and the failure is thrown.
+     * Writes the pending access times and counts to {@code store}, one flush at a time. On failure the counts
+     * stay pending for the next flush (access times are only a hint for eviction and are dropped) and the
+     * failure is thrown.
      */
-    void flush(EntryStore store) throws StoreException {
+    synchronized void flush(EntryStore store) throws StoreException {
         Map<String, long[]> counts = new HashMap<>();
+        Map<Namespace, long[]> totals = new EnumMap<>(Namespace.class);
         for (Namespace ns : Namespace.values()) {
-            long h = hits.get(ns).getAndSet(0);
-            long m = misses.get(ns).getAndSet(0);
-            if (h != 0 || m != 0) {
-                counts.put(ns.wireName(), new long[] {h, m});
+            long h = hits.get(ns).get();
+            long m = misses.get(ns).get();
+            long[] pending = {
+                h - flushedHits.get(ns).get(), m - flushedMisses.get(ns).get()
+            };
+            if (pending[0] != 0 || pending[1] != 0) {
+                counts.put(ns.wireName(), pending);
+                totals.put(ns, new long[] {h, m});
             }
         }
-        try {
-            store.flush(drainTouches(), counts);
-        } catch (StoreException e) {
-            counts.forEach((wireName, c) -> {
-                Namespace ns = Namespace.of(wireName);
-                hits.get(ns).addAndGet(c[0]);
-                misses.get(ns).addAndGet(c[1]);
-            });
-            throw e;
-        }
+        store.flush(drainTouches(), counts);
+        totals.forEach((ns, t) -> {
+            flushedHits.get(ns).set(t[0]);
+            flushedMisses.get(ns).set(t[1]);
+        });
+    }
+
+    /** {@code stored} (a namespace's figures in the store) with this cache's hits and misses not yet flushed. */
+    NamespaceStats withPending(Namespace namespace, NamespaceStats stored) {
+        return new NamespaceStats(
+                stored.entries(),
+                stored.bytes(),
+                stored.hits()
+                        + hits.get(namespace).get()
+                        - flushedHits.get(namespace).get(),
+                stored.misses()
+                        + misses.get(namespace).get()
+                        - flushedMisses.get(namespace).get(),
+                stored.evictions());
     }
 }

@@ -77,6 +77,7 @@ class CacheConcurrencyTest {
                         .isZero();
             }
             assertThat(cache.storageErrors()).isZero();
+            cache.flush();
             NamespaceStats stats = cache.stats().namespaces().get(Namespace.MAP.wireName());
             assertThat(stats.evictions()).isPositive();
             assertThat(stats.bytes()).isLessThanOrEqualTo(maxSize);

@@ -64,6 +64,7 @@ abstract class CacheContractTest {
             cache.put(Namespace.MAP, "k", new byte[30]);
             assertThat(cache.get(Namespace.MAP, "k"))
                     .hasValueSatisfying(v -> assertThat(v).hasSize(30));
+            cache.flush();
             assertThat(stats(cache, Namespace.MAP).entries()).isEqualTo(1);
             assertThat(stats(cache, Namespace.MAP).bytes()).isEqualTo(30);
         }

@@ -2,6 +2,7 @@ package dev.mcpweb.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.Await;
 import dev.mcpweb.cache.EntryStore.EntryKey;
 import dev.mcpweb.cache.EntryStore.Row;
 import java.util.List;

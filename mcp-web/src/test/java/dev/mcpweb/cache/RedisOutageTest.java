@@ -3,6 +3,7 @@ package dev.mcpweb.cache;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.Await;
 import dev.mcpweb.RedisServer;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.mcpweb.Await;
 import dev.mcpweb.RedisServer;
 import dev.mcpweb.cache.EntryStore.EntryKey;
 import dev.mcpweb.config.CacheConfig;

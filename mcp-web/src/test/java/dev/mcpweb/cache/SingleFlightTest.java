@@ -3,6 +3,7 @@ package dev.mcpweb.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mcpweb.Await;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -29,6 +29,7 @@ class RedisCacheCommandTest {
                 TieredCache two = TieredCache.open(config)) {
             one.put(Namespace.SUMMARY, "a", new byte[100]);
             two.put(Namespace.SUMMARY, "b", new byte[50]);
+            two.flush(); // so that one finds it
             one.get(Namespace.SUMMARY, "b");
             two.get(Namespace.SUMMARY, "missing");
         }
