@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -320,20 +321,23 @@ final class Boilerplate implements NodeFilter {
         if (e.attributesSize() == 0) {
             return false; // most elements of a page: every test below reads an attribute
         }
-        if (e.hasAttr("hidden") || e.attr("aria-hidden").equalsIgnoreCase("true")) {
+        // The parser lower-cases attribute names, so an exact lookup finds what attr() would find by
+        // comparing every name case-insensitively; this runs for every element, several times.
+        Attributes attributes = e.attributes();
+        if (attributes.hasKey("hidden") || attributes.get("aria-hidden").equalsIgnoreCase("true")) {
             return true;
         }
-        if (e.attr("type").equalsIgnoreCase("hidden")) {
+        if (attributes.get("type").equalsIgnoreCase("hidden")) {
             return true;
         }
-        String style = e.attr("style");
+        String style = attributes.get("style");
         if (!style.isEmpty()
                 && style.length() < 5000
                 && (containsIgnoreCase(style, "none") || containsIgnoreCase(style, "hidden"))
                 && HIDDEN_STYLE.matcher(style).find()) {
             return true;
         }
-        String cls = e.className();
+        String cls = attributes.get("class").trim(); // as className()
         return !cls.isEmpty() && ClassNames.anyMatch(cls, Boilerplate::isHiddenClass);
     }
 
