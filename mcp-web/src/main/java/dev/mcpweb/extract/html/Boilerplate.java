@@ -92,6 +92,9 @@ final class Boilerplate implements NodeFilter {
             + "|table-?of-?contents|back-?to-?top|login|signin|search-?form|searchform|search-?bar"
             + "|user-?info|userinfo|user-?details|user-?title|user-?stats|member-?title"
             + "|post-?signature|signature|post-?controls|post-?actions|reactions?-?bar)(?:$|[-_])");
+    /** {@link #FURNITURE_NAME} looked up word by word: it is asked about every name of every page. */
+    static final NameWords FURNITURE_WORDS = new NameWords(FURNITURE_NAME);
+
     private static final Pattern RECOMMENDATION_HEADING = Pattern.compile(
             "(?i)\\b(?:you (?:may|might) also (?:like|enjoy)|also viewed|also bought|also liked|similar (?:items|products)"
                     + "|related (?:products|items|articles|posts|stories|content|reading)|recommended (?:for you|products"
@@ -376,7 +379,7 @@ final class Boilerplate implements NodeFilter {
         if (name.indexOf(':') >= 0 || name.indexOf('[') >= 0) {
             return false; // utility-class variants such as lg:has-[.banner]:pt-0 describe style, not role
         }
-        return FURNITURE_NAME.matcher(name).find() || WIDGET_NAME.matcher(name).find();
+        return FURNITURE_WORDS.find(name) || WIDGET_NAME.matcher(name).find();
     }
 
     private static boolean insideContent(Element e) {
