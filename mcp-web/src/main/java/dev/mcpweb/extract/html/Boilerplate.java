@@ -345,7 +345,7 @@ final class Boilerplate implements NodeFilter {
     }
 
     /** A cheap test that rules out most styles before {@link #HIDDEN_STYLE}, every match of which holds {@code word}. */
-    private static boolean containsIgnoreCase(String s, String word) {
+    static boolean containsIgnoreCase(String s, String word) {
         for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
             if (s.regionMatches(true, i, word, 0, word.length())) {
                 return true;

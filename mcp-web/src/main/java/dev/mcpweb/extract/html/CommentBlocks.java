@@ -186,25 +186,10 @@ final class CommentBlocks {
      * matched ignoring case as the pattern does.
      */
     private static boolean mayHoldDate(String text) {
-        for (int i = 0, n = text.length(); i < n; ) {
-            int c = text.codePointAt(i);
-            if (Character.isDigit(c)) {
-                return true;
-            }
-            i += Character.charCount(c);
-        }
-        return containsIgnoreCase(text, "yesterday")
-                || containsIgnoreCase(text, "gestern")
-                || containsIgnoreCase(text, "hier");
-    }
-
-    private static boolean containsIgnoreCase(String s, String word) {
-        for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
-            if (s.regionMatches(true, i, word, 0, word.length())) {
-                return true;
-            }
-        }
-        return false;
+        return Furniture.hasDigit(text)
+                || Boilerplate.containsIgnoreCase(text, "yesterday")
+                || Boilerplate.containsIgnoreCase(text, "gestern")
+                || Boilerplate.containsIgnoreCase(text, "hier");
     }
 
     static boolean isAuthor(Element e) {

@@ -234,7 +234,7 @@ final class Furniture implements NodeFilter {
     }
 
     /** Whether {@code s} holds a decimal digit, as {@code \\d} under {@code (?U)} reads one. */
-    private static boolean hasDigit(String s) {
+    static boolean hasDigit(String s) {
         for (int i = 0, n = s.length(); i < n; ) {
             int c = s.codePointAt(i);
             if (Character.isDigit(c)) {
