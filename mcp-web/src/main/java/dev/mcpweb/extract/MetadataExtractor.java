@@ -5,6 +5,7 @@ import dev.mcpweb.document.Metadata;
 import dev.mcpweb.extract.html.AbsoluteUrls;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
@@ -338,6 +340,7 @@ final class MetadataExtractor {
         private Element contentTime;
         private Element anyTime;
         private final List<Element> bylines = new ArrayList<>();
+        private final Map<String, Integer> classMarks = new HashMap<>();
         private Element articleScope;
         private boolean anyItemprop;
 
@@ -395,19 +398,22 @@ final class MetadataExtractor {
             if (e.attributesSize() == 0) {
                 return; // the checks below all need an attribute
             }
-            // Cheap substring tests first: the selector and the regex below cost microseconds per element.
-            int marks = marks(e.className())
-                    | marks(e.id())
-                    | marks(e.attr("rel"))
-                    | marks(e.attr("itemprop"))
-                    | marks(e.attr("data-testid"));
+            // The parser lower-cases attribute names: an exact lookup finds what attr() finds by comparing
+            // every name case-insensitively. Pages repeat their class attributes, so their marks are kept.
+            Attributes attributes = e.attributes();
+            String cls = attributes.get("class").trim(); // as className()
+            int marks = (cls.isEmpty() ? 0 : classMarks.computeIfAbsent(cls, Page::marks))
+                    | marks(attributes.get("id"))
+                    | marks(attributes.get("rel"))
+                    | marks(attributes.get("itemprop"))
+                    | marks(attributes.get("data-testid"));
             if (bylines.size() < MAX_BYLINES
                     && (marks & AUTHOR_MARK) != 0
                     && e.is(BYLINE_QUERY)
                     && e.closest(NAV_OR_FOOTER) == null) {
                 bylines.add(e);
             }
-            if (authorLink == null && tag.equals("a") && isAuthorHref(e.attr("href"))) {
+            if (authorLink == null && tag.equals("a") && isAuthorHref(attributes.get("href"))) {
                 authorLink = e;
             }
             if (dateElements.size() < MAX_DATE_ELEMENTS
@@ -418,11 +424,11 @@ final class MetadataExtractor {
                     && e.closest(FOOTER_NAV_OR_ASIDE) == null) {
                 dateElements.add(e);
             }
-            if (e.hasAttr("itemprop")) {
+            if (attributes.hasKey("itemprop")) {
                 anyItemprop = true;
             }
-            if (articleScope == null && e.hasAttr("itemscope") && e.hasAttr("itemtype")) {
-                String type = e.attr("itemtype").strip().toLowerCase(Locale.ROOT);
+            if (articleScope == null && attributes.hasKey("itemscope") && attributes.hasKey("itemtype")) {
+                String type = attributes.get("itemtype").strip().toLowerCase(Locale.ROOT);
                 if (ARTICLE_SCOPES.contains(type.substring(type.lastIndexOf('/') + 1))) {
                     articleScope = e;
                 }

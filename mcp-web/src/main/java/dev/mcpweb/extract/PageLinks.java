@@ -38,13 +38,15 @@ final class PageLinks {
                 continue;
             }
             String title = a.attr("title").strip();
-            String text = a.text().strip();
-            if (text.isEmpty()) {
-                text = title;
-            }
             String known = links.get(url.get());
-            if (known == null || (known.isEmpty() && !text.isEmpty())) {
-                links.put(url.get(), text);
+            if (known == null || known.isEmpty()) { // a link's text is read only while its URL has none
+                String text = a.text().strip();
+                if (text.isEmpty()) {
+                    text = title;
+                }
+                if (known == null || !text.isEmpty()) {
+                    links.put(url.get(), text);
+                }
             }
             if (!title.isEmpty()) {
                 titles.putIfAbsent(url.get(), title);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -91,6 +92,9 @@ final class Boilerplate implements NodeFilter {
             + "|table-?of-?contents|back-?to-?top|login|signin|search-?form|searchform|search-?bar"
             + "|user-?info|userinfo|user-?details|user-?title|user-?stats|member-?title"
             + "|post-?signature|signature|post-?controls|post-?actions|reactions?-?bar)(?:$|[-_])");
+    /** {@link #FURNITURE_NAME} looked up word by word: it is asked about every name of every page. */
+    static final NameWords FURNITURE_WORDS = new NameWords(FURNITURE_NAME);
+
     private static final Pattern RECOMMENDATION_HEADING = Pattern.compile(
             "(?i)\\b(?:you (?:may|might) also (?:like|enjoy)|also viewed|also bought|also liked|similar (?:items|products)"
                     + "|related (?:products|items|articles|posts|stories|content|reading)|recommended (?:for you|products"
@@ -320,25 +324,28 @@ final class Boilerplate implements NodeFilter {
         if (e.attributesSize() == 0) {
             return false; // most elements of a page: every test below reads an attribute
         }
-        if (e.hasAttr("hidden") || e.attr("aria-hidden").equalsIgnoreCase("true")) {
+        // The parser lower-cases attribute names, so an exact lookup finds what attr() would find by
+        // comparing every name case-insensitively; this runs for every element, several times.
+        Attributes attributes = e.attributes();
+        if (attributes.hasKey("hidden") || attributes.get("aria-hidden").equalsIgnoreCase("true")) {
             return true;
         }
-        if (e.attr("type").equalsIgnoreCase("hidden")) {
+        if (attributes.get("type").equalsIgnoreCase("hidden")) {
             return true;
         }
-        String style = e.attr("style");
+        String style = attributes.get("style");
         if (!style.isEmpty()
                 && style.length() < 5000
                 && (containsIgnoreCase(style, "none") || containsIgnoreCase(style, "hidden"))
                 && HIDDEN_STYLE.matcher(style).find()) {
             return true;
         }
-        String cls = e.className();
+        String cls = attributes.get("class").trim(); // as className()
         return !cls.isEmpty() && ClassNames.anyMatch(cls, Boilerplate::isHiddenClass);
     }
 
     /** A cheap test that rules out most styles before {@link #HIDDEN_STYLE}, every match of which holds {@code word}. */
-    private static boolean containsIgnoreCase(String s, String word) {
+    static boolean containsIgnoreCase(String s, String word) {
         for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
             if (s.regionMatches(true, i, word, 0, word.length())) {
                 return true;
@@ -372,7 +379,7 @@ final class Boilerplate implements NodeFilter {
         if (name.indexOf(':') >= 0 || name.indexOf('[') >= 0) {
             return false; // utility-class variants such as lg:has-[.banner]:pt-0 describe style, not role
         }
-        return FURNITURE_NAME.matcher(name).find() || WIDGET_NAME.matcher(name).find();
+        return FURNITURE_WORDS.find(name) || WIDGET_NAME.matcher(name).find();
     }
 
     private static boolean insideContent(Element e) {

@@ -53,7 +53,7 @@ final class CommentBlocks {
      * of them: a thread, with no heading or link list among its blocks.
      */
     static boolean isThread(Element e, TextLengths lengths, int min) {
-        if (e.childrenSize() < min) {
+        if (!hasChildElements(e, min)) {
             return false;
         }
         Map<String, List<Element>> bySignature = new LinkedHashMap<>();
@@ -81,6 +81,18 @@ final class CommentBlocks {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code e} has at least {@code min} child elements, counted along the sibling links:
+     * {@code childrenSize()} builds and keeps a list of the children of every element it is asked about.
+     */
+    private static boolean hasChildElements(Element e, int min) {
+        int n = 0;
+        for (Element child = e.firstElementChild(); child != null && n < min; child = child.nextElementSibling()) {
+            n++;
+        }
+        return n >= min;
     }
 
     /**
@@ -144,7 +156,7 @@ final class CommentBlocks {
                     found[0] |= e.nameIs("time") || hasDateText(e);
                     found[1] |= isAuthor(e);
                     found[2] |= (e.nameIs("a") || e.nameIs("button") || e.nameIs("span"))
-                            && e.childrenSize() == 0
+                            && e.firstElementChild() == null
                             && ACTION.matcher(e.text()).matches();
                     found[3] |= HEADING.contains(e.normalName());
                     return NodeFilter.FilterResult.CONTINUE;
@@ -159,6 +171,7 @@ final class CommentBlocks {
                 String text = t.text().strip();
                 if (!text.isEmpty()
                         && text.length() <= MAX_MARKER_TEXT
+                        && mayHoldDate(text)
                         && DATE.matcher(text).find()) {
                     return true;
                 }
@@ -167,11 +180,36 @@ final class CommentBlocks {
         return false;
     }
 
+    /**
+     * A cheap test that rules out most texts before {@link #DATE}: every match of it holds a decimal
+     * digit ({@code \\d} under {@code (?U)} is any Unicode one) or is "yesterday", "gestern" or "hier",
+     * matched ignoring case as the pattern does.
+     */
+    private static boolean mayHoldDate(String text) {
+        return Furniture.hasDigit(text)
+                || Boilerplate.containsIgnoreCase(text, "yesterday")
+                || Boilerplate.containsIgnoreCase(text, "gestern")
+                || Boilerplate.containsIgnoreCase(text, "hier");
+    }
+
     static boolean isAuthor(Element e) {
         if (e.nameIs("cite") || e.attr("itemprop").equals("author")) {
             return true;
         }
-        return Boilerplate.hasName(
-                e, n -> AUTHOR_NAME.matcher(n.toLowerCase(Locale.ROOT)).find());
+        return Boilerplate.hasName(e, CommentBlocks::isAuthorName);
+    }
+
+    private static boolean isAuthorName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        // Every match of AUTHOR_NAME holds one of these; most names hold none, and skip the regex.
+        return (lower.contains("by")
+                        || lower.contains("fn")
+                        || lower.contains("user")
+                        || lower.contains("nick")
+                        || lower.contains("name")
+                        || lower.contains("poster")
+                        || lower.contains("author")
+                        || lower.contains("commenter"))
+                && AUTHOR_NAME.matcher(lower).find();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
@@ -187,7 +188,12 @@ final class CommentSections {
     }
 
     static boolean isMicrodataComment(Element e) {
-        return e.attr("itemprop").equals("comment") || e.attr("itemtype").endsWith("schema.org/Comment");
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        Attributes attributes = e.attributes(); // names are lower case: see Boilerplate.isHidden
+        return attributes.get("itemprop").equals("comment")
+                || attributes.get("itemtype").endsWith("schema.org/Comment");
     }
 
     private boolean isCommentNamed(Element e) {

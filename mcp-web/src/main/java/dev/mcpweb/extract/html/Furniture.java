@@ -220,13 +220,27 @@ final class Furniture implements NodeFilter {
             }
         }
         String lower = line.toLowerCase(Locale.ROOT);
-        if (TEASER.matcher(line).matches() || (phrase.length() <= MAX_PHRASE && isDateLine(lower))) {
+        // Every match of TEASER holds ": ", and every match of DATE_LINE a digit: most lines hold neither.
+        if ((line.contains(": ") && TEASER.matcher(line).matches())
+                || (phrase.length() <= MAX_PHRASE && hasDigit(lower) && isDateLine(lower))) {
             return true;
         }
         for (String word : SENTENCE_WORDS) {
             if (lower.contains(word)) {
                 return SENTENCE.matcher(lower).find();
             }
+        }
+        return false;
+    }
+
+    /** Whether {@code s} holds a decimal digit, as {@code \\d} under {@code (?U)} reads one. */
+    static boolean hasDigit(String s) {
+        for (int i = 0, n = s.length(); i < n; ) {
+            int c = s.codePointAt(i);
+            if (Character.isDigit(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
         }
         return false;
     }

@@ -3,6 +3,7 @@ package dev.mcpweb.extract.html;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 
 /**
@@ -23,11 +24,15 @@ final class NameTest {
 
     /** Whether {@code e}'s id or one of its class names passes the test; same answer as {@code hasName}. */
     boolean test(Element e) {
-        String id = e.id();
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        Attributes attributes = e.attributes(); // names are lower case: see Boilerplate.isHidden
+        String id = attributes.get("id");
         if (!id.isEmpty() && id.length() < Boilerplate.MAX_ID && passes(id)) {
             return true;
         }
-        String cls = e.className();
+        String cls = attributes.get("class").trim(); // as className()
         return !cls.isEmpty()
                 && cls.length() < Boilerplate.MAX_CLASS
                 && classes.computeIfAbsent(cls, c -> ClassNames.anyMatch(c, this::passes));
