@@ -2,7 +2,10 @@ package dev.mcpweb.extract.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Removes what follows an article's last paragraph of prose when it is not prose: paragraphs that are
@@ -18,6 +21,31 @@ final class ClosingNotes {
     private static final double MAX_UNLINKED = 0.1;
     /** The content after the last paragraph of prose holds at most this share of the text. */
     private static final double MAX_TAIL = 0.2;
+
+    /** A prompt is a few sentences; a longer paragraph is the story's own. */
+    private static final int MAX_PROMPT = 500;
+    /** A paragraph with this share of its text in bold or italics is set apart as a whole. */
+    private static final double MIN_EMPHASIS = 0.8;
+
+    private static final Evaluator EMPHASIS = QueryParser.parse("strong, b, em, i");
+
+    /**
+     * What a closing prompt asks of its reader, per language: subscribe, sign up, support us, join, follow
+     * us, get the app, write a letter; English, German, French, Spanish, Portuguese, Italian, Polish. Verbs
+     * addressed to the reader, not nouns: a story about subscription boxes or a newsletter's subscribers
+     * ends on those words. Words, because a prompt and a closing sentence share their structure.
+     */
+    private static final Pattern PROMPT = Pattern.compile("(?iU)\\b(?:subscribe|sign up|support (?:us|our|independent)"
+            + "|supporting our|become a (?:member|patron|subscriber)|(?:our|free) newsletter"
+            + "|follow [^.]{0,30}\\bon (?:twitter|facebook|instagram|telegram|whatsapp|linkedin|tiktok|youtube)"
+            + "|(?:get|download|install) (?:our|the) [^.]{0,60}\\bapps?\\b|letters? to the editor"
+            + "|abonnier|unterstütze|unterstützen sie|folg(?:e|en sie) uns|werden sie mitglied|unseren newsletter"
+            + "|in deinen posteingang"
+            + "|abonnez|s'abonner|soutenez|faites un don|suivez-nous|notre newsletter"
+            + "|suscr[ií]b(?:ete|irte|ase)|s[ií]guenos|apoya (?:el|nuestro)|hazte (?:miembro|socio)|h[aá]gase miembro"
+            + "|canal de (?:telegram|whatsapp)|[uú]nete"
+            + "|assine|apoie|siga-nos|abbonati|iscriviti|seguici|sostieni"
+            + "|do subskrypcji|zaprenumeruj|wesprzyj|obserwuj nas)");
 
     private ClosingNotes() {}
 
@@ -39,6 +67,10 @@ final class ClosingNotes {
                     doomed.add(block);
                 }
             } else if (lengths.prose(block) >= MIN_PROSE) {
+                if (isPrompt(block, text, lengths)) {
+                    doomed.add(block);
+                    continue;
+                }
                 if (ArticleEnd.textAfter(block, main, lengths) <= MAX_TAIL * lengths.text(main)) {
                     doomed.forEach(Element::remove);
                 }
@@ -47,6 +79,26 @@ final class ClosingNotes {
                 doomed.add(block);
             }
         }
+    }
+
+    /**
+     * Whether {@code paragraph} asks the reader to act rather than tells the story: it names an action
+     * (subscribe, sign up, support, follow, download the app, write a letter) and is set apart as a
+     * prompt is: it links to where the reader acts, or it is set wholly in bold or italics. A closing
+     * sentence of the story that mentions a subscription is neither.
+     */
+    private static boolean isPrompt(Element paragraph, int text, TextLengths lengths) {
+        if (text > MAX_PROMPT || !PROMPT.matcher(paragraph.text()).find()) {
+            return false;
+        }
+        if (lengths.linkText(paragraph) > 0) {
+            return true;
+        }
+        int emphasis = 0;
+        for (Element e : paragraph.select(EMPHASIS)) {
+            emphasis += lengths.text(e);
+        }
+        return emphasis >= MIN_EMPHASIS * text;
     }
 
     /** Whether what follows {@code heading} in its parent is links or nothing. */

@@ -111,7 +111,7 @@ final class Furniture implements NodeFilter {
     private static final Pattern DATE_LINE =
             Pattern.compile("(?U)(?<label>(?:aktualisiert|publiziert|veröffentlicht|stand"
                     + "|erstellt|updated|published|posted|last updated|publikacja|opublikowano|aktualizacja|actualizado"
-                    + "|publicado|mis à jour|publié|news date)(?: (?:am|on|le|el|at))?\\s?:?\\s)?"
+                    + "|publicado|mis à jour|publié|news date|ultima modifica|aggiornato il|pubblicato il)(?: (?:am|on|le|el|at))?\\s?:?\\s)?"
                     + "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}|\\p{L}{3,10}\\.? \\d{1,2},? \\d{4}"
                     + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})"
                     + "(?<time>,? (?:um |at |à )?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2}[\\d.+:]*)?(?: ?uhr| ?[ap]m)?)?");
@@ -162,6 +162,24 @@ final class Furniture implements NodeFilter {
             + "|\\(?(?:[Ii]mage|[Pp]hoto(?:graph)?|[Pp]icture|[Ii]llustration|[Ff]oto(?:s|grafie)?|[Bb]ild"
             + "|[Cc]rédit(?:o|s)?(?: photos?)?|[Zz]djęcie|[Qq]uelle)"
             + "(?:(?: credit| source| by| courtesy(?: of)?)\\s*:?|\\s*:)\\s.{1,80})");
+
+    private static final String NAME = "\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}";
+    private static final String DATE = "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}"
+            + "|\\p{L}{3,10}\\.? \\d{1,2},? \\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})";
+    private static final String BY = "(?:[Bb]y|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]i|[Pp]rzez)";
+    private static final String TIME = "(?:(?:um |at |à )?\\d{1,2}[:.]\\d{2}(?: ?Uhr| ?[AaPp][Mm])?)";
+    private static final String SEPARATOR = "(?:,? | ?[|·•] )";
+
+    /**
+     * A byline that dates its story, in either order: "von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40
+     * Uhr", "By Sarah Yang Updated May 06, 2019", "4. Mai 2018 von Annette Henkel", "Freitag | 14. Juni
+     * 2019 | 15:49 VON Sina Giebel IN Fashion". An author and a date in one short line of their own.
+     */
+    private static final Pattern DATED_BYLINE = Pattern.compile("(?U)" + BY + " " + NAME
+            + "(?:,? (?:am|on|le|el|il|[Uu]pdated|[Pp]ublished|[Aa]ktualisiert|[Vv]eröffentlicht)\\s?:?)? "
+            + DATE + "(?:" + SEPARATOR + TIME + ")?"
+            + "|(?:\\p{L}+" + SEPARATOR + ")?" + DATE + "(?:" + SEPARATOR + TIME + ")?" + SEPARATOR + BY + " " + NAME
+            + "(?: (?:in|IN) .{1,30})?");
 
     private static final String LEADING_MARKS = " -–—•·*>#|←‹«<";
     private static final String TRAILING_MARKS = " :.!?…>»›→⟶↗↓⤵|+✕×";
@@ -215,7 +233,8 @@ final class Furniture implements NodeFilter {
             String lowerPhrase = phrase.toLowerCase(Locale.ROOT);
             if (PHRASE.matcher(lowerPhrase).matches()
                     || PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()
-                    || CREDIT.matcher(phrase).matches()) {
+                    || CREDIT.matcher(phrase).matches()
+                    || DATED_BYLINE.matcher(phrase).matches()) {
                 return true;
             }
         }

@@ -12,7 +12,10 @@ import org.jsoup.select.QueryParser;
  * Removes the credit lines of pictures: inside a figure or an image caption, an element its page names
  * a credit, copyright, source or photographer ("AFP / Marco Bertorello", "Thinkstock"), and a caption
  * that is nothing but a credit ("Agency / Name"). A caption that describes its picture stays: it is
- * part of what the article shows. Structure and names only; no list of agencies.
+ * part of what the article shows; but one that writes the credit into its own text ("… Bild: Theater St.
+ * Gallen", "… © AFP / Name") is the picture's label, set like the page's other furniture, and goes whole
+ * (labels differ there: Trafilatura's drop every caption, WCXB's keep descriptions, and on WCXB dev no
+ * caption so written was content). Structure and names, and the credit marks; no list of agencies.
  */
 final class ImageCredits {
     /** Credits are a name or two; longer text in such an element is a caption that was named loosely. */
@@ -27,22 +30,36 @@ final class ImageCredits {
     private static final Pattern SLASHED_NAMES = Pattern.compile(
             "(?U)\\p{Lu}[\\p{L}.&'’-]*(?: \\p{Lu}[\\p{L}.&'’-]*){0,3} ?/ ?\\p{Lu}[\\p{L}.&'’-]*(?: \\p{Lu}[\\p{L}.&'’-]*){0,3}");
 
+    /** A caption with a credit in it is furniture as a whole up to this length; longer, it is text. */
+    private static final int MAX_CREDITED_CAPTION = 300;
+
+    /**
+     * A credit written into a caption's text: "… Bild: Theater St. Gallen", "© AFP / Marco Bertorello",
+     * "(C) Kab Ni", "Photo: Archives", "Foto: dpa".
+     */
+    private static final Pattern CREDIT_MARK = Pattern.compile(
+            "(?iU)©|\\(c\\)\\s|\\b(?:foto|fotos|bild|photo|photos|credit|image|quelle|fuente|crédit|zdjęcie|fot)\\s?:");
+
     private ImageCredits() {}
 
     /** Removes picture credits from {@code main}, in place. */
     static void remove(Element main) {
         List<Element> doomed = new ArrayList<>();
         for (Element caption : TreeQuery.select(main, CAPTIONS)) {
+            List<Element> credits = new ArrayList<>();
             for (Element e : caption.getAllElements()) {
                 if (e != caption && isNamedCredit(e) && e.text().length() <= MAX_CREDIT) {
-                    doomed.add(e);
+                    credits.add(e);
                 }
             }
+            credits.forEach(Element::remove);
             if (caption.nameIs("figcaption") || caption.hasClass("wp-caption-text")) {
                 String text = caption.text().strip();
                 if (!text.isEmpty()
-                        && text.length() <= MAX_CREDIT
-                        && SLASHED_NAMES.matcher(text).matches()) {
+                        && (text.length() <= MAX_CREDIT
+                                        && SLASHED_NAMES.matcher(text).matches()
+                                || text.length() <= MAX_CREDITED_CAPTION
+                                        && CREDIT_MARK.matcher(text).find())) {
                     doomed.add(caption);
                 }
             }

@@ -215,4 +215,31 @@ class ArticlePrecisionTest {
         assertThat(text(newsPage("<article>" + lead + STORY + "</article>", ""), false))
                 .contains("reach the upper Aller again", "Fish ladder opens", "first of four planned");
     }
+
+    @Test
+    void promptsToSubscribeFollowOrSupportAfterTheStoryLeaveButAStorySentenceAboutSubscriptionsStays() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>%s
+                <p>Construction of the second ladder, at the old mill in Winsen, starts next spring; the contract
+                was signed last week and the builders have already moved their cranes to the site.</p>
+                <p>The third and fourth ladders, near Celle and at the mouth of the river, need new permits; the
+                authority expects them within the year and has asked the anglers to help count the fish again.</p>
+                <p>Counting starts in September, when volunteers will read the counters at the top pool twice a
+                day and send their figures to the authority's biologists in Lüneburg every week.</p>
+                <p>The anglers' club will pay for the fish counters from its members' subscription, which rises
+                by ten euros next year; the club voted for the rise at its meeting in March.</p>
+                %s
+                """;
+        String prompts = """
+                <p><strong>Like our reporting? Subscribe to the Valley News for a year and read every story.</strong></p>
+                <p><em>Get the river news straight to your phone: download the Valley News app for iOS and Android.</em></p>
+                <p>Follow the Valley News on Twitter and Instagram <a href="/social">@valleynews</a>.</p>
+                """;
+
+        assertThat(text(newsPage("<article>" + story.formatted(STORY, prompts) + "</article>", ""), false))
+                .contains("first of four planned", "cranes to the site", "members' subscription")
+                .doesNotContain("Like our reporting", "Valley News app", "@valleynews");
+        assertThat(text(newsPage("<article>" + story.formatted(STORY, "") + "</article>", ""), false))
+                .contains("members' subscription, which rises");
+    }
 }

@@ -225,4 +225,21 @@ class FurnitureTest {
                         "Share it",
                         "Vorschau");
     }
+
+    @Test
+    void aLineThatIsAnAuthorAndADateInEitherOrderIsABylineButAStorySentenceWithBothIsNot() {
+        assertThat(Furniture.isFurniture("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr"))
+                .isTrue();
+        assertThat(Furniture.isFurniture("By Sarah Yang Updated May 06, 2019")).isTrue();
+        assertThat(Furniture.isFurniture("4. Mai 2018 von Annette Henkel")).isTrue();
+        assertThat(Furniture.isFurniture("Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion"))
+                .isTrue();
+        assertThat(Furniture.isFurniture("Ultima modifica 19 Febbraio 2020 12:02"))
+                .isTrue();
+        assertThat(Furniture.isFurniture("By May 06, 2019 the bakery had sold its ten thousandth loaf."))
+                .isFalse();
+        assertThat(Furniture.isFurniture("Am 14. Mai 2014 von Hamburg nach Berlin gezogen, backt sie dort weiter."))
+                .isFalse();
+        assertThat(Furniture.isFurniture("By Jason Miller")).isFalse();
+    }
 }

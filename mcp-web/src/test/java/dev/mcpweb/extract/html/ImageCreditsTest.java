@@ -58,4 +58,23 @@ class ImageCreditsTest {
 
         assertThat(cleaned(html)).isEqualTo(Jsoup.parseBodyFragment(html).body().text());
     }
+
+    @Test
+    void aCaptionThatCarriesItsCreditGoesWholeButOneThatOnlyDescribesStays() {
+        String text = cleaned("""
+                <p>Das Theater zeigt das Stück bis Ende Mai an sechs Abenden.</p>
+                <figure><img src="/a.jpg" alt=""><figcaption>Die lachende Menge wird zum Mob.
+                Bild: Gregory Batardon/Theater St. Gallen</figcaption></figure>
+                <figure><img src="/b.jpg" alt=""><figcaption>Marco Odermatt, Ski-Star aus der Schweiz.
+                © AFP / MARCO BERTORELLO</figcaption></figure>
+                <div class="wp-caption"><img src="/c.jpg" alt=""><p class="wp-caption-text">Le piquet de grève
+                dans le hall de l'université / (C) Kab Ni</p></div>
+                <figure><img src="/d.jpg" alt=""><figcaption>Figure 2: the image of the pump at rest, before
+                the valve opens.</figcaption></figure>
+                """);
+
+        assertThat(text)
+                .contains("an sechs Abenden", "Figure 2: the image of the pump at rest")
+                .doesNotContain("lachende Menge", "Batardon", "Odermatt", "piquet de grève");
+    }
 }
