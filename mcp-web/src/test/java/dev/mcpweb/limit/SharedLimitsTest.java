@@ -2,11 +2,10 @@ package dev.mcpweb.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.Await;
 import dev.mcpweb.RedisServer;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,24 +85,12 @@ class SharedLimitsTest {
             assertThat(one.degraded()).isTrue();
 
             redis.start(); // empty: a fresh shared bucket
-            await(() -> a.wouldWait(1).isZero() && !one.degraded());
+            Await.until(() -> a.wouldWait(1).isZero() && !one.degraded());
             assertThat(a.tryTake(2)).isZero();
             assertThat(b.tryTake(1))
                     .as("the other replica draws on the same bucket again")
                     .isPositive();
             assertThat(two.degraded()).isFalse();
-        }
-    }
-
-    /** Waits (10 s at most) until {@code condition} holds, asking again as it goes. */
-    private static void await(BooleanSupplier condition) throws TimeoutException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("condition not met within 10 s");
-            }
-            Thread.onSpinWait();
-            Thread.yield();
         }
     }
 }
