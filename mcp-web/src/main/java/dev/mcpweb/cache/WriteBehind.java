@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * meanwhile: with the writes on the callers' path, one huge page added that to the latency of every
  * ordinary call that stored something at the time. A caller now hands its entry over and goes on; lookups
  * see the entry at once ({@link #waiting}) until it is written. Entries waiting are bounded in bytes: a
- * caller whose entry would take them over {@value #MAX_WAITING_BYTES} bytes waits for room first.
+ * caller whose entry would take them over {@value #MAX_WAITING_BYTES} bytes waits for room first
+ * (one entry alone always goes).
  */
 final class WriteBehind implements AutoCloseable {
     static final long MAX_WAITING_BYTES = 64L << 20;
@@ -29,8 +30,17 @@ final class WriteBehind implements AutoCloseable {
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
             Thread.ofPlatform().daemon().name("mcp-web-cache-write").factory()));
+    private final long maxWaitingBytes;
     private long waitingBytes; // guarded by this
     private int queued; // guarded by this
+
+    WriteBehind() {
+        this(MAX_WAITING_BYTES);
+    }
+
+    WriteBehind(long maxWaitingBytes) {
+        this.maxWaitingBytes = maxWaitingBytes;
+    }
 
     /**
      * Runs {@code write} (which stores {@code row} under {@code key}) on the writer thread, after the writes
@@ -99,7 +109,7 @@ final class WriteBehind implements AutoCloseable {
     }
 
     private synchronized boolean admit(long size) {
-        while (queued > 0 && waitingBytes + size > MAX_WAITING_BYTES) {
+        while (queued > 0 && waitingBytes + size > maxWaitingBytes) {
             try {
                 wait();
             } catch (InterruptedException e) {
