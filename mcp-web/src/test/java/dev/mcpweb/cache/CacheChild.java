@@ -35,13 +35,17 @@ public final class CacheChild {
         }
     }
 
-    /** Entries whose key is the content hash of their value, from 1 KB to 2 MB, so a torn write shows. */
+    /**
+     * Entries whose key is the content hash of their value, from 1 KB to 2 MB, so a torn write shows; each
+     * announced once written (flushed), so the parent may count on it after the kill.
+     */
     private static void writeUntilKilled(TieredCache cache, PrintStream out) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; ; i++) {
             byte[] value = new byte[random.nextInt(1 << 10, 2 << 20)];
             random.nextBytes(value);
             cache.put(Namespace.EXTRACT, CacheKey.of(value), value);
+            cache.flush(); // in the store now: what the parent may count on after the kill
             out.println("put " + i);
         }
     }
