@@ -107,6 +107,7 @@ final class CacheBenchCommand implements Callable<Integer> {
                 random.nextBytes(value);
                 cache.put(namespaces.get(i % namespaces.size()), CacheKey.of(i), value);
             }
+            cache.flush(); // puts return before their writes: the fill ends when all are in the store
             fill = new Timed((System.nanoTime() - start) / 1e6 - GAP.toMillis(), 0, entries);
             for (int r = 0; r < runs; r++) {
                 Timed t = time(() -> cache.stats().namespaces().values().stream()
