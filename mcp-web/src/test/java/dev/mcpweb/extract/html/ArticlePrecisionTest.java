@@ -242,4 +242,21 @@ class ArticlePrecisionTest {
         assertThat(text(newsPage("<article>" + story.formatted(STORY, "") + "</article>", ""), false))
                 .contains("members' subscription, which rises");
     }
+
+    @Test
+    void authorBoxesNamedInfoDescOrBemStyleLeaveTheArticleButTheStoryStays() {
+        String box = """
+                <div class="blog--author-info"><a href="/authors/jane-doe"><img src="/jane.webp" alt="Jane Doe"></a>
+                <a href="/authors/jane-doe" class="blog--author-name">Jane Doe</a>
+                <div class="blog--author--desc">Jane Doe is a reporter covering rivers, fisheries and the
+                people who work on them; she has written for the paper for twelve years.</div></div>
+                <div class="hero-author"><span class="hero-author--name">Tom Roe</span>
+                <div class="hero-author--bio">Tom Roe is a photographer and writer based in the valley.</div></div>
+                """;
+        String html = newsPage("<article><h1>Fish ladder opens on the Aller</h1>" + STORY + box + "</article>", "");
+
+        assertThat(text(html, false))
+                .contains("first of four planned", "twelve pools", "budget for them is secured")
+                .doesNotContain("reporter covering rivers", "photographer and writer");
+    }
 }
