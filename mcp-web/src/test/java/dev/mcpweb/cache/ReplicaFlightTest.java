@@ -143,6 +143,7 @@ class ReplicaFlightTest {
             assertThat(catchThrowable(() -> one.get(10, TimeUnit.SECONDS))).hasRootCauseMessage("the model failed");
             TieredCache.Cached<byte[]> taken = two.get(10, TimeUnit.SECONDS);
             assertThat(taken.origin()).isEqualTo(TieredCache.Origin.COMPUTED);
+            second.flush(); // its write, behind the call
             assertThat(first.get(Namespace.SUMMARY, "k"))
                     .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("second try")));
         }
@@ -169,6 +170,7 @@ class ReplicaFlightTest {
             assertThat(stalled.put(bytes("stalled"), System.currentTimeMillis(), 1L << 30, Map.of()))
                     .as("the late writer is fenced off")
                     .isEmpty();
+            survivor.flush();
             try (TieredCache other = replica(Duration.ofSeconds(30))) {
                 assertThat(other.get(Namespace.SUMMARY, "k"))
                         .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("survivor")));

@@ -232,6 +232,7 @@ class TieredCacheSingleFlightTest {
                     .isEqualTo("k" + (i % 4));
         }
         assertThat(computations.get()).isBetween(4, CALLERS);
+        cache.flush();
         assertThat(cache.stats().namespaces().get(Namespace.SUMMARY.wireName()).entries())
                 .isEqualTo(4);
     }
