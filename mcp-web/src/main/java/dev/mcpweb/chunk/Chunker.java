@@ -2,7 +2,7 @@ package dev.mcpweb.chunk;
 
 import dev.mcpweb.config.ChunkerConfig;
 import dev.mcpweb.document.Document;
-import java.text.BreakIterator;
+import dev.mcpweb.text.Sentences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -198,12 +198,10 @@ public final class Chunker {
         }
 
         private void sentences(int start, int end, List<String> path, List<Atom> out) {
-            BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
-            it.setText(md.substring(start, end));
-            int from = it.first();
-            for (int to = it.next(); to != BreakIterator.DONE; from = to, to = it.next()) {
-                int s = skipSpace(start + from, start + to);
-                int e = trimEnd(s, start + to);
+            int[] starts = Sentences.starts(md, start, end);
+            for (int k = 0; k < starts.length; k++) {
+                int s = skipSpace(starts[k], end);
+                int e = trimEnd(s, k + 1 < starts.length ? starts[k + 1] : end);
                 if (s < e) {
                     addFitting(s, e, path, out);
                 }

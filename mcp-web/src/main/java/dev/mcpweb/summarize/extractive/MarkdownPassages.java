@@ -1,6 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.text.Emphasis;
+import dev.mcpweb.text.Sentences;
 import dev.mcpweb.text.Whitespace;
 import java.util.ArrayList;
 import java.util.List;
@@ -300,7 +301,7 @@ final class MarkdownPassages {
         }
         List<String> sentences = kind == Block.Kind.LIST_ITEM && wordCount(text) <= MAX_ITEM_WORDS
                 ? List.of(text)
-                : SentenceSplitter.split(text);
+                : Sentences.split(text);
         boolean[] emphasis = new boolean[sentences.size()];
         if (markdown.contains("**") || markdown.contains("__")) {
             // Spans come in the order of the sentences: look for each from the sentence of the last one,

@@ -1,6 +1,7 @@
 package dev.mcpweb.summarize.extractive;
 
 import dev.mcpweb.summarize.InjectionScan;
+import dev.mcpweb.text.Sentences;
 import dev.mcpweb.work.StopToken;
 import java.util.List;
 
@@ -26,7 +27,7 @@ final class SuspectPassages {
      */
     static final String COLON_LIKE = ":&%\u2A74\uFE13\uFE55\uFF1A";
 
-    /** What may follow a sentence's end in a passage the sentence splitter cut ({@link SentenceSplitter}). */
+    /** What may follow a sentence's end in a passage the sentence splitter cut ({@link Sentences}). */
     private static final String CLOSERS = "\"')]\u201d\u2019*_`";
 
     private SuspectPassages() {}

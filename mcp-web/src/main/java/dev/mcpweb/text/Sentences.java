@@ -1,17 +1,19 @@
-package dev.mcpweb.summarize.extractive;
+package dev.mcpweb.text;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Splits a paragraph into sentences. A sentence ends at {@code .}, {@code !} or {@code ?} (with any
  * closing quotes or brackets) followed by white space and a capital, digit, quote or bracket, except
  * after a known abbreviation or an initial. Decimals, versions, URLs and file names never split
- * because their dots are not followed by white space.
+ * because their dots are not followed by white space. One pass, each character looked at a bounded
+ * number of times: the JDK's sentence {@code BreakIterator} took quadratic time on a run of {@code (.>}.
  */
-final class SentenceSplitter {
+public final class Sentences {
     private static final Set<String> ABBREVIATIONS = Set.of(
             "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "vs", "no", "nos", "fig", "figs", "eq",
             "vol", "ch", "sec", "art", "p", "pp", "e.g", "i.e", "cf", "al", "approx", "inc", "ltd", "co", "corp",
@@ -19,45 +21,57 @@ final class SentenceSplitter {
             "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "op", "ed", "eds",
             "min", "max", "ref", "refs", "govt", "mgr", "misc", "dist", "ave", "blvd", "rd", "hwy", "univ");
 
-    private SentenceSplitter() {}
+    private Sentences() {}
 
-    static List<String> split(String paragraph) {
-        List<String> out = new ArrayList<>();
+    /** The sentences of {@code paragraph}, each stripped of surrounding white space. */
+    public static List<String> split(String paragraph) {
         String text = paragraph.strip();
-        int n = text.length();
-        int start = 0;
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '.' || c == '!' || c == '?') {
-                int end = i + 1;
-                while (end < n && isTerminalOrCloser(text.charAt(end))) {
-                    end++;
-                }
-                if (end < n && Character.isWhitespace(text.charAt(end))) {
-                    int next = end;
-                    while (next < n && Character.isWhitespace(text.charAt(next))) {
-                        next++;
-                    }
-                    if (next < n && startsSentence(text.charAt(next)) && !(c == '.' && isAbbreviation(text, i))) {
-                        out.add(text.substring(start, end).strip());
-                        start = next;
-                        i = next;
-                        continue;
-                    }
-                }
-                i = end;
-                continue;
-            }
-            i++;
-        }
-        if (start < n) {
-            String last = text.substring(start).strip();
-            if (!last.isEmpty()) {
-                out.add(last);
+        int[] starts = starts(text, 0, text.length());
+        List<String> out = new ArrayList<>(starts.length);
+        for (int k = 0; k < starts.length; k++) {
+            int end = k + 1 < starts.length ? starts[k + 1] : text.length();
+            String sentence = text.substring(starts[k], end).strip();
+            if (!sentence.isEmpty()) {
+                out.add(sentence);
             }
         }
         return out;
+    }
+
+    /**
+     * Where each sentence of {@code text}'s range [from, to) starts: {@code from} first, then the first
+     * character after the white space that follows each sentence's end. A sentence runs to the next
+     * start, its trailing white space included.
+     */
+    public static int[] starts(String text, int from, int to) {
+        IntStream.Builder starts = IntStream.builder();
+        starts.add(from);
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (c != '.' && c != '!' && c != '?') {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < to && isTerminalOrCloser(text.charAt(end))) {
+                end++;
+            }
+            int next = end;
+            while (next < to && Character.isWhitespace(text.charAt(next))) {
+                next++;
+            }
+            if (next > end
+                    && next < to
+                    && startsSentence(text.charAt(next))
+                    && !(c == '.' && isAbbreviation(text, from, i))) {
+                starts.add(next);
+                i = next;
+            } else {
+                i = end;
+            }
+        }
+        return starts.build().toArray();
     }
 
     private static boolean isTerminalOrCloser(char c) {
@@ -91,9 +105,9 @@ final class SentenceSplitter {
     }
 
     /** Whether the word ending at the dot at {@code dot} is an abbreviation or a single-letter initial. */
-    private static boolean isAbbreviation(String text, int dot) {
+    private static boolean isAbbreviation(String text, int from, int dot) {
         int s = dot;
-        while (s > 0 && !Character.isWhitespace(text.charAt(s - 1)) && text.charAt(s - 1) != '(') {
+        while (s > from && !Character.isWhitespace(text.charAt(s - 1)) && text.charAt(s - 1) != '(') {
             s--;
         }
         String word = text.substring(s, dot).toLowerCase(Locale.ROOT);
