@@ -380,7 +380,17 @@ final class Boilerplate implements NodeFilter {
         if (name.indexOf(':') >= 0 || name.indexOf('[') >= 0) {
             return false; // utility-class variants such as lg:has-[.banner]:pt-0 describe style, not role
         }
+        if (namesAFeature(name)) {
+            return false; // "has-sidebar", "modal-enabled": a page or wrapper with that feature, not the feature
+        }
         return FURNITURE_WORDS.find(name) || WIDGET_NAME.matcher(name).find();
+    }
+
+    private static boolean namesAFeature(String name) {
+        return name.startsWith("has-")
+                || name.startsWith("with-")
+                || name.endsWith("-enabled")
+                || name.endsWith("-disabled");
     }
 
     private static boolean insideContent(Element e) {

@@ -33,6 +33,30 @@ class MisnamedWrapperTest {
     }
 
     @Test
+    void aWrapperNamedForAFeatureItHasIsNotThatFeature() {
+        StringBuilder menu = new StringBuilder("<div class=\"site-links\"><ul>");
+        for (int i = 0; i < 60; i++) {
+            menu.append("<li><a href=\"/section/")
+                    .append(i)
+                    .append("\">Section number ")
+                    .append(i)
+                    .append("</a></li>");
+        }
+        menu.append("</ul></div>");
+        String story = "<p>The press secretary is leaving her role at the studio after five years, she said.</p>"
+                + "<p>She will take some time to figure out what comes next and has no set ideas yet.</p>";
+        for (String name :
+                new String[] {"box article modal-enabled", "has-sidebar", "with-sidebar", "share-disabled"}) {
+            String text = extract("<html><body>" + menu + "<div class=\"" + name + "\"><h1>She exits the studio</h1>"
+                            + story + "</div><div class=\"sidebar\"><p>Most read today</p></div></body></html>")
+                    .text();
+
+            assertThat(text).as(name).contains("She exits the studio", "figure out what comes next");
+            assertThat(text).as(name).doesNotContain("Most read today");
+        }
+    }
+
+    @Test
     void aShopsSeoCopyInAFooterBlockStaysOutHoweverLong() {
         StringBuilder grid = new StringBuilder("<main><h1>Espresso machines</h1><ul>");
         for (int i = 0; i < 80; i++) {
