@@ -66,6 +66,7 @@ public final class MainContentExtractor {
         ImageCredits.remove(main);
         stop.check();
         Furniture.remove(main, stop);
+        ButtonLinks.remove(main);
         if (includeComments) {
             ReaderComments.read(commentSections).appendTo(main);
         }
