@@ -161,6 +161,9 @@ final class TextDecoder {
         if (charset.name().equals("windows-1252")) {
             return Windows1252.decode(body, offset);
         }
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return Utf8Decoder.decode(body, offset);
+        }
         return new String(body, offset, body.length - offset, charset);
     }
 

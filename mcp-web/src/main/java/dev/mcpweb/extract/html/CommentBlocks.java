@@ -53,7 +53,7 @@ final class CommentBlocks {
      * of them: a thread, with no heading or link list among its blocks.
      */
     static boolean isThread(Element e, TextLengths lengths, int min) {
-        if (!hasChildElements(e, min)) {
+        if (!hasChildElements(e, min) || !hasCandidates(e, lengths, min)) {
             return false;
         }
         Map<String, List<Element>> bySignature = new LinkedHashMap<>();
@@ -70,9 +70,7 @@ final class CommentBlocks {
             }
             int comments = 0;
             for (Element block : group) {
-                if (lengths.text(block) >= MIN_TEXT
-                        && lengths.linkDensity(block) < 0.5
-                        && looksLikeComment(block, true)) {
+                if (isCandidate(block, lengths) && looksLikeComment(block, true)) {
                     comments++;
                 }
             }
@@ -81,6 +79,25 @@ final class CommentBlocks {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether at least {@code min} of {@code e}'s children are blocks long enough and with few enough
+     * links to be comments: without them no group can count {@code min} comments, and the signatures and
+     * markers of the children need not be read (most elements of a page hold no such run).
+     */
+    private static boolean hasCandidates(Element e, TextLengths lengths, int min) {
+        int n = 0;
+        for (Element child = e.firstElementChild(); child != null && n < min; child = child.nextElementSibling()) {
+            if (BLOCK_TAGS.contains(child.normalName()) && isCandidate(child, lengths)) {
+                n++;
+            }
+        }
+        return n >= min;
+    }
+
+    private static boolean isCandidate(Element block, TextLengths lengths) {
+        return lengths.text(block) >= MIN_TEXT && lengths.linkDensity(block) < 0.5;
     }
 
     /**
