@@ -93,6 +93,13 @@ final class Boilerplate implements NodeFilter {
             + "|table-?of-?contents|back-?to-?top|login|signin|search-?form|searchform|search-?bar"
             + "|user-?info|userinfo|user-?details|user-?title|user-?stats|member-?title"
             + "|post-?signature|signature|post-?controls|post-?actions|reactions?-?bar)(?:$|[-_])");
+    /** The words of {@link #FURNITURE_NAME} that name a list of links, between separators or the name's ends. */
+    private static final Pattern LINK_LIST_WORDS = Pattern.compile("(?<=^|[-_])(?:toc|table-?of-?contents|nav|navbar"
+            + "|navigation|navigations|menu|menus|breadcrumbs?|pagination|pager|tags|tag-?list|post-?tags"
+            + "|entry-?tags)(?=$|[-_])");
+
+    private static final int MIN_LINKS_NAME_PROSE = 200;
+
     /** {@link #FURNITURE_NAME} looked up word by word: it is asked about every name of every page. */
     static final NameWords FURNITURE_WORDS = new NameWords(FURNITURE_NAME);
 
@@ -151,6 +158,7 @@ final class Boilerplate implements NodeFilter {
     private final int pageProse;
     private final Disclosures disclosures;
     private final NameTest furnitureName = new NameTest(n -> isFurnitureName(n.toLowerCase(Locale.ROOT)));
+    private final NameTest linksName = new NameTest(n -> namesLinksOnly(n.toLowerCase(Locale.ROOT)));
 
     private Boilerplate(TextLengths lengths, Element root, Disclosures disclosures) {
         this.lengths = lengths;
@@ -373,7 +381,25 @@ final class Boilerplate implements NodeFilter {
         if (tag.equals("body") || tag.equals("main") || tag.equals("article") || mostOfTheProse(e)) {
             return false;
         }
-        return furnitureName.test(e);
+        return furnitureName.test(e) && !(linksName.test(e) && holdsProse(e));
+    }
+
+    /**
+     * Whether a name says furniture only by words for lists of links (a table of contents, a menu, tags),
+     * as the id {@code TOC_TITLE_1} of a story's section that a table of contents links to: what holds
+     * prose is not such a list.
+     */
+    private static boolean namesLinksOnly(String name) {
+        if (!isFurnitureName(name)) {
+            return false;
+        }
+        return !isFurnitureName(LINK_LIST_WORDS.matcher(name).replaceAll("x"));
+    }
+
+    /** Prose of a paragraph's length at least, and more than the text of its links. */
+    private boolean holdsProse(Element e) {
+        int prose = lengths.prose(e);
+        return prose >= MIN_LINKS_NAME_PROSE && prose > 3 * lengths.linkText(e);
     }
 
     private static boolean isFurnitureName(String name) {

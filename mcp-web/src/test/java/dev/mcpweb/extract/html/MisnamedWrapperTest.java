@@ -57,6 +57,36 @@ class MisnamedWrapperTest {
     }
 
     @Test
+    void sectionsATableOfContentsLinksToAreNotTheTableOfContents() {
+        StringBuilder page = new StringBuilder("<html><body><nav><a href=\"/\">Home</a></nav><article>"
+                + "<h1>Ways to measure body fat</h1><div class=\"toc\"><ul>");
+        for (int i = 1; i <= 4; i++) {
+            page.append("<li><a href=\"#TOC_TITLE_")
+                    .append(i)
+                    .append("\">Method ")
+                    .append(i)
+                    .append("</a></li>");
+        }
+        page.append("</ul></div>");
+        for (int i = 1; i <= 4; i++) {
+            page.append("<div class=\"content_body\" id=\"TOC_TITLE_")
+                    .append(i)
+                    .append("\"><h2>Method ")
+                    .append(i)
+                    .append("</h2><p>Method ")
+                    .append(i)
+                    .append(" estimates the share of fat in the body from a measurement that takes a few minutes,"
+                            + " and its error depends on who takes it and how often it is repeated. Compared with"
+                            + " the others it costs little, and a clinic near you is likely to offer it.</p></div>");
+        }
+        String text =
+                extract(page.append("</article></body></html>").toString()).text();
+
+        assertThat(text).contains("Method 1 estimates the share", "Method 4 estimates the share");
+        assertThat(text).doesNotContain("Method 1 Method 2");
+    }
+
+    @Test
     void aShopsSeoCopyInAFooterBlockStaysOutHoweverLong() {
         StringBuilder grid = new StringBuilder("<main><h1>Espresso machines</h1><ul>");
         for (int i = 0; i < 80; i++) {
