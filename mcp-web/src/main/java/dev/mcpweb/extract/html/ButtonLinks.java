@@ -105,25 +105,16 @@ final class ButtonLinks {
 
     private static boolean sharesLine(Node sibling) {
         if (sibling instanceof TextNode t) {
-            return hasWord(t.text());
+            return Furniture.hasWord(t.text());
         }
         return sibling instanceof Element e
                 && !e.nameIs("a")
                 && e.getElementsByTag("a").isEmpty()
-                && hasWord(e.text());
+                && Furniture.hasWord(e.text());
     }
 
     private static boolean isBlock(Node node) {
         return node instanceof Element e && e.isBlock();
-    }
-
-    private static boolean hasWord(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetterOrDigit(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int words(String s) {

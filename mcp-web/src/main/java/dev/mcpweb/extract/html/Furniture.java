@@ -322,7 +322,8 @@ final class Furniture implements NodeFilter {
         return sibling instanceof Element e && INLINE.contains(e.normalName()) && lengths.text(e) > 0;
     }
 
-    private static boolean hasWord(String s) {
+    /** Whether {@code s} holds a letter or a digit. */
+    static boolean hasWord(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isLetterOrDigit(s.charAt(i))) {
                 return true;
