@@ -158,7 +158,9 @@ final class Boilerplate implements NodeFilter {
     private final int pageProse;
     private final Disclosures disclosures;
     private final NameTest furnitureName = new NameTest(n -> isFurnitureName(n.toLowerCase(Locale.ROOT)));
-    private final NameTest linksName = new NameTest(n -> namesLinksOnly(n.toLowerCase(Locale.ROOT)));
+    /** A furniture name still with the words for lists of links taken out of it: the element is not such a list only. */
+    private final NameTest otherFurnitureName = new NameTest(n ->
+            isFurnitureName(LINK_LIST_WORDS.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("x")));
 
     private Boilerplate(TextLengths lengths, Element root, Disclosures disclosures) {
         this.lengths = lengths;
@@ -381,22 +383,13 @@ final class Boilerplate implements NodeFilter {
         if (tag.equals("body") || tag.equals("main") || tag.equals("article") || mostOfTheProse(e)) {
             return false;
         }
-        return furnitureName.test(e) && !(linksName.test(e) && holdsProse(e));
+        // Names that say furniture only by words for lists of links (a table of contents, a menu, tags), as
+        // the id TOC_TITLE_1 of a story's section that a table of contents links to: what holds prose is
+        // not such a list.
+        return otherFurnitureName.test(e) || (furnitureName.test(e) && !holdsProse(e));
     }
 
-    /**
-     * Whether a name says furniture only by words for lists of links (a table of contents, a menu, tags),
-     * as the id {@code TOC_TITLE_1} of a story's section that a table of contents links to: what holds
-     * prose is not such a list.
-     */
-    private static boolean namesLinksOnly(String name) {
-        if (!isFurnitureName(name)) {
-            return false;
-        }
-        return !isFurnitureName(LINK_LIST_WORDS.matcher(name).replaceAll("x"));
-    }
-
-    /** Prose of a paragraph's length at least, and more than the text of its links. */
+    /** Prose of a paragraph's length at least, and over three times the text of its links. */
     private boolean holdsProse(Element e) {
         int prose = lengths.prose(e);
         return prose >= MIN_LINKS_NAME_PROSE && prose > 3 * lengths.linkText(e);

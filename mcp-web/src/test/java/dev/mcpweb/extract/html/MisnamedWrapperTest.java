@@ -84,6 +84,13 @@ class MisnamedWrapperTest {
 
         assertThat(text).contains("Method 1 estimates the share", "Method 4 estimates the share");
         assertThat(text).doesNotContain("Method 1 Method 2");
+
+        String sidebar = page.toString()
+                .replace(
+                        "</article>",
+                        "</article><div class=\"toc sidebar\"><p>" + "Our clinic offers every method. ".repeat(10)
+                                + "</p></div>");
+        assertThat(extract(sidebar).text()).as("another name says furniture").doesNotContain("Our clinic");
     }
 
     @Test
