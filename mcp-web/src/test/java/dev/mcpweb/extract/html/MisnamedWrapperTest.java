@@ -10,17 +10,24 @@ class MisnamedWrapperTest {
         return new MainContentExtractor().extract(Jsoup.parse(html, "https://example.org/blog/post"), false);
     }
 
-    @Test
-    void anArticleInsideALayoutWidgetStaysEvenBesideAMenuWithMoreText() {
-        StringBuilder menu = new StringBuilder("<header><ul>");
-        for (int i = 0; i < 120; i++) {
-            menu.append("<li><a href=\"/topic/")
+    /** A list of {@code count} links, to {@code path} and {@code label} followed by their number. */
+    private static String links(String path, String label, int count) {
+        StringBuilder list = new StringBuilder("<ul>");
+        for (int i = 0; i < count; i++) {
+            list.append("<li><a href=\"")
+                    .append(path)
                     .append(i)
-                    .append("\">Topic number ")
+                    .append("\">")
+                    .append(label)
                     .append(i)
                     .append("</a></li>");
         }
-        menu.append("</ul></header>");
+        return list.append("</ul>").toString();
+    }
+
+    @Test
+    void anArticleInsideALayoutWidgetStaysEvenBesideAMenuWithMoreText() {
+        String menu = "<header>" + links("/topic/", "Topic number ", 120) + "</header>";
         String paragraph = "<p>Regulators spent the year writing rules for stablecoins instead of suing issuers, and"
                 + " banks started to take part in the market as a result of that clarity.</p>";
         MainContent content = extract("<html><body>" + menu + """
@@ -34,15 +41,7 @@ class MisnamedWrapperTest {
 
     @Test
     void aWrapperNamedForAFeatureItHasIsNotThatFeature() {
-        StringBuilder menu = new StringBuilder("<div class=\"site-links\"><ul>");
-        for (int i = 0; i < 60; i++) {
-            menu.append("<li><a href=\"/section/")
-                    .append(i)
-                    .append("\">Section number ")
-                    .append(i)
-                    .append("</a></li>");
-        }
-        menu.append("</ul></div>");
+        String menu = "<div class=\"site-links\">" + links("/section/", "Section number ", 60) + "</div>";
         String story = "<p>The press secretary is leaving her role at the studio after five years, she said.</p>"
                 + "<p>She will take some time to figure out what comes next and has no set ideas yet.</p>";
         for (String name :
