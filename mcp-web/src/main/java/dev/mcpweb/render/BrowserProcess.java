@@ -107,9 +107,14 @@ final class BrowserProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        cdp.close();
-        ProcessTree.kill(process.toHandle(), profile.toString());
-        deleteTree(profile);
+        long t0 = System.nanoTime();
+        try {
+            cdp.close();
+        } finally { // whatever the connection does, the processes go
+            ProcessTree.kill(process.toHandle(), profile.toString());
+            deleteTree(profile);
+            log.debug("stopped Chromium (pid {}) in {} ms", process.pid(), (System.nanoTime() - t0) / 1_000_000);
+        }
     }
 
     private static URI devToolsUrl(Process process, Duration timeout) throws IOException {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +40,13 @@ public final class Renderer implements AutoCloseable {
 
     private final AtomicInteger launches = new AtomicInteger();
     private final AtomicInteger rendered = new AtomicInteger();
-    private final Thread exitHook = new Thread(this::stopBrowser, "mcp-web-chromium-exit");
-    private GuardedProxy proxy; // guarded by browserLock's write side
-    private BrowserProcess browser; // guarded by browserLock's write side
-    private boolean closed; // guarded by browserLock's write side
+    private final Thread exitHook = new Thread(this::exit, "mcp-web-chromium-exit");
+    // Changed under browserLock's write side; the exit hook reads them without the lock, as it must not wait
+    // for a render to end.
+    private volatile GuardedProxy proxy;
+    private final AtomicReference<BrowserProcess> browser = new AtomicReference<>();
+    private volatile boolean closed;
+    private final Object closing = new Object();
 
     private Renderer(RenderConfig config, Optional<Path> executable, GuardedConnector connector) {
         this.config = config;
@@ -147,26 +151,31 @@ public final class Renderer implements AutoCloseable {
                 throw new IOException("the renderer is closed");
             }
             boolean worn = rendered.get() >= config.restartAfter();
-            if (browser != null && browser.isAlive() && !worn) {
+            BrowserProcess running = browser.get();
+            if (running != null && running.isAlive() && !worn) {
                 browserLock.readLock().lock();
-                return browser;
+                return running;
             }
-            if (browser != null) {
+            if (running != null) {
                 log.info("replacing the browser ({})", worn ? rendered.get() + " pages rendered" : "it stopped");
-                browser.close();
-                browser = null;
+                closeBrowser();
             }
             if (proxy == null) {
                 proxy = new GuardedProxy(connector, config.maxBytes());
                 Runtime.getRuntime().addShutdownHook(exitHook);
             }
             long t0 = System.nanoTime();
-            browser = BrowserProcess.launch(executable.get(), proxy.address(), LAUNCH_TIMEOUT);
+            BrowserProcess started = BrowserProcess.launch(executable.get(), proxy.address(), LAUNCH_TIMEOUT);
+            browser.set(started);
+            if (closed) { // the JVM began to exit while it started: the exit hook may have looked before the set
+                closeBrowser();
+                throw new IOException("the renderer is closed");
+            }
             launches.incrementAndGet();
             rendered.set(0);
-            log.info("started Chromium (pid {}) in {} ms", browser.pid(), (System.nanoTime() - t0) / 1_000_000);
+            log.info("started Chromium (pid {}) in {} ms", started.pid(), (System.nanoTime() - t0) / 1_000_000);
             browserLock.readLock().lock();
-            return browser;
+            return started;
         } finally {
             browserLock.writeLock().unlock();
         }
@@ -178,8 +187,7 @@ public final class Renderer implements AutoCloseable {
 
     /** Pid of the browser process, when one runs: for tests that check nothing is left behind. */
     Optional<Long> browserPid() {
-        BrowserProcess b = browser;
-        return b == null ? Optional.empty() : Optional.of(b.pid());
+        return Optional.ofNullable(browser.get()).map(BrowserProcess::pid);
     }
 
     @Override
@@ -200,12 +208,32 @@ public final class Renderer implements AutoCloseable {
         }
     }
 
-    private void stopBrowser() {
-        BrowserProcess b = browser;
-        browser = null;
-        if (b != null) {
-            b.close();
+    /**
+     * At JVM exit: no browser starts from now on, and the running one is killed. Without {@code browserLock},
+     * as a render may hold it for its whole timeout; {@link #readyBrowser} checks {@code closed} again after a
+     * launch, so a browser that starts meanwhile is killed by one side or the other.
+     */
+    void exit() {
+        closed = true;
+        stopBrowser();
+    }
+
+    /**
+     * Kills the browser's processes, if one runs. One close at a time, and the next waits for it: when
+     * {@code serve}'s stdin closes with the SIGTERM, {@link #close} takes the browser and the exit hook
+     * finds none, and were it to return at once the JVM would halt with the browser half killed.
+     */
+    private void closeBrowser() {
+        synchronized (closing) {
+            BrowserProcess b = browser.getAndSet(null);
+            if (b != null) {
+                b.close();
+            }
         }
+    }
+
+    private void stopBrowser() {
+        closeBrowser();
         GuardedProxy p = proxy;
         if (p != null) {
             p.close();

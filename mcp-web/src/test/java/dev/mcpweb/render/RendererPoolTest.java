@@ -98,6 +98,48 @@ class RendererPoolTest {
         }
     }
 
+    @Test
+    void onceTheJvmExitsNoBrowserStartsAgain() throws Exception {
+        try (Renderer renderer = renderer(Map.of("render.timeout", "20s"))) {
+            assertThat(renderer.render(sites.url("/app"))).isInstanceOf(RenderOutcome.Rendered.class);
+            ProcessHandle browser =
+                    ProcessHandle.of(renderer.browserPid().orElseThrow()).orElseThrow();
+            int ticks = sites.hits("/tick");
+            var inFlight = CompletableFuture.supplyAsync(() -> renderer.render(sites.url("/busy")));
+            await(() -> sites.hits("/tick") > ticks + 3);
+
+            renderer.exit(); // what the shutdown hook runs, while a page renders and before the next asks
+
+            assertThat(inFlight.get(30, TimeUnit.SECONDS)).isInstanceOf(RenderOutcome.Failed.class);
+            assertThat(renderer.render(sites.url("/app")))
+                    .isInstanceOfSatisfying(
+                            RenderOutcome.Failed.class,
+                            f -> assertThat(f.message()).contains("the renderer is closed"));
+            assertThat(renderer.launches()).isEqualTo(1);
+            assertThat(renderer.browserPid()).isEmpty();
+            assertThat(ProcessTree.isRunning(browser)).isFalse();
+        }
+    }
+
+    @Test
+    void theExitHookReturnsOnlyOnceABrowserBeingClosedIsGone() throws Exception {
+        Renderer renderer = renderer(Map.of());
+        assertThat(renderer.render(sites.url("/app"))).isInstanceOf(RenderOutcome.Rendered.class);
+        ProcessHandle browser =
+                ProcessHandle.of(renderer.browserPid().orElseThrow()).orElseThrow();
+        List<ProcessHandle> browserTree =
+                new java.util.ArrayList<>(browser.descendants().toList());
+        browserTree.add(browser);
+
+        // serve on SIGTERM: its stdin closes too, so the server's close and the exit hook race
+        var closing = CompletableFuture.runAsync(renderer::close);
+        await(() -> renderer.browserPid().isEmpty()); // the close has taken the browser and is killing it
+        renderer.exit(); // the JVM halts as soon as this returns
+
+        assertThat(browserTree).noneMatch(ProcessTree::isRunning);
+        closing.get(30, TimeUnit.SECONDS);
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {

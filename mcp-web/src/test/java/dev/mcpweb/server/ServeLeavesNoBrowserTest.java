@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class ServeLeavesNoBrowserTest {
         assertThat(server.waitFor(60, TimeUnit.SECONDS))
                 .as("serve exits on SIGTERM")
                 .isTrue();
-        assertAllExited(browser);
+        assertAllExited(browser, dir.resolve("stderr.txt"));
     }
 
     @Test
@@ -65,7 +66,7 @@ class ServeLeavesNoBrowserTest {
                 .as("serve exits when stdin closes")
                 .isTrue();
         assertThat(server.exitValue()).isZero();
-        assertAllExited(browser);
+        assertAllExited(browser, dir.resolve("stderr.txt"));
     }
 
     private Process start() throws Exception {
@@ -80,6 +81,7 @@ class ServeLeavesNoBrowserTest {
         builder.environment().put("MCP_WEB_CACHE_DIR", dir.resolve("cache").toString());
         builder.environment().put("MCP_WEB_FETCHER_ALLOWED_HOSTS", "127.0.0.1");
         builder.environment().put("MCP_WEB_FETCHER_RESPECT_ROBOTS", "false");
+        builder.environment().put("MCP_WEB_LOG_LEVEL", "debug");
         return builder.start();
     }
 
@@ -115,12 +117,20 @@ class ServeLeavesNoBrowserTest {
         return browser;
     }
 
-    /** Waits up to 30 s for none to run; a zombie waiting for init to reap it has stopped running. */
-    private static void assertAllExited(List<ProcessHandle> processes) throws Exception {
+    /**
+     * Waits up to 30 s for none to run; a zombie waiting for init to reap it has stopped running. Those
+     * still running are killed, so a failure leaves nothing behind; the server's log says why.
+     */
+    private static void assertAllExited(List<ProcessHandle> processes, Path serverLog) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (processes.stream().anyMatch(ProcessTree::isRunning) && System.nanoTime() < end) {
             TimeUnit.MILLISECONDS.sleep(50);
         }
-        assertThat(processes).noneMatch(ProcessTree::isRunning);
+        List<ProcessHandle> running =
+                processes.stream().filter(ProcessTree::isRunning).toList();
+        running.forEach(ProcessHandle::destroyForcibly);
+        assertThat(running)
+                .as("Chromium processes left running; serve's log:%n%s", Files.readString(serverLog))
+                .isEmpty();
     }
 }
