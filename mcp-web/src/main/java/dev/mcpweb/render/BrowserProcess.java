@@ -58,9 +58,10 @@ final class BrowserProcess implements AutoCloseable {
     }
 
     /**
-     * The flags: all traffic through our proxy, loopback included ({@code <-loopback>} removes the
-     * implicit bypass); no UDP outside the proxy (WebRTC, QUIC); no calls home, which with a proxy set
-     * would otherwise go through it. The sandbox needs a non-root user, so it is dropped only as root.
+     * The flags: all traffic through {@code proxy}, loopback included ({@code <-loopback>} removes the
+     * implicit bypass), which for the browser's own traffic is the proxy that refuses all (pages get the
+     * guarded one per context); no UDP outside the proxy (WebRTC, QUIC); as few calls home as flags stop.
+     * The sandbox needs a non-root user, so it is dropped only as root.
      */
     static List<String> arguments(Path executable, String proxy, Path profile) {
         List<String> args = new ArrayList<>(List.of(

@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * a byte. A response longer than {@code fetcher.max_body_size}, or a tunnel carrying more than the
  * page's byte cap, is cut. WebSocket upgrades over plain HTTP are refused outright; TLS is tunnelled, not
  * opened, so what goes through a tunnel is the page's business, but where it goes is ours.
+ *
+ * <p>Chromium's own traffic (component updates, sign-in, the other calls home its flags do not all stop)
+ * goes to a second port, {@link #browserAddress}, which refuses every request before a name is looked
+ * up: pages get this proxy per browser context ({@link #pageAddress}), the browser as a whole the other.
  */
 final class GuardedProxy implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GuardedProxy.class);
@@ -41,6 +45,7 @@ final class GuardedProxy implements AutoCloseable {
 
     private final GuardedConnector connector;
     private final ServerSocket server;
+    private final ServerSocket browserTraffic;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
     private final AtomicLong refused = new AtomicLong();
@@ -52,12 +57,19 @@ final class GuardedProxy implements AutoCloseable {
         this.connector = connector;
         this.tunnelBytes = tunnelBytes;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        threads.execute(this::accept);
+        this.browserTraffic = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        threads.execute(() -> accept(server, this::serve));
+        threads.execute(() -> accept(browserTraffic, GuardedProxy::refuseBrowserTraffic));
     }
 
-    /** The value for Chromium's {@code --proxy-server}. */
-    String address() {
+    /** The proxy of pages: the value for a browser context's {@code proxyServer}. */
+    String pageAddress() {
         return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** The proxy of everything else the browser sends: the value for Chromium's {@code --proxy-server}. */
+    String browserAddress() {
+        return "http://127.0.0.1:" + browserTraffic.getLocalPort();
     }
 
     /** Requests and tunnels refused (guard, robots.txt) since start. */
@@ -74,13 +86,18 @@ final class GuardedProxy implements AutoCloseable {
     public void close() {
         try {
             server.close();
+            browserTraffic.close();
         } catch (IOException e) {
             log.debug("closing the render proxy: {}", e.toString());
         }
         threads.shutdownNow();
     }
 
-    private void accept() {
+    private interface Handler {
+        void serve(Socket client) throws IOException;
+    }
+
+    private void accept(ServerSocket server, Handler handler) {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
@@ -90,7 +107,7 @@ final class GuardedProxy implements AutoCloseable {
                 }
                 threads.execute(() -> {
                     try (client) {
-                        serve(client);
+                        handler.serve(client);
                     } catch (IOException e) {
                         log.debug("render proxy connection: {}", e.toString());
                     } finally {
@@ -137,6 +154,14 @@ final class GuardedProxy implements AutoCloseable {
                     pipe(client, o.socket(), in, out, connector.maxBodySize(), url.toString());
                 }
             }
+        }
+    }
+
+    private static void refuseBrowserTraffic(Socket client) throws IOException {
+        List<String> head = readHead(new BufferedInputStream(client.getInputStream()));
+        if (!head.isEmpty()) {
+            log.debug("render: refused Chromium's own request {}", head.getFirst());
+            reply(client.getOutputStream(), "403 Forbidden");
         }
     }
 

@@ -64,8 +64,13 @@ final class PageSession implements AutoCloseable {
         this.mainFrameId = targetId; // a tab's main frame has its target's id
     }
 
-    static PageSession open(CdpConnection cdp) throws IOException {
-        String contextId = cdp.call(null, "Target.createBrowserContext", CdpConnection.params(), CALL)
+    /** A fresh tab in a fresh context whose every request goes through {@code proxy}, loopback included. */
+    static PageSession open(CdpConnection cdp, String proxy) throws IOException {
+        String contextId = cdp.call(
+                        null,
+                        "Target.createBrowserContext",
+                        CdpConnection.params().put("proxyServer", proxy).put("proxyBypassList", "<-loopback>"),
+                        CALL)
                 .path("browserContextId")
                 .asText();
         try {

@@ -113,7 +113,7 @@ public final class Renderer implements AutoCloseable {
         long refusedBefore = proxyRefusals();
         long cutBefore = proxy == null ? 0 : proxy.cutCount();
         List<String> notes = new ArrayList<>();
-        try (PageSession page = PageSession.open(b.cdp())) {
+        try (PageSession page = PageSession.open(b.cdp(), proxy.pageAddress())) {
             String html = page.load(url, config.timeout(), config.maxBytes(), notes);
             String finalUrl = page.location();
             long refused = proxyRefusals() - refusedBefore;
@@ -165,7 +165,7 @@ public final class Renderer implements AutoCloseable {
                 Runtime.getRuntime().addShutdownHook(exitHook);
             }
             long t0 = System.nanoTime();
-            BrowserProcess started = BrowserProcess.launch(executable.get(), proxy.address(), LAUNCH_TIMEOUT);
+            BrowserProcess started = BrowserProcess.launch(executable.get(), proxy.browserAddress(), LAUNCH_TIMEOUT);
             browser.set(started);
             if (closed) { // the JVM began to exit while it started: the exit hook may have looked before the set
                 closeBrowser();

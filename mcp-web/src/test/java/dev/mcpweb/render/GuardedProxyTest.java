@@ -33,7 +33,7 @@ class GuardedProxyTest {
                 Map.of("fetcher.allowed_hosts", LoopbackSites.HOST),
                 Map.of(LoopbackSites.HOST, "127.0.0.1", "evil.test", "127.0.0.2"));
         proxy = new GuardedProxy(fetcher.connector(), 1 << 20);
-        URI p = URI.create(proxy.address());
+        URI p = URI.create(proxy.pageAddress());
         client = HttpClient.newBuilder()
                 .proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort())))
                 .build();
@@ -99,7 +99,7 @@ class GuardedProxyTest {
 
     /** Sends {@code request} as-is to the proxy and reads until it closes. */
     private String rawExchange(String request) throws IOException {
-        URI p = URI.create(proxy.address());
+        URI p = URI.create(proxy.pageAddress());
         try (Socket s = new Socket(p.getHost(), p.getPort())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();

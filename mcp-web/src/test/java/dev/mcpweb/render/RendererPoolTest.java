@@ -7,7 +7,9 @@ import dev.mcpweb.fetch.Fetcher;
 import dev.mcpweb.fetch.TestFetchers;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class RendererPoolTest {
     private LoopbackSites sites;
     private Fetcher fetcher;
+    private final Set<String> lookedUp = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void start() throws Exception {
@@ -35,7 +38,9 @@ class RendererPoolTest {
                                 + "setInterval(() => fetch('/tick').catch(() => {}), 50);</script>")
                 .page("/tick", "text/plain", "tick");
         fetcher = TestFetchers.withHosts(
-                Map.of("fetcher.allowed_hosts", LoopbackSites.HOST), Map.of(LoopbackSites.HOST, "127.0.0.1"));
+                Map.of("fetcher.allowed_hosts", LoopbackSites.HOST),
+                Map.of(LoopbackSites.HOST, "127.0.0.1"),
+                lookedUp::add);
     }
 
     @AfterEach
@@ -60,6 +65,19 @@ class RendererPoolTest {
             assertThat(browserTree).hasSizeGreaterThan(1); // Chromium's helpers: zygote, renderer, …
         }
         assertThat(browserTree).noneMatch(ProcessTree::isRunning);
+    }
+
+    @Test
+    void theBrowsersOwnRequestsAreRefusedBeforeAnyNameIsLookedUp() {
+        try (Renderer renderer = renderer(Map.of())) {
+            for (int i = 0; i < 3; i++) { // Chromium calls home at start and again a little later
+                assertThat(renderer.render(sites.url("/app")))
+                        .isInstanceOfSatisfying(
+                                RenderOutcome.Rendered.class,
+                                r -> assertThat(r.notes()).noneMatch(n -> n.contains("refused")));
+            }
+        }
+        assertThat(lookedUp).containsOnly(LoopbackSites.HOST);
     }
 
     @Test
