@@ -3,6 +3,7 @@ package dev.mcpweb.extract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.document.Metadata;
 import dev.mcpweb.extract.html.AbsoluteUrls;
+import dev.mcpweb.extract.html.TreeQuery;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,6 @@ import java.util.stream.Stream;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -346,13 +346,7 @@ final class MetadataExtractor {
 
         Page(org.jsoup.nodes.Document doc, ObjectMapper json) {
             this.doc = doc;
-            NodeTraversor.traverse(
-                    (node, depth) -> {
-                        if (node instanceof Element e) {
-                            visit(e);
-                        }
-                    },
-                    doc);
+            TreeQuery.forEachElement(doc, this::visit);
             if (articleScope == null && anyItemprop) {
                 articleScope = doc.body();
             }

@@ -29,7 +29,12 @@ final class PageMarks {
 
     private PageMarks(Document page) {
         this.page = page;
-        this.marks = TreeQuery.select(page, ANY);
+        this.marks = new ArrayList<>();
+        TreeQuery.forEachElement(page, e -> {
+            if (e.attributesSize() > 0 && ANY.matches(page, e)) { // each of the four queries needs an attribute
+                marks.add(e);
+            }
+        });
     }
 
     static PageMarks of(Document page) {

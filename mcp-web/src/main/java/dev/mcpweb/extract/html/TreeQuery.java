@@ -1,5 +1,8 @@
 package dev.mcpweb.extract.html;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
@@ -18,13 +21,31 @@ public final class TreeQuery {
     /** The elements under {@code root} that {@code query} matches, in page order. */
     public static Elements select(Element root, Evaluator query) {
         Elements found = new Elements();
-        NodeTraversor.traverse(
-                (node, depth) -> {
-                    if (node instanceof Element e && query.matches(root, e)) {
-                        found.add(e);
-                    }
-                },
-                root);
+        forEachElement(root, e -> {
+            if (query.matches(root, e)) {
+                found.add(e);
+            }
+        });
         return found;
+    }
+
+    /**
+     * Gives {@code visit} {@code root} and every element under it, in page order, for walks that read
+     * the tree and change nothing. Cheaper than a {@link NodeTraversor} walk, which calls its visitor
+     * twice at every node, text included, and finds each next node through its parent's list: here
+     * only elements are visited, once each, and each element's children are read by index.
+     */
+    public static void forEachElement(Element root, Consumer<Element> visit) {
+        List<Element> pending = new ArrayList<>(); // a stack; its last element comes next
+        pending.add(root);
+        while (!pending.isEmpty()) {
+            Element e = pending.removeLast();
+            visit.accept(e);
+            for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+                if (e.childNode(i) instanceof Element child) {
+                    pending.add(child);
+                }
+            }
+        }
     }
 }

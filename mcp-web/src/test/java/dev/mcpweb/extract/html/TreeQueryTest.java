@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -32,5 +33,15 @@ class TreeQueryTest {
                     .isNotEmpty()
                     .containsExactlyElementsOf(root.select(query));
         }
+    }
+
+    @Test
+    void visitsEveryElementOnceInPageOrderAsJsoupListsThem() {
+        Element root = Jsoup.parse("""
+                        <p>a<b>b<i>c</i></b>d<!-- e --><span>f</span></p><ul><li>1<li>2<ul><li>3</ul></ul>
+                        <table><tr><td>x<td>y</table>text""");
+        List<Element> visited = new ArrayList<>();
+        TreeQuery.forEachElement(root, visited::add);
+        assertThat(visited).hasSize(18).containsExactlyElementsOf(root.getAllElements());
     }
 }
