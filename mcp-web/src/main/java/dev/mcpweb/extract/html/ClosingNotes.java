@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -9,10 +10,12 @@ import org.jsoup.select.QueryParser;
 
 /**
  * Removes what follows an article's last paragraph of prose when it is not prose: paragraphs that are
- * wholly a link ("read also" lines, links to galleries, forums and other stories) and headings over
+ * wholly a link ("read also" lines, links to galleries, forums and other stories), headings over
  * nothing but links or nothing at all (the title of a teaser box or of a widget the page fills in
- * later). A reader sees the story has ended there. The article's end must be near the end of the
- * content, so a list article whose last stretch is cards and links keeps them. Structure only.
+ * later), and the boxes that follow that paragraph in its own run (a newsletter or tag box, a
+ * disclaimer, a teaser inserted into the body). A reader sees the story has ended there. The
+ * article's end must be near the end of the content, so a list article whose last stretch is cards
+ * and links keeps them. Structure only.
  */
 final class ClosingNotes {
     /** A paragraph with this much text outside links is prose. */
@@ -28,6 +31,12 @@ final class ClosingNotes {
     private static final double MIN_EMPHASIS = 0.8;
 
     private static final Evaluator EMPHASIS = QueryParser.parse("strong, b, em, i");
+
+    /**
+     * Elements that group other blocks into a box. A list, table, figure or quote after the last
+     * paragraph is the story's own (an enumeration or a closing picture it ends on), so they stay.
+     */
+    private static final Set<String> BOXES = Set.of("div", "section", "aside", "form", "center");
 
     /**
      * What a closing prompt asks of its reader, per language: subscribe, sign up, support us, join, follow
@@ -73,12 +82,27 @@ final class ClosingNotes {
                 }
                 if (ArticleEnd.textAfter(block, main, lengths) <= MAX_TAIL * lengths.text(main)) {
                     doomed.forEach(Element::remove);
+                    removeBoxesAfter(block);
                 }
                 return;
             } else if (lengths.prose(block) <= MAX_UNLINKED * text) {
                 doomed.add(block);
             }
         }
+    }
+
+    /**
+     * Removes the boxes that follow the story's last paragraph among its siblings: the body's own run
+     * of paragraphs ends there, and a box set after it is put there by the site, not by the writer.
+     */
+    private static void removeBoxesAfter(Element lastParagraph) {
+        List<Element> boxes = new ArrayList<>();
+        for (Element next = lastParagraph.nextElementSibling(); next != null; next = next.nextElementSibling()) {
+            if (BOXES.contains(next.normalName())) {
+                boxes.add(next);
+            }
+        }
+        boxes.forEach(Element::remove);
     }
 
     /**

@@ -259,4 +259,23 @@ class ArticlePrecisionTest {
                 .contains("first of four planned", "twelve pools", "budget for them is secured")
                 .doesNotContain("reporter covering rivers", "photographer and writer");
     }
+
+    @Test
+    void boxesAfterTheStorysLastParagraphLeaveButAListItEndsOnStays() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>%s
+                <p>Eels, which climb the river in early summer, get a ramp of their own beside the pools: a
+                channel lined with bristles that the young fish can grip on their way up the weir.</p>
+                <p>Anglers downstream report more sea trout than in any year since the counts began, and the
+                club hopes the ladder will bring the same to the stretches above the town by next season.</p>
+                <p>The ladders will be checked each spring, the authority says:</p>
+                <ul><li>Winsen, at the old mill</li><li>Celle, below the town bridge</li></ul>
+                <div class="box-42"><div>ERSCHIENEN IN</div><div>Valley Weekly 03/2024</div></div>
+                <div><em>The views in guest articles are those of their authors, not of the paper.</em></div>
+                """.formatted(STORY);
+
+        assertThat(text(newsPage("<article>" + story + "</article>", ""), false))
+                .contains("first of four planned", "budget for them is secured", "checked each spring", "town bridge")
+                .doesNotContain("ERSCHIENEN IN", "Valley Weekly", "views in guest articles");
+    }
 }
