@@ -153,11 +153,7 @@ final class Boilerplate implements NodeFilter {
     /** Above this much text outside the comments, a page is an article with comments under it. */
     private static final int MAX_DISCUSSION_PROSE = 2500;
 
-    private final Element root;
     private final TextLengths lengths;
-    /** How many {@code <h1>}s the page has, counted when first asked. */
-    private int headlines = -1;
-
     private final int pageText;
     private final int pageProse;
     private final Disclosures disclosures;
@@ -167,7 +163,6 @@ final class Boilerplate implements NodeFilter {
             isFurnitureName(LINK_LIST_WORDS.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("x")));
 
     private Boilerplate(TextLengths lengths, Element root, Disclosures disclosures) {
-        this.root = root;
         this.lengths = lengths;
         this.pageText = Math.max(1, lengths.text(root));
         this.pageProse = Math.max(1, lengths.prose(root));
@@ -376,7 +371,7 @@ final class Boilerplate implements NodeFilter {
 
     private boolean isFurniture(Element e, String tag) {
         if (FURNITURE_TAGS.contains(tag)) {
-            return !(tag.equals("aside") && holdsTheHeadline(e));
+            return true;
         }
         if (tag.equals("header") && !insideContent(e)) {
             return true;
@@ -392,21 +387,6 @@ final class Boilerplate implements NodeFilter {
         // the id TOC_TITLE_1 of a story's section that a table of contents links to: what holds prose is
         // not such a list.
         return otherFurnitureName.test(e) || (furnitureName.test(e) && !holdsProse(e));
-    }
-
-    /**
-     * Whether {@code e} holds the page's one {@code <h1>}: an aside around the headline is a wrapper
-     * misusing the tag, the story sits in it. Sidebars that title their widgets with {@code <h1>}s hold
-     * one of several.
-     */
-    private boolean holdsTheHeadline(Element e) {
-        if (e.getElementsByTag("h1").isEmpty()) {
-            return false;
-        }
-        if (headlines < 0) {
-            headlines = root.getElementsByTag("h1").size();
-        }
-        return headlines == 1;
     }
 
     /** Prose of a paragraph's length at least, and over three times the text of its links. */

@@ -40,32 +40,6 @@ class MisnamedWrapperTest {
     }
 
     @Test
-    void anAsideAroundThePagesOneHeadlineIsTheStoryNotASidebar() {
-        String menu = "<div class=\"site-links\">" + links("/section/", "Section number ", 60) + "</div>";
-        MainContent content = extract("<html><body>" + menu + """
-                <main><aside class="pa-direct-content"><section><header><h1>Novelist wins the book prize</h1>
-                <p>For a novel about the years of the Red Army Faction the author receives the most important
-                award of the trade, handed out on the eve of the book fair.</p></header></section></aside></main>
-                <aside class="sidebar"><h2>Most read</h2><p>A story everyone read yesterday.</p></aside>
-                </body></html>""");
-
-        assertThat(content.text()).contains("Novelist wins the book prize", "the most important");
-        assertThat(content.text()).doesNotContain("Most read", "everyone read");
-    }
-
-    @Test
-    void sidebarWidgetsTitledWithHeadlinesStayFurniture() {
-        String story = "<p>The charging stations along the motorway were all taken, so we waited an hour.</p>";
-        MainContent content = extract("<html><body><main><article><h1>Charging stations</h1>"
-                + story.repeat(4) + "</article></main><div class=\"widget-area\">"
-                + "<aside class=\"widget\"><h1>Who writes here?</h1><p>A blogger from the north.</p></aside>"
-                + "</div></body></html>");
-
-        assertThat(content.text()).contains("Charging stations", "waited an hour");
-        assertThat(content.text()).doesNotContain("Who writes here", "blogger from the north");
-    }
-
-    @Test
     void aWrapperNamedForAFeatureItHasIsNotThatFeature() {
         String menu = "<div class=\"site-links\">" + links("/section/", "Section number ", 60) + "</div>";
         String story = "<p>The press secretary is leaving her role at the studio after five years, she said.</p>"
