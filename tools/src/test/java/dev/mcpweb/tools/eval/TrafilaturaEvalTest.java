@@ -27,7 +27,7 @@ class TrafilaturaEvalTest {
 
         assertThat(report.overall().pages()).isEqualTo(990);
         assertThat(report.overall().precision()).isGreaterThan(0.884);
-        assertThat(report.overall().recall()).isGreaterThan(0.956);
-        assertThat(report.overall().f1()).isGreaterThan(0.919);
+        assertThat(report.overall().recall()).isGreaterThan(0.958);
+        assertThat(report.overall().f1()).isGreaterThan(0.920);
     }
 }
