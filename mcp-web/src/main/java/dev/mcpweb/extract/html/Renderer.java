@@ -4,6 +4,7 @@ import dev.mcpweb.document.Document;
 import dev.mcpweb.text.Whitespace;
 import dev.mcpweb.work.StopToken;
 import java.net.URI;
+import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -91,7 +92,16 @@ final class Renderer implements NodeFilter {
     }
 
     private MainContent result() {
-        return new MainContent(md.toString().strip(), txt.toString().strip(), List.copyOf(links.values()), codeBlocks);
+        return new MainContent(composed(md), composed(txt), List.copyOf(links.values()), codeBlocks);
+    }
+
+    /**
+     * The text in composed form (NFC), so that the same letters compare equal however the page encoded
+     * them: a Bengali "ড়" as one code point or as "ড" with a nukta.
+     */
+    private static String composed(StringBuilder sb) {
+        String s = sb.toString().strip();
+        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     @Override
@@ -129,6 +139,10 @@ final class Renderer implements NodeFilter {
             }
             case "pre" -> {
                 codeBlock(e);
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            case "rt", "rp" -> {
+                // ruby annotations (furigana) are read above the line, not within it: "子(こ)ども" is "子ども"
                 return FilterResult.SKIP_ENTIRELY;
             }
             case "code", "kbd", "samp", "tt" -> {

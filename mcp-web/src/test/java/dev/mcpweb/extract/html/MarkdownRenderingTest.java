@@ -27,6 +27,22 @@ class MarkdownRenderingTest {
     }
 
     @Test
+    void rubyAnnotationsAreLeftOutOfTheLineTheyAnnotate() {
+        MainContent c = render("<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby></p>");
+
+        assertThat(c.text()).isEqualTo("子どもへの虐待");
+        assertThat(c.markdown()).isEqualTo("子どもへの虐待");
+    }
+
+    @Test
+    void textIsInComposedFormHoweverThePageEncodedItsLetters() {
+        // U+09DC (a Bengali letter NFC keeps decomposed) and "e" with a combining acute accent
+        MainContent c = render("<p>\u09b8\u09be\u09dc\u09c7 caf\u0065\u0301</p>");
+
+        assertThat(c.text()).isEqualTo("\u09b8\u09be\u09a1\u09bc\u09c7 caf\u00e9");
+    }
+
+    @Test
     void nestedListsAreIndentedAndOrderedListsNumbered() {
         MainContent c = render("<ul><li>Fruit<ul><li>Apple</li><li>Pear</li></ul></li><li>Bread</li></ul>"
                 + "<ol start=\"3\"><li>Third</li><li>Fourth</li></ol>");
