@@ -154,6 +154,8 @@ final class Boilerplate implements NodeFilter {
     private static final int MAX_DISCUSSION_PROSE = 2500;
 
     private final TextLengths lengths;
+    private final Element root;
+    private List<Element> stories; // found once, when a furniture name first asks
     private final int pageText;
     private final int pageProse;
     private final Disclosures disclosures;
@@ -164,6 +166,7 @@ final class Boilerplate implements NodeFilter {
 
     private Boilerplate(TextLengths lengths, Element root, Disclosures disclosures) {
         this.lengths = lengths;
+        this.root = root;
         this.pageText = Math.max(1, lengths.text(root));
         this.pageProse = Math.max(1, lengths.prose(root));
         this.disclosures = disclosures;
@@ -386,7 +389,35 @@ final class Boilerplate implements NodeFilter {
         // Names that say furniture only by words for lists of links (a table of contents, a menu, tags), as
         // the id TOC_TITLE_1 of a story's section that a table of contents links to: what holds prose is
         // not such a list.
-        return otherFurnitureName.test(e) || (furnitureName.test(e) && !holdsProse(e));
+        boolean named = otherFurnitureName.test(e) || (furnitureName.test(e) && !holdsProse(e));
+        return named && !holdsTheStory(e);
+    }
+
+    /**
+     * Whether {@code e} holds the page's one {@code <article>} or its microdata article body: a sidebar or
+     * a menu does not, but a layout wrapper named for the sidebar beside the story does
+     * ({@code cb-sidebar-right}), and a short story is too short for {@link #mostOfTheProse} to save it.
+     */
+    private boolean holdsTheStory(Element e) {
+        if (stories == null) {
+            List<Element> marked = lengths.storyMarks().stream()
+                    .filter(s -> isAncestor(root, s)) // not among the comments taken out before
+                    .toList();
+            long articles = marked.stream().filter(s -> s.nameIs("article")).count();
+            stories = marked.stream() // several <article>s are a list of teasers, not the story
+                    .filter(s -> articles == 1 || !s.nameIs("article"))
+                    .toList();
+        }
+        return stories.stream().anyMatch(story -> isAncestor(e, story));
+    }
+
+    private static boolean isAncestor(Element e, Element descendant) {
+        for (Element p = descendant.parent(); p != null; p = p.parent()) {
+            if (p == e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Prose of a paragraph's length at least, and over three times the text of its links. */

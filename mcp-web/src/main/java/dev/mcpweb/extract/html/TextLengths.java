@@ -1,8 +1,10 @@
 package dev.mcpweb.extract.html;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -12,10 +14,12 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * The number of visible non-space characters under each element, and how many of them sit inside
- * links, computed in one iterative post-order pass.
+ * links, computed in one iterative post-order pass; and, as that pass sees every element, the elements
+ * where the page marks a story.
  */
 final class TextLengths {
     private final Map<Element, int[]> lengths = new IdentityHashMap<>();
+    private final List<Element> storyMarks = new ArrayList<>();
 
     private TextLengths() {}
 
@@ -43,6 +47,14 @@ final class TextLengths {
     double linkDensity(Element e) {
         int t = text(e);
         return t == 0 ? 0 : (double) linkText(e) / t;
+    }
+
+    /**
+     * The page's {@code <article>} elements and the elements its microdata names {@code articleBody}, in
+     * page order, as they were when measured: some may have left the page since.
+     */
+    List<Element> storyMarks() {
+        return storyMarks;
     }
 
     static int visibleLength(String s) {
@@ -79,6 +91,10 @@ final class TextLengths {
                 open.push(v);
                 if (e.nameIs("a")) {
                     linkDepth++;
+                } else if (e.nameIs("article")
+                        || (e.attributesSize() > 0
+                                && e.attributes().get("itemprop").equals("articleBody"))) {
+                    storyMarks.add(e);
                 }
             } else if (node instanceof TextNode t && !open.isEmpty()) {
                 int n = visibleLength(t.getWholeText());

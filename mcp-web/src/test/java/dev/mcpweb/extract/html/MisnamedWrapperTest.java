@@ -56,6 +56,41 @@ class MisnamedWrapperTest {
     }
 
     @Test
+    void aWrapperNamedForTheSidebarBesideTheStoryIsNotTheSidebar() {
+        String menu = "<div class=\"site-links\">" + links("/section/", "Section number ", 120) + "</div>";
+        String sidebar = "<div class=\"cb-sidebar\"><p>Most read today</p>" + "<p>"
+                + "Our readers liked the long interview with the poet about her garden. ".repeat(4) + "</p></div>";
+        String page = "<html><body>" + menu + "<h1>The author on her new novel</h1>"
+                + "<div class=\"cb-post-wrap cb-sidebar-right\"><div class=\"cb-main\"><article class=\"post\">"
+                + "<p>The author talks about writing her novel, in which the heroine questions her own role.</p>"
+                + "<p>The interview was led by a colleague.</p></article></div>" + sidebar + "</div>"
+                + "</body></html>";
+
+        String text = extract(page).text();
+
+        assertThat(text).contains("the heroine questions her own role", "The interview was led by a colleague");
+        assertThat(text).doesNotContain("Most read today", "Section number");
+    }
+
+    @Test
+    void aSidebarOfArticleTeasersIsStillTheSidebar() {
+        String teaser = "<article><h3><a href=\"/post/%d\">Other story number %d</a></h3>"
+                + "<p>A summary of another story that readers of this site may like to read next week.</p></article>";
+        StringBuilder sidebar = new StringBuilder("<div class=\"sidebar\">");
+        for (int i = 0; i < 3; i++) {
+            sidebar.append(teaser.formatted(i, i));
+        }
+        String story = "<p>The council voted on the new budget after a long debate about the town's schools.</p>";
+        String page = "<html><body><main><h1>Council passes the budget</h1>" + story.repeat(6) + "</main>" + sidebar
+                + "</div></body></html>";
+
+        String text = extract(page).text();
+
+        assertThat(text).contains("Council passes the budget", "the town's schools");
+        assertThat(text).doesNotContain("Other story number", "readers of this site");
+    }
+
+    @Test
     void sectionsATableOfContentsLinksToAreNotTheTableOfContents() {
         StringBuilder page = new StringBuilder("<html><body><nav><a href=\"/\">Home</a></nav><article>"
                 + "<h1>Ways to measure body fat</h1><div class=\"toc\"><ul>");

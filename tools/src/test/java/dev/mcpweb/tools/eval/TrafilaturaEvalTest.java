@@ -27,7 +27,7 @@ class TrafilaturaEvalTest {
 
         assertThat(report.overall().pages()).isEqualTo(990);
         assertThat(report.overall().precision()).isGreaterThan(0.888);
-        assertThat(report.overall().recall()).isGreaterThan(0.958);
-        assertThat(report.overall().f1()).isGreaterThan(0.922);
+        assertThat(report.overall().recall()).isGreaterThan(0.959);
+        assertThat(report.overall().f1()).isGreaterThan(0.9225);
     }
 }
