@@ -84,11 +84,12 @@ final class GuardedProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-            browserTraffic.close();
-        } catch (IOException e) {
-            log.debug("closing the render proxy: {}", e.toString());
+        for (ServerSocket port : List.of(server, browserTraffic)) {
+            try {
+                port.close();
+            } catch (IOException e) {
+                log.debug("closing the render proxy: {}", e.toString());
+            }
         }
         threads.shutdownNow();
     }

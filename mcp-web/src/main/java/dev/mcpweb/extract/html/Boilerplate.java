@@ -401,23 +401,14 @@ final class Boilerplate implements NodeFilter {
     private boolean holdsTheStory(Element e) {
         if (stories == null) {
             List<Element> marked = lengths.storyMarks().stream()
-                    .filter(s -> isAncestor(root, s)) // not among the comments taken out before
+                    .filter(s -> TreeQuery.holds(root, s)) // not among the comments taken out before
                     .toList();
             long articles = marked.stream().filter(s -> s.nameIs("article")).count();
             stories = marked.stream() // several <article>s are a list of teasers, not the story
                     .filter(s -> articles == 1 || !s.nameIs("article"))
                     .toList();
         }
-        return stories.stream().anyMatch(story -> isAncestor(e, story));
-    }
-
-    private static boolean isAncestor(Element e, Element descendant) {
-        for (Element p = descendant.parent(); p != null; p = p.parent()) {
-            if (p == e) {
-                return true;
-            }
-        }
-        return false;
+        return stories.stream().anyMatch(story -> TreeQuery.holds(e, story));
     }
 
     /** Prose of a paragraph's length at least, and over three times the text of its links. */

@@ -144,7 +144,7 @@ final class CommentSections {
             }
         } else {
             for (Element comment : found.subList(1, found.size())) {
-                while (section != null && !holds(section, comment)) {
+                while (section != null && !TreeQuery.holds(section, comment)) {
                     section = section.parent();
                 }
             }
@@ -152,15 +152,6 @@ final class CommentSections {
         if (section != null && mayGo(section, MAX_SHARE)) {
             take(section);
         }
-    }
-
-    private static boolean holds(Element ancestor, Element e) {
-        for (Element p = e; p != null; p = p.parent()) {
-            if (p == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String collapse(String s) {

@@ -117,13 +117,7 @@ final class TeaserLists {
         if (doomed.isEmpty()) {
             return false;
         }
-        Element last = doomed.get(doomed.size() - 1); // document order: only the last can hold e
-        for (Element p = e; p != null; p = p.parent()) {
-            if (p == last) {
-                return true;
-            }
-        }
-        return false;
+        return TreeQuery.holds(doomed.get(doomed.size() - 1), e); // document order: only the last can hold e
     }
 
     private static boolean isTeaserList(Element list, TextLengths lengths) {

@@ -48,4 +48,14 @@ public final class TreeQuery {
             }
         }
     }
+
+    /** Whether {@code e} is {@code ancestor} or lies under it. */
+    public static boolean holds(Element ancestor, Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
