@@ -40,19 +40,28 @@ final class ImageCredits {
     private static final Pattern CREDIT_MARK = Pattern.compile(
             "(?iU)©|\\(c\\)\\s|\\b(?:foto|fotos|bild|photo|photos|credit|image|quelle|fuente|crédit|zdjęcie|fot)\\s?:");
 
+    /** What a picture's label never holds: a teaser card's heading, a quote a testimonial credits, list items. */
+    private static final Evaluator NOT_A_LABEL = QueryParser.parse("h1, h2, h3, h4, h5, h6, blockquote, li");
+
     private ImageCredits() {}
 
     /** Removes picture credits from {@code main}, in place. */
     static void remove(Element main) {
         List<Element> doomed = new ArrayList<>();
-        for (Element caption : TreeQuery.select(main, CAPTIONS)) {
-            List<Element> credits = new ArrayList<>();
-            for (Element e : caption.getAllElements()) {
-                if (e != caption && isNamedCredit(e) && e.text().length() <= MAX_CREDIT) {
-                    credits.add(e);
+        TreeQuery.forEachElement(main, e -> {
+            if (e != main && isNamedCredit(e)) {
+                Element label = e.parent();
+                if (label != main
+                        && !CAPTIONS.matches(main, label)
+                        && !insideCaption(e, main)
+                        && isPictureLabel(label)) {
+                    doomed.add(label);
+                } else if (insideCaption(e, main) && e.text().length() <= MAX_CREDIT) {
+                    doomed.add(e);
                 }
             }
-            credits.forEach(Element::remove);
+        });
+        for (Element caption : TreeQuery.select(main, CAPTIONS)) {
             if (caption.nameIs("figcaption") || caption.hasClass("wp-caption-text")) {
                 String text = caption.text().strip();
                 if (!text.isEmpty()
@@ -65,6 +74,29 @@ final class ImageCredits {
             }
         }
         doomed.forEach(Element::remove);
+    }
+
+    /**
+     * Whether {@code label}, the parent of a named credit, is the label of a picture: a short block beside
+     * or around an image, or one its page names a caption. The credit tells what the block is, so its
+     * description goes with it ("Maria Tillessen (l.) mit dem Künstler" beside "© Foto: Name").
+     */
+    private static boolean isPictureLabel(Element label) {
+        if (label.text().length() > MAX_CREDITED_CAPTION || label.selectFirst(NOT_A_LABEL) != null) {
+            return false;
+        }
+        return Boilerplate.hasName(label, name -> name.toLowerCase(Locale.ROOT).contains("caption"))
+                || label.selectFirst("img, picture") != null
+                || label.parent() != null && label.parent().selectFirst("img, picture") != null;
+    }
+
+    private static boolean insideCaption(Element e, Element root) {
+        for (Element a = e.parent(); a != null && a != root; a = a.parent()) {
+            if (CAPTIONS.matches(root, a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNamedCredit(Element e) {
