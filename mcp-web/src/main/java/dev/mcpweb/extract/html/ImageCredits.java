@@ -47,47 +47,51 @@ final class ImageCredits {
 
     /** Removes picture credits from {@code main}, in place. */
     static void remove(Element main) {
-        List<Element> doomed = new ArrayList<>();
+        List<Element> credits = new ArrayList<>();
+        List<Element> labels = new ArrayList<>();
+        List<Element> captions = new ArrayList<>();
         TreeQuery.forEachElement(main, e -> {
+            if (e.nameIs("figcaption") || e.hasClass("wp-caption-text")) {
+                captions.add(e);
+            }
             if (e != main && isNamedCredit(e)) {
                 Element label = e.parent();
-                if (label != main
-                        && !CAPTIONS.matches(main, label)
-                        && !insideCaption(e, main)
-                        && isPictureLabel(label)) {
-                    doomed.add(label);
-                } else if (insideCaption(e, main) && e.text().length() <= MAX_CREDIT) {
-                    doomed.add(e);
+                if (insideCaption(e, main)) {
+                    if (e.text().length() <= MAX_CREDIT) {
+                        credits.add(e);
+                    }
+                } else if (label != main && isPictureLabel(label)) {
+                    labels.add(label);
                 }
             }
         });
-        for (Element caption : TreeQuery.select(main, CAPTIONS)) {
-            if (caption.nameIs("figcaption") || caption.hasClass("wp-caption-text")) {
-                String text = caption.text().strip();
-                if (!text.isEmpty()
-                        && (text.length() <= MAX_CREDIT
-                                        && SLASHED_NAMES.matcher(text).matches()
-                                || text.length() <= MAX_CREDITED_CAPTION
-                                        && CREDIT_MARK.matcher(text).find())) {
-                    doomed.add(caption);
-                }
+        // a caption is judged with its credit element: "Photo: Jane Doe" there marks it a picture's label
+        for (Element caption : captions) {
+            String text = caption.text().strip();
+            if (!text.isEmpty()
+                    && (text.length() <= MAX_CREDIT
+                                    && SLASHED_NAMES.matcher(text).matches()
+                            || text.length() <= MAX_CREDITED_CAPTION
+                                    && CREDIT_MARK.matcher(text).find())) {
+                labels.add(caption);
             }
         }
-        doomed.forEach(Element::remove);
+        credits.forEach(Element::remove);
+        labels.forEach(Element::remove);
     }
 
     /**
-     * Whether {@code label}, the parent of a named credit, is the label of a picture: a short block beside
-     * or around an image, or one its page names a caption. The credit tells what the block is, so its
-     * description goes with it ("Maria Tillessen (l.) mit dem Künstler" beside "© Foto: Name").
+     * Whether {@code label}, the parent of a named credit outside any figure, is the label of a picture: a
+     * short box holding the image, or a block its page names a caption. The credit tells what the block is,
+     * so its description goes with it ("Logo des Zdk (Archiv)" beside "© KNA"). Inside a figure the
+     * description stays: WCXB counts a figure's caption as content.
      */
     private static boolean isPictureLabel(Element label) {
         if (label.text().length() > MAX_CREDITED_CAPTION || label.selectFirst(NOT_A_LABEL) != null) {
             return false;
         }
         return Boilerplate.hasName(label, name -> name.toLowerCase(Locale.ROOT).contains("caption"))
-                || label.selectFirst("img, picture") != null
-                || label.parent() != null && label.parent().selectFirst("img, picture") != null;
+                || label.selectFirst("img, picture") != null;
     }
 
     private static boolean insideCaption(Element e, Element root) {

@@ -24,7 +24,7 @@ class ImageCreditsTest {
                 <figure class="c-picture"><img src="/b.jpg" alt=""><figcaption>Ein Streikposten in der Halle.
                 <cite class="c-picture__source">Thinkstock</cite></figcaption></figure>
                 <div class="wp-caption"><img src="/c.jpg" alt=""><p class="wp-caption-text">Die neue Fähre.
-                <em class="image-credit">Foto: Hafenamt</em></p></div>
+                <em class="image-credit">Hafenamt</em></p></div>
                 """);
 
         assertThat(text)
@@ -76,5 +76,28 @@ class ImageCreditsTest {
         assertThat(text)
                 .contains("an sechs Abenden", "Figure 2: the image of the pump at rest")
                 .doesNotContain("lachende Menge", "Batardon", "Odermatt", "piquet de grève");
+    }
+
+    @Test
+    void aPicturesLabelOutsideAFigureGoesWithTheCreditItsPageNamesButCardsQuotesAndStoryParagraphsStay() {
+        String text = cleaned("""
+                <div class="image-container"><a href="/zdk.jpg"><img src="/zdk.jpg" alt=""></a>
+                <div class="image-subtitle">Logo des Zdk (Archiv)</div><div class="image-copyright">© KNA</div></div>
+                <p class="icaption"><span class="caption">Die Präsidentin nach der Wahl.</span>
+                <span class="credits">DCV / Oppitz</span></p>
+                <ul><li class="card"><picture><img src="/ev.jpg" alt=""></picture><h5>Which EVs have the longest ranges?</h5>
+                <p>These are the vehicles that go farthest on a single charge.</p><span class="card__credit">Photo: Hyundai</span></li></ul>
+                <figure><blockquote>Olivia is a great teacher.</blockquote><figcaption class="source">— Ben G</figcaption></figure>
+                <img src="/harbour.jpg" alt="">
+                <p>The harbour reopened on Monday after the storm. <span class="source">Reuters</span></p>
+                """);
+
+        assertThat(text)
+                .contains(
+                        "Which EVs have the longest ranges?",
+                        "farthest on a single charge",
+                        "Olivia is a great teacher.",
+                        "The harbour reopened on Monday after the storm. Reuters")
+                .doesNotContain("Logo des Zdk", "KNA", "Die Präsidentin nach der Wahl", "Oppitz");
     }
 }
