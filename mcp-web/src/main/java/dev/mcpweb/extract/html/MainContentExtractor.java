@@ -17,6 +17,14 @@ public final class MainContentExtractor {
     /** Below this many visible characters, the text the page declares in JSON-LD is used instead. */
     private static final int SCANT_TEXT = 200;
 
+    /**
+     * An article showing less than this, and under a third of the body its JSON-LD declares, was not found
+     * on the page (scmp renders its story from the declared body; what the HTML holds is its header).
+     */
+    private static final int SHORT_TEXT = 1000;
+
+    private static final int MISSED_SHARE = 3;
+
     /** As {@link #extract(Document, boolean, StopToken)}, never stopped. */
     public MainContent extract(Document page, boolean includeComments) {
         return extract(page, includeComments, StopToken.none());
@@ -71,9 +79,11 @@ public final class MainContentExtractor {
             ReaderComments.read(commentSections).appendTo(main);
         }
         MainContent content = Renderer.render(main, stop);
-        if (TextLengths.visibleLength(content.text()) < SCANT_TEXT) {
+        int found = TextLengths.visibleLength(content.text());
+        if (found < SCANT_TEXT || article && found < SHORT_TEXT) {
             String declared = StructuredBody.of(page).orElse("");
-            if (TextLengths.visibleLength(declared) > TextLengths.visibleLength(content.text())) {
+            int length = TextLengths.visibleLength(declared);
+            if (found < SCANT_TEXT ? length > found : length > MISSED_SHARE * found) {
                 String plain = Whitespace.paragraphBreaks(declared).strip();
                 return new MainContent(plain, plain, content.contentLinks(), content.codeBlocks());
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.document.Document;
 import java.net.URI;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
@@ -267,6 +269,30 @@ class MainContentExtractorTest {
                 """);
 
         assertThat(content.text()).contains("quiet stainless steel kettle");
+    }
+
+    @Test
+    void anArticleThatShowsAFractionOfTheBodyItDeclaresFallsBackToTheDeclaredBody() {
+        String story = "The council voted on Tuesday to close the old bridge to cars from May. ".repeat(40);
+        String page = """
+                <html><head><meta property="og:type" content="article"><script type="application/ld+json">
+                {"@context":"https://schema.org","@type":"NewsArticle","headline":"Old bridge closes to cars",
+                 "articleBody":"%s"}
+                </script></head><body><main><h1>Old bridge closes to cars</h1>
+                <p>The bridge will be open to walkers and cyclists only, the council decided after a long debate.
+                Buses are rerouted over the new crossing downstream, and the ferry runs every twenty minutes
+                until the repairs are done, which the engineers expect to take two years and a half.</p>
+                %s</main></body></html>
+                """;
+
+        assertThat(extract(page.formatted(story, "")).text()).contains("voted on Tuesday to close the old bridge");
+        String shown = IntStream.rangeClosed(1, 12)
+                .mapToObj(n ->
+                        "<p>Part %d of the story is shown here, in the page, sentence by sentence.</p>".formatted(n))
+                .collect(Collectors.joining());
+        assertThat(extract(page.formatted(story, shown)).text())
+                .contains("Part 6 of the story is shown here")
+                .doesNotContain("voted on Tuesday");
     }
 
     @Test

@@ -27,7 +27,7 @@ class TrafilaturaEvalTest {
 
         assertThat(report.overall().pages()).isEqualTo(990);
         assertThat(report.overall().precision()).isGreaterThan(0.890);
-        assertThat(report.overall().recall()).isGreaterThan(0.959);
-        assertThat(report.overall().f1()).isGreaterThan(0.9235);
+        assertThat(report.overall().recall()).isGreaterThan(0.960);
+        assertThat(report.overall().f1()).isGreaterThan(0.924);
     }
 }
