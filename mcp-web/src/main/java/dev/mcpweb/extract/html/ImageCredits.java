@@ -50,11 +50,12 @@ final class ImageCredits {
         List<Element> credits = new ArrayList<>();
         List<Element> labels = new ArrayList<>();
         List<Element> captions = new ArrayList<>();
+        NameTest creditNamed = new NameTest(ImageCredits::namesCredit);
         TreeQuery.forEachElement(main, e -> {
             if (e.nameIs("figcaption") || e.hasClass("wp-caption-text")) {
                 captions.add(e);
             }
-            if (e != main && isNamedCredit(e)) {
+            if (e != main && creditNamed.test(e)) {
                 Element label = e.parent();
                 if (insideCaption(e, main)) {
                     if (e.text().length() <= MAX_CREDIT) {
@@ -101,10 +102,6 @@ final class ImageCredits {
             }
         }
         return false;
-    }
-
-    private static boolean isNamedCredit(Element e) {
-        return Boilerplate.hasName(e, ImageCredits::namesCredit);
     }
 
     private static boolean namesCredit(String name) {
