@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * Every http(s) link on a page, absolute, without fragment, once each, in page order with its first non-empty
@@ -23,19 +22,29 @@ final class PageLinks {
     private static final int MAX_URL_LENGTH = 4096;
     private static final String HEX = "0123456789ABCDEF";
 
-    /** Parsed once: jsoup parses a query string on every call. */
-    private static final Evaluator LINKS = QueryParser.parse("a[href], area[href]");
-
     private PageLinks() {}
 
     static List<Document.Link> of(org.jsoup.nodes.Document page) {
-        Map<URI, String> links = new LinkedHashMap<>();
-        Map<URI, String> titles = new HashMap<>();
-        Map<String, Optional<URI>> resolved = new HashMap<>(); // pages repeat the same hrefs many times
-        for (Element a : TreeQuery.select(page, LINKS)) {
+        Collector links = new Collector();
+        TreeQuery.forEachElement(page, links);
+        return links.links();
+    }
+
+    /** Takes the links of the elements it is given, in the order given. */
+    private static final class Collector implements Consumer<Element> {
+        private final Map<URI, String> links = new LinkedHashMap<>();
+        private final Map<URI, String> titles = new HashMap<>();
+        private final Map<String, Optional<URI>> resolved = new HashMap<>(); // pages repeat the same hrefs
+
+        /** Takes the link of {@code a} if it is one: what the query {@code a[href], area[href]} matches. */
+        @Override
+        public void accept(Element a) {
+            if (!(a.nameIs("a") || a.nameIs("area")) || !a.hasAttr("href")) {
+                return;
+            }
             Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(AbsoluteUrls.of(a, "href")));
             if (url.isEmpty()) {
-                continue;
+                return;
             }
             String title = a.attr("title").strip();
             String known = links.get(url.get());
@@ -52,9 +61,12 @@ final class PageLinks {
                 titles.putIfAbsent(url.get(), title);
             }
         }
-        return links.entrySet().stream()
-                .map(e -> new Document.Link(e.getKey(), e.getValue(), Optional.ofNullable(titles.get(e.getKey()))))
-                .toList();
+
+        List<Document.Link> links() {
+            return links.entrySet().stream()
+                    .map(e -> new Document.Link(e.getKey(), e.getValue(), Optional.ofNullable(titles.get(e.getKey()))))
+                    .toList();
+        }
     }
 
     /** An absolute http(s) URI without its fragment, or empty for anything else (javascript:, mailto:, junk). */
@@ -81,15 +93,26 @@ final class PageLinks {
 
     /** Percent-encodes the ASCII characters browsers accept in hrefs but {@link URI} does not. */
     private static String escapeIllegal(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        int i = 0;
+        while (i < s.length() && !isIllegal(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s; // nearly every href: no copy
+        }
+        StringBuilder out = new StringBuilder(s.length() + 8).append(s, 0, i);
+        for (; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c <= ' ' || "\"<>\\^`{|}".indexOf(c) >= 0) {
+            if (isIllegal(c)) {
                 out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
             } else {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    private static boolean isIllegal(char c) {
+        return c <= ' ' || "\"<>\\^`{|}".indexOf(c) >= 0;
     }
 }

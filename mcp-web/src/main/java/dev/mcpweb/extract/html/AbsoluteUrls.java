@@ -12,16 +12,24 @@ import org.jsoup.nodes.Element;
  * the link with a regex that matches the empty string at every position; on pages with a thousand
  * links that was a tenth of the extract stage's time. Here the parsed base is remembered (URLs are
  * immutable, so sharing it between threads is safe) and control characters are stripped by a plain
- * scan.
+ * scan. The common hrefs (plain ASCII paths and http URLs) are joined to the base's root or directory
+ * as strings, which gives what parsing them gives; {@code AbsoluteUrlsTest} checks both against jsoup.
  */
 public final class AbsoluteUrls {
-    private record Base(String uri, URL url) {}
+    /**
+     * A parsed base, with the prefixes that its plain root-relative and path-relative hrefs are appended
+     * to (null where the base gives none).
+     */
+    private record Base(String uri, URL url, String root, String directory) {}
+
+    /** The probe resolved through the full path to find the base's directory: its result ends with it. */
+    private static final String PROBE = "x";
 
     /** jsoup's pattern for "/./" and "/../" segments left at the start of a resolved path. */
     private static final Pattern EXTRA_DOT_SEGMENTS = Pattern.compile("^/(?>(?>\\.\\.?/)+)");
 
     /** The last base resolved against; pages are extracted one at a time, so it nearly always matches. */
-    private static volatile Base last = new Base("", null);
+    private static volatile Base last = new Base("", null, null, null);
 
     private AbsoluteUrls() {}
 
@@ -39,8 +47,13 @@ public final class AbsoluteUrls {
 
     /** {@code rel} resolved against {@code base}, as jsoup's {@link StringUtil#resolve(String, String)}. */
     static String resolve(String base, String rel) {
-        URL baseUrl = parsedBase(base);
+        Base parsed = parsedBase(base);
+        URL baseUrl = parsed.url();
         if (baseUrl != null) {
+            String plain = resolvePlain(parsed, rel);
+            if (plain != null) {
+                return plain;
+            }
             try {
                 return resolve(baseUrl, withoutControlChars(rel)).toExternalForm();
             } catch (MalformedURLException e) {
@@ -76,10 +89,10 @@ public final class AbsoluteUrls {
 
     @SuppressWarnings(
             "deprecation") // jsoup parses the base with this constructor; the same parse gives the same result
-    private static URL parsedBase(String base) {
+    private static Base parsedBase(String base) {
         Base cached = last;
         if (cached.uri().equals(base)) {
-            return cached.url();
+            return cached;
         }
         URL url;
         try {
@@ -87,8 +100,88 @@ public final class AbsoluteUrls {
         } catch (MalformedURLException e) {
             url = null;
         }
-        last = new Base(base, url);
-        return url;
+        Base parsed = url == null
+                ? new Base(base, null, null, null)
+                : new Base(base, url, prefix(url, "/"), prefix(url, PROBE));
+        last = parsed;
+        return parsed;
+    }
+
+    /**
+     * What {@code probe} resolves to against {@code base} without {@code probe} itself: the prefix every plain
+     * href of its form resolves onto. Null when the result does not end with the probe, or when the prefix
+     * holds a query, a fragment or a dot segment, which the plain path does not expect.
+     */
+    private static String prefix(URL base, String probe) {
+        String resolved;
+        try {
+            resolved = resolve(base, probe).toExternalForm();
+        } catch (MalformedURLException e) {
+            return null;
+        }
+        if (!resolved.endsWith(probe)) {
+            return null;
+        }
+        String prefix = resolved.substring(0, resolved.length() - probe.length());
+        boolean plain = prefix.indexOf('?') < 0 && prefix.indexOf('#') < 0 && !prefix.contains("/.");
+        return plain ? prefix : null;
+    }
+
+    /**
+     * The common hrefs resolved by string concatenation, giving what {@link #resolve(URL, String)} gives them
+     * without building two {@link URL}s: an absolute http(s) URL with a plain host, a root-relative path, or a
+     * relative path from a letter or digit, each of plain ASCII without dot segments. Null for any other href.
+     */
+    private static String resolvePlain(Base base, String rel) {
+        if (rel.isEmpty() || !isPlain(rel) || rel.contains("/.")) {
+            return null;
+        }
+        char first = rel.charAt(0);
+        if (first == '/') {
+            boolean rootRelative = rel.length() == 1 || rel.charAt(1) != '/';
+            return rootRelative && base.root() != null ? base.root() + rel : null;
+        }
+        if (rel.startsWith("http://") || rel.startsWith("https://")) {
+            return hasPlainHost(rel, rel.indexOf(':') + 3) ? rel : null;
+        }
+        boolean relativePath = isAsciiLetterOrDigit(first) && rel.lastIndexOf(':', firstSlash(rel)) < 0;
+        return relativePath && base.directory() != null ? base.directory() + rel : null;
+    }
+
+    /** Whether {@code s} is ASCII that URLs carry as it is: no control characters, spaces, quotes or brackets. */
+    private static boolean isPlain(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (!(isAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?%#".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the host from {@code start} to the path, query or fragment is lower-case letters, digits, dots
+     * and dashes: no port, user or upper case, which {@link URL} would rewrite.
+     */
+    private static boolean hasPlainHost(String url, int start) {
+        int i = start;
+        while (i < url.length() && "/?#".indexOf(url.charAt(i)) < 0) {
+            char c = url.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
+                return false;
+            }
+            i++;
+        }
+        return i > start;
+    }
+
+    private static int firstSlash(String s) {
+        int slash = s.indexOf('/');
+        return slash < 0 ? s.length() : slash;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** {@code s} without the characters U+0000 to U+001F, which jsoup removes before resolving. */

@@ -24,14 +24,19 @@ final class ArticleEnd {
     private static final int MIN_BODY = 600;
     /** What follows the body may hold up to this share of the wrapper's text and still go. */
     private static final double MAX_CUT = 0.3;
+    /** On a page that declares no article, the story's run of paragraphs holds this share of their prose. */
+    private static final double RUN_SHARE = 0.5;
+    /** On such a page, the story's run holds at least this many paragraphs of prose side by side. */
+    private static final int RUN_PARAGRAPHS = 3;
 
     private static final Evaluator BLOCKS = QueryParser.parse("p, h2, h3, h4, h5, h6");
 
     private ArticleEnd() {}
 
     /**
-     * Removes what follows the article's body under {@code main}; on a declared {@code article}, also
-     * its {@link ClosingNotes}.
+     * Removes what follows the article's body under {@code main}, and its {@link ClosingNotes}: on a
+     * declared {@code article} always, on another page when its last paragraph of prose ends the run of
+     * paragraphs that holds the page's prose.
      */
     static void cut(Element main, boolean article) {
         TextLengths lengths = TextLengths.of(main);
@@ -53,9 +58,7 @@ final class ArticleEnd {
         if (total < MIN_BODY) {
             return;
         }
-        if (article) {
-            ClosingNotes.remove(main, blocks, lengths);
-        }
+        ClosingNotes.remove(main, blocks, lengths, article ? last -> true : last -> endsRun(last, paragraphs, total));
         Element body = main;
         for (boolean deeper = true; deeper; ) {
             deeper = false;
@@ -75,6 +78,26 @@ final class ArticleEnd {
                 e.nextElementSibling().remove();
             }
         }
+    }
+
+    /**
+     * Whether {@code last}, a paragraph of prose, ends a story's run: its parent holds half the prose of
+     * the content's paragraphs, in at least three paragraphs of its own. A page that declares no article
+     * may still be one; a service or product page whose intro paragraph is followed by feature boxes and
+     * grids (its content) has no such run, and keeps them.
+     */
+    private static boolean endsRun(Element last, Map<Element, Integer> paragraphs, int total) {
+        Element parent = last.parent();
+        if (parent == null || paragraphs.getOrDefault(parent, 0) < RUN_SHARE * total) {
+            return false;
+        }
+        int run = 0;
+        for (Element child = parent.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (child.nameIs("p") && paragraphs.containsKey(child)) {
+                run++;
+            }
+        }
+        return run >= RUN_PARAGRAPHS;
     }
 
     /** The text that follows {@code block} under {@code main}, which holds it. */

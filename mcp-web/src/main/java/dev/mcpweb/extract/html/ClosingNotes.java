@@ -1,8 +1,10 @@
 package dev.mcpweb.extract.html;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -12,10 +14,11 @@ import org.jsoup.select.QueryParser;
  * Removes what follows an article's last paragraph of prose when it is not prose: paragraphs that are
  * wholly a link ("read also" lines, links to galleries, forums and other stories), headings over
  * nothing but links or nothing at all (the title of a teaser box or of a widget the page fills in
- * later), and the boxes that follow that paragraph in its own run (a newsletter or tag box, a
- * disclaimer, a teaser inserted into the body). A reader sees the story has ended there. The
- * article's end must be near the end of the content, so a list article whose last stretch is cards
- * and links keeps them. Structure only.
+ * later; a heading that is itself a link is a link the writer set large, and stays), and the boxes
+ * that follow that paragraph in its own run (a newsletter or tag box, a disclaimer, a teaser inserted
+ * into the body) unless the story links into them (its footnotes). A reader sees the story has ended
+ * there. The article's end must be near the end of the content, so a list article whose last stretch
+ * is cards and links keeps them. Structure only.
  */
 final class ClosingNotes {
     /** A paragraph with this much text outside links is prose. */
@@ -31,6 +34,8 @@ final class ClosingNotes {
     private static final double MIN_EMPHASIS = 0.8;
 
     private static final Evaluator EMPHASIS = QueryParser.parse("strong, b, em, i");
+    private static final Evaluator FRAGMENT_LINKS = QueryParser.parse("a[href^=#]");
+    private static final Evaluator IDS = QueryParser.parse("[id]");
 
     /**
      * Elements that group other blocks into a box. A list, table, figure or quote after the last
@@ -60,10 +65,10 @@ final class ClosingNotes {
 
     /**
      * Removes, in place, the link paragraphs and link-box headings after the last paragraph of prose
-     * under {@code main}. {@code blocks} are its paragraphs and h2–h6 headings in document order;
-     * {@code lengths} counts {@code main}'s text.
+     * under {@code main}, when {@code endsStory} says that paragraph closes a story. {@code blocks} are its
+     * paragraphs and h2–h6 headings in document order; {@code lengths} counts {@code main}'s text.
      */
-    static void remove(Element main, List<Element> blocks, TextLengths lengths) {
+    static void remove(Element main, List<Element> blocks, TextLengths lengths, Predicate<Element> endsStory) {
         List<Element> doomed = new ArrayList<>();
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Element block = blocks.get(i);
@@ -72,17 +77,20 @@ final class ClosingNotes {
                 continue;
             }
             if (!block.nameIs("p")) {
-                if (headsLinks(block, lengths)) {
+                if (lengths.linkText(block) < text && headsLinks(block, lengths)) {
                     doomed.add(block);
                 }
             } else if (lengths.prose(block) >= MIN_PROSE) {
+                if (!endsStory.test(block)) {
+                    return;
+                }
                 if (isPrompt(block, text, lengths)) {
                     doomed.add(block);
                     continue;
                 }
                 if (ArticleEnd.textAfter(block, main, lengths) <= MAX_TAIL * lengths.text(main)) {
                     doomed.forEach(Element::remove);
-                    removeBoxesAfter(block);
+                    removeBoxesAfter(block, main);
                 }
                 return;
             } else if (lengths.prose(block) <= MAX_UNLINKED * text) {
@@ -95,14 +103,59 @@ final class ClosingNotes {
      * Removes the boxes that follow the story's last paragraph among its siblings: the body's own run
      * of paragraphs ends there, and a box set after it is put there by the site, not by the writer.
      */
-    private static void removeBoxesAfter(Element lastParagraph) {
+    private static void removeBoxesAfter(Element lastParagraph, Element main) {
         List<Element> boxes = new ArrayList<>();
         for (Element next = lastParagraph.nextElementSibling(); next != null; next = next.nextElementSibling()) {
             if (BOXES.contains(next.normalName())) {
                 boxes.add(next);
             }
         }
-        boxes.forEach(Element::remove);
+        if (boxes.isEmpty()) {
+            return;
+        }
+        Set<String> targets = linkTargets(main, boxes);
+        for (Element box : boxes) {
+            if (!holdsTarget(box, targets)) {
+                box.remove();
+            }
+        }
+    }
+
+    /**
+     * The ids that links under {@code main} outside {@code boxes} point to ({@code href="#id"}): a box the
+     * story links into holds its footnotes or its notes, and stays.
+     */
+    private static Set<String> linkTargets(Element main, List<Element> boxes) {
+        Set<String> targets = new HashSet<>();
+        for (Element link : main.select(FRAGMENT_LINKS)) {
+            if (!insideAny(link, boxes, main)) {
+                targets.add(link.attr("href").substring(1));
+            }
+        }
+        return targets;
+    }
+
+    private static boolean insideAny(Element e, List<Element> boxes, Element main) {
+        for (Element up = e; up != null && up != main; up = up.parent()) {
+            for (Element box : boxes) {
+                if (up == box) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsTarget(Element box, Set<String> targets) {
+        if (targets.isEmpty()) {
+            return false;
+        }
+        for (Element e : box.select(IDS)) {
+            if (targets.contains(e.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -31,10 +31,20 @@ final class PageMarks {
         this.page = page;
         this.marks = new ArrayList<>();
         TreeQuery.forEachElement(page, e -> {
-            if (e.attributesSize() > 0 && ANY.matches(page, e)) { // each of the four queries needs an attribute
+            if (mayMatch(e) && ANY.matches(page, e)) {
                 marks.add(e);
             }
         });
+    }
+
+    /**
+     * Whether {@code e} is a script, a meta element or has an {@code itemtype}, as each of the four queries needs:
+     * the queries themselves are asked of few elements. The parser lower-cases attribute names, so the exact
+     * lookup finds what the queries' case-blind one finds.
+     */
+    private static boolean mayMatch(Element e) {
+        return e.attributesSize() > 0
+                && (e.nameIs("script") || e.nameIs("meta") || e.attributes().hasKey("itemtype"));
     }
 
     static PageMarks of(Document page) {

@@ -2,8 +2,10 @@ package dev.mcpweb.extract.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,6 +48,40 @@ class AbsoluteUrlsTest {
         for (String base : BASES) {
             Element a = Jsoup.parse("<a>x</a>", base).selectFirst("a");
             a.attr("href", href);
+            assertThat(AbsoluteUrls.of(a, "href"))
+                    .as("%s against %s", href, base)
+                    .isEqualTo(a.absUrl("href"));
+        }
+    }
+
+    /**
+     * The plain hrefs that are resolved by concatenation, and near misses of them, against bases with and
+     * without a path, a port, user info, a query or dot segments: the same strings as jsoup's.
+     */
+    @Test
+    void concatenatedHrefsResolveExactlyAsJsoupDoes() {
+        String[] bases = {
+            "https://example.org/docs/guide/page.html?x=1#top",
+            "http://example.org",
+            "http://example.org:8080/a/",
+            "https://user@example.org/a/b",
+            "https://example.org/a/./b/../c/d",
+            "https://example.org/a/..",
+            "https://example.org?q=1",
+            "https://EXAMPLE.org/A/B",
+            "file:///tmp/pages/page.html",
+        };
+        String alphabet = "ab/.:?#%@-_~=&+;HP";
+        String[] starts = {"", "/", "//", "http://", "https://", "HTTP://", "a", "./", "../", "?", "#", "x:"};
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder href = new StringBuilder(starts[random.nextInt(starts.length)]);
+            for (int n = random.nextInt(12); n > 0; n--) {
+                href.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String base = bases[random.nextInt(bases.length)];
+            Element a = Jsoup.parse("<a>x</a>", base).selectFirst("a");
+            a.attr("href", href.toString());
             assertThat(AbsoluteUrls.of(a, "href"))
                     .as("%s against %s", href, base)
                     .isEqualTo(a.absUrl("href"));

@@ -278,4 +278,65 @@ class ArticlePrecisionTest {
                 .contains("first of four planned", "budget for them is secured", "checked each spring", "town bridge")
                 .doesNotContain("ERSCHIENEN IN", "Valley Weekly", "views in guest articles");
     }
+
+    @Test
+    void onAPageThatDeclaresNothingTheBoxesAfterAStorysRunOfParagraphsLeaveButAFeatureGridAfterAnIntroStays() {
+        String story = """
+                <html><body><header><a href="/">Valley News</a></header><div class="main">
+                <h1>Fish ladder opens on the Aller</h1>%s
+                <p>Anglers downstream report more sea trout than in any year since the counts began, and the
+                club hopes the ladder will bring the same to the stretches above the town by next season.</p>
+                <p>Eels, which climb the river in early summer, get a ramp of their own beside the pools: a
+                channel lined with bristles that the young fish can grip on their way up the weir.</p>
+                <p><a href="/galleries/opening">Bilder der Eröffnung am Fluss</a></p>
+                <div class="c-box"><div>Die Valley News jeden Morgen kostenlos in Ihrem Postfach.</div></div>
+                <h2>Mehr aus dem Landkreis</h2><div class="widget"></div>
+                </div><footer><p>Valley News, 1 Market Square.</p></footer></body></html>
+                """.formatted(STORY);
+        String service = """
+                <html><body><header><a href="/">River Works</a></header><div class="main">
+                <h1>Fish passes built to last</h1>
+                <p>River Works designs and builds fish ladders, eel ramps and fish counters for river authorities
+                and hydropower plants across Europe, from the first survey of the weir to the last inspection of
+                the finished pools, and has done so for thirty years on rivers large and small. Authorities come
+                to us when a weir has blocked their river for a century and the fish must find their way again.</p>
+                <p>Our engineers and biologists work side by side: every ladder we build is drawn for the fish of
+                its river, the salmon of the north, the eels and barbel of the south, and checked by counting
+                them for ten years after it opens, so that the authority knows what it has paid for. We publish
+                every count, good years and bad, and we return to mend a pool when the fish tell us it fails.</p>
+                <div class="feature"><h3>Survey</h3><div>We measure the flow at the weir over a full year.</div></div>
+                <div class="feature"><h3>Build</h3><div>Our crews build in the low-water months.</div></div>
+                <div class="feature"><h3>Count</h3><div>Counters at the top pool record every fish.</div></div>
+                </div><footer><p>River Works, 1 Market Square.</p></footer></body></html>
+                """;
+
+        assertThat(text(story, false))
+                .contains("first of four planned", "budget for them is secured", "way up the weir")
+                .doesNotContain("Bilder der Eröffnung", "Mehr aus dem Landkreis", "kostenlos in Ihrem Postfach");
+        assertThat(text(service, false))
+                .contains("first survey of the weir", "over a full year", "low-water months", "record every fish");
+    }
+
+    @Test
+    void aBoxOfFootnotesTheStoryLinksIntoStaysAndSoDoesAHeadingThatIsItselfALink() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>%s
+                <p>Anglers downstream report more sea trout than in any year since the counts began, and the
+                club hopes the ladder will bring the same to the stretches above the town by next season.</p>
+                <p>Eels, which climb the river in early summer, get a ramp of their own beside the pools: a
+                channel lined with bristles that the young fish can grip on their way up the weir.<sup><a
+                href="#fn-1">1</a></sup></p>
+                <div class="footnotes"><ol><li id="fn-1">Report of the river authority, 2023, page 14.</li></ol></div>
+                <div class="c-box"><div>The Valley News every morning, free in your inbox.</div></div>
+                <h4><a href="/guides/fish-ladders">Fish ladder guides, river maps and counting tips</a></h4>
+                """.formatted(STORY);
+
+        assertThat(text(newsPage("<article>" + story + "</article>", ""), false))
+                .contains(
+                        "first of four planned",
+                        "way up the weir",
+                        "Report of the river authority",
+                        "Fish ladder guides")
+                .doesNotContain("free in your inbox");
+    }
 }
