@@ -128,22 +128,11 @@ final class ClosingNotes {
     private static Set<String> linkTargets(Element main, List<Element> boxes) {
         Set<String> targets = new HashSet<>();
         for (Element link : main.select(FRAGMENT_LINKS)) {
-            if (!insideAny(link, boxes, main)) {
+            if (boxes.stream().noneMatch(box -> TreeQuery.holds(box, link))) {
                 targets.add(link.attr("href").substring(1));
             }
         }
         return targets;
-    }
-
-    private static boolean insideAny(Element e, List<Element> boxes, Element main) {
-        for (Element up = e; up != null && up != main; up = up.parent()) {
-            for (Element box : boxes) {
-                if (up == box) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static boolean holdsTarget(Element box, Set<String> targets) {

@@ -23,6 +23,7 @@ public final class MainContentExtractor {
      */
     private static final int SHORT_TEXT = 1000;
 
+    /** How many times longer than what a short article shows its declared body must be to replace it. */
     private static final int MISSED_SHARE = 3;
 
     /** As {@link #extract(Document, boolean, StopToken)}, never stopped. */
