@@ -57,7 +57,7 @@ final class ImageCredits {
             }
             if (e != main && creditNamed.test(e)) {
                 Element label = e.parent();
-                if (insideCaption(e, main)) {
+                if (TreeQuery.isWithin(e, main, CAPTIONS)) {
                     if (e.text().length() <= MAX_CREDIT) {
                         credits.add(e);
                     }
@@ -93,15 +93,6 @@ final class ImageCredits {
         }
         return Boilerplate.hasName(label, name -> name.toLowerCase(Locale.ROOT).contains("caption"))
                 || label.selectFirst("img, picture") != null;
-    }
-
-    private static boolean insideCaption(Element e, Element root) {
-        for (Element a = e.parent(); a != null && a != root; a = a.parent()) {
-            if (CAPTIONS.matches(root, a)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean namesCredit(String name) {

@@ -25,7 +25,7 @@ final class LeadCaptions {
         TextLengths lengths = TextLengths.of(article);
         List<Element> doomed = new ArrayList<>();
         for (Element e : article.getAllElements()) {
-            if (e.nameIs("p") && lengths.prose(e) >= MIN_PARAGRAPH && !insideCaption(e, article)) {
+            if (e.nameIs("p") && lengths.prose(e) >= MIN_PARAGRAPH && !TreeQuery.isWithin(e, article, CAPTIONS)) {
                 doomed.forEach(Element::remove);
                 return;
             }
@@ -33,14 +33,5 @@ final class LeadCaptions {
                 doomed.add(e);
             }
         }
-    }
-
-    private static boolean insideCaption(Element e, Element root) {
-        for (Element a = e.parent(); a != null && a != root; a = a.parent()) {
-            if (CAPTIONS.matches(root, a)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

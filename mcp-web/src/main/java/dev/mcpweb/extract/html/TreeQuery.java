@@ -49,6 +49,16 @@ public final class TreeQuery {
         }
     }
 
+    /** Whether an element above {@code e} and below {@code root} matches {@code query}. */
+    public static boolean isWithin(Element e, Element root, Evaluator query) {
+        for (Element a = e.parent(); a != null && a != root; a = a.parent()) {
+            if (query.matches(root, a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code e} is {@code ancestor} or lies under it. */
     public static boolean holds(Element ancestor, Element e) {
         for (Element p = e; p != null; p = p.parent()) {
