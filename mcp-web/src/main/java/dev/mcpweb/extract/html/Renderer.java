@@ -124,7 +124,9 @@ final class Renderer implements NodeFilter {
             }
             case "br" -> {
                 if (md.length() > 0) {
-                    block(1);
+                    // two breaks in a row set paragraphs apart on pages that write no <p>; in a list item they
+                    // stay inside the item
+                    block(itemIndents.isEmpty() && followsBreak(e) ? 2 : 1);
                     // "Simple apps:<br>$5,000" is one item: its second line is indented under the bullet
                     pendingContinuation = itemIndents.isEmpty() ? "" : itemIndents.peek();
                 }
@@ -257,6 +259,8 @@ final class Renderer implements NodeFilter {
             }
             case "li" -> {
                 itemIndents.pop();
+                // an item without text (a share icon) leaves no bullet on the line after it
+                pendingBullet = "";
                 block(1);
             }
             case "a" -> {
@@ -352,6 +356,17 @@ final class Renderer implements NodeFilter {
         }
         char c = sb.charAt(sb.length() - 1);
         return c == ' ' || c == '\n';
+    }
+
+    /** Whether a line break comes right after another, with at most white space between them. */
+    private static boolean followsBreak(Element br) {
+        for (Node n = br.previousSibling(); n != null; n = n.previousSibling()) {
+            if (n instanceof TextNode t && t.isBlank()) {
+                continue;
+            }
+            return n instanceof Element e && e.normalName().equals("br");
+        }
+        return false;
     }
 
     private void block(int lines) {

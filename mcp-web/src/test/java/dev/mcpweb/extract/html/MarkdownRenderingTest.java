@@ -126,6 +126,23 @@ class MarkdownRenderingTest {
     }
 
     @Test
+    void twoLineBreaksInARowSetParagraphsApart() {
+        MainContent c = render("<div>First paragraph.<br>\n<br>Second paragraph.<br>its last line</div>"
+                + "<ul><li>Item<br><br>still the item</li></ul>");
+
+        assertThat(c.markdown())
+                .isEqualTo("First paragraph.\n\nSecond paragraph.\nits last line\n\n- Item\n  still the item");
+    }
+
+    @Test
+    void aListItemWithoutTextLeavesNoBulletOnTheTextAfterIt() {
+        MainContent c = render("<ul><li><a href=\"#\"><i></i></a></li></ul><div>The story begins.</div>");
+
+        assertThat(c.text()).isEqualTo("The story begins.");
+        assertThat(c.markdown()).isEqualTo("The story begins.");
+    }
+
+    @Test
     void aLanguageLabelInsideThePreTagsTheFenceAndIsNotCode() {
         MainContent c = render("<pre class=\"shiki\"><div class=\"language-id\">ts</div>"
                 + "<code><span class=\"line\">interface Foo {</span>\n<span class=\"line\">}</span></code></pre>");
