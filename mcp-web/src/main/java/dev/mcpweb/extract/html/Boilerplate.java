@@ -51,6 +51,7 @@ final class Boilerplate implements NodeFilter {
             "meter",
             "slot");
     static final Evaluator HEADINGS = QueryParser.parse("h2, h3, h4, h5, h6");
+    private static final Evaluator HEADLINE = QueryParser.parse("h1, article, main");
     private static final Set<String> FURNITURE_TAGS = Set.of("nav", "footer", "aside", "menu");
     private static final Set<String> FURNITURE_ROLES = Set.of(
             "navigation",
@@ -314,7 +315,26 @@ final class Boilerplate implements NodeFilter {
         if (small && isFurniture(e, tag)) {
             return FilterResult.REMOVE;
         }
+        if (isConsentBox(e)) {
+            return FilterResult.REMOVE;
+        }
         return FilterResult.CONTINUE;
+    }
+
+    /**
+     * A cookie consent box, however long its list of the site's cookies: named for cookies or consent in
+     * any spelling ({@code BorlabsCookieBox}, {@code redim-cookiehint}, {@code dialogCookieWarning}), and
+     * speaking of cookies, without the page's headline or story in it.
+     */
+    private boolean isConsentBox(Element e) {
+        return hasName(e, Boilerplate::isConsentName)
+                && containsIgnoreCase(e.text(), "cookie")
+                && !holdsTheStory(e)
+                && TreeQuery.select(e, HEADLINE).isEmpty();
+    }
+
+    private static boolean isConsentName(String name) {
+        return containsIgnoreCase(name, "cookie") || containsIgnoreCase(name, "consent");
     }
 
     @Override
