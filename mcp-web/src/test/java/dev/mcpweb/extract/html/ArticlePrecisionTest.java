@@ -341,9 +341,11 @@ class ArticlePrecisionTest {
     }
 
     @Test
-    void theBoxesWordPressShareAndAuthorPluginsAddUnderAPostAreDropped() {
+    void newsletterBoxesAndTheBoxesWordPressShareAndAuthorPluginsAddAreDropped() {
         String story = """
-                <h1>Fish ladder opens on the Aller</h1>%s
+                <h1>Fish ladder opens on the Aller</h1>
+                <div class="news-letter-section"><p>Every Friday the week's river stories, the counts from the
+                ladders and the anglers' reports: one mail, no more.</p></div>%s
                 <div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block">
                 <h3 class="sd-title">Spread the word:</h3><ul><li><a href="/m">Mastodon</a></li></ul></div></div>
                 <div id="jp-post-flair" class="sharedaddy sd-like-enabled"><p>Bloggers who enjoyed this post</p></div>
@@ -354,6 +356,7 @@ class ArticlePrecisionTest {
 
         assertThat(text(newsPage("<article>" + story + "</article>", ""), false))
                 .contains("first of four planned", "budget for them is secured")
-                .doesNotContain("Spread the word", "Bloggers who enjoyed", "since 2009", "filed under Rivers");
+                .doesNotContain(
+                        "Every Friday", "Spread the word", "Bloggers who enjoyed", "since 2009", "filed under Rivers");
     }
 }
