@@ -93,7 +93,9 @@ final class Boilerplate implements NodeFilter {
             + "|you-?may-?also-?like|more-?stories|read-?next|trending|popular-?posts|disclaimer-?bar|toc"
             + "|table-?of-?contents|back-?to-?top|login|signin|search-?form|searchform|search-?bar"
             + "|user-?info|userinfo|user-?details|user-?title|user-?stats|member-?title"
-            + "|post-?signature|signature|post-?controls|post-?actions|reactions?-?bar)(?:$|[-_])");
+            + "|post-?signature|signature|post-?controls|post-?actions|reactions?-?bar"
+            // WordPress's post footer and the share and author-box plugins many blogs install
+            + "|entry-utility|sharedaddy|jp-post-flair|saboxplugin-wrap|news-letter)(?:$|[-_])");
     /** The words of {@link #FURNITURE_NAME} that name a list of links, between separators or the name's ends. */
     private static final Pattern LINK_LIST_WORDS = Pattern.compile("(?<=^|[-_])(?:toc|table-?of-?contents|nav|navbar"
             + "|navigation|navigations|menu|menus|breadcrumbs?|pagination|pager|tags|tag-?list|post-?tags"

@@ -98,11 +98,11 @@ final class Furniture implements NodeFilter {
      * A line that is a label for a link to another article and that article's headline: "VEA TAMBIÉN:
      * …", "Czytaj też: …", "Lesen Sie auch: …", "See also: …".
      */
-    private static final Pattern TEASER = Pattern.compile(
-            "(?iU)(?:see also|read also|also read|vea también|lea también"
-                    + "|lee también|(?-i:MIRA|MIRE|Mire)|puedes ver|te puede interesar|lesen sie auch|lies auch|siehe auch|mehr zum thema"
-                    + "|czytaj (?:też|także|również)|zobacz (?:też|także|również)|veja também|leia também|voir aussi"
-                    + "|à lire aussi|lire aussi|leggi anche|lea(?: más| también)?|le puede interesar|auch lesen|czytaj więcej)\\s?: .+");
+    private static final Pattern TEASER = Pattern.compile("(?iU)(?:see also|read also|also read|vea también|lea también"
+            + "|lee también|(?-i:MIRA|MIRE|Mire)|puedes ver|te puede interesar|lesen sie auch|lies auch|siehe auch|mehr zum thema"
+            + "|czytaj (?:też|także|również)|zobacz (?:też|także|również)|veja também|leia também|voir aussi"
+            + "|à lire aussi|lire aussi|leggi anche|lea(?: más| también)?|le puede interesar|auch lesen|czytaj więcej"
+            + "|lesen sie hier|dowiedz się więcej|leia mais|(?:à )?lire également)\\s?: .+");
     /**
      * A date on its own line, with the label news sites put before it or a time after it: "Aktualisiert:
      * 11.04.2020, 10:27", "15. Mai 2019, 05:28 Uhr", "Publikacja: 04.05.2021", "Updated May 2, 2024". A
@@ -182,6 +182,7 @@ final class Furniture implements NodeFilter {
             + "(?: (?:in|IN) .{1,30})?");
 
     private static final String LEADING_MARKS = " -–—•·*>#|←‹«<";
+    private static final String ARROWS = "→⟶➔➜➝➞➡➤⇒⇨▶►▸←⟵⬅◀◄◂";
     private static final String TRAILING_MARKS = " :.!?…>»›→⟶↗↓⤵|+✕×";
 
     private static final Set<String> INLINE =
@@ -216,7 +217,8 @@ final class Furniture implements NodeFilter {
             return FilterResult.CONTINUE; // judge the innermost element holding the text
         }
         Element unit = outermostWithSameText(e, length);
-        if (standsAlone(unit) && !unit.nameIs("h1") && isFurniture(e.text())) {
+        String line = e.text();
+        if (standsAlone(unit) && !unit.nameIs("h1") && (isFurniture(line) || isArrowLink(unit, line))) {
             doomed.add(unit);
             return FilterResult.SKIP_CHILDREN;
         }
@@ -250,6 +252,31 @@ final class Furniture implements NodeFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code unit}, whose whole text is {@code line}, is a link and nothing more, opening or
+     * closing with an arrow: "Zum Deal »", "→ Alle Termine", "Read previous issues →". Such a line points
+     * the reader somewhere else; a story's own links sit in its sentences.
+     */
+    private boolean isArrowLink(Element unit, String line) {
+        int length = lengths.text(unit);
+        return length <= MAX_PHRASE
+                && lengths.linkText(unit) >= length - 2 // the arrow may stand outside the link
+                && lengths.linkText(unit) > 0
+                && (isArrow(line, line.charAt(0)) || isArrow(line, line.charAt(line.length() - 1)));
+    }
+
+    /**
+     * Whether {@code mark}, at an end of {@code line}, is an arrow. A guillemet is one only when the line
+     * holds none pointing the other way: "«Geringe» Lawinengefahr" and "»Abzocke«" are quotations.
+     */
+    private static boolean isArrow(String line, char mark) {
+        return switch (mark) {
+            case '»', '›' -> line.indexOf('«') < 0 && line.indexOf('‹') < 0;
+            case '«', '‹' -> line.indexOf('»') < 0 && line.indexOf('›') < 0;
+            default -> ARROWS.indexOf(mark) >= 0;
+        };
     }
 
     /** Whether {@code s} holds a decimal digit, as {@code \\d} under {@code (?U)} reads one. */

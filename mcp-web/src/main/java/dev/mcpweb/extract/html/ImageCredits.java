@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
@@ -35,10 +37,12 @@ final class ImageCredits {
 
     /**
      * A credit written into a caption's text: "… Bild: Theater St. Gallen", "© AFP / Marco Bertorello",
-     * "(C) Kab Ni", "Photo: Archives", "Foto: dpa".
+     * "(C) Kab Ni", "Photo: Archives", "Foto: dpa", "Photograph: Guy Smallman/Getty Images".
      */
     private static final Pattern CREDIT_MARK = Pattern.compile(
-            "(?iU)©|\\(c\\)\\s|\\b(?:foto|fotos|bild|photo|photos|credit|image|quelle|fuente|crédit|zdjęcie|fot)\\s?:");
+            "(?iU)©|\\(c\\)\\s|\\b(?:foto|fotos|bild|photo|photos|photograph|credit|image|quelle|fuente|crédit|zdjęcie|fot)\\s?:");
+
+    private static final Evaluator PICTURE = QueryParser.parse("img, picture");
 
     /** What a picture's label never holds: a teaser card's heading, a quote a testimonial credits, list items. */
     private static final Evaluator NOT_A_LABEL = QueryParser.parse("h1, h2, h3, h4, h5, h6, blockquote, li");
@@ -52,7 +56,7 @@ final class ImageCredits {
         List<Element> captions = new ArrayList<>();
         NameTest creditNamed = new NameTest(ImageCredits::namesCredit);
         TreeQuery.forEachElement(main, e -> {
-            if (e.nameIs("figcaption") || e.hasClass("wp-caption-text")) {
+            if (e.nameIs("figcaption") || e.hasClass("wp-caption-text") || e != main && followsAPicture(e)) {
                 captions.add(e);
             }
             if (e != main && creditNamed.test(e)) {
@@ -79,6 +83,25 @@ final class ImageCredits {
         }
         credits.forEach(Element::remove);
         labels.forEach(Element::remove);
+    }
+
+    /**
+     * Whether {@code e} comes right after a picture that has no text of its own: where pages without
+     * figure markup set a picture's caption ({@code <div><img></div><p><small>… (Foto: Getty)</small></p>}).
+     * Such a block is judged as a caption is: it goes only when it is a credit or carries one.
+     */
+    private static boolean followsAPicture(Element e) {
+        if (e.nameIs("li") || e.nameIs("figure")) {
+            return false;
+        }
+        Node before = e.previousSibling();
+        while (before instanceof TextNode t && t.isBlank()) {
+            before = before.previousSibling();
+        }
+        return before instanceof Element picture
+                && (picture.nameIs("img")
+                        || picture.nameIs("picture")
+                        || !picture.hasText() && picture.selectFirst(PICTURE) != null);
     }
 
     /**

@@ -339,4 +339,24 @@ class ArticlePrecisionTest {
                         "Fish ladder guides")
                 .doesNotContain("free in your inbox");
     }
+
+    @Test
+    void newsletterBoxesAndTheBoxesWordPressShareAndAuthorPluginsAddAreDropped() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>
+                <div class="news-letter-section"><p>Every Friday the week's river stories, the counts from the
+                ladders and the anglers' reports: one mail, no more.</p></div>%s
+                <div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block">
+                <h3 class="sd-title">Spread the word:</h3><ul><li><a href="/m">Mastodon</a></li></ul></div></div>
+                <div id="jp-post-flair" class="sharedaddy sd-like-enabled"><p>Bloggers who enjoyed this post</p></div>
+                <div class="saboxplugin-wrap"><div class="saboxplugin-desc"><p>Jane Fisher has covered the
+                river for the Valley News since 2009.</p></div></div>
+                <div class="entry-utility">This entry was filed under Rivers by Jane Fisher.</div>
+                """.formatted(STORY);
+
+        assertThat(text(newsPage("<article>" + story + "</article>", ""), false))
+                .contains("first of four planned", "budget for them is secured")
+                .doesNotContain(
+                        "Every Friday", "Spread the word", "Bloggers who enjoyed", "since 2009", "filed under Rivers");
+    }
 }

@@ -242,4 +242,35 @@ class FurnitureTest {
                 .isFalse();
         assertThat(Furniture.isFurniture("By Jason Miller")).isFalse();
     }
+
+    @Test
+    void labelsThatIntroduceALinkToAnotherStoryAreRemovedInEveryLanguage() {
+        String text = extract("""
+                <h1>Sauerteig für Anfänger</h1>
+                %s
+                <p>Lesen Sie hier: <a href="/a">Spielabbruch in der Kreisliga</a></p>
+                <p><strong>Dowiedz się więcej:</strong> <a href="/b">Kto jak głosował ws. funduszy?</a></p>
+                <p>Leia mais: <a href="/c">Polícia faz operação de combate</a></p>
+                <p>À lire également : <a href="/d">Le pain au levain expliqué</a></p>
+                """.formatted(PROSE));
+
+        assertThat(text).contains("flour, water and time", "crust sets");
+        assertThat(text).doesNotContain("Kreisliga", "funduszy", "Polícia", "levain expliqué");
+    }
+
+    @Test
+    void aLineThatIsOnlyALinkWithAnArrowIsRemovedButAQuotedHeadlineStays() {
+        String text = extract("""
+                <h1>Sourdough</h1>
+                %s
+                <p><a href="/deal">Zum Deal</a> »</p>
+                <p><a href="/events">→ All baking classes</a></p>
+                <div><a href="/issues">Read previous issues ➔</a></div>
+                <p><a href="/q">«Wir backen jeden Tag»</a></p>
+                <p><a href="/r">»Abzocke wird als Klimaschutz verkauft«</a></p>
+                """.formatted(PROSE));
+
+        assertThat(text).contains("flour, water and time", "«Wir backen jeden Tag»", "»Abzocke wird");
+        assertThat(text).doesNotContain("Zum Deal", "baking classes", "previous issues");
+    }
 }

@@ -100,4 +100,23 @@ class ImageCreditsTest {
                         "The harbour reopened on Monday after the storm. Reuters")
                 .doesNotContain("Logo des Zdk", "KNA", "Die Präsidentin nach der Wahl", "Oppitz");
     }
+
+    @Test
+    void aBlockRightAfterAPictureOutsideAFigureIsACaptionAndGoesWithItsCredit() {
+        String text = cleaned("""
+                <p>Die PGA Tour veranstaltet das Pro-Am in Kalifornien.</p>
+                <div class="img-box"><img src="/a.jpg" alt=""></div>
+                <p class="text-center"><small>Golf im TV: die Turniere im Überblick. (Foto: Getty)</small></p>
+                <a href="/b.jpg"><picture><img src="/b.jpg" alt=""></picture></a>
+                <div class="img-metadata">Roman Prymula, photo: Archives du Gouvernement tchèque</div>
+                <figure><img src="/c.jpg" alt=""><figcaption>Striking members of the UCU at University College.
+                Photograph: Guy Smallman/Getty Images</figcaption></figure>
+                <div><img src="/d.jpg" alt=""></div>
+                <p>Das Turnier beginnt am Donnerstag in Pebble Beach.</p>
+                """);
+
+        assertThat(text)
+                .isEqualTo("Die PGA Tour veranstaltet das Pro-Am in Kalifornien. "
+                        + "Das Turnier beginnt am Donnerstag in Pebble Beach.");
+    }
 }
