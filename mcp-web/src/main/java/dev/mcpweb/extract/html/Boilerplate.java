@@ -52,6 +52,8 @@ final class Boilerplate implements NodeFilter {
             "slot");
     static final Evaluator HEADINGS = QueryParser.parse("h2, h3, h4, h5, h6");
     private static final Evaluator HEADLINE = QueryParser.parse("h1, article, main");
+    private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
+    private static final double MAX_FURNITURE_PARAGRAPHS = 0.1;
     private static final Set<String> FURNITURE_TAGS = Set.of("nav", "footer", "aside", "menu");
     private static final Set<String> FURNITURE_ROLES = Set.of(
             "navigation",
@@ -161,6 +163,7 @@ final class Boilerplate implements NodeFilter {
     private List<Element> stories; // found once, when a furniture name first asks
     private final int pageText;
     private final int pageProse;
+    private int pageParagraphs = -1; // measured when a large furniture element first asks
     private final Disclosures disclosures;
     private final NameTest furnitureName = new NameTest(n -> isFurnitureName(n.toLowerCase(Locale.ROOT)));
     /** A furniture name still with the words for lists of links taken out of it: the element is not such a list only. */
@@ -314,7 +317,7 @@ final class Boilerplate implements NodeFilter {
         if (tag.equals("button") && TextLengths.visibleLength(e.text()) < 30) {
             return FilterResult.REMOVE;
         }
-        if (small && isFurniture(e, tag)) {
+        if (isFurniture(e, tag) && (small || holdsNoParagraphs(e))) {
             return FilterResult.REMOVE;
         }
         if (isConsentBox(e)) {
@@ -431,6 +434,27 @@ final class Boilerplate implements NodeFilter {
                     .toList();
         }
         return stories.stream().anyMatch(story -> TreeQuery.holds(e, story));
+    }
+
+    /**
+     * Whether a large furniture element (a sidebar of link lists and widgets that outweighs a short post)
+     * holds under a tenth of the page's paragraph text and no headline: the story is not in it.
+     */
+    private boolean holdsNoParagraphs(Element e) {
+        if (pageParagraphs < 0) {
+            pageParagraphs = paragraphText(root);
+        }
+        return paragraphText(e) < MAX_FURNITURE_PARAGRAPHS * pageParagraphs
+                && TreeQuery.select(e, HEADLINE).isEmpty()
+                && !holdsTheStory(e);
+    }
+
+    private static int paragraphText(Element e) {
+        int n = 0;
+        for (Element p : TreeQuery.select(e, PARAGRAPHS)) {
+            n += p.text().length();
+        }
+        return n;
     }
 
     /** Prose of a paragraph's length at least, and over three times the text of its links. */
