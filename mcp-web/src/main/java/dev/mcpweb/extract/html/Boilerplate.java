@@ -218,7 +218,7 @@ final class Boilerplate implements NodeFilter {
             Predicate<Element> removable) {
         List<Element> removed = new ArrayList<>();
         for (Element h : headings) {
-            String text = h.text();
+            String text = ElementText.of(h);
             if (text.length() > maxHeading || !heading.matcher(text).find() || h.parent() == null) {
                 continue;
             }
@@ -252,22 +252,17 @@ final class Boilerplate implements NodeFilter {
         NameTest commentNamed = new NameTest(CommentSections::isCommentName);
         int[] commentText = {0};
         int[] hidden = {0};
-        NodeTraversor.filter(
-                (HeadFilter) (node, depth) -> {
-                    if (!(node instanceof Element e)) {
-                        return FilterResult.CONTINUE;
-                    }
-                    if (CommentSections.isMicrodataComment(e) || commentNamed.test(e)) {
-                        commentText[0] += lengths.prose(e);
-                        return FilterResult.SKIP_CHILDREN;
-                    }
-                    if (isHidden(e) || e.nameIs("dialog")) {
-                        hidden[0] += lengths.prose(e);
-                        return FilterResult.SKIP_CHILDREN;
-                    }
-                    return FilterResult.CONTINUE;
-                },
-                root);
+        TreeQuery.forEachElementWhile(root, e -> {
+            if (CommentSections.isMicrodataComment(e) || commentNamed.test(e)) {
+                commentText[0] += lengths.prose(e);
+                return false;
+            }
+            if (isHidden(e) || e.nameIs("dialog")) {
+                hidden[0] += lengths.prose(e);
+                return false;
+            }
+            return true;
+        });
         int proseOutside = lengths.prose(root) - commentText[0] - hidden[0];
         return commentText[0] > 2 * proseOutside && commentText[0] > 200 && proseOutside < MAX_DISCUSSION_PROSE;
     }
@@ -355,7 +350,7 @@ final class Boilerplate implements NodeFilter {
             return true;
         }
         String cls = attributes.get("class").trim(); // as className()
-        return !cls.isEmpty() && ClassNames.anyMatch(cls, Boilerplate::isHiddenClass);
+        return !cls.isEmpty() && ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
     }
 
     /** A cheap test that rules out most styles before {@link #HIDDEN_STYLE}, every match of which holds {@code word}. */
