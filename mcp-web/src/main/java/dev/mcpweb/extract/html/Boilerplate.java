@@ -383,8 +383,9 @@ final class Boilerplate implements NodeFilter {
         }
         // Names that say furniture only by words for lists of links (a table of contents, a menu, tags), as
         // the id TOC_TITLE_1 of a story's section that a table of contents links to: what holds prose is
-        // not such a list.
-        boolean named = otherFurnitureName.test(e) || (furnitureName.test(e) && !holdsProse(e));
+        // not such a list. A name still furniture without those words is furniture with them (the "x" put
+        // in their place is no furniture word), so the plain test goes first and most elements end there.
+        boolean named = furnitureName.test(e) && (otherFurnitureName.test(e) || !holdsProse(e));
         return named && !holdsTheStory(e);
     }
 
