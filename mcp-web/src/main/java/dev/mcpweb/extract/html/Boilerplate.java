@@ -66,7 +66,7 @@ final class Boilerplate implements NodeFilter {
             "tablist");
     private static final Pattern HIDDEN_STYLE =
             Pattern.compile("(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> HIDDEN_CLASSES = Set.of(
+    private static final List<String> HIDDEN_CLASSES = List.of(
             "hidden",
             "d-none",
             "sr-only",

@@ -1,7 +1,7 @@
 package dev.mcpweb.extract.html;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -25,9 +25,9 @@ final class ClassNames {
      * Whether one of the names in {@code cls}, lower-cased as {@code toLowerCase(Locale.ROOT)} does, is in
      * {@code lowerCaseNames} (plain ASCII names): the same answer as {@code anyMatch} with that test, but an
      * ASCII name is compared in place rather than copied and lower-cased, as the hidden-element test asks
-     * about every class attribute of the page.
+     * about every class attribute of the page. A short list, read by index: a set's iterator cost more.
      */
-    static boolean anyLowerCasedIn(String cls, Set<String> lowerCaseNames) {
+    static boolean anyLowerCasedIn(String cls, List<String> lowerCaseNames) {
         return anyName(
                 cls,
                 (start, end) -> isAscii(cls, start, end)
@@ -71,9 +71,10 @@ final class ClassNames {
      * Whether {@code cls} from {@code start} to {@code end}, all ASCII, is one of {@code names} but for
      * case: among ASCII characters, ignoring case is lower-casing.
      */
-    private static boolean inIgnoringCase(String cls, int start, int end, Set<String> names) {
+    private static boolean inIgnoringCase(String cls, int start, int end, List<String> names) {
         int length = end - start;
-        for (String name : names) {
+        for (int i = 0, n = names.size(); i < n; i++) {
+            String name = names.get(i);
             if (name.length() == length && cls.regionMatches(true, start, name, 0, length)) {
                 return true;
             }
