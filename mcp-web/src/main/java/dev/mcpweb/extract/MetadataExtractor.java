@@ -142,7 +142,7 @@ final class MetadataExtractor {
                 first(p::canonical, () -> p.meta("og:url"), () -> p.jsonLd("url"), () -> p.jsonLd("mainEntityOfPage"))
                         .map(u -> resolve(page.location(), u))
                         .flatMap(PageLinks::absolute),
-                p.anyItemprop ? ProductFacts.of(p.jsonLd, page) : ProductFacts.of(p.jsonLd));
+                !p.itemprops.isEmpty() ? ProductFacts.of(p.jsonLd, page) : ProductFacts.of(p.jsonLd));
     }
 
     private static List<String> authors(Page p) {
@@ -319,6 +319,7 @@ final class MetadataExtractor {
         private static final Evaluator BYLINE_QUERY = QueryParser.parse(BYLINE);
         // The ancestors asked for below, parsed once too (jsoup parses a query string on every call).
         private static final Evaluator SVG = QueryParser.parse("svg");
+        private static final Evaluator AUTHOR_ITEMPROP = QueryParser.parse("[itemprop~=(?i)^(author|creator)$]");
         private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
         private static final Evaluator CONTENT_OR_BYLINE = QueryParser.parse("article, main, [class*=byline]");
         private static final Evaluator NAV_OR_FOOTER = QueryParser.parse("nav, footer");
@@ -342,12 +343,13 @@ final class MetadataExtractor {
         private final List<Element> bylines = new ArrayList<>();
         private final Map<String, Integer> classMarks = new HashMap<>();
         private Element articleScope;
-        private boolean anyItemprop;
+        /** The elements with an {@code itemprop}, in page order: the microdata values are read from them. */
+        private final List<Element> itemprops = new ArrayList<>();
 
         Page(org.jsoup.nodes.Document doc, ObjectMapper json) {
             this.doc = doc;
             TreeQuery.forEachElement(doc, this::visit);
-            if (articleScope == null && anyItemprop) {
+            if (articleScope == null && !itemprops.isEmpty()) {
                 articleScope = doc.body();
             }
             this.jsonLd = JsonLd.of(jsonLdScripts, json);
@@ -419,7 +421,7 @@ final class MetadataExtractor {
                 dateElements.add(e);
             }
             if (attributes.hasKey("itemprop")) {
-                anyItemprop = true;
+                itemprops.add(e);
             }
             if (articleScope == null && attributes.hasKey("itemscope") && attributes.hasKey("itemtype")) {
                 String type = attributes.get("itemtype").strip().toLowerCase(Locale.ROOT);
@@ -555,11 +557,11 @@ final class MetadataExtractor {
         }
 
         Optional<String> microdata(String property) {
-            Element found =
-                    articleScope == null ? null : articleScope.selectFirst("[itemprop~=(?i)^" + property + "$]");
-            if (found == null) {
+            List<Element> all = inArticleScope(QueryParser.parse("[itemprop~=(?i)^" + property + "$]"));
+            if (all.isEmpty()) {
                 return Optional.empty();
             }
+            Element found = all.get(0);
             if (found.hasAttr("itemscope")) {
                 return Optional.ofNullable(found.selectFirst("[itemprop=name]")).map(Page::value);
             }
@@ -567,17 +569,30 @@ final class MetadataExtractor {
         }
 
         List<String> microdataAuthors() {
-            if (articleScope == null) {
-                return List.of();
-            }
             Set<String> names = new LinkedHashSet<>();
-            for (Element author : articleScope.select("[itemprop~=(?i)^(author|creator)$]")) {
+            for (Element author : inArticleScope(AUTHOR_ITEMPROP)) {
                 Element name = author.hasAttr("itemscope") ? author.selectFirst("[itemprop=name]") : author;
                 if (name != null) {
                     names.add(value(name));
                 }
             }
             return List.copyOf(names);
+        }
+
+        /**
+         * The elements with an {@code itemprop} in the article's scope (none without one) that {@code query}
+         * matches, in page order: what {@code articleScope.select(query)} finds for a query of that attribute.
+         */
+        private List<Element> inArticleScope(Evaluator query) {
+            List<Element> found = new ArrayList<>();
+            if (articleScope != null) {
+                for (Element e : itemprops) {
+                    if (TreeQuery.holds(articleScope, e) && query.matches(articleScope, e)) {
+                        found.add(e);
+                    }
+                }
+            }
+            return found;
         }
 
         /** The names in the first byline element that has any ("Written by" alone, or a date, has none). */

@@ -2,6 +2,7 @@ package dev.mcpweb.extract;
 
 import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.html.AbsoluteUrls;
+import dev.mcpweb.extract.html.ElementText;
 import dev.mcpweb.extract.html.TreeQuery;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -49,7 +50,7 @@ final class PageLinks {
             String title = a.attr("title").strip();
             String known = links.get(url.get());
             if (known == null || known.isEmpty()) { // a link's text is read only while its URL has none
-                String text = a.text().strip();
+                String text = ElementText.of(a).strip();
                 if (text.isEmpty()) {
                     text = title;
                 }
@@ -113,6 +114,9 @@ final class PageLinks {
     }
 
     private static boolean isIllegal(char c) {
-        return c <= ' ' || "\"<>\\^`{|}".indexOf(c) >= 0;
+        return switch (c) {
+            case '"', '<', '>', '\\', '^', '`', '{', '|', '}' -> true;
+            default -> c <= ' ';
+        };
     }
 }

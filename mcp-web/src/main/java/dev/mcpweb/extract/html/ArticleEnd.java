@@ -41,7 +41,7 @@ final class ArticleEnd {
     static void cut(Element main, boolean article) {
         TextLengths lengths = TextLengths.of(main);
         Map<Element, Integer> paragraphs = new IdentityHashMap<>();
-        List<Element> blocks = main.select(BLOCKS);
+        List<Element> blocks = TreeQuery.select(main, BLOCKS);
         for (Element block : blocks) {
             int prose = lengths.prose(block);
             if (!block.nameIs("p") || prose < MIN_PARAGRAPH) {

@@ -69,7 +69,7 @@ final class Boilerplate implements NodeFilter {
             "tablist");
     private static final Pattern HIDDEN_STYLE =
             Pattern.compile("(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> HIDDEN_CLASSES = Set.of(
+    private static final List<String> HIDDEN_CLASSES = List.of(
             "hidden",
             "d-none",
             "sr-only",
@@ -224,7 +224,7 @@ final class Boilerplate implements NodeFilter {
             Predicate<Element> removable) {
         List<Element> removed = new ArrayList<>();
         for (Element h : headings) {
-            String text = h.text();
+            String text = ElementText.of(h);
             if (text.length() > maxHeading || !heading.matcher(text).find() || h.parent() == null) {
                 continue;
             }
@@ -258,22 +258,17 @@ final class Boilerplate implements NodeFilter {
         NameTest commentNamed = new NameTest(CommentSections::isCommentName);
         int[] commentText = {0};
         int[] hidden = {0};
-        NodeTraversor.filter(
-                (HeadFilter) (node, depth) -> {
-                    if (!(node instanceof Element e)) {
-                        return FilterResult.CONTINUE;
-                    }
-                    if (CommentSections.isMicrodataComment(e) || commentNamed.test(e)) {
-                        commentText[0] += lengths.prose(e);
-                        return FilterResult.SKIP_CHILDREN;
-                    }
-                    if (isHidden(e) || e.nameIs("dialog")) {
-                        hidden[0] += lengths.prose(e);
-                        return FilterResult.SKIP_CHILDREN;
-                    }
-                    return FilterResult.CONTINUE;
-                },
-                root);
+        TreeQuery.forEachElementWhile(root, e -> {
+            if (CommentSections.isMicrodataComment(e) || commentNamed.test(e)) {
+                commentText[0] += lengths.prose(e);
+                return false;
+            }
+            if (isHidden(e) || e.nameIs("dialog")) {
+                hidden[0] += lengths.prose(e);
+                return false;
+            }
+            return true;
+        });
         int proseOutside = lengths.prose(root) - commentText[0] - hidden[0];
         return commentText[0] > 2 * proseOutside && commentText[0] > 200 && proseOutside < MAX_DISCUSSION_PROSE;
     }
@@ -380,7 +375,7 @@ final class Boilerplate implements NodeFilter {
             return true;
         }
         String cls = attributes.get("class").trim(); // as className()
-        return !cls.isEmpty() && ClassNames.anyMatch(cls, Boilerplate::isHiddenClass);
+        return !cls.isEmpty() && ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
     }
 
     /** A cheap test that rules out most styles before {@link #HIDDEN_STYLE}, every match of which holds {@code word}. */
@@ -413,8 +408,9 @@ final class Boilerplate implements NodeFilter {
         }
         // Names that say furniture only by words for lists of links (a table of contents, a menu, tags), as
         // the id TOC_TITLE_1 of a story's section that a table of contents links to: what holds prose is
-        // not such a list.
-        boolean named = otherFurnitureName.test(e) || (furnitureName.test(e) && !holdsProse(e));
+        // not such a list. A name still furniture without those words is furniture with them (the "x" put
+        // in their place is no furniture word), so the plain test goes first and most elements end there.
+        boolean named = furnitureName.test(e) && (otherFurnitureName.test(e) || !holdsProse(e));
         return named && !holdsTheStory(e);
     }
 

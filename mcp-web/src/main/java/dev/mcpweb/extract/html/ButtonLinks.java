@@ -34,7 +34,7 @@ final class ButtonLinks {
         NameTest buttonName = new NameTest(ButtonLinks::isButtonName);
         TextLengths lengths = null;
         List<Element> doomed = new ArrayList<>();
-        for (Element link : main.getElementsByTag("a")) {
+        for (Element link : TreeQuery.byTag(main, "a")) {
             if (!buttonName.test(link) && !link.attr("role").equalsIgnoreCase("button")) {
                 continue;
             }
@@ -109,7 +109,7 @@ final class ButtonLinks {
         }
         return sibling instanceof Element e
                 && !e.nameIs("a")
-                && e.getElementsByTag("a").isEmpty()
+                && TreeQuery.byTag(e, "a").isEmpty()
                 && Furniture.hasWord(e.text());
     }
 

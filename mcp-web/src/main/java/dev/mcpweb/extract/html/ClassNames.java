@@ -1,5 +1,7 @@
 package dev.mcpweb.extract.html;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -16,6 +18,29 @@ final class ClassNames {
      * carriage return), as jsoup's split, and empty names are skipped, as jsoup drops them.
      */
     static boolean anyMatch(String cls, Predicate<String> test) {
+        return anyName(cls, (start, end) -> test.test(cls.substring(start, end)));
+    }
+
+    /**
+     * Whether one of the names in {@code cls}, lower-cased as {@code toLowerCase(Locale.ROOT)} does, is in
+     * {@code lowerCaseNames} (plain ASCII names): the same answer as {@code anyMatch} with that test, but an
+     * ASCII name is compared in place rather than copied and lower-cased, as the hidden-element test asks
+     * about every class attribute of the page. A short list, read by index: a set's iterator cost more.
+     */
+    static boolean anyLowerCasedIn(String cls, List<String> lowerCaseNames) {
+        return anyName(
+                cls,
+                (start, end) -> isAscii(cls, start, end)
+                        ? inIgnoringCase(cls, start, end, lowerCaseNames)
+                        : lowerCaseNames.contains(cls.substring(start, end).toLowerCase(Locale.ROOT)));
+    }
+
+    /** A name of a class attribute, from {@code start} to {@code end}. */
+    private interface NameRange {
+        boolean test(int start, int end);
+    }
+
+    private static boolean anyName(String cls, NameRange test) {
         int n = cls.length();
         int i = 0;
         while (i < n) {
@@ -26,7 +51,31 @@ final class ClassNames {
             while (i < n && !isSpace(cls.charAt(i))) {
                 i++;
             }
-            if (i > start && test.test(cls.substring(start, i))) {
+            if (i > start && test.test(start, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code cls} from {@code start} to {@code end}, all ASCII, is one of {@code names} but for
+     * case: among ASCII characters, ignoring case is lower-casing.
+     */
+    private static boolean inIgnoringCase(String cls, int start, int end, List<String> names) {
+        int length = end - start;
+        for (int i = 0, n = names.size(); i < n; i++) {
+            String name = names.get(i);
+            if (name.length() == length && cls.regionMatches(true, start, name, 0, length)) {
                 return true;
             }
         }

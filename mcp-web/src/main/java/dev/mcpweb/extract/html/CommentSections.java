@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
@@ -72,7 +71,7 @@ final class CommentSections {
         this.lengths = lengths;
         this.pageText = Math.max(1, lengths.text(root));
         this.pageProse = Math.max(1, lengths.prose(root));
-        for (Element h1 : root.getElementsByTag("h1")) {
+        for (Element h1 : TreeQuery.byTag(root, "h1")) {
             Element e = h1;
             while (e != null && holdsHeadline.add(e)) { // up to an ancestor another headline marked
                 e = e.parent();
@@ -161,15 +160,13 @@ final class CommentSections {
     /** Containers named for comments, and microdata comments, outermost first. */
     private void byName() {
         List<Element> named = new ArrayList<>();
-        NodeTraversor.filter(
-                (HeadFilter) (node, depth) -> {
-                    if (node instanceof Element e && depth > 0 && isComment(e) && mayGoByName(e)) {
-                        named.add(e);
-                        return NodeFilter.FilterResult.SKIP_CHILDREN;
-                    }
-                    return NodeFilter.FilterResult.CONTINUE;
-                },
-                root);
+        TreeQuery.forEachElementWhile(root, e -> {
+            if (e != root && isComment(e) && mayGoByName(e)) {
+                named.add(e);
+                return false;
+            }
+            return true;
+        });
         named.forEach(this::take);
     }
 
@@ -208,32 +205,27 @@ final class CommentSections {
      * other articles): a thread of comments whatever its names, when the article outweighs it.
      */
     private void byStructure() {
-        Element headline = root.getElementsByTag("h1").first();
+        Element headline = TreeQuery.byTag(root, "h1").first();
         if (headline == null) {
             return;
         }
         List<Element> threads = new ArrayList<>();
         boolean[] after = {false};
-        NodeTraversor.filter(
-                (HeadFilter) (node, depth) -> {
-                    if (!(node instanceof Element e)) {
-                        return NodeFilter.FilterResult.CONTINUE;
-                    }
-                    if (e == headline) {
-                        after[0] = true;
-                        return NodeFilter.FilterResult.SKIP_CHILDREN;
-                    }
-                    if (after[0]
-                            && depth > 0
-                            && CommentBlocks.isThread(e, lengths, MIN_BLOCKS)
-                            && mayGo(e, MAX_SHARE)
-                            && 2 * lengths.prose(e) <= pageProse) {
-                        threads.add(e);
-                        return NodeFilter.FilterResult.SKIP_CHILDREN;
-                    }
-                    return NodeFilter.FilterResult.CONTINUE;
-                },
-                root);
+        TreeQuery.forEachElementWhile(root, e -> {
+            if (e == headline) {
+                after[0] = true;
+                return false;
+            }
+            if (after[0]
+                    && e != root
+                    && CommentBlocks.isThread(e, lengths, MIN_BLOCKS)
+                    && mayGo(e, MAX_SHARE)
+                    && 2 * lengths.prose(e) <= pageProse) {
+                threads.add(e);
+                return false;
+            }
+            return true;
+        });
         threads.forEach(this::take);
     }
 

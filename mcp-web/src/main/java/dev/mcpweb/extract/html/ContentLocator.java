@@ -182,7 +182,7 @@ final class ContentLocator {
      * item of a listing, and its text counts as content.
      */
     static boolean isNavigational(Element a) {
-        return TextLengths.visibleLength(a.text()) < NAVIGATION_LABEL;
+        return TextLengths.visibleLength(ElementText.of(a)) < NAVIGATION_LABEL;
     }
 
     private final class Scorer implements NodeVisitor {

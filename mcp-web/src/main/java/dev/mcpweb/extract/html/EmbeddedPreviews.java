@@ -1,6 +1,8 @@
 package dev.mcpweb.extract.html;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Removes the preview cards of other articles that WordPress embeds when a link to a post stands on
@@ -10,13 +12,13 @@ import org.jsoup.nodes.Element;
  * such quotes on two pages of Trafilatura's corpus).
  */
 final class EmbeddedPreviews {
-    private static final String EMBEDS = ".wp-embedded-content, .wp-embed";
+    private static final Evaluator EMBEDS = QueryParser.parse(".wp-embedded-content, .wp-embed");
 
     private EmbeddedPreviews() {}
 
     /** Removes the embedded previews under {@code main}, never {@code main} itself. */
     static void remove(Element main) {
-        for (Element embed : main.select(EMBEDS)) {
+        for (Element embed : TreeQuery.select(main, EMBEDS)) {
             if (embed != main && embed.parent() != null) {
                 embed.remove();
             }

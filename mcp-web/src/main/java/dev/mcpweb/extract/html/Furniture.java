@@ -217,7 +217,7 @@ final class Furniture implements NodeFilter {
             return FilterResult.CONTINUE; // judge the innermost element holding the text
         }
         Element unit = outermostWithSameText(e, length);
-        String line = e.text();
+        String line = ElementText.of(e);
         if (standsAlone(unit) && !unit.nameIs("h1") && (isFurniture(line) || isArrowLink(unit, line))) {
             doomed.add(unit);
             return FilterResult.SKIP_CHILDREN;
@@ -231,19 +231,22 @@ final class Furniture implements NodeFilter {
             return false;
         }
         String phrase = withoutMarks(line);
+        // Every match of DATED_BYLINE and DATE_LINE holds a digit, and most lines none; the marks taken off
+        // and lower-casing neither add nor remove one.
+        boolean digit = hasDigit(phrase);
         if (phrase.length() <= MAX_PHRASE) {
             String lowerPhrase = phrase.toLowerCase(Locale.ROOT);
             if (PHRASE.matcher(lowerPhrase).matches()
                     || PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()
                     || CREDIT.matcher(phrase).matches()
-                    || DATED_BYLINE.matcher(phrase).matches()) {
+                    || (digit && DATED_BYLINE.matcher(phrase).matches())) {
                 return true;
             }
         }
         String lower = line.toLowerCase(Locale.ROOT);
-        // Every match of TEASER holds ": ", and every match of DATE_LINE a digit: most lines hold neither.
+        // Every match of TEASER holds ": ": most lines do not.
         if ((line.contains(": ") && TEASER.matcher(line).matches())
-                || (phrase.length() <= MAX_PHRASE && hasDigit(lower) && isDateLine(lower))) {
+                || (phrase.length() <= MAX_PHRASE && digit && isDateLine(lower))) {
             return true;
         }
         for (String word : SENTENCE_WORDS) {

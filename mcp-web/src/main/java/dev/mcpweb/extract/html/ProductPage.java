@@ -15,8 +15,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * What a reader wants from a product page is the product: its name, description and
@@ -58,6 +60,9 @@ final class ProductPage {
     private static final int MAX_TILE_TEXT = 300;
     /** An element holding more than this share of the page's text is a wrapper, not a widget. */
     private static final double MAX_WIDGET_SHARE = 0.9;
+
+    /** The page's main landmark. */
+    private static final Evaluator MAIN = QueryParser.parse("main, [role=main]");
 
     private static final Pattern WORD_SPLIT = Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -106,7 +111,7 @@ final class ProductPage {
         if (!isProduct) {
             return;
         }
-        for (Element e : root.getAllElements()) {
+        TreeQuery.forEachElement(root, e -> {
             if (Boilerplate.isHidden(e) && Boilerplate.isNamed(e, COLLAPSED_PANEL)) {
                 e.removeAttr("hidden").removeAttr("aria-hidden").removeAttr("style");
                 for (String c : e.classNames()) {
@@ -115,7 +120,7 @@ final class ProductPage {
                     }
                 }
             }
-        }
+        });
     }
 
     /**
@@ -129,7 +134,7 @@ final class ProductPage {
         }
         TextLengths lengths = TextLengths.of(root);
         Set<Element> titleAncestors = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element h1 : root.getElementsByTag("h1")) {
+        for (Element h1 : TreeQuery.byTag(root, "h1")) {
             for (Element p = h1; p != null && titleAncestors.add(p); p = p.parent()) {}
         }
         int pageText = Math.max(1, lengths.text(root));
@@ -160,8 +165,8 @@ final class ProductPage {
      * puts the product there and its navigation, footer and dialogs outside, whatever their size.
      */
     private static Element productArea(Element root) {
-        for (Element main : root.select("main, [role=main]")) {
-            if (!main.getElementsByTag("h1").isEmpty()) {
+        for (Element main : TreeQuery.select(root, MAIN)) {
+            if (!TreeQuery.byTag(main, "h1").isEmpty()) {
                 return main;
             }
         }
@@ -257,8 +262,8 @@ final class ProductPage {
         int tiles = 0;
         for (Element child : e.children()) {
             if (lengths.text(child) <= MAX_TILE_TEXT
-                    && PRICE.matcher(child.text()).find()
-                    && !child.getElementsByTag("a").isEmpty()) {
+                    && PRICE.matcher(ElementText.of(child)).find()
+                    && !TreeQuery.byTag(child, "a").isEmpty()) {
                 tiles++;
             }
         }

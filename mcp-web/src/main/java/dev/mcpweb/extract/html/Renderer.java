@@ -202,7 +202,7 @@ final class Renderer implements NodeFilter {
             case "a" -> {
                 URI url = absolute(e);
                 String href = url == null ? null : url.toString();
-                String label = url == null ? "" : e.text().strip();
+                String label = url == null ? "" : ElementText.of(e).strip();
                 openLinks.push(label.isEmpty() ? "" : href);
                 if (!label.isEmpty()) {
                     String title = e.attr("title").strip();

@@ -35,7 +35,7 @@ final class RepeatedBlocks {
             if (e.parent() == null) {
                 continue; // inside a block removed already
             }
-            String text = e.text();
+            String text = ElementText.of(e);
             if (text.length() < MIN_LENGTH) {
                 continue;
             }

@@ -9,8 +9,6 @@ import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * The number of visible non-space characters under each element, and how many of them sit inside
@@ -25,7 +23,7 @@ final class TextLengths {
 
     static TextLengths of(Element root) {
         TextLengths t = new TextLengths();
-        NodeTraversor.traverse(t.new Counter(), root);
+        t.measure(root);
         return t;
     }
 
@@ -78,13 +76,16 @@ final class TextLengths {
         return c >= '\u001c' || (c >= '\t' && c <= '\r');
     }
 
-    /** Sums bottom-up, keeping the open elements' counts on a stack rather than looking parents up. */
-    private final class Counter implements NodeVisitor {
-        private final Deque<int[]> open = new ArrayDeque<>();
-        private int linkDepth;
-
-        @Override
-        public void head(Node node, int depth) {
+    /**
+     * Sums bottom-up in one depth-first walk, keeping the open elements' counts on a stack rather than
+     * looking parents up. Its own loop rather than a {@link org.jsoup.select.NodeTraversor} walk: that
+     * calls a visitor shared by every walk of the extractor twice at every node, and is never inlined.
+     */
+    private void measure(Element root) {
+        Deque<int[]> open = new ArrayDeque<>();
+        int linkDepth = 0;
+        Node node = root;
+        while (true) {
             if (node instanceof Element e) {
                 int[] v = new int[2];
                 lengths.put(e, v);
@@ -96,7 +97,11 @@ final class TextLengths {
                                 && e.attributes().get("itemprop").equals("articleBody"))) {
                     storyMarks.add(e);
                 }
-            } else if (node instanceof TextNode t && !open.isEmpty()) {
+                if (e.childNodeSize() > 0) {
+                    node = e.childNode(0);
+                    continue;
+                }
+            } else if (node instanceof TextNode t) {
                 int n = visibleLength(t.getWholeText());
                 int[] v = open.peek(); // the text's parent
                 v[0] += n;
@@ -104,20 +109,28 @@ final class TextLengths {
                     v[1] += n;
                 }
             }
-        }
-
-        @Override
-        public void tail(Node node, int depth) {
-            if (node instanceof Element e) {
-                if (e.nameIs("a")) {
-                    linkDepth--;
+            // close the elements this node ends, then go on to the next sibling
+            while (true) {
+                if (node instanceof Element e) {
+                    if (e.nameIs("a")) {
+                        linkDepth--;
+                    }
+                    int[] v = open.pop();
+                    int[] parent = open.peek();
+                    if (parent != null) {
+                        parent[0] += v[0];
+                        parent[1] += v[1];
+                    }
                 }
-                int[] v = open.pop();
-                int[] parent = open.peek();
-                if (parent != null) {
-                    parent[0] += v[0];
-                    parent[1] += v[1];
+                if (node == root) {
+                    return;
                 }
+                Node next = node.nextSibling();
+                if (next != null) {
+                    node = next;
+                    break;
+                }
+                node = node.parent();
             }
         }
     }

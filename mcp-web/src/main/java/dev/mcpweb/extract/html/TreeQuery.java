@@ -3,6 +3,7 @@ package dev.mcpweb.extract.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
@@ -29,6 +30,17 @@ public final class TreeQuery {
         return found;
     }
 
+    /** The elements under {@code root} named {@code tag} (lower case), in page order: {@code getElementsByTag}. */
+    public static Elements byTag(Element root, String tag) {
+        Elements found = new Elements();
+        forEachElement(root, e -> {
+            if (e.nameIs(tag)) {
+                found.add(e);
+            }
+        });
+        return found;
+    }
+
     /**
      * Gives {@code visit} {@code root} and every element under it, in page order, for walks that read
      * the tree and change nothing. Cheaper than a {@link NodeTraversor} walk, which calls its visitor
@@ -41,6 +53,27 @@ public final class TreeQuery {
         while (!pending.isEmpty()) {
             Element e = pending.removeLast();
             visit.accept(e);
+            for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+                if (e.childNode(i) instanceof Element child) {
+                    pending.add(child);
+                }
+            }
+        }
+    }
+
+    /**
+     * As {@link #forEachElement}, but goes below an element only while {@code visit} returns true for
+     * it: for walks that stop at what they find, which a {@link NodeTraversor} filter would skip the
+     * children of.
+     */
+    public static void forEachElementWhile(Element root, Predicate<Element> visit) {
+        List<Element> pending = new ArrayList<>(); // a stack; its last element comes next
+        pending.add(root);
+        while (!pending.isEmpty()) {
+            Element e = pending.removeLast();
+            if (!visit.test(e)) {
+                continue;
+            }
             for (int i = e.childNodeSize() - 1; i >= 0; i--) {
                 if (e.childNode(i) instanceof Element child) {
                     pending.add(child);

@@ -1,0 +1,50 @@
+package dev.mcpweb.extract.html;
+
+import org.jsoup.nodes.CDataNode;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * {@link Element#text()} with a short way for the commonest case: an element whose one child is a text
+ * already in normal form (a link's label, a short line, a heading). jsoup walks the element with a
+ * visitor and copies the text through a string builder; here such a text is its own answer.
+ */
+public final class ElementText {
+    private ElementText() {}
+
+    /** The same string as {@code e.text()}. */
+    public static String of(Element e) {
+        if (e.childNodeSize() == 1 && e.childNode(0) instanceof TextNode t && !(t instanceof CDataNode)) {
+            String s = t.getWholeText();
+            if (isNormal(s)) {
+                return s.trim(); // text() trims what it gathered, as String.trim does
+            }
+        }
+        return e.text();
+    }
+
+    /**
+     * Whether jsoup's white-space normalisation leaves {@code s} as it is: no white space but single
+     * spaces (it turns tabs, line ends, form feeds and no-break spaces into spaces and runs of them into
+     * one) and no zero-width space or soft hyphen (it drops them). Whether the element keeps its white
+     * space then makes no difference.
+     */
+    private static boolean isNormal(String s) {
+        char previous = 'x';
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' ? previous == ' ' : isChanged(c)) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    private static boolean isChanged(char c) {
+        return switch (c) {
+            case '\t', '\n', '\f', '\r', '\u00a0', '\u200b', '\u00ad' -> true;
+            default -> false;
+        };
+    }
+}

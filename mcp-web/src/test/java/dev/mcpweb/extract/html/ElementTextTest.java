@@ -1,0 +1,20 @@
+package dev.mcpweb.extract.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class ElementTextTest {
+    @Test
+    void givesWhatJsoupsTextGivesForEveryElement() {
+        Element root = Jsoup.parse("""
+                <body><a href="/a">Plain label</a><a> Padded </a><a>Two  spaces</a><p>Line
+                end</p><p>Tab\there</p><p>No&nbsp;break</p><p>Soft&shy;hyphen</p><p>Zero&#8203;width</p>
+                <pre>  kept   as is  </pre><pre>plain</pre><h2>A <em>nested</em> heading</h2><span></span>
+                <p><![CDATA[data]]></p><a>\u000Bcontrol\u000B</a><li>Émigré — “quoted” 😀</li></body>""").body();
+        TreeQuery.forEachElement(
+                root, e -> assertThat(ElementText.of(e)).as(e.outerHtml()).isEqualTo(e.text()));
+    }
+}
