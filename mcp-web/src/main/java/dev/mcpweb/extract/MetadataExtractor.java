@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -324,6 +325,10 @@ final class MetadataExtractor {
         private static final Evaluator CONTENT_OR_BYLINE = QueryParser.parse("article, main, [class*=byline]");
         private static final Evaluator NAV_OR_FOOTER = QueryParser.parse("nav, footer");
         private static final Evaluator FOOTER_NAV_OR_ASIDE = QueryParser.parse("footer, nav, aside");
+        private static final Evaluator NAVIGATION = QueryParser.parse("header nav, nav, footer, aside");
+        private static final Evaluator ITEM_NAME = QueryParser.parse("[itemprop=name]");
+        /** The query for each microdata property asked about: the few names this class asks for. */
+        private static final Map<String, Evaluator> ITEMPROPS = new ConcurrentHashMap<>();
 
         final Map<String, List<String>> metas = new LinkedHashMap<>();
         final JsonLd jsonLd;
@@ -529,7 +534,7 @@ final class MetadataExtractor {
          */
         Optional<String> headline(Optional<String> site) {
             Element candidate = h1InContent != null ? h1InContent : h1Count == 1 ? h1 : null;
-            if (candidate == null || candidate.closest("header nav, nav, footer, aside") != null) {
+            if (candidate == null || candidate.closest(NAVIGATION) != null) {
                 return Optional.empty();
             }
             return clean(candidate.text())
@@ -557,13 +562,14 @@ final class MetadataExtractor {
         }
 
         Optional<String> microdata(String property) {
-            List<Element> all = inArticleScope(QueryParser.parse("[itemprop~=(?i)^" + property + "$]"));
+            List<Element> all = inArticleScope(
+                    ITEMPROPS.computeIfAbsent(property, p -> QueryParser.parse("[itemprop~=(?i)^" + p + "$]")));
             if (all.isEmpty()) {
                 return Optional.empty();
             }
             Element found = all.get(0);
             if (found.hasAttr("itemscope")) {
-                return Optional.ofNullable(found.selectFirst("[itemprop=name]")).map(Page::value);
+                return Optional.ofNullable(found.selectFirst(ITEM_NAME)).map(Page::value);
             }
             return Optional.of(value(found));
         }
@@ -571,7 +577,7 @@ final class MetadataExtractor {
         List<String> microdataAuthors() {
             Set<String> names = new LinkedHashSet<>();
             for (Element author : inArticleScope(AUTHOR_ITEMPROP)) {
-                Element name = author.hasAttr("itemscope") ? author.selectFirst("[itemprop=name]") : author;
+                Element name = author.hasAttr("itemscope") ? author.selectFirst(ITEM_NAME) : author;
                 if (name != null) {
                     names.add(value(name));
                 }

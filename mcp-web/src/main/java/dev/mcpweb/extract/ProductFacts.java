@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The facts a page's JSON-LD gives about the product it sells: its name, brand, price (of its first
@@ -23,6 +25,7 @@ final class ProductFacts {
     private static final Set<String> PRODUCT_TYPES =
             Set.of("product", "productgroup", "productmodel", "individualproduct");
     private static final int MAX_VALUE_CHARS = 300;
+    private static final Evaluator ITEMS = QueryParser.parse("[itemscope][itemtype]");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*+");
     private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
 
@@ -62,7 +65,7 @@ final class ProductFacts {
      * microdata model says (a meta's content, a link's href, a time's datetime, else the text).
      */
     static List<ProductFact> ofMicrodata(Element root) {
-        Element product = root.select("[itemscope][itemtype]").stream()
+        Element product = root.select(ITEMS).stream()
                 .filter(e -> PRODUCT_TYPES.contains(typeName(e.attr("itemtype"))))
                 .findFirst()
                 .orElse(null);

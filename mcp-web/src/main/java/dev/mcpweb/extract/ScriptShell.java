@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Tells a page whose text is written by JavaScript in the browser, from marks read on the parsed page
@@ -19,6 +21,9 @@ final class ScriptShell {
             Set.of("root", "app", "__next", "__nuxt", "___gatsby", "svelte", "main-app", "application", "ember-app");
     /** Fewer extracted characters than this is "no content". */
     private static final int EMPTY = 40;
+
+    private static final Evaluator EMPTY_APP_ROOT =
+            QueryParser.parse("app-root:empty, [data-reactroot]:empty, [ng-app]:empty");
     /** Fewer main-text characters than this is thin for a page that shows the marks of an app. */
     private static final int THIN = 200;
     /** A page with less text than this whose inline scripts are {@link #PAYLOAD_RATIO} times larger. */
@@ -114,7 +119,7 @@ final class ScriptShell {
                 return Optional.of("#" + id);
             }
         }
-        Element other = page.selectFirst("app-root:empty, [data-reactroot]:empty, [ng-app]:empty");
+        Element other = page.selectFirst(EMPTY_APP_ROOT);
         return other == null ? Optional.empty() : Optional.of("<" + other.tagName() + ">");
     }
 

@@ -2,6 +2,9 @@ package dev.mcpweb.extract.html;
 
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Element;
@@ -31,6 +34,16 @@ public final class AbsoluteUrls {
     /** The last base resolved against; pages are extracted one at a time, so it nearly always matches. */
     private static volatile Base last = new Base("", null, null, null);
 
+    /**
+     * The schemes found to have no {@link URL} handler in this JDK ({@code javascript}, {@code tel}, {@code
+     * whatsapp} ...): an href in one of them fails both of jsoup's parses, each after a class lookup and an
+     * exception, and jsoup then gives it back as it is, as this does at once. A fact of the JDK, the same for
+     * every page; bounded, since pages may name any scheme they like.
+     */
+    private static final Set<String> SCHEMES_WITHOUT_HANDLER = ConcurrentHashMap.newKeySet();
+
+    private static final int MAX_SCHEMES_WITHOUT_HANDLER = 64;
+
     private AbsoluteUrls() {}
 
     /**
@@ -54,13 +67,45 @@ public final class AbsoluteUrls {
             if (plain != null) {
                 return plain;
             }
+            String stripped = withoutControlChars(rel);
+            String scheme = scheme(stripped);
+            if (scheme != null && SCHEMES_WITHOUT_HANDLER.contains(scheme)) {
+                return stripped;
+            }
             try {
-                return resolve(baseUrl, withoutControlChars(rel)).toExternalForm();
+                return resolve(baseUrl, stripped).toExternalForm();
             } catch (MalformedURLException e) {
                 // jsoup's own fallbacks (rel alone, or a non-http scheme kept as it is) decide below
+                if (scheme != null
+                        && ("unknown protocol: " + scheme).equals(e.getMessage())
+                        && SCHEMES_WITHOUT_HANDLER.size() < MAX_SCHEMES_WITHOUT_HANDLER) {
+                    SCHEMES_WITHOUT_HANDLER.add(scheme);
+                }
             }
         }
         return StringUtil.resolve(base, rel);
+    }
+
+    /**
+     * The scheme {@code rel} starts with, lower-cased, where {@link URL} and jsoup read the same one: ASCII
+     * letters, digits, {@code +}, {@code .} and {@code -} from a letter up to a colon (URL reads no scheme in
+     * a comma, jsoup's pattern does), and not the {@code url:} prefix URL skips. Null for any other href.
+     */
+    private static String scheme(String rel) {
+        if (rel.isEmpty() || !isAsciiLetter(rel.charAt(0))) {
+            return null;
+        }
+        for (int i = 1, n = rel.length(); i < n; i++) {
+            char c = rel.charAt(i);
+            if (c == ':') {
+                String scheme = rel.substring(0, i).toLowerCase(Locale.ROOT);
+                return scheme.equals("url") ? null : scheme;
+            }
+            if (!(isAsciiLetterOrDigit(c) || c == '+' || c == '.' || c == '-')) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
@@ -181,7 +226,11 @@ public final class AbsoluteUrls {
     }
 
     private static boolean isAsciiLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return isAsciiLetter(c) || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** {@code s} without the characters U+0000 to U+001F, which jsoup removes before resolving. */

@@ -3,6 +3,8 @@ package dev.mcpweb.extract.html;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Cuts what precedes an article's headline: the category kicker, breadcrumb, date line, picture
@@ -17,11 +19,13 @@ final class ArticleStart {
     /** A paragraph with this much prose is part of the story, wherever it sits. */
     private static final int MIN_PARAGRAPH = 80;
 
+    private static final Evaluator H1 = QueryParser.parse("h1");
+
     private ArticleStart() {}
 
     /** Removes what precedes the first {@code <h1>} under {@code article}; {@code lengths} counts its text. */
     static void cut(Element article, TextLengths lengths) {
-        Element headline = article.selectFirst("h1");
+        Element headline = article.selectFirst(H1);
         if (headline == null) {
             return;
         }

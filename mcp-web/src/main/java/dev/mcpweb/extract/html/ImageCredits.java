@@ -115,7 +115,7 @@ final class ImageCredits {
             return false;
         }
         return Boilerplate.hasName(label, name -> name.toLowerCase(Locale.ROOT).contains("caption"))
-                || label.selectFirst("img, picture") != null;
+                || label.selectFirst(PICTURE) != null;
     }
 
     private static boolean namesCredit(String name) {

@@ -21,9 +21,11 @@ import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Renders a cleaned subtree as Markdown and as plain text in one iterative pass (no recursion, so
@@ -38,6 +40,9 @@ final class Renderer implements NodeFilter {
 
     private static final Pattern LANGUAGE_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_+#.-]{0,19}");
     private static final int MAX_TABLE_CELLS = 10_000;
+    // Parsed once: jsoup parses a query string on every call.
+    private static final Evaluator CODE = QueryParser.parse("code");
+    private static final Evaluator CHILD_CODE = QueryParser.parse("> code");
 
     private final StringBuilder md = new StringBuilder();
     private final StringBuilder txt = new StringBuilder();
@@ -468,12 +473,12 @@ final class Renderer implements NodeFilter {
      * {@code <div class="language-id">ts</div>}: one short word, not code. Null when there is none.
      */
     private static Element languageLabel(Element pre) {
-        Element code = pre.selectFirst("code");
+        Element code = pre.selectFirst(CODE);
         if (code == null) {
             return null;
         }
         for (Element child : pre.children()) {
-            if (child == code || child.selectFirst("code") != null) {
+            if (child == code || child.selectFirst(CODE) != null) {
                 return null;
             }
             if (LANGUAGE_LABEL.matcher(child.wholeText().strip()).matches()) {
@@ -501,7 +506,7 @@ final class Renderer implements NodeFilter {
     static String language(Element pre) {
         List<Element> candidates = new ArrayList<>();
         candidates.add(pre);
-        Element code = pre.selectFirst("> code");
+        Element code = pre.selectFirst(CHILD_CODE);
         if (code != null) {
             candidates.add(0, code);
         }
@@ -573,8 +578,12 @@ final class Renderer implements NodeFilter {
     }
 
     private static int parseStart(String start) {
+        String number = start.strip();
+        if (number.isEmpty()) {
+            return 1; // most lists have none: no exception thrown and caught for each
+        }
         try {
-            return Math.max(0, Integer.parseInt(start.strip()));
+            return Math.max(0, Integer.parseInt(number));
         } catch (NumberFormatException e) {
             return 1;
         }

@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The body text a page declares in its JSON-LD ({@code articleBody}, {@code text} or {@code
@@ -22,6 +24,7 @@ final class StructuredBody {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> BODY_FIELDS = Set.of("articleBody", "text", "description", "reviewBody");
     private static final int MAX_SCRIPT = 2_000_000;
+    private static final Evaluator JSON_LD = QueryParser.parse("script[type=application/ld+json]");
     private static final int MAX_NODES = 20_000;
     private static final int MAX_COMMENTS = 200;
 
@@ -29,7 +32,7 @@ final class StructuredBody {
 
     static Optional<String> of(Document page) {
         String best = "";
-        for (Element script : page.select("script[type=application/ld+json]")) {
+        for (Element script : page.select(JSON_LD)) {
             String json = script.data();
             if (json.length() > MAX_SCRIPT) {
                 continue;

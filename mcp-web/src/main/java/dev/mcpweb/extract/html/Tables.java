@@ -90,8 +90,12 @@ final class Tables {
     }
 
     private static int parseSpan(String v) {
+        String span = v.strip();
+        if (span.isEmpty()) {
+            return 1; // most cells have none: no exception thrown and caught for each
+        }
         try {
-            return Math.max(1, Integer.parseInt(v.strip()));
+            return Math.max(1, Integer.parseInt(span));
         } catch (NumberFormatException e) {
             return 1;
         }

@@ -1,11 +1,8 @@
 package dev.mcpweb.extract.html;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -16,7 +13,19 @@ import org.jsoup.nodes.TextNode;
  * where the page marks a story.
  */
 final class TextLengths {
-    private final Map<Element, int[]> lengths = new IdentityHashMap<>();
+    /**
+     * The elements measured, by identity, in an open-addressed table whose slots give each element's number
+     * in the order measured; {@link #text} and {@link #links} hold its counts at that number. A map of its
+     * own rather than an {@link java.util.IdentityHashMap} of {@code int[]}s: the pass puts every element of
+     * the page, several times a page, and the map's growth and an array per element were a twentieth of
+     * the extract stage.
+     */
+    private Element[] slots = new Element[256];
+
+    private int[] numbers = new int[256];
+    private int[] text = new int[128];
+    private int[] links = new int[128];
+    private int count;
     private final List<Element> storyMarks = new ArrayList<>();
 
     private TextLengths() {}
@@ -28,13 +37,63 @@ final class TextLengths {
     }
 
     int text(Element e) {
-        int[] v = lengths.get(e);
-        return v == null ? 0 : v[0];
+        int n = number(e);
+        return n < 0 ? 0 : text[n];
     }
 
     int linkText(Element e) {
-        int[] v = lengths.get(e);
-        return v == null ? 0 : v[1];
+        int n = number(e);
+        return n < 0 ? 0 : links[n];
+    }
+
+    /** {@code e}'s number in the order measured, or -1 when it was not measured. */
+    private int number(Element e) {
+        int mask = slots.length - 1;
+        for (int i = System.identityHashCode(e) & mask; ; i = (i + 1) & mask) {
+            Element slot = slots[i];
+            if (slot == e) {
+                return numbers[i];
+            }
+            if (slot == null) {
+                return -1;
+            }
+        }
+    }
+
+    /** Numbers {@code e}, measured for the first time, with counts of zero. */
+    private int add(Element e) {
+        int n = count++;
+        if (n == text.length) {
+            text = Arrays.copyOf(text, 2 * n);
+            links = Arrays.copyOf(links, 2 * n);
+        }
+        if (2 * count > slots.length) {
+            grow();
+        }
+        put(slots, numbers, e, n);
+        return n;
+    }
+
+    private void grow() {
+        Element[] oldSlots = slots;
+        int[] oldNumbers = numbers;
+        slots = new Element[2 * oldSlots.length];
+        numbers = new int[slots.length];
+        for (int i = 0; i < oldSlots.length; i++) {
+            if (oldSlots[i] != null) {
+                put(slots, numbers, oldSlots[i], oldNumbers[i]);
+            }
+        }
+    }
+
+    private static void put(Element[] slots, int[] numbers, Element e, int n) {
+        int mask = slots.length - 1;
+        int i = System.identityHashCode(e) & mask;
+        while (slots[i] != null) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = e;
+        numbers[i] = n;
     }
 
     /** The visible characters under {@code e} outside links: its prose. */
@@ -82,14 +141,16 @@ final class TextLengths {
      * calls a visitor shared by every walk of the extractor twice at every node, and is never inlined.
      */
     private void measure(Element root) {
-        Deque<int[]> open = new ArrayDeque<>();
+        int[] open = new int[64]; // the numbers of the open elements, innermost last
+        int depth = 0;
         int linkDepth = 0;
         Node node = root;
         while (true) {
             if (node instanceof Element e) {
-                int[] v = new int[2];
-                lengths.put(e, v);
-                open.push(v);
+                if (depth == open.length) {
+                    open = Arrays.copyOf(open, 2 * depth);
+                }
+                open[depth++] = add(e);
                 if (e.nameIs("a")) {
                     linkDepth++;
                 } else if (e.nameIs("article")
@@ -103,10 +164,10 @@ final class TextLengths {
                 }
             } else if (node instanceof TextNode t) {
                 int n = visibleLength(t.getWholeText());
-                int[] v = open.peek(); // the text's parent
-                v[0] += n;
+                int parent = open[depth - 1]; // the text's parent
+                text[parent] += n;
                 if (linkDepth > 0) {
-                    v[1] += n;
+                    links[parent] += n;
                 }
             }
             // close the elements this node ends, then go on to the next sibling
@@ -115,11 +176,11 @@ final class TextLengths {
                     if (e.nameIs("a")) {
                         linkDepth--;
                     }
-                    int[] v = open.pop();
-                    int[] parent = open.peek();
-                    if (parent != null) {
-                        parent[0] += v[0];
-                        parent[1] += v[1];
+                    int closed = open[--depth];
+                    if (depth > 0) {
+                        int parent = open[depth - 1];
+                        text[parent] += text[closed];
+                        links[parent] += links[closed];
                     }
                 }
                 if (node == root) {

@@ -88,6 +88,37 @@ class AbsoluteUrlsTest {
         }
     }
 
+    /**
+     * An href in a scheme the JDK has no handler for comes back as jsoup gives it, the first time (when the
+     * scheme is found to have none) and every time after (when that is remembered).
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "javascript:void(0)",
+                "JavaScript:history.back()",
+                "whatsapp://send?text=hi",
+                "x-app+v1.2:open",
+                "sms:+441234",
+                "tel\t:+441234",
+                "url:javascript:x",
+                "a,b:c",
+                "about:blank",
+                "http:relative",
+                "mailto:a@example.org"
+            })
+    void hrefsInSchemesWithoutAHandlerResolveAsJsoupDoesEveryTime(String href) {
+        for (int round = 0; round < 3; round++) {
+            for (String base : BASES) {
+                Element a = Jsoup.parse("<a>x</a>", base).selectFirst("a");
+                a.attr("href", href.replace("\\t", "\t"));
+                assertThat(AbsoluteUrls.of(a, "href"))
+                        .as("%s against %s, round %d", href, base, round)
+                        .isEqualTo(a.absUrl("href"));
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"href", "HREF"})
     void aMissingAttributeGivesEmptyText(String key) {
