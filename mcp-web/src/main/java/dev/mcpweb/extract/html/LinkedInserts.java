@@ -42,13 +42,13 @@ final class LinkedInserts {
                     || TeaserLists.insideAny(block, doomed)) {
                 continue;
             }
-            Element before = block.previousElementSibling();
+            Element before = previous(block, lengths);
             Element label = null;
             if (before != null && isLabel(before, lengths)) {
                 label = before;
-                before = before.previousElementSibling();
+                before = previous(before, lengths);
             }
-            if (endsParagraph(before, lengths) && isParagraph(block.nextElementSibling(), lengths)) {
+            if (endsParagraph(before, lengths) && isParagraph(next(block, lengths), lengths)) {
                 if (label != null) {
                     doomed.add(label);
                 }
@@ -68,8 +68,30 @@ final class LinkedInserts {
         return true;
     }
 
+    /** The sibling before {@code e}, passing over the short ones: an ad's label, an empty slot. */
+    private static Element previous(Element e, TextLengths lengths) {
+        Element sibling = e.previousElementSibling();
+        while (sibling != null && lengths.text(sibling) < MIN_INSERT && !isLabel(sibling, lengths)) {
+            sibling = sibling.previousElementSibling();
+        }
+        return sibling;
+    }
+
+    /** The sibling after {@code e}, passing over the short ones. */
+    private static Element next(Element e, TextLengths lengths) {
+        Element sibling = e.nextElementSibling();
+        while (sibling != null && lengths.text(sibling) < MIN_INSERT) {
+            sibling = sibling.nextElementSibling();
+        }
+        return sibling;
+    }
+
+    /** A paragraph of the story: a block of prose, most of it outside links, that is no heading. */
     private static boolean isParagraph(Element e, TextLengths lengths) {
-        return e != null && e.nameIs("p") && lengths.prose(e) >= MIN_PARAGRAPH;
+        return e != null
+                && !Boilerplate.HEADINGS.matches(e, e)
+                && lengths.prose(e) >= MIN_PARAGRAPH
+                && lengths.prose(e) >= lengths.linkText(e);
     }
 
     /** A paragraph of prose that does not end in a colon, which would introduce the links after it. */
