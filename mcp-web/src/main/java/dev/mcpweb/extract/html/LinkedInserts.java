@@ -21,6 +21,8 @@ final class LinkedInserts {
     private static final int MIN_INSERT = 20;
 
     private static final int MAX_INSERT = 300;
+    /** An insert names one or two other stories. */
+    private static final int MAX_LINKS = 2;
     /** A paragraph of the story holds at least this much prose. */
     private static final int MIN_PARAGRAPH = 80;
     /** A label line ("Read also:") is at most this long. */
@@ -58,9 +60,16 @@ final class LinkedInserts {
         doomed.forEach(Element::remove);
     }
 
-    /** Whether the links of {@code block} lead off the page: a list of anchors on it is a table of contents. */
+    /**
+     * Whether {@code block} holds one or two links, all leading off the page: a list of anchors on it is a
+     * table of contents, and a longer list of links is weighed by {@link TeaserLists}.
+     */
     private static boolean leadsElsewhere(Element block) {
-        for (Element link : block.getElementsByTag("a")) {
+        List<Element> links = block.getElementsByTag("a");
+        if (links.size() > MAX_LINKS) {
+            return false;
+        }
+        for (Element link : links) {
             if (link.attr("href").startsWith("#")) {
                 return false;
             }
@@ -68,10 +77,17 @@ final class LinkedInserts {
         return true;
     }
 
-    /** The sibling before {@code e}, passing over the short ones: an ad's label, an empty slot. */
+    private static boolean isHeading(Element e) {
+        return Boilerplate.HEADINGS.matches(e, e);
+    }
+
+    /** The sibling before {@code e}, passing over the short ones (an ad's label, an empty slot), not a heading. */
     private static Element previous(Element e, TextLengths lengths) {
         Element sibling = e.previousElementSibling();
-        while (sibling != null && lengths.text(sibling) < MIN_INSERT && !isLabel(sibling, lengths)) {
+        while (sibling != null
+                && lengths.text(sibling) < MIN_INSERT
+                && !isLabel(sibling, lengths)
+                && !isHeading(sibling)) {
             sibling = sibling.previousElementSibling();
         }
         return sibling;
@@ -80,7 +96,7 @@ final class LinkedInserts {
     /** The sibling after {@code e}, passing over the short ones. */
     private static Element next(Element e, TextLengths lengths) {
         Element sibling = e.nextElementSibling();
-        while (sibling != null && lengths.text(sibling) < MIN_INSERT) {
+        while (sibling != null && lengths.text(sibling) < MIN_INSERT && !isHeading(sibling)) {
             sibling = sibling.nextElementSibling();
         }
         return sibling;
@@ -89,7 +105,7 @@ final class LinkedInserts {
     /** A paragraph of the story: a block of prose, most of it outside links, that is no heading. */
     private static boolean isParagraph(Element e, TextLengths lengths) {
         return e != null
-                && !Boilerplate.HEADINGS.matches(e, e)
+                && !isHeading(e)
                 && lengths.prose(e) >= MIN_PARAGRAPH
                 && lengths.prose(e) >= lengths.linkText(e);
     }
@@ -103,7 +119,7 @@ final class LinkedInserts {
     private static boolean isLabel(Element e, TextLengths lengths) {
         String text = e.text().strip();
         return lengths.linkText(e) == 0
-                && !Boilerplate.HEADINGS.matches(e, e) // a heading introduces the story's own list
+                && !isHeading(e) // a heading introduces the story's own list
                 && TextLengths.visibleLength(text) <= MAX_LABEL
                 && text.endsWith(":");
     }

@@ -42,7 +42,7 @@ final class TeaserCards {
         Set<Element> doomed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element link : TreeQuery.byTag(main, "a")) {
             int text = lengths.text(link);
-            if (link.hasAttr("href")
+            if (leadsElsewhere(link)
                     && text >= 2 * MIN_HEADLINE
                     && !TreeQuery.select(link, CARD_BLOCKS).isEmpty()) {
                 Element card = link;
@@ -103,6 +103,12 @@ final class TeaserCards {
         // A kicker and a headline may both be linked headings; a headline alone is an entry of a list,
         // which a roundup of products builds that way too, and which TeaserLists weighs.
         return headlines >= 1 && headlines <= 2 && lengths.text(e) > headlineText;
+    }
+
+    /** Whether {@code link} leads to another page: one to a place on this page opens an answer or a section. */
+    private static boolean leadsElsewhere(Element link) {
+        String href = link.attr("href").strip();
+        return !href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:");
     }
 
     private static boolean insideAny(Element e, Element main, Set<Element> doomed) {

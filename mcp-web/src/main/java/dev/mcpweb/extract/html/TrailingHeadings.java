@@ -23,7 +23,9 @@ final class TrailingHeadings {
     /** Removes the headings (h2 to h6; a lone title stays) that end {@code main}, at most {@link #MAX_REMOVED}. */
     static void remove(Element main) {
         Element heading = lastHeading(main);
-        for (int removed = 0; removed < MAX_REMOVED && heading != null && !textFollows(heading, main); removed++) {
+        for (int removed = 0;
+                removed < MAX_REMOVED && heading != null && !isLink(heading) && !textFollows(heading, main);
+                removed++) {
             heading.remove();
             heading = lastHeading(main);
         }
@@ -32,6 +34,11 @@ final class TrailingHeadings {
     private static Element lastHeading(Element main) {
         List<Element> headings = TreeQuery.select(main, Boilerplate.HEADINGS);
         return headings.isEmpty() || headings.getLast() == main ? null : headings.getLast();
+    }
+
+    /** A heading that is itself a link leads to a page of its own, which the reader can follow. */
+    private static boolean isLink(Element heading) {
+        return !heading.getElementsByTag("a").isEmpty();
     }
 
     /** Whether any visible text follows {@code heading} under {@code main}. */
