@@ -183,7 +183,7 @@ final class Furniture implements NodeFilter {
 
     private static final String LEADING_MARKS = " -–—•·*>#|←‹«<";
     private static final String ARROWS = "→⟶➔➜➝➞➡➤⇒⇨▶►▸←⟵⬅◀◄◂";
-    private static final String TRAILING_MARKS = " :.!?…>»›→⟶↗↓⤵|+✕×";
+    private static final String TRAILING_MARKS = " :.!?…>»›→⟶↗↓⤵|+✕×-–";
 
     private static final Set<String> INLINE =
             Set.of("a", "span", "strong", "b", "em", "i", "small", "label", "button", "u", "font", "abbr", "time");

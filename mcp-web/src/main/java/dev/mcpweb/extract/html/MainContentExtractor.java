@@ -66,6 +66,8 @@ public final class MainContentExtractor {
             EmbeddedPreviews.remove(main);
             LeadCaptions.remove(main);
             NamedTeasers.remove(main);
+            TeaserCards.remove(main);
+            LinkedInserts.remove(main);
         }
         // A product page's description is followed by its specifications and answers, not by an article's tail.
         if (!discussion && (article || !product.isProduct())) {
@@ -76,6 +78,9 @@ public final class MainContentExtractor {
         stop.check();
         Furniture.remove(main, stop);
         ButtonLinks.remove(main);
+        if (article) {
+            TrailingHeadings.remove(main);
+        }
         if (includeComments) {
             ReaderComments.read(commentSections).appendTo(main);
         }
