@@ -76,6 +76,9 @@ public final class MainContentExtractor {
         stop.check();
         Furniture.remove(main, stop);
         ButtonLinks.remove(main);
+        if (!discussion && (article || !product.isProduct())) {
+            TrailingNotes.remove(main);
+        }
         if (includeComments) {
             ReaderComments.read(commentSections).appendTo(main);
         }
