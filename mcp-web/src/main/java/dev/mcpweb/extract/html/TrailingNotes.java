@@ -40,6 +40,8 @@ final class TrailingNotes {
 
     private static final Evaluator EMPHASIS = QueryParser.parse("strong, b, em, i");
 
+    private static final Evaluator ADDRESS = QueryParser.parse("address");
+
     private static final Set<String> INLINE = Set.of(
             "a", "abbr", "b", "bdi", "bdo", "big", "br", "button", "cite", "code", "data", "del", "dfn", "em", "font",
             "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong",
@@ -84,20 +86,44 @@ final class TrailingNotes {
      */
     private static final Pattern NOTICE = Pattern.compile("(?iU)\\b(?:"
             + "all rights reserved|copyrighted|must be logged in|comments are closed|will not be published"
-            + "|sie müssen (?:sich )?(?:einloggen|angemeldet)|kommentare (?:sind )?geschlossen|wird nicht veröffentlicht"
-            + "|alle rechte vorbehalten|nachdruck|ohne gewähr"
-            + "|tous droits réservés|ne sera pas publiée|commentaires sont fermés"
-            + "|todos los derechos reservados|no será publicad"
+            + "|to load (?:the )?(?:external )?content"
+            + "|sie müssen (?:sich )?(?:einloggen|angemeldet)|kommentare sind (?:\\w+ )?geschlossen"
+            + "|kommentare geschlossen|(?:wird|und) nicht veröffentlicht|alle rechte vorbehalten|nachdruck"
+            + "|ohne gewähr|um den inhalt von [^.]{1,60} zu laden"
+            + "|tous droits réservés|ne sera pas publiée|commentaires sont fermés|charger le contenu"
+            + "|todos los derechos reservados|no será publicad|cargar el contenido"
             + "|prawem autorskim|prawa zastrzeżone|nie zostanie opublikowany)");
 
-    /** A credit line: who took the picture, where the text comes from. */
-    private static final Pattern CREDIT = Pattern.compile("(?iU)^(?:quelle|quellen|bildquelle|titelbild|beitragsbild"
-            + "|foto|fotos|bild|source|sources|photo|image|credit|fuente|fuentes|źródło|źródła|fot\\.?)\\s*:");
+    /**
+     * A credit or record line: who took the picture, where the text comes from, its permalink, its
+     * categories and tags, when it was last changed, how often it was read.
+     */
+    private static final Pattern CREDIT = Pattern.compile("(?iU)^(?:(?:quelle|quellen|bildquelle|titelbild|beitragsbild"
+            + "|foto|fotos|bild|source|sources|photo|image|credit|fuente|fuentes|źródło|źródła|fot\\.?"
+            + "|kategorie|kategorien|category|categories|catégorie|categoría|kategoria"
+            + "|tags|schlagwörter|stichwörter|etiquetas|tagi|aufrufe|views"
+            + "|von|by|autor|autorin|author|text|texto|tekst|por|par)\\s*:(?:\\s|$)"
+            + "|(?:permalink|permalien|short-url)\\s*:?\\s*https?:"
+            + "|(?:last modified|last updated|zuletzt aktualisiert|aktualisiert am|mis à jour le|actualizado"
+            + "|ostatnia aktualizacja)\\s*:?\\s*\\d)");
 
-    /** A label over a contact or author box, whose lines follow it. */
+    /**
+     * A label over a contact or author box, whose lines follow it, or over an advertisement, per language.
+     * The whole of a block's text, punctuation aside.
+     */
     private static final Pattern LABEL = Pattern.compile("(?iU)(?:kontakt|pressekontakt|ansprechpartner(?:in)?"
-            + "|(?:über den|zum) autor|autor(?:in)?|contact|press contact|about the author|author"
-            + "|contacto|sobre el autor|contact presse|à propos de l'auteur|kontakt dla mediów|o autorze)\\s*:?");
+            + "|(?:über den|zum) autor|autor(?:in)?|von|text|contact|press contact|about the author|author|by"
+            + "|contacto|sobre el autor|por|contact presse|à propos de l'auteur|par|kontakt dla mediów|o autorze"
+            + "|anzeige|werbung|advertisement|publicidad|publicité|reklama)");
+
+    /** A phone or fax number or an e-mail address, as a contact box lists them. */
+    private static final Pattern CONTACT = Pattern.compile("(?iU)(?:\\b(?:tel|telefon|telephone|phone|fon|fax"
+            + "|téléphone|teléfono|tél)\\b\\.?:?\\s*\\+?\\(?\\d|[\\w.+-]+@[\\w-]+\\.[\\w.]+)");
+
+    /** A contact box lists at least this many ways to reach someone, */
+    private static final int MIN_CONTACTS = 2;
+    /** on at least this many lines. */
+    private static final int MIN_LINES = 3;
 
     private TrailingNotes() {}
 
@@ -112,6 +138,7 @@ final class TrailingNotes {
         for (int i = blocks.size() - 1; i >= 0 && lines.size() <= MAX_LINES; i--) {
             Element unit = widen(blocks.get(i), main, lengths);
             if (unit == main || holdsTaken(unit, doomed) || holdsTaken(unit, prompts) || holdsTaken(unit, lines)) {
+                story = lengths.text(unit) > MAX_NOTE ? unit : null; // a wrapper with text of its own
                 break;
             }
             if (taken(unit, doomed) || taken(unit, prompts) || taken(unit, lines) || lengths.text(unit) == 0) {
@@ -128,11 +155,13 @@ final class TrailingNotes {
                 break;
             }
             String s = unit.text();
-            if (LABEL.matcher(s).matches()) {
+            if (unit.nameIs("address") || TreeQuery.isWithin(unit, main, ADDRESS)) {
+                doomed.add(unit);
+            } else if (LABEL.matcher(strip(s)).matches()) {
                 doomed.add(unit);
                 doomed.addAll(lines);
                 lines.clear();
-            } else if (NOTICE.matcher(s).find() || CREDIT.matcher(s).find()) {
+            } else if (NOTICE.matcher(s).find() || CREDIT.matcher(s).find() || isContactBox(unit, s)) {
                 doomed.add(unit);
             } else if (PROMPT.matcher(s).find() && !s.endsWith("?")) {
                 prompts.add(unit);
@@ -152,6 +181,40 @@ final class TrailingNotes {
         if (removed <= MAX_SHARE * lengths.text(main)) {
             doomed.forEach(Element::remove);
         }
+    }
+
+    /** {@code s} without the punctuation around it: "- Anzeige -" is "Anzeige". */
+    private static String strip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && !Character.isLetterOrDigit(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetterOrDigit(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /**
+     * Whether {@code unit} lists ways to reach someone on lines of their own, as an address box does; a
+     * sentence that closes a story with a phone number and an address to write to is the story's own.
+     */
+    private static boolean isContactBox(Element unit, String s) {
+        int contacts = 0;
+        for (var m = CONTACT.matcher(s); m.find() && contacts < MIN_CONTACTS; ) {
+            contacts++;
+        }
+        if (contacts < MIN_CONTACTS) {
+            return false;
+        }
+        int lines = TreeQuery.byTag(unit, "br").size();
+        for (Element child : unit.children()) {
+            if (!INLINE.contains(child.normalName())) {
+                lines++;
+            }
+        }
+        return lines >= MIN_LINES;
     }
 
     /**

@@ -65,6 +65,26 @@ class TrailingNotesTest {
     }
 
     @Test
+    void creditRecordAndAdvertisementLinesAfterTheStoryGo() {
+        String text = extracted(STORY
+                + "<p>- Anzeige -</p><p>Titelbild: Max Muster / Stadtarchiv</p><p>Kategorie: Stadt, Verkehr</p>"
+                + "<address>brücke.html – Aktualisiert 03-10-2024</address>");
+
+        assertThat(text)
+                .contains("die Eröffnung für den Sommer in zwei Jahren")
+                .doesNotContain("Anzeige", "Titelbild", "Kategorie", "Aktualisiert");
+    }
+
+    @Test
+    void aClosingSentenceWithAPhoneNumberAndAnAddressToWriteToStays() {
+        String text = extracted(STORY
+                + "<p>Weitere Informationen erteilt Anne Althaus im Bauamt unter Tel. 02382 59743"
+                + " (althaus@example.org).</p>");
+
+        assertThat(text).contains("Weitere Informationen erteilt Anne Althaus", "althaus@example.org");
+    }
+
+    @Test
     void aClosingParagraphAboutDonationsAndSubscribersStays() {
         String text = extracted(STORY.replace(
                 "</div>",
