@@ -15,13 +15,14 @@ import org.jsoup.select.QueryParser;
 /**
  * Removes the notes a site sets after a story, each in a block of its own: a paywall's "to read on,
  * subscribe", a plea for donations, "follow us on Instagram", a magazine's or shop's advertisement, a
- * copyright or reprint notice, a picture or source credit line, what is left of a comment form ("you
- * must be logged in to comment", "comments are closed"), and a contact or author box under its label.
- * It walks the content's blocks back from its end and stops at the first that is neither such a note
- * nor a short line, so the story's last paragraph bounds it. A note and a closing sentence share their
- * structure, so the notes are told by their words, given per language (English, German, French,
- * Spanish, Portuguese, Italian, Polish); a short line the walk passes over stays unless it follows a
- * label, as the lines of a contact box do.
+ * copyright notice, a credit or record line (picture, source, permalink, categories, last change), an ad
+ * label, an {@code <address>}, a contact box, and what is left of a comment or log-in form. It walks the
+ * content's blocks back from its end and stops at the first that is neither such a note nor a short
+ * line, so the story's last paragraph bounds it. A note and a closing sentence share their structure,
+ * so the notes are told by their words, given per language (English, German, French, Spanish,
+ * Portuguese, Italian, Polish). A call to action goes only when the site set it apart from the story's
+ * run of paragraphs; a short line the walk passes over stays unless it follows a label, as the lines of
+ * a contact box do.
  */
 final class TrailingNotes {
     /** A note is a few sentences; a longer block is the story's own. */

@@ -43,12 +43,23 @@ class TrailingNotesTest {
     @Test
     void aContactBoxUnderItsLabelGoesWithItsLines() {
         String text = extracted(STORY
-                + "<div class=\"contact\"><p>Kontakt:</p><p>Jan Koch</p><p>Telefon +49 40 49 07 11 06</p>"
-                + "<p>jan.koch@example.org</p></div>");
+                + "<div class=\"contact\"><h4>Kontakt</h4><p>Dr. Jan Koch<br>Deutsches Klimarechenzentrum<br>"
+                + "E-Mail: koch@example.org</p></div>");
 
         assertThat(text)
                 .contains("die Eröffnung für den Sommer in zwei Jahren")
-                .doesNotContain("Kontakt", "Jan Koch", "Telefon");
+                .doesNotContain("Kontakt", "Jan Koch", "koch@example.org");
+    }
+
+    @Test
+    void aBoxListingPhonesAndAddressesOnLinesOfTheirOwnGoes() {
+        String text = extracted(STORY
+                + "<div class=\"box\">Naher Osten, Nordafrika<br>Leiterin: Maryam Schmidt<br>Telefon: 089 1258-290<br>"
+                + "Fax: 089 1258-359<br>E-Mail: schmidt@example.org</div>");
+
+        assertThat(text)
+                .contains("die Eröffnung für den Sommer in zwei Jahren")
+                .doesNotContain("Maryam Schmidt", "Telefon", "schmidt@example.org");
     }
 
     @Test
@@ -68,11 +79,12 @@ class TrailingNotesTest {
     void creditRecordAndAdvertisementLinesAfterTheStoryGo() {
         String text = extracted(STORY
                 + "<p>- Anzeige -</p><p>Titelbild: Max Muster / Stadtarchiv</p><p>Kategorie: Stadt, Verkehr</p>"
-                + "<address>brücke.html – Aktualisiert 03-10-2024</address>");
+                + "<p><small><address>bruecke.html - Created 03-10-2004 - Last Modified: 03-10-2024 2:20pm"
+                + "</address></small></p>");
 
         assertThat(text)
                 .contains("die Eröffnung für den Sommer in zwei Jahren")
-                .doesNotContain("Anzeige", "Titelbild", "Kategorie", "Aktualisiert");
+                .doesNotContain("Anzeige", "Titelbild", "Kategorie", "Last Modified");
     }
 
     @Test
