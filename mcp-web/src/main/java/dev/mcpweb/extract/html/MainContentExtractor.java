@@ -81,6 +81,9 @@ public final class MainContentExtractor {
         if (article) {
             TrailingHeadings.remove(main);
         }
+        if (!discussion && (article || !product.isProduct())) {
+            TrailingNotes.remove(main);
+        }
         if (includeComments) {
             ReaderComments.read(commentSections).appendTo(main);
         }

@@ -1,0 +1,313 @@
+package dev.mcpweb.extract.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
+
+/**
+ * Removes the notes a site sets after a story, each in a block of its own: a paywall's "to read on,
+ * subscribe", a plea for donations, "follow us on Instagram", a magazine's or shop's advertisement, a
+ * copyright notice, a credit or record line (picture, source, permalink, categories, last change), an ad
+ * label, an {@code <address>}, a contact box, and what is left of a comment or log-in form. It walks the
+ * content's blocks back from its end and stops at the first that is neither such a note nor a short
+ * line, so the story's last paragraph bounds it. A note and a closing sentence share their structure,
+ * so the notes are told by their words, given per language (English, German, French, Spanish,
+ * Portuguese, Italian, Polish). A call to action goes only when the site set it apart from the story's
+ * run of paragraphs; a short line the walk passes over stays unless it follows a label, as the lines of
+ * a contact box do.
+ */
+final class TrailingNotes {
+    /** A note is a few sentences; a longer block is the story's own. */
+    private static final int MAX_NOTE = 400;
+    /** A block this short is a line (a name, a date, a phone number) the walk may pass over. */
+    private static final int MAX_LINE = 120;
+    /** The walk passes over at most this many lines. */
+    private static final int MAX_LINES = 8;
+    /** A form after the story with at most this much text (its labels and notes) goes whole. */
+    private static final int MAX_FORM = 1500;
+    /** The notes together hold at most this share of the content's text. */
+    private static final double MAX_SHARE = 0.3;
+
+    /** A block with this share of its text in bold or italics is set apart as a whole. */
+    private static final double MIN_EMPHASIS = 0.8;
+
+    private static final Evaluator EMPHASIS = QueryParser.parse("strong, b, em, i");
+
+    private static final Evaluator ADDRESS = QueryParser.parse("address");
+
+    private static final Set<String> INLINE = Set.of(
+            "a", "abbr", "b", "bdi", "bdo", "big", "br", "button", "cite", "code", "data", "del", "dfn", "em", "font",
+            "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong",
+            "sub", "sup", "time", "tt", "u", "var", "wbr");
+
+    /**
+     * What a closing prompt asks of the reader, per language: subscribe, sign up, read on behind the
+     * paywall, donate, support, follow, buy the magazine, visit the shop. Phrases addressed to the reader,
+     * not nouns a story may close on (its subscribers, a newsletter, donations).
+     */
+    private static final Pattern PROMPT = Pattern.compile("(?iU)(?:\\b(?:"
+            // English
+            + "subscribe\\b|sign up (?:here|now|today|for (?:our|the|free))|log ?in to (?:comment|read on|continue)|support (?:us|our|independent)|supporting our"
+            + "|become a (?:member|patron|subscriber)|(?:our|free) newsletter"
+            + "|follow [^.]{0,30}\\bon (?:twitter|facebook|instagram|telegram|whatsapp|linkedin|tiktok|youtube)"
+            + "|letters? to the editor|donate\\b"
+            + "|make a donation|to (?:view|read|continue reading) the (?:full|whole|rest of the) (?:story|article)"
+            + "|visit our (?:online )?(?:shop|store)"
+            // German
+            + "|abonniere (?:jetzt|unseren?|unsere|den|das)|abonnieren sie|jetzt abonnieren|unterstütze"
+            + "|unterstützen sie|folg(?:e|en sie) uns|werden sie mitglied|(?:unseren|zum) newsletter"
+            + "|newsletter abonnieren|in deinen posteingang|jetzt spenden|spenden sie|spende jetzt"
+            + "|jede (?:noch so )?kleine spende|mit (?:einer|deiner|ihrer) spende|registrieren sie sich"
+            + "|lesen sie (?:das|die|den) [^.]{0,30}magazin|aktuelle ausgabe|unseren? [\\w-]*shop"
+            // French
+            + "|abonnez|s'abonner|soutenez|faites un don|je fais un don|suivez-nous|notre newsletter"
+            + "|lire la suite|connectez-vous"
+            // Spanish
+            + "|suscr[ií]b(?:ete|irse|irte|ase)|s[ií]guenos|seguir(?:nos)? (?:a [^.]{0,30})?en (?:facebook|twitter|instagram|telegram)"
+            + "|apoya (?:el|nuestro)|hazte (?:miembro|socio)|h[aá]gase miembro|canal de (?:telegram|whatsapp|youtube)"
+            + "|haz una donaci[oó]n|dona (?:ahora|aquí)"
+            // Portuguese, Italian
+            + "|assine|apoie|siga-nos|abbonati|iscriviti|seguici|sostieni"
+            // Polish
+            + "|zaprenumeruj|wykup (?:dostęp|prenumeratę|subskrypcję)|wesprzyj|obserwuj nas|czytaj (?:więcej|dalej) w"
+            + "|zaloguj się"
+            + "))");
+
+    /**
+     * What a site's closing notice says, per language: it claims the copyright or forbids reprints,
+     * disclaims, or tells that the comments are closed or need a log-in.
+     */
+    private static final Pattern NOTICE = Pattern.compile("(?iU)\\b(?:"
+            + "all rights reserved|copyrighted|must be logged in|comments are closed|will not be published"
+            + "|to load (?:the )?(?:external )?content"
+            + "|sie müssen (?:sich )?(?:einloggen|angemeldet)|kommentare sind (?:\\w+ )?geschlossen"
+            + "|kommentare geschlossen|(?:wird|und) nicht veröffentlicht|alle rechte vorbehalten|nachdruck"
+            + "|ohne gewähr|um den inhalt von [^.]{1,60} zu laden"
+            + "|tous droits réservés|ne sera pas publiée|commentaires sont fermés|charger le contenu"
+            + "|todos los derechos reservados|no será publicad|cargar el contenido"
+            + "|prawem autorskim|prawa zastrzeżone|nie zostanie opublikowany)");
+
+    /**
+     * A credit or record line: who took the picture, where the text comes from, its permalink, its
+     * categories and tags, when it was last changed, how often it was read.
+     */
+    private static final Pattern CREDIT = Pattern.compile("(?iU)^(?:(?:quelle|quellen|bildquelle|titelbild|beitragsbild"
+            + "|foto|fotos|bild|source|sources|photo|image|credit|fuente|fuentes|źródło|źródła|fot\\.?"
+            + "|kategorie|kategorien|category|categories|catégorie|categoría|kategoria"
+            + "|tags|schlagwörter|stichwörter|etiquetas|tagi|aufrufe|views"
+            + "|von|by|autor|autorin|author|text|texto|tekst|por|par)\\s*:(?:\\s|$)"
+            + "|(?:permalink|permalien|short-url)\\s*:?\\s*https?:"
+            + "|(?:last modified|last updated|zuletzt aktualisiert|aktualisiert am|mis à jour le|actualizado"
+            + "|ostatnia aktualizacja)\\s*:?\\s*\\d)");
+
+    /**
+     * A label over a contact or author box, whose lines follow it, or over an advertisement, per language.
+     * The whole of a block's text, punctuation aside.
+     */
+    private static final Pattern LABEL = Pattern.compile("(?iU)(?:kontakt|pressekontakt|ansprechpartner(?:in)?"
+            + "|(?:über den|zum) autor|autor(?:in)?|von|text|contact|press contact|about the author|author|by"
+            + "|contacto|sobre el autor|por|contact presse|à propos de l'auteur|par|kontakt dla mediów|o autorze"
+            + "|anzeige|werbung|advertisement|publicidad|publicité|reklama)");
+
+    /** A phone or fax number or an e-mail address, as a contact box lists them. */
+    private static final Pattern CONTACT = Pattern.compile("(?iU)(?:\\b(?:tel|telefon|telephone|phone|fon|fax"
+            + "|téléphone|teléfono|tél)\\b\\.?:?\\s*\\+?\\(?\\d|[\\w.+-]+@[\\w-]+\\.[\\w.]+)");
+
+    /** A contact box lists at least this many ways to reach someone, */
+    private static final int MIN_CONTACTS = 2;
+    /** on at least this many lines. */
+    private static final int MIN_LINES = 3;
+
+    private TrailingNotes() {}
+
+    /** Removes, in place, the notes that close {@code main}. */
+    static void remove(Element main) {
+        List<Element> blocks = textBlocks(main);
+        TextLengths lengths = TextLengths.of(main);
+        List<Element> doomed = new ArrayList<>();
+        List<Element> prompts = new ArrayList<>();
+        List<Element> lines = new ArrayList<>();
+        Element story = null;
+        for (int i = blocks.size() - 1; i >= 0 && lines.size() <= MAX_LINES; i--) {
+            Element unit = widen(blocks.get(i), main, lengths);
+            if (unit == main || holdsTaken(unit, doomed) || holdsTaken(unit, prompts) || holdsTaken(unit, lines)) {
+                story = lengths.text(unit) > MAX_NOTE ? unit : null; // a wrapper with text of its own
+                break;
+            }
+            if (taken(unit, doomed) || taken(unit, prompts) || taken(unit, lines) || lengths.text(unit) == 0) {
+                continue;
+            }
+            Element form = enclosingForm(unit, main, lengths);
+            if (form != null) {
+                doomed.add(form);
+                continue;
+            }
+            int text = lengths.text(unit);
+            if (text > MAX_NOTE) {
+                story = unit;
+                break;
+            }
+            String s = unit.text();
+            if (unit.nameIs("address") || TreeQuery.isWithin(unit, main, ADDRESS)) {
+                doomed.add(unit);
+            } else if (LABEL.matcher(strip(s)).matches()) {
+                doomed.add(unit);
+                doomed.addAll(lines);
+                lines.clear();
+            } else if (NOTICE.matcher(s).find() || CREDIT.matcher(s).find() || isContactBox(unit, s)) {
+                doomed.add(unit);
+            } else if (PROMPT.matcher(s).find() && !s.endsWith("?")) {
+                prompts.add(unit);
+            } else if (text <= MAX_LINE) {
+                lines.add(unit);
+            } else {
+                story = unit;
+                break;
+            }
+        }
+        for (Element prompt : prompts) {
+            if (!inRun(prompt, story) || emphasized(prompt, lengths)) {
+                doomed.add(prompt);
+            }
+        }
+        int removed = doomed.stream().mapToInt(lengths::text).sum();
+        if (removed <= MAX_SHARE * lengths.text(main)) {
+            doomed.forEach(Element::remove);
+        }
+    }
+
+    /** {@code s} without the punctuation around it: "- Anzeige -" is "Anzeige". */
+    private static String strip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && !Character.isLetterOrDigit(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetterOrDigit(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /**
+     * Whether {@code unit} lists ways to reach someone on lines of their own, as an address box does; a
+     * sentence that closes a story with a phone number and an address to write to is the story's own.
+     */
+    private static boolean isContactBox(Element unit, String s) {
+        int contacts = 0;
+        for (var m = CONTACT.matcher(s); m.find() && contacts < MIN_CONTACTS; ) {
+            contacts++;
+        }
+        if (contacts < MIN_CONTACTS) {
+            return false;
+        }
+        int lines = TreeQuery.byTag(unit, "br").size();
+        for (Element child : unit.children()) {
+            if (!INLINE.contains(child.normalName())) {
+                lines++;
+            }
+        }
+        return lines >= MIN_LINES;
+    }
+
+    /**
+     * Whether {@code prompt} is a paragraph in the story's own run of paragraphs, where the writer closes
+     * with a word to the reader ("subscribe for the next episode"), rather than a note the site sets apart.
+     */
+    private static boolean inRun(Element prompt, Element story) {
+        return story != null && prompt.nameIs("p") && story.nameIs("p") && prompt.parent() == story.parent();
+    }
+
+    /** Whether {@code e} is set in bold or italics as a whole, as a site sets its note apart. */
+    private static boolean emphasized(Element e, TextLengths lengths) {
+        int emphasis = 0;
+        for (Element inner : TreeQuery.select(e, EMPHASIS)) {
+            if (inner != e && (inner.parent() == null || !EMPHASIS.matches(e, inner.parent()))) {
+                emphasis += lengths.text(inner);
+            }
+        }
+        return emphasis >= MIN_EMPHASIS * lengths.text(e);
+    }
+
+    /** The largest element holding {@code block} and no other text, below {@code main}. */
+    private static Element widen(Element block, Element main, TextLengths lengths) {
+        Element unit = block;
+        int text = lengths.text(block);
+        for (Element p = block.parent(); p != null && p != main && lengths.text(p) == text; p = p.parent()) {
+            unit = p;
+        }
+        return unit;
+    }
+
+    /** Whether {@code unit} holds a block the walk has already taken. */
+    private static boolean holdsTaken(Element unit, List<Element> taken) {
+        for (Element e : taken) {
+            if (TreeQuery.holds(unit, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code unit} lies in a block the walk has already taken. */
+    private static boolean taken(Element unit, List<Element> taken) {
+        for (Element e : taken) {
+            if (TreeQuery.holds(e, unit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The form below {@code main} that holds {@code unit}: a comment, sign-up or log-in form, whose
+     * fields are gone by now but whose labels and notes are left. A form that wraps a whole page holds
+     * {@code main} instead, and one that holds a paragraph of prose is a page's content.
+     */
+    private static Element enclosingForm(Element unit, Element main, TextLengths lengths) {
+        for (Element e = unit; e != null && e != main; e = e.parent()) {
+            if (e.nameIs("form")) {
+                if (lengths.text(e) > MAX_FORM) {
+                    return null;
+                }
+                for (Element p : TreeQuery.byTag(e, "p")) {
+                    if (lengths.text(p) > MAX_NOTE) {
+                        return null;
+                    }
+                }
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The nearest block around each run of visible text under {@code main}, in page order, once each. */
+    private static List<Element> textBlocks(Element main) {
+        List<Element> blocks = new ArrayList<>();
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode t && !t.isBlank()) {
+                            Element block = t.parent() instanceof Element e ? e : main;
+                            while (block != main && INLINE.contains(block.normalName()) && block.parent() != null) {
+                                block = block.parent();
+                            }
+                            if (blocks.isEmpty() || blocks.getLast() != block) {
+                                blocks.add(block);
+                            }
+                        }
+                    }
+                },
+                main);
+        return blocks;
+    }
+}
