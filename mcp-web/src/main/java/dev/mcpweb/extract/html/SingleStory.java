@@ -14,7 +14,7 @@ final class SingleStory {
     private static final int MIN_PARAGRAPH = 80;
 
     /** How many such paragraphs a story has at least. */
-    private static final int MIN_PARAGRAPHS = 3;
+    private static final int MIN_PARAGRAPHS = 2;
 
     /** The share of the content's prose that the paragraphs after the headline must hold. */
     private static final double MOST = 0.6;

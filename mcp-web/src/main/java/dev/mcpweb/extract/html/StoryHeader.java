@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Removes the lines of a story's header that date it or time its reading: a date or a time standing on
@@ -32,8 +34,12 @@ final class StoryHeader {
      */
     private static final Pattern DATE_OR_TIME = Pattern.compile("(?iU)(?:(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}"
             + "|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}|\\p{L}{3,10}\\.? \\d{1,2},? \\d{4}|\\d{4}-\\d{2}-\\d{2}"
-            + "|\\d{1,2}/\\d{1,2}/\\d{2,4})(?:,? (?:\\p{L}{1,3} )?\\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"
+            + "|\\d{1,2}/\\d{1,2}/\\d{2,4})(?:(?:,? | ?[•·|–-] )(?:\\p{L}{1,3} )?\\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"
             + "|\\d{1,2}[:.]\\d{2} ?(?:uhr|[ap]\\.?m\\.?)?)");
+
+    private static final Evaluator HEADER = QueryParser.parse("header");
+
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
 
     private StoryHeader() {}
 
@@ -41,10 +47,12 @@ final class StoryHeader {
     static void remove(Element story) {
         TextLengths lengths = TextLengths.of(story);
         NameTest readingTimeNamed = new NameTest(StoryHeader::namesReadingTime);
+        NameTest labelNamed = new NameTest(StoryHeader::namesLabel);
         List<Element> doomed = new ArrayList<>();
         for (Element e : story.getAllElements()) {
-            if (e.nameIs("p") && lengths.prose(e) >= MIN_PARAGRAPH || ownText(e) >= MIN_PARAGRAPH) {
-                break; // the story's text starts, in a paragraph or a post's bare text
+            if ((e.nameIs("p") && lengths.prose(e) >= MIN_PARAGRAPH || ownText(e) >= MIN_PARAGRAPH)
+                    && !TreeQuery.isWithin(e, story, HEADER)) {
+                break; // the story's text starts, in a paragraph or a post's bare text; a standfirst is not it
             }
             int length = lengths.text(e);
             if (e == story || length == 0 || length > MAX_LINE || isHeading(e) || isDoomed(e, doomed)) {
@@ -56,7 +64,8 @@ final class StoryHeader {
             }
             if (readingTimeNamed.test(e)
                     || length <= MAX_DATE
-                            && DATE_OR_TIME.matcher(e.text().strip()).matches()) {
+                            && (labelNamed.test(e) && e.selectFirst(HEADINGS) == null
+                                    || DATE_OR_TIME.matcher(e.text().strip()).matches())) {
                 doomed.add(unit);
             }
         }
@@ -111,6 +120,21 @@ final class StoryHeader {
             }
         }
         return true;
+    }
+
+    /** A section's or category's name over the headline: "Promis", "Seguridad", "A-Frauen". */
+    private static boolean namesLabel(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.contains("categor")
+                || n.contains("kicker")
+                || n.contains("rubri")
+                || n.contains("ressort")
+                || n.contains("seccion")
+                || n.contains("eyebrow")
+                || n.contains("overline")
+                || n.contains("dachzeile")
+                || n.contains("topline")
+                || n.contains("keyword");
     }
 
     private static boolean namesReadingTime(String name) {

@@ -98,6 +98,21 @@ class StoryStartTest {
     }
 
     @Test
+    void theSectionLabelAndDateLineUnderTheStandfirstGoButTheStandfirstStays() {
+        String story = """
+                <header><h1>Fish ladder opens on the Aller</h1>
+                <p class="standfirst">Salmon can reach the upper Aller again for the first time since 1931: the
+                river authority opened the first of four fish ladders on Monday.</p></header>
+                <div class="meta"><div class="seccion">Umwelt</div><time>17 April 2012 • 2:54pm</time></div>
+                %s
+                """.formatted(STORY);
+
+        assertThat(text(newsPage(story)))
+                .contains("Fish ladder opens", "reach the upper Aller again", "first of four planned")
+                .doesNotContain("Umwelt", "2:54pm");
+    }
+
+    @Test
     void aPageThatDeclaresNothingButReadsAsOneStoryLosesTheBreadcrumbAboveItsHeadline() {
         String page = """
                 <html><body><header><a href="/">Valley News</a></header>
