@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class WcxbDevEvalTest {
     private static final Map<String, Double> TYPE_FLOORS = Map.of(
-            "article", 0.950,
+            "article", 0.952,
             "documentation", 0.935,
             "service", 0.840,
             "forum", 0.779,
@@ -40,6 +40,6 @@ class WcxbDevEvalTest {
         TYPE_FLOORS.forEach((type, floor) ->
                 assertThat(report.byType().get(type).f1()).as(type).isGreaterThan(floor));
         assertThat(report.withFound()).isGreaterThan(0.829);
-        assertThat(report.withoutExcluded()).isGreaterThan(0.9428);
+        assertThat(report.withoutExcluded()).isGreaterThan(0.9440);
     }
 }
