@@ -35,27 +35,28 @@ final class LeadCaptions {
         NameTest captionNamed = new NameTest(LeadCaptions::namesCaption);
         List<Element> doomed = new ArrayList<>();
         for (Element e : article.getAllElements()) {
-            if (e.nameIs("p") && lengths.prose(e) >= MIN_PARAGRAPH && !isInCaption(e, article, doomed)) {
+            boolean prose = e.nameIs("p") && lengths.prose(e) >= MIN_PARAGRAPH;
+            boolean caption = e != article
+                    && (CAPTIONS.matches(article, e) || captionNamed.test(e) && lengths.text(e) <= MAX_NAMED_CAPTION);
+            if (!prose && !caption || isInside(doomed, e)) {
+                continue;
+            }
+            if (prose && !TreeQuery.isWithin(e, article, CAPTIONS)) {
                 doomed.forEach(Element::remove);
                 return;
             }
-            if (e != article
-                    && (CAPTIONS.matches(article, e) || captionNamed.test(e) && lengths.text(e) <= MAX_NAMED_CAPTION)) {
+            if (caption) {
                 doomed.add(e);
             }
         }
     }
 
-    private static boolean isInCaption(Element p, Element article, List<Element> captions) {
-        if (TreeQuery.isWithin(p, article, CAPTIONS)) {
-            return true;
-        }
-        for (Element caption : captions) {
-            if (TreeQuery.holds(caption, p)) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Whether {@code e} lies in the last of {@code captions}: they are found in document order and none
+     * inside another, so only the last can hold what comes next.
+     */
+    private static boolean isInside(List<Element> captions, Element e) {
+        return !captions.isEmpty() && TreeQuery.holds(captions.getLast(), e);
     }
 
     private static boolean namesCaption(String name) {
