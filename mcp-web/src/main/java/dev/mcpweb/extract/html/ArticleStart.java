@@ -10,7 +10,9 @@ import org.jsoup.select.QueryParser;
  * Cuts what precedes an article's headline: the category kicker, breadcrumb, date line, picture
  * credit and call-to-action that sites put above the {@code <h1>} inside the same wrapper. The story
  * starts at its headline; what sits above it is only cut when it is short (a fifth of the text at most)
- * and holds no paragraph of prose, so an article whose standfirst or lead comes first keeps it.
+ * and holds no paragraph of prose, so an article whose standfirst or lead comes first keeps it. An
+ * article without an {@code <h1>} (the page spent it on its logo) starts at its first {@code <h2>} when
+ * no prose comes before it; above that only a kicker's few words go ("Promis" over the headline).
  * Structure only.
  */
 final class ArticleStart {
@@ -18,14 +20,21 @@ final class ArticleStart {
     private static final double MAX_CUT = 0.2;
     /** A paragraph with this much prose is part of the story, wherever it sits. */
     private static final int MIN_PARAGRAPH = 80;
+    /** What precedes an {@code <h2>} headline goes only up to this length: a kicker, a section name. */
+    private static final int MAX_KICKER = 60;
 
     private static final Evaluator H1 = QueryParser.parse("h1");
 
     private ArticleStart() {}
 
-    /** Removes what precedes the first {@code <h1>} under {@code article}; {@code lengths} counts its text. */
+    /** Removes what precedes the headline under {@code article}; {@code lengths} counts its text. */
     static void cut(Element article, TextLengths lengths) {
         Element headline = article.selectFirst(H1);
+        int maxCut = (int) (MAX_CUT * lengths.text(article));
+        if (headline == null) {
+            headline = leadingSubheading(article, lengths);
+            maxCut = Math.min(maxCut, MAX_KICKER);
+        }
         if (headline == null) {
             return;
         }
@@ -39,7 +48,7 @@ final class ArticleStart {
                 text += lengths.text(previous);
             }
         }
-        if (text > MAX_CUT * lengths.text(article)) {
+        if (text > maxCut) {
             return;
         }
         for (Element e : before) {
@@ -50,5 +59,18 @@ final class ArticleStart {
             }
         }
         before.forEach(Element::remove);
+    }
+
+    /** The first {@code <h2>} under {@code article} when no paragraph of prose precedes it. */
+    private static Element leadingSubheading(Element article, TextLengths lengths) {
+        for (Element e : article.getAllElements()) {
+            if (e.nameIs("h2")) {
+                return lengths.text(e) > 0 ? e : null;
+            }
+            if (e.nameIs("p") && lengths.prose(e) >= MIN_PARAGRAPH) {
+                return null;
+            }
+        }
+        return null;
     }
 }

@@ -67,6 +67,8 @@ final class ImageCredits {
                     }
                 } else if (label != main && isPictureLabel(label)) {
                     labels.add(label);
+                } else if (isCredit(e.text().strip())) {
+                    credits.add(e); // "PAP/ Rafał Guz" beside the headline, the lead picture's credit
                 }
             }
         });
@@ -118,9 +120,18 @@ final class ImageCredits {
                 || label.selectFirst(PICTURE) != null;
     }
 
+    /** Whether {@code text}, a named credit's whole text, is a credit: "Agency / Name", "Foto: dpa". */
+    private static boolean isCredit(String text) {
+        return !text.isEmpty()
+                && text.length() <= MAX_CREDIT
+                && (SLASHED_NAMES.matcher(text).matches()
+                        || CREDIT_MARK.matcher(text).find());
+    }
+
     private static boolean namesCredit(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.contains("credit")
+                || n.contains("author") && (n.contains("img") || n.contains("image") || n.contains("photo"))
                 || n.contains("copyright")
                 || n.contains("photographer")
                 || n.contains("fotograf")

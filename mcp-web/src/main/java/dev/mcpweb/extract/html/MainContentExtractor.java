@@ -68,6 +68,10 @@ public final class MainContentExtractor {
             NamedTeasers.remove(main);
             TeaserCards.remove(main);
             LinkedInserts.remove(main);
+            StoryHeader.remove(main);
+        } else if (!discussion && !product.isProduct() && SingleStory.is(main)) {
+            ArticleStart.cut(main, TextLengths.of(main));
+            StoryHeader.remove(main);
         }
         // A product page's description is followed by its specifications and answers, not by an article's tail.
         if (!discussion && (article || !product.isProduct())) {
