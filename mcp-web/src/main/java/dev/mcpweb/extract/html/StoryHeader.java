@@ -16,7 +16,7 @@ import org.jsoup.select.NodeTraversor;
  * standing on a line of its own ("23.10.2018", "11 Jan 2019", "17 April 2012 • 2:54pm"), a block its page
  * names a reading time ("Ten tekst przeczytasz w mniej niż minutę"), and a short label its page names a
  * category, kicker or section ("Promis", "Seguridad"), wherever they sit before the story's first paragraph
- * of prose (a standfirst inside {@code <header>} is not that paragraph). They describe the story rather
+ * of prose (a standfirst inside {@code <header>} or {@code <hgroup>} is not that paragraph). They describe the story rather
  * than tell it: Trafilatura's evaluation corpus counts every such date as boilerplate, and WCXB's texts
  * leave them out. A date inside the story's text, or in a sentence of the header ("Published on 2 May by
  * …"), stays. One walk, which stops where the story starts. Structure, names and the shape of dates; no
@@ -49,7 +49,7 @@ final class StoryHeader implements NodeFilter {
     private final NameTest readingTimeNamed = new NameTest(StoryHeader::namesReadingTime);
     private final NameTest labelNamed = new NameTest(StoryHeader::namesLabel);
     private final List<Element> doomed = new ArrayList<>();
-    /** How many {@code <header>} elements the walk is inside: a standfirst there does not start the story. */
+    /** How many {@code <header>} or {@code <hgroup>} elements the walk is inside: a standfirst there does not start the story. */
     private int headers;
 
     private StoryHeader(Element story) {
@@ -69,7 +69,7 @@ final class StoryHeader implements NodeFilter {
         if (!(node instanceof Element e) || depth == 0) {
             return FilterResult.CONTINUE;
         }
-        if (e.nameIs("header")) {
+        if (e.nameIs("header") || e.nameIs("hgroup")) {
             headers++;
         }
         if (headers == 0 && (e.nameIs("p") && lengths.prose(e) >= MIN_PARAGRAPH || ownText(e) >= MIN_PARAGRAPH)) {
@@ -94,7 +94,7 @@ final class StoryHeader implements NodeFilter {
 
     @Override
     public FilterResult tail(Node node, int depth) {
-        if (node instanceof Element e && e.nameIs("header")) {
+        if (node instanceof Element e && (e.nameIs("header") || e.nameIs("hgroup"))) {
             headers--;
         }
         return FilterResult.CONTINUE;

@@ -98,6 +98,21 @@ class StoryStartTest {
     }
 
     @Test
+    void theSectionLabelUnderAStandfirstInsideAnHgroupGoesButTheStandfirstStays() {
+        String story = """
+                <hgroup><h1>Fish ladder opens on the Aller</h1>
+                <strong class="bajada">Salmon can reach the upper Aller again for the first time since 1931: the
+                river authority opened the first of four fish ladders on Monday.</strong></hgroup>
+                <div class="meta"><div class="seccion">Umwelt</div></div>
+                %s
+                """.formatted(STORY);
+
+        assertThat(text(newsPage(story)))
+                .contains("Fish ladder opens", "reach the upper Aller again", "first of four planned")
+                .doesNotContain("Umwelt");
+    }
+
+    @Test
     void theSectionLabelAndDateLineUnderTheStandfirstGoButTheStandfirstStays() {
         String story = """
                 <header><h1>Fish ladder opens on the Aller</h1>
