@@ -117,6 +117,20 @@ final class TrailingNotes {
             + "|contacto|sobre el autor|por|contact presse|à propos de l'auteur|par|kontakt dla mediów|o autorze"
             + "|anzeige|werbung|advertisement|publicidad|publicité|reklama)");
 
+    /** A label over an author's bio, per language: the whole of a block's text, punctuation aside. */
+    private static final Pattern AUTHOR_LABEL = Pattern.compile("(?iU)(?:(?:über den|zum|die|der) autor(?:in)?"
+            + "|autor(?:in)?|about the author|the author|author|sobre el autor|el autor|autor|à propos de l'auteur"
+            + "|l'auteur|o autorze)");
+
+    /** Between an author label and the bio stand at most this many lines (the author's name, a role). */
+    private static final int MAX_BIO_LINES = 2;
+
+    /**
+     * An agency's or editor's sign-off at a story's very end: the editor's initials in lower case, then the
+     * agencies', slash-separated, perhaps in brackets: "aja/PAP", "(dr/spot)", "mb/dpa/AFP".
+     */
+    private static final Pattern SIGN_OFF = Pattern.compile("\\(?\\p{Ll}{2,4}(?:\\s?/\\s?\\p{L}{2,6}){1,3}\\)?");
+
     /** A phone or fax number or an e-mail address, as a contact box lists them. */
     private static final Pattern CONTACT = Pattern.compile("(?iU)(?:\\b(?:tel|telefon|telephone|phone|fon|fax"
             + "|téléphone|teléfono|tél)\\b\\.?:?\\s*\\+?\\(?\\d|[\\w.+-]+@[\\w-]+\\.[\\w.]+)");
@@ -156,7 +170,12 @@ final class TrailingNotes {
                 break;
             }
             String s = unit.text();
-            if (unit.nameIs("address") || TreeQuery.isWithin(unit, main, ADDRESS)) {
+            if (doomed.isEmpty()
+                    && prompts.isEmpty()
+                    && lines.isEmpty()
+                    && SIGN_OFF.matcher(s.strip()).matches()) {
+                doomed.add(unit);
+            } else if (unit.nameIs("address") || TreeQuery.isWithin(unit, main, ADDRESS)) {
                 doomed.add(unit);
             } else if (LABEL.matcher(strip(s)).matches()) {
                 doomed.add(unit);
@@ -169,8 +188,18 @@ final class TrailingNotes {
             } else if (text <= MAX_LINE) {
                 lines.add(unit);
             } else {
-                story = unit;
-                break;
+                int label = labelAbove(blocks, i, main, lengths);
+                if (label < 0) {
+                    story = unit;
+                    break;
+                }
+                doomed.add(unit);
+                doomed.addAll(lines);
+                lines.clear();
+                for (int j = i - 1; j >= label; j--) {
+                    doomed.add(widen(blocks.get(j), main, lengths));
+                }
+                i = label;
             }
         }
         for (Element prompt : prompts) {
@@ -182,6 +211,23 @@ final class TrailingNotes {
         if (removed <= MAX_SHARE * lengths.text(main)) {
             doomed.forEach(Element::remove);
         }
+    }
+
+    /**
+     * The index of the label ("Autor", "About the author") over the bio that {@code blocks[i]} is, set a
+     * line or two above it with only lines (the author's name) between; -1 where there is none.
+     */
+    private static int labelAbove(List<Element> blocks, int i, Element main, TextLengths lengths) {
+        for (int j = i - 1; j >= 0 && j >= i - 1 - MAX_BIO_LINES; j--) {
+            Element above = widen(blocks.get(j), main, lengths);
+            if (TreeQuery.holds(above, blocks.get(i)) || lengths.text(above) > MAX_LINE) {
+                return -1;
+            }
+            if (AUTHOR_LABEL.matcher(strip(above.text())).matches()) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /** {@code s} without the punctuation around it: "- Anzeige -" is "Anzeige". */
