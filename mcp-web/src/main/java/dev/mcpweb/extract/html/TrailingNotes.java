@@ -31,7 +31,10 @@ final class TrailingNotes {
     private static final int MAX_LINE = 120;
     /** The walk passes over at most this many lines. */
     private static final int MAX_LINES = 8;
-    /** A form after the story with at most this much text (its labels and notes) goes whole. */
+    /**
+     * A form after the story with at most this much text (its labels and notes) goes whole; a comment
+     * form, which says the address will not be published, goes even where the story is short.
+     */
     private static final int MAX_FORM = 1500;
     /** The notes together hold at most this share of the content's text. */
     private static final double MAX_SHARE = 0.3;
@@ -149,19 +152,28 @@ final class TrailingNotes {
         List<Element> doomed = new ArrayList<>();
         List<Element> prompts = new ArrayList<>();
         List<Element> lines = new ArrayList<>();
+        List<Element> commentForms = new ArrayList<>();
         Element story = null;
         for (int i = blocks.size() - 1; i >= 0 && lines.size() <= MAX_LINES; i--) {
             Element unit = widen(blocks.get(i), main, lengths);
-            if (unit == main || holdsTaken(unit, doomed) || holdsTaken(unit, prompts) || holdsTaken(unit, lines)) {
+            if (unit == main
+                    || holdsTaken(unit, doomed)
+                    || holdsTaken(unit, prompts)
+                    || holdsTaken(unit, lines)
+                    || holdsTaken(unit, commentForms)) {
                 story = lengths.text(unit) > MAX_NOTE ? unit : null; // a wrapper with text of its own
                 break;
             }
-            if (taken(unit, doomed) || taken(unit, prompts) || taken(unit, lines) || lengths.text(unit) == 0) {
+            if (taken(unit, doomed)
+                    || taken(unit, prompts)
+                    || taken(unit, lines)
+                    || taken(unit, commentForms)
+                    || lengths.text(unit) == 0) {
                 continue;
             }
             Element form = enclosingForm(unit, main, lengths);
             if (form != null) {
-                doomed.add(form);
+                (NOTICE.matcher(form.text()).find() ? commentForms : doomed).add(form);
                 continue;
             }
             int text = lengths.text(unit);
@@ -211,6 +223,7 @@ final class TrailingNotes {
         if (removed <= MAX_SHARE * lengths.text(main)) {
             doomed.forEach(Element::remove);
         }
+        commentForms.forEach(Element::remove);
     }
 
     /**
