@@ -86,11 +86,14 @@ final class TrailingNotes {
 
     /**
      * What a site's closing notice says, per language: it claims the copyright or forbids reprints,
-     * disclaims, or tells that the comments are closed or need a log-in.
+     * disclaims (the author's opinion is not the site's), or tells that the comments are closed or need a log-in.
      */
     private static final Pattern NOTICE = Pattern.compile("(?iU)\\b(?:"
             + "all rights reserved|copyrighted|must be logged in|comments are closed|will not be published"
-            + "|to load (?:the )?(?:external )?content"
+            + "|to load (?:the )?(?:external )?content|do not necessarily reflect|(?:views|opinions) expressed"
+            + "|(?:gibt|geben) [^.]{0,40}meinung (?:des|der) (?:autors|autorin|verfasser|redaktion)"
+            + "|n'engagent que (?:leurs?|son|ses) auteur|no (?:necesariamente )?refleja(?:n)? (?:la|las) opini"
+            + "|wyrażają (?:wyłącznie )?(?:opinie|poglądy) autor"
             + "|sie müssen (?:sich )?(?:einloggen|angemeldet)|kommentare sind (?:\\w+ )?geschlossen"
             + "|kommentare geschlossen|(?:wird|und) nicht veröffentlicht|alle rechte vorbehalten|nachdruck"
             + "|ohne gewähr|um den inhalt von [^.]{1,60} zu laden"

@@ -134,6 +134,7 @@ class TrailingNotesTest {
 
         assertThat(text).contains("die Eröffnung für den Sommer in zwei Jahren").doesNotContain("aja/PAP");
     }
+
     @Test
     void aCommentFormLongerThanAShortPostGoesAllTheSame() {
         String text = extracted("<h1>Virales Marketing</h1><p>Ich habe ein kleines Video gefunden, das zeigt, was"
@@ -148,5 +149,12 @@ class TrailingNotesTest {
         assertThat(text)
                 .contains("wie wir unbewusst dadurch beeinflusst werden")
                 .doesNotContain("wird benötigt", "Summiere", "manuell moderiert");
+    }
+    @Test
+    void aDisclaimerThatTheAuthorsOpinionIsNotTheSitesGoes() {
+        String text = extracted(STORY + "<p><em>The views expressed here are the author's alone and do not"
+                + " necessarily reflect those of the publisher.</em></p>");
+
+        assertThat(text).contains("die Eröffnung für den Sommer in zwei Jahren").doesNotContain("views expressed");
     }
 }
