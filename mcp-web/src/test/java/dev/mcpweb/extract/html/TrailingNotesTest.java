@@ -150,6 +150,7 @@ class TrailingNotesTest {
                 .contains("wie wir unbewusst dadurch beeinflusst werden")
                 .doesNotContain("wird benötigt", "Summiere", "manuell moderiert");
     }
+
     @Test
     void aDisclaimerThatTheAuthorsOpinionIsNotTheSitesGoes() {
         String text = extracted(STORY + "<p><em>The views expressed here are the author's alone and do not"
