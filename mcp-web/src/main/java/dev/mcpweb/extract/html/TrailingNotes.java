@@ -230,8 +230,8 @@ final class TrailingNotes {
     }
 
     /**
-     * The index of the label ("Autor", "About the author") over the bio that {@code blocks[i]} is, set a
-     * line or two above it with only lines (the author's name) between; -1 where there is none.
+     * The index of the label ("Autor", "About the author") over the bio that {@code blocks[i]} is, with at
+     * most two lines (the author's name, a role) between; -1 where there is none.
      */
     private static int labelAbove(List<Element> blocks, int i, Element main, TextLengths lengths) {
         for (int j = i - 1; j >= 0 && j >= i - 1 - MAX_BIO_LINES; j--) {
