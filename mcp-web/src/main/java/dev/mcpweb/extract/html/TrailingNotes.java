@@ -31,7 +31,10 @@ final class TrailingNotes {
     private static final int MAX_LINE = 120;
     /** The walk passes over at most this many lines. */
     private static final int MAX_LINES = 8;
-    /** A form after the story with at most this much text (its labels and notes) goes whole. */
+    /**
+     * A form after the story with at most this much text (its labels and notes) goes whole; a comment
+     * form, which says the address will not be published, goes even where the story is short.
+     */
     private static final int MAX_FORM = 1500;
     /** The notes together hold at most this share of the content's text. */
     private static final double MAX_SHARE = 0.3;
@@ -83,11 +86,14 @@ final class TrailingNotes {
 
     /**
      * What a site's closing notice says, per language: it claims the copyright or forbids reprints,
-     * disclaims, or tells that the comments are closed or need a log-in.
+     * disclaims (the author's opinion is not the site's), or tells that the comments are closed or need a log-in.
      */
     private static final Pattern NOTICE = Pattern.compile("(?iU)\\b(?:"
             + "all rights reserved|copyrighted|must be logged in|comments are closed|will not be published"
-            + "|to load (?:the )?(?:external )?content"
+            + "|to load (?:the )?(?:external )?content|do not necessarily reflect|(?:views|opinions) expressed"
+            + "|(?:gibt|geben) [^.]{0,40}meinung (?:des|der) (?:autors|autorin|verfasser|redaktion)"
+            + "|n'engagent que (?:leurs?|son|ses) auteur|no (?:necesariamente )?refleja(?:n)? (?:la|las) opini"
+            + "|wyrażają (?:wyłącznie )?(?:opinie|poglądy) autor"
             + "|sie müssen (?:sich )?(?:einloggen|angemeldet)|kommentare sind (?:\\w+ )?geschlossen"
             + "|kommentare geschlossen|(?:wird|und) nicht veröffentlicht|alle rechte vorbehalten|nachdruck"
             + "|ohne gewähr|um den inhalt von [^.]{1,60} zu laden"
@@ -117,6 +123,20 @@ final class TrailingNotes {
             + "|contacto|sobre el autor|por|contact presse|à propos de l'auteur|par|kontakt dla mediów|o autorze"
             + "|anzeige|werbung|advertisement|publicidad|publicité|reklama)");
 
+    /** A label over an author's bio, per language: the whole of a block's text, punctuation aside. */
+    private static final Pattern AUTHOR_LABEL = Pattern.compile("(?iU)(?:(?:über den|zum|die|der) autor(?:in)?"
+            + "|autor(?:in)?|about the author|the author|author|sobre el autor|el autor|autor|à propos de l'auteur"
+            + "|l'auteur|o autorze)");
+
+    /** Between an author label and the bio stand at most this many lines (the author's name, a role). */
+    private static final int MAX_BIO_LINES = 2;
+
+    /**
+     * An agency's or editor's sign-off at a story's very end: the editor's initials in lower case, then the
+     * agencies', slash-separated, perhaps in brackets: "aja/PAP", "(dr/spot)", "mb/dpa/AFP".
+     */
+    private static final Pattern SIGN_OFF = Pattern.compile("\\(?\\p{Ll}{2,4}(?:\\s?/\\s?\\p{L}{2,6}){1,3}\\)?");
+
     /** A phone or fax number or an e-mail address, as a contact box lists them. */
     private static final Pattern CONTACT = Pattern.compile("(?iU)(?:\\b(?:tel|telefon|telephone|phone|fon|fax"
             + "|téléphone|teléfono|tél)\\b\\.?:?\\s*\\+?\\(?\\d|[\\w.+-]+@[\\w-]+\\.[\\w.]+)");
@@ -135,19 +155,28 @@ final class TrailingNotes {
         List<Element> doomed = new ArrayList<>();
         List<Element> prompts = new ArrayList<>();
         List<Element> lines = new ArrayList<>();
+        List<Element> commentForms = new ArrayList<>();
         Element story = null;
         for (int i = blocks.size() - 1; i >= 0 && lines.size() <= MAX_LINES; i--) {
             Element unit = widen(blocks.get(i), main, lengths);
-            if (unit == main || holdsTaken(unit, doomed) || holdsTaken(unit, prompts) || holdsTaken(unit, lines)) {
+            if (unit == main
+                    || holdsTaken(unit, doomed)
+                    || holdsTaken(unit, prompts)
+                    || holdsTaken(unit, lines)
+                    || holdsTaken(unit, commentForms)) {
                 story = lengths.text(unit) > MAX_NOTE ? unit : null; // a wrapper with text of its own
                 break;
             }
-            if (taken(unit, doomed) || taken(unit, prompts) || taken(unit, lines) || lengths.text(unit) == 0) {
+            if (taken(unit, doomed)
+                    || taken(unit, prompts)
+                    || taken(unit, lines)
+                    || taken(unit, commentForms)
+                    || lengths.text(unit) == 0) {
                 continue;
             }
             Element form = enclosingForm(unit, main, lengths);
             if (form != null) {
-                doomed.add(form);
+                (NOTICE.matcher(form.text()).find() ? commentForms : doomed).add(form);
                 continue;
             }
             int text = lengths.text(unit);
@@ -156,7 +185,12 @@ final class TrailingNotes {
                 break;
             }
             String s = unit.text();
-            if (unit.nameIs("address") || TreeQuery.isWithin(unit, main, ADDRESS)) {
+            if (doomed.isEmpty()
+                    && prompts.isEmpty()
+                    && lines.isEmpty()
+                    && SIGN_OFF.matcher(s.strip()).matches()) {
+                doomed.add(unit);
+            } else if (unit.nameIs("address") || TreeQuery.isWithin(unit, main, ADDRESS)) {
                 doomed.add(unit);
             } else if (LABEL.matcher(strip(s)).matches()) {
                 doomed.add(unit);
@@ -169,8 +203,18 @@ final class TrailingNotes {
             } else if (text <= MAX_LINE) {
                 lines.add(unit);
             } else {
-                story = unit;
-                break;
+                int label = labelAbove(blocks, i, main, lengths);
+                if (label < 0) {
+                    story = unit;
+                    break;
+                }
+                doomed.add(unit);
+                doomed.addAll(lines);
+                lines.clear();
+                for (int j = i - 1; j >= label; j--) {
+                    doomed.add(widen(blocks.get(j), main, lengths));
+                }
+                i = label;
             }
         }
         for (Element prompt : prompts) {
@@ -182,6 +226,24 @@ final class TrailingNotes {
         if (removed <= MAX_SHARE * lengths.text(main)) {
             doomed.forEach(Element::remove);
         }
+        commentForms.forEach(Element::remove);
+    }
+
+    /**
+     * The index of the label ("Autor", "About the author") over the bio that {@code blocks[i]} is, with at
+     * most two lines (the author's name, a role) between; -1 where there is none.
+     */
+    private static int labelAbove(List<Element> blocks, int i, Element main, TextLengths lengths) {
+        for (int j = i - 1; j >= 0 && j >= i - 1 - MAX_BIO_LINES; j--) {
+            Element above = widen(blocks.get(j), main, lengths);
+            if (TreeQuery.holds(above, blocks.get(i)) || lengths.text(above) > MAX_LINE) {
+                return -1;
+            }
+            if (AUTHOR_LABEL.matcher(strip(above.text())).matches()) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /** {@code s} without the punctuation around it: "- Anzeige -" is "Anzeige". */

@@ -105,4 +105,57 @@ class TrailingNotesTest {
 
         assertThat(text).contains("wir freuen uns wie immer über Spenden", "mehr Abonnenten als je zuvor");
     }
+
+    @Test
+    void anAuthorsBioUnderAnAuthorLabelGoesWithTheLabelAndTheName() {
+        String text = extracted(STORY + STORY
+                + "<div class=\"author\"><h4>Autor</h4><p><strong>Dr. Thomas Berger</strong></p><p>ist Gründungspartner"
+                + " der Kanzlei Berger und Partner in Berlin. Zu seinen Tätigkeitsfeldern zählen insbesondere Bank- und"
+                + " Kapitalmarktrecht, Verbraucherschutzrecht und Internetrecht.</p></div>");
+
+        assertThat(text)
+                .contains("die Eröffnung für den Sommer in zwei Jahren")
+                .doesNotContain("Thomas Berger", "Tätigkeitsfeldern");
+    }
+
+    @Test
+    void aParagraphUnderAShortLineThatIsNoLabelStays() {
+        String text = extracted(
+                STORY
+                        + "<h4>Ausblick</h4><p>Der Rat will im Herbst auch über eine zweite Brücke weiter flussabwärts"
+                        + " beraten, für die es bereits einen ersten Entwurf des gleichen Büros gibt, der viel Zuspruch fand.</p>");
+
+        assertThat(text).contains("Ausblick", "eine zweite Brücke weiter flussabwärts");
+    }
+
+    @Test
+    void anAgencySignOffAtTheVeryEndGoes() {
+        String text = extracted(STORY + "<p>aja/PAP</p>");
+
+        assertThat(text).contains("die Eröffnung für den Sommer in zwei Jahren").doesNotContain("aja/PAP");
+    }
+
+    @Test
+    void aCommentFormLongerThanAShortPostGoesAllTheSame() {
+        String text = extracted("<h1>Virales Marketing</h1><p>Ich habe ein kleines Video gefunden, das zeigt, was"
+                + " unter viralem Marketing zu verstehen ist und wie wir unbewusst dadurch beeinflusst werden.</p>"
+                + "<form action=\"/comment\"><p><label>Name (wird benötigt)</label><input name=\"author\"></p>"
+                + "<p><label>E-Mail (wird benötigt und nicht veröffentlicht)</label><input name=\"email\"></p>"
+                + "<p><label>Spam-Schutz: Summiere 2 + 8 ! (ohne Taschenrechner)</label><input name=\"q\"></p>"
+                + "<p>Hinweis: Gewerbliche Einträge und Einträge, die Werbung darstellen, werden ohne Angabe von"
+                + " Gründen von mir gelöscht.</p><p>Spam: Es kann sein, dass Ihr Kommentar nicht sofort erscheint."
+                + " Er wird dann manuell moderiert und freigegeben.</p></form>");
+
+        assertThat(text)
+                .contains("wie wir unbewusst dadurch beeinflusst werden")
+                .doesNotContain("wird benötigt", "Summiere", "manuell moderiert");
+    }
+
+    @Test
+    void aDisclaimerThatTheAuthorsOpinionIsNotTheSitesGoes() {
+        String text = extracted(STORY + "<p><em>The views expressed here are the author's alone and do not"
+                + " necessarily reflect those of the publisher.</em></p>");
+
+        assertThat(text).contains("die Eröffnung für den Sommer in zwei Jahren").doesNotContain("views expressed");
+    }
 }
