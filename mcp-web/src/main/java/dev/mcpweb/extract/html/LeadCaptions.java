@@ -38,7 +38,7 @@ final class LeadCaptions {
             boolean prose = e.nameIs("p") && lengths.prose(e) >= MIN_PARAGRAPH;
             boolean caption = e != article
                     && (CAPTIONS.matches(article, e) || captionNamed.test(e) && lengths.text(e) <= MAX_NAMED_CAPTION);
-            if (!prose && !caption || isInside(doomed, e)) {
+            if (!prose && !caption || TeaserLists.insideAny(e, doomed)) {
                 continue;
             }
             if (prose && !TreeQuery.isWithin(e, article, CAPTIONS)) {
@@ -49,14 +49,6 @@ final class LeadCaptions {
                 doomed.add(e);
             }
         }
-    }
-
-    /**
-     * Whether {@code e} lies in the last of {@code captions}: they are found in document order and none
-     * inside another, so only the last can hold what comes next.
-     */
-    private static boolean isInside(List<Element> captions, Element e) {
-        return !captions.isEmpty() && TreeQuery.holds(captions.getLast(), e);
     }
 
     private static boolean namesCaption(String name) {

@@ -74,7 +74,8 @@ public final class MainContentExtractor {
             StoryHeader.remove(main);
         }
         // A product page's description is followed by its specifications and answers, not by an article's tail.
-        if (!discussion && (article || !product.isProduct())) {
+        boolean storyTail = !discussion && (article || !product.isProduct());
+        if (storyTail) {
             ArticleEnd.cut(main, article);
         }
         RepeatedBlocks.remove(main);
@@ -85,7 +86,7 @@ public final class MainContentExtractor {
         if (article) {
             TrailingHeadings.remove(main);
         }
-        if (!discussion && (article || !product.isProduct())) {
+        if (storyTail) {
             TrailingNotes.remove(main);
         }
         if (includeComments) {
