@@ -29,8 +29,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "fetch",
         description = {
-            "Fetch a URL or a local file through the SSRF guard, robots.txt and the size and time limits,",
-            "and write the body to stdout (or, with --info, the outcome as JSON). A page rendered in headless",
+            "Fetch a URL or a local file through the SSRF guard, robots.txt and the size and time limits.",
+            "The body goes to stdout (or, with --info, the outcome as JSON). A page rendered in headless",
             "Chromium (--render) is written as its DOM after its scripts ran.",
             "Exit codes: 0 fetched, 2 usage or configuration error, 3 refused by policy, 4 failed."
         })

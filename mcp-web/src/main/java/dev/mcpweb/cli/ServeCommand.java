@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         description = {
-            "Run the MCP server. By default it speaks MCP on stdin/stdout, as MCP clients that start it expect;",
-            "--http serves Streamable HTTP at http://HOST:PORT/mcp, with /health and /metrics."
+            "Run the MCP server: on stdin/stdout by default, as MCP clients that start it expect.",
+            "With --http it serves Streamable HTTP at http://HOST:PORT/mcp, with /health and /metrics."
         })
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
