@@ -127,7 +127,7 @@ final class Furniture implements NodeFilter {
                     + "|\\bwhen you (?:buy|purchase|shop|click)\\b.{0,40}\\b(?:through|via) (?:\\w+ )?links?\\b"
                     + "|\\b(?:contains?|uses|may contain) affiliate links\\b|\\benthält (?:\\w+ )?affiliate[- ]links\\b"
                     + "|\\b(?:beitrag|artikel|post) enthält (?:\\w+ )?werbung\\b|\\bchosen independently by our editors\\b"
-                    + "|\\b(?:sign up|subscribe) (?:for|to) (?:our|the|my)\\b.{0,40}\\bnewsletters?\\b"
+                    + "|\\b(?:sign(?:ing)? up|subscrib(?:e|ing)) (?:for|to) (?:our|the|my)\\b.{0,40}\\bnewsletters?\\b"
                     + "|\\bjoin (?:our|my) (?:\\w+ )?(?:newsletter|mailing list)\\b"
                     + "|\\b(?:delivered|sent) (?:straight |directly )?to your inbox\\b|\\bcheck your inbox\\b"
                     + "|\\bthanks? (?:you )?for subscribing\\b|^(?:©|copyright\\b|\\(c\\) ).{0,150}$"

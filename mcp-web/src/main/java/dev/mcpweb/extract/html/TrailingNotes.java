@@ -27,6 +27,8 @@ import org.jsoup.select.QueryParser;
 final class TrailingNotes {
     /** A note is a few sentences; a longer block is the story's own. */
     private static final int MAX_NOTE = 400;
+    /** A prompt set in bold or italics as a whole may be this long: a plea of a few sentences. */
+    private static final int MAX_SET_APART_NOTE = 800;
     /** A block this short is a line (a name, a date, a phone number) the walk may pass over. */
     private static final int MAX_LINE = 120;
     /** The walk passes over at most this many lines. */
@@ -43,6 +45,9 @@ final class TrailingNotes {
     private static final double MIN_EMPHASIS = 0.8;
 
     private static final Evaluator EMPHASIS = QueryParser.parse("strong, b, em, i");
+
+    /** The name of the element a loose run of text is wrapped in while the walk lasts. */
+    private static final String RUN = "loose-run";
 
     private static final Evaluator ADDRESS = QueryParser.parse("address");
 
@@ -96,7 +101,7 @@ final class TrailingNotes {
             + "|wyrażają (?:wyłącznie )?(?:opinie|poglądy) autor"
             + "|sie müssen (?:sich )?(?:einloggen|angemeldet)|kommentare sind (?:\\w+ )?geschlossen"
             + "|kommentare geschlossen|(?:wird|und) nicht veröffentlicht|alle rechte vorbehalten|nachdruck"
-            + "|ohne gewähr|um den inhalt von [^.]{1,60} zu laden"
+            + "|ohne gewähr|um den inhalt von (?:[^.]|\\.\\w){1,60} zu laden"
             + "|tous droits réservés|ne sera pas publiée|commentaires sont fermés|charger le contenu"
             + "|todos los derechos reservados|no será publicad|cargar el contenido"
             + "|prawem autorskim|prawa zastrzeżone|nie zostanie opublikowany)");
@@ -122,6 +127,10 @@ final class TrailingNotes {
             + "|(?:über den|zum) autor|autor(?:in)?|von|text|contact|press contact|about the author|author|by"
             + "|contacto|sobre el autor|por|contact presse|à propos de l'auteur|par|kontakt dla mediów|o autorze"
             + "|anzeige|werbung|advertisement|publicidad|publicité|reklama)");
+
+    /** An ad label at the head of a line: "ANZEIGE - Heute mal ausgehen?", "Werbung: …". */
+    private static final Pattern AD_LINE = Pattern.compile(
+            "(?iU)^[\\s\\p{Pd}]*(?:anzeige|werbung|advertisement|publicidad|publicité|reklama)\\s*[\\p{Pd}:|]");
 
     /** A label over an author's bio, per language: the whole of a block's text, punctuation aside. */
     private static final Pattern AUTHOR_LABEL = Pattern.compile("(?iU)(?:(?:über den|zum|die|der) autor(?:in)?"
@@ -150,6 +159,7 @@ final class TrailingNotes {
 
     /** Removes, in place, the notes that close {@code main}. */
     static void remove(Element main) {
+        List<Element> runs = wrapLooseRuns(main);
         List<Element> blocks = textBlocks(main);
         TextLengths lengths = TextLengths.of(main);
         List<Element> doomed = new ArrayList<>();
@@ -180,11 +190,15 @@ final class TrailingNotes {
                 continue;
             }
             int text = lengths.text(unit);
+            String s = unit.text();
+            if (text > MAX_NOTE && text <= MAX_SET_APART_NOTE && isPrompt(s) && emphasized(unit, lengths)) {
+                doomed.add(unit);
+                continue;
+            }
             if (text > MAX_NOTE) {
                 story = unit;
                 break;
             }
-            String s = unit.text();
             if (doomed.isEmpty()
                     && prompts.isEmpty()
                     && lines.isEmpty()
@@ -192,13 +206,15 @@ final class TrailingNotes {
                 doomed.add(unit);
             } else if (unit.nameIs("address") || TreeQuery.isWithin(unit, main, ADDRESS)) {
                 doomed.add(unit);
+            } else if (AD_LINE.matcher(s).find() && text <= MAX_LINE) {
+                doomed.add(unit);
             } else if (LABEL.matcher(strip(s)).matches()) {
                 doomed.add(unit);
                 doomed.addAll(lines);
                 lines.clear();
             } else if (NOTICE.matcher(s).find() || CREDIT.matcher(s).find() || isContactBox(unit, s)) {
                 doomed.add(unit);
-            } else if (PROMPT.matcher(s).find() && !s.endsWith("?")) {
+            } else if (isPrompt(s)) {
                 prompts.add(unit);
             } else if (text <= MAX_LINE) {
                 lines.add(unit);
@@ -227,6 +243,79 @@ final class TrailingNotes {
             doomed.forEach(Element::remove);
         }
         commentForms.forEach(Element::remove);
+        for (Element run : runs) {
+            if (run.parent() != null) {
+                run.unwrap();
+            }
+        }
+    }
+
+    /**
+     * Wraps each run of bare text and inline elements that shares its parent with blocks ("Von: Götz
+     * Warnke" or "Bild: …" after the story's last paragraph, in the story's own container) in an element
+     * of its own, so the walk sees the run as a block rather than its parent, which holds the story.
+     */
+    private static List<Element> wrapLooseRuns(Element main) {
+        List<Element> mixed = new ArrayList<>();
+        for (Element e : main.getAllElements()) {
+            if (!INLINE.contains(e.normalName()) && holdsBlockAndText(e)) {
+                mixed.add(e);
+            }
+        }
+        List<Element> runs = new ArrayList<>();
+        for (Element e : mixed) {
+            List<Node> run = new ArrayList<>();
+            for (Node child : new ArrayList<>(e.childNodes())) {
+                if (child instanceof TextNode || child instanceof Element c && INLINE.contains(c.normalName())) {
+                    run.add(child);
+                } else {
+                    wrap(run, runs);
+                    run = new ArrayList<>();
+                }
+            }
+            wrap(run, runs);
+        }
+        return runs;
+    }
+
+    /** Whether {@code e} holds, as its children, both a block and text outside any block. */
+    private static boolean holdsBlockAndText(Element e) {
+        boolean block = false;
+        boolean text = false;
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t) {
+                text |= !t.isBlank();
+            } else if (child instanceof Element c) {
+                boolean inline = INLINE.contains(c.normalName());
+                block |= !inline;
+                text |= inline && !c.text().isBlank();
+            }
+        }
+        return block && text;
+    }
+
+    /** Wraps {@code run} in an element of its own, added to {@code runs}, where it holds visible text. */
+    private static void wrap(List<Node> run, List<Element> runs) {
+        boolean text = false;
+        for (Node n : run) {
+            text |= n instanceof TextNode t
+                    ? !t.isBlank()
+                    : !((Element) n).text().isBlank();
+        }
+        if (!text) {
+            return;
+        }
+        Element wrapper = new Element(RUN);
+        run.getFirst().before(wrapper);
+        for (Node n : run) {
+            wrapper.appendChild(n);
+        }
+        runs.add(wrapper);
+    }
+
+    /** Whether {@code s} asks the reader to subscribe, support or follow; a question never does. */
+    private static boolean isPrompt(String s) {
+        return PROMPT.matcher(s).find() && !s.endsWith("?");
     }
 
     /**
