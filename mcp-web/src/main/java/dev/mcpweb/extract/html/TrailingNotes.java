@@ -29,6 +29,8 @@ final class TrailingNotes {
     private static final int MAX_NOTE = 400;
     /** A prompt set in bold or italics as a whole may be this long: a plea of a few sentences. */
     private static final int MAX_SET_APART_NOTE = 800;
+    /** A paywall's note and the pitch after it hold at most this much text. */
+    private static final int MAX_PAYWALL_PITCH = 1500;
     /** A block this short is a line (a name, a date, a phone number) the walk may pass over. */
     private static final int MAX_LINE = 120;
     /** The walk passes over at most this many lines. */
@@ -89,8 +91,14 @@ final class TrailingNotes {
             + "|zaloguj się"
             + "))");
 
+    /** What a paywall says where it cuts the story, per language: the rest is for subscribers. */
+    private static final Pattern PAYWALL = Pattern.compile("(?iU)\\b(?:to (?:view|read|continue reading) the"
+            + " (?:full|whole|rest of the) (?:story|article)|pour lire la suite|um (?:den|diesen) artikel weiterzulesen"
+            + "|para (?:seguir|continuar) leyendo|aby (?:czytać|przeczytać) (?:dalej|całość))");
+
     /**
-     * What a site's closing notice says, per language: it claims the copyright or forbids reprints,
+     * What a site's closing notice says, per language: it claims the copyright, forbids reprints or names
+     * the licence of the site's content (not of the work, which a book's page keeps),
      * disclaims (the author's opinion is not the site's), or tells that the comments are closed or need a log-in.
      */
     private static final Pattern NOTICE = Pattern.compile("(?iU)\\b(?:"
@@ -104,7 +112,10 @@ final class TrailingNotes {
             + "|ohne gewähr|um den inhalt von (?:[^.]|\\.\\w){1,60} zu laden"
             + "|tous droits réservés|ne sera pas publiée|commentaires sont fermés|charger le contenu"
             + "|todos los derechos reservados|no será publicad|cargar el contenido"
-            + "|prawem autorskim|prawa zastrzeżone|nie zostanie opublikowany)");
+            + "|prawem autorskim|prawa zastrzeżone|nie zostanie opublikowany"
+            + "|inhalte dieser (?:web)?(?:seite|site)(?: (?:stehen|steht|sind))? unter"
+            + "|(?:content|text) (?:on|of) this (?:site|website) is licensed under"
+            + "|contenidos? de (?:este|esta) (?:sitio|web|página) (?:está|están) bajo)");
 
     /**
      * A credit or record line: who took the picture, where the text comes from, its permalink, its
@@ -120,13 +131,15 @@ final class TrailingNotes {
             + "|ostatnia aktualizacja)\\s*:?\\s*\\d)");
 
     /**
-     * A label over a contact or author box, whose lines follow it, or over an advertisement, per language.
+     * A label over a contact or author box, whose lines follow it, over an advertisement or over the
+     * comments, per language.
      * The whole of a block's text, punctuation aside.
      */
     private static final Pattern LABEL = Pattern.compile("(?iU)(?:kontakt|pressekontakt|ansprechpartner(?:in)?"
             + "|(?:über den|zum) autor|autor(?:in)?|von|text|contact|press contact|about the author|author|by"
             + "|contacto|sobre el autor|por|contact presse|à propos de l'auteur|par|kontakt dla mediów|o autorze"
-            + "|anzeige|werbung|advertisement|publicidad|publicité|reklama)");
+            + "|anzeige|werbung|advertisement|publicidad|publicité|reklama"
+            + "|comments|kommentare|commentaires|comentarios|commenti|comentários|komentarze)");
 
     /** An ad label at the head of a line: "ANZEIGE - Heute mal ausgehen?", "Werbung: …". */
     private static final Pattern AD_LINE = Pattern.compile(
@@ -160,6 +173,7 @@ final class TrailingNotes {
     /** Removes, in place, the notes that close {@code main}. */
     static void remove(Element main) {
         List<Element> runs = wrapLooseRuns(main);
+        cutAtPaywall(main);
         List<Element> blocks = textBlocks(main);
         TextLengths lengths = TextLengths.of(main);
         List<Element> doomed = new ArrayList<>();
@@ -311,6 +325,29 @@ final class TrailingNotes {
             wrapper.appendChild(n);
         }
         runs.add(wrapper);
+    }
+
+    /**
+     * Removes a paywall's note ("To view the full story, please subscribe") and its pitch after it, up to
+     * the content's end, where the pitch is shorter than the story above it and at most a few paragraphs.
+     */
+    private static void cutAtPaywall(Element main) {
+        List<Element> blocks = textBlocks(main);
+        TextLengths lengths = TextLengths.of(main);
+        int after = 0;
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            Element block = blocks.get(i);
+            after += lengths.text(block);
+            if (after > MAX_PAYWALL_PITCH) {
+                return;
+            }
+            if (lengths.text(block) <= MAX_NOTE && PAYWALL.matcher(block.text()).find()) {
+                if (lengths.text(main) - after > after) {
+                    blocks.subList(i, blocks.size()).forEach(Element::remove);
+                }
+                return;
+            }
+        }
     }
 
     /** Whether {@code s} asks the reader to subscribe, support or follow; a question never does. */
