@@ -16,9 +16,10 @@ import org.jsoup.select.QueryParser;
  * Removes the notes a site sets after a story, each in a block of its own: a paywall's "to read on,
  * subscribe", a plea for donations, "follow us on Instagram", a magazine's or shop's advertisement, a
  * copyright notice, a credit or record line (picture, source, permalink, categories, last change), an ad
- * label, an {@code <address>}, a contact box, and what is left of a comment or log-in form. It walks the
- * content's blocks back from its end and stops at the first that is neither such a note nor a short
- * line, so the story's last paragraph bounds it. A note and a closing sentence share their structure,
+ * label, an {@code <address>}, a contact box, a comments heading, and what is left of a comment or log-in
+ * form; a paywall's note goes with its pitch. It walks the content's blocks back from its end (a run of
+ * loose text beside blocks counts as a block) and stops at the first that is neither such a note nor a
+ * short line, so the story's last paragraph bounds it. A note and a closing sentence share their structure,
  * so the notes are told by their words, given per language (English, German, French, Spanish,
  * Portuguese, Italian, Polish). A call to action goes only when the site set it apart from the story's
  * run of paragraphs; a short line the walk passes over stays unless it follows a label, as the lines of
@@ -131,15 +132,13 @@ final class TrailingNotes {
             + "|ostatnia aktualizacja)\\s*:?\\s*\\d)");
 
     /**
-     * A label over a contact or author box, whose lines follow it, over an advertisement or over the
-     * comments, per language.
+     * A label over a contact or author box, whose lines follow it, or over an advertisement, per language.
      * The whole of a block's text, punctuation aside.
      */
     private static final Pattern LABEL = Pattern.compile("(?iU)(?:kontakt|pressekontakt|ansprechpartner(?:in)?"
             + "|(?:über den|zum) autor|autor(?:in)?|von|text|contact|press contact|about the author|author|by"
             + "|contacto|sobre el autor|por|contact presse|à propos de l'auteur|par|kontakt dla mediów|o autorze"
-            + "|anzeige|werbung|advertisement|publicidad|publicité|reklama"
-            + "|comments|kommentare|commentaires|comentarios|commenti|comentários|komentarze)");
+            + "|anzeige|werbung|advertisement|publicidad|publicité|reklama)");
 
     /** An ad label at the head of a line: "ANZEIGE - Heute mal ausgehen?", "Werbung: …". */
     private static final Pattern AD_LINE = Pattern.compile(
@@ -222,7 +221,8 @@ final class TrailingNotes {
                 doomed.add(unit);
             } else if (AD_LINE.matcher(s).find() && text <= MAX_LINE) {
                 doomed.add(unit);
-            } else if (LABEL.matcher(strip(s)).matches()) {
+            } else if (LABEL.matcher(strip(s)).matches()
+                    || CommentSections.COMMENT_HEADING.matcher(s).find()) {
                 doomed.add(unit);
                 doomed.addAll(lines);
                 lines.clear();
