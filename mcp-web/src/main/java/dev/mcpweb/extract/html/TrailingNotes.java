@@ -270,9 +270,10 @@ final class TrailingNotes {
      * of its own, so the walk sees the run as a block rather than its parent, which holds the story.
      */
     private static List<Element> wrapLooseRuns(Element main) {
+        TextLengths lengths = TextLengths.of(main);
         List<Element> mixed = new ArrayList<>();
         for (Element e : main.getAllElements()) {
-            if (!INLINE.contains(e.normalName()) && holdsBlockAndText(e)) {
+            if (!INLINE.contains(e.normalName()) && holdsBlockAndText(e, lengths)) {
                 mixed.add(e);
             }
         }
@@ -283,17 +284,17 @@ final class TrailingNotes {
                 if (child instanceof TextNode || child instanceof Element c && INLINE.contains(c.normalName())) {
                     run.add(child);
                 } else {
-                    wrap(run, runs);
+                    wrap(run, runs, lengths);
                     run = new ArrayList<>();
                 }
             }
-            wrap(run, runs);
+            wrap(run, runs, lengths);
         }
         return runs;
     }
 
     /** Whether {@code e} holds, as its children, both a block and text outside any block. */
-    private static boolean holdsBlockAndText(Element e) {
+    private static boolean holdsBlockAndText(Element e, TextLengths lengths) {
         boolean block = false;
         boolean text = false;
         for (Node child : e.childNodes()) {
@@ -302,19 +303,17 @@ final class TrailingNotes {
             } else if (child instanceof Element c) {
                 boolean inline = INLINE.contains(c.normalName());
                 block |= !inline;
-                text |= inline && !c.text().isBlank();
+                text |= inline && lengths.text(c) > 0;
             }
         }
         return block && text;
     }
 
     /** Wraps {@code run} in an element of its own, added to {@code runs}, where it holds visible text. */
-    private static void wrap(List<Node> run, List<Element> runs) {
+    private static void wrap(List<Node> run, List<Element> runs, TextLengths lengths) {
         boolean text = false;
         for (Node n : run) {
-            text |= n instanceof TextNode t
-                    ? !t.isBlank()
-                    : !((Element) n).text().isBlank();
+            text |= n instanceof TextNode t ? !t.isBlank() : lengths.text((Element) n) > 0;
         }
         if (!text) {
             return;
@@ -338,7 +337,7 @@ final class TrailingNotes {
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Element block = blocks.get(i);
             after += lengths.text(block);
-            if (after > MAX_PAYWALL_PITCH) {
+            if (block == main || after > MAX_PAYWALL_PITCH) {
                 return;
             }
             if (lengths.text(block) <= MAX_NOTE && PAYWALL.matcher(block.text()).find()) {
