@@ -126,8 +126,8 @@ final class Furniture implements NodeFilter {
                     + "|\\bas an amazon associate\\b|\\bwe may be compensated\\b|\\bsupported by commissions\\b"
                     + "|\\bwhen you (?:buy|purchase|shop|click)\\b.{0,40}\\b(?:through|via) (?:\\w+ )?links?\\b"
                     + "|\\b(?:contains?|uses|may contain) affiliate links\\b|\\benthält (?:\\w+ )?affiliate[- ]links\\b"
-                    + "|\\b(?:beitrag|artikel|post) enthält (?:\\w+ )?werbung\\b|\\bchosen independently by our editors\\b"
-                    + "|\\b(?:sign up|subscribe) (?:for|to) (?:our|the|my)\\b.{0,40}\\bnewsletters?\\b"
+                    + "|\\beine provision (?:erhält|erhalten|bekommt|bekommen)\\b|\\b(?:beitrag|artikel|post) enthält (?:\\w+ )?werbung\\b|\\bchosen independently by our editors\\b"
+                    + "|\\b(?:sign(?:ing)? up|subscrib(?:e|ing)) (?:for|to) (?:our|the|my)\\b.{0,40}\\bnewsletters?\\b"
                     + "|\\bjoin (?:our|my) (?:\\w+ )?(?:newsletter|mailing list)\\b"
                     + "|\\b(?:delivered|sent) (?:straight |directly )?to your inbox\\b|\\bcheck your inbox\\b"
                     + "|\\bthanks? (?:you )?for subscribing\\b|^(?:©|copyright\\b|\\(c\\) ).{0,150}$"
@@ -139,6 +139,7 @@ final class Furniture implements NodeFilter {
             "compensat",
             "amazon associate",
             "affiliate",
+            "provision",
             "werbung",
             "chosen independently",
             "newsletter",

@@ -16,9 +16,10 @@ import org.jsoup.select.QueryParser;
  * Removes the notes a site sets after a story, each in a block of its own: a paywall's "to read on,
  * subscribe", a plea for donations, "follow us on Instagram", a magazine's or shop's advertisement, a
  * copyright notice, a credit or record line (picture, source, permalink, categories, last change), an ad
- * label, an {@code <address>}, a contact box, and what is left of a comment or log-in form. It walks the
- * content's blocks back from its end and stops at the first that is neither such a note nor a short
- * line, so the story's last paragraph bounds it. A note and a closing sentence share their structure,
+ * label, an {@code <address>}, a contact box, a comments heading, and what is left of a comment or log-in
+ * form; a paywall's note goes with its pitch. It walks the content's blocks back from its end (a run of
+ * loose text beside blocks counts as a block) and stops at the first that is neither such a note nor a
+ * short line, so the story's last paragraph bounds it. A note and a closing sentence share their structure,
  * so the notes are told by their words, given per language (English, German, French, Spanish,
  * Portuguese, Italian, Polish). A call to action goes only when the site set it apart from the story's
  * run of paragraphs; a short line the walk passes over stays unless it follows a label, as the lines of
@@ -27,6 +28,10 @@ import org.jsoup.select.QueryParser;
 final class TrailingNotes {
     /** A note is a few sentences; a longer block is the story's own. */
     private static final int MAX_NOTE = 400;
+    /** A prompt set in bold or italics as a whole may be this long: a plea of a few sentences. */
+    private static final int MAX_SET_APART_NOTE = 800;
+    /** A paywall's note and the pitch after it hold at most this much text. */
+    private static final int MAX_PAYWALL_PITCH = 1500;
     /** A block this short is a line (a name, a date, a phone number) the walk may pass over. */
     private static final int MAX_LINE = 120;
     /** The walk passes over at most this many lines. */
@@ -43,6 +48,9 @@ final class TrailingNotes {
     private static final double MIN_EMPHASIS = 0.8;
 
     private static final Evaluator EMPHASIS = QueryParser.parse("strong, b, em, i");
+
+    /** The name of the element a loose run of text is wrapped in while the walk lasts. */
+    private static final String RUN = "loose-run";
 
     private static final Evaluator ADDRESS = QueryParser.parse("address");
 
@@ -84,8 +92,14 @@ final class TrailingNotes {
             + "|zaloguj się"
             + "))");
 
+    /** What a paywall says where it cuts the story, per language: the rest is for subscribers. */
+    private static final Pattern PAYWALL = Pattern.compile("(?iU)\\b(?:to (?:view|read|continue reading) the"
+            + " (?:full|whole|rest of the) (?:story|article)|pour lire la suite|um (?:den|diesen) artikel weiterzulesen"
+            + "|para (?:seguir|continuar) leyendo|aby (?:czytać|przeczytać) (?:dalej|całość))");
+
     /**
-     * What a site's closing notice says, per language: it claims the copyright or forbids reprints,
+     * What a site's closing notice says, per language: it claims the copyright, forbids reprints or names
+     * the licence of the site's content (not of the work, which a book's page keeps),
      * disclaims (the author's opinion is not the site's), or tells that the comments are closed or need a log-in.
      */
     private static final Pattern NOTICE = Pattern.compile("(?iU)\\b(?:"
@@ -96,10 +110,13 @@ final class TrailingNotes {
             + "|wyrażają (?:wyłącznie )?(?:opinie|poglądy) autor"
             + "|sie müssen (?:sich )?(?:einloggen|angemeldet)|kommentare sind (?:\\w+ )?geschlossen"
             + "|kommentare geschlossen|(?:wird|und) nicht veröffentlicht|alle rechte vorbehalten|nachdruck"
-            + "|ohne gewähr|um den inhalt von [^.]{1,60} zu laden"
+            + "|ohne gewähr|um den inhalt von (?:[^.]|\\.\\w){1,60} zu laden"
             + "|tous droits réservés|ne sera pas publiée|commentaires sont fermés|charger le contenu"
             + "|todos los derechos reservados|no será publicad|cargar el contenido"
-            + "|prawem autorskim|prawa zastrzeżone|nie zostanie opublikowany)");
+            + "|prawem autorskim|prawa zastrzeżone|nie zostanie opublikowany"
+            + "|inhalte dieser (?:web)?(?:seite|site)(?: (?:stehen|steht|sind))? unter"
+            + "|(?:content|text) (?:on|of) this (?:site|website) is licensed under"
+            + "|contenidos? de (?:este|esta) (?:sitio|web|página) (?:está|están) bajo)");
 
     /**
      * A credit or record line: who took the picture, where the text comes from, its permalink, its
@@ -122,6 +139,10 @@ final class TrailingNotes {
             + "|(?:über den|zum) autor|autor(?:in)?|von|text|contact|press contact|about the author|author|by"
             + "|contacto|sobre el autor|por|contact presse|à propos de l'auteur|par|kontakt dla mediów|o autorze"
             + "|anzeige|werbung|advertisement|publicidad|publicité|reklama)");
+
+    /** An ad label at the head of a line: "ANZEIGE - Heute mal ausgehen?", "Werbung: …". */
+    private static final Pattern AD_LINE = Pattern.compile(
+            "(?iU)^[\\s\\p{Pd}]*(?:anzeige|werbung|advertisement|publicidad|publicité|reklama)\\s*[\\p{Pd}:|]");
 
     /** A label over an author's bio, per language: the whole of a block's text, punctuation aside. */
     private static final Pattern AUTHOR_LABEL = Pattern.compile("(?iU)(?:(?:über den|zum|die|der) autor(?:in)?"
@@ -150,6 +171,8 @@ final class TrailingNotes {
 
     /** Removes, in place, the notes that close {@code main}. */
     static void remove(Element main) {
+        List<Element> runs = wrapLooseRuns(main);
+        cutAtPaywall(main);
         List<Element> blocks = textBlocks(main);
         TextLengths lengths = TextLengths.of(main);
         List<Element> doomed = new ArrayList<>();
@@ -180,11 +203,15 @@ final class TrailingNotes {
                 continue;
             }
             int text = lengths.text(unit);
+            String s = unit.text();
+            if (text > MAX_NOTE && text <= MAX_SET_APART_NOTE && isPrompt(s) && emphasized(unit, lengths)) {
+                doomed.add(unit);
+                continue;
+            }
             if (text > MAX_NOTE) {
                 story = unit;
                 break;
             }
-            String s = unit.text();
             if (doomed.isEmpty()
                     && prompts.isEmpty()
                     && lines.isEmpty()
@@ -192,13 +219,16 @@ final class TrailingNotes {
                 doomed.add(unit);
             } else if (unit.nameIs("address") || TreeQuery.isWithin(unit, main, ADDRESS)) {
                 doomed.add(unit);
-            } else if (LABEL.matcher(strip(s)).matches()) {
+            } else if (AD_LINE.matcher(s).find() && text <= MAX_LINE) {
+                doomed.add(unit);
+            } else if (LABEL.matcher(strip(s)).matches()
+                    || CommentSections.COMMENT_HEADING.matcher(s).find()) {
                 doomed.add(unit);
                 doomed.addAll(lines);
                 lines.clear();
             } else if (NOTICE.matcher(s).find() || CREDIT.matcher(s).find() || isContactBox(unit, s)) {
                 doomed.add(unit);
-            } else if (PROMPT.matcher(s).find() && !s.endsWith("?")) {
+            } else if (isPrompt(s)) {
                 prompts.add(unit);
             } else if (text <= MAX_LINE) {
                 lines.add(unit);
@@ -227,6 +257,101 @@ final class TrailingNotes {
             doomed.forEach(Element::remove);
         }
         commentForms.forEach(Element::remove);
+        for (Element run : runs) {
+            if (run.parent() != null) {
+                run.unwrap();
+            }
+        }
+    }
+
+    /**
+     * Wraps each run of bare text and inline elements that shares its parent with blocks ("Von: Götz
+     * Warnke" or "Bild: …" after the story's last paragraph, in the story's own container) in an element
+     * of its own, so the walk sees the run as a block rather than its parent, which holds the story.
+     */
+    private static List<Element> wrapLooseRuns(Element main) {
+        TextLengths lengths = TextLengths.of(main);
+        List<Element> mixed = new ArrayList<>();
+        for (Element e : main.getAllElements()) {
+            if (!INLINE.contains(e.normalName()) && holdsBlockAndText(e, lengths)) {
+                mixed.add(e);
+            }
+        }
+        List<Element> runs = new ArrayList<>();
+        for (Element e : mixed) {
+            List<Node> run = new ArrayList<>();
+            for (Node child : new ArrayList<>(e.childNodes())) {
+                if (child instanceof TextNode || child instanceof Element c && INLINE.contains(c.normalName())) {
+                    run.add(child);
+                } else {
+                    wrap(run, runs, lengths);
+                    run = new ArrayList<>();
+                }
+            }
+            wrap(run, runs, lengths);
+        }
+        return runs;
+    }
+
+    /** Whether {@code e} holds, as its children, both a block and text outside any block. */
+    private static boolean holdsBlockAndText(Element e, TextLengths lengths) {
+        boolean block = false;
+        boolean text = false;
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t) {
+                text |= !t.isBlank();
+            } else if (child instanceof Element c) {
+                boolean inline = INLINE.contains(c.normalName());
+                block |= !inline;
+                text |= inline && lengths.text(c) > 0;
+            }
+        }
+        return block && text;
+    }
+
+    /** Wraps {@code run} in an element of its own, added to {@code runs}, where it holds visible text. */
+    private static void wrap(List<Node> run, List<Element> runs, TextLengths lengths) {
+        boolean text = false;
+        for (Node n : run) {
+            text |= n instanceof TextNode t ? !t.isBlank() : lengths.text((Element) n) > 0;
+        }
+        if (!text) {
+            return;
+        }
+        Element wrapper = new Element(RUN);
+        run.getFirst().before(wrapper);
+        for (Node n : run) {
+            wrapper.appendChild(n);
+        }
+        runs.add(wrapper);
+    }
+
+    /**
+     * Removes a paywall's note ("To view the full story, please subscribe") and its pitch after it, up to
+     * the content's end, where the pitch is shorter than the story above it and at most a few paragraphs.
+     */
+    private static void cutAtPaywall(Element main) {
+        List<Element> blocks = textBlocks(main);
+        TextLengths lengths = TextLengths.of(main);
+        int after = 0;
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            Element block = blocks.get(i);
+            after += lengths.text(block);
+            if (block == main || after > MAX_PAYWALL_PITCH) {
+                return;
+            }
+            if (lengths.text(block) <= MAX_NOTE && PAYWALL.matcher(block.text()).find()) {
+                if (lengths.text(main) - after > after) {
+                    blocks.subList(i, blocks.size()).forEach(Element::remove);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Whether {@code s} asks the reader to subscribe, support or follow; a question never does. */
+    private static boolean isPrompt(String s) {
+        return PROMPT.matcher(s).find() && !s.endsWith("?");
     }
 
     /**

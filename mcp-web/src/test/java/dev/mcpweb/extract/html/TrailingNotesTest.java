@@ -3,6 +3,7 @@ package dev.mcpweb.extract.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -157,5 +158,85 @@ class TrailingNotesTest {
                 + " necessarily reflect those of the publisher.</em></p>");
 
         assertThat(text).contains("die Eröffnung für den Sommer in zwei Jahren").doesNotContain("views expressed");
+    }
+
+    @Test
+    void aCreditSetAsLooseTextAfterTheLastParagraphInTheStorysOwnContainerGoes() {
+        String text = extracted("<div class=\"article\"><p>Die Windgeschwindigkeit beeinflusst die Leistung einer"
+                + " Anlage mit der dritten Potenz, der Rotorradius nur mit der zweiten. Verdoppelt sich also die"
+                + " Windgeschwindigkeit, erhöht sich die Leistung um das Achtfache.</p><p>Wird hingegen der Radius der"
+                + " Anlage verdoppelt, erhöht sich die Leistung nur um das Vierfache. Windgeschwindigkeit ist für die"
+                + " Windenergie eben durch nichts zu ersetzen, auch nicht durch größere Rotoren.</p>"
+                + "<br><a href=\"mailto:gw@example.org\"><b>Von:</b><br><br>Götz Warnke</a></div>");
+
+        assertThat(text)
+                .contains("durch nichts zu ersetzen, auch nicht durch größere Rotoren")
+                .doesNotContain("Von:", "Götz Warnke");
+    }
+
+    @Test
+    void aLineHeadedByAnAdLabelGoes() {
+        String text = extracted(STORY + "<div><b>ANZEIGE - Heute mal ausgehen? Wie wäre es mit:</b></div>");
+
+        assertThat(text).contains("die Eröffnung für den Sommer in zwei Jahren").doesNotContain("ausgehen");
+    }
+
+    @Test
+    void aPleaOfSeveralSentencesWhollyInBoldGoes() {
+        String text =
+                extracted(STORY + STORY + STORY + "<p><strong>Gefällt dir unser Magazin? Bei seiner Gründung haben wir"
+                        + " entschieden, keine Bezahlschranke einzuführen. Das wird auch so bleiben, denn wir möchten möglichst"
+                        + " viele Leser mit Nachrichten aus der Stadt versorgen.</strong><br><br><strong>Um unabhängiger von"
+                        + " Werbeeinnahmen zu sein und dir noch bessere Inhalte zu liefern, brauchen wir deine Unterstützung."
+                        + " Darum: Hilf mit und unterstütze unser Magazin mit einem kleinen Beitrag. Natürlich profitierst du"
+                        + " mehrfach davon, wie du auf unserer Seite erfährst.</strong></p>");
+
+        assertThat(text).contains("die Eröffnung für den Sommer in zwei Jahren").doesNotContain("Bezahlschranke");
+    }
+
+    @Test
+    void aPaywallsNoteGoesWithThePitchAfterIt() {
+        String text = extracted(STORY
+                + "<p>To view the full story, please subscribe to <a href=\"/subscribe\">The Times</a>.</p>"
+                + "<p>When you join, you get unlimited digital access to journalism you won't find anywhere else.</p>"
+                + "<p>First-time subscribers also receive a special welcome gift handmade by local artisans, with"
+                + " our thanks for supporting independent reporting in the city and its neighbourhoods.</p>");
+
+        assertThat(text)
+                .contains("die Eröffnung für den Sommer in zwei Jahren")
+                .doesNotContain("full story", "unlimited digital access", "welcome gift");
+    }
+
+    @Test
+    void aCommentsHeadingGoesWithTheLinkUnderIt() {
+        // A page's second h1 ("Comments") may stay through the comment sections; the walk takes it.
+        Element main = Jsoup.parse("<div id=\"main\">" + STORY + "<div class=\"divider\"><h1>Comments</h1></div>"
+                        + "<div><a href=\"/t/1\">Continue the Discussion</a></div></div>")
+                .getElementById("main");
+
+        TrailingNotes.remove(main);
+
+        assertThat(main.text())
+                .contains("die Eröffnung für den Sommer in zwei Jahren")
+                .doesNotContain("Comments", "Continue the Discussion");
+    }
+
+    @Test
+    void theLicenceOfTheSitesContentGoesButTheLicenceOfTheWorkStays() {
+        String site = extracted(STORY + "<p>Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter"
+                + " <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC-BY</a></p>");
+        String work = extracted(STORY + "<p>This work is licensed under a Creative Commons Attribution-ShareAlike"
+                + " 4.0 International License.</p>");
+
+        assertThat(site).contains("die Eröffnung für den Sommer in zwei Jahren").doesNotContain("CC-BY");
+        assertThat(work).contains("This work is licensed");
+    }
+
+    @Test
+    void aNoteThatAMapLoadsFromAnotherHostGoes() {
+        String text = extracted(
+                STORY + "<p>Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.</p>");
+
+        assertThat(text).contains("die Eröffnung für den Sommer in zwei Jahren").doesNotContain("komoot");
     }
 }
