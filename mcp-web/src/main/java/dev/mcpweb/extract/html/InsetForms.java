@@ -15,6 +15,11 @@ import org.jsoup.nodes.Element;
 final class InsetForms {
     /** A box around a form holds at most this much text. */
     private static final int MAX_BOX = 400;
+    /**
+     * With its fields gone, a form holds at most a button's or its labels' few words; one that says more (a
+     * consent the reader is asked to read, a questionnaire) is left to the page.
+     */
+    private static final int MAX_FORM = 100;
 
     private InsetForms() {}
 
@@ -25,7 +30,7 @@ final class InsetForms {
         for (Element form : TreeQuery.byTag(main, "form")) {
             if (form == main
                     || !form.attr("method").equalsIgnoreCase("post")
-                    || lengths.text(form) > MAX_BOX
+                    || lengths.text(form) > MAX_FORM
                     || TeaserLists.insideAny(form, doomed)) {
                 continue;
             }
