@@ -65,7 +65,9 @@ final class Furniture implements NodeFilter {
             // forum controls and member cards
             + "|ask (?:a )?question|log ?in to reply|report (?:inappropriate content|post)|watch this (?:topic|thread)"
             + "|\\d+ repl(?:y|ies) to this (?:topic|thread)|joined|join date:? .{1,20}|reaction score:? ?[\\d,]*"
-            + "|(?:posts|messages|threads|likes received):? [\\d,.]+k?|open in app|next topic)");
+            + "|(?:posts|messages|threads|likes received):? [\\d,.]+k?|open in app|next topic"
+            // a question's record on Q&A sites: "Asked 8 years, 2 months ago", "Modified today", "Viewed 38k times"
+            + "|(?:asked|modified|active) (?:today|yesterday|[\\w ,]{1,30} ago)|viewed [\\d,.]+k? times)");
 
     /**
      * The commonest of those lines in the other languages news sites write in (German, French,
@@ -182,6 +184,9 @@ final class Furniture implements NodeFilter {
             + "|(?:\\p{L}+" + SEPARATOR + ")?" + DATE + "(?:" + SEPARATOR + TIME + ")?" + SEPARATOR + BY + " " + NAME
             + "(?: (?:in|IN) .{1,30})?");
 
+    /** What stands between two labelled dates on one line. */
+    private static final String DATE_SEPARATORS = " |·•,";
+
     private static final String LEADING_MARKS = " -–—•·*>#|←‹«<";
     private static final String ARROWS = "→⟶➔➜➝➞➡➤⇒⇨▶►▸←⟵⬅◀◄◂";
     private static final String TRAILING_MARKS = " :.!?…>»›→⟶↗↓⤵|+✕×-–";
@@ -297,7 +302,18 @@ final class Furniture implements NodeFilter {
 
     private static boolean isDateLine(String lower) {
         Matcher date = DATE_LINE.matcher(lower);
-        return date.matches() && (date.group("label") != null || date.group("time") != null);
+        if (date.matches()) {
+            return date.group("label") != null || date.group("time") != null;
+        }
+        // Two labelled dates on one line: "Pubblicato il 19 Febbraio 2020 Ultima modifica 19 Febbraio 2020 12:02"
+        if (!date.lookingAt() || date.group("label") == null) {
+            return false;
+        }
+        int rest = date.end();
+        while (rest < lower.length() && DATE_SEPARATORS.indexOf(lower.charAt(rest)) >= 0) {
+            rest++;
+        }
+        return rest > date.end() && date.region(rest, lower.length()).matches() && date.group("label") != null;
     }
 
     /** {@code line} without list markers before it and punctuation, arrows or icons after it. */

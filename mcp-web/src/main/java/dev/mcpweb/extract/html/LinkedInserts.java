@@ -36,10 +36,12 @@ final class LinkedInserts {
         List<Element> doomed = new ArrayList<>();
         for (Element block : TreeQuery.select(main, BLOCKS)) {
             int text = lengths.text(block);
+            Element ownLabel = ownLabel(block, lengths);
+            int linked = text - (ownLabel == null ? 0 : lengths.text(ownLabel));
             if (block == main
-                    || text < MIN_INSERT
+                    || linked < MIN_INSERT
                     || text > MAX_INSERT
-                    || lengths.linkText(block) < LINKED * text
+                    || lengths.linkText(block) < LINKED * linked
                     || !leadsElsewhere(block)
                     || TeaserLists.insideAny(block, doomed)) {
                 continue;
@@ -50,7 +52,10 @@ final class LinkedInserts {
                 label = before;
                 before = previous(before, lengths);
             }
-            if (endsParagraph(before, lengths) && isParagraph(next(block, lengths), lengths)) {
+            Element after = next(block, lengths);
+            boolean labelled = label != null || ownLabel != null;
+            if (endsParagraph(before, lengths)
+                    && (isParagraph(after, lengths) || labelled && after != null && isHeading(after))) {
                 if (label != null) {
                     doomed.add(label);
                 }
@@ -115,12 +120,24 @@ final class LinkedInserts {
         return isParagraph(e, lengths) && !e.text().strip().endsWith(":");
     }
 
-    /** A short line without links, not a heading, that ends in a colon: "Lesen Sie auch:", "Lue myös:". */
+    /**
+     * A short line without links, not a heading, that ends in a colon ("Lesen Sie auch:", "Lue myös:") or
+     * that is a label {@link Furniture} knows ("Lee también...", "Czytaj także").
+     */
     private static boolean isLabel(Element e, TextLengths lengths) {
         String text = e.text().strip();
         return lengths.linkText(e) == 0
                 && !isHeading(e) // a heading introduces the story's own list
                 && TextLengths.visibleLength(text) <= MAX_LABEL
-                && text.endsWith(":");
+                && (text.endsWith(":") || Furniture.isFurniture(ElementText.of(e)));
+    }
+
+    /** The label an insert carries as its first block ("Lee también..." over the link), or null. */
+    private static Element ownLabel(Element block, TextLengths lengths) {
+        Element first = block.firstElementChild();
+        while (first != null && lengths.text(first) == 0) {
+            first = first.nextElementSibling();
+        }
+        return first != null && first.nextElementSibling() != null && isLabel(first, lengths) ? first : null;
     }
 }

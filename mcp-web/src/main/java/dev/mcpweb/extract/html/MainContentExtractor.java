@@ -68,6 +68,7 @@ public final class MainContentExtractor {
             NamedTeasers.remove(main);
             TeaserCards.remove(main);
             LinkedInserts.remove(main);
+            InsetForms.remove(main);
             StoryHeader.remove(main);
         } else if (!discussion && !product.isProduct() && SingleStory.is(main)) {
             ArticleStart.cut(main, TextLengths.of(main));

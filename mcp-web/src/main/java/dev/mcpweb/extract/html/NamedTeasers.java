@@ -22,6 +22,8 @@ final class NamedTeasers {
      * front) that declares itself an article too.
      */
     private static final double MAX_TEASED = 0.4;
+    /** What is left of a teaser's box once the teaser is gone, at most a label this long, goes with it. */
+    private static final int MAX_LABEL = 80;
 
     private NamedTeasers() {}
 
@@ -44,8 +46,23 @@ final class NamedTeasers {
             teased += lengths.text(e);
         }
         if (teased <= MAX_TEASED * total) {
-            doomed.forEach(Element::remove);
+            for (Element e : doomed) {
+                Element box = e.parent();
+                e.remove();
+                if (box != null && box != article && holdsOnlyALabel(box)) {
+                    box.remove(); // the box's head ("Dieses Skript als PDF herunterladen") over the teaser
+                }
+            }
         }
+    }
+
+    /** Whether all that is left in {@code box} is a short label: no paragraph, no heading. */
+    private static boolean holdsOnlyALabel(Element box) {
+        int left = TextLengths.visibleLength(box.text());
+        return left > 0
+                && left <= MAX_LABEL
+                && TreeQuery.select(box, Boilerplate.HEADINGS).isEmpty()
+                && box.getElementsByTag("p").isEmpty();
     }
 
     private static boolean namesTeaser(String name) {
