@@ -14,6 +14,12 @@ import org.jsoup.nodes.TextNode;
  */
 final class TextLengths {
     /**
+     * The first character beyond ASCII, the no-break space aside, that {@link Character#isWhitespace}
+     * accepts: the Ogham space mark.
+     */
+    private static final char FIRST_WIDE_SPACE = '\u1680';
+
+    /**
      * The elements measured, by identity, in an open-addressed table whose slots give each element's number
      * in the order measured; {@link #text} and {@link #links} hold its counts at that number. A map of its
      * own rather than an {@link java.util.IdentityHashMap} of {@code int[]}s: the pass puts every element of
@@ -26,12 +32,27 @@ final class TextLengths {
     private int[] text = new int[128];
     private int[] links = new int[128];
     private int count;
+    private final boolean findsStoryMarks;
     private final List<Element> storyMarks = new ArrayList<>();
 
-    private TextLengths() {}
+    private TextLengths(boolean findsStoryMarks) {
+        this.findsStoryMarks = findsStoryMarks;
+    }
 
+    /** The counts of {@code root} and every element under it. */
     static TextLengths of(Element root) {
-        TextLengths t = new TextLengths();
+        TextLengths t = new TextLengths(false);
+        t.measure(root);
+        return t;
+    }
+
+    /**
+     * As {@link #of}, and the elements that mark a story as well, for {@link #storyMarks}: only the
+     * first measure of the page asks for them, and looking for them costs an attribute lookup at every
+     * element, where the rules measure the content a dozen times a page.
+     */
+    static TextLengths withStoryMarks(Element root) {
+        TextLengths t = new TextLengths(true);
         t.measure(root);
         return t;
     }
@@ -108,7 +129,8 @@ final class TextLengths {
 
     /**
      * The page's {@code <article>} elements and the elements its microdata names {@code articleBody}, in
-     * page order, as they were when measured: some may have left the page since.
+     * page order, as they were when measured: some may have left the page since. Empty unless measured
+     * {@link #withStoryMarks}.
      */
     List<Element> storyMarks() {
         return storyMarks;
@@ -125,12 +147,17 @@ final class TextLengths {
     }
 
     /**
-     * {@link Character#isWhitespace} or a no-break space, answering ASCII (most of the web's text)
-     * without the lookup of the character's Unicode properties; printable ASCII is ruled out first.
+     * {@link Character#isWhitespace} or a no-break space, answering ASCII (most of the web's text) and
+     * every letter below U+1680 (the Latin, Greek, Cyrillic, Hebrew and Arabic scripts), where no space
+     * but the no-break one lies, without the lookup of the character's Unicode properties: that lookup
+     * was a twentieth of a cold run, in which code runs unoptimised. Printable ASCII is ruled out first.
      */
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         if (c > ' ') {
-            return c >= 0x80 && (c == '\u00a0' || Character.isWhitespace(c));
+            if (c < FIRST_WIDE_SPACE) {
+                return c == '\u00a0';
+            }
+            return Character.isWhitespace(c);
         }
         return c >= '\u001c' || (c >= '\t' && c <= '\r');
     }
@@ -153,9 +180,10 @@ final class TextLengths {
                 open[depth++] = add(e);
                 if (e.nameIs("a")) {
                     linkDepth++;
-                } else if (e.nameIs("article")
-                        || (e.attributesSize() > 0
-                                && e.attributes().get("itemprop").equals("articleBody"))) {
+                } else if (findsStoryMarks
+                        && (e.nameIs("article")
+                                || (e.attributesSize() > 0
+                                        && e.attributes().get("itemprop").equals("articleBody")))) {
                     storyMarks.add(e);
                 }
                 if (e.childNodeSize() > 0) {
