@@ -42,7 +42,7 @@ final class TrailingNotes {
     /** A block with this share of its text in bold or italics is set apart as a whole. */
     private static final double MIN_EMPHASIS = 0.8;
 
-    private static final Evaluator EMPHASIS = QueryParser.parse("strong, b, em, i");
+    private static final Evaluator EMPHASIS = TagNames.of("strong", "b", "em", "i");
 
     private static final Evaluator ADDRESS = QueryParser.parse("address");
 
