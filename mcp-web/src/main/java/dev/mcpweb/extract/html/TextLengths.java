@@ -14,12 +14,6 @@ import org.jsoup.nodes.TextNode;
  */
 final class TextLengths {
     /**
-     * The first character beyond ASCII, the no-break space aside, that {@link Character#isWhitespace}
-     * accepts: the Ogham space mark.
-     */
-    private static final char FIRST_WIDE_SPACE = '\u1680';
-
-    /**
      * The elements measured, by identity, in an open-addressed table whose slots give each element's number
      * in the order measured; {@link #text} and {@link #links} hold its counts at that number. A map of its
      * own rather than an {@link java.util.IdentityHashMap} of {@code int[]}s: the pass puts every element of
@@ -147,19 +141,42 @@ final class TextLengths {
     }
 
     /**
-     * {@link Character#isWhitespace} or a no-break space, answering ASCII (most of the web's text) and
-     * every letter below U+1680 (the Latin, Greek, Cyrillic, Hebrew and Arabic scripts), where no space
-     * but the no-break one lies, without the lookup of the character's Unicode properties: that lookup
-     * was a twentieth of a cold run, in which code runs unoptimised. Printable ASCII is ruled out first.
+     * {@link Character#isWhitespace} or a no-break space, answering ASCII (most of the web's text)
+     * without the lookup of the character's Unicode properties; printable ASCII is ruled out first.
      */
     static boolean isSpace(char c) {
         if (c > ' ') {
-            if (c < FIRST_WIDE_SPACE) {
-                return c == '\u00a0';
-            }
-            return Character.isWhitespace(c);
+            return c >= 0x80 && isSpaceBeyondAscii(c);
         }
         return c >= '\u001c' || (c >= '\t' && c <= '\r');
+    }
+
+    /**
+     * The sixteen characters beyond ASCII that are {@link Character#isWhitespace} or a no-break space,
+     * named rather than looked up in the character's Unicode properties: that lookup, asked of every
+     * letter beyond ASCII and of typographic quotes and dashes, was a twentieth of a cold run, in which
+     * code runs unoptimised. {@code TextLengthsTest} checks every character against the JDK's answer.
+     */
+    private static boolean isSpaceBeyondAscii(char c) {
+        return switch (c) {
+            case '\u00a0',
+                    '\u1680',
+                    '\u2000',
+                    '\u2001',
+                    '\u2002',
+                    '\u2003',
+                    '\u2004',
+                    '\u2005',
+                    '\u2006',
+                    '\u2008',
+                    '\u2009',
+                    '\u200a',
+                    '\u2028',
+                    '\u2029',
+                    '\u205f',
+                    '\u3000' -> true;
+            default -> false;
+        };
     }
 
     /**
