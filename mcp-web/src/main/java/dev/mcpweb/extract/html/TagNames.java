@@ -11,14 +11,16 @@ import org.jsoup.select.Evaluator;
  */
 final class TagNames extends Evaluator {
     private final Set<String> names;
+    private final String query;
 
-    private TagNames(Set<String> names) {
-        this.names = names;
+    private TagNames(String... names) {
+        this.names = Set.of(names);
+        this.query = String.join(", ", names); // in the order given: a set's order changes from run to run
     }
 
     /** The query of {@code names}, lower case as the HTML parser writes tag names. */
     static TagNames of(String... names) {
-        return new TagNames(Set.of(names));
+        return new TagNames(names);
     }
 
     @Override
@@ -28,6 +30,6 @@ final class TagNames extends Evaluator {
 
     @Override
     public String toString() {
-        return String.join(", ", names);
+        return query;
     }
 }
