@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * Cuts what follows an article's body: the teaser lists, "more from" boxes, newsletter and author
@@ -29,7 +28,7 @@ final class ArticleEnd {
     /** On such a page, the story's run holds at least this many paragraphs of prose side by side. */
     private static final int RUN_PARAGRAPHS = 3;
 
-    private static final Evaluator BLOCKS = QueryParser.parse("p, h2, h3, h4, h5, h6");
+    private static final Evaluator BLOCKS = TagNames.of("p", "h2", "h3", "h4", "h5", "h6");
 
     private ArticleEnd() {}
 

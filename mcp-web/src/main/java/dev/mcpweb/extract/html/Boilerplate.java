@@ -50,8 +50,8 @@ final class Boilerplate implements NodeFilter {
             "progress",
             "meter",
             "slot");
-    static final Evaluator HEADINGS = QueryParser.parse("h2, h3, h4, h5, h6");
-    private static final Evaluator HEADLINE = QueryParser.parse("h1, article, main");
+    static final Evaluator HEADINGS = TagNames.of("h2", "h3", "h4", "h5", "h6");
+    private static final Evaluator HEADLINE = TagNames.of("h1", "article", "main");
     private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
     private static final double MAX_FURNITURE_PARAGRAPHS = 0.1;
     private static final Set<String> FURNITURE_TAGS = Set.of("nav", "footer", "aside", "menu");

@@ -4,8 +4,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * Recognises hidden elements that a reader reveals with one click: the panels of tabs and
@@ -14,8 +12,6 @@ import org.jsoup.select.QueryParser;
  * tracking pixel, a closed modal or an unused template.
  */
 final class Disclosures {
-    private static final Evaluator CONTROLS = QueryParser.parse("[aria-controls]");
-
     private final Set<String> controlled;
 
     private Disclosures(Set<String> controlled) {
@@ -25,16 +21,18 @@ final class Disclosures {
     /** Collects the ids that a control (a tab, an accordion button) on the page shows or hides. */
     static Disclosures of(Element root) {
         Set<String> ids = new HashSet<>();
-        for (Element control : TreeQuery.select(root, CONTROLS)) {
-            String value = control.attr("aria-controls");
-            if (value.length() < 1000) {
+        // The parser lower-cases attribute names: an exact lookup finds what the query [aria-controls]
+        // finds by comparing every name case-insensitively, and skips the elements without attributes.
+        TreeQuery.forEachElement(root, e -> {
+            String value = e.attributesSize() == 0 ? "" : e.attributes().get("aria-controls");
+            if (!value.isEmpty() && value.length() < 1000) {
                 for (String id : value.strip().split("\\s+")) {
                     if (!id.isEmpty()) {
                         ids.add(id);
                     }
                 }
             }
-        }
+        });
         return new Disclosures(ids);
     }
 

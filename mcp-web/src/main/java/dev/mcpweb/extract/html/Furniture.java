@@ -240,8 +240,10 @@ final class Furniture implements NodeFilter {
         // Every match of DATED_BYLINE and DATE_LINE holds a digit, and most lines none; the marks taken off
         // and lower-casing neither add nor remove one.
         boolean digit = hasDigit(phrase);
+        String lower = line.toLowerCase(Locale.ROOT);
         if (phrase.length() <= MAX_PHRASE) {
-            String lowerPhrase = phrase.toLowerCase(Locale.ROOT);
+            // most lines have no marks to take off: their phrase is the line, lower-cased once
+            String lowerPhrase = phrase.length() == line.length() ? lower : phrase.toLowerCase(Locale.ROOT);
             if (PHRASE.matcher(lowerPhrase).matches()
                     || PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()
                     || CREDIT.matcher(phrase).matches()
@@ -249,7 +251,6 @@ final class Furniture implements NodeFilter {
                 return true;
             }
         }
-        String lower = line.toLowerCase(Locale.ROOT);
         // Every match of TEASER holds ": ": most lines do not.
         if ((line.contains(": ") && TEASER.matcher(line).matches())
                 || (phrase.length() <= MAX_PHRASE && digit && isDateLine(lower))) {

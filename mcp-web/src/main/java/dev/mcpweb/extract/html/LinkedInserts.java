@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * On a page that declares one article, removes the links to other stories that sites insert between
@@ -14,7 +13,7 @@ import org.jsoup.select.QueryParser;
  * ("the report:"): that list follows a paragraph, not a label.
  */
 final class LinkedInserts {
-    private static final Evaluator BLOCKS = QueryParser.parse("div, ul, section, aside");
+    private static final Evaluator BLOCKS = TagNames.of("div", "ul", "section", "aside");
     /** An insert holds at least this share of link text. */
     private static final double LINKED = 0.9;
     /** Shorter links are a word in passing, longer blocks more than a headline or two. */

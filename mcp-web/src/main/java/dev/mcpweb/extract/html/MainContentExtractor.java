@@ -48,7 +48,7 @@ public final class MainContentExtractor {
         PageMarks marks = PageMarks.of(page);
         ProductPage product = ProductPage.of(page, marks);
         product.reveal(copy);
-        TextLengths lengths = TextLengths.of(copy);
+        TextLengths lengths = TextLengths.withStoryMarks(copy);
         boolean discussion = DeclaredType.discussion(marks) || Boilerplate.isDiscussion(copy, lengths);
         // Comments leave the page before anything is located, and come back after the article if asked for.
         boolean article = DeclaredType.article(marks);

@@ -300,7 +300,7 @@ final class Renderer implements NodeFilter {
         boolean space = false;
         for (int i = 0; i < n; i++) {
             char c = raw.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if (TextLengths.isSpace(c)) {
                 space = true;
             } else {
                 if (space) {

@@ -5,7 +5,6 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * Removes text blocks that repeat an earlier block word for word. Responsive pages often carry the
@@ -14,7 +13,7 @@ import org.jsoup.select.QueryParser;
  */
 final class RepeatedBlocks {
     /** Parsed once: jsoup parses a query string on every call. */
-    private static final Evaluator TEXT_BLOCKS = QueryParser.parse("p, h1, h2, h3, h4, h5, h6");
+    private static final Evaluator TEXT_BLOCKS = TagNames.of("p", "h1", "h2", "h3", "h4", "h5", "h6");
     /** Shorter blocks (labels such as "Size" or "Yes") legitimately repeat. */
     private static final int MIN_LENGTH = 20;
     /**

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * On a page that declares one article, removes the cards that lead to other stories: a link that wraps
@@ -17,8 +16,8 @@ import org.jsoup.select.QueryParser;
  * each is the look of every "more from", "next stories" and "latest" box in any language.
  */
 final class TeaserCards {
-    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
-    private static final Evaluator CARD_BLOCKS = QueryParser.parse("h1, h2, h3, h4, h5, h6, p, figure");
+    private static final Evaluator HEADINGS = TagNames.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final Evaluator CARD_BLOCKS = TagNames.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "figure");
     /** A link with less text than this is a word or two linked in passing. */
     private static final int MIN_HEADLINE = 15;
     /** A heading at least this share link text is a linked headline. */

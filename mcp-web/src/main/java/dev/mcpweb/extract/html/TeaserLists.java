@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * On a page that declares itself one article ({@link DeclaredType#article}), removes the lists of linked headlines that sit inside
@@ -17,8 +16,8 @@ import org.jsoup.select.QueryParser;
  * which declare no article, such lists are the content and stay.
  */
 final class TeaserLists {
-    private static final Evaluator LISTS = QueryParser.parse("ul, ol, div, section");
-    private static final Evaluator ANY_HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator LISTS = TagNames.of("ul", "ol", "div", "section");
+    private static final Evaluator ANY_HEADING = TagNames.of("h1", "h2", "h3", "h4", "h5", "h6");
     /** Fewer entries than this are a link or two in passing. */
     private static final int MIN_ENTRIES = 3;
     /** An entry whose text is at least this share link text is a link and nothing else. */

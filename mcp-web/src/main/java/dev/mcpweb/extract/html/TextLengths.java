@@ -26,12 +26,27 @@ final class TextLengths {
     private int[] text = new int[128];
     private int[] links = new int[128];
     private int count;
+    private final boolean findsStoryMarks;
     private final List<Element> storyMarks = new ArrayList<>();
 
-    private TextLengths() {}
+    private TextLengths(boolean findsStoryMarks) {
+        this.findsStoryMarks = findsStoryMarks;
+    }
 
+    /** The counts of {@code root} and every element under it. */
     static TextLengths of(Element root) {
-        TextLengths t = new TextLengths();
+        TextLengths t = new TextLengths(false);
+        t.measure(root);
+        return t;
+    }
+
+    /**
+     * As {@link #of}, and the elements that mark a story as well, for {@link #storyMarks}: only the
+     * first measure of the page asks for them, and looking for them costs an attribute lookup at every
+     * element, where the rules measure the content a dozen times a page.
+     */
+    static TextLengths withStoryMarks(Element root) {
+        TextLengths t = new TextLengths(true);
         t.measure(root);
         return t;
     }
@@ -108,7 +123,8 @@ final class TextLengths {
 
     /**
      * The page's {@code <article>} elements and the elements its microdata names {@code articleBody}, in
-     * page order, as they were when measured: some may have left the page since.
+     * page order, as they were when measured: some may have left the page since. Empty unless measured
+     * {@link #withStoryMarks}.
      */
     List<Element> storyMarks() {
         return storyMarks;
@@ -128,11 +144,39 @@ final class TextLengths {
      * {@link Character#isWhitespace} or a no-break space, answering ASCII (most of the web's text)
      * without the lookup of the character's Unicode properties; printable ASCII is ruled out first.
      */
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         if (c > ' ') {
-            return c >= 0x80 && (c == '\u00a0' || Character.isWhitespace(c));
+            return c >= 0x80 && isSpaceBeyondAscii(c);
         }
         return c >= '\u001c' || (c >= '\t' && c <= '\r');
+    }
+
+    /**
+     * The sixteen characters beyond ASCII that are {@link Character#isWhitespace} or a no-break space,
+     * named rather than looked up in the character's Unicode properties: that lookup, asked of every
+     * letter beyond ASCII and of typographic quotes and dashes, was a twentieth of a cold run, in which
+     * code runs unoptimised. {@code TextLengthsTest} checks every character against the JDK's answer.
+     */
+    private static boolean isSpaceBeyondAscii(char c) {
+        return switch (c) {
+            case '\u00a0',
+                    '\u1680',
+                    '\u2000',
+                    '\u2001',
+                    '\u2002',
+                    '\u2003',
+                    '\u2004',
+                    '\u2005',
+                    '\u2006',
+                    '\u2008',
+                    '\u2009',
+                    '\u200a',
+                    '\u2028',
+                    '\u2029',
+                    '\u205f',
+                    '\u3000' -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -153,9 +197,10 @@ final class TextLengths {
                 open[depth++] = add(e);
                 if (e.nameIs("a")) {
                     linkDepth++;
-                } else if (e.nameIs("article")
-                        || (e.attributesSize() > 0
-                                && e.attributes().get("itemprop").equals("articleBody"))) {
+                } else if (findsStoryMarks
+                        && (e.nameIs("article")
+                                || (e.attributesSize() > 0
+                                        && e.attributes().get("itemprop").equals("articleBody")))) {
                     storyMarks.add(e);
                 }
                 if (e.childNodeSize() > 0) {

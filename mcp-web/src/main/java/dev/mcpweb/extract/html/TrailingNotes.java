@@ -47,7 +47,7 @@ final class TrailingNotes {
     /** A block with this share of its text in bold or italics is set apart as a whole. */
     private static final double MIN_EMPHASIS = 0.8;
 
-    private static final Evaluator EMPHASIS = QueryParser.parse("strong, b, em, i");
+    private static final Evaluator EMPHASIS = TagNames.of("strong", "b", "em", "i");
 
     /** The name of the element a loose run of text is wrapped in while the walk lasts. */
     private static final String RUN = "loose-run";
