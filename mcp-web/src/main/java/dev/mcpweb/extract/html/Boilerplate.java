@@ -69,10 +69,6 @@ final class Boilerplate implements NodeFilter {
             "tablist");
     private static final Pattern HIDDEN_STYLE =
             Pattern.compile("(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)", Pattern.CASE_INSENSITIVE);
-    /** A class that shows its element only on phones and tablets: a copy, or a box, made for a small screen. */
-    private static final Pattern HIDES_ON_DESKTOP = Pattern.compile(
-            "(?i)(?:^|[-_])(?:hide|hidden)(?:-?(?:on|from|for|in))?[-_]?desktop$|(?:^|[-_])desktop[-_]?(?:hide|hidden)$");
-
     private static final List<String> HIDDEN_CLASSES = List.of(
             "hidden",
             "d-none",
@@ -379,14 +375,7 @@ final class Boilerplate implements NodeFilter {
             return true;
         }
         String cls = attributes.get("class").trim(); // as className()
-        return !cls.isEmpty()
-                && (ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES)
-                        || containsIgnoreCase(cls, "desktop") && ClassNames.anyMatch(cls, Boilerplate::hidesOnDesktop));
-    }
-
-    /** A name that hides its element on a desktop's screen: "hide-from-desktop", "hidden-desktop", "desktop-hide". */
-    private static boolean hidesOnDesktop(String name) {
-        return HIDES_ON_DESKTOP.matcher(name).find();
+        return !cls.isEmpty() && ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
     }
 
     /** A cheap test that rules out most styles before {@link #HIDDEN_STYLE}, every match of which holds {@code word}. */
