@@ -12,15 +12,18 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * Removes the lines of a story's header that date it, time its reading or file it: a date or a time
- * standing on a line of its own ("23.10.2018", "11 Jan 2019", "17 April 2012 • 2:54pm"), a block its page
- * names a reading time ("Ten tekst przeczytasz w mniej niż minutę"), and a short label its page names a
- * category, kicker or section ("Promis", "Seguridad"), wherever they sit before the story's first paragraph
- * of prose (a standfirst inside {@code <header>} or {@code <hgroup>} is not that paragraph). They describe the story rather
+ * Removes the lines of a story's header that date it, time its reading, file it or lead away from it: a
+ * date or a time standing on a line of its own ("23.10.2018", "11 Jan 2019", "17 April 2012 • 2:54pm"), or
+ * beside a name or a label behind a bar ("2021-10-16 | Botschaft"), a block its page names a reading time
+ * ("Ten tekst przeczytasz w mniej niż minutę"), a short label its page names a category, kicker or section
+ * ("Promis", "Seguridad"), a byline of a preposition and a linked name ("von Annette Henkel"), and a row of
+ * three or more links with nothing but bars or arrows between them (a breadcrumb, a menu set as a line),
+ * wherever they sit before the story's first paragraph of prose (a standfirst inside {@code <header>} or
+ * {@code <hgroup>} is not that paragraph, nor is a headline, however long). They describe the story rather
  * than tell it: Trafilatura's evaluation corpus counts every such date as boilerplate, and WCXB's texts
  * leave them out. A date inside the story's text, or in a sentence of the header ("Published on 2 May by
- * …"), stays. One walk, which stops where the story starts. Structure, names and the shape of dates; no
- * words.
+ * …"), stays. One walk, which stops where the story starts. Structure, names and the shape of dates; words
+ * only for a byline's preposition.
  */
 final class StoryHeader implements NodeFilter {
     /** A paragraph with this much prose starts the story's text. */
@@ -36,10 +39,34 @@ final class StoryHeader implements NodeFilter {
      * A date, a time, or both: "23.10.2018", "31. Dezember 2008", "Oct 13, 2020", "2022-05-04",
      * "28 kwietnia 2021, 06:29", "19:49", "3:59 PM".
      */
-    private static final Pattern DATE_OR_TIME = Pattern.compile("(?iU)(?:(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}"
+    private static final String DATE = "(?:(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}"
             + "|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}|\\p{L}{3,10}\\.? \\d{1,2},? \\d{4}|\\d{4}-\\d{2}-\\d{2}"
             + "|\\d{1,2}/\\d{1,2}/\\d{2,4})(?:(?:,? | ?[•·|–-] )(?:\\p{L}{1,3} )?\\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"
-            + "|\\d{1,2}[:.]\\d{2} ?(?:uhr|[ap]\\.?m\\.?)?)");
+            + "|\\d{1,2}[:.]\\d{2} ?(?:uhr|[ap]\\.?m\\.?)?)";
+
+    private static final Pattern DATE_OR_TIME = Pattern.compile("(?iU)" + DATE);
+
+    /** A date beside a name or a label is a longer line. */
+    private static final int MAX_DATED = 60;
+
+    /**
+     * A date beside a name or a label, set off by a bar: "2021-10-16 | Botschaft", "Verfasst von: mitundvoneinander
+     * | 31. Dezember 2008".
+     */
+    private static final Pattern DATED =
+            Pattern.compile("(?iU)" + DATE + " \\| [\\w.-]+(?: [\\w.-]+)?|(?:[\\w.-]+:? ){1,3}\\| " + DATE);
+
+    /** A byline's preposition, per language (de, en, es and pt, fr, pl, it, nl, sv and da), and a name in capitals. */
+    private static final Pattern BYLINE = Pattern.compile(
+            "(?U)(?i:von|by|por|par|przez|di|door|av|af)\\s+\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){1,3}");
+
+    /** A row of links has at least this many. */
+    private static final int MIN_LINKS = 3;
+
+    /** A row of links longer than this is a list of them, not a line. */
+    private static final int MAX_LINKS_LINE = 200;
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s|/>»›·•‹«<:-]*");
 
     private static final Set<String> INLINE =
             Set.of("a", "span", "strong", "b", "em", "i", "small", "time", "abbr", "img", "svg", "br");
@@ -57,7 +84,7 @@ final class StoryHeader implements NodeFilter {
         this.lengths = TextLengths.of(story);
     }
 
-    /** Removes the date, time and reading-time lines before the first paragraph of prose in {@code story}. */
+    /** Removes the date, time, reading-time, byline and link lines before the first paragraph of prose in {@code story}. */
     static void remove(Element story) {
         StoryHeader header = new StoryHeader(story);
         NodeTraversor.filter(header, story);
@@ -72,11 +99,18 @@ final class StoryHeader implements NodeFilter {
         if (e.nameIs("header") || e.nameIs("hgroup")) {
             headers++;
         }
+        if (isHeading(e)) {
+            return FilterResult.SKIP_CHILDREN; // a headline, however long, does not start the story's text
+        }
         if (headers == 0 && (e.nameIs("p") && lengths.prose(e) >= MIN_PARAGRAPH || ownText(e) >= MIN_PARAGRAPH)) {
             return FilterResult.STOP; // the story's text starts, in a paragraph or a post's bare text
         }
         int length = lengths.text(e);
-        if (length == 0 || isHeading(e)) {
+        if (length == 0) {
+            return FilterResult.SKIP_CHILDREN;
+        }
+        if (length <= MAX_LINKS_LINE && isLinkLine(e)) {
+            doomed.add(e);
             return FilterResult.SKIP_CHILDREN;
         }
         if (length > MAX_LINE) {
@@ -104,11 +138,42 @@ final class StoryHeader implements NodeFilter {
         if (readingTimeNamed.test(e)) {
             return true;
         }
+        String text = e.text().strip();
         if (length > MAX_DATE) {
-            return false;
+            return length <= MAX_DATED && DATED.matcher(text).matches();
         }
         return labelNamed.test(e) && holdsOnlyInline(e)
-                || DATE_OR_TIME.matcher(e.text().strip()).matches();
+                || DATE_OR_TIME.matcher(text).matches()
+                || isByline(e, text)
+                || DATED.matcher(text).matches();
+    }
+
+    /** "von Annette Henkel", "By Jane Doe": a preposition and a linked name, alone on a line. */
+    private static boolean isByline(Element e, String text) {
+        if (!BYLINE.matcher(text).matches()) {
+            return false;
+        }
+        Element link = e.selectFirst("a");
+        return link != null && text.endsWith(link.text().strip());
+    }
+
+    /**
+     * Whether {@code e} is a row of links and nothing else but the bars or arrows between them: "Rentenpolitik
+     * | Blog | Mailaktion Bundestag", a breadcrumb or a site's menu set as a line.
+     */
+    private static boolean isLinkLine(Element e) {
+        if (e.getElementsByTag("a").size() < MIN_LINKS) {
+            return false;
+        }
+        StringBuilder rest = new StringBuilder();
+        NodeTraversor.traverse(
+                (node, depth) -> {
+                    if (node instanceof TextNode t && t.parent() instanceof Element p && p.closest("a") == null) {
+                        rest.append(t.text());
+                    }
+                },
+                e);
+        return SEPARATORS.matcher(rest).matches();
     }
 
     /** Whether {@code e}'s children are all inline: a label, not a box that holds the headline. */

@@ -151,4 +151,60 @@ class StoryStartTest {
 
         assertThat(text(page)).contains("Rivers and lakes", "11 Jan 2019", "Weir repairs finished");
     }
+
+    @Test
+    void theDateLineUnderAHeadlineOfMoreThanEightyCharactersStillGoes() {
+        String story = """
+                <h1>Fish ladder opens on the Aller, the first of four that will let salmon reach the upper river</h1>
+                <div class="meta"><div>20. Mai 2019</div></div>
+                %s
+                """.formatted(STORY);
+
+        assertThat(text(newsPage(story)))
+                .contains("Fish ladder opens on the Aller, the first of four", "first of four planned")
+                .doesNotContain("20. Mai 2019");
+    }
+
+    @Test
+    void aBylineOfAPrepositionAndALinkedNameAboveTheStoryGoesButAnUnlinkedNameStays() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>
+                <div class="meta"><div>von <a href="/team/annette">Annette Henkel</a></div>
+                <div>Photos by Jane Doe</div></div>
+                %s
+                """.formatted(STORY);
+
+        assertThat(text(newsPage(story)))
+                .contains("Fish ladder opens", "Photos by Jane Doe", "first of four planned")
+                .doesNotContain("Annette Henkel");
+    }
+
+    @Test
+    void aDateBesideANameOrLabelBehindABarAboveTheStoryGoes() {
+        String story = """
+                <h1>Fish ladder opens on the Aller</h1>
+                <p><small>Verfasst von: <strong>riverdesk</strong> | 31. Dezember 2008</small></p>
+                <p>2021-10-16 | Umwelt</p>
+                %s
+                """.formatted(STORY);
+
+        assertThat(text(newsPage(story)))
+                .contains("Fish ladder opens", "first of four planned")
+                .doesNotContain("riverdesk", "31. Dezember 2008", "Umwelt");
+    }
+
+    @Test
+    void aRowOfLinksBetweenBarsAboveTheStoryGoesButALinkInASentenceStays() {
+        String page = """
+                <html><body><main><h1>Fish ladder opens on the Aller</h1>
+                <div><a href="/rivers">Rivers</a> | <a href="/blog">Blog</a> | <a href="/ladders">Fish ladders</a>
+                | <a href="/faq">Questions?</a></div>
+                <div>See <a href="/map">the map</a>, <a href="/weir">the weir</a> and <a href="/pool">the pool</a>.</div>
+                %s</main></body></html>
+                """.formatted(STORY);
+
+        assertThat(text(page))
+                .contains("Fish ladder opens", "See the map, the weir and the pool.", "first of four planned")
+                .doesNotContain("Fish ladders", "Questions?");
+    }
 }
