@@ -466,6 +466,13 @@ final class Boilerplate implements NodeFilter {
         if (namesAFeature(name)) {
             return false; // "has-sidebar", "modal-enabled": a page or wrapper with that feature, not the feature
         }
+        int element = name.indexOf("__");
+        int modifier = element < 0 ? -1 : name.indexOf("--", element);
+        if (modifier > 0) {
+            // BEM: block__element--modifier is a variant of that element ("report__section--ads", a section
+            // with an ad slot in it); the element's own name says what it is.
+            name = name.substring(0, modifier);
+        }
         return FURNITURE_WORDS.find(name) || WIDGET_NAME.matcher(name).find();
     }
 

@@ -56,6 +56,27 @@ class MisnamedWrapperTest {
     }
 
     @Test
+    void aSectionWhoseBemModifierNamesAdsIsStillTheSection() {
+        String menu = "<nav>" + links("/section/", "Section number ", 20) + "</nav>";
+        String section =
+                "<section class=\"TestReport__Section TestReport__Section--Ads\"><h2>%s</h2><p>%s</p><p>%2$s</p>"
+                        + "<div class=\"ad-slot\">Advertisement slot</div></section>";
+        String page = "<html><body>" + menu + "<h1>The phone in our test</h1>"
+                + section.formatted(
+                        "Display",
+                        "The screen is bright enough to read in full sun, and its colours" + " stay true at an angle.")
+                + section.formatted(
+                        "Battery",
+                        "The battery lasted two days of ordinary use in our test and charged" + " fully in an hour.")
+                + "</body></html>";
+
+        String text = extract(page).text();
+
+        assertThat(text).contains("bright enough to read in full sun", "lasted two days of ordinary use");
+        assertThat(text).doesNotContain("Advertisement slot", "Section number");
+    }
+
+    @Test
     void aWrapperNamedForTheSidebarBesideTheStoryIsNotTheSidebar() {
         String menu = "<div class=\"site-links\">" + links("/section/", "Section number ", 120) + "</div>";
         String sidebar = "<div class=\"cb-sidebar\"><p>Most read today</p>" + "<p>"
