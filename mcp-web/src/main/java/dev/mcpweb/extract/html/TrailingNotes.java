@@ -172,9 +172,12 @@ final class TrailingNotes {
     /** Removes, in place, the notes that close {@code main}. */
     static void remove(Element main) {
         List<Element> runs = wrapLooseRuns(main);
-        cutAtPaywall(main);
         List<Element> blocks = textBlocks(main);
         TextLengths lengths = TextLengths.of(main);
+        if (cutAtPaywall(main, blocks, lengths)) {
+            blocks = textBlocks(main);
+            lengths = TextLengths.of(main);
+        }
         List<Element> doomed = new ArrayList<>();
         List<Element> prompts = new ArrayList<>();
         List<Element> lines = new ArrayList<>();
@@ -329,24 +332,25 @@ final class TrailingNotes {
     /**
      * Removes a paywall's note ("To view the full story, please subscribe") and its pitch after it, up to
      * the content's end, where the pitch is shorter than the story above it and at most a few paragraphs.
+     * Whether it removed anything.
      */
-    private static void cutAtPaywall(Element main) {
-        List<Element> blocks = textBlocks(main);
-        TextLengths lengths = TextLengths.of(main);
+    private static boolean cutAtPaywall(Element main, List<Element> blocks, TextLengths lengths) {
         int after = 0;
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Element block = blocks.get(i);
             after += lengths.text(block);
             if (block == main || after > MAX_PAYWALL_PITCH) {
-                return;
+                return false;
             }
             if (lengths.text(block) <= MAX_NOTE && PAYWALL.matcher(block.text()).find()) {
-                if (lengths.text(main) - after > after) {
+                boolean cut = lengths.text(main) - after > after;
+                if (cut) {
                     blocks.subList(i, blocks.size()).forEach(Element::remove);
                 }
-                return;
+                return cut;
             }
         }
+        return false;
     }
 
     /** Whether {@code s} asks the reader to subscribe, support or follow; a question never does. */
