@@ -93,7 +93,8 @@ public final class Extractor {
 
     private Extraction html(FetchResult result, StopToken stop) {
         URI url = result.finalUri();
-        String html = TextDecoder.decode(result.body(), result.charset(), true).text();
+        String html = LongTagNames.cut(
+                TextDecoder.decode(result.body(), result.charset(), true).text());
         org.jsoup.nodes.Document page =
                 Parser.htmlParser().parseInput(new CheckedReader(new StringReader(html), stop), url.toString());
         stop.check();

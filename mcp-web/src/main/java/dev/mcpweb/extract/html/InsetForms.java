@@ -25,13 +25,19 @@ final class InsetForms {
 
     /** Removes the boxes around forms under {@code main}, never {@code main} itself. */
     static void remove(Element main) {
+        List<Element> posting = new ArrayList<>();
+        for (Element form : TreeQuery.byTag(main, "form")) {
+            if (form != main && form.attr("method").equalsIgnoreCase("post")) {
+                posting.add(form);
+            }
+        }
+        if (posting.isEmpty()) {
+            return; // most articles: no page-wide measure needed
+        }
         TextLengths lengths = TextLengths.of(main);
         List<Element> doomed = new ArrayList<>();
-        for (Element form : TreeQuery.byTag(main, "form")) {
-            if (form == main
-                    || !form.attr("method").equalsIgnoreCase("post")
-                    || lengths.text(form) > MAX_FORM
-                    || TeaserLists.insideAny(form, doomed)) {
+        for (Element form : posting) {
+            if (lengths.text(form) > MAX_FORM || TeaserLists.insideAny(form, doomed)) {
                 continue;
             }
             Element box = form;
