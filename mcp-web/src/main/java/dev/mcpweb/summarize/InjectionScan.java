@@ -2,6 +2,7 @@ package dev.mcpweb.summarize;
 
 import dev.mcpweb.document.Document;
 import dev.mcpweb.document.Metadata;
+import dev.mcpweb.extract.LongTagNames;
 import dev.mcpweb.work.StopToken;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public final class InjectionScan {
 
     /** The suspects in a raw HTML page: every text node (hidden ones too), attributes, metadata and comments. */
     public static List<Suspect> scanHtml(String html) {
-        org.jsoup.nodes.Document page = Jsoup.parse(html);
+        org.jsoup.nodes.Document page = Jsoup.parse(LongTagNames.cut(html));
         List<Part> parts = new ArrayList<>();
         parts.add(new Part("the title", page.title()));
         StringBuilder meta = new StringBuilder();
