@@ -171,9 +171,12 @@ final class TrailingNotes {
 
     /** Removes, in place, the notes that close {@code main}. */
     static void remove(Element main) {
-        List<Element> runs = wrapLooseRuns(main);
-        List<Element> blocks = textBlocks(main);
         TextLengths lengths = TextLengths.of(main);
+        List<Element> runs = wrapLooseRuns(main, lengths);
+        if (!runs.isEmpty()) {
+            lengths = TextLengths.of(main); // the runs' wrappers are new elements
+        }
+        List<Element> blocks = textBlocks(main);
         if (cutAtPaywall(main, blocks, lengths)) {
             blocks = textBlocks(main);
             lengths = TextLengths.of(main);
@@ -272,8 +275,7 @@ final class TrailingNotes {
      * Warnke" or "Bild: …" after the story's last paragraph, in the story's own container) in an element
      * of its own, so the walk sees the run as a block rather than its parent, which holds the story.
      */
-    private static List<Element> wrapLooseRuns(Element main) {
-        TextLengths lengths = TextLengths.of(main);
+    private static List<Element> wrapLooseRuns(Element main, TextLengths lengths) {
         List<Element> mixed = new ArrayList<>();
         for (Element e : main.getAllElements()) {
             if (!INLINE.contains(e.normalName()) && holdsBlockAndText(e, lengths)) {
