@@ -198,16 +198,16 @@ final class Furniture implements NodeFilter {
     private final TextLengths lengths;
     private final List<Element> doomed = new ArrayList<>();
 
-    private Furniture(Element main) {
+    private Furniture(Element main, TextLengths lengths) {
         this.main = main;
-        this.lengths = TextLengths.of(main);
+        this.lengths = lengths;
     }
 
     /** Removes furniture lines from {@code main}, in place. */
-    static void remove(Element main, StopToken stop) {
-        Furniture furniture = new Furniture(main);
+    static void remove(Element main, TextLengths lengths, StopToken stop) {
+        Furniture furniture = new Furniture(main, lengths);
         NodeTraversor.filter(Checked.filter(furniture, stop), main);
-        furniture.doomed.forEach(Element::remove);
+        furniture.doomed.forEach(lengths::remove);
     }
 
     @Override

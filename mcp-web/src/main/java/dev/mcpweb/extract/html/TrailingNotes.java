@@ -169,17 +169,12 @@ final class TrailingNotes {
 
     private TrailingNotes() {}
 
-    /** Removes, in place, the notes that close {@code main}. */
-    static void remove(Element main) {
-        TextLengths lengths = TextLengths.of(main);
+    /** Removes, in place, the notes that close {@code main}, whose text {@code lengths} counts. */
+    static void remove(Element main, TextLengths lengths) {
         List<Element> runs = wrapLooseRuns(main, lengths);
-        if (!runs.isEmpty()) {
-            lengths = TextLengths.of(main); // the runs' wrappers are new elements
-        }
         List<Element> blocks = textBlocks(main);
         if (cutAtPaywall(main, blocks, lengths)) {
             blocks = textBlocks(main);
-            lengths = TextLengths.of(main);
         }
         List<Element> doomed = new ArrayList<>();
         List<Element> prompts = new ArrayList<>();
@@ -260,9 +255,9 @@ final class TrailingNotes {
         }
         int removed = doomed.stream().mapToInt(lengths::text).sum();
         if (removed <= MAX_SHARE * lengths.text(main)) {
-            doomed.forEach(Element::remove);
+            doomed.forEach(lengths::remove);
         }
-        commentForms.forEach(Element::remove);
+        commentForms.forEach(lengths::remove);
         for (Element run : runs) {
             if (run.parent() != null) {
                 run.unwrap();
@@ -328,6 +323,7 @@ final class TrailingNotes {
         for (Node n : run) {
             wrapper.appendChild(n);
         }
+        lengths.wrapped(wrapper);
         runs.add(wrapper);
     }
 
@@ -347,7 +343,7 @@ final class TrailingNotes {
             if (lengths.text(block) <= MAX_NOTE && PAYWALL.matcher(block.text()).find()) {
                 boolean cut = lengths.text(main) - after > after;
                 if (cut) {
-                    blocks.subList(i, blocks.size()).forEach(Element::remove);
+                    blocks.subList(i, blocks.size()).forEach(lengths::remove);
                 }
                 return cut;
             }

@@ -214,7 +214,7 @@ class TrailingNotesTest {
                         + "<div><a href=\"/t/1\">Continue the Discussion</a></div></div>")
                 .getElementById("main");
 
-        TrailingNotes.remove(main);
+        TrailingNotes.remove(main, TextLengths.of(main));
 
         assertThat(main.text())
                 .contains("die Eröffnung für den Sommer in zwei Jahren")
