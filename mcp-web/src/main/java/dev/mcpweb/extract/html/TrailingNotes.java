@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -93,9 +94,18 @@ final class TrailingNotes {
             + "))");
 
     /** What a paywall says where it cuts the story, per language: the rest is for subscribers. */
-    private static final Pattern PAYWALL = Pattern.compile("(?iU)\\b(?:to (?:view|read|continue reading) the"
+    static final Pattern PAYWALL = Pattern.compile("(?iU)\\b(?:to (?:view|read|continue reading) the"
             + " (?:full|whole|rest of the) (?:story|article)|pour lire la suite|um (?:den|diesen) artikel weiterzulesen"
             + "|para (?:seguir|continuar) leyendo|aby (?:czytać|przeczytać) (?:dalej|całość))");
+
+    /**
+     * Pieces one of which every match of {@link #PAYWALL} holds, lower-cased; none holds a letter that case
+     * folding also gives a character beyond ASCII (the long s, the dotless i, the Kelvin sign), so the
+     * lower-cased text of a match holds it too. Most blocks hold none and are not searched, a search that
+     * tries each alternative at every word.
+     */
+    static final List<String> PAYWALL_PIECES =
+            List.of("the full", "the whole", "the re", "pour l", "um d", "leyendo", "czyta");
 
     /**
      * What a site's closing notice says, per language: it claims the copyright, forbids reprints or names
@@ -295,9 +305,14 @@ final class TrailingNotes {
 
     /** Whether {@code e} holds, as its children, both a block and text outside any block. */
     private static boolean holdsBlockAndText(Element e, TextLengths lengths) {
+        int children = e.childNodeSize();
+        if (children < 2) {
+            return false; // asked of every element, most of which hold one node or none
+        }
         boolean block = false;
         boolean text = false;
-        for (Node child : e.childNodes()) {
+        for (int i = 0; i < children; i++) {
+            Node child = e.childNode(i);
             if (child instanceof TextNode t) {
                 text |= !t.isBlank();
             } else if (child instanceof Element c) {
@@ -340,12 +355,23 @@ final class TrailingNotes {
             if (block == main || after > MAX_PAYWALL_PITCH) {
                 return false;
             }
-            if (lengths.text(block) <= MAX_NOTE && PAYWALL.matcher(block.text()).find()) {
+            if (lengths.text(block) <= MAX_NOTE && isPaywallNote(block.text())) {
                 boolean cut = lengths.text(main) - after > after;
                 if (cut) {
                     blocks.subList(i, blocks.size()).forEach(lengths::remove);
                 }
                 return cut;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code text} says the rest of the story is behind a paywall. */
+    static boolean isPaywallNote(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String piece : PAYWALL_PIECES) {
+            if (lower.contains(piece)) {
+                return PAYWALL.matcher(text).find();
             }
         }
         return false;
@@ -391,6 +417,9 @@ final class TrailingNotes {
      * sentence that closes a story with a phone number and an address to write to is the story's own.
      */
     private static boolean isContactBox(Element unit, String s) {
+        if (!Furniture.hasDigit(s) && s.indexOf('@') < 0) {
+            return false; // every match of CONTACT holds one, and most notes neither: the search tries each word
+        }
         int contacts = 0;
         for (var m = CONTACT.matcher(s); m.find() && contacts < MIN_CONTACTS; ) {
             contacts++;
