@@ -283,7 +283,8 @@ final class TrailingNotes {
     private static List<Element> wrapLooseRuns(Element main, TextLengths lengths) {
         List<Element> mixed = new ArrayList<>();
         for (Element e : main.getAllElements()) {
-            if (!INLINE.contains(e.normalName()) && holdsBlockAndText(e, lengths)) {
+            // a block and text are two nodes at least: most elements hold one or none
+            if (e.childNodeSize() > 1 && !INLINE.contains(e.normalName()) && holdsBlockAndText(e, lengths)) {
                 mixed.add(e);
             }
         }
@@ -305,13 +306,9 @@ final class TrailingNotes {
 
     /** Whether {@code e} holds, as its children, both a block and text outside any block. */
     private static boolean holdsBlockAndText(Element e, TextLengths lengths) {
-        int children = e.childNodeSize();
-        if (children < 2) {
-            return false; // asked of every element, most of which hold one node or none
-        }
         boolean block = false;
         boolean text = false;
-        for (int i = 0; i < children; i++) {
+        for (int i = 0, children = e.childNodeSize(); i < children; i++) {
             Node child = e.childNode(i);
             if (child instanceof TextNode t) {
                 text |= !t.isBlank();
