@@ -9,8 +9,8 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * The number of visible non-space characters under each element, and how many of them sit inside
- * links, computed in one iterative post-order pass; and, as that pass sees every element, the elements
- * where the page marks a story.
+ * links, computed in one iterative post-order pass and kept current as elements leave the page or come
+ * into it through it; and, as that pass sees every element, the elements where the page marks a story.
  */
 final class TextLengths {
     /**
