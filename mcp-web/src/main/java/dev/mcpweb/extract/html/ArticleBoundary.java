@@ -18,8 +18,8 @@ final class ArticleBoundary {
 
     /**
      * The article within {@code main}, or {@code main} when no one article holds most of its prose,
-     * without what precedes its headline; {@code lengths} counts {@code main}'s text, and the headline put
-     * back.
+     * without what precedes its headline; {@code lengths} counts {@code main}'s text, the headline it puts
+     * back included.
      */
     static Element of(Element main, TextLengths lengths) {
         int prose = lengths.prose(main);

@@ -228,7 +228,7 @@ final class Furniture implements NodeFilter {
         }
         Element unit = outermostWithSameText(e, length);
         if (!standsAlone(unit) || unit.nameIs("h1")) {
-            return FilterResult.CONTINUE; // a link in a sentence: its text is not asked for
+            return FilterResult.CONTINUE; // part of a sentence, or the headline: not a line of its own
         }
         String line = ElementText.of(e);
         if (isFurniture(line) || isArrowLink(unit, line)) {
@@ -268,8 +268,7 @@ final class Furniture implements NodeFilter {
 
     /**
      * Whether {@code lower} holds one of {@link #SENTENCE_WORDS}: one pass that tries, at each character,
-     * the words starting with it, rather than a search of the line for each of the sixteen words (which
-     * C1, running a cold extract, does not compile to a vectorised search).
+     * the words starting with it, rather than a search of the line for each of the sixteen words.
      */
     private static boolean holdsSentenceWord(String lower) {
         for (int i = 0, n = lower.length(); i < n; i++) {

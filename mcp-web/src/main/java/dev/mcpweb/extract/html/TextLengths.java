@@ -86,7 +86,7 @@ final class TextLengths {
     void remove(Element e) {
         Element parent = e.parent();
         if (parent == null) {
-            return; // out of the page already, with an element around it
+            return; // removed already
         }
         int n = number(e);
         e.remove();
@@ -118,9 +118,9 @@ final class TextLengths {
     }
 
     /**
-     * Takes the counts of the elements {@link #removeLater removed later} out of their former ancestors'.
-     * Each was counted when it left, and its ancestors are taken up to one that has left the page since,
-     * whose own counts, taken out of the ancestors above it, held it then.
+     * Takes the counts of the elements {@link #removeLater removed later} out of their former ancestors':
+     * each element's as they were when it left, from its former parent up to the measured root, or up to
+     * an ancestor that has left the page since and whose own counts, taken out when it left, held them.
      */
     void settle() {
         for (int i = 0; i < heldParents.size(); i++) {
