@@ -18,10 +18,10 @@ final class ArticleBoundary {
 
     /**
      * The article within {@code main}, or {@code main} when no one article holds most of its prose,
-     * without what precedes its headline.
+     * without what precedes its headline; {@code lengths} counts {@code main}'s text, the headline it puts
+     * back included.
      */
-    static Element of(Element main) {
-        TextLengths lengths = TextLengths.of(main);
+    static Element of(Element main, TextLengths lengths) {
         int prose = lengths.prose(main);
         Element best = null;
         for (Element article : main.getElementsByTag("article")) {
@@ -33,13 +33,18 @@ final class ArticleBoundary {
             ArticleStart.cut(main, lengths);
             return main;
         }
+        Element headline = null;
         if (best.getElementsByTag("h1").isEmpty()) {
-            Element headline = main.getElementsByTag("h1").first();
-            if (headline != null && lengths.text(headline) > 0) {
-                best.prependChild(headline.clone());
+            Element pageHeadline = main.getElementsByTag("h1").first();
+            if (pageHeadline != null && lengths.text(pageHeadline) > 0) {
+                headline = pageHeadline.clone();
+                best.prependChild(headline);
             }
         }
         ArticleStart.cut(best, lengths);
+        if (headline != null) {
+            lengths.added(headline); // after the cut, which weighs the article as the page set it
+        }
         return best;
     }
 }

@@ -35,10 +35,14 @@ final class ArticleEnd {
     /**
      * Removes what follows the article's body under {@code main}, and its {@link ClosingNotes}: on a
      * declared {@code article} always, on another page when its last paragraph of prose ends the run of
-     * paragraphs that holds the page's prose.
+     * paragraphs that holds the page's prose. {@code lengths} counts {@code main}'s text.
      */
-    static void cut(Element main, boolean article) {
-        TextLengths lengths = TextLengths.of(main);
+    static void cut(Element main, boolean article, TextLengths lengths) {
+        cutAfterBody(main, article, lengths);
+        lengths.settle();
+    }
+
+    private static void cutAfterBody(Element main, boolean article, TextLengths lengths) {
         Map<Element, Integer> paragraphs = new IdentityHashMap<>();
         List<Element> blocks = TreeQuery.select(main, BLOCKS);
         for (Element block : blocks) {
@@ -57,6 +61,7 @@ final class ArticleEnd {
         if (total < MIN_BODY) {
             return;
         }
+        // the closing notes leave the counts only at the end: the tail after the body is weighed as it was
         ClosingNotes.remove(main, blocks, lengths, article ? last -> true : last -> endsRun(last, paragraphs, total));
         Element body = main;
         for (boolean deeper = true; deeper; ) {
@@ -74,7 +79,7 @@ final class ArticleEnd {
         }
         for (Element e = body; e != main; e = e.parent()) {
             while (e.nextElementSibling() != null) {
-                e.nextElementSibling().remove();
+                lengths.remove(e.nextElementSibling());
             }
         }
     }

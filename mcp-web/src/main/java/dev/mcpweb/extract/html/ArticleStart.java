@@ -58,7 +58,7 @@ final class ArticleStart {
                 }
             }
         }
-        before.forEach(Element::remove);
+        before.forEach(lengths::remove);
     }
 
     /** The first {@code <h2>} under {@code article} when no paragraph of prose precedes it. */

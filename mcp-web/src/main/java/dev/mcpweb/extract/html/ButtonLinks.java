@@ -30,9 +30,8 @@ final class ButtonLinks {
 
     private ButtonLinks() {}
 
-    static void remove(Element main) {
+    static void remove(Element main, TextLengths lengths) {
         NameTest buttonName = new NameTest(ButtonLinks::isButtonName);
-        TextLengths lengths = null;
         List<Element> doomed = new ArrayList<>();
         for (Element link : TreeQuery.byTag(main, "a")) {
             if (!buttonName.test(link) && !link.attr("role").equalsIgnoreCase("button")) {
@@ -42,11 +41,8 @@ final class ButtonLinks {
             if (label.isEmpty() || label.length() > MAX_LABEL || words(label) > MAX_WORDS) {
                 continue;
             }
-            if (lengths == null) {
-                lengths = TextLengths.of(main); // only on pages with a button link
-                if (lengths.prose(main) < MIN_PROSE) {
-                    return;
-                }
+            if (lengths.prose(main) < MIN_PROSE) {
+                return; // asked only on pages with a button link
             }
             Element unit = link;
             while (unit.parent() != null
@@ -58,7 +54,7 @@ final class ButtonLinks {
                 doomed.add(unit);
             }
         }
-        doomed.forEach(Element::remove);
+        doomed.forEach(lengths::remove);
     }
 
     /** {@code btn} or {@code button} anywhere in a name, or a piece of it between dashes that starts with {@code cta}. */

@@ -66,7 +66,8 @@ final class ClosingNotes {
     /**
      * Removes, in place, the link paragraphs and link-box headings after the last paragraph of prose
      * under {@code main}, when {@code endsStory} says that paragraph closes a story. {@code blocks} are its
-     * paragraphs and h2–h6 headings in document order; {@code lengths} counts {@code main}'s text.
+     * paragraphs and h2–h6 headings in document order; {@code lengths} counts {@code main}'s text, and
+     * keeps the counts of what goes until it is {@linkplain TextLengths#settle settled}.
      */
     static void remove(Element main, List<Element> blocks, TextLengths lengths, Predicate<Element> endsStory) {
         List<Element> doomed = new ArrayList<>();
@@ -89,8 +90,8 @@ final class ClosingNotes {
                     continue;
                 }
                 if (ArticleEnd.textAfter(block, main, lengths) <= MAX_TAIL * lengths.text(main)) {
-                    doomed.forEach(Element::remove);
-                    removeBoxesAfter(block, main);
+                    doomed.forEach(lengths::removeLater);
+                    removeBoxesAfter(block, main, lengths);
                 }
                 return;
             } else if (lengths.prose(block) <= MAX_UNLINKED * text) {
@@ -103,7 +104,7 @@ final class ClosingNotes {
      * Removes the boxes that follow the story's last paragraph among its siblings: the body's own run
      * of paragraphs ends there, and a box set after it is put there by the site, not by the writer.
      */
-    private static void removeBoxesAfter(Element lastParagraph, Element main) {
+    private static void removeBoxesAfter(Element lastParagraph, Element main, TextLengths lengths) {
         List<Element> boxes = new ArrayList<>();
         for (Element next = lastParagraph.nextElementSibling(); next != null; next = next.nextElementSibling()) {
             if (BOXES.contains(next.normalName())) {
@@ -116,7 +117,7 @@ final class ClosingNotes {
         Set<String> targets = linkTargets(main, boxes);
         for (Element box : boxes) {
             if (!holdsTarget(box, targets)) {
-                box.remove();
+                lengths.removeLater(box);
             }
         }
     }

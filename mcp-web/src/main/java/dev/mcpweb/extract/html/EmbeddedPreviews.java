@@ -17,10 +17,10 @@ final class EmbeddedPreviews {
     private EmbeddedPreviews() {}
 
     /** Removes the embedded previews under {@code main}, never {@code main} itself. */
-    static void remove(Element main) {
+    static void remove(Element main, TextLengths lengths) {
         for (Element embed : TreeQuery.select(main, EMBEDS)) {
             if (embed != main && embed.parent() != null) {
-                embed.remove();
+                lengths.remove(embed);
             }
         }
     }

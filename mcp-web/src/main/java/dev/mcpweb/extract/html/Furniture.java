@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import dev.mcpweb.work.StopToken;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -154,6 +155,9 @@ final class Furniture implements NodeFilter {
             "rights reserved",
             "conversation");
 
+    /** {@link #SENTENCE_WORDS} by their first character, all of them below U+0100: "©" is U+00A9. */
+    private static final String[][] SENTENCE_WORDS_BY_FIRST = byFirstCharacter(SENTENCE_WORDS);
+
     /**
      * A byline or credit line on its own: "Written by Jane Doe", "By Jane Doe | May 2, 2025", "Photo:
      * Reuters". A bare "By Jane Doe" is left alone: listings show their entries' authors that way.
@@ -198,16 +202,16 @@ final class Furniture implements NodeFilter {
     private final TextLengths lengths;
     private final List<Element> doomed = new ArrayList<>();
 
-    private Furniture(Element main) {
+    private Furniture(Element main, TextLengths lengths) {
         this.main = main;
-        this.lengths = TextLengths.of(main);
+        this.lengths = lengths;
     }
 
     /** Removes furniture lines from {@code main}, in place. */
-    static void remove(Element main, StopToken stop) {
-        Furniture furniture = new Furniture(main);
+    static void remove(Element main, TextLengths lengths, StopToken stop) {
+        Furniture furniture = new Furniture(main, lengths);
         NodeTraversor.filter(Checked.filter(furniture, stop), main);
-        furniture.doomed.forEach(Element::remove);
+        furniture.doomed.forEach(lengths::remove);
     }
 
     @Override
@@ -223,8 +227,11 @@ final class Furniture implements NodeFilter {
             return FilterResult.CONTINUE; // judge the innermost element holding the text
         }
         Element unit = outermostWithSameText(e, length);
+        if (!standsAlone(unit) || unit.nameIs("h1")) {
+            return FilterResult.CONTINUE; // part of a sentence, or the headline: not a line of its own
+        }
         String line = ElementText.of(e);
-        if (standsAlone(unit) && !unit.nameIs("h1") && (isFurniture(line) || isArrowLink(unit, line))) {
+        if (isFurniture(line) || isArrowLink(unit, line)) {
             doomed.add(unit);
             return FilterResult.SKIP_CHILDREN;
         }
@@ -256,12 +263,37 @@ final class Furniture implements NodeFilter {
                 || (phrase.length() <= MAX_PHRASE && digit && isDateLine(lower))) {
             return true;
         }
-        for (String word : SENTENCE_WORDS) {
-            if (lower.contains(word)) {
-                return SENTENCE.matcher(lower).find();
+        return holdsSentenceWord(lower) && SENTENCE.matcher(lower).find();
+    }
+
+    /**
+     * Whether {@code lower} holds one of {@link #SENTENCE_WORDS}: one pass that tries, at each character,
+     * the words starting with it, rather than a search of the line for each of the sixteen words.
+     */
+    private static boolean holdsSentenceWord(String lower) {
+        for (int i = 0, n = lower.length(); i < n; i++) {
+            char c = lower.charAt(i);
+            String[] words = c < SENTENCE_WORDS_BY_FIRST.length ? SENTENCE_WORDS_BY_FIRST[c] : null;
+            if (words != null) {
+                for (String word : words) {
+                    if (lower.startsWith(word, i)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    private static String[][] byFirstCharacter(List<String> words) {
+        String[][] byFirst = new String[256][];
+        for (String word : words) {
+            char first = word.charAt(0);
+            String[] same = byFirst[first] == null ? new String[0] : byFirst[first];
+            byFirst[first] = Arrays.copyOf(same, same.length + 1);
+            byFirst[first][same.length] = word;
+        }
+        return byFirst;
     }
 
     /**
@@ -289,9 +321,20 @@ final class Furniture implements NodeFilter {
         };
     }
 
-    /** Whether {@code s} holds a decimal digit, as {@code \\d} under {@code (?U)} reads one. */
+    /**
+     * Whether {@code s} holds a decimal digit, as {@code \\d} under {@code (?U)} reads one. ASCII, where
+     * only 0 to 9 are digits, is answered without the lookup of the character's Unicode properties.
+     */
     static boolean hasDigit(String s) {
         for (int i = 0, n = s.length(); i < n; ) {
+            char ascii = s.charAt(i);
+            if (ascii < 0x80) {
+                if (ascii >= '0' && ascii <= '9') {
+                    return true;
+                }
+                i++;
+                continue;
+            }
             int c = s.codePointAt(i);
             if (Character.isDigit(c)) {
                 return true;

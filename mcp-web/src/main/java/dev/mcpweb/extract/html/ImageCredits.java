@@ -50,7 +50,7 @@ final class ImageCredits {
     private ImageCredits() {}
 
     /** Removes picture credits from {@code main}, in place. */
-    static void remove(Element main) {
+    static void remove(Element main, TextLengths lengths) {
         List<Element> credits = new ArrayList<>();
         List<Element> labels = new ArrayList<>();
         List<Element> captions = new ArrayList<>();
@@ -83,8 +83,8 @@ final class ImageCredits {
                 labels.add(caption);
             }
         }
-        credits.forEach(Element::remove);
-        labels.forEach(Element::remove);
+        credits.forEach(lengths::remove);
+        labels.forEach(lengths::remove);
     }
 
     /**

@@ -24,7 +24,7 @@ final class InsetForms {
     private InsetForms() {}
 
     /** Removes the boxes around forms under {@code main}, never {@code main} itself. */
-    static void remove(Element main) {
+    static void remove(Element main, TextLengths lengths) {
         List<Element> posting = new ArrayList<>();
         for (Element form : TreeQuery.byTag(main, "form")) {
             if (form != main && form.attr("method").equalsIgnoreCase("post")) {
@@ -32,9 +32,8 @@ final class InsetForms {
             }
         }
         if (posting.isEmpty()) {
-            return; // most articles: no page-wide measure needed
+            return;
         }
-        TextLengths lengths = TextLengths.of(main);
         List<Element> doomed = new ArrayList<>();
         for (Element form : posting) {
             if (lengths.text(form) > MAX_FORM || TeaserLists.insideAny(form, doomed)) {
@@ -48,6 +47,6 @@ final class InsetForms {
                 doomed.add(box);
             }
         }
-        doomed.forEach(Element::remove);
+        doomed.forEach(lengths::remove);
     }
 }

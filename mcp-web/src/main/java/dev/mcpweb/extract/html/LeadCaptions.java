@@ -30,8 +30,7 @@ final class LeadCaptions {
     private LeadCaptions() {}
 
     /** Removes the captions that precede the first paragraph of prose under {@code article}, in place. */
-    static void remove(Element article) {
-        TextLengths lengths = TextLengths.of(article);
+    static void remove(Element article, TextLengths lengths) {
         NameTest captionNamed = new NameTest(LeadCaptions::namesCaption);
         List<Element> doomed = new ArrayList<>();
         for (Element e : article.getAllElements()) {
@@ -42,7 +41,7 @@ final class LeadCaptions {
                 continue;
             }
             if (prose && !TreeQuery.isWithin(e, article, CAPTIONS)) {
-                doomed.forEach(Element::remove);
+                doomed.forEach(lengths::remove);
                 return;
             }
             if (caption) {

@@ -30,8 +30,7 @@ final class LinkedInserts {
     private LinkedInserts() {}
 
     /** Removes the linked inserts under {@code main}, in place. */
-    static void remove(Element main) {
-        TextLengths lengths = TextLengths.of(main);
+    static void remove(Element main, TextLengths lengths) {
         List<Element> doomed = new ArrayList<>();
         for (Element block : TreeQuery.select(main, BLOCKS)) {
             int text = lengths.text(block);
@@ -61,7 +60,7 @@ final class LinkedInserts {
                 doomed.add(block);
             }
         }
-        doomed.forEach(Element::remove);
+        doomed.forEach(lengths::remove);
     }
 
     /**

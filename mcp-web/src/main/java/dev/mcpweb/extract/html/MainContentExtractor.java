@@ -60,35 +60,38 @@ public final class MainContentExtractor {
         Set<Element> grids = ItemGrids.find(scope);
         stop.check();
         Element main = ContentLocator.locate(scope, grids, stop);
+        // Measured once: the rules below take their removals out of it rather than measure anew.
+        TextLengths counts = TextLengths.of(main);
         if (article) {
-            main = ArticleBoundary.of(main);
-            TeaserLists.remove(main);
-            EmbeddedPreviews.remove(main);
-            LeadCaptions.remove(main);
-            NamedTeasers.remove(main);
-            TeaserCards.remove(main);
-            LinkedInserts.remove(main);
-            InsetForms.remove(main);
-            StoryHeader.remove(main);
-        } else if (!discussion && !product.isProduct() && SingleStory.is(main)) {
-            ArticleStart.cut(main, TextLengths.of(main));
-            StoryHeader.remove(main);
+            main = ArticleBoundary.of(main, counts);
+            counts = counts.narrowedTo(main);
+            TeaserLists.remove(main, counts);
+            EmbeddedPreviews.remove(main, counts);
+            LeadCaptions.remove(main, counts);
+            NamedTeasers.remove(main, counts);
+            TeaserCards.remove(main, counts);
+            LinkedInserts.remove(main, counts);
+            InsetForms.remove(main, counts);
+            StoryHeader.remove(main, counts);
+        } else if (!discussion && !product.isProduct() && SingleStory.is(main, counts)) {
+            ArticleStart.cut(main, counts);
+            StoryHeader.remove(main, counts);
         }
         // A product page's description is followed by its specifications and answers, not by an article's tail.
         boolean storyTail = !discussion && (article || !product.isProduct());
         if (storyTail) {
-            ArticleEnd.cut(main, article);
+            ArticleEnd.cut(main, article, counts);
         }
-        RepeatedBlocks.remove(main);
-        ImageCredits.remove(main);
+        RepeatedBlocks.remove(main, counts);
+        ImageCredits.remove(main, counts);
         stop.check();
-        Furniture.remove(main, stop);
-        ButtonLinks.remove(main);
+        Furniture.remove(main, counts, stop);
+        ButtonLinks.remove(main, counts);
         if (article) {
-            TrailingHeadings.remove(main);
+            TrailingHeadings.remove(main, counts);
         }
         if (storyTail) {
-            TrailingNotes.remove(main);
+            TrailingNotes.remove(main, counts);
         }
         if (includeComments) {
             ReaderComments.read(commentSections).appendTo(main);

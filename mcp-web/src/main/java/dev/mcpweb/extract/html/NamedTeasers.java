@@ -28,8 +28,7 @@ final class NamedTeasers {
     private NamedTeasers() {}
 
     /** Removes the named teasers under {@code article}, in place. */
-    static void remove(Element article) {
-        TextLengths lengths = TextLengths.of(article);
+    static void remove(Element article, TextLengths lengths) {
         int total = lengths.text(article);
         List<Element> doomed = new ArrayList<>();
         for (Element e : article.getAllElements()) {
@@ -48,9 +47,9 @@ final class NamedTeasers {
         if (teased <= MAX_TEASED * total) {
             for (Element e : doomed) {
                 Element box = e.parent();
-                e.remove();
+                lengths.remove(e);
                 if (box != null && box != article && holdsOnlyALabel(box)) {
-                    box.remove(); // the box's head ("Dieses Skript als PDF herunterladen") over the teaser
+                    lengths.remove(box); // the box's head ("Dieses Skript als PDF herunterladen") over the teaser
                 }
             }
         }

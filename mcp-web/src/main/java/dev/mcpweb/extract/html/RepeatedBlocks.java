@@ -24,7 +24,7 @@ final class RepeatedBlocks {
 
     private RepeatedBlocks() {}
 
-    static void remove(Element root) {
+    static void remove(Element root, TextLengths lengths) {
         Elements blocks = TreeQuery.select(root, TEXT_BLOCKS);
         if (blocks.size() > MAX_BLOCKS) {
             return;
@@ -39,7 +39,7 @@ final class RepeatedBlocks {
                 continue;
             }
             if (!seen.add(text)) {
-                e.remove();
+                lengths.remove(e);
             }
         }
     }

@@ -22,9 +22,8 @@ final class SingleStory {
     private SingleStory() {}
 
     /** Whether {@code main} holds one headline and the story below it. */
-    static boolean is(Element main) {
+    static boolean is(Element main, TextLengths lengths) {
         Element headline = null;
-        TextLengths lengths = TextLengths.of(main);
         int paragraphs = 0;
         int prose = 0;
         for (Element e : main.getAllElements()) {

@@ -79,16 +79,16 @@ final class StoryHeader implements NodeFilter {
     /** How many {@code <header>} or {@code <hgroup>} elements the walk is inside: a standfirst there does not start the story. */
     private int headers;
 
-    private StoryHeader(Element story) {
+    private StoryHeader(Element story, TextLengths lengths) {
         this.story = story;
-        this.lengths = TextLengths.of(story);
+        this.lengths = lengths;
     }
 
     /** Removes the date, time, reading-time, byline and link lines before the first paragraph of prose in {@code story}. */
-    static void remove(Element story) {
-        StoryHeader header = new StoryHeader(story);
+    static void remove(Element story, TextLengths lengths) {
+        StoryHeader header = new StoryHeader(story, lengths);
         NodeTraversor.filter(header, story);
-        header.doomed.forEach(Element::remove);
+        header.doomed.forEach(lengths::remove);
     }
 
     @Override

@@ -36,8 +36,7 @@ final class TeaserCards {
     private TeaserCards() {}
 
     /** Removes the teaser cards and rows under {@code main}, never all of it. */
-    static void remove(Element main) {
-        TextLengths lengths = TextLengths.of(main);
+    static void remove(Element main, TextLengths lengths) {
         Set<Element> doomed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element link : TreeQuery.byTag(main, "a")) {
             int text = lengths.text(link);
@@ -81,7 +80,7 @@ final class TeaserCards {
             }
         }
         if (carded <= MAX_CARDS * lengths.text(main)) {
-            outermost.forEach(Element::remove);
+            outermost.forEach(lengths::remove);
         }
     }
 

@@ -36,8 +36,7 @@ final class TeaserLists {
     private TeaserLists() {}
 
     /** Removes the linked-headline lists under {@code main}, never all of it. */
-    static void remove(Element main) {
-        TextLengths lengths = TextLengths.of(main);
+    static void remove(Element main, TextLengths lengths) {
         int total = lengths.text(main);
         List<Element> doomed = new ArrayList<>();
         for (Element list : TreeQuery.select(main, LISTS)) {
@@ -61,11 +60,11 @@ final class TeaserLists {
             if (label != null
                     && label.normalName().matches("h[2-6]")
                     && TextLengths.visibleLength(label.text()) <= MAX_LABEL) {
-                label.remove();
+                lengths.remove(label);
             }
-            list.remove();
+            lengths.remove(list);
         }
-        sections.forEach(Element::remove);
+        sections.forEach(lengths::remove);
     }
 
     /**

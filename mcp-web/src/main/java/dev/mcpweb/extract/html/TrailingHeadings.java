@@ -21,12 +21,12 @@ final class TrailingHeadings {
     private TrailingHeadings() {}
 
     /** Removes the headings (h2 to h6; a lone title stays) that end {@code main}, at most {@link #MAX_REMOVED}. */
-    static void remove(Element main) {
+    static void remove(Element main, TextLengths lengths) {
         Element heading = lastHeading(main);
         for (int removed = 0;
                 removed < MAX_REMOVED && heading != null && !isLink(heading) && !textFollows(heading, main);
                 removed++) {
-            heading.remove();
+            lengths.remove(heading);
             heading = lastHeading(main);
         }
     }

@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -93,9 +94,18 @@ final class TrailingNotes {
             + "))");
 
     /** What a paywall says where it cuts the story, per language: the rest is for subscribers. */
-    private static final Pattern PAYWALL = Pattern.compile("(?iU)\\b(?:to (?:view|read|continue reading) the"
+    static final Pattern PAYWALL = Pattern.compile("(?iU)\\b(?:to (?:view|read|continue reading) the"
             + " (?:full|whole|rest of the) (?:story|article)|pour lire la suite|um (?:den|diesen) artikel weiterzulesen"
             + "|para (?:seguir|continuar) leyendo|aby (?:czytać|przeczytać) (?:dalej|całość))");
+
+    /**
+     * Pieces one of which every match of {@link #PAYWALL} holds, lower-cased; none holds a letter that case
+     * folding also gives a character beyond ASCII (the long s, the dotless i, the Kelvin sign), so the
+     * lower-cased text of a match holds it too. Most blocks hold none and are not searched, a search that
+     * tries each alternative at every word.
+     */
+    static final List<String> PAYWALL_PIECES =
+            List.of("the full", "the whole", "the re", "pour l", "um d", "leyendo", "czyta");
 
     /**
      * What a site's closing notice says, per language: it claims the copyright, forbids reprints or names
@@ -169,17 +179,12 @@ final class TrailingNotes {
 
     private TrailingNotes() {}
 
-    /** Removes, in place, the notes that close {@code main}. */
-    static void remove(Element main) {
-        TextLengths lengths = TextLengths.of(main);
+    /** Removes, in place, the notes that close {@code main}, whose text {@code lengths} counts. */
+    static void remove(Element main, TextLengths lengths) {
         List<Element> runs = wrapLooseRuns(main, lengths);
-        if (!runs.isEmpty()) {
-            lengths = TextLengths.of(main); // the runs' wrappers are new elements
-        }
         List<Element> blocks = textBlocks(main);
         if (cutAtPaywall(main, blocks, lengths)) {
             blocks = textBlocks(main);
-            lengths = TextLengths.of(main);
         }
         List<Element> doomed = new ArrayList<>();
         List<Element> prompts = new ArrayList<>();
@@ -260,9 +265,9 @@ final class TrailingNotes {
         }
         int removed = doomed.stream().mapToInt(lengths::text).sum();
         if (removed <= MAX_SHARE * lengths.text(main)) {
-            doomed.forEach(Element::remove);
+            doomed.forEach(lengths::remove);
         }
-        commentForms.forEach(Element::remove);
+        commentForms.forEach(lengths::remove);
         for (Element run : runs) {
             if (run.parent() != null) {
                 run.unwrap();
@@ -278,7 +283,8 @@ final class TrailingNotes {
     private static List<Element> wrapLooseRuns(Element main, TextLengths lengths) {
         List<Element> mixed = new ArrayList<>();
         for (Element e : main.getAllElements()) {
-            if (!INLINE.contains(e.normalName()) && holdsBlockAndText(e, lengths)) {
+            // a block and text are two nodes at least: most elements hold one or none
+            if (e.childNodeSize() > 1 && !INLINE.contains(e.normalName()) && holdsBlockAndText(e, lengths)) {
                 mixed.add(e);
             }
         }
@@ -302,7 +308,8 @@ final class TrailingNotes {
     private static boolean holdsBlockAndText(Element e, TextLengths lengths) {
         boolean block = false;
         boolean text = false;
-        for (Node child : e.childNodes()) {
+        for (int i = 0, children = e.childNodeSize(); i < children; i++) {
+            Node child = e.childNode(i);
             if (child instanceof TextNode t) {
                 text |= !t.isBlank();
             } else if (child instanceof Element c) {
@@ -328,6 +335,7 @@ final class TrailingNotes {
         for (Node n : run) {
             wrapper.appendChild(n);
         }
+        lengths.wrapped(wrapper);
         runs.add(wrapper);
     }
 
@@ -344,12 +352,23 @@ final class TrailingNotes {
             if (block == main || after > MAX_PAYWALL_PITCH) {
                 return false;
             }
-            if (lengths.text(block) <= MAX_NOTE && PAYWALL.matcher(block.text()).find()) {
+            if (lengths.text(block) <= MAX_NOTE && isPaywallNote(block.text())) {
                 boolean cut = lengths.text(main) - after > after;
                 if (cut) {
-                    blocks.subList(i, blocks.size()).forEach(Element::remove);
+                    blocks.subList(i, blocks.size()).forEach(lengths::remove);
                 }
                 return cut;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code text} says the rest of the story is behind a paywall. */
+    static boolean isPaywallNote(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String piece : PAYWALL_PIECES) {
+            if (lower.contains(piece)) {
+                return PAYWALL.matcher(text).find();
             }
         }
         return false;
@@ -395,6 +414,9 @@ final class TrailingNotes {
      * sentence that closes a story with a phone number and an address to write to is the story's own.
      */
     private static boolean isContactBox(Element unit, String s) {
+        if (!Furniture.hasDigit(s) && s.indexOf('@') < 0) {
+            return false; // every match of CONTACT holds one, and most notes neither: the search tries each word
+        }
         int contacts = 0;
         for (var m = CONTACT.matcher(s); m.find() && contacts < MIN_CONTACTS; ) {
             contacts++;

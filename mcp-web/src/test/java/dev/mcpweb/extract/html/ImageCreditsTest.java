@@ -11,7 +11,7 @@ class ImageCreditsTest {
 
     private static String cleaned(String html) {
         Element main = Jsoup.parseBodyFragment(html).body();
-        ImageCredits.remove(main);
+        ImageCredits.remove(main, TextLengths.of(main));
         return main.text();
     }
 

@@ -2,6 +2,9 @@ package dev.mcpweb.extract.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -214,7 +217,7 @@ class TrailingNotesTest {
                         + "<div><a href=\"/t/1\">Continue the Discussion</a></div></div>")
                 .getElementById("main");
 
-        TrailingNotes.remove(main);
+        TrailingNotes.remove(main, TextLengths.of(main));
 
         assertThat(main.text())
                 .contains("die Eröffnung für den Sommer in zwei Jahren")
@@ -238,5 +241,54 @@ class TrailingNotesTest {
                 STORY + "<p>Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.</p>");
 
         assertThat(text).contains("die Eröffnung für den Sommer in zwei Jahren").doesNotContain("komoot");
+    }
+
+    @Test
+    void aCharacterThatCaseFoldingGivesAPaywallPiecesLetterLowerCasesToIt() {
+        for (String piece : TrailingNotes.PAYWALL_PIECES) {
+            for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+                char folded = Character.toLowerCase(Character.toUpperCase((char) c));
+                if (piece.indexOf(folded) >= 0) {
+                    assertThat(String.valueOf((char) c).toLowerCase(Locale.ROOT))
+                            .as("U+%04X", c)
+                            .isEqualTo(String.valueOf(folded));
+                }
+            }
+        }
+    }
+
+    @Test
+    void thePaywallNotesFoundThroughThePiecesAreThoseTheSearchFinds() {
+        List<String> notes = List.of(
+                "To view the full story, please subscribe.",
+                "to continue reading the rest of the article",
+                "to read the whole story",
+                "Pour lire la suite, abonnez-vous",
+                "Um den Artikel weiterzulesen",
+                "um diesen Artikel weiterzulesen",
+                "Para seguir leyendo",
+                "para continuar leyendo",
+                "Aby przeczytać całość",
+                "aby czytać dalej",
+                "The whole story, in full",
+                "Read the full report");
+        Random random = new Random(14);
+        for (String note : notes) {
+            for (int variant = 0; variant < 200; variant++) {
+                StringBuilder s = new StringBuilder(random.nextBoolean() ? "" : "Mehr: ");
+                for (char c : note.toCharArray()) {
+                    s.append(
+                            switch (random.nextInt(6)) {
+                                case 0 -> Character.toUpperCase(c);
+                                case 1 -> c == 's' ? '\u017f' : c == 'i' ? '\u0131' : c == 'k' ? '\u212a' : c;
+                                default -> c;
+                            });
+                }
+                String text = s.toString();
+                assertThat(TrailingNotes.isPaywallNote(text))
+                        .as(text)
+                        .isEqualTo(TrailingNotes.PAYWALL.matcher(text).find());
+            }
+        }
     }
 }
