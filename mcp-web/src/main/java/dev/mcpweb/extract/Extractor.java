@@ -98,9 +98,9 @@ public final class Extractor {
         Reader chars = new CharArrayReader(html.array(), html.arrayOffset() + html.position(), html.remaining());
         org.jsoup.nodes.Document page = Parser.htmlParser().parseInput(new CheckedReader(chars, stop), url.toString());
         stop.check();
-        Metadata meta = metadata.extract(page);
-        stop.check();
-        List<Document.Link> pageLinks = PageLinks.of(page);
+        PageLinks.Collector links = new PageLinks.Collector();
+        Metadata meta = metadata.extract(page, links); // one walk of the page for both
+        List<Document.Link> pageLinks = links.links();
         stop.check();
         MainContent main = content.extract(page, includeComments, stop);
         Document d = new Document(

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -88,7 +89,15 @@ final class MetadataExtractor {
     private final ObjectMapper json = JsonLd.lenientMapper();
 
     Metadata extract(org.jsoup.nodes.Document page) {
-        Page p = new Page(page, json);
+        return extract(page, e -> {});
+    }
+
+    /**
+     * As {@link #extract(org.jsoup.nodes.Document)}, handing each element of the page to {@code alongside}
+     * too, in page order: what else needs every element (the page's links) takes it in the same walk.
+     */
+    Metadata extract(org.jsoup.nodes.Document page, Consumer<Element> alongside) {
+        Page p = new Page(page, json, alongside);
         Optional<String> site = first(
                 () -> p.meta("og:site_name"),
                 p::jsonLdSite,
@@ -351,9 +360,12 @@ final class MetadataExtractor {
         /** The elements with an {@code itemprop}, in page order: the microdata values are read from them. */
         private final List<Element> itemprops = new ArrayList<>();
 
-        Page(org.jsoup.nodes.Document doc, ObjectMapper json) {
+        Page(org.jsoup.nodes.Document doc, ObjectMapper json, Consumer<Element> alongside) {
             this.doc = doc;
-            TreeQuery.forEachElement(doc, this::visit);
+            TreeQuery.forEachElement(doc, e -> {
+                visit(e);
+                alongside.accept(e);
+            });
             if (articleScope == null && !itemprops.isEmpty()) {
                 articleScope = doc.body();
             }
