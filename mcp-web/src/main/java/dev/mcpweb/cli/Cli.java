@@ -3,6 +3,7 @@ package dev.mcpweb.cli;
 import dev.mcpweb.config.Config;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -17,8 +18,10 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT, // --help (and --version) on every subcommand too
         versionProvider = Version.class,
         description = "Fetch, extract and summarize web pages and documents for AI agents.%n"
-                + "Runs as an MCP server (serve) or from the command line.",
-        subcommands = {
+                + "Runs as an MCP server (serve) or from the command line.")
+public final class Cli {
+    /** The subcommands, in the order help lists them; {@link Main} adds them (and those of extensions). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             ConfigCommand.class,
             ServeCommand.class,
             FetchCommand.class,
@@ -29,9 +32,8 @@ import picocli.CommandLine.ScopeType;
             CrawlCommand.class,
             SearchCommand.class,
             DoctorCommand.class,
-            HelpCommand.class
-        })
-public final class Cli {
+            HelpCommand.class);
+
     @Option(
             names = {"-v", "--verbose"},
             scope = ScopeType.INHERIT,

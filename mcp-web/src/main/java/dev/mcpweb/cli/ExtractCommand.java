@@ -93,7 +93,8 @@ final class ExtractCommand implements Callable<Integer> {
                 warnings.forEach(w -> err.println("mcp-web: warning: " + w));
                 result.read().flatMap(r -> RenderFlag.line(r.render(), source)).ifPresent(err::println);
                 if (jsonl) {
-                    out.println(ResultJson.line(toJson(source, result, warnings)));
+                    ResultJson.writeLine(toJson(source, result, warnings), out);
+                    out.println();
                 } else if (result.error().isPresent()) {
                     err.println("mcp-web: " + source + ": " + result.error().get());
                 } else {

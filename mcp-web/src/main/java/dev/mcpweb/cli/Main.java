@@ -1,8 +1,14 @@
 package dev.mcpweb.cli;
 
 import dev.mcpweb.config.ConfigException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Entry point: runs the command line and exits with its code. */
 public final class Main {
@@ -18,7 +24,7 @@ public final class Main {
 
     /** Runs {@code args} and returns the exit code instead of exiting, for tests. */
     public static int run(String... args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException) {
                 commandLine.getErr().println("mcp-web: " + e.getMessage());
@@ -33,10 +39,32 @@ public final class Main {
 
     /** Every command: the product's own and those the tools module adds when it is on the class path. */
     static CommandLine commandLine() {
+        return withSubcommands(allSubcommands());
+    }
+
+    /**
+     * The command line for {@code args}: with only the subcommands {@code args} name, when they name any and
+     * not {@code help}, which lists them all. Picocli builds each subcommand's model by reflection when it is
+     * added, a tenth of a second for all of them at every start.
+     */
+    static CommandLine commandLine(String... args) {
+        List<Class<?>> all = allSubcommands();
+        Set<String> words = new HashSet<>(Arrays.asList(args));
+        List<Class<?>> named = all.stream()
+                .filter(c -> words.contains(c.getAnnotation(Command.class).name()))
+                .toList();
+        return withSubcommands(named.isEmpty() || words.contains("help") ? all : named);
+    }
+
+    private static List<Class<?>> allSubcommands() {
+        List<Class<?>> all = new ArrayList<>(Cli.SUBCOMMANDS);
+        ServiceLoader.load(CommandExtension.class).stream().forEach(extension -> all.add(extension.type()));
+        return all;
+    }
+
+    private static CommandLine withSubcommands(List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new Cli());
-        for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
-            cli.addSubcommand(extension);
-        }
+        subcommands.forEach(cli::addSubcommand);
         return cli;
     }
 }

@@ -9,11 +9,12 @@ import dev.mcpweb.extract.html.MainContentExtractor;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.work.StopToken;
 import dev.mcpweb.work.Stopped;
+import java.io.CharArrayReader;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.net.URI;
+import java.nio.CharBuffer;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.parser.Parser;
@@ -93,14 +94,13 @@ public final class Extractor {
 
     private Extraction html(FetchResult result, StopToken stop) {
         URI url = result.finalUri();
-        String html = LongTagNames.cut(
-                TextDecoder.decode(result.body(), result.charset(), true).text());
-        org.jsoup.nodes.Document page =
-                Parser.htmlParser().parseInput(new CheckedReader(new StringReader(html), stop), url.toString());
+        CharBuffer html = LongTagNames.cut(TextDecoder.decodePage(result.body(), result.charset()));
+        Reader chars = new CharArrayReader(html.array(), html.arrayOffset() + html.position(), html.remaining());
+        org.jsoup.nodes.Document page = Parser.htmlParser().parseInput(new CheckedReader(chars, stop), url.toString());
         stop.check();
-        Metadata meta = metadata.extract(page);
-        stop.check();
-        List<Document.Link> pageLinks = PageLinks.of(page);
+        PageLinks.Collector links = new PageLinks.Collector();
+        Metadata meta = metadata.extract(page, links); // one walk of the page for both
+        List<Document.Link> pageLinks = links.links();
         stop.check();
         MainContent main = content.extract(page, includeComments, stop);
         Document d = new Document(

@@ -1,5 +1,7 @@
 package dev.mcpweb.extract;
 
+import java.nio.CharBuffer;
+
 /**
  * Cuts a tag name that runs past {@link #MAX} characters with a space, before the page is parsed. The
  * parser lower-cases a tag's whole name again at each piece it appends to it, and a name grows by one
@@ -17,28 +19,47 @@ public final class LongTagNames {
 
     /** {@code html} with a space after the first {@link #MAX} characters of each longer tag name. */
     public static String cut(String html) {
-        StringBuilder out = null;
-        int copied = 0;
-        int n = html.length();
-        for (int i = html.indexOf('<'); i >= 0 && i + 1 < n; i = html.indexOf('<', i + 1)) {
-            if (!isAsciiLetter(html.charAt(i + 1))) {
+        CharBuffer cut = cut(CharBuffer.wrap(html.toCharArray()));
+        return cut.length() == html.length() ? html : cut.toString(); // a cut adds a space
+    }
+
+    /**
+     * As {@link #cut(String)}, for the characters of a heap buffer from its position to its limit: {@code
+     * html} itself when it holds no long tag name.
+     */
+    static CharBuffer cut(CharBuffer html) {
+        char[] in = html.array();
+        int start = html.arrayOffset() + html.position();
+        int n = start + html.remaining();
+        char[] out = null;
+        int written = 0;
+        int copied = start;
+        for (int i = start; i + 1 < n; i++) {
+            if (in[i] != '<' || !isAsciiLetter(in[i + 1])) {
                 continue;
             }
             int end = i + 1;
-            while (end < n && !endsName(html.charAt(end))) {
+            while (end < n && !endsName(in[end])) {
                 end++;
             }
             int cut = i + 1 + MAX;
             if (end > cut) {
                 if (out == null) {
-                    out = new StringBuilder(n + 16);
+                    // a cut adds one space to a name of more than MAX characters after a '<'
+                    out = new char[html.remaining() + html.remaining() / (MAX + 2) + 1];
                 }
-                out.append(html, copied, cut).append(' ');
+                System.arraycopy(in, copied, out, written, cut - copied);
+                written += cut - copied;
+                out[written++] = ' ';
                 copied = cut;
             }
             i = end - 1;
         }
-        return out == null ? html : out.append(html, copied, n).toString();
+        if (out == null) {
+            return html;
+        }
+        System.arraycopy(in, copied, out, written, n - copied);
+        return CharBuffer.wrap(out, 0, written + n - copied);
     }
 
     private static boolean isAsciiLetter(char c) {

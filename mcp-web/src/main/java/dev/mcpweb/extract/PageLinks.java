@@ -3,7 +3,6 @@ package dev.mcpweb.extract;
 import dev.mcpweb.document.Document;
 import dev.mcpweb.extract.html.AbsoluteUrls;
 import dev.mcpweb.extract.html.ElementText;
-import dev.mcpweb.extract.html.TreeQuery;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
@@ -25,14 +24,11 @@ final class PageLinks {
 
     private PageLinks() {}
 
-    static List<Document.Link> of(org.jsoup.nodes.Document page) {
-        Collector links = new Collector();
-        TreeQuery.forEachElement(page, links);
-        return links.links();
-    }
-
-    /** Takes the links of the elements it is given, in the order given. */
-    private static final class Collector implements Consumer<Element> {
+    /**
+     * Takes the links of the elements it is given, in the order given: a page's links when given each of its
+     * elements in page order (the metadata's walk does).
+     */
+    static final class Collector implements Consumer<Element> {
         private final Map<URI, String> links = new LinkedHashMap<>();
         private final Map<URI, String> titles = new HashMap<>();
         private final Map<String, Optional<URI>> resolved = new HashMap<>(); // pages repeat the same hrefs

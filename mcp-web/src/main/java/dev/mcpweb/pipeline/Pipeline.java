@@ -92,6 +92,8 @@ public final class Pipeline implements AutoCloseable {
     private final Summarizer extractive = new ExtractiveSummarizer();
     private final NoteStore mapOutputs;
     private final CpuPool cpu;
+    /** Where pages are extracted: the CPU pool, or the calling thread for commands that read one source at a time. */
+    private final CpuRunner extraction;
 
     /** Map outputs as UTF-8; blank notes are not kept. */
     private static final TieredCache.Codec<String> NOTES = TieredCache.Codec.of(
@@ -99,6 +101,10 @@ public final class Pipeline implements AutoCloseable {
             notes -> notes.isBlank() ? Optional.empty() : Optional.of(notes.getBytes(StandardCharsets.UTF_8)));
 
     private Pipeline(Config config, MeterRegistry meters) {
+        this(config, meters, false);
+    }
+
+    private Pipeline(Config config, MeterRegistry meters, boolean extractOnCaller) {
         this.config = config;
         this.meters = meters;
         // The provider first: a bad LLM setting fails here before any file or connection is opened.
@@ -118,6 +124,7 @@ public final class Pipeline implements AutoCloseable {
         this.extractor = new Extractor(config.extractor());
         this.rendering = new Rendering(config.render(), fetcher);
         this.cpu = new CpuPool(config.server().cpuThreads(), config.server().cpuQueue());
+        this.extraction = extractOnCaller ? CpuRunner.CALLER : cpu;
         this.mapOutputs = (key, take) ->
                 cache.getOrCompute(Namespace.MAP, key, NOTES, take::take).value();
     }
@@ -142,10 +149,15 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * A pipeline for commands that only read sources ({@code fetch}, {@code extract}): no cache, as
-     * those commands always had, and no LLM, so a summarizer setting cannot stop them.
+     * those commands always had, and no LLM, so a summarizer setting cannot stop them. They read one
+     * source after another, so each page is extracted on the calling thread, within the same budget: a
+     * pool thread per page (its start, the hand-over and its yield points) would be overhead alone.
      */
     public static Pipeline forReading(Config config) {
-        return create(config.with(Map.of("cache.enabled", "false", "summarizer.provider", "extractive")));
+        return new Pipeline(
+                config.with(Map.of("cache.enabled", "false", "summarizer.provider", "extractive")),
+                new SimpleMeterRegistry(),
+                true);
     }
 
     /** Fetches and extracts one source; progress stages {@code fetch} and {@code extract}. */
@@ -301,7 +313,8 @@ public final class Pipeline implements AutoCloseable {
      * The document in {@code result}, from the cache's {@code extract} namespace when the same bytes, read
      * as the same type at the same address (links are made absolute against it), were extracted by this
      * extractor version with the same settings. The {@code extract} stage timer counts real extractions.
-     * Extraction runs on the CPU pool within the source's CPU budget ({@code extractor.max_cpu}).
+     * Extraction runs on the CPU pool (or the caller, for {@link #forReading}) within the source's CPU budget
+     * ({@code extractor.max_cpu}).
      */
     private Extraction extracted(FetchResult result, StopToken call)
             throws ExtractionException, CpuPool.Busy, InterruptedException {
@@ -310,7 +323,7 @@ public final class Pipeline implements AutoCloseable {
         StopToken shared = call.detached();
         boolean kept = cache.enabled();
         TieredCache.Computation<DocumentCodec.Encoded<Extraction>, Exception> extract =
-                () -> cpu.run(shared, result.body().length, () -> {
+                () -> extraction.run(shared, result.body().length, () -> {
                     Extraction read = timed(
                             "extract",
                             () -> extractor.read(

@@ -1,13 +1,17 @@
 package dev.mcpweb.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Map;
 
 /**
@@ -22,6 +26,9 @@ public final class ResultJson {
             .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
             .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
 
+    /** Leaves the writer it writes to open, for the lines that follow. */
+    private static final ObjectWriter LINES = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
     private ResultJson() {}
 
     /** {@code result} as one line of JSON. */
@@ -29,6 +36,18 @@ public final class ResultJson {
         try {
             return MAPPER.writeValueAsString(result);
         } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code result} as one line of JSON, written to {@code out} without its line break: no string of the
+     * whole line (a page's text and Markdown) is made on the way.
+     */
+    public static void writeLine(Record result, Writer out) {
+        try {
+            LINES.writeValue(out, result);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -34,4 +34,15 @@ class MainTest {
     void anUnknownCommandIsAUsageError() {
         assertThat(run("frobnicate")).isEqualTo(2);
     }
+
+    @Test
+    void aRunBuildsOnlyTheSubcommandsItNamesUnlessItAsksForHelp() {
+        assertThat(Main.commandLine("--set", "a=b", "extract", "page.html").getSubcommands())
+                .containsOnlyKeys("extract");
+        assertThat(Main.commandLine("help", "extract").getSubcommands())
+                .containsKeys("extract", "summarize", "help")
+                .hasSameSizeAs(Main.commandLine().getSubcommands());
+        assertThat(Main.commandLine("--version").getSubcommands())
+                .hasSameSizeAs(Main.commandLine().getSubcommands());
+    }
 }

@@ -56,7 +56,13 @@ class PipelineTest {
     @BeforeEach
     void start() throws IOException {
         pages = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        Map<String, String> site = Map.of("/a", article("Alpha guide", "Alpha"), "/b", article("Beta guide", "Beta"));
+        Map<String, String> site = Map.of(
+                "/a",
+                article("Alpha guide", "Alpha"),
+                "/b",
+                article("Beta guide", "Beta"),
+                "/long",
+                "<html><body>" + "<p>One more sentence of a long story.</p>".repeat(50_000) + "</body></html>");
         pages.createContext("/", exchange -> {
             String page = site.get(exchange.getRequestURI().getPath());
             byte[] bytes = (page == null ? "not here" : page).getBytes(StandardCharsets.UTF_8);
@@ -101,6 +107,18 @@ class PipelineTest {
 
     private static SummarizeRequest request(String... sources) {
         return new SummarizeRequest(List.of(sources), Optional.empty(), OptionalInt.of(120), Optional.empty());
+    }
+
+    @Test
+    void aReadingPipelineExtractsOnTheCallingThreadAndStillWithinTheCpuBudget() throws Exception {
+        try (Pipeline pipeline = Pipeline.forReading(config())) {
+            assertThat(pipeline.read(url("/a"), SummaryListener.NONE).title()).isEqualTo("Alpha guide");
+        }
+        try (Pipeline pipeline = Pipeline.forReading(config("extractor.max_cpu", "0.001s"))) {
+            assertThatThrownBy(() -> pipeline.read(url("/long"), SummaryListener.NONE))
+                    .isInstanceOf(PipelineException.class)
+                    .hasMessageContaining("CPU-time budget");
+        }
     }
 
     @Test

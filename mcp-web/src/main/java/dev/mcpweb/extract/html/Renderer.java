@@ -35,9 +35,6 @@ final class Renderer implements NodeFilter {
     private static final Set<String> BLOCKS = ContentLocator.BLOCKS;
     private static final Pattern LANGUAGE =
             Pattern.compile("(?:^|\\s)(?:lang(?:uage)?-|highlight-(?:source-)?|brush:\\s*)([A-Za-z0-9_+#.-]+)");
-    /** The characters {@link #escape} escapes. */
-    private static final String MD_SPECIAL = "\\`*_[]";
-
     private static final Pattern LANGUAGE_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_+#.-]{0,19}");
     private static final int MAX_TABLE_CELLS = 10_000;
     // Parsed once: jsoup parses a query string on every call.
@@ -296,35 +293,61 @@ final class Renderer implements NodeFilter {
 
     private void text(String raw) {
         int n = raw.length();
-        StringBuilder collapsed = new StringBuilder(n);
+        int from = 0;
+        while (from < n && TextLengths.isSpace(raw.charAt(from))) {
+            from++;
+        }
+        if (from == n) {
+            if (n > 0) {
+                spacePending = true;
+            }
+            return;
+        }
+        int to = n;
+        while (TextLengths.isSpace(raw.charAt(to - 1))) {
+            to--;
+        }
+        if (from > 0) {
+            spacePending = true;
+        }
+        String s = collapsed(raw, from, to);
+        inline(escape(s), s);
+        if (to < n) {
+            spacePending = true;
+        }
+    }
+
+    /**
+     * The characters of {@code raw} from {@code from} to {@code to}, which are not white space, with each
+     * run of white space between as one space; most texts hold single spaces only and are not copied.
+     */
+    private static String collapsed(String raw, int from, int to) {
+        int i = from;
+        while (i < to) {
+            char c = raw.charAt(i);
+            if (c == ' ' ? TextLengths.isSpace(raw.charAt(i + 1)) : TextLengths.isSpace(c)) {
+                break;
+            }
+            i++;
+        }
+        if (i == to) {
+            return raw.substring(from, to);
+        }
+        StringBuilder out = new StringBuilder(to - from).append(raw, from, i);
         boolean space = false;
-        for (int i = 0; i < n; i++) {
+        for (; i < to; i++) {
             char c = raw.charAt(i);
             if (TextLengths.isSpace(c)) {
                 space = true;
             } else {
                 if (space) {
-                    if (collapsed.length() == 0) {
-                        spacePending = true;
-                    } else {
-                        collapsed.append(' ');
-                    }
+                    out.append(' ');
                     space = false;
                 }
-                collapsed.append(c);
+                out.append(c);
             }
         }
-        if (collapsed.length() == 0) {
-            if (space) {
-                spacePending = true;
-            }
-            return;
-        }
-        String s = collapsed.toString();
-        inline(escape(s), s);
-        if (space) {
-            spacePending = true;
-        }
+        return out.toString();
     }
 
     private void inline(String mdText, String plain) {
@@ -689,7 +712,7 @@ final class Renderer implements NodeFilter {
     private static String escape(String s) {
         int n = s.length();
         int i = 0;
-        while (i < n && MD_SPECIAL.indexOf(s.charAt(i)) < 0) {
+        while (i < n && !isMarkdownSpecial(s.charAt(i))) {
             i++;
         }
         if (i == n) {
@@ -698,11 +721,24 @@ final class Renderer implements NodeFilter {
         StringBuilder sb = new StringBuilder(n + 8).append(s, 0, i);
         for (; i < n; i++) {
             char c = s.charAt(i);
-            if (MD_SPECIAL.indexOf(c) >= 0) {
+            if (isMarkdownSpecial(c)) {
                 sb.append('\\');
             }
             sb.append(c);
         }
         return sb.toString();
+    }
+
+    /**
+     * A character Markdown reads as markup, asked of every character of the text: lower-case letters and
+     * most else fall outside the range of the six with one comparison or two.
+     */
+    private static boolean isMarkdownSpecial(char c) {
+        return c >= '*'
+                && c <= '`'
+                && switch (c) {
+                    case '\\', '`', '*', '_', '[', ']' -> true;
+                    default -> false;
+                };
     }
 }

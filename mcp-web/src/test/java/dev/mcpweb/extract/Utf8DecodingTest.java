@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class Utf8DecoderTest {
+/** The UTF-8 path of {@link TextDecoder}: the JDK's decoder set to replace, against the {@link String} constructor. */
+class Utf8DecodingTest {
     /** The bytes at the edges of UTF-8's ranges, where a decoder errs if it errs anywhere. */
     private static final int[] EDGES = {
         'a', '<', ' ', 0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
@@ -23,7 +24,7 @@ class Utf8DecoderTest {
             }
             int offset = bytes.length == 0 ? 0 : random.nextInt(Math.min(4, bytes.length + 1));
 
-            assertThat(Utf8Decoder.decode(bytes, offset))
+            assertThat(utf8(bytes, offset))
                     .as("bytes %s from %d", java.util.HexFormat.of().formatHex(bytes), offset)
                     .isEqualTo(new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8));
         }
@@ -50,7 +51,12 @@ class Utf8DecoderTest {
             }
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
 
-            assertThat(Utf8Decoder.decode(bytes, 0)).isEqualTo(text.toString());
+            assertThat(utf8(bytes, 0)).isEqualTo(text.toString());
         }
+    }
+
+    private static String utf8(byte[] bytes, int offset) {
+        return TextDecoder.decodeLeniently(bytes, offset, StandardCharsets.UTF_8)
+                .toString();
     }
 }
