@@ -16,11 +16,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
  * Fetches a URL or a local file and says what came of it as a {@link FetchOutcome}; never throws for a
@@ -41,7 +44,9 @@ public final class Fetcher implements AutoCloseable {
     private final FetcherConfig config;
     private final ResponseStore store;
     private final UrlGuard guard;
-    private final OkHttpClient client;
+    /** The HTTP client, built at the first request: reading local files never needs it (nor its TLS set-up). */
+    private final LazyClient client;
+
     private final FileSource files;
     private final GuardedConnector connector;
     private final Optional<RobotsPolicy> robots;
@@ -53,7 +58,7 @@ public final class Fetcher implements AutoCloseable {
         this.store = b.store;
         this.guard = new UrlGuard(config.allowedHosts());
         GuardedDns dns = new GuardedDns(guard, StaticHosts.over(config.resolve(), b.dns));
-        this.client = client(config, guard, dns);
+        this.client = new LazyClient(() -> client(config, guard, dns));
         this.files = new FileSource(
                 config.allowedRoots(),
                 config.allowSensitiveFiles(),
@@ -87,6 +92,39 @@ public final class Fetcher implements AutoCloseable {
                 .writeTimeout(config.readTimeout())
                 .connectionPool(new ConnectionPool(Math.max(5, config.maxConcurrent()), 5, TimeUnit.MINUTES))
                 .build();
+    }
+
+    /** An HTTP client built at its first call, once, by whichever thread comes first. */
+    private static final class LazyClient implements Call.Factory {
+        private final Supplier<OkHttpClient> build;
+        private volatile OkHttpClient client;
+
+        LazyClient(Supplier<OkHttpClient> build) {
+            this.build = build;
+        }
+
+        @Override
+        public Call newCall(Request request) {
+            OkHttpClient built = client;
+            if (built == null) {
+                synchronized (this) {
+                    built = client;
+                    if (built == null) {
+                        built = build.get();
+                        client = built;
+                    }
+                }
+            }
+            return built.newCall(request);
+        }
+
+        /** Stops the client's threads and closes its connections, if it was built. */
+        synchronized void close() {
+            if (client != null) {
+                client.dispatcher().executorService().shutdown();
+                client.connectionPool().evictAll();
+            }
+        }
     }
 
     /** A fetcher for {@code config}'s fetcher section, with no response store. */
@@ -240,8 +278,7 @@ public final class Fetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        client.close();
     }
 
     private FetchOutcome fileUrl(String source, String s, long start) {

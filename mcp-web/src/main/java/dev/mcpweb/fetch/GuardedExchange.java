@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -26,12 +25,12 @@ final class GuardedExchange {
     private static final String ACCEPT_ENCODING = "gzip, deflate, br";
 
     private final FetcherConfig config;
-    private final OkHttpClient client;
+    private final Call.Factory client;
     private final HostLimiter limiter;
     private final Optional<RobotsPolicy> robots;
     private final BodyReader bodies;
 
-    GuardedExchange(FetcherConfig config, OkHttpClient client, HostLimiter limiter, Optional<RobotsPolicy> robots) {
+    GuardedExchange(FetcherConfig config, Call.Factory client, HostLimiter limiter, Optional<RobotsPolicy> robots) {
         this.config = config;
         this.client = client;
         this.limiter = limiter;

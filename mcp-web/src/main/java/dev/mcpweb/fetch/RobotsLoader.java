@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -17,11 +16,11 @@ final class RobotsLoader implements RobotsPolicy.Loader {
     private static final int MAX_BYTES = 512 * 1024;
     private static final int MAX_REDIRECTS = 5;
 
-    private final OkHttpClient client;
+    private final Call.Factory client;
     private final UrlGuard guard;
     private final String userAgent;
 
-    RobotsLoader(OkHttpClient client, UrlGuard guard, String userAgent) {
+    RobotsLoader(Call.Factory client, UrlGuard guard, String userAgent) {
         this.client = client;
         this.guard = guard;
         this.userAgent = userAgent;
