@@ -170,6 +170,8 @@ final class Boilerplate implements NodeFilter {
     private final NameTest otherFurnitureName = new NameTest(n ->
             isFurnitureName(LINK_LIST_WORDS.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("x")));
 
+    private final NameTest consentName = new NameTest(Boilerplate::isConsentName);
+
     private Boilerplate(TextLengths lengths, Element root, Disclosures disclosures) {
         this.lengths = lengths;
         this.root = root;
@@ -252,10 +254,9 @@ final class Boilerplate implements NodeFilter {
      * A page is a discussion (forum thread, link aggregator) when its comments outweigh the prose
      * outside them: there the comments are the content, not an appendix to an article. Hidden text
      * (closed dialogs, menus, install hints forum software ships with every thread) is no prose a
-     * reader sees, so it does not count.
+     * reader sees, so it does not count. {@code commentNamed} is {@link CommentSections#nameTest()}.
      */
-    static boolean isDiscussion(Element root, TextLengths lengths) {
-        NameTest commentNamed = new NameTest(CommentSections::isCommentName);
+    static boolean isDiscussion(Element root, TextLengths lengths, NameTest commentNamed) {
         int[] commentText = {0};
         int[] hidden = {0};
         TreeQuery.forEachElementWhile(root, e -> {
@@ -327,7 +328,7 @@ final class Boilerplate implements NodeFilter {
      * speaking of cookies, without the page's headline or story in it.
      */
     private boolean isConsentBox(Element e) {
-        return hasName(e, Boilerplate::isConsentName)
+        return consentName.test(e)
                 && containsIgnoreCase(e.text(), "cookie")
                 && !holdsTheStory(e)
                 && TreeQuery.select(e, HEADLINE).isEmpty();

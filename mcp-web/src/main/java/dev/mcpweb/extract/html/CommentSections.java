@@ -62,13 +62,14 @@ final class CommentSections {
     private final int pageText;
     private final int pageProse;
     private final List<Element> sections = new ArrayList<>();
-    private final NameTest commentNamed = new NameTest(CommentSections::isCommentName);
+    private final NameTest commentNamed;
     /** The {@code <h1>}s and their ancestors: the article is there. */
     private final Set<Element> holdsHeadline = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private CommentSections(Element root, TextLengths lengths) {
+    private CommentSections(Element root, TextLengths lengths, NameTest commentNamed) {
         this.root = root;
         this.lengths = lengths;
+        this.commentNamed = commentNamed;
         this.pageText = Math.max(1, lengths.text(root));
         this.pageProse = Math.max(1, lengths.prose(root));
         for (Element h1 : TreeQuery.byTag(root, "h1")) {
@@ -83,10 +84,11 @@ final class CommentSections {
      * Removes the comment sections under {@code root} and returns them: first where the comments the
      * page declares in its JSON-LD ({@code declared}, their texts) stand, then by names and headings.
      * Structure alone counts only on a page that declares an {@code article}: a forum that declares
-     * nothing looks the same.
+     * nothing looks the same. {@code commentNamed} is a {@link #nameTest()}, perhaps asked about this page before.
      */
-    static List<Element> detach(Element root, TextLengths lengths, boolean article, List<String> declared) {
-        CommentSections found = new CommentSections(root, lengths);
+    static List<Element> detach(
+            Element root, TextLengths lengths, boolean article, List<String> declared, NameTest commentNamed) {
+        CommentSections found = new CommentSections(root, lengths, commentNamed);
         found.byDeclaration(declared);
         found.byName();
         found.sections.addAll(
@@ -186,6 +188,14 @@ final class CommentSections {
 
     private boolean isCommentNamed(Element e) {
         return commentNamed.test(e);
+    }
+
+    /**
+     * Whether an element's id or class names comments, for one page: the discussion test and this step ask
+     * about the same elements, and share what it remembers.
+     */
+    static NameTest nameTest() {
+        return new NameTest(CommentSections::isCommentName);
     }
 
     /** Whether a class name or id names comments. */

@@ -49,11 +49,13 @@ public final class MainContentExtractor {
         ProductPage product = ProductPage.of(page, marks);
         product.reveal(copy);
         TextLengths lengths = TextLengths.withStoryMarks(copy);
-        boolean discussion = DeclaredType.discussion(marks) || Boilerplate.isDiscussion(copy, lengths);
+        NameTest commentNamed = CommentSections.nameTest();
+        boolean discussion = DeclaredType.discussion(marks) || Boilerplate.isDiscussion(copy, lengths, commentNamed);
         // Comments leave the page before anything is located, and come back after the article if asked for.
         boolean article = DeclaredType.article(marks);
-        List<Element> commentSections =
-                discussion ? List.of() : CommentSections.detach(copy, lengths, article, StructuredBody.comments(marks));
+        List<Element> commentSections = discussion
+                ? List.of()
+                : CommentSections.detach(copy, lengths, article, StructuredBody.comments(marks), commentNamed);
         Boilerplate.strip(copy, lengths, stop);
         Element scope = product.strip(copy);
         stop.check();
