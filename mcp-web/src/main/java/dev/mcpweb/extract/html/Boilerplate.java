@@ -165,6 +165,7 @@ final class Boilerplate implements NodeFilter {
     private final int pageProse;
     private int pageParagraphs = -1; // measured when a large furniture element first asks
     private final Disclosures disclosures;
+    private final ElementFacts facts;
     private final NameTest furnitureName = new NameTest(n -> isFurnitureName(n.toLowerCase(Locale.ROOT)));
     /** A furniture name still with the words for lists of links taken out of it: the element is not such a list only. */
     private final NameTest otherFurnitureName = new NameTest(n ->
@@ -172,8 +173,9 @@ final class Boilerplate implements NodeFilter {
 
     private final NameTest consentName = new NameTest(Boilerplate::isConsentName);
 
-    private Boilerplate(TextLengths lengths, Element root, Disclosures disclosures) {
+    private Boilerplate(TextLengths lengths, ElementFacts facts, Element root, Disclosures disclosures) {
         this.lengths = lengths;
+        this.facts = facts;
         this.root = root;
         this.pageText = Math.max(1, lengths.text(root));
         this.pageProse = Math.max(1, lengths.prose(root));
@@ -183,12 +185,12 @@ final class Boilerplate implements NodeFilter {
     /**
      * Removes boilerplate under {@code root} in place; {@code lengths} measured it. Comment sections
      * are not furniture here: {@link CommentSections} takes them out first, unless the page is a
-     * discussion, where they are the content.
+     * discussion, where they are the content. {@code facts} are those of the page's elements.
      */
-    static void strip(Element root, TextLengths lengths, StopToken stop) {
+    static void strip(Element root, TextLengths lengths, ElementFacts facts, StopToken stop) {
         removeRecommendations(root, lengths);
         stop.check();
-        NodeTraversor.filter(Checked.filter(new Boilerplate(lengths, root, Disclosures.of(root)), stop), root);
+        NodeTraversor.filter(Checked.filter(new Boilerplate(lengths, facts, root, Disclosures.of(root)), stop), root);
     }
 
     /**
@@ -254,17 +256,17 @@ final class Boilerplate implements NodeFilter {
      * A page is a discussion (forum thread, link aggregator) when its comments outweigh the prose
      * outside them: there the comments are the content, not an appendix to an article. Hidden text
      * (closed dialogs, menus, install hints forum software ships with every thread) is no prose a
-     * reader sees, so it does not count. {@code commentNamed} is {@link CommentSections#nameTest()}.
+     * reader sees, so it does not count.
      */
-    static boolean isDiscussion(Element root, TextLengths lengths, NameTest commentNamed) {
+    static boolean isDiscussion(Element root, TextLengths lengths, ElementFacts facts) {
         int[] commentText = {0};
         int[] hidden = {0};
         TreeQuery.forEachElementWhile(root, e -> {
-            if (CommentSections.isMicrodataComment(e) || commentNamed.test(e)) {
+            if (facts.isMicrodataComment(e) || facts.isCommentNamed(e)) {
                 commentText[0] += lengths.prose(e);
                 return false;
             }
-            if (isHidden(e) || e.nameIs("dialog")) {
+            if (facts.isHidden(e) || e.nameIs("dialog")) {
                 hidden[0] += lengths.prose(e);
                 return false;
             }
@@ -301,7 +303,7 @@ final class Boilerplate implements NodeFilter {
             return FilterResult.REMOVE;
         }
         boolean small = lengths.text(e) <= MAX_FURNITURE_SHARE * pageText;
-        if (isHidden(e) && small && !disclosures.isPanel(e)) {
+        if (facts.isHidden(e) && small && !disclosures.isPanel(e)) {
             // A hidden element holding most of the page, or a tab or accordion panel, is content a
             // script reveals: keep it.
             return FilterResult.REMOVE;

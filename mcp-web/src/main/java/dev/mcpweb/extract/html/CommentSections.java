@@ -62,14 +62,14 @@ final class CommentSections {
     private final int pageText;
     private final int pageProse;
     private final List<Element> sections = new ArrayList<>();
-    private final NameTest commentNamed;
+    private final ElementFacts facts;
     /** The {@code <h1>}s and their ancestors: the article is there. */
     private final Set<Element> holdsHeadline = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private CommentSections(Element root, TextLengths lengths, NameTest commentNamed) {
+    private CommentSections(Element root, TextLengths lengths, ElementFacts facts) {
         this.root = root;
         this.lengths = lengths;
-        this.commentNamed = commentNamed;
+        this.facts = facts;
         this.pageText = Math.max(1, lengths.text(root));
         this.pageProse = Math.max(1, lengths.prose(root));
         for (Element h1 : TreeQuery.byTag(root, "h1")) {
@@ -84,11 +84,11 @@ final class CommentSections {
      * Removes the comment sections under {@code root} and returns them: first where the comments the
      * page declares in its JSON-LD ({@code declared}, their texts) stand, then by names and headings.
      * Structure alone counts only on a page that declares an {@code article}: a forum that declares
-     * nothing looks the same. {@code commentNamed} is a {@link #nameTest()}, perhaps asked about this page before.
+     * nothing looks the same. {@code facts} are those of the page's elements.
      */
     static List<Element> detach(
-            Element root, TextLengths lengths, boolean article, List<String> declared, NameTest commentNamed) {
-        CommentSections found = new CommentSections(root, lengths, commentNamed);
+            Element root, TextLengths lengths, ElementFacts facts, boolean article, List<String> declared) {
+        CommentSections found = new CommentSections(root, lengths, facts);
         found.byDeclaration(declared);
         found.byName();
         found.sections.addAll(
@@ -173,8 +173,8 @@ final class CommentSections {
     }
 
     private boolean isComment(Element e) {
-        return isMicrodataComment(e)
-                || !e.nameIs("body") && !e.nameIs("main") && !e.nameIs("article") && isCommentNamed(e);
+        return facts.isMicrodataComment(e)
+                || !e.nameIs("body") && !e.nameIs("main") && !e.nameIs("article") && facts.isCommentNamed(e);
     }
 
     static boolean isMicrodataComment(Element e) {
@@ -184,18 +184,6 @@ final class CommentSections {
         Attributes attributes = e.attributes(); // names are lower case: see Boilerplate.isHidden
         return attributes.get("itemprop").equals("comment")
                 || attributes.get("itemtype").endsWith("schema.org/Comment");
-    }
-
-    private boolean isCommentNamed(Element e) {
-        return commentNamed.test(e);
-    }
-
-    /**
-     * Whether an element's id or class names comments, for one page: the discussion test and this step ask
-     * about the same elements, and share what it remembers.
-     */
-    static NameTest nameTest() {
-        return new NameTest(CommentSections::isCommentName);
     }
 
     /** Whether a class name or id names comments. */

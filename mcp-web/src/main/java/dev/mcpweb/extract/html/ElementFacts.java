@@ -1,0 +1,95 @@
+package dev.mcpweb.extract.html;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * Whether each element of the page's copy is hidden ({@link Boilerplate#isHidden}) and whether it is
+ * marked up or named as comments ({@link CommentSections#isMicrodataComment}, {@link
+ * CommentSections#isCommentName}): the discussion test, {@link CommentSections} and {@link Boilerplate}
+ * each ask this about nearly every element in walks of their own, and reading the attributes and class
+ * names again cost more than looking the answer up. Found at the first question about an element and
+ * remembered by identity, so the elements' attributes must not change meanwhile: those steps only
+ * remove elements. For one page.
+ */
+final class ElementFacts {
+    private static final byte HIDDEN = 1;
+    private static final byte MICRODATA_COMMENT = 2;
+    private static final byte COMMENT_NAMED = 4;
+
+    private final NameTest commentNamed = new NameTest(CommentSections::isCommentName);
+    /** An open-addressed identity table, as {@link TextLengths} keeps: slots and each one's facts. */
+    private Element[] slots = new Element[1024];
+
+    private byte[] facts = new byte[1024];
+    private int count;
+
+    boolean isHidden(Element e) {
+        return (of(e) & HIDDEN) != 0;
+    }
+
+    boolean isMicrodataComment(Element e) {
+        return (of(e) & MICRODATA_COMMENT) != 0;
+    }
+
+    /** Whether {@code e}'s id or one of its class names names comments. */
+    boolean isCommentNamed(Element e) {
+        return (of(e) & COMMENT_NAMED) != 0;
+    }
+
+    private int of(Element e) {
+        int mask = slots.length - 1;
+        int i = System.identityHashCode(e) & mask;
+        for (Element slot; (slot = slots[i]) != null; i = (i + 1) & mask) {
+            if (slot == e) {
+                return facts[i];
+            }
+        }
+        byte found = find(e);
+        if (2 * ++count > slots.length) {
+            grow();
+            put(slots, facts, e, found);
+        } else {
+            slots[i] = e;
+            facts[i] = found;
+        }
+        return found;
+    }
+
+    private byte find(Element e) {
+        int found = 0;
+        if (e.attributesSize() > 0) { // most elements of a page have none, and every test reads one
+            if (Boilerplate.isHidden(e)) {
+                found |= HIDDEN;
+            }
+            if (CommentSections.isMicrodataComment(e)) {
+                found |= MICRODATA_COMMENT;
+            }
+            if (commentNamed.test(e)) {
+                found |= COMMENT_NAMED;
+            }
+        }
+        return (byte) found;
+    }
+
+    private void grow() {
+        Element[] oldSlots = slots;
+        byte[] oldFacts = facts;
+        slots = new Element[2 * oldSlots.length];
+        facts = new byte[slots.length];
+        for (int i = 0; i < oldSlots.length; i++) {
+            if (oldSlots[i] != null) {
+                put(slots, facts, oldSlots[i], oldFacts[i]);
+            }
+        }
+    }
+
+    private static void put(Element[] slots, byte[] facts, Element e, byte found) {
+        int mask = slots.length - 1;
+        int i = System.identityHashCode(e) & mask;
+        while (slots[i] != null) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = e;
+        facts[i] = found;
+    }
+}
