@@ -188,22 +188,23 @@ final class Boilerplate implements NodeFilter {
      * discussion, where they are the content. {@code facts} are those of the page's elements.
      */
     static void strip(Element root, TextLengths lengths, ElementFacts facts, StopToken stop) {
-        removeRecommendations(root, lengths);
+        removeRecommendations(root, lengths, facts);
         stop.check();
-        NodeTraversor.filter(Checked.filter(new Boilerplate(lengths, facts, root, Disclosures.of(root)), stop), root);
+        Disclosures disclosures = Disclosures.of(facts.controls(root));
+        NodeTraversor.filter(Checked.filter(new Boilerplate(lengths, facts, root, disclosures), stop), root);
     }
 
     /**
      * Removes blocks introduced by a heading such as "You may also like" or "Customers also viewed",
      * as long as they stay a small share of the page.
      */
-    private static void removeRecommendations(Element root, TextLengths lengths) {
+    private static void removeRecommendations(Element root, TextLengths lengths, ElementFacts facts) {
         int page = Math.max(1, lengths.text(root));
         Predicate<Element> small = c -> lengths.text(c) < MAX_FURNITURE_SHARE * page;
-        List<Element> headings = TreeQuery.select(root, HEADINGS);
+        List<Element> headings = facts.headings(root);
         if (!removeHeadedSections(root, headings, lengths, RECOMMENDATION_HEADING, 80, small)
                 .isEmpty()) {
-            headings = TreeQuery.select(root, HEADINGS); // some left with their sections
+            headings = facts.headings(root); // some left with their sections
         }
         removeHeadedSections(root, headings, lengths, RECOMMENDATION_HEADING_ELSEWHERE, 80, small);
     }
@@ -219,7 +220,8 @@ final class Boilerplate implements NodeFilter {
         return removeHeadedSections(root, TreeQuery.select(root, HEADINGS), lengths, heading, maxHeading, removable);
     }
 
-    private static List<Element> removeHeadedSections(
+    /** As above, for {@code headings}, those of {@code root} in page order. */
+    static List<Element> removeHeadedSections(
             Element root,
             List<Element> headings,
             TextLengths lengths,

@@ -72,7 +72,7 @@ final class CommentSections {
         this.facts = facts;
         this.pageText = Math.max(1, lengths.text(root));
         this.pageProse = Math.max(1, lengths.prose(root));
-        for (Element h1 : TreeQuery.byTag(root, "h1")) {
+        for (Element h1 : facts.headlines(root)) {
             Element e = h1;
             while (e != null && holdsHeadline.add(e)) { // up to an ancestor another headline marked
                 e = e.parent();
@@ -91,8 +91,8 @@ final class CommentSections {
         CommentSections found = new CommentSections(root, lengths, facts);
         found.byDeclaration(declared);
         found.byName();
-        found.sections.addAll(
-                Boilerplate.removeHeadedSections(root, lengths, COMMENT_HEADING, 60, e -> found.mayGo(e, MAX_SHARE)));
+        found.sections.addAll(Boilerplate.removeHeadedSections(
+                root, facts.headings(root), lengths, COMMENT_HEADING, 60, e -> found.mayGo(e, MAX_SHARE)));
         if (article) {
             found.byStructure();
         }
@@ -203,10 +203,11 @@ final class CommentSections {
      * other articles): a thread of comments whatever its names, when the article outweighs it.
      */
     private void byStructure() {
-        Element headline = TreeQuery.byTag(root, "h1").first();
-        if (headline == null) {
+        List<Element> headlines = facts.headlines(root);
+        if (headlines.isEmpty()) {
             return;
         }
+        Element headline = headlines.get(0);
         List<Element> threads = new ArrayList<>();
         boolean[] after = {false};
         TreeQuery.forEachElementWhile(root, e -> {

@@ -1,5 +1,7 @@
 package dev.mcpweb.extract.html;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jsoup.nodes.Element;
 
 /**
@@ -10,6 +12,10 @@ import org.jsoup.nodes.Element;
  * names again cost more than looking the answer up. Found at the first question about an element and
  * remembered by identity, so the elements' attributes must not change meanwhile: those steps only
  * remove elements. For one page.
+ *
+ * <p>And the copy's headings and disclosure controls, which those steps asked for in a walk each, six
+ * walks a page: found in one walk when made, and given as those still under the root asked about, in
+ * page order. As the steps only remove elements, that is what a walk would find then.
  */
 final class ElementFacts {
     private static final byte HIDDEN = 1;
@@ -23,20 +29,70 @@ final class ElementFacts {
     private byte[] facts = new byte[1024];
     private int count;
 
+    private final List<Element> headlines = new ArrayList<>();
+    private final List<Element> headings = new ArrayList<>();
+    private final List<Element> controls = new ArrayList<>();
+
+    private ElementFacts() {}
+
+    /** The facts of {@code root} and the elements under it. */
+    static ElementFacts of(Element root) {
+        ElementFacts facts = new ElementFacts();
+        TreeQuery.forEachElement(root, facts::note);
+        return facts;
+    }
+
+    private void note(Element e) {
+        switch (e.normalName()) {
+            case "h1" -> headlines.add(e);
+            case "h2", "h3", "h4", "h5", "h6" -> headings.add(e); // Boilerplate.HEADINGS
+            default -> {}
+        }
+        // The parser lower-cases attribute names: the exact lookup finds what the query [aria-controls] finds.
+        if (e.attributesSize() > 0 && e.attributes().hasKey("aria-controls")) {
+            controls.add(e);
+        }
+    }
+
+    /** The {@code h1}s under {@code root} (or it), in page order. */
+    List<Element> headlines(Element root) {
+        return stillUnder(root, headlines);
+    }
+
+    /** The h2 to h6 headings under {@code root} (or it), in page order: {@code select(root, HEADINGS)}. */
+    List<Element> headings(Element root) {
+        return stillUnder(root, headings);
+    }
+
+    /** The elements under {@code root} (or it) with an {@code aria-controls} attribute, in page order. */
+    List<Element> controls(Element root) {
+        return stillUnder(root, controls);
+    }
+
+    private static List<Element> stillUnder(Element root, List<Element> found) {
+        List<Element> under = new ArrayList<>(found.size());
+        for (Element e : found) {
+            if (TreeQuery.holds(root, e)) {
+                under.add(e);
+            }
+        }
+        return under;
+    }
+
     boolean isHidden(Element e) {
-        return (of(e) & HIDDEN) != 0;
+        return (factsOf(e) & HIDDEN) != 0;
     }
 
     boolean isMicrodataComment(Element e) {
-        return (of(e) & MICRODATA_COMMENT) != 0;
+        return (factsOf(e) & MICRODATA_COMMENT) != 0;
     }
 
     /** Whether {@code e}'s id or one of its class names names comments. */
     boolean isCommentNamed(Element e) {
-        return (of(e) & COMMENT_NAMED) != 0;
+        return (factsOf(e) & COMMENT_NAMED) != 0;
     }
 
-    private int of(Element e) {
+    private int factsOf(Element e) {
         int mask = slots.length - 1;
         int i = System.identityHashCode(e) & mask;
         for (Element slot; (slot = slots[i]) != null; i = (i + 1) & mask) {

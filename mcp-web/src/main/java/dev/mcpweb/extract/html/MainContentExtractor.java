@@ -49,7 +49,7 @@ public final class MainContentExtractor {
         ProductPage product = ProductPage.of(page, marks);
         product.reveal(copy);
         TextLengths lengths = TextLengths.withStoryMarks(copy);
-        ElementFacts facts = new ElementFacts();
+        ElementFacts facts = ElementFacts.of(copy);
         boolean discussion = DeclaredType.discussion(marks) || Boilerplate.isDiscussion(copy, lengths, facts);
         // Comments leave the page before anything is located, and come back after the article if asked for.
         boolean article = DeclaredType.article(marks);

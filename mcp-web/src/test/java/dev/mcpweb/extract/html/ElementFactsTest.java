@@ -19,7 +19,7 @@ class ElementFactsTest {
         List<Element> elements = Jsoup.parse("<body>" + block.repeat(300) + "</body>") // past the table's first size
                 .body()
                 .getAllElements();
-        ElementFacts facts = new ElementFacts();
+        ElementFacts facts = ElementFacts.of(elements.get(0));
         NameTest commentNamed = new NameTest(CommentSections::isCommentName);
 
         List<List<Boolean>> expected = new ArrayList<>();
