@@ -366,6 +366,12 @@ final class Boilerplate implements NodeFilter {
         // The parser lower-cases attribute names, so an exact lookup finds what attr() would find by
         // comparing every name case-insensitively; this runs for every element, several times.
         Attributes attributes = e.attributes();
+        String cls = attributes.get("class").trim(); // as className()
+        return isHiddenByAttributes(attributes) || !cls.isEmpty() && hasHiddenClass(cls);
+    }
+
+    /** Whether {@code attributes} hide their element by anything but its class names. */
+    static boolean isHiddenByAttributes(Attributes attributes) {
         if (attributes.hasKey("hidden") || attributes.get("aria-hidden").equalsIgnoreCase("true")) {
             return true;
         }
@@ -373,14 +379,15 @@ final class Boilerplate implements NodeFilter {
             return true;
         }
         String style = attributes.get("style");
-        if (!style.isEmpty()
+        return !style.isEmpty()
                 && style.length() < 5000
                 && (containsIgnoreCase(style, "none") || containsIgnoreCase(style, "hidden"))
-                && HIDDEN_STYLE.matcher(style).find()) {
-            return true;
-        }
-        String cls = attributes.get("class").trim(); // as className()
-        return !cls.isEmpty() && ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
+                && HIDDEN_STYLE.matcher(style).find();
+    }
+
+    /** Whether one of the names in {@code cls}, a class attribute trimmed, hides its element. */
+    static boolean hasHiddenClass(String cls) {
+        return ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
     }
 
     /** A cheap test that rules out most styles before {@link #HIDDEN_STYLE}, every match of which holds {@code word}. */

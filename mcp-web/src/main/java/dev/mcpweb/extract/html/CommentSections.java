@@ -181,7 +181,12 @@ final class CommentSections {
         if (e.attributesSize() == 0) {
             return false;
         }
-        Attributes attributes = e.attributes(); // names are lower case: see Boilerplate.isHidden
+        return isMicrodataComment(e.attributes());
+    }
+
+    /** Whether an element with {@code attributes} is a microdata comment. */
+    static boolean isMicrodataComment(Attributes attributes) {
+        // names are lower case: see Boilerplate.isHidden
         return attributes.get("itemprop").equals("comment")
                 || attributes.get("itemtype").endsWith("schema.org/Comment");
     }

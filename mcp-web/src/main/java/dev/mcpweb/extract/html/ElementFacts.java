@@ -1,7 +1,10 @@
 package dev.mcpweb.extract.html;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 
 /**
@@ -22,7 +25,10 @@ final class ElementFacts {
     private static final byte MICRODATA_COMMENT = 2;
     private static final byte COMMENT_NAMED = 4;
 
-    private final NameTest commentNamed = new NameTest(CommentSections::isCommentName);
+    /** The facts of each class attribute, and whether each name (an id, a class name) names comments. */
+    private final Map<String, Integer> classes = new HashMap<>();
+
+    private final Map<String, Boolean> names = new HashMap<>();
     /** An open-addressed identity table, as {@link TextLengths} keeps: slots and each one's facts. */
     private Element[] slots = new Element[1024];
 
@@ -112,19 +118,53 @@ final class ElementFacts {
     }
 
     private byte find(Element e) {
+        if (e.attributesSize() == 0) {
+            return 0; // most elements of a page: every test reads an attribute
+        }
+        // One read of the attributes for the three tests, and one look-up of the class attribute for its
+        // two: Boilerplate.isHidden and NameTest.test read them each, and split the class names again.
+        Attributes attributes = e.attributes(); // names are lower case: see Boilerplate.isHidden
+        String cls = attributes.get("class").trim(); // as className()
+        int byClass = cls.isEmpty() ? 0 : classFacts(cls);
         int found = 0;
-        if (e.attributesSize() > 0) { // most elements of a page have none, and every test reads one
-            if (Boilerplate.isHidden(e)) {
-                found |= HIDDEN;
-            }
-            if (CommentSections.isMicrodataComment(e)) {
-                found |= MICRODATA_COMMENT;
-            }
-            if (commentNamed.test(e)) {
-                found |= COMMENT_NAMED;
-            }
+        if ((byClass & HIDDEN) != 0 || Boilerplate.isHiddenByAttributes(attributes)) {
+            found |= HIDDEN;
+        }
+        if (CommentSections.isMicrodataComment(attributes)) {
+            found |= MICRODATA_COMMENT;
+        }
+        String id = attributes.get("id");
+        if ((byClass & COMMENT_NAMED) != 0 || !id.isEmpty() && id.length() < Boilerplate.MAX_ID && namesComments(id)) {
+            found |= COMMENT_NAMED;
         }
         return (byte) found;
+    }
+
+    /** Whether the class attribute {@code cls} (trimmed, not empty) hides its element or names comments. */
+    private int classFacts(String cls) {
+        Integer known = classes.get(cls);
+        if (known == null) {
+            int found = 0;
+            if (Boilerplate.hasHiddenClass(cls)) {
+                found |= HIDDEN;
+            }
+            if (cls.length() < Boilerplate.MAX_CLASS && ClassNames.anyMatch(cls, this::namesComments)) {
+                found |= COMMENT_NAMED;
+            }
+            known = found;
+            classes.put(cls, known);
+        }
+        return known;
+    }
+
+    /** {@link CommentSections#isCommentName}, remembered per name: pages repeat a few names thousands of times. */
+    private boolean namesComments(String name) {
+        Boolean known = names.get(name);
+        if (known == null) {
+            known = CommentSections.isCommentName(name);
+            names.put(name, known);
+        }
+        return known;
     }
 
     private void grow() {
