@@ -25,10 +25,10 @@ final class ElementFacts {
     private static final byte MICRODATA_COMMENT = 2;
     private static final byte COMMENT_NAMED = 4;
 
-    /** The facts of each class attribute, and whether each name (an id, a class name) names comments. */
+    /** The facts of each class attribute. */
     private final Map<String, Integer> classes = new HashMap<>();
 
-    private final Map<String, Boolean> names = new HashMap<>();
+    private final NameTest commentNamed = new NameTest(CommentSections::isCommentName);
     /** An open-addressed identity table, as {@link TextLengths} keeps: slots and each one's facts. */
     private Element[] slots = new Element[1024];
 
@@ -134,7 +134,8 @@ final class ElementFacts {
             found |= MICRODATA_COMMENT;
         }
         String id = attributes.get("id");
-        if ((byClass & COMMENT_NAMED) != 0 || !id.isEmpty() && id.length() < Boilerplate.MAX_ID && namesComments(id)) {
+        if ((byClass & COMMENT_NAMED) != 0
+                || !id.isEmpty() && id.length() < Boilerplate.MAX_ID && commentNamed.passes(id)) {
             found |= COMMENT_NAMED;
         }
         return (byte) found;
@@ -148,21 +149,11 @@ final class ElementFacts {
             if (Boilerplate.hasHiddenClass(cls)) {
                 found |= HIDDEN;
             }
-            if (cls.length() < Boilerplate.MAX_CLASS && ClassNames.anyMatch(cls, this::namesComments)) {
+            if (cls.length() < Boilerplate.MAX_CLASS && ClassNames.anyMatch(cls, commentNamed::passes)) {
                 found |= COMMENT_NAMED;
             }
             known = found;
             classes.put(cls, known);
-        }
-        return known;
-    }
-
-    /** {@link CommentSections#isCommentName}, remembered per name: pages repeat a few names thousands of times. */
-    private boolean namesComments(String name) {
-        Boolean known = names.get(name);
-        if (known == null) {
-            known = CommentSections.isCommentName(name);
-            names.put(name, known);
         }
         return known;
     }

@@ -45,7 +45,8 @@ final class NameTest {
         return known;
     }
 
-    private boolean passes(String oneName) {
+    /** Whether {@code oneName}, an id or one name of a class attribute, passes the test; remembered. */
+    boolean passes(String oneName) {
         Boolean known = names.get(oneName);
         if (known == null) {
             known = name.test(oneName);
