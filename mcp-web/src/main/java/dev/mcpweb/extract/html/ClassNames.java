@@ -14,7 +14,7 @@ final class ClassNames {
 
     /**
      * Whether one of the names in {@code cls} passes {@code test}, in order: the names are the runs of
-     * characters between regex whitespace ({@code \\s}: space, tab, line feed, vertical tab, form feed,
+     * characters between regex whitespace ({@code \s}: space, tab, line feed, vertical tab, form feed,
      * carriage return), as jsoup's split, and empty names are skipped, as jsoup drops them.
      */
     static boolean anyMatch(String cls, Predicate<String> test) {
