@@ -165,13 +165,17 @@ final class Boilerplate implements NodeFilter {
     private final int pageProse;
     private int pageParagraphs = -1; // measured when a large furniture element first asks
     private final Disclosures disclosures;
+    private final ElementFacts facts;
     private final NameTest furnitureName = new NameTest(n -> isFurnitureName(n.toLowerCase(Locale.ROOT)));
     /** A furniture name still with the words for lists of links taken out of it: the element is not such a list only. */
     private final NameTest otherFurnitureName = new NameTest(n ->
             isFurnitureName(LINK_LIST_WORDS.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("x")));
 
-    private Boilerplate(TextLengths lengths, Element root, Disclosures disclosures) {
+    private final NameTest consentName = new NameTest(Boilerplate::isConsentName);
+
+    private Boilerplate(TextLengths lengths, ElementFacts facts, Element root, Disclosures disclosures) {
         this.lengths = lengths;
+        this.facts = facts;
         this.root = root;
         this.pageText = Math.max(1, lengths.text(root));
         this.pageProse = Math.max(1, lengths.prose(root));
@@ -181,25 +185,26 @@ final class Boilerplate implements NodeFilter {
     /**
      * Removes boilerplate under {@code root} in place; {@code lengths} measured it. Comment sections
      * are not furniture here: {@link CommentSections} takes them out first, unless the page is a
-     * discussion, where they are the content.
+     * discussion, where they are the content. {@code facts} are those of the page's elements.
      */
-    static void strip(Element root, TextLengths lengths, StopToken stop) {
-        removeRecommendations(root, lengths);
+    static void strip(Element root, TextLengths lengths, ElementFacts facts, StopToken stop) {
+        removeRecommendations(root, lengths, facts);
         stop.check();
-        NodeTraversor.filter(Checked.filter(new Boilerplate(lengths, root, Disclosures.of(root)), stop), root);
+        Disclosures disclosures = Disclosures.of(facts.controls(root));
+        NodeTraversor.filter(Checked.filter(new Boilerplate(lengths, facts, root, disclosures), stop), root);
     }
 
     /**
      * Removes blocks introduced by a heading such as "You may also like" or "Customers also viewed",
      * as long as they stay a small share of the page.
      */
-    private static void removeRecommendations(Element root, TextLengths lengths) {
+    private static void removeRecommendations(Element root, TextLengths lengths, ElementFacts facts) {
         int page = Math.max(1, lengths.text(root));
         Predicate<Element> small = c -> lengths.text(c) < MAX_FURNITURE_SHARE * page;
-        List<Element> headings = TreeQuery.select(root, HEADINGS);
+        List<Element> headings = facts.headings(root);
         if (!removeHeadedSections(root, headings, lengths, RECOMMENDATION_HEADING, 80, small)
                 .isEmpty()) {
-            headings = TreeQuery.select(root, HEADINGS); // some left with their sections
+            headings = facts.headings(root); // some left with their sections
         }
         removeHeadedSections(root, headings, lengths, RECOMMENDATION_HEADING_ELSEWHERE, 80, small);
     }
@@ -215,7 +220,8 @@ final class Boilerplate implements NodeFilter {
         return removeHeadedSections(root, TreeQuery.select(root, HEADINGS), lengths, heading, maxHeading, removable);
     }
 
-    private static List<Element> removeHeadedSections(
+    /** As above, for {@code headings}, those of {@code root} in page order. */
+    static List<Element> removeHeadedSections(
             Element root,
             List<Element> headings,
             TextLengths lengths,
@@ -254,16 +260,15 @@ final class Boilerplate implements NodeFilter {
      * (closed dialogs, menus, install hints forum software ships with every thread) is no prose a
      * reader sees, so it does not count.
      */
-    static boolean isDiscussion(Element root, TextLengths lengths) {
-        NameTest commentNamed = new NameTest(CommentSections::isCommentName);
+    static boolean isDiscussion(Element root, TextLengths lengths, ElementFacts facts) {
         int[] commentText = {0};
         int[] hidden = {0};
         TreeQuery.forEachElementWhile(root, e -> {
-            if (CommentSections.isMicrodataComment(e) || commentNamed.test(e)) {
+            if (facts.isMicrodataComment(e) || facts.isCommentNamed(e)) {
                 commentText[0] += lengths.prose(e);
                 return false;
             }
-            if (isHidden(e) || e.nameIs("dialog")) {
+            if (facts.isHidden(e) || e.nameIs("dialog")) {
                 hidden[0] += lengths.prose(e);
                 return false;
             }
@@ -300,7 +305,7 @@ final class Boilerplate implements NodeFilter {
             return FilterResult.REMOVE;
         }
         boolean small = lengths.text(e) <= MAX_FURNITURE_SHARE * pageText;
-        if (isHidden(e) && small && !disclosures.isPanel(e)) {
+        if (facts.isHidden(e) && small && !disclosures.isPanel(e)) {
             // A hidden element holding most of the page, or a tab or accordion panel, is content a
             // script reveals: keep it.
             return FilterResult.REMOVE;
@@ -327,7 +332,7 @@ final class Boilerplate implements NodeFilter {
      * speaking of cookies, without the page's headline or story in it.
      */
     private boolean isConsentBox(Element e) {
-        return hasName(e, Boilerplate::isConsentName)
+        return consentName.test(e)
                 && containsIgnoreCase(e.text(), "cookie")
                 && !holdsTheStory(e)
                 && TreeQuery.select(e, HEADLINE).isEmpty();
@@ -361,6 +366,12 @@ final class Boilerplate implements NodeFilter {
         // The parser lower-cases attribute names, so an exact lookup finds what attr() would find by
         // comparing every name case-insensitively; this runs for every element, several times.
         Attributes attributes = e.attributes();
+        String cls = attributes.get("class").trim(); // as className()
+        return isHiddenByAttributes(attributes) || !cls.isEmpty() && hasHiddenClass(cls);
+    }
+
+    /** Whether {@code attributes} hide their element by anything but its class names. */
+    static boolean isHiddenByAttributes(Attributes attributes) {
         if (attributes.hasKey("hidden") || attributes.get("aria-hidden").equalsIgnoreCase("true")) {
             return true;
         }
@@ -368,14 +379,15 @@ final class Boilerplate implements NodeFilter {
             return true;
         }
         String style = attributes.get("style");
-        if (!style.isEmpty()
+        return !style.isEmpty()
                 && style.length() < 5000
                 && (containsIgnoreCase(style, "none") || containsIgnoreCase(style, "hidden"))
-                && HIDDEN_STYLE.matcher(style).find()) {
-            return true;
-        }
-        String cls = attributes.get("class").trim(); // as className()
-        return !cls.isEmpty() && ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
+                && HIDDEN_STYLE.matcher(style).find();
+    }
+
+    /** Whether one of the names in {@code cls}, a class attribute trimmed, hides its element. */
+    static boolean hasHiddenClass(String cls) {
+        return ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
     }
 
     /** A cheap test that rules out most styles before {@link #HIDDEN_STYLE}, every match of which holds {@code word}. */

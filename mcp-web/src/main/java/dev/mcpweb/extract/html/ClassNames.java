@@ -18,7 +18,17 @@ final class ClassNames {
      * carriage return), as jsoup's split, and empty names are skipped, as jsoup drops them.
      */
     static boolean anyMatch(String cls, Predicate<String> test) {
-        return anyName(cls, (start, end) -> test.test(cls.substring(start, end)));
+        // Loops of their own rather than one walk over the names calling back: every element of a page asks,
+        // and C1, which runs the cold CLI, allocates a capturing lambda at every call.
+        int start = nameStart(cls, 0);
+        while (start < cls.length()) {
+            int end = nameEnd(cls, start);
+            if (test.test(cls.substring(start, end))) {
+                return true;
+            }
+            start = nameStart(cls, end);
+        }
+        return false;
     }
 
     /**
@@ -28,34 +38,34 @@ final class ClassNames {
      * about every class attribute of the page. A short list, read by index: a set's iterator cost more.
      */
     static boolean anyLowerCasedIn(String cls, List<String> lowerCaseNames) {
-        return anyName(
-                cls,
-                (start, end) -> isAscii(cls, start, end)
-                        ? inIgnoringCase(cls, start, end, lowerCaseNames)
-                        : lowerCaseNames.contains(cls.substring(start, end).toLowerCase(Locale.ROOT)));
-    }
-
-    /** A name of a class attribute, from {@code start} to {@code end}. */
-    private interface NameRange {
-        boolean test(int start, int end);
-    }
-
-    private static boolean anyName(String cls, NameRange test) {
-        int n = cls.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && isSpace(cls.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !isSpace(cls.charAt(i))) {
-                i++;
-            }
-            if (i > start && test.test(start, i)) {
+        int start = nameStart(cls, 0);
+        while (start < cls.length()) {
+            int end = nameEnd(cls, start);
+            if (isAscii(cls, start, end)
+                    ? inIgnoringCase(cls, start, end, lowerCaseNames)
+                    : lowerCaseNames.contains(cls.substring(start, end).toLowerCase(Locale.ROOT))) {
                 return true;
             }
+            start = nameStart(cls, end);
         }
         return false;
+    }
+
+    /** Where the first name of {@code cls} at or after {@code i} starts, or its length when none does. */
+    private static int nameStart(String cls, int i) {
+        while (i < cls.length() && isSpace(cls.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where the name of {@code cls} starting at {@code start} ends. */
+    private static int nameEnd(String cls, int start) {
+        int i = start;
+        while (i < cls.length() && !isSpace(cls.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isAscii(String s, int start, int end) {

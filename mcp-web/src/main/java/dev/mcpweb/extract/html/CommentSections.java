@@ -62,16 +62,17 @@ final class CommentSections {
     private final int pageText;
     private final int pageProse;
     private final List<Element> sections = new ArrayList<>();
-    private final NameTest commentNamed = new NameTest(CommentSections::isCommentName);
+    private final ElementFacts facts;
     /** The {@code <h1>}s and their ancestors: the article is there. */
     private final Set<Element> holdsHeadline = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private CommentSections(Element root, TextLengths lengths) {
+    private CommentSections(Element root, TextLengths lengths, ElementFacts facts) {
         this.root = root;
         this.lengths = lengths;
+        this.facts = facts;
         this.pageText = Math.max(1, lengths.text(root));
         this.pageProse = Math.max(1, lengths.prose(root));
-        for (Element h1 : TreeQuery.byTag(root, "h1")) {
+        for (Element h1 : facts.headlines(root)) {
             Element e = h1;
             while (e != null && holdsHeadline.add(e)) { // up to an ancestor another headline marked
                 e = e.parent();
@@ -83,14 +84,15 @@ final class CommentSections {
      * Removes the comment sections under {@code root} and returns them: first where the comments the
      * page declares in its JSON-LD ({@code declared}, their texts) stand, then by names and headings.
      * Structure alone counts only on a page that declares an {@code article}: a forum that declares
-     * nothing looks the same.
+     * nothing looks the same. {@code facts} are those of the page's elements.
      */
-    static List<Element> detach(Element root, TextLengths lengths, boolean article, List<String> declared) {
-        CommentSections found = new CommentSections(root, lengths);
+    static List<Element> detach(
+            Element root, TextLengths lengths, ElementFacts facts, boolean article, List<String> declared) {
+        CommentSections found = new CommentSections(root, lengths, facts);
         found.byDeclaration(declared);
         found.byName();
-        found.sections.addAll(
-                Boilerplate.removeHeadedSections(root, lengths, COMMENT_HEADING, 60, e -> found.mayGo(e, MAX_SHARE)));
+        found.sections.addAll(Boilerplate.removeHeadedSections(
+                root, facts.headings(root), lengths, COMMENT_HEADING, 60, e -> found.mayGo(e, MAX_SHARE)));
         if (article) {
             found.byStructure();
         }
@@ -171,21 +173,22 @@ final class CommentSections {
     }
 
     private boolean isComment(Element e) {
-        return isMicrodataComment(e)
-                || !e.nameIs("body") && !e.nameIs("main") && !e.nameIs("article") && isCommentNamed(e);
+        return facts.isMicrodataComment(e)
+                || !e.nameIs("body") && !e.nameIs("main") && !e.nameIs("article") && facts.isCommentNamed(e);
     }
 
     static boolean isMicrodataComment(Element e) {
         if (e.attributesSize() == 0) {
             return false;
         }
-        Attributes attributes = e.attributes(); // names are lower case: see Boilerplate.isHidden
-        return attributes.get("itemprop").equals("comment")
-                || attributes.get("itemtype").endsWith("schema.org/Comment");
+        return isMicrodataComment(e.attributes());
     }
 
-    private boolean isCommentNamed(Element e) {
-        return commentNamed.test(e);
+    /** Whether an element with {@code attributes} is a microdata comment. */
+    static boolean isMicrodataComment(Attributes attributes) {
+        // names are lower case: see Boilerplate.isHidden
+        return attributes.get("itemprop").equals("comment")
+                || attributes.get("itemtype").endsWith("schema.org/Comment");
     }
 
     /** Whether a class name or id names comments. */
@@ -205,10 +208,11 @@ final class CommentSections {
      * other articles): a thread of comments whatever its names, when the article outweighs it.
      */
     private void byStructure() {
-        Element headline = TreeQuery.byTag(root, "h1").first();
-        if (headline == null) {
+        List<Element> headlines = facts.headlines(root);
+        if (headlines.isEmpty()) {
             return;
         }
+        Element headline = headlines.get(0);
         List<Element> threads = new ArrayList<>();
         boolean[] after = {false};
         TreeQuery.forEachElementWhile(root, e -> {

@@ -1,6 +1,7 @@
 package dev.mcpweb.extract.html;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -18,13 +19,14 @@ final class Disclosures {
         this.controlled = controlled;
     }
 
-    /** Collects the ids that a control (a tab, an accordion button) on the page shows or hides. */
-    static Disclosures of(Element root) {
+    /**
+     * Collects the ids that a control (a tab, an accordion button) on the page shows or hides: {@code
+     * controls}, the page's elements with an {@code aria-controls} attribute.
+     */
+    static Disclosures of(List<Element> controls) {
         Set<String> ids = new HashSet<>();
-        // The parser lower-cases attribute names: an exact lookup finds what the query [aria-controls]
-        // finds by comparing every name case-insensitively, and skips the elements without attributes.
-        TreeQuery.forEachElement(root, e -> {
-            String value = e.attributesSize() == 0 ? "" : e.attributes().get("aria-controls");
+        for (Element e : controls) {
+            String value = e.attributes().get("aria-controls");
             if (!value.isEmpty() && value.length() < 1000) {
                 for (String id : value.strip().split("\\s+")) {
                     if (!id.isEmpty()) {
@@ -32,7 +34,7 @@ final class Disclosures {
                     }
                 }
             }
-        });
+        }
         return new Disclosures(ids);
     }
 

@@ -70,8 +70,7 @@ final class ItemGrids {
      * read as items, and they are at least half of the children built that way.
      */
     private List<Element> itemsUnder(Element parent) {
-        if (parent.childrenSize() < MIN_ITEMS
-                || parent.children().stream().filter(this::isItem).count() < MIN_ITEMS) {
+        if (countItems(parent) < MIN_ITEMS) {
             return List.of();
         }
         Map<String, List<Element>> bySignature = new HashMap<>();
@@ -82,12 +81,33 @@ final class ItemGrids {
         }
         List<Element> grid = new ArrayList<>();
         for (List<Element> alike : bySignature.values()) {
-            List<Element> items = alike.stream().filter(this::isItem).toList();
+            List<Element> items = new ArrayList<>();
+            for (Element e : alike) {
+                if (isItem(e)) {
+                    items.add(e);
+                }
+            }
             if (items.size() >= MIN_ITEMS && items.size() * 2 >= alike.size()) {
                 grid.addAll(items);
             }
         }
         return grid;
+    }
+
+    /**
+     * How many of {@code parent}'s children read as items, up to {@link #MIN_ITEMS}, counted along the sibling
+     * links: most parents asked about have fewer, and {@code children()} builds and keeps a list of them.
+     */
+    private int countItems(Element parent) {
+        int n = 0;
+        for (Element child = parent.firstElementChild();
+                child != null && n < MIN_ITEMS;
+                child = child.nextElementSibling()) {
+            if (isItem(child)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

@@ -49,12 +49,14 @@ public final class MainContentExtractor {
         ProductPage product = ProductPage.of(page, marks);
         product.reveal(copy);
         TextLengths lengths = TextLengths.withStoryMarks(copy);
-        boolean discussion = DeclaredType.discussion(marks) || Boilerplate.isDiscussion(copy, lengths);
+        ElementFacts facts = ElementFacts.of(copy);
+        boolean discussion = DeclaredType.discussion(marks) || Boilerplate.isDiscussion(copy, lengths, facts);
         // Comments leave the page before anything is located, and come back after the article if asked for.
         boolean article = DeclaredType.article(marks);
-        List<Element> commentSections =
-                discussion ? List.of() : CommentSections.detach(copy, lengths, article, StructuredBody.comments(marks));
-        Boilerplate.strip(copy, lengths, stop);
+        List<Element> commentSections = discussion
+                ? List.of()
+                : CommentSections.detach(copy, lengths, facts, article, StructuredBody.comments(marks));
+        Boilerplate.strip(copy, lengths, facts, stop);
         Element scope = product.strip(copy);
         stop.check();
         Set<Element> grids = ItemGrids.find(scope);

@@ -33,12 +33,25 @@ final class NameTest {
             return true;
         }
         String cls = attributes.get("class").trim(); // as className()
-        return !cls.isEmpty()
-                && cls.length() < Boilerplate.MAX_CLASS
-                && classes.computeIfAbsent(cls, c -> ClassNames.anyMatch(c, this::passes));
+        if (cls.isEmpty() || cls.length() >= Boilerplate.MAX_CLASS) {
+            return false;
+        }
+        // get and put rather than computeIfAbsent: C1 allocates its capturing lambda at every call
+        Boolean known = classes.get(cls);
+        if (known == null) {
+            known = ClassNames.anyMatch(cls, this::passes);
+            classes.put(cls, known);
+        }
+        return known;
     }
 
-    private boolean passes(String oneName) {
-        return names.computeIfAbsent(oneName, name::test);
+    /** Whether {@code oneName}, an id or one name of a class attribute, passes the test; remembered. */
+    boolean passes(String oneName) {
+        Boolean known = names.get(oneName);
+        if (known == null) {
+            known = name.test(oneName);
+            names.put(oneName, known);
+        }
+        return known;
     }
 }
