@@ -65,7 +65,7 @@ final class TrailingNotes {
      * paywall, donate, support, follow, buy the magazine, visit the shop. Phrases addressed to the reader,
      * not nouns a story may close on (its subscribers, a newsletter, donations).
      */
-    private static final Pattern PROMPT = Pattern.compile("(?iU)(?:\\b(?:"
+    static final Pattern PROMPT = Pattern.compile("(?iU)(?:\\b(?:"
             // English
             + "subscribe\\b|sign up (?:here|now|today|for (?:our|the|free))|log ?in to (?:comment|read on|continue)|support (?:us|our|independent)|supporting our"
             + "|become a (?:member|patron|subscriber)|(?:our|free) newsletter"
@@ -92,6 +92,68 @@ final class TrailingNotes {
             + "|zaprenumeruj|wykup (?:dostęp|prenumeratę|subskrypcję)|wesprzyj|obserwuj nas|czytaj (?:więcej|dalej) w"
             + "|zaloguj się"
             + "))");
+
+    /**
+     * Pieces one of which every match of {@link #PROMPT} holds, as {@link #folded} reads the text. Most
+     * blocks hold none and are not searched, a search that tries each of sixty alternatives at every word.
+     */
+    static final List<String> PROMPT_PIECES = List.of(
+            // English
+            "subscribe",
+            "sign up ",
+            "in to ",
+            "support",
+            "become a",
+            "newsletter",
+            "follow ",
+            "to the editor",
+            "dona",
+            "the full",
+            "the whole",
+            "the rest",
+            "visit our",
+            // German
+            "abonn",
+            "unterst",
+            "folg",
+            "mitglied",
+            "posteingang",
+            "spende",
+            "registrieren",
+            "magazin",
+            "aktuelle ausgabe",
+            "shop",
+            // French
+            "soutenez",
+            "un don",
+            "suivez-nous",
+            "lire la suite",
+            "connectez-vous",
+            // Spanish
+            "suscr",
+            "guenos",
+            "seguir",
+            "apoya ",
+            "hazte ",
+            "gase miembro",
+            "canal de ",
+            // Portuguese, Italian
+            "assine",
+            "apoie",
+            "siga-nos",
+            "abbonati",
+            "iscriviti",
+            "seguici",
+            "sostieni",
+            // Polish
+            "zaprenumeruj",
+            "wykup ",
+            "wesprzyj",
+            "obserwuj nas",
+            "czytaj ",
+            "zaloguj"); // Polish
+
+    private static final String[][] PROMPT_PIECES_BY_FIRST = Furniture.byFirstCharacter(PROMPT_PIECES);
 
     /** What a paywall says where it cuts the story, per language: the rest is for subscribers. */
     static final Pattern PAYWALL = Pattern.compile("(?iU)\\b(?:to (?:view|read|continue reading) the"
@@ -375,8 +437,26 @@ final class TrailingNotes {
     }
 
     /** Whether {@code s} asks the reader to subscribe, support or follow; a question never does. */
-    private static boolean isPrompt(String s) {
-        return PROMPT.matcher(s).find() && !s.endsWith("?");
+    static boolean isPrompt(String s) {
+        return !s.endsWith("?")
+                && Furniture.holdsAny(folded(s), PROMPT_PIECES_BY_FIRST)
+                && PROMPT.matcher(s).find();
+    }
+
+    /**
+     * {@code s} with each character folded as a case-insensitive Unicode regex compares it, the lower case of
+     * its upper case: "S" and "ſ" read "s", the Kelvin sign "k", "İ" and "ı" "i". ASCII is folded without the
+     * lookup of Unicode case tables.
+     */
+    static String folded(String s) {
+        char[] folded = new char[s.length()];
+        for (int i = 0; i < folded.length; i++) {
+            char c = s.charAt(i);
+            folded[i] = c >= 'A' && c <= 'Z'
+                    ? (char) (c + ('a' - 'A'))
+                    : c < 0x80 ? c : Character.toLowerCase(Character.toUpperCase(c));
+        }
+        return new String(folded);
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -290,5 +293,121 @@ class TrailingNotesTest {
                         .isEqualTo(TrailingNotes.PAYWALL.matcher(text).find());
             }
         }
+    }
+
+    @Test
+    void aCharacterIsFoldedToAPromptPiecesCharacterExactlyWhenTheRegexMatchesOneWithTheOther() {
+        Set<Character> pieceCharacters = new TreeSet<>();
+        TrailingNotes.PROMPT_PIECES.forEach(piece -> piece.chars().forEach(c -> pieceCharacters.add((char) c)));
+        for (char p : pieceCharacters) {
+            Pattern one = Pattern.compile("(?iU)" + Pattern.quote(String.valueOf(p)));
+            for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+                String s = String.valueOf((char) c);
+                assertThat(TrailingNotes.folded(s).equals(String.valueOf(p)))
+                        .as("U+%04X against %s", c, p)
+                        .isEqualTo(one.matcher(s).matches());
+            }
+        }
+    }
+
+    @Test
+    void thePromptsFoundThroughThePiecesAreThoseTheSearchFinds() {
+        List<String> prompts = List.of(
+                "Subscribe now",
+                "sign up here",
+                "Log in to comment",
+                "login to continue",
+                "Support us",
+                "supporting our work",
+                "Become a patron",
+                "Get our free newsletter",
+                "Follow the team on Instagram",
+                "Letters to the editor",
+                "Donate",
+                "make a donation",
+                "To continue reading the rest of the story",
+                "Visit our online shop",
+                "Abonniere jetzt",
+                "Abonnieren Sie",
+                "jetzt abonnieren",
+                "Unterstütze uns",
+                "Unterstützen Sie",
+                "Folgen Sie uns",
+                "Werden Sie Mitglied",
+                "zum Newsletter",
+                "in deinen Posteingang",
+                "Jetzt spenden",
+                "jede noch so kleine Spende",
+                "mit Ihrer Spende",
+                "Registrieren Sie sich",
+                "Lesen Sie das ganze Magazin",
+                "die aktuelle Ausgabe",
+                "unseren Buch-Shop",
+                "Abonnez-vous",
+                "s'abonner",
+                "Soutenez-nous",
+                "faites un don",
+                "Suivez-nous",
+                "notre newsletter",
+                "Lire la suite",
+                "Connectez-vous",
+                "Suscríbete",
+                "síguenos",
+                "seguirnos a diario en Telegram",
+                "apoya el periodismo",
+                "Hazte socio",
+                "Hágase miembro",
+                "canal de YouTube",
+                "haz una donación",
+                "dona ahora",
+                "Assine",
+                "apoie",
+                "Siga-nos",
+                "Abbonati",
+                "iscriviti",
+                "Seguici",
+                "Sostieni",
+                "Zaprenumeruj",
+                "wykup dostęp",
+                "Wesprzyj nas",
+                "Obserwuj nas",
+                "Czytaj więcej w",
+                "Zaloguj się",
+                "Subscribers and donations",
+                "The newsletters of the month?");
+        Random random = new Random(14);
+        for (String prompt : prompts) {
+            for (int variant = 0; variant < 100; variant++) {
+                StringBuilder s = new StringBuilder(random.nextBoolean() ? "" : "Bitte: ");
+                for (char c : prompt.toCharArray()) {
+                    s.append(
+                            switch (random.nextInt(6)) {
+                                case 0 -> Character.toUpperCase(c);
+                                case 1 -> c == 's' ? '\u017f' : c == 'i' ? '\u0131' : c == 'k' ? '\u212a' : c;
+                                case 2 -> c == 'i' ? '\u0130' : c == 'S' ? 's' : c;
+                                default -> c;
+                            });
+                }
+                s.append(random.nextBoolean() ? "" : " today.");
+                assertSameAsSearch(s.toString());
+            }
+        }
+        List<String> words = List.of(TrailingNotes.PROMPT.pattern().split("[^\\p{L}'-]+"));
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder s = new StringBuilder();
+            int at = random.nextInt(words.size());
+            for (int n = 1 + random.nextInt(5), w = 0; w < n; w++) {
+                s.append(w == 0 ? "" : " ").append(words.get(Math.min(at, words.size() - 1)));
+                at += 1 + random.nextInt(4);
+            }
+            assertSameAsSearch(s.toString());
+            assertSameAsSearch(s.toString().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private static void assertSameAsSearch(String text) {
+        assertThat(TrailingNotes.isPrompt(text))
+                .as(text)
+                .isEqualTo(TrailingNotes.PROMPT.matcher(text).find() && !text.endsWith("?"));
     }
 }
