@@ -174,7 +174,7 @@ final class TrailingNotes {
      * the licence of the site's content (not of the work, which a book's page keeps),
      * disclaims (the author's opinion is not the site's), or tells that the comments are closed or need a log-in.
      */
-    private static final Pattern NOTICE = Pattern.compile("(?iU)\\b(?:"
+    static final Pattern NOTICE = Pattern.compile("(?iU)\\b(?:"
             + "all rights reserved|copyrighted|must be logged in|comments are closed|will not be published"
             + "|to load (?:the )?(?:external )?content|do not necessarily reflect|(?:views|opinions) expressed"
             + "|(?:gibt|geben) [^.]{0,40}meinung (?:des|der) (?:autors|autorin|verfasser|redaktion)"
@@ -189,6 +189,43 @@ final class TrailingNotes {
             + "|inhalte dieser (?:web)?(?:seite|site)(?: (?:stehen|steht|sind))? unter"
             + "|(?:content|text) (?:on|of) this (?:site|website) is licensed under"
             + "|contenidos? de (?:este|esta) (?:sitio|web|página) (?:está|están) bajo)");
+
+    /** Pieces one of which every match of {@link #NOTICE} holds, as {@link #PROMPT_PIECES}. */
+    static final List<String> NOTICE_PIECES = List.of(
+            // English
+            "reserved",
+            "copyright",
+            "logged in",
+            "are closed",
+            "publi",
+            "to load",
+            "necessarily",
+            "expressed",
+            "licensed under",
+            // German
+            "meinung",
+            "einloggen",
+            "angemeldet",
+            "geschlossen",
+            "nicht ver",
+            "vorbehalten",
+            "nachdruck",
+            "ohne gew",
+            "inhalt von",
+            "inhalte dieser",
+            // French, Spanish
+            "engagent",
+            "refleja",
+            "droits r",
+            "sont ferm",
+            "conten",
+            "derechos",
+            // Polish
+            "wyra",
+            "autorskim",
+            "prawa zastrze");
+
+    private static final String[][] NOTICE_PIECES_BY_FIRST = Furniture.byFirstCharacter(NOTICE_PIECES);
 
     /**
      * A credit or record line: who took the picture, where the text comes from, its permalink, its
@@ -272,7 +309,7 @@ final class TrailingNotes {
             }
             Element form = enclosingForm(unit, main, lengths);
             if (form != null) {
-                (NOTICE.matcher(form.text()).find() ? commentForms : doomed).add(form);
+                (isNotice(form.text()) ? commentForms : doomed).add(form);
                 continue;
             }
             int text = lengths.text(unit);
@@ -299,7 +336,7 @@ final class TrailingNotes {
                 doomed.add(unit);
                 doomed.addAll(lines);
                 lines.clear();
-            } else if (NOTICE.matcher(s).find() || CREDIT.matcher(s).find() || isContactBox(unit, s)) {
+            } else if (isNotice(s) || CREDIT.matcher(s).find() || isContactBox(unit, s)) {
                 doomed.add(unit);
             } else if (isPrompt(s)) {
                 prompts.add(unit);
@@ -434,6 +471,12 @@ final class TrailingNotes {
             }
         }
         return false;
+    }
+
+    /** Whether {@code s} claims the copyright, disclaims or closes the comments, as {@link #NOTICE} tells. */
+    static boolean isNotice(String s) {
+        return Furniture.holdsAny(folded(s), NOTICE_PIECES_BY_FIRST)
+                && NOTICE.matcher(s).find();
     }
 
     /** Whether {@code s} asks the reader to subscribe, support or follow; a question never does. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -375,11 +376,68 @@ class TrailingNotesTest {
                 "Zaloguj się",
                 "Subscribers and donations",
                 "The newsletters of the month?");
+        assertFoundAsSearched(
+                prompts,
+                TrailingNotes.PROMPT,
+                text -> TrailingNotes.isPrompt(text),
+                text -> TrailingNotes.PROMPT.matcher(text).find() && !text.endsWith("?"));
+    }
+
+    @Test
+    void theNoticesFoundThroughThePiecesAreThoseTheSearchFinds() {
+        List<String> notices = List.of(
+                "All rights reserved",
+                "Copyrighted material",
+                "You must be logged in to post",
+                "Comments are closed",
+                "Your email will not be published",
+                "Click to load the external content",
+                "Views do not necessarily reflect ours",
+                "Opinions expressed are the author's",
+                "Kommentare geben nicht die Meinung der Redaktion wieder",
+                "n'engagent que leur auteur",
+                "no necesariamente reflejan la opinión",
+                "wyrażają wyłącznie opinie autorów",
+                "Sie müssen sich einloggen",
+                "Kommentare sind derzeit geschlossen",
+                "wird nicht veröffentlicht",
+                "Alle Rechte vorbehalten",
+                "Nachdruck verboten",
+                "Angaben ohne Gewähr",
+                "Um den Inhalt von YouTube zu laden",
+                "Tous droits réservés",
+                "ne sera pas publiée",
+                "Les commentaires sont fermés",
+                "Charger le contenu",
+                "Todos los derechos reservados",
+                "no será publicado",
+                "Cargar el contenido",
+                "chronione prawem autorskim",
+                "Wszelkie prawa zastrzeżone",
+                "nie zostanie opublikowany",
+                "Die Inhalte dieser Webseite stehen unter",
+                "Text on this website is licensed under CC BY",
+                "Contenidos de este sitio están bajo licencia",
+                "The reserve was closed");
+        assertFoundAsSearched(
+                notices,
+                TrailingNotes.NOTICE,
+                text -> TrailingNotes.isNotice(text),
+                text -> TrailingNotes.NOTICE.matcher(text).find());
+    }
+
+    /**
+     * Whether {@code found}, the search through the pieces, agrees with {@code searched}, the search alone,
+     * on variants of {@code samples} (case, the long s, the dotless and dotted i, the Kelvin sign, words
+     * before and after) and on generated lines of the pattern's words, mostly in their order there.
+     */
+    private static void assertFoundAsSearched(
+            List<String> samples, Pattern pattern, Predicate<String> found, Predicate<String> searched) {
         Random random = new Random(14);
-        for (String prompt : prompts) {
+        for (String sample : samples) {
             for (int variant = 0; variant < 100; variant++) {
                 StringBuilder s = new StringBuilder(random.nextBoolean() ? "" : "Bitte: ");
-                for (char c : prompt.toCharArray()) {
+                for (char c : sample.toCharArray()) {
                     s.append(
                             switch (random.nextInt(6)) {
                                 case 0 -> Character.toUpperCase(c);
@@ -389,10 +447,11 @@ class TrailingNotesTest {
                             });
                 }
                 s.append(random.nextBoolean() ? "" : " today.");
-                assertSameAsSearch(s.toString());
+                String text = s.toString();
+                assertThat(found.test(text)).as(text).isEqualTo(searched.test(text));
             }
         }
-        List<String> words = List.of(TrailingNotes.PROMPT.pattern().split("[^\\p{L}'-]+"));
+        List<String> words = List.of(pattern.pattern().split("[^\\p{L}'-]+"));
         for (int i = 0; i < 100_000; i++) {
             StringBuilder s = new StringBuilder();
             int at = random.nextInt(words.size());
@@ -400,14 +459,9 @@ class TrailingNotesTest {
                 s.append(w == 0 ? "" : " ").append(words.get(Math.min(at, words.size() - 1)));
                 at += 1 + random.nextInt(4);
             }
-            assertSameAsSearch(s.toString());
-            assertSameAsSearch(s.toString().toUpperCase(Locale.ROOT));
+            for (String text : List.of(s.toString(), s.toString().toUpperCase(Locale.ROOT))) {
+                assertThat(found.test(text)).as(text).isEqualTo(searched.test(text));
+            }
         }
-    }
-
-    private static void assertSameAsSearch(String text) {
-        assertThat(TrailingNotes.isPrompt(text))
-                .as(text)
-                .isEqualTo(TrailingNotes.PROMPT.matcher(text).find() && !text.endsWith("?"));
     }
 }
