@@ -194,13 +194,19 @@ final class Furniture implements NodeFilter {
      * A byline or credit line on its own: "Written by Jane Doe", "By Jane Doe | May 2, 2025", "Photo:
      * Reuters". A bare "By Jane Doe" is left alone: listings show their entries' authors that way.
      */
-    private static final Pattern CREDIT = Pattern.compile("(?:(?:[Ww]ritten|[Pp]osted|[Mm]edically reviewed"
+    static final Pattern CREDIT = Pattern.compile("(?:(?:[Ww]ritten|[Pp]osted|[Mm]edically reviewed"
             + "|[Rr]eviewed|[Ff]act[- ]checked|[Ee]dited) by \\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}"
             + "(?: ?[|·•—–] .{0,80}| \\d+ min read| (?:on|at) [^\\d]{0,20}\\d.{0,30})?"
             + "|[Bb]y \\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?: ?[|·•—–] .{0,80}| \\d+ min read)"
             + "|\\(?(?:[Ii]mage|[Pp]hoto(?:graph)?|[Pp]icture|[Ii]llustration|[Ff]oto(?:s|grafie)?|[Bb]ild"
             + "|[Cc]rédit(?:o|s)?(?: photos?)?|[Zz]djęcie|[Qq]uelle)"
             + "(?:(?: credit| source| by| courtesy(?: of)?)\\s*:?|\\s*:)\\s.{1,80})");
+
+    /** The words a match of {@link #CREDIT} opens with, lower-cased, as {@link #PHRASE_FIRST_WORDS}. */
+    static final Set<String> CREDIT_FIRST_WORDS = Set.of(("written posted medically reviewed fact edited by image "
+                    + "photo photograph picture illustration foto fotos fotografie bild crédit crédito "
+                    + "crédits zdjęcie quelle")
+            .split(" "));
 
     private static final String NAME = "\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}";
     private static final String DATE = "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}"
@@ -288,7 +294,8 @@ final class Furniture implements NodeFilter {
                             && PHRASE.matcher(lowerPhrase).matches()
                     || mayOpen(first, PHRASE_ELSEWHERE_FIRST_WORDS)
                             && PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()
-                    || CREDIT.matcher(phrase).matches()
+                    || mayOpen(first, CREDIT_FIRST_WORDS)
+                            && CREDIT.matcher(phrase).matches()
                     || (digit && DATED_BYLINE.matcher(phrase).matches())) {
                 return true;
             }

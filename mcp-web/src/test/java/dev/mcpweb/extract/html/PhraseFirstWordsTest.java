@@ -95,6 +95,51 @@ class PhraseFirstWordsTest {
         assertThat(matches).as("lines PHRASE_ELSEWHERE matches").isGreaterThan(1_000);
     }
 
+    @Test
+    void everyCreditLineOpensWithOneOfTheCreditsFirstWordsLowerCased() {
+        List<String> credits = List.of(
+                "Written by Jane Doe",
+                "Posted by Jane Doe on May 2, 2024",
+                "Medically reviewed by Dr. Jane Doe",
+                "Reviewed by Jane Doe | Editor",
+                "Fact-checked by Jane Doe",
+                "Fact checked by Jane Doe 5 min read",
+                "Edited by Jane",
+                "By Jane Doe | May 2, 2025",
+                "Image credit: NASA",
+                "(Photo: Reuters)",
+                "Photo courtesy of the family",
+                "Photograph by Jane Doe",
+                "Picture source: archive",
+                "Illustration: Jane Doe",
+                "Foto: dpa",
+                "Fotos: Jane Doe",
+                "Fotografie : Jane Doe",
+                "Bild: Theater",
+                "Crédit photo : AFP",
+                "Crédito: EFE",
+                "Crédits photos: AFP",
+                "Zdjęcie: PAP",
+                "Quelle: dpa");
+        Random random = new Random(14);
+        for (String credit : credits) {
+            for (int variant = 0; variant < 50; variant++) {
+                String line =
+                        random.nextBoolean() ? credit : Character.toLowerCase(credit.charAt(0)) + credit.substring(1);
+                line = random.nextBoolean() ? line : line + " and partners";
+                assertThat(Furniture.CREDIT.matcher(line).matches() || line.endsWith("partners"))
+                        .as(line)
+                        .isTrue();
+                if (Furniture.CREDIT.matcher(line).matches()) {
+                    assertThat(Furniture.mayOpen(
+                                    Furniture.firstWord(line.toLowerCase(Locale.ROOT)), Furniture.CREDIT_FIRST_WORDS))
+                            .as(line)
+                            .isTrue();
+                }
+            }
+        }
+    }
+
     /**
      * Every word of the pattern and a few numbers and marks, one word or two, and random runs of up to six
      * where each word is mostly one of the four that follow the one before in the pattern, as the words of
