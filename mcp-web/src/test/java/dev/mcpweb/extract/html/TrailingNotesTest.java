@@ -276,24 +276,11 @@ class TrailingNotesTest {
                 "aby czytać dalej",
                 "The whole story, in full",
                 "Read the full report");
-        Random random = new Random(14);
-        for (String note : notes) {
-            for (int variant = 0; variant < 200; variant++) {
-                StringBuilder s = new StringBuilder(random.nextBoolean() ? "" : "Mehr: ");
-                for (char c : note.toCharArray()) {
-                    s.append(
-                            switch (random.nextInt(6)) {
-                                case 0 -> Character.toUpperCase(c);
-                                case 1 -> c == 's' ? '\u017f' : c == 'i' ? '\u0131' : c == 'k' ? '\u212a' : c;
-                                default -> c;
-                            });
-                }
-                String text = s.toString();
-                assertThat(TrailingNotes.isPaywallNote(text))
-                        .as(text)
-                        .isEqualTo(TrailingNotes.PAYWALL.matcher(text).find());
-            }
-        }
+        assertFoundAsSearched(
+                notes,
+                TrailingNotes.PAYWALL,
+                TrailingNotes::isPaywallNote,
+                text -> TrailingNotes.PAYWALL.matcher(text).find());
     }
 
     @Test
