@@ -220,11 +220,18 @@ final class Furniture implements NodeFilter {
      * Uhr", "By Sarah Yang Updated May 06, 2019", "4. Mai 2018 von Annette Henkel", "Freitag | 14. Juni
      * 2019 | 15:49 VON Sina Giebel IN Fashion". An author and a date in one short line of their own.
      */
-    private static final Pattern DATED_BYLINE = Pattern.compile("(?U)" + BY + " " + NAME
+    static final Pattern DATED_BYLINE = Pattern.compile("(?U)" + BY + " " + NAME
             + "(?:,? (?:am|on|le|el|il|[Uu]pdated|[Pp]ublished|[Aa]ktualisiert|[Vv]eröffentlicht)\\s?:?)? "
             + DATE + "(?:" + SEPARATOR + TIME + ")?"
             + "|(?:\\p{L}+" + SEPARATOR + ")?" + DATE + "(?:" + SEPARATOR + TIME + ")?" + SEPARATOR + BY + " " + NAME
             + "(?: (?:in|IN) .{1,30})?");
+
+    /**
+     * The words of {@link #BY} with the space after them, lower-cased, by their first character: every
+     * match of {@link #DATED_BYLINE} holds one, and the lower-cased line holds it then too.
+     */
+    private static final String[][] BY_WORDS_BY_FIRST =
+            byFirstCharacter(List.of("by ", "von ", "par ", "por ", "di ", "przez "));
 
     /** What stands between two labelled dates on one line. */
     private static final String DATE_SEPARATORS = " |·•,";
@@ -296,7 +303,9 @@ final class Furniture implements NodeFilter {
                             && PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()
                     || mayOpen(first, CREDIT_FIRST_WORDS)
                             && CREDIT.matcher(phrase).matches()
-                    || (digit && DATED_BYLINE.matcher(phrase).matches())) {
+                    || (digit
+                            && holdsAny(lower, BY_WORDS_BY_FIRST)
+                            && DATED_BYLINE.matcher(phrase).matches())) {
                 return true;
             }
         }

@@ -96,6 +96,24 @@ class PhraseFirstWordsTest {
     }
 
     @Test
+    void everyDatedBylineHoldsOneOfItsWordsBeforeASpace() {
+        for (String line : List.of(
+                "von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr",
+                "By Sarah Yang Updated May 06, 2019",
+                "4. Mai 2018 von Annette Henkel",
+                "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion",
+                "Par Jean Dupont le 12/05/2020",
+                "Por María López el 12/05/2020",
+                "di Mario Rossi 12.05.2020",
+                "Przez Jan Kowalski 2020-05-12",
+                "12.05.2020 by Jane Doe",
+                "Von Jane Doe 12.05.2020")) {
+            assertThat(Furniture.DATED_BYLINE.matcher(line).matches()).as(line).isTrue();
+            assertThat(Furniture.isFurniture(line)).as(line).isTrue();
+        }
+    }
+
+    @Test
     void everyCreditLineOpensWithOneOfTheCreditsFirstWordsLowerCased() {
         List<String> credits = List.of(
                 "Written by Jane Doe",
