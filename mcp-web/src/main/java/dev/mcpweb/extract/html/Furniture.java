@@ -29,7 +29,7 @@ final class Furniture implements NodeFilter {
     private static final int MAX_PHRASE = 100;
 
     /** A whole block that is one of these phrases (after list markers and trailing marks go). */
-    private static final Pattern PHRASE = Pattern.compile("(?:skip to (?:the )?(?:main )?(?:content|navigation)"
+    static final Pattern PHRASE = Pattern.compile("(?:skip to (?:the )?(?:main )?(?:content|navigation)"
             + "|back to (?:top|blog|the blog|news|all \\w+|\\w+ home)|advertisements?|sponsored(?: content)?"
             + "|(?:article|story) continues (?:below|after (?:this )?(?:ad|advertisement))(?: advertisement)?"
             + "|continue reading(?: below)?|read more|read full (?:article|story)|see more|show more|load more"
@@ -75,7 +75,7 @@ final class Furniture implements NodeFilter {
      * Spanish, Portuguese, Italian, Polish): read more, back, to the top, advertisement, share, print,
      * comment, tags, related headings.
      */
-    private static final Pattern PHRASE_ELSEWHERE = Pattern.compile("(?U)(?:weiterlesen|mehr lesen|(?:hier )?weiter"
+    static final Pattern PHRASE_ELSEWHERE = Pattern.compile("(?U)(?:weiterlesen|mehr lesen|(?:hier )?weiter"
             + "|zurück(?: zur (?:liste|übersicht|listenansicht|startseite))?|nach oben|anzeige|werbung|kommentieren"
             + "|(?:artikel )?teilen|drucken|schlagworte|schlagwörter|stichworte|themen|mehr zum thema|mehr dazu"
             + "|(?:das )?könnte (?:sie|dich) auch interessieren|lesen sie auch|auch interessant|schon gelesen"
@@ -97,6 +97,38 @@ final class Furniture implements NodeFilter {
             + "|möchten sie den artikel teilen|\\(?noch keine bewertungen\\)?|zurück zur vorherigen seite|temas"
             + "|le puede interesar|lea (?:más|también)|veja também|czytaj więcej|alle anzeigen"
             + "|zurück zu(?:m|r) [\\p{L}-]+|(?:aktualisiert|veröffentlicht) am|titelbild|beitragsbild)");
+
+    /**
+     * The words a match of {@link #PHRASE} opens with, spelt as a line's first run of letters reads them
+     * ("log ?in" opens "log in" and "login"). A line opening with another word is no such phrase: most
+     * short lines are ruled out without trying the two hundred alternatives. Kept in step with PHRASE:
+     * PhraseFirstWordsTest checks the two agree.
+     */
+    static final Set<String> PHRASE_FIRST_WORDS =
+            Set.of(("about active add advertise advertisement advertisements already also apply "
+                            + "article ask asked back based book buy check click contact contents continue "
+                            + "create customer download filter follow get home in join joined jump latest "
+                            + "learn leave let lets like likes load loading log login messages modified "
+                            + "next on open other out page pin popular posts previous print privacy "
+                            + "reaction read recent recommended register related report request schedule "
+                            + "see select send share shop show showing sign signin skip sold sort sponsored "
+                            + "start story subscribe table tags talk terms threads try view viewed watch "
+                            + "what write you")
+                    .split(" "));
+
+    /** The words a match of {@link #PHRASE_ELSEWHERE} opens with, as {@link #PHRASE_FIRST_WORDS}. */
+    static final Set<String> PHRASE_ELSEWHERE_FIRST_WORDS =
+            Set.of(("aktualisiert alle anzeige artikel audios auch beitragsbild bild compartilhe "
+                            + "compartir condividi czytaj das dieser dowiedz drucken empfehlungen etiquetas "
+                            + "externer gefällt hier ihr imprimer ist jetzt kommentieren kommentierte "
+                            + "könnte le lea lee leer leggi leia lesen lire mehr mots möchten nach noch nos "
+                            + "partager permalien permalink pinnen pour publicidad publicidade publicité "
+                            + "pubblicità quellen reklama retour schlagworte schlagwörter schon seguir "
+                            + "siehe stichworte teilen temas themen titelbild udostępnij valora veja "
+                            + "verwandte veröffentlicht video voir vorschau war weiter weitere "
+                            + "weiterführende weiterlesen werbung wie wird zobacz zum zurück à ähnliche")
+                    .split(" "));
+
     /**
      * A line that is a label for a link to another article and that article's headline: "VEA TAMBIÉN:
      * …", "Czytaj też: …", "Lesen Sie auch: …", "See also: …".
@@ -162,13 +194,19 @@ final class Furniture implements NodeFilter {
      * A byline or credit line on its own: "Written by Jane Doe", "By Jane Doe | May 2, 2025", "Photo:
      * Reuters". A bare "By Jane Doe" is left alone: listings show their entries' authors that way.
      */
-    private static final Pattern CREDIT = Pattern.compile("(?:(?:[Ww]ritten|[Pp]osted|[Mm]edically reviewed"
+    static final Pattern CREDIT = Pattern.compile("(?:(?:[Ww]ritten|[Pp]osted|[Mm]edically reviewed"
             + "|[Rr]eviewed|[Ff]act[- ]checked|[Ee]dited) by \\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}"
             + "(?: ?[|·•—–] .{0,80}| \\d+ min read| (?:on|at) [^\\d]{0,20}\\d.{0,30})?"
             + "|[Bb]y \\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}(?: ?[|·•—–] .{0,80}| \\d+ min read)"
             + "|\\(?(?:[Ii]mage|[Pp]hoto(?:graph)?|[Pp]icture|[Ii]llustration|[Ff]oto(?:s|grafie)?|[Bb]ild"
             + "|[Cc]rédit(?:o|s)?(?: photos?)?|[Zz]djęcie|[Qq]uelle)"
             + "(?:(?: credit| source| by| courtesy(?: of)?)\\s*:?|\\s*:)\\s.{1,80})");
+
+    /** The words a match of {@link #CREDIT} opens with, lower-cased, as {@link #PHRASE_FIRST_WORDS}. */
+    static final Set<String> CREDIT_FIRST_WORDS = Set.of(("written posted medically reviewed fact edited by image "
+                    + "photo photograph picture illustration foto fotos fotografie bild crédit crédito "
+                    + "crédits zdjęcie quelle")
+            .split(" "));
 
     private static final String NAME = "\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}";
     private static final String DATE = "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}"
@@ -182,11 +220,18 @@ final class Furniture implements NodeFilter {
      * Uhr", "By Sarah Yang Updated May 06, 2019", "4. Mai 2018 von Annette Henkel", "Freitag | 14. Juni
      * 2019 | 15:49 VON Sina Giebel IN Fashion". An author and a date in one short line of their own.
      */
-    private static final Pattern DATED_BYLINE = Pattern.compile("(?U)" + BY + " " + NAME
+    static final Pattern DATED_BYLINE = Pattern.compile("(?U)" + BY + " " + NAME
             + "(?:,? (?:am|on|le|el|il|[Uu]pdated|[Pp]ublished|[Aa]ktualisiert|[Vv]eröffentlicht)\\s?:?)? "
             + DATE + "(?:" + SEPARATOR + TIME + ")?"
             + "|(?:\\p{L}+" + SEPARATOR + ")?" + DATE + "(?:" + SEPARATOR + TIME + ")?" + SEPARATOR + BY + " " + NAME
             + "(?: (?:in|IN) .{1,30})?");
+
+    /**
+     * The words of {@link #BY} with the space after them, lower-cased, by their first character: every
+     * match of {@link #DATED_BYLINE} holds one, and the lower-cased line holds it then too.
+     */
+    private static final String[][] BY_WORDS_BY_FIRST =
+            byFirstCharacter(List.of("by ", "von ", "par ", "por ", "di ", "przez "));
 
     /** What stands between two labelled dates on one line. */
     private static final String DATE_SEPARATORS = " |·•,";
@@ -251,10 +296,16 @@ final class Furniture implements NodeFilter {
         if (phrase.length() <= MAX_PHRASE) {
             // most lines have no marks to take off: their phrase is the line, lower-cased once
             String lowerPhrase = phrase.length() == line.length() ? lower : phrase.toLowerCase(Locale.ROOT);
-            if (PHRASE.matcher(lowerPhrase).matches()
-                    || PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()
-                    || CREDIT.matcher(phrase).matches()
-                    || (digit && DATED_BYLINE.matcher(phrase).matches())) {
+            String first = firstWord(lowerPhrase);
+            if (mayOpen(first, PHRASE_FIRST_WORDS)
+                            && PHRASE.matcher(lowerPhrase).matches()
+                    || mayOpen(first, PHRASE_ELSEWHERE_FIRST_WORDS)
+                            && PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()
+                    || mayOpen(first, CREDIT_FIRST_WORDS)
+                            && CREDIT.matcher(phrase).matches()
+                    || (digit
+                            && holdsAny(lower, BY_WORDS_BY_FIRST)
+                            && DATED_BYLINE.matcher(phrase).matches())) {
                 return true;
             }
         }
@@ -263,17 +314,36 @@ final class Furniture implements NodeFilter {
                 || (phrase.length() <= MAX_PHRASE && digit && isDateLine(lower))) {
             return true;
         }
-        return holdsSentenceWord(lower) && SENTENCE.matcher(lower).find();
+        return holdsAny(lower, SENTENCE_WORDS_BY_FIRST)
+                && SENTENCE.matcher(lower).find();
+    }
+
+    /** The run of letters {@code line} opens with, empty when it opens with a digit or a mark. */
+    static String firstWord(String line) {
+        int end = 0;
+        while (end < line.length() && Character.isLetter(line.charAt(end))) {
+            end++;
+        }
+        return line.substring(0, end);
     }
 
     /**
-     * Whether {@code lower} holds one of {@link #SENTENCE_WORDS}: one pass that tries, at each character,
-     * the words starting with it, rather than a search of the line for each of the sixteen words.
+     * Whether a line opening with {@code first} may be one of the phrases opening with {@code firstWords}.
+     * A line opening with no letter is left to the regex: "12 comments", "(noch keine Bewertungen)".
      */
-    private static boolean holdsSentenceWord(String lower) {
+    static boolean mayOpen(String first, Set<String> firstWords) {
+        return first.isEmpty() || firstWords.contains(first);
+    }
+
+    /**
+     * Whether {@code lower} holds one of the words of {@code wordsByFirst} (as {@link #byFirstCharacter}
+     * makes it): one pass that tries, at each character, the words starting with it, rather than a search
+     * of the line for each word.
+     */
+    static boolean holdsAny(String lower, String[][] wordsByFirst) {
         for (int i = 0, n = lower.length(); i < n; i++) {
             char c = lower.charAt(i);
-            String[] words = c < SENTENCE_WORDS_BY_FIRST.length ? SENTENCE_WORDS_BY_FIRST[c] : null;
+            String[] words = c < wordsByFirst.length ? wordsByFirst[c] : null;
             if (words != null) {
                 for (String word : words) {
                     if (lower.startsWith(word, i)) {
@@ -285,7 +355,8 @@ final class Furniture implements NodeFilter {
         return false;
     }
 
-    private static String[][] byFirstCharacter(List<String> words) {
+    /** {@code words}, all starting with a character below U+0100, by their first character. */
+    static String[][] byFirstCharacter(List<String> words) {
         String[][] byFirst = new String[256][];
         for (String word : words) {
             char first = word.charAt(0);

@@ -65,7 +65,7 @@ final class TrailingNotes {
      * paywall, donate, support, follow, buy the magazine, visit the shop. Phrases addressed to the reader,
      * not nouns a story may close on (its subscribers, a newsletter, donations).
      */
-    private static final Pattern PROMPT = Pattern.compile("(?iU)(?:\\b(?:"
+    static final Pattern PROMPT = Pattern.compile("(?iU)(?:\\b(?:"
             // English
             + "subscribe\\b|sign up (?:here|now|today|for (?:our|the|free))|log ?in to (?:comment|read on|continue)|support (?:us|our|independent)|supporting our"
             + "|become a (?:member|patron|subscriber)|(?:our|free) newsletter"
@@ -93,6 +93,68 @@ final class TrailingNotes {
             + "|zaloguj się"
             + "))");
 
+    /**
+     * Pieces one of which every match of {@link #PROMPT} holds, as {@link #folded} reads the text. Most
+     * blocks hold none and are not searched, a search that tries each of sixty alternatives at every word.
+     */
+    static final List<String> PROMPT_PIECES = List.of(
+            // English
+            "subscribe",
+            "sign up ",
+            "in to ",
+            "support",
+            "become a",
+            "newsletter",
+            "follow ",
+            "to the editor",
+            "dona",
+            "the full",
+            "the whole",
+            "the rest",
+            "visit our",
+            // German
+            "abonn",
+            "unterst",
+            "folg",
+            "mitglied",
+            "posteingang",
+            "spende",
+            "registrieren",
+            "magazin",
+            "aktuelle ausgabe",
+            "shop",
+            // French
+            "soutenez",
+            "un don",
+            "suivez-nous",
+            "lire la suite",
+            "connectez-vous",
+            // Spanish
+            "suscr",
+            "guenos",
+            "seguir",
+            "apoya ",
+            "hazte ",
+            "gase miembro",
+            "canal de ",
+            // Portuguese, Italian
+            "assine",
+            "apoie",
+            "siga-nos",
+            "abbonati",
+            "iscriviti",
+            "seguici",
+            "sostieni",
+            // Polish
+            "zaprenumeruj",
+            "wykup ",
+            "wesprzyj",
+            "obserwuj nas",
+            "czytaj ",
+            "zaloguj"); // Polish
+
+    private static final String[][] PROMPT_PIECES_BY_FIRST = Furniture.byFirstCharacter(PROMPT_PIECES);
+
     /** What a paywall says where it cuts the story, per language: the rest is for subscribers. */
     static final Pattern PAYWALL = Pattern.compile("(?iU)\\b(?:to (?:view|read|continue reading) the"
             + " (?:full|whole|rest of the) (?:story|article)|pour lire la suite|um (?:den|diesen) artikel weiterzulesen"
@@ -112,7 +174,7 @@ final class TrailingNotes {
      * the licence of the site's content (not of the work, which a book's page keeps),
      * disclaims (the author's opinion is not the site's), or tells that the comments are closed or need a log-in.
      */
-    private static final Pattern NOTICE = Pattern.compile("(?iU)\\b(?:"
+    static final Pattern NOTICE = Pattern.compile("(?iU)\\b(?:"
             + "all rights reserved|copyrighted|must be logged in|comments are closed|will not be published"
             + "|to load (?:the )?(?:external )?content|do not necessarily reflect|(?:views|opinions) expressed"
             + "|(?:gibt|geben) [^.]{0,40}meinung (?:des|der) (?:autors|autorin|verfasser|redaktion)"
@@ -127,6 +189,43 @@ final class TrailingNotes {
             + "|inhalte dieser (?:web)?(?:seite|site)(?: (?:stehen|steht|sind))? unter"
             + "|(?:content|text) (?:on|of) this (?:site|website) is licensed under"
             + "|contenidos? de (?:este|esta) (?:sitio|web|página) (?:está|están) bajo)");
+
+    /** Pieces one of which every match of {@link #NOTICE} holds, as {@link #PROMPT_PIECES}. */
+    static final List<String> NOTICE_PIECES = List.of(
+            // English
+            "reserved",
+            "copyright",
+            "logged in",
+            "are closed",
+            "publi",
+            "to load",
+            "necessarily",
+            "expressed",
+            "licensed under",
+            // German
+            "meinung",
+            "einloggen",
+            "angemeldet",
+            "geschlossen",
+            "nicht ver",
+            "vorbehalten",
+            "nachdruck",
+            "ohne gew",
+            "inhalt von",
+            "inhalte dieser",
+            // French, Spanish
+            "engagent",
+            "refleja",
+            "droits r",
+            "sont ferm",
+            "conten",
+            "derechos",
+            // Polish
+            "wyra",
+            "autorskim",
+            "prawa zastrze");
+
+    private static final String[][] NOTICE_PIECES_BY_FIRST = Furniture.byFirstCharacter(NOTICE_PIECES);
 
     /**
      * A credit or record line: who took the picture, where the text comes from, its permalink, its
@@ -210,7 +309,7 @@ final class TrailingNotes {
             }
             Element form = enclosingForm(unit, main, lengths);
             if (form != null) {
-                (NOTICE.matcher(form.text()).find() ? commentForms : doomed).add(form);
+                (isNotice(form.text()) ? commentForms : doomed).add(form);
                 continue;
             }
             int text = lengths.text(unit);
@@ -237,7 +336,7 @@ final class TrailingNotes {
                 doomed.add(unit);
                 doomed.addAll(lines);
                 lines.clear();
-            } else if (NOTICE.matcher(s).find() || CREDIT.matcher(s).find() || isContactBox(unit, s)) {
+            } else if (isNotice(s) || CREDIT.matcher(s).find() || isContactBox(unit, s)) {
                 doomed.add(unit);
             } else if (isPrompt(s)) {
                 prompts.add(unit);
@@ -374,9 +473,33 @@ final class TrailingNotes {
         return false;
     }
 
+    /** Whether {@code s} claims the copyright, disclaims or closes the comments, as {@link #NOTICE} tells. */
+    static boolean isNotice(String s) {
+        return Furniture.holdsAny(folded(s), NOTICE_PIECES_BY_FIRST)
+                && NOTICE.matcher(s).find();
+    }
+
     /** Whether {@code s} asks the reader to subscribe, support or follow; a question never does. */
-    private static boolean isPrompt(String s) {
-        return PROMPT.matcher(s).find() && !s.endsWith("?");
+    static boolean isPrompt(String s) {
+        return !s.endsWith("?")
+                && Furniture.holdsAny(folded(s), PROMPT_PIECES_BY_FIRST)
+                && PROMPT.matcher(s).find();
+    }
+
+    /**
+     * {@code s} with each character folded as a case-insensitive Unicode regex compares it, the lower case of
+     * its upper case: "S" and "ſ" read "s", the Kelvin sign "k", "İ" and "ı" "i". ASCII is folded without the
+     * lookup of Unicode case tables.
+     */
+    static String folded(String s) {
+        char[] folded = new char[s.length()];
+        for (int i = 0; i < folded.length; i++) {
+            char c = s.charAt(i);
+            folded[i] = c >= 'A' && c <= 'Z'
+                    ? (char) (c + ('a' - 'A'))
+                    : c < 0x80 ? c : Character.toLowerCase(Character.toUpperCase(c));
+        }
+        return new String(folded);
     }
 
     /**

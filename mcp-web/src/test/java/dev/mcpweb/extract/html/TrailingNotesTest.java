@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -272,22 +276,178 @@ class TrailingNotesTest {
                 "aby czytać dalej",
                 "The whole story, in full",
                 "Read the full report");
+        assertFoundAsSearched(
+                notes,
+                TrailingNotes.PAYWALL,
+                TrailingNotes::isPaywallNote,
+                text -> TrailingNotes.PAYWALL.matcher(text).find());
+    }
+
+    @Test
+    void aCharacterIsFoldedToAPromptPiecesCharacterExactlyWhenTheRegexMatchesOneWithTheOther() {
+        Set<Character> pieceCharacters = new TreeSet<>();
+        TrailingNotes.PROMPT_PIECES.forEach(piece -> piece.chars().forEach(c -> pieceCharacters.add((char) c)));
+        for (char p : pieceCharacters) {
+            Pattern one = Pattern.compile("(?iU)" + Pattern.quote(String.valueOf(p)));
+            for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+                String s = String.valueOf((char) c);
+                assertThat(TrailingNotes.folded(s).equals(String.valueOf(p)))
+                        .as("U+%04X against %s", c, p)
+                        .isEqualTo(one.matcher(s).matches());
+            }
+        }
+    }
+
+    @Test
+    void thePromptsFoundThroughThePiecesAreThoseTheSearchFinds() {
+        List<String> prompts = List.of(
+                "Subscribe now",
+                "sign up here",
+                "Log in to comment",
+                "login to continue",
+                "Support us",
+                "supporting our work",
+                "Become a patron",
+                "Get our free newsletter",
+                "Follow the team on Instagram",
+                "Letters to the editor",
+                "Donate",
+                "make a donation",
+                "To continue reading the rest of the story",
+                "Visit our online shop",
+                "Abonniere jetzt",
+                "Abonnieren Sie",
+                "jetzt abonnieren",
+                "Unterstütze uns",
+                "Unterstützen Sie",
+                "Folgen Sie uns",
+                "Werden Sie Mitglied",
+                "zum Newsletter",
+                "in deinen Posteingang",
+                "Jetzt spenden",
+                "jede noch so kleine Spende",
+                "mit Ihrer Spende",
+                "Registrieren Sie sich",
+                "Lesen Sie das ganze Magazin",
+                "die aktuelle Ausgabe",
+                "unseren Buch-Shop",
+                "Abonnez-vous",
+                "s'abonner",
+                "Soutenez-nous",
+                "faites un don",
+                "Suivez-nous",
+                "notre newsletter",
+                "Lire la suite",
+                "Connectez-vous",
+                "Suscríbete",
+                "síguenos",
+                "seguirnos a diario en Telegram",
+                "apoya el periodismo",
+                "Hazte socio",
+                "Hágase miembro",
+                "canal de YouTube",
+                "haz una donación",
+                "dona ahora",
+                "Assine",
+                "apoie",
+                "Siga-nos",
+                "Abbonati",
+                "iscriviti",
+                "Seguici",
+                "Sostieni",
+                "Zaprenumeruj",
+                "wykup dostęp",
+                "Wesprzyj nas",
+                "Obserwuj nas",
+                "Czytaj więcej w",
+                "Zaloguj się",
+                "Subscribers and donations",
+                "The newsletters of the month?");
+        assertFoundAsSearched(
+                prompts,
+                TrailingNotes.PROMPT,
+                text -> TrailingNotes.isPrompt(text),
+                text -> TrailingNotes.PROMPT.matcher(text).find() && !text.endsWith("?"));
+    }
+
+    @Test
+    void theNoticesFoundThroughThePiecesAreThoseTheSearchFinds() {
+        List<String> notices = List.of(
+                "All rights reserved",
+                "Copyrighted material",
+                "You must be logged in to post",
+                "Comments are closed",
+                "Your email will not be published",
+                "Click to load the external content",
+                "Views do not necessarily reflect ours",
+                "Opinions expressed are the author's",
+                "Kommentare geben nicht die Meinung der Redaktion wieder",
+                "n'engagent que leur auteur",
+                "no necesariamente reflejan la opinión",
+                "wyrażają wyłącznie opinie autorów",
+                "Sie müssen sich einloggen",
+                "Kommentare sind derzeit geschlossen",
+                "wird nicht veröffentlicht",
+                "Alle Rechte vorbehalten",
+                "Nachdruck verboten",
+                "Angaben ohne Gewähr",
+                "Um den Inhalt von YouTube zu laden",
+                "Tous droits réservés",
+                "ne sera pas publiée",
+                "Les commentaires sont fermés",
+                "Charger le contenu",
+                "Todos los derechos reservados",
+                "no será publicado",
+                "Cargar el contenido",
+                "chronione prawem autorskim",
+                "Wszelkie prawa zastrzeżone",
+                "nie zostanie opublikowany",
+                "Die Inhalte dieser Webseite stehen unter",
+                "Text on this website is licensed under CC BY",
+                "Contenidos de este sitio están bajo licencia",
+                "The reserve was closed");
+        assertFoundAsSearched(
+                notices,
+                TrailingNotes.NOTICE,
+                text -> TrailingNotes.isNotice(text),
+                text -> TrailingNotes.NOTICE.matcher(text).find());
+    }
+
+    /**
+     * Whether {@code found}, the search through the pieces, agrees with {@code searched}, the search alone,
+     * on variants of {@code samples} (case, the long s, the dotless and dotted i, the Kelvin sign, words
+     * before and after) and on generated lines of the pattern's words, mostly in their order there.
+     */
+    private static void assertFoundAsSearched(
+            List<String> samples, Pattern pattern, Predicate<String> found, Predicate<String> searched) {
         Random random = new Random(14);
-        for (String note : notes) {
-            for (int variant = 0; variant < 200; variant++) {
-                StringBuilder s = new StringBuilder(random.nextBoolean() ? "" : "Mehr: ");
-                for (char c : note.toCharArray()) {
+        for (String sample : samples) {
+            for (int variant = 0; variant < 100; variant++) {
+                StringBuilder s = new StringBuilder(random.nextBoolean() ? "" : "Bitte: ");
+                for (char c : sample.toCharArray()) {
                     s.append(
                             switch (random.nextInt(6)) {
                                 case 0 -> Character.toUpperCase(c);
                                 case 1 -> c == 's' ? '\u017f' : c == 'i' ? '\u0131' : c == 'k' ? '\u212a' : c;
+                                case 2 -> c == 'i' ? '\u0130' : c == 'S' ? 's' : c;
                                 default -> c;
                             });
                 }
+                s.append(random.nextBoolean() ? "" : " today.");
                 String text = s.toString();
-                assertThat(TrailingNotes.isPaywallNote(text))
-                        .as(text)
-                        .isEqualTo(TrailingNotes.PAYWALL.matcher(text).find());
+                assertThat(found.test(text)).as(text).isEqualTo(searched.test(text));
+            }
+        }
+        List<String> words = List.of(pattern.pattern().split("[^\\p{L}'-]+"));
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder s = new StringBuilder();
+            int at = random.nextInt(words.size());
+            for (int n = 1 + random.nextInt(5), w = 0; w < n; w++) {
+                s.append(w == 0 ? "" : " ").append(words.get(Math.min(at, words.size() - 1)));
+                at += 1 + random.nextInt(4);
+            }
+            for (String text : List.of(s.toString(), s.toString().toUpperCase(Locale.ROOT))) {
+                assertThat(found.test(text)).as(text).isEqualTo(searched.test(text));
             }
         }
     }
