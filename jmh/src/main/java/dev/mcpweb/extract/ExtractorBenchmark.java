@@ -17,7 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -88,10 +90,18 @@ public class ExtractorBenchmark {
         return metadata.extract(parsed.get(nextIndex()));
     }
 
-    /** Every link of one already parsed page. */
+    /** Every link of one already parsed page, each element given to the collector as the metadata's walk does. */
     @Benchmark
     public List<Document.Link> pageLinks() {
-        return PageLinks.of(parsed.get(nextIndex()));
+        PageLinks.Collector links = new PageLinks.Collector();
+        NodeTraversor.traverse(
+                (node, depth) -> {
+                    if (node instanceof Element e) {
+                        links.accept(e);
+                    }
+                },
+                parsed.get(nextIndex()));
+        return links.links();
     }
 
     /** The whole stage for one page: decode, parse, metadata, main content, links, Markdown and text. */
