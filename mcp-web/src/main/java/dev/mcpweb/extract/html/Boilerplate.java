@@ -108,7 +108,7 @@ final class Boilerplate implements NodeFilter {
     /** {@link #FURNITURE_NAME} looked up word by word: it is asked about every name of every page. */
     static final NameWords FURNITURE_WORDS = new NameWords(FURNITURE_NAME);
 
-    private static final Pattern RECOMMENDATION_HEADING = Pattern.compile(
+    static final Pattern RECOMMENDATION_HEADING = Pattern.compile(
             "(?i)\\b(?:you (?:may|might) also (?:like|enjoy)|also viewed|also bought|also liked|similar (?:items|products)"
                     + "|related (?:products|items|articles|posts|stories|content|reading)|recommended (?:for you|products"
                     + "|articles|reading)|recently viewed|more from this|more stories|popular (?:posts|articles|stories)"
@@ -118,7 +118,7 @@ final class Boilerplate implements NodeFilter {
      * Portuguese, Italian and Polish. Unicode-aware, so that a word ending in "ż" or "é" still ends at
      * a word boundary.
      */
-    private static final Pattern RECOMMENDATION_HEADING_ELSEWHERE = Pattern.compile("(?iU)\\b(?:"
+    static final Pattern RECOMMENDATION_HEADING_ELSEWHERE = Pattern.compile("(?iU)\\b(?:"
             + "das könnte (?:sie|dich) (?:auch )?interessieren|(?:auch|ebenfalls) interessant|schon gelesen"
             + "|lesen sie (?:auch|mehr)|mehr zu(?:m thema| diesem thema)|weitere (?:artikel|beiträge|meldungen"
             + "|nachrichten|themen|news)|(?:meist|viel)gelesen|(?:meist|viel) gelesen|populäre (?:artikel|beiträge)"
@@ -131,6 +131,63 @@ final class Boilerplate implements NodeFilter {
             + "|mais lidas|leggi anche|articoli correlati|potrebbe interessarti|zobacz (?:także|też|również)"
             + "|czytaj (?:także|też|również)|przeczytaj (?:także|też|również)|polecane|najczęściej czytane"
             + "|najpopularniejsze|podobne artykuły)\\b");
+
+    /**
+     * Pieces one of which every match of {@link #RECOMMENDATION_HEADING} holds, as {@link TrailingNotes#folded}
+     * reads the text. Most headings hold none and are not searched, a search that tries each alternative at
+     * every position.
+     */
+    static final List<String> RECOMMENDATION_PIECES = List.of(
+            "also ",
+            "similar ",
+            "related ",
+            "recommended ",
+            "recently viewed",
+            "more ",
+            "popular ",
+            "trending now",
+            "read next",
+            "don't miss",
+            "customers who");
+
+    /** As {@link #RECOMMENDATION_PIECES}, for {@link #RECOMMENDATION_HEADING_ELSEWHERE}. */
+    static final List<String> RECOMMENDATION_PIECES_ELSEWHERE = List.of(
+            // German
+            "interes",
+            "lesen",
+            "thema",
+            "weitere ",
+            "populäre ",
+            "empfehlungen ",
+            "neueste",
+            "aktuelle kommentare",
+            // English, French
+            "recent comments",
+            "latest ",
+            "lire ",
+            "même ",
+            "article",
+            "plus lus",
+            "aimerez",
+            "découvrir",
+            // Spanish, Portuguese, Italian
+            "relacionad",
+            "más ",
+            "recomendamos",
+            "também",
+            "mais lidas",
+            "leggi ",
+            "correlati",
+            // Polish
+            "zobacz ",
+            "czyta",
+            "polecane",
+            "najpopularniejsze",
+            "podobne ");
+
+    private static final String[][] RECOMMENDATION_PIECES_BY_FIRST = Furniture.byFirstCharacter(RECOMMENDATION_PIECES);
+    private static final String[][] RECOMMENDATION_PIECES_ELSEWHERE_BY_FIRST =
+            Furniture.byFirstCharacter(RECOMMENDATION_PIECES_ELSEWHERE);
     /**
      * Sidebar widgets are named for what they are ({@code widget}, {@code widget_recent_entries}); page
      * builders name their layout cells {@code widget-span}, {@code widget-type-rich_text} or {@code
@@ -202,11 +259,23 @@ final class Boilerplate implements NodeFilter {
         int page = Math.max(1, lengths.text(root));
         Predicate<Element> small = c -> lengths.text(c) < MAX_FURNITURE_SHARE * page;
         List<Element> headings = facts.headings(root);
-        if (!removeHeadedSections(root, headings, lengths, RECOMMENDATION_HEADING, 80, small)
+        if (!removeHeadedSections(root, headings, lengths, Boilerplate::isRecommendationHeading, 80, small)
                 .isEmpty()) {
             headings = facts.headings(root); // some left with their sections
         }
-        removeHeadedSections(root, headings, lengths, RECOMMENDATION_HEADING_ELSEWHERE, 80, small);
+        removeHeadedSections(root, headings, lengths, Boilerplate::isRecommendationHeadingElsewhere, 80, small);
+    }
+
+    /** Whether {@link #RECOMMENDATION_HEADING} finds a match in {@code text}. */
+    static boolean isRecommendationHeading(String text) {
+        return Furniture.holdsAny(TrailingNotes.folded(text), RECOMMENDATION_PIECES_BY_FIRST)
+                && RECOMMENDATION_HEADING.matcher(text).find();
+    }
+
+    /** Whether {@link #RECOMMENDATION_HEADING_ELSEWHERE} finds a match in {@code text}. */
+    static boolean isRecommendationHeadingElsewhere(String text) {
+        return Furniture.holdsAny(TrailingNotes.folded(text), RECOMMENDATION_PIECES_ELSEWHERE_BY_FIRST)
+                && RECOMMENDATION_HEADING_ELSEWHERE.matcher(text).find();
     }
 
     /**
@@ -228,10 +297,22 @@ final class Boilerplate implements NodeFilter {
             Pattern heading,
             int maxHeading,
             Predicate<Element> removable) {
+        return removeHeadedSections(
+                root, headings, lengths, text -> heading.matcher(text).find(), maxHeading, removable);
+    }
+
+    /** As above, with {@code isHeading} saying which heading texts open a section to remove. */
+    private static List<Element> removeHeadedSections(
+            Element root,
+            List<Element> headings,
+            TextLengths lengths,
+            Predicate<String> isHeading,
+            int maxHeading,
+            Predicate<Element> removable) {
         List<Element> removed = new ArrayList<>();
         for (Element h : headings) {
             String text = ElementText.of(h);
-            if (text.length() > maxHeading || !heading.matcher(text).find() || h.parent() == null) {
+            if (text.length() > maxHeading || !isHeading.test(text) || h.parent() == null) {
                 continue;
             }
             Element section = h;

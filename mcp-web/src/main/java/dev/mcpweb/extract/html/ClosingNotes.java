@@ -49,7 +49,7 @@ final class ClosingNotes {
      * addressed to the reader, not nouns: a story about subscription boxes or a newsletter's subscribers
      * ends on those words. Words, because a prompt and a closing sentence share their structure.
      */
-    private static final Pattern PROMPT = Pattern.compile("(?iU)\\b(?:subscribe|sign up|support (?:us|our|independent)"
+    static final Pattern PROMPT = Pattern.compile("(?iU)\\b(?:subscribe|sign up|support (?:us|our|independent)"
             + "|supporting our|become a (?:member|patron|subscriber)|(?:our|free) newsletter"
             + "|follow [^.]{0,30}\\bon (?:twitter|facebook|instagram|telegram|whatsapp|linkedin|tiktok|youtube)"
             + "|(?:get|download|install) (?:our|the) [^.]{0,60}\\bapps?\\b|letters? to the editor"
@@ -60,6 +60,58 @@ final class ClosingNotes {
             + "|canal de (?:telegram|whatsapp)|[uú]nete"
             + "|assine|apoie|siga-nos|abbonati|iscriviti|seguici|sostieni"
             + "|do subskrypcji|zaprenumeruj|wesprzyj|obserwuj nas)");
+
+    /**
+     * Pieces one of which every match of {@link #PROMPT} holds, as {@link TrailingNotes#folded} reads the
+     * text. Most paragraphs hold none and are not searched, a search that tries each alternative at every word.
+     */
+    static final List<String> PROMPT_PIECES = List.of(
+            // English
+            "subscribe",
+            "sign up",
+            "support",
+            "become a ",
+            "newsletter",
+            "follow ",
+            "get our ",
+            "get the ",
+            "download ",
+            "install ",
+            "to the editor",
+            // German
+            "abonn",
+            "unterstütze",
+            "folg",
+            "mitglied",
+            "posteingang",
+            // French
+            "soutenez",
+            "un don",
+            "suivez-nous",
+            // Spanish
+            "suscr",
+            "guenos",
+            "apoya ",
+            "hazte ",
+            "gase miembro",
+            "canal de ",
+            "unete",
+            "únete",
+            // Portuguese, Italian
+            "assine",
+            "apoie",
+            "siga-nos",
+            "abbonati",
+            "iscriviti",
+            "seguici",
+            "sostieni",
+            // Polish
+            "subskrypcji",
+            "zaprenumeruj",
+            "wesprzyj",
+            "obserwuj nas");
+
+    private static final String[][] PROMPT_PIECES_BY_FIRST = Furniture.byFirstCharacter(PROMPT_PIECES);
 
     private ClosingNotes() {}
 
@@ -155,7 +207,7 @@ final class ClosingNotes {
      * sentence of the story that mentions a subscription is neither.
      */
     private static boolean isPrompt(Element paragraph, int text, TextLengths lengths) {
-        if (text > MAX_PROMPT || !PROMPT.matcher(paragraph.text()).find()) {
+        if (text > MAX_PROMPT || !namesAnAction(paragraph.text())) {
             return false;
         }
         if (lengths.linkText(paragraph) > 0) {
@@ -166,6 +218,12 @@ final class ClosingNotes {
             emphasis += lengths.text(e);
         }
         return emphasis >= MIN_EMPHASIS * text;
+    }
+
+    /** Whether {@link #PROMPT} finds a match in {@code text}. */
+    static boolean namesAnAction(String text) {
+        return Furniture.holdsAny(TrailingNotes.folded(text), PROMPT_PIECES_BY_FIRST)
+                && PROMPT.matcher(text).find();
     }
 
     /** Whether what follows {@code heading} in its parent is links or nothing. */
