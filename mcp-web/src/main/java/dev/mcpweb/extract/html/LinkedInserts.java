@@ -34,11 +34,14 @@ final class LinkedInserts {
         List<Element> doomed = new ArrayList<>();
         for (Element block : TreeQuery.select(main, BLOCKS)) {
             int text = lengths.text(block);
+            // Most blocks are ruled out before their label is looked for: the linked text is at most the
+            // text, so a block too short, too long or without links is none.
+            if (block == main || text < MIN_INSERT || text > MAX_INSERT || lengths.linkText(block) == 0) {
+                continue;
+            }
             Element ownLabel = ownLabel(block, lengths);
             int linked = text - (ownLabel == null ? 0 : lengths.text(ownLabel));
-            if (block == main
-                    || linked < MIN_INSERT
-                    || text > MAX_INSERT
+            if (linked < MIN_INSERT
                     || lengths.linkText(block) < LINKED * linked
                     || !leadsElsewhere(block)
                     || TeaserLists.insideAny(block, doomed)) {
@@ -123,10 +126,11 @@ final class LinkedInserts {
      * that is a label {@link Furniture} knows ("Lee también...", "Czytaj także").
      */
     private static boolean isLabel(Element e, TextLengths lengths) {
+        if (lengths.linkText(e) != 0 || isHeading(e)) { // a heading introduces the story's own list
+            return false;
+        }
         String text = e.text().strip();
-        return lengths.linkText(e) == 0
-                && !isHeading(e) // a heading introduces the story's own list
-                && TextLengths.visibleLength(text) <= MAX_LABEL
+        return TextLengths.visibleLength(text) <= MAX_LABEL
                 && (text.endsWith(":") || Furniture.isFurniture(ElementText.of(e)));
     }
 
