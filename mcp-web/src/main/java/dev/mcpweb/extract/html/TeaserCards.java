@@ -86,8 +86,8 @@ final class TeaserCards {
 
     /** Whether {@code e} is a teaser: a linked headline with a kicker, a date or a short summary beside it. */
     private static boolean isTeaser(Element e, TextLengths lengths) {
-        if (lengths.text(e) > MAX_ITEM) {
-            return false;
+        if (lengths.text(e) > MAX_ITEM || lengths.linkText(e) == 0) {
+            return false; // too long for an item, or no link for a headline in it: no need to look at its headings
         }
         int headlines = 0;
         int headlineText = 0;

@@ -381,12 +381,12 @@ final class TrailingNotes {
      */
     private static List<Element> wrapLooseRuns(Element main, TextLengths lengths) {
         List<Element> mixed = new ArrayList<>();
-        for (Element e : main.getAllElements()) {
+        TreeQuery.forEachElement(main, e -> {
             // a block and text are two nodes at least: most elements hold one or none
             if (e.childNodeSize() > 1 && !INLINE.contains(e.normalName()) && holdsBlockAndText(e, lengths)) {
                 mixed.add(e);
             }
-        }
+        });
         List<Element> runs = new ArrayList<>();
         for (Element e : mixed) {
             List<Node> run = new ArrayList<>();
