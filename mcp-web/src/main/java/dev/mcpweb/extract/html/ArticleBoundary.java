@@ -24,7 +24,7 @@ final class ArticleBoundary {
     static Element of(Element main, TextLengths lengths) {
         int prose = lengths.prose(main);
         Element best = null;
-        for (Element article : main.getElementsByTag("article")) {
+        for (Element article : TreeQuery.byTag(main, "article")) {
             if (article != main && (best == null || lengths.prose(article) > lengths.prose(best))) {
                 best = article;
             }
@@ -34,8 +34,8 @@ final class ArticleBoundary {
             return main;
         }
         Element headline = null;
-        if (best.getElementsByTag("h1").isEmpty()) {
-            Element pageHeadline = main.getElementsByTag("h1").first();
+        if (TreeQuery.byTag(best, "h1").isEmpty()) {
+            Element pageHeadline = TreeQuery.byTag(main, "h1").first();
             if (pageHeadline != null && lengths.text(pageHeadline) > 0) {
                 headline = pageHeadline.clone();
                 best.prependChild(headline);

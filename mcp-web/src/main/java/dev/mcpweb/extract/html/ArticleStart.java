@@ -52,7 +52,7 @@ final class ArticleStart {
             return;
         }
         for (Element e : before) {
-            for (Element p : e.getElementsByTag("p")) {
+            for (Element p : TreeQuery.byTag(e, "p")) {
                 if (lengths.prose(p) >= MIN_PARAGRAPH) {
                     return;
                 }

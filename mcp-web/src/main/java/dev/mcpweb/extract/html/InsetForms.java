@@ -43,7 +43,7 @@ final class InsetForms {
             while (box.parent() != null && box.parent() != main && lengths.text(box.parent()) <= MAX_BOX) {
                 box = box.parent();
             }
-            if (box.getElementsByTag("h1").isEmpty()) { // not the headline's block
+            if (TreeQuery.byTag(box, "h1").isEmpty()) { // not the headline's block
                 doomed.add(box);
             }
         }

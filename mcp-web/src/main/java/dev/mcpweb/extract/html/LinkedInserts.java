@@ -71,7 +71,7 @@ final class LinkedInserts {
      * table of contents, and a longer list of links is weighed by {@link TeaserLists}.
      */
     private static boolean leadsElsewhere(Element block) {
-        List<Element> links = block.getElementsByTag("a");
+        List<Element> links = TreeQuery.byTag(block, "a");
         if (links.size() > MAX_LINKS) {
             return false;
         }

@@ -31,7 +31,7 @@ final class NamedTeasers {
     static void remove(Element article, TextLengths lengths) {
         int total = lengths.text(article);
         List<Element> doomed = new ArrayList<>();
-        for (Element e : article.getAllElements()) {
+        TreeQuery.forEachElement(article, e -> {
             if (e != article
                     && !TeaserLists.insideAny(e, doomed)
                     && Boilerplate.hasName(e, NamedTeasers::namesTeaser)
@@ -39,7 +39,7 @@ final class NamedTeasers {
                     && leadsElsewhere(e, lengths)) {
                 doomed.add(e);
             }
-        }
+        });
         int teased = 0;
         for (Element e : doomed) {
             teased += lengths.text(e);
@@ -61,7 +61,7 @@ final class NamedTeasers {
         return left > 0
                 && left <= MAX_LABEL
                 && TreeQuery.select(box, Boilerplate.HEADINGS).isEmpty()
-                && box.getElementsByTag("p").isEmpty();
+                && TreeQuery.byTag(box, "p").isEmpty();
     }
 
     private static boolean namesTeaser(String name) {
@@ -74,7 +74,7 @@ final class NamedTeasers {
      * wraps a heading. A link inside a sentence of the block's own prose is a reference, not a way out.
      */
     private static boolean leadsElsewhere(Element e, TextLengths lengths) {
-        for (Element link : e.getElementsByTag("a")) {
+        for (Element link : TreeQuery.byTag(e, "a")) {
             int text = lengths.text(link);
             if (link.hasAttr("href")
                     && text >= MIN_HEADLINE

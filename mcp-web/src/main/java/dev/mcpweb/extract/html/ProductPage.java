@@ -226,7 +226,7 @@ final class ProductPage {
         if (names.size() <= 2) {
             return true;
         }
-        for (Element h1 : page.getElementsByTag("h1")) {
+        for (Element h1 : TreeQuery.byTag(page, "h1")) {
             String title = normalized(h1.text());
             if (!title.isEmpty() && onSale.stream().anyMatch(n -> n.contains(title) || title.contains(n))) {
                 return true;

@@ -162,7 +162,7 @@ final class StoryHeader implements NodeFilter {
      * | Blog | Mailaktion Bundestag", a breadcrumb or a site's menu set as a line.
      */
     private static boolean isLinkLine(Element e) {
-        if (e.getElementsByTag("a").size() < MIN_LINKS) {
+        if (TreeQuery.byTag(e, "a").size() < MIN_LINKS) {
             return false;
         }
         StringBuilder rest = new StringBuilder();

@@ -38,7 +38,7 @@ final class TrailingHeadings {
 
     /** A heading that is itself a link leads to a page of its own, which the reader can follow. */
     private static boolean isLink(Element heading) {
-        return !heading.getElementsByTag("a").isEmpty();
+        return !TreeQuery.byTag(heading, "a").isEmpty();
     }
 
     /** Whether any visible text follows {@code heading} under {@code main}. */
