@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,6 +84,9 @@ public final class Pipeline implements AutoCloseable {
 
     private final Config config;
     private final MeterRegistry meters;
+    /** The timer of each stage, registered once: registering looks its name and tags up every time. */
+    private final Map<String, Timer> stageTimers = new ConcurrentHashMap<>();
+
     private final TieredCache cache;
     private final Limits limits;
     private final Fetcher fetcher;
@@ -672,9 +676,10 @@ public final class Pipeline implements AutoCloseable {
         try {
             return work.run();
         } finally {
-            Timer.builder("mcpweb.stage")
-                    .tag("stage", stage)
-                    .register(meters)
+            stageTimers
+                    .computeIfAbsent(
+                            stage,
+                            s -> Timer.builder("mcpweb.stage").tag("stage", s).register(meters))
                     .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
     }
