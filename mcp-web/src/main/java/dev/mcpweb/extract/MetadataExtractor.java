@@ -45,6 +45,7 @@ final class MetadataExtractor {
             "\\s*(?:[|•·\\n]|\\s[-–—]\\s|\\bon\\s+\\w+\\s+\\d|,\\s*\\d|\\s(?i:updated|published|posted|last updated"
                     + "|reviewed|fact[- ]checked|read more)\\b|\\sin\\s+\\p{Lu}).*$",
             Pattern.DOTALL);
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final List<String> AUTHOR_META = List.of(
             "author",
             "article:author",
@@ -258,7 +259,7 @@ final class MetadataExtractor {
 
     static Optional<String> languageTag(String raw) {
         String s = raw.strip().replace('_', '-');
-        if (!s.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+        if (!LANGUAGE_TAG.matcher(s).matches()) {
             return Optional.empty();
         }
         return Optional.of(Locale.forLanguageTag(s).toLanguageTag()).filter(t -> !t.equals("und"));
@@ -451,26 +452,38 @@ final class MetadataExtractor {
          * Which words of an author or a date one value of the attributes that name an element holds, as
          * bits: testing each value is testing them joined with spaces, as none of the words holds one. The
          * author words are "author" and "byline", the date words "date", "time", "publish", "posted", "meta"
-         * and "byline"; one pass looks for them all, at the letters they start with.
+         * and "byline"; one pass looks for them all, at the letters they start with, in ASCII letters of any
+         * case: what searching the lower-cased value finds, without a lower-cased copy of every value.
          */
         private static int marks(String value) {
-            if (value.isEmpty()) {
-                return 0;
-            }
-            String lower = value.toLowerCase(Locale.ROOT);
             int marks = 0;
-            for (int i = 0; i < lower.length(); i++) {
-                marks |= switch (lower.charAt(i)) {
-                    case 'a' -> lower.startsWith("author", i) ? AUTHOR_MARK : 0;
-                    case 'b' -> lower.startsWith("byline", i) ? AUTHOR_MARK | DATE_MARK : 0;
-                    case 'd' -> lower.startsWith("date", i) ? DATE_MARK : 0;
-                    case 't' -> lower.startsWith("time", i) ? DATE_MARK : 0;
-                    case 'p' -> lower.startsWith("publish", i) || lower.startsWith("posted", i) ? DATE_MARK : 0;
-                    case 'm' -> lower.startsWith("meta", i) ? DATE_MARK : 0;
+            for (int i = 0, n = value.length(); i < n; i++) {
+                marks |= switch (value.charAt(i)) {
+                    case 'a', 'A' -> startsWithWord(value, i, "author") ? AUTHOR_MARK : 0;
+                    case 'b', 'B' -> startsWithWord(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
+                    case 'd', 'D' -> startsWithWord(value, i, "date") ? DATE_MARK : 0;
+                    case 't', 'T' -> startsWithWord(value, i, "time") ? DATE_MARK : 0;
+                    case 'p', 'P' ->
+                        startsWithWord(value, i, "publish") || startsWithWord(value, i, "posted") ? DATE_MARK : 0;
+                    case 'm', 'M' -> startsWithWord(value, i, "meta") ? DATE_MARK : 0;
                     default -> 0;
                 };
             }
             return marks;
+        }
+
+        /** Whether {@code value} holds the lower-case ASCII {@code word} at {@code at}, in any case. */
+        private static boolean startsWithWord(String value, int at, String word) {
+            if (value.length() - at < word.length()) {
+                return false;
+            }
+            for (int i = 0; i < word.length(); i++) {
+                char c = value.charAt(at + i);
+                if (c != word.charAt(i) && c != word.charAt(i) - ('a' - 'A')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
