@@ -6,7 +6,6 @@ import dev.mcpweb.extract.html.AbsoluteUrls;
 import dev.mcpweb.extract.html.TreeQuery;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -355,7 +354,6 @@ final class MetadataExtractor {
         private Element contentTime;
         private Element anyTime;
         private final List<Element> bylines = new ArrayList<>();
-        private final Map<String, Integer> classMarks = new HashMap<>();
         private Element articleScope;
         /** The elements with an {@code itemprop}, in page order: the microdata values are read from them. */
         private final List<Element> itemprops = new ArrayList<>();
@@ -412,10 +410,10 @@ final class MetadataExtractor {
                 return; // the checks below all need an attribute
             }
             // The parser lower-cases attribute names: an exact lookup finds what attr() finds by comparing
-            // every name case-insensitively. Pages repeat their class attributes, so their marks are kept.
+            // every name case-insensitively. Scanning a class for the words costs less than hashing it to
+            // look up its marks, now that the scan makes no copy.
             Attributes attributes = e.attributes();
-            String cls = attributes.get("class").trim(); // as className()
-            int marks = (cls.isEmpty() ? 0 : classMarks.computeIfAbsent(cls, Page::marks))
+            int marks = marks(attributes.get("class"))
                     | marks(attributes.get("id"))
                     | marks(attributes.get("rel"))
                     | marks(attributes.get("itemprop"))
@@ -492,10 +490,15 @@ final class MetadataExtractor {
          */
         private static boolean isAuthorHref(String href) {
             for (int slash = href.indexOf('/'); slash >= 0; slash = href.indexOf('/', slash + 1)) {
-                if (href.startsWith("author", slash + 1)
-                        || href.startsWith("writer", slash + 1)
-                        || href.startsWith("people/", slash + 1)
-                        || href.startsWith("profile/", slash + 1)) {
+                int next = slash + 1;
+                boolean word = next < href.length()
+                        && switch (href.charAt(next)) {
+                            case 'a' -> href.startsWith("author", next);
+                            case 'w' -> href.startsWith("writer", next);
+                            case 'p' -> href.startsWith("people/", next) || href.startsWith("profile/", next);
+                            default -> false;
+                        };
+                if (word) {
                     return AUTHOR_HREF.matcher(href).find();
                 }
             }

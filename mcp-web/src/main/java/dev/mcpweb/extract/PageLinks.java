@@ -39,7 +39,12 @@ final class PageLinks {
             if (!(a.nameIs("a") || a.nameIs("area")) || !a.hasAttr("href")) {
                 return;
             }
-            Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(AbsoluteUrls.of(a, "href")));
+            String href = a.attr("href");
+            Optional<URI> url = resolved.get(href); // get and put: a lambda would capture a new one per link
+            if (url == null) {
+                url = absolute(AbsoluteUrls.of(a, "href"));
+                resolved.put(href, url);
+            }
             if (url.isEmpty()) {
                 return;
             }
