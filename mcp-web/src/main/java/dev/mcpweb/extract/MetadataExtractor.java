@@ -14,11 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jsoup.nodes.Attributes;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -89,15 +88,15 @@ final class MetadataExtractor {
     private final ObjectMapper json = JsonLd.lenientMapper();
 
     Metadata extract(org.jsoup.nodes.Document page) {
-        return extract(page, e -> {});
+        return extract(page, new PageLinks.Collector());
     }
 
     /**
-     * As {@link #extract(org.jsoup.nodes.Document)}, handing each element of the page to {@code alongside}
-     * too, in page order: what else needs every element (the page's links) takes it in the same walk.
+     * As {@link #extract(org.jsoup.nodes.Document)}, handing the page's links to {@code links} too, in page
+     * order: they are found in the same walk, from the attributes it reads anyway.
      */
-    Metadata extract(org.jsoup.nodes.Document page, Consumer<Element> alongside) {
-        Page p = new Page(page, json, alongside);
+    Metadata extract(org.jsoup.nodes.Document page, PageLinks.Collector links) {
+        Page p = new Page(page, json, links);
         Optional<String> site = first(
                 () -> p.meta("og:site_name"),
                 p::jsonLdSite,
@@ -358,12 +357,12 @@ final class MetadataExtractor {
         /** The elements with an {@code itemprop}, in page order: the microdata values are read from them. */
         private final List<Element> itemprops = new ArrayList<>();
 
-        Page(org.jsoup.nodes.Document doc, ObjectMapper json, Consumer<Element> alongside) {
+        private final PageLinks.Collector links;
+
+        Page(org.jsoup.nodes.Document doc, ObjectMapper json, PageLinks.Collector links) {
             this.doc = doc;
-            TreeQuery.forEachElement(doc, e -> {
-                visit(e);
-                alongside.accept(e);
-            });
+            this.links = links;
+            TreeQuery.forEachElement(doc, this::visit);
             if (articleScope == null && !itemprops.isEmpty()) {
                 articleScope = doc.body();
             }
@@ -409,23 +408,41 @@ final class MetadataExtractor {
             if (e.attributesSize() == 0) {
                 return; // the checks below all need an attribute
             }
-            // The parser lower-cases attribute names: an exact lookup finds what attr() finds by comparing
-            // every name case-insensitively. Scanning a class for the words costs less than hashing it to
-            // look up its marks, now that the scan makes no copy.
-            Attributes attributes = e.attributes();
-            int marks = marks(attributes.get("class"))
-                    | marks(attributes.get("id"))
-                    | marks(attributes.get("rel"))
-                    | marks(attributes.get("itemprop"))
-                    | marks(attributes.get("data-testid"));
+            // One pass over the attributes rather than a lookup by name for each that matters (each lookup
+            // compares every name). The parser lower-cases attribute names and keeps the first of a repeated
+            // one, so the names compared exactly here find what attr() finds by comparing them case-blind.
+            int marks = 0;
+            String href = null;
+            String linkTitle = "";
+            boolean itemprop = false;
+            boolean itemscope = false;
+            String itemtype = null;
+            for (Attribute attribute : e.attributes()) {
+                String value = attribute.getValue();
+                switch (attribute.getKey()) {
+                    case "class", "id", "rel", "data-testid" -> marks |= marks(value);
+                    case "itemprop" -> {
+                        marks |= marks(value);
+                        itemprop = true;
+                    }
+                    case "href" -> href = value;
+                    case "title" -> linkTitle = value;
+                    case "itemscope" -> itemscope = true;
+                    case "itemtype" -> itemtype = value;
+                    default -> {}
+                }
+            }
+            if (href != null && (tag.equals("a") || tag.equals("area"))) {
+                links.link(e, href, linkTitle);
+                if (authorLink == null && tag.equals("a") && isAuthorHref(href)) {
+                    authorLink = e;
+                }
+            }
             if (bylines.size() < MAX_BYLINES
                     && (marks & AUTHOR_MARK) != 0
                     && e.is(BYLINE_QUERY)
                     && e.closest(NAV_OR_FOOTER) == null) {
                 bylines.add(e);
-            }
-            if (authorLink == null && tag.equals("a") && isAuthorHref(attributes.get("href"))) {
-                authorLink = e;
             }
             if (dateElements.size() < MAX_DATE_ELEMENTS
                     && !tag.equals("html")
@@ -435,11 +452,11 @@ final class MetadataExtractor {
                     && e.closest(FOOTER_NAV_OR_ASIDE) == null) {
                 dateElements.add(e);
             }
-            if (attributes.hasKey("itemprop")) {
+            if (itemprop) {
                 itemprops.add(e);
             }
-            if (articleScope == null && attributes.hasKey("itemscope") && attributes.hasKey("itemtype")) {
-                String type = attributes.get("itemtype").strip().toLowerCase(Locale.ROOT);
+            if (articleScope == null && itemscope && itemtype != null) {
+                String type = itemtype.strip().toLowerCase(Locale.ROOT);
                 if (ARTICLE_SCOPES.contains(type.substring(type.lastIndexOf('/') + 1))) {
                     articleScope = e;
                 }
