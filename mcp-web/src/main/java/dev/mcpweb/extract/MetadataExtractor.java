@@ -151,7 +151,7 @@ final class MetadataExtractor {
                 first(p::canonical, () -> p.meta("og:url"), () -> p.jsonLd("url"), () -> p.jsonLd("mainEntityOfPage"))
                         .map(u -> resolve(page.location(), u))
                         .flatMap(PageLinks::absolute),
-                !p.itemprops.isEmpty() ? ProductFacts.of(p.jsonLd, page) : ProductFacts.of(p.jsonLd));
+                !p.itemprops.isEmpty() ? ProductFacts.of(p.jsonLd, p.productItem) : ProductFacts.of(p.jsonLd));
     }
 
     private static List<String> authors(Page p) {
@@ -358,6 +358,8 @@ final class MetadataExtractor {
         private final List<Element> itemprops = new ArrayList<>();
 
         private final PageLinks.Collector links;
+        /** The first microdata item of a product type, or null: what its facts are read from. */
+        private Element productItem;
 
         Page(org.jsoup.nodes.Document doc, ObjectMapper json, PageLinks.Collector links) {
             this.doc = doc;
@@ -455,6 +457,9 @@ final class MetadataExtractor {
             if (itemprop) {
                 itemprops.add(e);
             }
+            if (productItem == null && itemscope && itemtype != null && ProductFacts.isProductItem(itemtype)) {
+                productItem = e;
+            }
             if (articleScope == null && itemscope && itemtype != null) {
                 String type = itemtype.strip().toLowerCase(Locale.ROOT);
                 if (ARTICLE_SCOPES.contains(type.substring(type.lastIndexOf('/') + 1))) {
@@ -468,19 +473,19 @@ final class MetadataExtractor {
          * bits: testing each value is testing them joined with spaces, as none of the words holds one. The
          * author words are "author" and "byline", the date words "date", "time", "publish", "posted", "meta"
          * and "byline"; one pass looks for them all, at the letters they start with, in ASCII letters of any
-         * case: what searching the lower-cased value finds, without a lower-cased copy of every value.
+         * case: what searching the lower-cased value finds (no other character lower-cases to a letter of
+         * the words), without a lower-cased copy of every value.
          */
         private static int marks(String value) {
             int marks = 0;
             for (int i = 0, n = value.length(); i < n; i++) {
-                marks |= switch (value.charAt(i)) {
-                    case 'a', 'A' -> startsWithWord(value, i, "author") ? AUTHOR_MARK : 0;
-                    case 'b', 'B' -> startsWithWord(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
-                    case 'd', 'D' -> startsWithWord(value, i, "date") ? DATE_MARK : 0;
-                    case 't', 'T' -> startsWithWord(value, i, "time") ? DATE_MARK : 0;
-                    case 'p', 'P' ->
-                        startsWithWord(value, i, "publish") || startsWithWord(value, i, "posted") ? DATE_MARK : 0;
-                    case 'm', 'M' -> startsWithWord(value, i, "meta") ? DATE_MARK : 0;
+                marks |= switch (asciiLower(value.charAt(i))) {
+                    case 'a' -> holdsWord(value, i, "author") ? AUTHOR_MARK : 0;
+                    case 'b' -> holdsWord(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
+                    case 'd' -> holdsWord(value, i, "date") ? DATE_MARK : 0;
+                    case 't' -> holdsWord(value, i, "time") ? DATE_MARK : 0;
+                    case 'p' -> holdsWord(value, i, "publish") || holdsWord(value, i, "posted") ? DATE_MARK : 0;
+                    case 'm' -> holdsWord(value, i, "meta") ? DATE_MARK : 0;
                     default -> 0;
                 };
             }
@@ -488,17 +493,24 @@ final class MetadataExtractor {
         }
 
         /** Whether {@code value} holds the lower-case ASCII {@code word} at {@code at}, in any case. */
-        private static boolean startsWithWord(String value, int at, String word) {
+        private static boolean holdsWord(String value, int at, String word) {
             if (value.length() - at < word.length()) {
                 return false;
             }
-            for (int i = 0; i < word.length(); i++) {
-                char c = value.charAt(at + i);
-                if (c != word.charAt(i) && c != word.charAt(i) - ('a' - 'A')) {
+            for (int i = 1; i < word.length(); i++) { // the caller has matched the first letter
+                if (asciiLower(value.charAt(at + i)) != word.charAt(i)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /**
+         * {@code c} with an ASCII capital made small; only 'A' to 'Z' and 'a' to 'z' then equal a lower-case
+         * ASCII letter (other characters may change, to no letter).
+         */
+        private static char asciiLower(char c) {
+            return (char) (c | 0x20);
         }
 
         /**
