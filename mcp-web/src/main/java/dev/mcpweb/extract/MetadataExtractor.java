@@ -3,6 +3,7 @@ package dev.mcpweb.extract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.document.Metadata;
 import dev.mcpweb.extract.html.AbsoluteUrls;
+import dev.mcpweb.extract.html.PageMarks;
 import dev.mcpweb.extract.html.TreeQuery;
 import java.net.URI;
 import java.util.ArrayList;
@@ -88,15 +89,16 @@ final class MetadataExtractor {
     private final ObjectMapper json = JsonLd.lenientMapper();
 
     Metadata extract(org.jsoup.nodes.Document page) {
-        return extract(page, new PageLinks.Collector());
+        return extract(page, new PageLinks.Collector(), PageMarks.collecting(page));
     }
 
     /**
-     * As {@link #extract(org.jsoup.nodes.Document)}, handing the page's links to {@code links} too, in page
-     * order: they are found in the same walk, from the attributes it reads anyway.
+     * As {@link #extract(org.jsoup.nodes.Document)}, handing the page's links to {@code links} and what
+     * may be its {@code marks} to them too, in page order: they are found in the same walk, from the
+     * attributes it reads anyway.
      */
-    Metadata extract(org.jsoup.nodes.Document page, PageLinks.Collector links) {
-        Page p = new Page(page, json, links);
+    Metadata extract(org.jsoup.nodes.Document page, PageLinks.Collector links, PageMarks marks) {
+        Page p = new Page(page, json, links, marks);
         Optional<String> site = first(
                 () -> p.meta("og:site_name"),
                 p::jsonLdSite,
@@ -358,12 +360,14 @@ final class MetadataExtractor {
         private final List<Element> itemprops = new ArrayList<>();
 
         private final PageLinks.Collector links;
+        private final PageMarks pageMarks;
         /** The first microdata item of a product type, or null: what its facts are read from. */
         private Element productItem;
 
-        Page(org.jsoup.nodes.Document doc, ObjectMapper json, PageLinks.Collector links) {
+        Page(org.jsoup.nodes.Document doc, ObjectMapper json, PageLinks.Collector links, PageMarks marks) {
             this.doc = doc;
             this.links = links;
+            this.pageMarks = marks;
             TreeQuery.forEachElement(doc, this::visit);
             if (articleScope == null && !itemprops.isEmpty()) {
                 articleScope = doc.body();
@@ -433,6 +437,9 @@ final class MetadataExtractor {
                     case "itemtype" -> itemtype = value;
                     default -> {}
                 }
+            }
+            if (itemtype != null || tag.equals("script") || tag.equals("meta")) {
+                pageMarks.offer(e); // the only elements its queries can match
             }
             if (href != null && (tag.equals("a") || tag.equals("area"))) {
                 links.link(e, href, linkTitle);
