@@ -6,6 +6,7 @@ import dev.mcpweb.document.Document;
 import dev.mcpweb.document.Metadata;
 import dev.mcpweb.extract.html.MainContent;
 import dev.mcpweb.extract.html.MainContentExtractor;
+import dev.mcpweb.extract.html.PageMarks;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.work.StopToken;
 import dev.mcpweb.work.Stopped;
@@ -99,10 +100,11 @@ public final class Extractor {
         org.jsoup.nodes.Document page = Parser.htmlParser().parseInput(new CheckedReader(chars, stop), url.toString());
         stop.check();
         PageLinks.Collector links = new PageLinks.Collector();
-        Metadata meta = metadata.extract(page, links); // one walk of the page for both
+        PageMarks marks = PageMarks.collecting(page);
+        Metadata meta = metadata.extract(page, links, marks); // one walk of the page for all three
         List<Document.Link> pageLinks = links.links();
         stop.check();
-        MainContent main = content.extract(page, includeComments, stop);
+        MainContent main = content.extract(page, marks, includeComments, stop);
         Document d = new Document(
                 url, meta, main.markdown(), main.text(), main.contentLinks(), pageLinks, main.codeBlocks());
         // Extraction works on a copy of the body, so the page is still as parsed for the marks.

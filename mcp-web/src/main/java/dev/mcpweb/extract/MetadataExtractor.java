@@ -3,10 +3,10 @@ package dev.mcpweb.extract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpweb.document.Metadata;
 import dev.mcpweb.extract.html.AbsoluteUrls;
+import dev.mcpweb.extract.html.PageMarks;
 import dev.mcpweb.extract.html.TreeQuery;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,11 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jsoup.nodes.Attributes;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -45,6 +44,7 @@ final class MetadataExtractor {
             "\\s*(?:[|•·\\n]|\\s[-–—]\\s|\\bon\\s+\\w+\\s+\\d|,\\s*\\d|\\s(?i:updated|published|posted|last updated"
                     + "|reviewed|fact[- ]checked|read more)\\b|\\sin\\s+\\p{Lu}).*$",
             Pattern.DOTALL);
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final List<String> AUTHOR_META = List.of(
             "author",
             "article:author",
@@ -89,15 +89,16 @@ final class MetadataExtractor {
     private final ObjectMapper json = JsonLd.lenientMapper();
 
     Metadata extract(org.jsoup.nodes.Document page) {
-        return extract(page, e -> {});
+        return extract(page, new PageLinks.Collector(), PageMarks.collecting(page));
     }
 
     /**
-     * As {@link #extract(org.jsoup.nodes.Document)}, handing each element of the page to {@code alongside}
-     * too, in page order: what else needs every element (the page's links) takes it in the same walk.
+     * As {@link #extract(org.jsoup.nodes.Document)}, handing the page's links to {@code links} and what
+     * may be its {@code marks} to them too, in page order: they are found in the same walk, from the
+     * attributes it reads anyway.
      */
-    Metadata extract(org.jsoup.nodes.Document page, Consumer<Element> alongside) {
-        Page p = new Page(page, json, alongside);
+    Metadata extract(org.jsoup.nodes.Document page, PageLinks.Collector links, PageMarks marks) {
+        Page p = new Page(page, json, links, marks);
         Optional<String> site = first(
                 () -> p.meta("og:site_name"),
                 p::jsonLdSite,
@@ -152,7 +153,7 @@ final class MetadataExtractor {
                 first(p::canonical, () -> p.meta("og:url"), () -> p.jsonLd("url"), () -> p.jsonLd("mainEntityOfPage"))
                         .map(u -> resolve(page.location(), u))
                         .flatMap(PageLinks::absolute),
-                !p.itemprops.isEmpty() ? ProductFacts.of(p.jsonLd, page) : ProductFacts.of(p.jsonLd));
+                !p.itemprops.isEmpty() ? ProductFacts.of(p.jsonLd, p.productItem) : ProductFacts.of(p.jsonLd));
     }
 
     private static List<String> authors(Page p) {
@@ -258,7 +259,7 @@ final class MetadataExtractor {
 
     static Optional<String> languageTag(String raw) {
         String s = raw.strip().replace('_', '-');
-        if (!s.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+        if (!LANGUAGE_TAG.matcher(s).matches()) {
             return Optional.empty();
         }
         return Optional.of(Locale.forLanguageTag(s).toLanguageTag()).filter(t -> !t.equals("und"));
@@ -354,17 +355,20 @@ final class MetadataExtractor {
         private Element contentTime;
         private Element anyTime;
         private final List<Element> bylines = new ArrayList<>();
-        private final Map<String, Integer> classMarks = new HashMap<>();
         private Element articleScope;
         /** The elements with an {@code itemprop}, in page order: the microdata values are read from them. */
         private final List<Element> itemprops = new ArrayList<>();
 
-        Page(org.jsoup.nodes.Document doc, ObjectMapper json, Consumer<Element> alongside) {
+        private final PageLinks.Collector links;
+        private final PageMarks pageMarks;
+        /** The first microdata item of a product type, or null: what its facts are read from. */
+        private Element productItem;
+
+        Page(org.jsoup.nodes.Document doc, ObjectMapper json, PageLinks.Collector links, PageMarks marks) {
             this.doc = doc;
-            TreeQuery.forEachElement(doc, e -> {
-                visit(e);
-                alongside.accept(e);
-            });
+            this.links = links;
+            this.pageMarks = marks;
+            TreeQuery.forEachElement(doc, this::visit);
             if (articleScope == null && !itemprops.isEmpty()) {
                 articleScope = doc.body();
             }
@@ -410,23 +414,44 @@ final class MetadataExtractor {
             if (e.attributesSize() == 0) {
                 return; // the checks below all need an attribute
             }
-            // The parser lower-cases attribute names: an exact lookup finds what attr() finds by comparing
-            // every name case-insensitively. Pages repeat their class attributes, so their marks are kept.
-            Attributes attributes = e.attributes();
-            String cls = attributes.get("class").trim(); // as className()
-            int marks = (cls.isEmpty() ? 0 : classMarks.computeIfAbsent(cls, Page::marks))
-                    | marks(attributes.get("id"))
-                    | marks(attributes.get("rel"))
-                    | marks(attributes.get("itemprop"))
-                    | marks(attributes.get("data-testid"));
+            // One pass over the attributes rather than a lookup by name for each that matters (each lookup
+            // compares every name). The parser lower-cases attribute names and keeps the first of a repeated
+            // one, so the names compared exactly here find what attr() finds by comparing them case-blind.
+            int marks = 0;
+            String href = null;
+            String linkTitle = "";
+            boolean itemprop = false;
+            boolean itemscope = false;
+            String itemtype = null;
+            for (Attribute attribute : e.attributes()) {
+                String value = attribute.getValue();
+                switch (attribute.getKey()) {
+                    case "class", "id", "rel", "data-testid" -> marks |= marks(value);
+                    case "itemprop" -> {
+                        marks |= marks(value);
+                        itemprop = true;
+                    }
+                    case "href" -> href = value;
+                    case "title" -> linkTitle = value;
+                    case "itemscope" -> itemscope = true;
+                    case "itemtype" -> itemtype = value;
+                    default -> {}
+                }
+            }
+            if (itemtype != null || tag.equals("script") || tag.equals("meta")) {
+                pageMarks.offer(e); // the only elements its queries can match
+            }
+            if (href != null && (tag.equals("a") || tag.equals("area"))) {
+                links.link(e, href, linkTitle);
+                if (authorLink == null && tag.equals("a") && isAuthorHref(href)) {
+                    authorLink = e;
+                }
+            }
             if (bylines.size() < MAX_BYLINES
                     && (marks & AUTHOR_MARK) != 0
                     && e.is(BYLINE_QUERY)
                     && e.closest(NAV_OR_FOOTER) == null) {
                 bylines.add(e);
-            }
-            if (authorLink == null && tag.equals("a") && isAuthorHref(attributes.get("href"))) {
-                authorLink = e;
             }
             if (dateElements.size() < MAX_DATE_ELEMENTS
                     && !tag.equals("html")
@@ -436,11 +461,14 @@ final class MetadataExtractor {
                     && e.closest(FOOTER_NAV_OR_ASIDE) == null) {
                 dateElements.add(e);
             }
-            if (attributes.hasKey("itemprop")) {
+            if (itemprop) {
                 itemprops.add(e);
             }
-            if (articleScope == null && attributes.hasKey("itemscope") && attributes.hasKey("itemtype")) {
-                String type = attributes.get("itemtype").strip().toLowerCase(Locale.ROOT);
+            if (productItem == null && itemscope && itemtype != null && ProductFacts.isProductItem(itemtype)) {
+                productItem = e;
+            }
+            if (articleScope == null && itemscope && itemtype != null) {
+                String type = itemtype.strip().toLowerCase(Locale.ROOT);
                 if (ARTICLE_SCOPES.contains(type.substring(type.lastIndexOf('/') + 1))) {
                     articleScope = e;
                 }
@@ -451,26 +479,45 @@ final class MetadataExtractor {
          * Which words of an author or a date one value of the attributes that name an element holds, as
          * bits: testing each value is testing them joined with spaces, as none of the words holds one. The
          * author words are "author" and "byline", the date words "date", "time", "publish", "posted", "meta"
-         * and "byline"; one pass looks for them all, at the letters they start with.
+         * and "byline"; one pass looks for them all, at the letters they start with, in ASCII letters of any
+         * case: what searching the lower-cased value finds (no other character lower-cases to a letter of
+         * the words), without a lower-cased copy of every value.
          */
         private static int marks(String value) {
-            if (value.isEmpty()) {
-                return 0;
-            }
-            String lower = value.toLowerCase(Locale.ROOT);
             int marks = 0;
-            for (int i = 0; i < lower.length(); i++) {
-                marks |= switch (lower.charAt(i)) {
-                    case 'a' -> lower.startsWith("author", i) ? AUTHOR_MARK : 0;
-                    case 'b' -> lower.startsWith("byline", i) ? AUTHOR_MARK | DATE_MARK : 0;
-                    case 'd' -> lower.startsWith("date", i) ? DATE_MARK : 0;
-                    case 't' -> lower.startsWith("time", i) ? DATE_MARK : 0;
-                    case 'p' -> lower.startsWith("publish", i) || lower.startsWith("posted", i) ? DATE_MARK : 0;
-                    case 'm' -> lower.startsWith("meta", i) ? DATE_MARK : 0;
+            for (int i = 0, n = value.length(); i < n; i++) {
+                marks |= switch (asciiLower(value.charAt(i))) {
+                    case 'a' -> holdsWord(value, i, "author") ? AUTHOR_MARK : 0;
+                    case 'b' -> holdsWord(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
+                    case 'd' -> holdsWord(value, i, "date") ? DATE_MARK : 0;
+                    case 't' -> holdsWord(value, i, "time") ? DATE_MARK : 0;
+                    case 'p' -> holdsWord(value, i, "publish") || holdsWord(value, i, "posted") ? DATE_MARK : 0;
+                    case 'm' -> holdsWord(value, i, "meta") ? DATE_MARK : 0;
                     default -> 0;
                 };
             }
             return marks;
+        }
+
+        /** Whether {@code value} holds the lower-case ASCII {@code word} at {@code at}, in any case. */
+        private static boolean holdsWord(String value, int at, String word) {
+            if (value.length() - at < word.length()) {
+                return false;
+            }
+            for (int i = 1; i < word.length(); i++) { // the caller has matched the first letter
+                if (asciiLower(value.charAt(at + i)) != word.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * {@code c} with an ASCII capital made small; only 'A' to 'Z' and 'a' to 'z' then equal a lower-case
+         * ASCII letter (other characters may change, to no letter).
+         */
+        private static char asciiLower(char c) {
+            return (char) (c | 0x20);
         }
 
         /**
@@ -479,10 +526,15 @@ final class MetadataExtractor {
          */
         private static boolean isAuthorHref(String href) {
             for (int slash = href.indexOf('/'); slash >= 0; slash = href.indexOf('/', slash + 1)) {
-                if (href.startsWith("author", slash + 1)
-                        || href.startsWith("writer", slash + 1)
-                        || href.startsWith("people/", slash + 1)
-                        || href.startsWith("profile/", slash + 1)) {
+                int next = slash + 1;
+                boolean word = next < href.length()
+                        && switch (href.charAt(next)) {
+                            case 'a' -> href.startsWith("author", next);
+                            case 'w' -> href.startsWith("writer", next);
+                            case 'p' -> href.startsWith("people/", next) || href.startsWith("profile/", next);
+                            default -> false;
+                        };
+                if (word) {
                     return AUTHOR_HREF.matcher(href).find();
                 }
             }

@@ -36,26 +36,37 @@ final class PageLinks {
         /** Takes the link of {@code a} if it is one: what the query {@code a[href], area[href]} matches. */
         @Override
         public void accept(Element a) {
-            if (!(a.nameIs("a") || a.nameIs("area")) || !a.hasAttr("href")) {
-                return;
+            if ((a.nameIs("a") || a.nameIs("area")) && a.hasAttr("href")) {
+                link(a, a.attr("href"), a.attr("title"));
             }
-            Optional<URI> url = resolved.computeIfAbsent(a.attr("href"), href -> absolute(AbsoluteUrls.of(a, "href")));
+        }
+
+        /**
+         * Takes the link of {@code a}, an {@code <a>} or {@code <area>} whose {@code href} and {@code title}
+         * attributes (empty if missing) the caller has read already.
+         */
+        void link(Element a, String href, String title) {
+            Optional<URI> url = resolved.get(href); // get and put: a lambda would capture a new one per link
+            if (url == null) {
+                url = absolute(AbsoluteUrls.resolve(a, href));
+                resolved.put(href, url);
+            }
             if (url.isEmpty()) {
                 return;
             }
-            String title = a.attr("title").strip();
+            String linkTitle = title.strip();
             String known = links.get(url.get());
             if (known == null || known.isEmpty()) { // a link's text is read only while its URL has none
                 String text = ElementText.of(a).strip();
                 if (text.isEmpty()) {
-                    text = title;
+                    text = linkTitle;
                 }
                 if (known == null || !text.isEmpty()) {
                     links.put(url.get(), text);
                 }
             }
-            if (!title.isEmpty()) {
-                titles.putIfAbsent(url.get(), title);
+            if (!linkTitle.isEmpty()) {
+                titles.putIfAbsent(url.get(), linkTitle);
             }
         }
 

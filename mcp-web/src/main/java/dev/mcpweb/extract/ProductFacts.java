@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * The facts a page's JSON-LD gives about the product it sells: its name, brand, price (of its first
@@ -25,16 +23,26 @@ final class ProductFacts {
     private static final Set<String> PRODUCT_TYPES =
             Set.of("product", "productgroup", "productmodel", "individualproduct");
     private static final int MAX_VALUE_CHARS = 300;
-    private static final Evaluator ITEMS = QueryParser.parse("[itemscope][itemtype]");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*+");
     private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
 
     private ProductFacts() {}
 
-    /** The facts of the page's JSON-LD product, else of its microdata product ({@code itemtype} schema.org/Product). */
-    static List<ProductFact> of(JsonLd jsonLd, Element root) {
+    /**
+     * The facts of the page's JSON-LD product, else of {@code microdataProduct}, its first microdata item of
+     * a product type ({@link #isProductItem}), or none where it has none (null).
+     */
+    static List<ProductFact> of(JsonLd jsonLd, Element microdataProduct) {
         List<ProductFact> declared = of(jsonLd);
-        return declared.isEmpty() ? ofMicrodata(root) : declared;
+        return declared.isEmpty() && microdataProduct != null ? ofMicrodata(microdataProduct) : declared;
+    }
+
+    /**
+     * Whether an element with an {@code itemscope} and this {@code itemtype} is a microdata item of a product
+     * type ({@code itemtype} schema.org/Product and kin).
+     */
+    static boolean isProductItem(String itemtype) {
+        return PRODUCT_TYPES.contains(typeName(itemtype));
     }
 
     static List<ProductFact> of(JsonLd jsonLd) {
@@ -60,18 +68,11 @@ final class ProductFacts {
     }
 
     /**
-     * The facts of the first microdata item of a product type: its {@code itemprop}s name, brand, offers
-     * (price, priceCurrency, lowPrice, highPrice, availability) and aggregateRating, each read as the
-     * microdata model says (a meta's content, a link's href, a time's datetime, else the text).
+     * The facts of microdata item {@code product}: its {@code itemprop}s name, brand, offers (price,
+     * priceCurrency, lowPrice, highPrice, availability) and aggregateRating, each read as the microdata model
+     * says (a meta's content, a link's href, a time's datetime, else the text).
      */
-    static List<ProductFact> ofMicrodata(Element root) {
-        Element product = root.select(ITEMS).stream()
-                .filter(e -> PRODUCT_TYPES.contains(typeName(e.attr("itemtype"))))
-                .findFirst()
-                .orElse(null);
-        if (product == null) {
-            return List.of();
-        }
+    static List<ProductFact> ofMicrodata(Element product) {
         List<ProductFact> facts = new ArrayList<>();
         add(facts, Kind.NAME, property(product, "name").map(ProductFacts::itemValue));
         add(

@@ -149,6 +149,37 @@ class MetadataExtractorTest {
     }
 
     @Test
+    void classesNamingAnAuthorOrADateAreFoundInAnyCase() {
+        assertThat(read("", "<p class=\"ByLine\">By Sam Lee</p>").authors()).containsExactly("Sam Lee");
+        assertThat(read("", "<span class=\"Post-DATE\">March 3, 2021</span>").published())
+                .contains("2021-03-03");
+        assertThat(read(
+                                "",
+                                "<a href=\"https://example.com/People/kim\">Kim Park</a><a href=\"/writers/ann-lo\">Ann"
+                                        + " Lo</a>")
+                        .authors())
+                .containsExactly("Ann Lo");
+    }
+
+    @Test
+    void theLinksTakenInTheMetadataWalkAreThoseOfEveryElementGivenToTheCollector() {
+        String html = """
+                <html><head><base href="https://example.com/base/"><link href="/feed"></head><body>
+                <A HREF="a.html" TITLE=" First ">Alpha</A> <a href="a.html#x">Alpha again</a>
+                <a href="/b" title="Bee"></a><a href="https://example.com/b"> Bee text </a>
+                <a href="#top">Top</a><a>no href</a><a href="javascript:void(0)">js</a><a href="mailto:x@y.z">mail</a>
+                <map><area href="/area" title="Area"></map><div href="/not-a-link">div</div>
+                <a href=" https://Example.COM/c?q=1 ">C</a><a href="http://[bad">bad</a><a href="">self</a>
+                </body></html>""";
+        org.jsoup.nodes.Document page = Jsoup.parse(html, "https://example.com/dir/page.html");
+        PageLinks.Collector walked = new PageLinks.Collector();
+        extractor.extract(page, walked, dev.mcpweb.extract.html.PageMarks.collecting(page));
+        PageLinks.Collector each = new PageLinks.Collector();
+        page.getAllElements().forEach(each);
+        assertThat(walked.links()).isEqualTo(each.links()).hasSize(5);
+    }
+
+    @Test
     void aPersonInTheBylineBeatsAnOrganisationNamedAsAuthorInJsonLd() {
         Metadata m = read(
                 "<script type=\"application/ld+json\">{\"@type\": \"Article\", \"author\":"

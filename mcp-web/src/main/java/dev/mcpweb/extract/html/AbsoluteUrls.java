@@ -58,6 +58,14 @@ public final class AbsoluteUrls {
         return resolve(e.baseUri(), e.attributes().getIgnoreCase(key));
     }
 
+    /**
+     * {@code url}, the value of one of {@code e}'s attributes that the caller has read already, resolved as
+     * {@link #of} resolves it.
+     */
+    public static String resolve(Element e, String url) {
+        return resolve(e.baseUri(), url);
+    }
+
     /** {@code rel} resolved against {@code base}, as jsoup's {@link StringUtil#resolve(String, String)}. */
     static String resolve(String base, String rel) {
         Base parsed = parsedBase(base);
@@ -178,7 +186,7 @@ public final class AbsoluteUrls {
      * relative path from a letter or digit, each of plain ASCII without dot segments. Null for any other href.
      */
     private static String resolvePlain(Base base, String rel) {
-        if (rel.isEmpty() || !isPlain(rel) || rel.contains("/.")) {
+        if (rel.isEmpty() || !isPlain(rel)) {
             return null;
         }
         char first = rel.charAt(0);
@@ -193,11 +201,40 @@ public final class AbsoluteUrls {
         return relativePath && base.directory() != null ? base.directory() + rel : null;
     }
 
-    /** Whether {@code s} is ASCII that URLs carry as it is: no control characters, spaces, quotes or brackets. */
+    /**
+     * Whether {@code s} is ASCII that URLs carry as it is (no control characters, spaces, quotes or brackets)
+     * with no {@code "/."}, where a dot segment may start. A switch per character, not a search of a string
+     * of the allowed ones: this runs over every link of every page.
+     */
     private static boolean isPlain(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (!(isAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?%#".indexOf(c) >= 0)) {
+            boolean plain = isAsciiLetterOrDigit(c)
+                    || switch (c) {
+                        case '-',
+                                '_',
+                                '~',
+                                '!',
+                                '$',
+                                '&',
+                                '\'',
+                                '(',
+                                ')',
+                                '*',
+                                '+',
+                                ',',
+                                ';',
+                                '=',
+                                ':',
+                                '@',
+                                '/',
+                                '?',
+                                '%',
+                                '#' -> true;
+                        case '.' -> i == 0 || s.charAt(i - 1) != '/';
+                        default -> false;
+                    };
+            if (!plain) {
                 return false;
             }
         }
@@ -210,7 +247,7 @@ public final class AbsoluteUrls {
      */
     private static boolean hasPlainHost(String url, int start) {
         int i = start;
-        while (i < url.length() && "/?#".indexOf(url.charAt(i)) < 0) {
+        while (i < url.length() && !endsHost(url.charAt(i))) {
             char c = url.charAt(i);
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
                 return false;
@@ -218,6 +255,10 @@ public final class AbsoluteUrls {
             i++;
         }
         return i > start;
+    }
+
+    private static boolean endsHost(char c) {
+        return c == '/' || c == '?' || c == '#';
     }
 
     private static int firstSlash(String s) {

@@ -37,6 +37,11 @@ public final class MainContentExtractor {
      * heading when {@code includeComments} is true; a discussion's posts are its content either way. {@code stop} is checked between steps and at every node of the long walks.
      */
     public MainContent extract(Document page, boolean includeComments, StopToken stop) {
+        return extract(page, PageMarks.of(page), includeComments, stop);
+    }
+
+    /** As {@link #extract(Document, boolean, StopToken)}, with the page's {@code marks} found already. */
+    public MainContent extract(Document page, PageMarks marks, boolean includeComments, StopToken stop) {
         Element body = page.body();
         if (body == null) {
             return new MainContent("", "", List.of(), List.of());
@@ -45,7 +50,6 @@ public final class MainContentExtractor {
         copy.setBaseUri(page.location());
         stop.check();
         StreamedSegments.resolve(copy);
-        PageMarks marks = PageMarks.of(page);
         ProductPage product = ProductPage.of(page, marks);
         product.reveal(copy);
         TextLengths lengths = TextLengths.withStoryMarks(copy);

@@ -10,12 +10,13 @@ import org.jsoup.select.QueryParser;
 
 /**
  * The elements in which a page says what it is: its JSON-LD scripts, its Open Graph type and its
- * schema.org product and forum-post microdata. Found in one walk over the page; the steps that ask
+ * schema.org product and forum-post microdata. Found in one walk over the page (the metadata's walk,
+ * or one of their own); the steps that ask
  * about them (the page's declared type, its products, its declared comments) used to walk the whole
  * page for a query each, five or six walks per page. Each query gives the elements
  * {@code page.select(query)} gives, in page order.
  */
-final class PageMarks {
+public final class PageMarks {
     static final Evaluator JSON_LD = QueryParser.parse("script[type=application/ld+json]");
     static final Evaluator OG_TYPE = QueryParser.parse("meta[property=og:type]");
     static final Evaluator PRODUCT_ITEM = QueryParser.parse("[itemscope][itemtype~=(?i)schema\\.org/Product$]");
@@ -24,17 +25,34 @@ final class PageMarks {
             new CombiningEvaluator.Or(List.of(JSON_LD, OG_TYPE, PRODUCT_ITEM, DISCUSSION_ITEM));
 
     private final Document page;
-    private final List<Element> marks;
+    private final List<Element> marks = new ArrayList<>();
     private List<String> jsonLd;
 
     private PageMarks(Document page) {
         this.page = page;
-        this.marks = new ArrayList<>();
-        TreeQuery.forEachElement(page, e -> {
-            if (mayMatch(e) && ANY.matches(page, e)) {
-                marks.add(e);
-            }
-        });
+    }
+
+    /** The marks of {@code page}, found in a walk of their own. */
+    static PageMarks of(Document page) {
+        PageMarks marks = new PageMarks(page);
+        TreeQuery.forEachElement(page, marks::offer);
+        return marks;
+    }
+
+    /**
+     * No marks yet, for a caller that walks {@code page} anyway (the metadata's walk) and hands {@link
+     * #offer} its elements in page order: at least each script, each meta and each element with an {@code
+     * itemtype}, the only ones the queries can match. Saves a walk of the whole page.
+     */
+    public static PageMarks collecting(Document page) {
+        return new PageMarks(page);
+    }
+
+    /** Keeps {@code e}, an element of the page handed over in page order, if one of the four queries matches it. */
+    public void offer(Element e) {
+        if (mayMatch(e) && ANY.matches(page, e)) {
+            marks.add(e);
+        }
     }
 
     /**
@@ -45,10 +63,6 @@ final class PageMarks {
     private static boolean mayMatch(Element e) {
         return e.attributesSize() > 0
                 && (e.nameIs("script") || e.nameIs("meta") || e.attributes().hasKey("itemtype"));
-    }
-
-    static PageMarks of(Document page) {
-        return new PageMarks(page);
     }
 
     /** The marks that one of {@code queries} (some of the four above) matches, in page order. */
