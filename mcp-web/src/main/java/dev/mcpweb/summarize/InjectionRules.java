@@ -265,14 +265,17 @@ final class InjectionRules {
             "</system>",
             "{{system}}");
 
-    /** The distinct first two characters of the markers. */
-    private static final List<String> MARKER_PAIRS =
-            MARKERS.stream().map(m -> m.substring(0, 2)).distinct().toList();
+    /** {@link #MARKERS} as an array, looked at for every "<", "[", "#" or "{" of a page. */
+    private static final String[] MARKER_ARRAY = MARKERS.toArray(String[]::new);
 
-    /** For each marker, the index of its first two characters in {@link #MARKER_PAIRS}. */
-    private static final int[] MARKER_PAIR = MARKERS.stream()
-            .mapToInt(m -> MARKER_PAIRS.indexOf(m.substring(0, 2)))
-            .toArray();
+    /** The ASCII characters a marker starts with ("<", "[", "#", "{"). */
+    private static final boolean[] MARKER_STARTS = new boolean[128];
+
+    static {
+        for (String marker : MARKERS) {
+            MARKER_STARTS[marker.charAt(0)] = true;
+        }
+    }
 
     /** Role names that, at the start of a line and before a colon, make a line pose as a chat message. */
     private static final List<String> ROLES = List.of(
@@ -422,21 +425,40 @@ final class InjectionRules {
         int[] prefixNodes = new int[words.depth() + 1];
         while (i < n && hits.size() < max) {
             char c = s.charAt(i);
-            if (!isWordChar(c)) {
+            if (c < 128 ? !isAsciiWordChar(c) : !Character.isLetterOrDigit(c)) {
                 i++;
                 continue;
             }
             if (position % CHECK_EVERY == 0) {
                 stop.check();
             }
-            int end = isCjk(c) ? cjkWordEnd(s, i) : latinWordEnd(s, i);
             // The word's node, and on the way the nodes of the rule prefixes it starts with, shortest first.
             int node = Trie.ROOT;
             int prefixCount = 0;
-            for (int k = i; k < end && node >= 0; k++) {
-                node = words.child(node, s.charAt(k));
-                if (node >= 0 && words.prefixCodes(node) != null) {
-                    prefixNodes[prefixCount++] = node;
+            int end;
+            if (isCjk(c)) {
+                end = cjkWordEnd(s, i);
+                for (int k = i; k < end && node >= 0; k++) {
+                    node = words.child(node, s.charAt(k));
+                    if (node >= 0 && words.prefixCodes(node) != null) {
+                        prefixNodes[prefixCount++] = node;
+                    }
+                }
+            } else {
+                // latinWordEnd and the walk in one loop: most words leave the trie at once and are only skipped
+                end = i;
+                while (end < n) {
+                    char w = s.charAt(end);
+                    if (w < 128 ? !isAsciiWordChar(w) && !(w == '-' && isJoiner(s, i, end)) : !isLatinWordChar(w)) {
+                        break;
+                    }
+                    if (node >= 0) {
+                        node = words.child(node, w);
+                        if (node >= 0 && words.prefixCodes(node) != null) {
+                            prefixNodes[prefixCount++] = node;
+                        }
+                    }
+                    end++;
                 }
             }
             if (node >= 0) {
@@ -476,19 +498,25 @@ final class InjectionRules {
     }
 
     private static void markers(String s, List<Hit> hits, int max) {
-        // Markers share their first two characters ("<|", "[s", "##"): one search for each pair finds where
-        // its markers may start, or that none is there, instead of one search of the whole text per marker.
-        int[] pairAt = new int[MARKER_PAIRS.size()];
-        Arrays.fill(pairAt, -2);
-        for (int m = 0; m < MARKERS.size(); m++) {
-            int pair = MARKER_PAIR[m];
-            if (pairAt[pair] == -2) {
-                pairAt[pair] = s.indexOf(MARKER_PAIRS.get(pair));
+        // One pass for all markers, each compared only where its first character is ("<", "[", "#", "{"), instead
+        // of a search of the whole text per marker: the cold CLI runs String.indexOf as plain C1 code.
+        int[] first = new int[MARKERS.size()];
+        Arrays.fill(first, -1);
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c >= 128 || !MARKER_STARTS[c]) {
+                continue;
             }
-            String marker = MARKERS.get(m);
-            int at = pairAt[pair] < 0 ? -1 : s.indexOf(marker, pairAt[pair]);
-            if (at >= 0 && hits.size() < max) {
-                hits.add(new Hit(at, at + marker.length()));
+            for (int m = 0; m < first.length; m++) {
+                String marker = MARKER_ARRAY[m];
+                if (first[m] < 0 && marker.charAt(0) == c && s.startsWith(marker, k)) {
+                    first[m] = k;
+                }
+            }
+        }
+        for (int m = 0; m < first.length; m++) {
+            if (first[m] >= 0 && hits.size() < max) {
+                hits.add(new Hit(first[m], first[m] + MARKERS.get(m).length()));
             }
         }
     }
@@ -555,21 +583,36 @@ final class InjectionRules {
     }
 
     private static boolean isWordChar(char c) {
-        if (c < 128) { // most of a page: what Character.isLetterOrDigit says there, without its table lookup
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        return c < 128 ? isAsciiWordChar(c) : Character.isLetterOrDigit(c);
+    }
+
+    /** What {@link Character#isLetterOrDigit} says of the ASCII characters, most of a page. */
+    private static final boolean[] ASCII_WORD_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < ASCII_WORD_CHARS.length; c++) {
+            ASCII_WORD_CHARS[c] = Character.isLetterOrDigit(c);
         }
-        return Character.isLetterOrDigit(c);
+    }
+
+    /** Whether ASCII {@code c} is a letter or digit: a table, so the test is small enough for C1 to inline. */
+    private static boolean isAsciiWordChar(char c) {
+        return ASCII_WORD_CHARS[c];
+    }
+
+    private static boolean isLatinWordChar(char c) {
+        return isWordChar(c) && !isCjk(c);
+    }
+
+    /** Whether the character at {@code k} of the word starting at {@code i} is a hyphen inside it. */
+    private static boolean isJoiner(String s, int i, int k) {
+        // "ki-assistent", "ci-dessus", "built-in" are one word
+        return s.charAt(k) == '-' && k > i && k + 1 < s.length() && Character.isLetterOrDigit(s.charAt(k + 1));
     }
 
     private static int latinWordEnd(String s, int i) {
         int k = i;
-        while (k < s.length()) {
-            char c = s.charAt(k);
-            // "ki-assistent", "ci-dessus", "built-in" are one word
-            boolean joiner = c == '-' && k > i && k + 1 < s.length() && Character.isLetterOrDigit(s.charAt(k + 1));
-            if (!(isWordChar(c) && !isCjk(c)) && !joiner) {
-                break;
-            }
+        while (k < s.length() && (isLatinWordChar(s.charAt(k)) || isJoiner(s, i, k))) {
             k++;
         }
         return Math.max(k, i + 1);
@@ -599,7 +642,8 @@ final class InjectionRules {
     /**
      * A character trie of the rules' words: per node the rule codes of the word that ends there, those of
      * the prefix (a word with a trailing *) that ends there, and whether a Chinese or Japanese word ends
-     * there. Children are kept sorted by character and found by binary search.
+     * there. A child along 'a'–'z' or '-', the only ASCII characters of the rules' words, is found in a table
+     * of such columns per node; the others are kept sorted by character and found by binary search.
      */
     private static final class Trie {
         static final int ROOT = 0;
@@ -610,8 +654,10 @@ final class InjectionRules {
         private final int[][] prefix;
         private final boolean[] dictionary;
         private final int depth;
-        /** The root's children by ASCII character, -1 for none: every word of a page starts at the root. */
-        private final int[] rootAscii = new int[128];
+
+        private static final int COLUMNS = 27;
+        /** Per node, {@value #COLUMNS} columns ('a'–'z', '-'): the child plus one, 0 for none (no node is the root's). */
+        private final int[] latin;
 
         private Trie(Builder b) {
             int n = b.nodes.size();
@@ -634,16 +680,26 @@ final class InjectionRules {
                 dictionary[i] = node.dictionary;
             }
             depth = b.depth;
-            for (char c = 0; c < rootAscii.length; c++) {
-                int at = java.util.Arrays.binarySearch(keys[ROOT], c);
-                rootAscii[c] = at < 0 ? -1 : children[ROOT][at];
+            latin = new int[n * COLUMNS];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < keys[i].length; k++) {
+                    if (keys[i][k] < 128) {
+                        latin[i * COLUMNS + column(keys[i][k])] = children[i][k] + 1;
+                    }
+                }
             }
+        }
+
+        /** The column of an ASCII character of a rule word; -1 for other ASCII characters, which no word has. */
+        private static int column(char c) {
+            return c >= 'a' && c <= 'z' ? c - 'a' : c == '-' ? COLUMNS - 1 : -1;
         }
 
         /** The child of {@code node} along {@code c}; -1 when no word goes on that way. */
         int child(int node, char c) {
-            if (node == ROOT && c < rootAscii.length) {
-                return rootAscii[c];
+            if (c < 128) {
+                int column = column(c);
+                return column < 0 ? -1 : latin[node * COLUMNS + column] - 1;
             }
             int at = java.util.Arrays.binarySearch(keys[node], c);
             return at < 0 ? -1 : children[node][at];
@@ -694,6 +750,10 @@ final class InjectionRules {
             private Node node(String word) {
                 int at = ROOT;
                 for (int k = 0; k < word.length(); k++) {
+                    if (word.charAt(k) < 128 && column(word.charAt(k)) < 0) {
+                        throw new IllegalArgumentException(
+                                "a rule word with an ASCII character not a-z or '-': " + word);
+                    }
                     Integer next = nodes.get(at).children.get(word.charAt(k));
                     if (next == null) {
                         next = nodes.size();
