@@ -266,7 +266,7 @@ final class InjectionRules {
             "{{system}}");
 
     /** {@link #MARKERS} as an array, looked at for every "<", "[", "#" or "{" of a page. */
-    private static final String[] MARKER_ARRAY = MARKERS.toArray(String[]::new);
+    private static final String[] MARKER_ARRAY = MARKERS.toArray(new String[0]);
 
     /** The ASCII characters a marker starts with ("<", "[", "#", "{"). */
     private static final boolean[] MARKER_STARTS = new boolean[128];
@@ -361,9 +361,7 @@ final class InjectionRules {
                 }
                 for (String alternative : words) {
                     boolean prefix = alternative.endsWith("*");
-                    String word = FoldedText.of(
-                                    prefix ? alternative.substring(0, alternative.length() - 1) : alternative)
-                            .text;
+                    String word = folded(prefix ? alternative.substring(0, alternative.length() - 1) : alternative);
                     if (isCjk(word.charAt(0))) {
                         dictionary.add(word);
                     }
@@ -380,22 +378,62 @@ final class InjectionRules {
                 gap = 0;
                 step++;
             }
-            gaps[r] = ruleGaps.stream().mapToInt(Integer::intValue).toArray();
+            gaps[r] = new int[ruleGaps.size()];
+            for (int k = 0; k < ruleGaps.size(); k++) {
+                gaps[r][k] = ruleGaps.get(k);
+            }
         }
         Trie.Builder trie = new Trie.Builder();
-        exactLists.forEach((k, v) -> trie.exact(k, codes(v)));
-        prefixLists.forEach((k, v) -> trie.prefix(k, codes(v)));
-        dictionary.forEach(trie::dictionaryWord);
+        for (Map.Entry<String, List<Integer>> word : exactLists.entrySet()) {
+            trie.exact(word.getKey(), codes(word.getValue()));
+        }
+        for (Map.Entry<String, List<Integer>> word : prefixLists.entrySet()) {
+            trie.prefix(word.getKey(), codes(word.getValue()));
+        }
+        for (String word : dictionary) {
+            trie.dictionaryWord(word);
+        }
         words = trie.build();
     }
 
-    /** Codes sorted by step, highest first, so one word never completes two steps of a rule at once. */
+    /** A rule word folded as page text is: words of 'a'–'z' and '-' only, most of them, fold to themselves. */
+    private static String folded(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (!(c >= 'a' && c <= 'z' || c == '-')) {
+                return FoldedText.of(word).text();
+            }
+        }
+        return word;
+    }
+
+    /**
+     * Codes sorted by step, highest first, so one word never completes two steps of a rule at once; equal steps
+     * in the order given, once each. A loop, not a stream: it runs at start-up for every word, interpreted.
+     */
     private static int[] codes(List<Integer> codes) {
-        return codes.stream()
-                .distinct()
-                .sorted((a, b) -> Integer.compare(b & 0xff, a & 0xff))
-                .mapToInt(Integer::intValue)
-                .toArray();
+        int[] sorted = new int[codes.size()];
+        int n = 0;
+        for (int code : codes) {
+            if (indexOf(sorted, n, code) >= 0) {
+                continue;
+            }
+            int k = n++;
+            for (; k > 0 && (sorted[k - 1] & 0xff) < (code & 0xff); k--) {
+                sorted[k] = sorted[k - 1];
+            }
+            sorted[k] = code;
+        }
+        return Arrays.copyOf(sorted, n);
+    }
+
+    private static int indexOf(int[] values, int count, int value) {
+        for (int k = 0; k < count; k++) {
+            if (values[k] == value) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Up to {@code max} matches in {@code text}, in the order they end. */
@@ -405,10 +443,10 @@ final class InjectionRules {
 
     /** As {@link #find(FoldedText, int)}, checking {@code stop} every {@value #CHECK_EVERY} words. */
     static List<Hit> find(FoldedText text, int max, StopToken stop) {
-        return INSTANCE.scan(text.text, max, stop);
+        return INSTANCE.scan(text.chars, max, stop);
     }
 
-    private List<Hit> scan(String s, int max, StopToken stop) {
+    private List<Hit> scan(char[] s, int max, StopToken stop) {
         List<Hit> hits = new ArrayList<>();
         markers(s, hits, max);
         roleLines(s, hits, max);
@@ -420,11 +458,11 @@ final class InjectionRules {
             java.util.Arrays.fill(last[r], Integer.MIN_VALUE / 2);
         }
         int position = 0;
-        int n = s.length();
+        int n = s.length;
         int i = 0;
         int[] prefixNodes = new int[words.depth() + 1];
         while (i < n && hits.size() < max) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < 128 ? !isAsciiWordChar(c) : !Character.isLetterOrDigit(c)) {
                 i++;
                 continue;
@@ -439,7 +477,7 @@ final class InjectionRules {
             if (isCjk(c)) {
                 end = cjkWordEnd(s, i);
                 for (int k = i; k < end && node >= 0; k++) {
-                    node = words.child(node, s.charAt(k));
+                    node = words.child(node, s[k]);
                     if (node >= 0 && words.prefixCodes(node) != null) {
                         prefixNodes[prefixCount++] = node;
                     }
@@ -448,7 +486,7 @@ final class InjectionRules {
                 // latinWordEnd and the walk in one loop: most words leave the trie at once and are only skipped
                 end = i;
                 while (end < n) {
-                    char w = s.charAt(end);
+                    char w = s[end];
                     if (w < 128 ? !isAsciiWordChar(w) && !(w == '-' && isJoiner(s, i, end)) : !isLatinWordChar(w)) {
                         break;
                     }
@@ -497,19 +535,19 @@ final class InjectionRules {
         }
     }
 
-    private static void markers(String s, List<Hit> hits, int max) {
+    private static void markers(char[] s, List<Hit> hits, int max) {
         // One pass for all markers, each compared only where its first character is ("<", "[", "#", "{"), instead
-        // of a search of the whole text per marker: the cold CLI runs String.indexOf as plain C1 code.
+        // of a search of the whole text per marker.
         int[] first = new int[MARKERS.size()];
         Arrays.fill(first, -1);
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
+        for (int k = 0; k < s.length; k++) {
+            char c = s[k];
             if (c >= 128 || !MARKER_STARTS[c]) {
                 continue;
             }
             for (int m = 0; m < first.length; m++) {
                 String marker = MARKER_ARRAY[m];
-                if (first[m] < 0 && marker.charAt(0) == c && s.startsWith(marker, k)) {
+                if (first[m] < 0 && marker.charAt(0) == c && startsWith(s, marker, k)) {
                     first[m] = k;
                 }
             }
@@ -522,29 +560,29 @@ final class InjectionRules {
     }
 
     /** Lines such as "SYSTEM: ignore the page" or "## Assistant: you will now…". */
-    private static void roleLines(String s, List<Hit> hits, int max) {
-        for (int colon = s.indexOf(':'); colon >= 0 && hits.size() < max; colon = s.indexOf(':', colon + 1)) {
+    private static void roleLines(char[] s, List<Hit> hits, int max) {
+        for (int colon = indexOf(s, ':', 0); colon >= 0 && hits.size() < max; colon = indexOf(s, ':', colon + 1)) {
             if (!endsWithRole(s, colon)) {
                 continue; // most colons follow a label ("Price:"): no need to look for the line's start
             }
             int lineStart = colon;
-            while (lineStart > 0 && colon - lineStart <= 40 && s.charAt(lineStart - 1) != '\n') {
+            while (lineStart > 0 && colon - lineStart <= 40 && s[lineStart - 1] != '\n') {
                 lineStart--;
             }
             if (!isRole(s, lineStart, colon)) {
                 continue;
             }
             int w = colon + 1;
-            while (w < s.length() && !isWordChar(s.charAt(w)) && s.charAt(w) != '\n') {
+            while (w < s.length && !isWordChar(s[w]) && s[w] != '\n') {
                 w++;
             }
-            if (w == s.length()) {
+            if (w == s.length) {
                 return; // "System:" at the very end: no word follows
             }
             int end = latinWordEnd(s, w);
-            if (end > w && ROLE_FOLLOWERS.contains(s.substring(w, end))) {
-                int lineEnd = s.indexOf('\n', colon);
-                hits.add(new Hit(lineStart, lineEnd < 0 ? s.length() : lineEnd));
+            if (end > w && ROLE_FOLLOWERS.contains(new String(s, w, end - w))) {
+                int lineEnd = indexOf(s, '\n', colon);
+                hits.add(new Hit(lineStart, lineEnd < 0 ? s.length : lineEnd));
             }
         }
     }
@@ -553,13 +591,13 @@ final class InjectionRules {
      * Whether a role ends where the text before {@code colon} does, its closing decoration ({@code " *_])"})
      * aside: what {@link #isRole} needs whatever the line holds before the role, since a role ends in a letter.
      */
-    private static boolean endsWithRole(String s, int colon) {
+    private static boolean endsWithRole(char[] s, int colon) {
         int to = colon;
-        while (to > 0 && " *_])".indexOf(s.charAt(to - 1)) >= 0) {
+        while (to > 0 && " *_])".indexOf(s[to - 1]) >= 0) {
             to--;
         }
         for (String role : ROLES) {
-            if (role.length() <= to && s.startsWith(role, to - role.length())) {
+            if (role.length() <= to && startsWith(s, role, to - role.length())) {
                 return true;
             }
         }
@@ -567,19 +605,41 @@ final class InjectionRules {
     }
 
     /** Whether the text before a colon is a role, Markdown decoration aside: "## **System**" is "system". */
-    private static boolean isRole(String s, int from, int to) {
-        while (from < to && " #*>_[(-".indexOf(s.charAt(from)) >= 0) {
+    private static boolean isRole(char[] s, int from, int to) {
+        while (from < to && " #*>_[(-".indexOf(s[from]) >= 0) {
             from++;
         }
-        while (to > from && " *_])".indexOf(s.charAt(to - 1)) >= 0) {
+        while (to > from && " *_])".indexOf(s[to - 1]) >= 0) {
             to--;
         }
         for (String role : ROLES) {
-            if (role.length() == to - from && s.startsWith(role, from)) {
+            if (role.length() == to - from && startsWith(s, role, from)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code word} is in {@code s} at {@code at}, as {@link String#startsWith(String, int)} says. */
+    private static boolean startsWith(char[] s, String word, int at) {
+        if (at < 0 || at > s.length - word.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (s[at + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(char[] s, char c, int from) {
+        for (int k = from; k < s.length; k++) {
+            if (s[k] == c) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static boolean isWordChar(char c) {
@@ -605,25 +665,25 @@ final class InjectionRules {
     }
 
     /** Whether the character at {@code k} of the word starting at {@code i} is a hyphen inside it. */
-    private static boolean isJoiner(String s, int i, int k) {
+    private static boolean isJoiner(char[] s, int i, int k) {
         // "ki-assistent", "ci-dessus", "built-in" are one word
-        return s.charAt(k) == '-' && k > i && k + 1 < s.length() && Character.isLetterOrDigit(s.charAt(k + 1));
+        return s[k] == '-' && k > i && k + 1 < s.length && Character.isLetterOrDigit(s[k + 1]);
     }
 
-    private static int latinWordEnd(String s, int i) {
+    private static int latinWordEnd(char[] s, int i) {
         int k = i;
-        while (k < s.length() && (isLatinWordChar(s.charAt(k)) || isJoiner(s, i, k))) {
+        while (k < s.length && (isLatinWordChar(s[k]) || isJoiner(s, i, k))) {
             k++;
         }
         return Math.max(k, i + 1);
     }
 
     /** The end of the longest rule word at {@code i} (two characters or more), or of the one character there. */
-    private int cjkWordEnd(String s, int i) {
+    private int cjkWordEnd(char[] s, int i) {
         int end = i + 1;
         int node = Trie.ROOT;
-        for (int k = i; k < s.length() && node >= 0; k++) {
-            node = words.child(node, s.charAt(k));
+        for (int k = i; k < s.length && node >= 0; k++) {
+            node = words.child(node, s[k]);
             if (node >= 0 && k > i && words.isDictionaryWord(node)) {
                 end = k + 1;
             }
