@@ -31,9 +31,9 @@ final class FoldedText {
     /** Characters folded between two checks of the stop token: well under a millisecond. */
     private static final int CHECK_EVERY = 1 << 16;
 
-    /** The folded text. */
-    final String text;
-    /** For each character of {@link #text}, the index in the source text it came from (and unused room after). */
+    /** The folded text, as the characters the rules read (in C1 code an array's are cheaper to read than a string's). */
+    final char[] chars;
+    /** For each character of {@link #chars}, the index in the source text it came from (and unused room after). */
     final int[] origin;
 
     /**
@@ -45,10 +45,15 @@ final class FoldedText {
 
     static final int MIN_BASE64_RUN = 24;
 
-    private FoldedText(String text, int[] origin, int[] base64Runs) {
-        this.text = text;
+    private FoldedText(char[] chars, int[] origin, int[] base64Runs) {
+        this.chars = chars;
         this.origin = origin;
         this.base64Runs = base64Runs;
+    }
+
+    /** The folded text as a string. */
+    String text() {
+        return new String(chars);
     }
 
     static FoldedText of(String source) {
@@ -67,12 +72,11 @@ final class FoldedText {
                 nextCheck = i + CHECK_EVERY;
             }
             char c = source.charAt(i);
-            b.base64Letter(c, i);
             if (c < 128 && c != '&' && c != '%') { // most characters of most pages
-                b.ascii(c, i);
-                i++;
+                i = b.plainRun(source, i, Math.min(n, nextCheck));
                 continue;
             }
+            b.base64Letter(c, i);
             if (c == '&') {
                 int end = entityEnd(source, i);
                 if (end > 0) {
@@ -104,14 +108,23 @@ final class FoldedText {
         return b.build();
     }
 
+    /** The base64 letters among the ASCII characters: a table, so the test is small enough for C1 to inline. */
+    private static final boolean[] BASE64 = new boolean[128];
+
+    static {
+        for (char c = 0; c < BASE64.length; c++) {
+            BASE64[c] = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '+'
+                    || c == '/'
+                    || c == '-'
+                    || c == '_';
+        }
+    }
+
     private static boolean isBase64(char c) {
-        return (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9')
-                || c == '+'
-                || c == '/'
-                || c == '-'
-                || c == '_';
+        return c < 128 && BASE64[c];
     }
 
     /** The index after an entity like {@code &amp;}, {@code &#105;} or {@code &#x69;} at {@code at}, or -1. */
@@ -182,7 +195,7 @@ final class FoldedText {
         private int runStart = -1;
 
         Builder(int capacity) {
-            out = new char[Math.max(16, capacity)];
+            out = new char[Math.max(16, capacity + 1)]; // + 1: see plainRun's reserve
             origin = new int[out.length];
         }
 
@@ -194,14 +207,71 @@ final class FoldedText {
                 }
             } else if (runStart >= 0) {
                 if (at - runStart >= MIN_BASE64_RUN) {
-                    if (runCount + 2 > runs.length) {
-                        runs = Arrays.copyOf(runs, runs.length * 2);
-                    }
-                    runs[runCount++] = runStart;
-                    runs[runCount++] = at;
+                    addRun(runStart, at);
                 }
                 runStart = -1;
             }
+        }
+
+        private void addRun(int start, int end) {
+            if (runCount + 2 > runs.length) {
+                runs = Arrays.copyOf(runs, runs.length * 2);
+            }
+            runs[runCount++] = start;
+            runs[runCount++] = end;
+        }
+
+        /**
+         * Folds the plain ASCII characters (no {@code &} or {@code %}) from {@code from} on, up to {@code limit}, and
+         * returns where they end: {@link #base64Letter} and {@link #ascii} for each, written out in one loop over
+         * local copies of the state, since the cold CLI's C1 code would make three calls a character of them.
+         */
+        int plainRun(String source, int from, int limit) {
+            reserve(limit - from + 1); // each character puts at most one, and a pending space may come first
+            char[] out = this.out;
+            int[] origin = this.origin;
+            int length = this.length;
+            int pendingSpace = this.pendingSpace;
+            int runStart = this.runStart;
+            int k = from;
+            for (; k < limit; k++) {
+                char c = source.charAt(k);
+                if (c >= 128 || c == '&' || c == '%') {
+                    break;
+                }
+                if (isBase64(c)) {
+                    if (runStart < 0) {
+                        runStart = k;
+                    }
+                } else if (runStart >= 0) {
+                    if (k - runStart >= MIN_BASE64_RUN) {
+                        addRun(runStart, k);
+                    }
+                    runStart = -1;
+                }
+                if (c == '\n' || c == '\r') {
+                    pendingSpace = 2;
+                    continue;
+                } else if (c == ' ' || c == '\t' || c == '\f' || c == 0x0B) {
+                    pendingSpace = Math.max(pendingSpace, 1);
+                    continue;
+                } else if (c < 32) {
+                    continue;
+                }
+                if (pendingSpace != 0) {
+                    if (length > 0) {
+                        origin[length] = k;
+                        out[length++] = pendingSpace == 2 ? '\n' : ' ';
+                    }
+                    pendingSpace = 0;
+                }
+                origin[length] = k;
+                out[length++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+            this.length = length;
+            this.pendingSpace = pendingSpace;
+            this.runStart = runStart;
+            return k;
         }
 
         /** Notes the source characters {@code [from, to)}, which an entity or escape decoded together. */
@@ -286,17 +356,23 @@ final class FoldedText {
         }
 
         private void append(char c, int at) {
-            if (length == out.length) {
-                out = Arrays.copyOf(out, length * 2);
-                origin = Arrays.copyOf(origin, length * 2);
-            }
+            reserve(1);
             origin[length] = at;
             out[length++] = c;
         }
 
+        /** Makes room for {@code more} characters after {@link #length}. */
+        private void reserve(int more) {
+            if (length + more > out.length) {
+                int capacity = Math.max(length + more, out.length * 2);
+                out = Arrays.copyOf(out, capacity);
+                origin = Arrays.copyOf(origin, capacity);
+            }
+        }
+
         FoldedText build() {
             // origin not trimmed: a copy of 4 bytes per character of a page
-            return new FoldedText(new String(out, 0, length), origin, Arrays.copyOf(runs, runCount));
+            return new FoldedText(Arrays.copyOf(out, length), origin, Arrays.copyOf(runs, runCount));
         }
     }
 }

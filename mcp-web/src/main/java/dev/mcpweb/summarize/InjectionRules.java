@@ -265,14 +265,17 @@ final class InjectionRules {
             "</system>",
             "{{system}}");
 
-    /** The distinct first two characters of the markers. */
-    private static final List<String> MARKER_PAIRS =
-            MARKERS.stream().map(m -> m.substring(0, 2)).distinct().toList();
+    /** {@link #MARKERS} as an array, looked at for every "<", "[", "#" or "{" of a page. */
+    private static final String[] MARKER_ARRAY = MARKERS.toArray(new String[0]);
 
-    /** For each marker, the index of its first two characters in {@link #MARKER_PAIRS}. */
-    private static final int[] MARKER_PAIR = MARKERS.stream()
-            .mapToInt(m -> MARKER_PAIRS.indexOf(m.substring(0, 2)))
-            .toArray();
+    /** The ASCII characters a marker starts with ("<", "[", "#", "{"). */
+    private static final boolean[] MARKER_STARTS = new boolean[128];
+
+    static {
+        for (String marker : MARKERS) {
+            MARKER_STARTS[marker.charAt(0)] = true;
+        }
+    }
 
     /** Role names that, at the start of a line and before a colon, make a line pose as a chat message. */
     private static final List<String> ROLES = List.of(
@@ -358,9 +361,7 @@ final class InjectionRules {
                 }
                 for (String alternative : words) {
                     boolean prefix = alternative.endsWith("*");
-                    String word = FoldedText.of(
-                                    prefix ? alternative.substring(0, alternative.length() - 1) : alternative)
-                            .text;
+                    String word = folded(prefix ? alternative.substring(0, alternative.length() - 1) : alternative);
                     if (isCjk(word.charAt(0))) {
                         dictionary.add(word);
                     }
@@ -377,22 +378,62 @@ final class InjectionRules {
                 gap = 0;
                 step++;
             }
-            gaps[r] = ruleGaps.stream().mapToInt(Integer::intValue).toArray();
+            gaps[r] = new int[ruleGaps.size()];
+            for (int k = 0; k < ruleGaps.size(); k++) {
+                gaps[r][k] = ruleGaps.get(k);
+            }
         }
         Trie.Builder trie = new Trie.Builder();
-        exactLists.forEach((k, v) -> trie.exact(k, codes(v)));
-        prefixLists.forEach((k, v) -> trie.prefix(k, codes(v)));
-        dictionary.forEach(trie::dictionaryWord);
+        for (Map.Entry<String, List<Integer>> word : exactLists.entrySet()) {
+            trie.exact(word.getKey(), codes(word.getValue()));
+        }
+        for (Map.Entry<String, List<Integer>> word : prefixLists.entrySet()) {
+            trie.prefix(word.getKey(), codes(word.getValue()));
+        }
+        for (String word : dictionary) {
+            trie.dictionaryWord(word);
+        }
         words = trie.build();
     }
 
-    /** Codes sorted by step, highest first, so one word never completes two steps of a rule at once. */
+    /** A rule word folded as page text is: words of 'a'–'z' and '-' only, most of them, fold to themselves. */
+    private static String folded(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (!(c >= 'a' && c <= 'z' || c == '-')) {
+                return FoldedText.of(word).text();
+            }
+        }
+        return word;
+    }
+
+    /**
+     * Codes sorted by step, highest first, so one word never completes two steps of a rule at once; equal steps
+     * in the order given, once each. A loop, not a stream: it runs at start-up for every word, interpreted.
+     */
     private static int[] codes(List<Integer> codes) {
-        return codes.stream()
-                .distinct()
-                .sorted((a, b) -> Integer.compare(b & 0xff, a & 0xff))
-                .mapToInt(Integer::intValue)
-                .toArray();
+        int[] sorted = new int[codes.size()];
+        int n = 0;
+        for (int code : codes) {
+            if (indexOf(sorted, n, code) >= 0) {
+                continue;
+            }
+            int k = n++;
+            for (; k > 0 && (sorted[k - 1] & 0xff) < (code & 0xff); k--) {
+                sorted[k] = sorted[k - 1];
+            }
+            sorted[k] = code;
+        }
+        return Arrays.copyOf(sorted, n);
+    }
+
+    private static int indexOf(int[] values, int count, int value) {
+        for (int k = 0; k < count; k++) {
+            if (values[k] == value) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Up to {@code max} matches in {@code text}, in the order they end. */
@@ -402,10 +443,10 @@ final class InjectionRules {
 
     /** As {@link #find(FoldedText, int)}, checking {@code stop} every {@value #CHECK_EVERY} words. */
     static List<Hit> find(FoldedText text, int max, StopToken stop) {
-        return INSTANCE.scan(text.text, max, stop);
+        return INSTANCE.scan(text.chars, max, stop);
     }
 
-    private List<Hit> scan(String s, int max, StopToken stop) {
+    private List<Hit> scan(char[] s, int max, StopToken stop) {
         List<Hit> hits = new ArrayList<>();
         markers(s, hits, max);
         roleLines(s, hits, max);
@@ -417,26 +458,45 @@ final class InjectionRules {
             java.util.Arrays.fill(last[r], Integer.MIN_VALUE / 2);
         }
         int position = 0;
-        int n = s.length();
+        int n = s.length;
         int i = 0;
         int[] prefixNodes = new int[words.depth() + 1];
         while (i < n && hits.size() < max) {
-            char c = s.charAt(i);
-            if (!isWordChar(c)) {
+            char c = s[i];
+            if (c < 128 ? !isAsciiWordChar(c) : !Character.isLetterOrDigit(c)) {
                 i++;
                 continue;
             }
             if (position % CHECK_EVERY == 0) {
                 stop.check();
             }
-            int end = isCjk(c) ? cjkWordEnd(s, i) : latinWordEnd(s, i);
             // The word's node, and on the way the nodes of the rule prefixes it starts with, shortest first.
             int node = Trie.ROOT;
             int prefixCount = 0;
-            for (int k = i; k < end && node >= 0; k++) {
-                node = words.child(node, s.charAt(k));
-                if (node >= 0 && words.prefixCodes(node) != null) {
-                    prefixNodes[prefixCount++] = node;
+            int end;
+            if (isCjk(c)) {
+                end = cjkWordEnd(s, i);
+                for (int k = i; k < end && node >= 0; k++) {
+                    node = words.child(node, s[k]);
+                    if (node >= 0 && words.prefixCodes(node) != null) {
+                        prefixNodes[prefixCount++] = node;
+                    }
+                }
+            } else {
+                // latinWordEnd and the walk in one loop: most words leave the trie at once and are only skipped
+                end = i;
+                while (end < n) {
+                    char w = s[end];
+                    if (w < 128 ? !isAsciiWordChar(w) && !(w == '-' && isJoiner(s, i, end)) : !isLatinWordChar(w)) {
+                        break;
+                    }
+                    if (node >= 0) {
+                        node = words.child(node, w);
+                        if (node >= 0 && words.prefixCodes(node) != null) {
+                            prefixNodes[prefixCount++] = node;
+                        }
+                    }
+                    end++;
                 }
             }
             if (node >= 0) {
@@ -475,48 +535,54 @@ final class InjectionRules {
         }
     }
 
-    private static void markers(String s, List<Hit> hits, int max) {
-        // Markers share their first two characters ("<|", "[s", "##"): one search for each pair finds where
-        // its markers may start, or that none is there, instead of one search of the whole text per marker.
-        int[] pairAt = new int[MARKER_PAIRS.size()];
-        Arrays.fill(pairAt, -2);
-        for (int m = 0; m < MARKERS.size(); m++) {
-            int pair = MARKER_PAIR[m];
-            if (pairAt[pair] == -2) {
-                pairAt[pair] = s.indexOf(MARKER_PAIRS.get(pair));
+    private static void markers(char[] s, List<Hit> hits, int max) {
+        // One pass for all markers, each compared only where its first character is ("<", "[", "#", "{"), instead
+        // of a search of the whole text per marker.
+        int[] first = new int[MARKERS.size()];
+        Arrays.fill(first, -1);
+        for (int k = 0; k < s.length; k++) {
+            char c = s[k];
+            if (c >= 128 || !MARKER_STARTS[c]) {
+                continue;
             }
-            String marker = MARKERS.get(m);
-            int at = pairAt[pair] < 0 ? -1 : s.indexOf(marker, pairAt[pair]);
-            if (at >= 0 && hits.size() < max) {
-                hits.add(new Hit(at, at + marker.length()));
+            for (int m = 0; m < first.length; m++) {
+                String marker = MARKER_ARRAY[m];
+                if (first[m] < 0 && marker.charAt(0) == c && startsWith(s, marker, k)) {
+                    first[m] = k;
+                }
+            }
+        }
+        for (int m = 0; m < first.length; m++) {
+            if (first[m] >= 0 && hits.size() < max) {
+                hits.add(new Hit(first[m], first[m] + MARKERS.get(m).length()));
             }
         }
     }
 
     /** Lines such as "SYSTEM: ignore the page" or "## Assistant: you will now…". */
-    private static void roleLines(String s, List<Hit> hits, int max) {
-        for (int colon = s.indexOf(':'); colon >= 0 && hits.size() < max; colon = s.indexOf(':', colon + 1)) {
+    private static void roleLines(char[] s, List<Hit> hits, int max) {
+        for (int colon = indexOf(s, ':', 0); colon >= 0 && hits.size() < max; colon = indexOf(s, ':', colon + 1)) {
             if (!endsWithRole(s, colon)) {
                 continue; // most colons follow a label ("Price:"): no need to look for the line's start
             }
             int lineStart = colon;
-            while (lineStart > 0 && colon - lineStart <= 40 && s.charAt(lineStart - 1) != '\n') {
+            while (lineStart > 0 && colon - lineStart <= 40 && s[lineStart - 1] != '\n') {
                 lineStart--;
             }
             if (!isRole(s, lineStart, colon)) {
                 continue;
             }
             int w = colon + 1;
-            while (w < s.length() && !isWordChar(s.charAt(w)) && s.charAt(w) != '\n') {
+            while (w < s.length && !isWordChar(s[w]) && s[w] != '\n') {
                 w++;
             }
-            if (w == s.length()) {
+            if (w == s.length) {
                 return; // "System:" at the very end: no word follows
             }
             int end = latinWordEnd(s, w);
-            if (end > w && ROLE_FOLLOWERS.contains(s.substring(w, end))) {
-                int lineEnd = s.indexOf('\n', colon);
-                hits.add(new Hit(lineStart, lineEnd < 0 ? s.length() : lineEnd));
+            if (end > w && ROLE_FOLLOWERS.contains(new String(s, w, end - w))) {
+                int lineEnd = indexOf(s, '\n', colon);
+                hits.add(new Hit(lineStart, lineEnd < 0 ? s.length : lineEnd));
             }
         }
     }
@@ -525,13 +591,13 @@ final class InjectionRules {
      * Whether a role ends where the text before {@code colon} does, its closing decoration ({@code " *_])"})
      * aside: what {@link #isRole} needs whatever the line holds before the role, since a role ends in a letter.
      */
-    private static boolean endsWithRole(String s, int colon) {
+    private static boolean endsWithRole(char[] s, int colon) {
         int to = colon;
-        while (to > 0 && " *_])".indexOf(s.charAt(to - 1)) >= 0) {
+        while (to > 0 && " *_])".indexOf(s[to - 1]) >= 0) {
             to--;
         }
         for (String role : ROLES) {
-            if (role.length() <= to && s.startsWith(role, to - role.length())) {
+            if (role.length() <= to && startsWith(s, role, to - role.length())) {
                 return true;
             }
         }
@@ -539,48 +605,85 @@ final class InjectionRules {
     }
 
     /** Whether the text before a colon is a role, Markdown decoration aside: "## **System**" is "system". */
-    private static boolean isRole(String s, int from, int to) {
-        while (from < to && " #*>_[(-".indexOf(s.charAt(from)) >= 0) {
+    private static boolean isRole(char[] s, int from, int to) {
+        while (from < to && " #*>_[(-".indexOf(s[from]) >= 0) {
             from++;
         }
-        while (to > from && " *_])".indexOf(s.charAt(to - 1)) >= 0) {
+        while (to > from && " *_])".indexOf(s[to - 1]) >= 0) {
             to--;
         }
         for (String role : ROLES) {
-            if (role.length() == to - from && s.startsWith(role, from)) {
+            if (role.length() == to - from && startsWith(s, role, from)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isWordChar(char c) {
-        if (c < 128) { // most of a page: what Character.isLetterOrDigit says there, without its table lookup
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    /** Whether {@code word} is in {@code s} at {@code at}, as {@link String#startsWith(String, int)} says. */
+    private static boolean startsWith(char[] s, String word, int at) {
+        if (at < 0 || at > s.length - word.length()) {
+            return false;
         }
-        return Character.isLetterOrDigit(c);
+        for (int k = 0; k < word.length(); k++) {
+            if (s[at + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static int latinWordEnd(String s, int i) {
-        int k = i;
-        while (k < s.length()) {
-            char c = s.charAt(k);
-            // "ki-assistent", "ci-dessus", "built-in" are one word
-            boolean joiner = c == '-' && k > i && k + 1 < s.length() && Character.isLetterOrDigit(s.charAt(k + 1));
-            if (!(isWordChar(c) && !isCjk(c)) && !joiner) {
-                break;
+    private static int indexOf(char[] s, char c, int from) {
+        for (int k = from; k < s.length; k++) {
+            if (s[k] == c) {
+                return k;
             }
+        }
+        return -1;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c < 128 ? isAsciiWordChar(c) : Character.isLetterOrDigit(c);
+    }
+
+    /** What {@link Character#isLetterOrDigit} says of the ASCII characters, most of a page. */
+    private static final boolean[] ASCII_WORD_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < ASCII_WORD_CHARS.length; c++) {
+            ASCII_WORD_CHARS[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
+    /** Whether ASCII {@code c} is a letter or digit: a table, so the test is small enough for C1 to inline. */
+    private static boolean isAsciiWordChar(char c) {
+        return ASCII_WORD_CHARS[c];
+    }
+
+    private static boolean isLatinWordChar(char c) {
+        return isWordChar(c) && !isCjk(c);
+    }
+
+    /** Whether the character at {@code k} of the word starting at {@code i} is a hyphen inside it. */
+    private static boolean isJoiner(char[] s, int i, int k) {
+        // "ki-assistent", "ci-dessus", "built-in" are one word
+        return s[k] == '-' && k > i && k + 1 < s.length && Character.isLetterOrDigit(s[k + 1]);
+    }
+
+    private static int latinWordEnd(char[] s, int i) {
+        int k = i;
+        while (k < s.length && (isLatinWordChar(s[k]) || isJoiner(s, i, k))) {
             k++;
         }
         return Math.max(k, i + 1);
     }
 
     /** The end of the longest rule word at {@code i} (two characters or more), or of the one character there. */
-    private int cjkWordEnd(String s, int i) {
+    private int cjkWordEnd(char[] s, int i) {
         int end = i + 1;
         int node = Trie.ROOT;
-        for (int k = i; k < s.length() && node >= 0; k++) {
-            node = words.child(node, s.charAt(k));
+        for (int k = i; k < s.length && node >= 0; k++) {
+            node = words.child(node, s[k]);
             if (node >= 0 && k > i && words.isDictionaryWord(node)) {
                 end = k + 1;
             }
@@ -599,7 +702,8 @@ final class InjectionRules {
     /**
      * A character trie of the rules' words: per node the rule codes of the word that ends there, those of
      * the prefix (a word with a trailing *) that ends there, and whether a Chinese or Japanese word ends
-     * there. Children are kept sorted by character and found by binary search.
+     * there. A child along 'a'–'z' or '-', the only ASCII characters of the rules' words, is found in a table
+     * of such columns per node; the others are kept sorted by character and found by binary search.
      */
     private static final class Trie {
         static final int ROOT = 0;
@@ -610,8 +714,10 @@ final class InjectionRules {
         private final int[][] prefix;
         private final boolean[] dictionary;
         private final int depth;
-        /** The root's children by ASCII character, -1 for none: every word of a page starts at the root. */
-        private final int[] rootAscii = new int[128];
+
+        private static final int COLUMNS = 27;
+        /** Per node, {@value #COLUMNS} columns ('a'–'z', '-'): the child plus one, 0 for none (no node is the root's). */
+        private final int[] latin;
 
         private Trie(Builder b) {
             int n = b.nodes.size();
@@ -634,16 +740,26 @@ final class InjectionRules {
                 dictionary[i] = node.dictionary;
             }
             depth = b.depth;
-            for (char c = 0; c < rootAscii.length; c++) {
-                int at = java.util.Arrays.binarySearch(keys[ROOT], c);
-                rootAscii[c] = at < 0 ? -1 : children[ROOT][at];
+            latin = new int[n * COLUMNS];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < keys[i].length; k++) {
+                    if (keys[i][k] < 128) {
+                        latin[i * COLUMNS + column(keys[i][k])] = children[i][k] + 1;
+                    }
+                }
             }
+        }
+
+        /** The column of an ASCII character of a rule word; -1 for other ASCII characters, which no word has. */
+        private static int column(char c) {
+            return c >= 'a' && c <= 'z' ? c - 'a' : c == '-' ? COLUMNS - 1 : -1;
         }
 
         /** The child of {@code node} along {@code c}; -1 when no word goes on that way. */
         int child(int node, char c) {
-            if (node == ROOT && c < rootAscii.length) {
-                return rootAscii[c];
+            if (c < 128) {
+                int column = column(c);
+                return column < 0 ? -1 : latin[node * COLUMNS + column] - 1;
             }
             int at = java.util.Arrays.binarySearch(keys[node], c);
             return at < 0 ? -1 : children[node][at];
@@ -694,6 +810,10 @@ final class InjectionRules {
             private Node node(String word) {
                 int at = ROOT;
                 for (int k = 0; k < word.length(); k++) {
+                    if (word.charAt(k) < 128 && column(word.charAt(k)) < 0) {
+                        throw new IllegalArgumentException(
+                                "a rule word with an ASCII character not a-z or '-': " + word);
+                    }
                     Integer next = nodes.get(at).children.get(word.charAt(k));
                     if (next == null) {
                         next = nodes.size();

@@ -144,8 +144,11 @@ public final class InjectionScan {
     }
 
     private static List<Suspect> scan(List<Part> parts, StopToken stop) {
-        StringBuilder joined = new StringBuilder(
-                parts.stream().mapToInt(p -> p.text().length() + 2).sum());
+        int length = 0;
+        for (Part part : parts) {
+            length += part.text().length() + 2;
+        }
+        StringBuilder joined = new StringBuilder(length);
         int[] starts = new int[parts.size()];
         for (int i = 0; i < parts.size(); i++) {
             starts[i] = joined.length();
@@ -212,8 +215,20 @@ public final class InjectionScan {
         }
         // Malformed bytes become U+FFFD, which is not readable: binary data fails the test below.
         String text = new String(bytes, StandardCharsets.UTF_8);
-        long readable = text.codePoints().filter(InjectionScan::isReadable).count();
-        return text.length() >= 12 && readable >= text.length() * 0.9 ? Optional.of(text) : Optional.empty();
+        return text.length() >= 12 && readableCount(text) >= text.length() * 0.9 ? Optional.of(text) : Optional.empty();
+    }
+
+    /** How many code points of {@code text} are readable: a loop, as the CLI's C1 code runs a stream slowly. */
+    private static int readableCount(String text) {
+        int readable = 0;
+        for (int k = 0; k < text.length(); ) {
+            int c = text.codePointAt(k);
+            if (isReadable(c)) {
+                readable++;
+            }
+            k += Character.charCount(c);
+        }
+        return readable;
     }
 
     /** Letters, digits, spaces and punctuation: what decoded text is made of, and decoded binary is not. */

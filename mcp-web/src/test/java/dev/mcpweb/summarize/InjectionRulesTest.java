@@ -113,9 +113,9 @@ class InjectionRulesTest {
             FoldedText folded = FoldedText.of(text);
             List<String> parts = inMatches
                     ? InjectionRules.find(folded, 100_000).stream()
-                            .map(h -> folded.text.substring(h.from(), h.to()))
+                            .map(h -> folded.text().substring(h.from(), h.to()))
                             .toList()
-                    : List.of(folded.text);
+                    : List.of(folded.text());
             for (String part : parts) {
                 for (String word : part.split("[^\\p{L}\\p{N}-]+")) {
                     if (!word.isEmpty() && word.length() <= 30) {
