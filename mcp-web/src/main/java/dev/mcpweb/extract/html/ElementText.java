@@ -6,15 +6,27 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * {@link Element#text()} with a short way for the commonest case: an element whose one child is a text
- * already in normal form (a link's label, a short line, a heading). jsoup walks the element with a
- * visitor and copies the text through a string builder; here such a text is its own answer.
+ * already in normal form (a link's label, a short line, a heading), or whose one child element holds it
+ * so, at any depth ({@code <h2><a>Title</a></h2>}), or that holds no node at all ({@code <a><img></a>}).
+ * jsoup walks the element with a visitor and copies the text through a string builder; here such a text
+ * is its own answer.
  */
 public final class ElementText {
     private ElementText() {}
 
-    /** The same string as {@code e.text()}. */
+    /**
+     * The same string as {@code e.text()}. Down a chain of only children, jsoup adds nothing before the
+     * text (it separates only after some text) and only spaces after it, which its trim takes off.
+     */
     public static String of(Element e) {
-        if (e.childNodeSize() == 1 && e.childNode(0) instanceof TextNode t && !(t instanceof CDataNode)) {
+        Element only = e;
+        while (only.childNodeSize() == 1 && only.childNode(0) instanceof Element child) {
+            only = child;
+        }
+        if (only.childNodeSize() == 0) {
+            return "";
+        }
+        if (only.childNodeSize() == 1 && only.childNode(0) instanceof TextNode t && !(t instanceof CDataNode)) {
             String s = t.getWholeText();
             if (isNormal(s)) {
                 return s.trim(); // text() trims what it gathered, as String.trim does
@@ -33,7 +45,8 @@ public final class ElementText {
         char previous = 'x';
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c == ' ' ? previous == ' ' : isChanged(c)) {
+            // printable ASCII is never changed: most characters skip the call to the switch, which C1 does not inline
+            if (c == ' ' ? previous == ' ' : (c < ' ' || c >= '\u00a0') && isChanged(c)) {
                 return false;
             }
             previous = c;

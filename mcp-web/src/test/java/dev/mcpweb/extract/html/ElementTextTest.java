@@ -17,4 +17,17 @@ class ElementTextTest {
         TreeQuery.forEachElement(
                 root, e -> assertThat(ElementText.of(e)).as(e.outerHtml()).isEqualTo(e.text()));
     }
+
+    @Test
+    void givesWhatJsoupsTextGivesDownAChainOfOnlyChildren() {
+        Element root = Jsoup.parse("""
+                <body><h2><a href="/a">Title</a></h2><li><a><span> Padded label </span></a></li>
+                <a href="/b"><img src="b.png"></a><div><pre>  kept   as  is </pre></div><p><b><![CDATA[data]]></b></p>
+                <div><script>var x = 1;</script></div><div><!-- note --></div><td><br></td><div><p>Two</p></div>
+                <div><div><p>Line
+                end</p></div></div><section><div><h3><a>Deep</a></h3></div></section>after<div><span>Émigré “x”</span></div>
+                <ul><li><a>One</a></li><li><a>Two</a></li></ul><div><span></span></div>text<div><em>a&nbsp;b</em></div></body>""").body();
+        TreeQuery.forEachElement(
+                root, e -> assertThat(ElementText.of(e)).as(e.outerHtml()).isEqualTo(e.text()));
+    }
 }
