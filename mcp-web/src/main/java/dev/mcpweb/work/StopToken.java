@@ -16,19 +16,22 @@ public final class StopToken {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long CPU_READ_INTERVAL = Duration.ofMillis(1).toNanos();
 
-    private final Optional<StopToken> parent;
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    // Fields that may be null rather than Optionals: check() runs at every node of a page's walks, and C1,
+    // which runs the cold CLI, calls an Optional's ifPresent and its lambda there rather than inline them.
+    /** The token this one was made from, whose cancel stops it too; null for none. */
+    private final StopToken parent;
+
     private final long deadline;
     private final Duration deadlineLength;
     private final String deadlineOption;
-    private final Optional<CpuBudget> cpu;
+    /** The CPU-time budget of a token made by {@link #withCpuBudget}; null for none. */
+    private final CpuBudget cpu;
+
     private volatile boolean cancelled;
 
-    private StopToken(
-            Optional<StopToken> parent,
-            long deadline,
-            Duration deadlineLength,
-            String deadlineOption,
-            Optional<CpuBudget> cpu) {
+    private StopToken(StopToken parent, long deadline, Duration deadlineLength, String deadlineOption, CpuBudget cpu) {
         this.parent = parent;
         this.deadline = deadline;
         this.deadlineLength = deadlineLength;
@@ -38,14 +41,14 @@ public final class StopToken {
 
     /** A token that stops only when cancelled. */
     public static StopToken none() {
-        return new StopToken(Optional.empty(), Long.MAX_VALUE, Duration.ZERO, "", Optional.empty());
+        return new StopToken(null, NO_DEADLINE, Duration.ZERO, "", null);
     }
 
     /** A token whose deadline is {@code length} from now; {@code option} names the setting, for the message. */
     public static StopToken within(Duration length, String option) {
         long now = System.nanoTime();
         long deadline = now + Math.min(length.toNanos(), Long.MAX_VALUE / 2);
-        return new StopToken(Optional.empty(), deadline, length, option, Optional.empty());
+        return new StopToken(null, deadline, length, option, null);
     }
 
     /**
@@ -54,10 +57,10 @@ public final class StopToken {
      * on the thread that does the work: CPU time is counted per thread.
      */
     public StopToken withCpuBudget(Duration max, String what, String option) {
-        Optional<CpuBudget> budget = THREADS.isCurrentThreadCpuTimeSupported()
-                ? Optional.of(new CpuBudget(Thread.currentThread(), max, what, option))
-                : Optional.empty();
-        return new StopToken(Optional.of(this), deadline, deadlineLength, deadlineOption, budget);
+        CpuBudget budget = THREADS.isCurrentThreadCpuTimeSupported()
+                ? new CpuBudget(Thread.currentThread(), max, what, option)
+                : null;
+        return new StopToken(this, deadline, deadlineLength, deadlineOption, budget);
     }
 
     /**
@@ -66,7 +69,7 @@ public final class StopToken {
      * {@link CpuPool#run} cancels the token it was given), not when the first one does.
      */
     public StopToken detached() {
-        return new StopToken(Optional.empty(), deadline, deadlineLength, deadlineOption, Optional.empty());
+        return new StopToken(null, deadline, deadlineLength, deadlineOption, null);
     }
 
     /** Asks the work to stop at its next check. */
@@ -75,7 +78,7 @@ public final class StopToken {
     }
 
     public boolean isCancelled() {
-        return cancelled || (parent.isPresent() && parent.get().isCancelled());
+        return cancelled || (parent != null && parent.isCancelled());
     }
 
     /**
@@ -86,30 +89,45 @@ public final class StopToken {
         if (Thread.currentThread() instanceof CpuThread task) {
             task.yieldPoint();
         }
-        Optional<Stopped> stopped = stopped();
-        if (stopped.isPresent()) {
-            throw stopped.get();
+        if (isCancelled()) {
+            throw cancelledNow();
         }
-        cpu.ifPresent(CpuBudget::check);
+        if (deadline == NO_DEADLINE && cpu == null) {
+            return;
+        }
+        long now = System.nanoTime(); // one clock read for the deadline and the budget
+        if (deadline != NO_DEADLINE && deadline - now <= 0) {
+            throw pastDeadline();
+        }
+        if (cpu != null) {
+            cpu.check(now);
+        }
     }
 
     /** Why the work must end now, cancelled or out of time; empty while it may go on. */
     Optional<Stopped> stopped() {
         if (isCancelled()) {
-            return Optional.of(new Stopped(Stopped.Reason.CANCELLED, "cancelled"));
+            return Optional.of(cancelledNow());
         }
         if (nanosLeft() <= 0) {
-            return Optional.of(new Stopped(
-                    Stopped.Reason.DEADLINE,
-                    "not finished within the deadline of " + deadlineLength.toSeconds() + " s (" + deadlineOption
-                            + ")"));
+            return Optional.of(pastDeadline());
         }
         return Optional.empty();
     }
 
+    private static Stopped cancelledNow() {
+        return new Stopped(Stopped.Reason.CANCELLED, "cancelled");
+    }
+
+    private Stopped pastDeadline() {
+        return new Stopped(
+                Stopped.Reason.DEADLINE,
+                "not finished within the deadline of " + deadlineLength.toSeconds() + " s (" + deadlineOption + ")");
+    }
+
     /** Nanoseconds to the deadline; {@link Long#MAX_VALUE} when there is none. */
     long nanosLeft() {
-        return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+        return deadline == NO_DEADLINE ? Long.MAX_VALUE : deadline - System.nanoTime();
     }
 
     /** CPU time of one thread, from when the budget was made. */
@@ -128,11 +146,11 @@ public final class StopToken {
             this.option = option;
         }
 
-        void check() {
+        /** {@code now} is {@link System#nanoTime()}, read by the caller. */
+        void check(long now) {
             if (Thread.currentThread() != owner) {
                 return; // another thread's clock says nothing about this work
             }
-            long now = System.nanoTime();
             if (now - lastRead < CPU_READ_INTERVAL) {
                 return;
             }

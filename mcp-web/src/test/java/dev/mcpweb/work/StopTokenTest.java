@@ -2,7 +2,9 @@ package dev.mcpweb.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +43,32 @@ class StopTokenTest {
         parent.cancel();
 
         assertThat(child.isCancelled()).isTrue();
+    }
+
+    @Test
+    void aTokenWithACpuBudgetStopsOnceTheThreadHasUsedIt() {
+        assumeTrue(ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported());
+        StopToken token = StopToken.within(Duration.ofMinutes(1), "summarizer.deadline")
+                .withCpuBudget(Duration.ofMillis(20), "extraction", "extractor.max_cpu");
+
+        assertThatThrownBy(() -> {
+                    while (true) {
+                        token.check();
+                    }
+                })
+                .isInstanceOfSatisfying(Stopped.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Stopped.Reason.CPU_BUDGET);
+                    assertThat(e.getMessage()).contains("20 ms", "extractor.max_cpu");
+                });
+    }
+
+    @Test
+    void aTokenWithACpuBudgetStillStopsAtItsParentsDeadline() {
+        StopToken token = StopToken.within(Duration.ZERO, "summarizer.deadline")
+                .withCpuBudget(Duration.ofMinutes(1), "extraction", "extractor.max_cpu");
+
+        assertThatThrownBy(token::check)
+                .isInstanceOfSatisfying(
+                        Stopped.class, e -> assertThat(e.reason()).isEqualTo(Stopped.Reason.DEADLINE));
     }
 }

@@ -92,7 +92,8 @@ final class ClassNames {
         return false;
     }
 
+    /** Tab, line feed, vertical tab, form feed and carriage return are U+0009 to U+000D: a range test C1 inlines. */
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 }

@@ -243,12 +243,13 @@ final class TextLengths {
 
     /** The visible characters under {@code e} outside links: its prose. */
     int prose(Element e) {
-        return text(e) - linkText(e);
+        int n = number(e); // once: the rules ask this of most elements, and each look-up is a call to hash it
+        return n < 0 ? 0 : text[n] - links[n];
     }
 
     double linkDensity(Element e) {
-        int t = text(e);
-        return t == 0 ? 0 : (double) linkText(e) / t;
+        int n = number(e);
+        return n < 0 || text[n] == 0 ? 0 : (double) links[n] / text[n];
     }
 
     /**
@@ -272,12 +273,16 @@ final class TextLengths {
 
     /**
      * {@link Character#isWhitespace} or a no-break space, answering ASCII (most of the web's text)
-     * without the lookup of the character's Unicode properties; printable ASCII is ruled out first.
+     * without the lookup of the character's Unicode properties; printable ASCII is ruled out first. Kept
+     * under the 35 bytes of code C1 inlines (the tests in methods of their own): it is asked of every
+     * character of the page's text, and a call for each was a seventh of {@link #visibleLength}'s time.
      */
     static boolean isSpace(char c) {
-        if (c > ' ') {
-            return c >= 0x80 && isSpaceBeyondAscii(c);
-        }
+        return c <= ' ' ? isAsciiSpace(c) : c >= 0x80 && isSpaceBeyondAscii(c);
+    }
+
+    /** Whether {@code c}, at most a space, is white space: the space, tab to carriage return, or U+001C to U+001F. */
+    private static boolean isAsciiSpace(char c) {
         return c >= '\u001c' || (c >= '\t' && c <= '\r');
     }
 
