@@ -92,22 +92,17 @@ public final class Extractor {
     private Extraction html(FetchResult result, StopToken stop) {
         URI url = result.finalUri();
         CharBuffer html = LongTagNames.cut(TextDecoder.decodePage(result.body(), result.charset()));
-        org.jsoup.nodes.Document page = parse(html, url, stop);
+        org.jsoup.nodes.Document page = Parser.htmlParser().parseInput(new PageReader(html, stop), url.toString());
         stop.check();
         PageLinks.Collector links = new PageLinks.Collector();
         Metadata meta = metadata.extract(page, links); // one walk of the page for both
         List<Document.Link> pageLinks = links.links();
         stop.check();
-        MainContent main = content.extractTakingBody(page, includeComments, stop);
+        MainContent main = content.extract(page, includeComments, stop);
         Document d = new Document(
                 url, meta, main.markdown(), main.text(), main.contentLinks(), pageLinks, main.codeBlocks());
-        // Extraction took the page's body, so the marks, which only a page with little text needs (two or three in a
-        // hundred), are read from the page parsed anew: cheaper than copying every page's body for them.
-        return new Extraction(d, ScriptShell.signal(() -> parse(html, url, stop), main.text()));
-    }
-
-    private static org.jsoup.nodes.Document parse(CharBuffer html, URI url, StopToken stop) {
-        return Parser.htmlParser().parseInput(new PageReader(html, stop), url.toString());
+        // Extraction works on a copy of the body, so the page is still as parsed for the marks.
+        return new Extraction(d, ScriptShell.signal(page, main.text()));
     }
 
     /**

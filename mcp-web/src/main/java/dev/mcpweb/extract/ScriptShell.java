@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -84,12 +83,11 @@ final class ScriptShell {
     }
 
     /**
-     * The signal the marks of the page as parsed ({@code page} gives it) give for the main text {@code text}. Every
-     * signal needs a short text, so a page with more text is neither asked for nor searched for marks (a dozen walks
-     * of its tree).
+     * The signal {@code page}'s marks give for the main text {@code text}. Every signal needs a short
+     * text, so a page with more text is not searched for marks at all (a dozen walks of its tree).
      */
-    static Optional<RenderSignal> signal(Supplier<org.jsoup.nodes.Document> page, String text) {
-        return text.strip().length() < PAYLOAD_TEXT ? marks(page.get()).signal(text) : Optional.empty();
+    static Optional<RenderSignal> signal(org.jsoup.nodes.Document page, String text) {
+        return text.strip().length() < PAYLOAD_TEXT ? marks(page).signal(text) : Optional.empty();
     }
 
     private static Marks marks(org.jsoup.nodes.Document page) {

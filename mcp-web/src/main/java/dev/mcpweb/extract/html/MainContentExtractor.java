@@ -9,8 +9,7 @@ import org.jsoup.nodes.Element;
 
 /**
  * Extracts the main content of an HTML page as Markdown and plain text. It works on a copy of the
- * page's body, so the caller's {@link Document} is left untouched for metadata extraction, or on the body
- * itself for a caller done with the page. Stateless
+ * page's body, so the caller's {@link Document} is left untouched for metadata extraction. Stateless
  * and thread-safe; deterministic; never recurses over the tree, so hostile nesting cannot overflow
  * the stack.
  */
@@ -38,37 +37,22 @@ public final class MainContentExtractor {
      * heading when {@code includeComments} is true; a discussion's posts are its content either way. {@code stop} is checked between steps and at every node of the long walks.
      */
     public MainContent extract(Document page, boolean includeComments, StopToken stop) {
-        return extract(page, includeComments, stop, false);
-    }
-
-    /**
-     * As {@link #extract(Document, boolean, StopToken)}, but works on the page's own body instead of a copy: the
-     * body leaves {@code page}, changed, for a caller that reads nothing of the page afterwards. Copying every
-     * node of the body was 2 % of the cold CLI's time.
-     */
-    public MainContent extractTakingBody(Document page, boolean includeComments, StopToken stop) {
-        return extract(page, includeComments, stop, true);
-    }
-
-    private MainContent extract(Document page, boolean includeComments, StopToken stop, boolean takeBody) {
         Element body = page.body();
         if (body == null) {
             return new MainContent("", "", List.of(), List.of());
         }
-        // What the page declares about itself is read before its body changes.
-        PageMarks marks = PageMarks.of(page);
-        ProductPage product = ProductPage.of(page, marks);
-        boolean article = DeclaredType.article(marks);
-        boolean declaredDiscussion = DeclaredType.discussion(marks);
-        Element copy = takeBody ? taken(page, body) : body.clone();
+        Element copy = body.clone();
         copy.setBaseUri(page.location());
         stop.check();
         StreamedSegments.resolve(copy);
+        PageMarks marks = PageMarks.of(page);
+        ProductPage product = ProductPage.of(page, marks);
         product.reveal(copy);
         TextLengths lengths = TextLengths.withStoryMarks(copy);
         ElementFacts facts = ElementFacts.of(copy);
-        boolean discussion = declaredDiscussion || Boilerplate.isDiscussion(copy, lengths, facts);
+        boolean discussion = DeclaredType.discussion(marks) || Boilerplate.isDiscussion(copy, lengths, facts);
         // Comments leave the page before anything is located, and come back after the article if asked for.
+        boolean article = DeclaredType.article(marks);
         List<Element> commentSections = discussion
                 ? List.of()
                 : CommentSections.detach(copy, lengths, facts, article, StructuredBody.comments(marks));
@@ -117,7 +101,7 @@ public final class MainContentExtractor {
         MainContent content = Renderer.render(main, stop);
         int found = TextLengths.visibleLength(content.text());
         if (found < SCANT_TEXT || article && found < SHORT_TEXT) {
-            String declared = StructuredBody.of(marks.jsonLd()).orElse("");
+            String declared = StructuredBody.of(page).orElse("");
             int length = TextLengths.visibleLength(declared);
             if (found < SCANT_TEXT ? length > found : length > MISSED_SHARE * found) {
                 String plain = Whitespace.paragraphBreaks(declared).strip();
@@ -125,14 +109,5 @@ public final class MainContentExtractor {
             }
         }
         return product.complete(content);
-    }
-
-    /**
-     * {@code body} moved out of {@code page} to where jsoup's {@link Element#clone()} puts a copy: the only child of
-     * a shell of the page (its location and output settings, no nodes).
-     */
-    private static Element taken(Document page, Element body) {
-        page.shallowClone().appendChild(body);
-        return body;
     }
 }

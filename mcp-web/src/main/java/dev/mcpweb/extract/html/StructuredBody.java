@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The body text a page declares in its JSON-LD ({@code articleBody}, {@code text} or {@code
@@ -20,15 +24,16 @@ final class StructuredBody {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> BODY_FIELDS = Set.of("articleBody", "text", "description", "reviewBody");
     private static final int MAX_SCRIPT = 2_000_000;
+    private static final Evaluator JSON_LD = QueryParser.parse("script[type=application/ld+json]");
     private static final int MAX_NODES = 20_000;
     private static final int MAX_COMMENTS = 200;
 
     private StructuredBody() {}
 
-    /** The longest body declared in {@code jsonLdScripts}, the page's JSON-LD scripts' texts. */
-    static Optional<String> of(List<String> jsonLdScripts) {
+    static Optional<String> of(Document page) {
         String best = "";
-        for (String json : jsonLdScripts) {
+        for (Element script : page.select(JSON_LD)) {
+            String json = script.data();
             if (json.length() > MAX_SCRIPT) {
                 continue;
             }

@@ -3,7 +3,6 @@ package dev.mcpweb.extract.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.document.Document;
-import dev.mcpweb.work.StopToken;
 import java.net.URI;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -258,33 +257,6 @@ class MainContentExtractorTest {
         extractor.extract(page, false);
 
         assertThat(page.outerHtml()).isEqualTo(before);
-    }
-
-    @Test
-    void takingThePagesBodyExtractsWhatACopyOfItGives() {
-        String base = "https://example.org/section/page.html";
-        String[] pages = {
-            chrome("<article><h1>Title</h1><p>Some article text here, long enough to be the story.</p>"
-                    + "<base href=\"https://cdn.example.net/\"><a href=\"/next\">Next story</a></article>"),
-            """
-            <html><head><script type="application/ld+json">
-            {"@type":"NewsArticle","articleBody":"A body declared in JSON-LD, longer than what the page shows of it."}
-            </script></head><body><div id="app"><p>Loading</p></div></body></html>
-            """,
-            """
-            <html><body><main><template id="B:1"></template><p>Loading…</p></main>
-            <div hidden id="S:1"><p>The streamed paragraph of the guide, with enough words to count as text.</p></div>
-            </body></html>
-            """,
-            "<html><head><meta property=\"og:type\" content=\"product\"></head><body><main><h1>Kettle</h1>"
-                    + "<details><summary>Details</summary><p>Boils a litre in three minutes.</p></details></main></body></html>",
-        };
-        for (String html : pages) {
-            MainContent fromCopy = extractor.extract(Jsoup.parse(html, base), true);
-            MainContent fromBody = extractor.extractTakingBody(Jsoup.parse(html, base), true, StopToken.none());
-
-            assertThat(fromBody).isEqualTo(fromCopy);
-        }
     }
 
     @Test
