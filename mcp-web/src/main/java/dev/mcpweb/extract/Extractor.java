@@ -10,9 +10,6 @@ import dev.mcpweb.extract.html.PageMarks;
 import dev.mcpweb.fetch.FetchResult;
 import dev.mcpweb.work.StopToken;
 import dev.mcpweb.work.Stopped;
-import java.io.CharArrayReader;
-import java.io.FilterReader;
-import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.CharBuffer;
@@ -96,8 +93,7 @@ public final class Extractor {
     private Extraction html(FetchResult result, StopToken stop) {
         URI url = result.finalUri();
         CharBuffer html = LongTagNames.cut(TextDecoder.decodePage(result.body(), result.charset()));
-        Reader chars = new CharArrayReader(html.array(), html.arrayOffset() + html.position(), html.remaining());
-        org.jsoup.nodes.Document page = Parser.htmlParser().parseInput(new CheckedReader(chars, stop), url.toString());
+        org.jsoup.nodes.Document page = Parser.htmlParser().parseInput(new PageReader(html, stop), url.toString());
         stop.check();
         PageLinks.Collector links = new PageLinks.Collector();
         PageMarks marks = PageMarks.collecting(page);
@@ -111,20 +107,37 @@ public final class Extractor {
         return new Extraction(d, ScriptShell.signal(page, main.text()));
     }
 
-    /** Checks {@code stop} at every buffer the parser reads. */
-    private static final class CheckedReader extends FilterReader {
+    /**
+     * The page's characters as the parser reads them, a buffer of 2,048 at a time, checking {@code stop} at each: one
+     * reader instead of a {@link java.io.CharArrayReader} (which locks at every read) inside a filter.
+     */
+    private static final class PageReader extends Reader {
+        private final char[] chars;
+        private final int end;
         private final StopToken stop;
+        private int next;
 
-        CheckedReader(Reader in, StopToken stop) {
-            super(in);
+        PageReader(CharBuffer html, StopToken stop) {
+            this.chars = html.array();
+            this.next = html.arrayOffset() + html.position();
+            this.end = next + html.remaining();
             this.stop = stop;
         }
 
         @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
+        public int read(char[] buffer, int offset, int length) {
             stop.check();
-            return super.read(buffer, offset, length);
+            if (next == end) {
+                return -1;
+            }
+            int count = Math.min(length, end - next);
+            System.arraycopy(chars, next, buffer, offset, count);
+            next += count;
+            return count;
         }
+
+        @Override
+        public void close() {}
     }
 
     private static String decode(FetchResult result) {
