@@ -37,7 +37,7 @@ final class ButtonLinks {
             if (!buttonName.test(link) && !link.attr("role").equalsIgnoreCase("button")) {
                 continue;
             }
-            String label = link.text();
+            String label = ElementText.of(link);
             if (label.isEmpty() || label.length() > MAX_LABEL || words(label) > MAX_WORDS) {
                 continue;
             }
@@ -47,7 +47,7 @@ final class ButtonLinks {
             Element unit = link;
             while (unit.parent() != null
                     && unit.parent() != main
-                    && unit.parent().text().equals(label)) {
+                    && ElementText.of(unit.parent()).equals(label)) {
                 unit = unit.parent();
             }
             if (standsAlone(unit) && proseAfter(unit, main, lengths) <= MAX_PROSE_AFTER * lengths.prose(main)) {
@@ -106,7 +106,7 @@ final class ButtonLinks {
         return sibling instanceof Element e
                 && !e.nameIs("a")
                 && TreeQuery.byTag(e, "a").isEmpty()
-                && Furniture.hasWord(e.text());
+                && Furniture.hasWord(ElementText.of(e));
     }
 
     private static boolean isBlock(Node node) {

@@ -207,7 +207,7 @@ final class ClosingNotes {
      * sentence of the story that mentions a subscription is neither.
      */
     private static boolean isPrompt(Element paragraph, int text, TextLengths lengths) {
-        if (text > MAX_PROMPT || !namesAnAction(paragraph.text())) {
+        if (text > MAX_PROMPT || !namesAnAction(ElementText.of(paragraph))) {
             return false;
         }
         if (lengths.linkText(paragraph) > 0) {

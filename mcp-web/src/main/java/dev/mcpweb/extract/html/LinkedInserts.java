@@ -118,7 +118,7 @@ final class LinkedInserts {
 
     /** A paragraph of prose that does not end in a colon, which would introduce the links after it. */
     private static boolean endsParagraph(Element e, TextLengths lengths) {
-        return isParagraph(e, lengths) && !e.text().strip().endsWith(":");
+        return isParagraph(e, lengths) && !ElementText.of(e).strip().endsWith(":");
     }
 
     /**
@@ -129,7 +129,7 @@ final class LinkedInserts {
         if (lengths.linkText(e) != 0 || isHeading(e)) { // a heading introduces the story's own list
             return false;
         }
-        String text = e.text().strip();
+        String text = ElementText.of(e).strip();
         return TextLengths.visibleLength(text) <= MAX_LABEL
                 && (text.endsWith(":") || Furniture.isFurniture(ElementText.of(e)));
     }

@@ -138,7 +138,7 @@ final class StoryHeader implements NodeFilter {
         if (readingTimeNamed.test(e)) {
             return true;
         }
-        String text = e.text().strip();
+        String text = ElementText.of(e).strip();
         if (length > MAX_DATE) {
             return length <= MAX_DATED && DATED.matcher(text).matches();
         }
@@ -154,7 +154,7 @@ final class StoryHeader implements NodeFilter {
             return false;
         }
         Element link = e.selectFirst("a");
-        return link != null && text.endsWith(link.text().strip());
+        return link != null && text.endsWith(ElementText.of(link).strip());
     }
 
     /**

@@ -78,7 +78,7 @@ final class StreamedSegments {
         }
         Element fallback = placeholder.nextElementSibling();
         if (fallback != null) {
-            String text = fallback.text();
+            String text = ElementText.of(fallback);
             if (text.isBlank()
                     || (text.length() <= MAX_FALLBACK_TEXT
                             && LOADING.matcher(text).matches())) {

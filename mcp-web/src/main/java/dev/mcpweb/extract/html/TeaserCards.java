@@ -66,7 +66,7 @@ final class TeaserCards {
                 Element label = block.previousElementSibling();
                 if (label != null
                         && HEADINGS.matches(main, label)
-                        && TextLengths.visibleLength(label.text()) <= MAX_LABEL) {
+                        && TextLengths.visibleLength(ElementText.of(label)) <= MAX_LABEL) {
                     doomed.add(label);
                 }
             }

@@ -59,7 +59,7 @@ final class TeaserLists {
             Element label = list.previousElementSibling();
             if (label != null
                     && label.normalName().matches("h[2-6]")
-                    && TextLengths.visibleLength(label.text()) <= MAX_LABEL) {
+                    && TextLengths.visibleLength(ElementText.of(label)) <= MAX_LABEL) {
                 lengths.remove(label);
             }
             lengths.remove(list);
@@ -80,7 +80,7 @@ final class TeaserLists {
         for (Element heading : TreeQuery.select(main, Boilerplate.HEADINGS)) {
             int label = lengths.text(heading);
             if (label == 0
-                    || TextLengths.visibleLength(heading.text()) > MAX_LABEL
+                    || TextLengths.visibleLength(ElementText.of(heading)) > MAX_LABEL
                     || heading.parents().stream().anyMatch(lists::contains)) {
                 continue;
             }

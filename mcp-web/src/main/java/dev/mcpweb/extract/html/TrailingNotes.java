@@ -309,11 +309,11 @@ final class TrailingNotes {
             }
             Element form = enclosingForm(unit, main, lengths);
             if (form != null) {
-                (isNotice(form.text()) ? commentForms : doomed).add(form);
+                (isNotice(ElementText.of(form)) ? commentForms : doomed).add(form);
                 continue;
             }
             int text = lengths.text(unit);
-            String s = unit.text();
+            String s = ElementText.of(unit);
             if (text > MAX_NOTE && text <= MAX_SET_APART_NOTE && isPrompt(s) && emphasized(unit, lengths)) {
                 doomed.add(unit);
                 continue;
@@ -451,7 +451,7 @@ final class TrailingNotes {
             if (block == main || after > MAX_PAYWALL_PITCH) {
                 return false;
             }
-            if (lengths.text(block) <= MAX_NOTE && isPaywallNote(block.text())) {
+            if (lengths.text(block) <= MAX_NOTE && isPaywallNote(ElementText.of(block))) {
                 boolean cut = lengths.text(main) - after > after;
                 if (cut) {
                     blocks.subList(i, blocks.size()).forEach(lengths::remove);
@@ -512,7 +512,7 @@ final class TrailingNotes {
             if (TreeQuery.holds(above, blocks.get(i)) || lengths.text(above) > MAX_LINE) {
                 return -1;
             }
-            if (AUTHOR_LABEL.matcher(strip(above.text())).matches()) {
+            if (AUTHOR_LABEL.matcher(strip(ElementText.of(above))).matches()) {
                 return j;
             }
         }
