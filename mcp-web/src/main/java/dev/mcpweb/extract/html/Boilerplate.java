@@ -302,7 +302,7 @@ final class Boilerplate implements NodeFilter {
     }
 
     /** As above, with {@code isHeading} saying which heading texts open a section to remove. */
-    private static List<Element> removeHeadedSections(
+    static List<Element> removeHeadedSections(
             Element root,
             List<Element> headings,
             TextLengths lengths,
