@@ -346,7 +346,9 @@ final class Furniture implements NodeFilter {
             String[] words = c < wordsByFirst.length ? wordsByFirst[c] : null;
             if (words != null) {
                 for (String word : words) {
-                    if (lower.startsWith(word, i)) {
+                    // the second character first: it rules out most places a word's first one is found
+                    if ((word.length() == 1 || i + 1 < n && lower.charAt(i + 1) == word.charAt(1))
+                            && lower.startsWith(word, i)) {
                         return true;
                     }
                 }

@@ -123,11 +123,21 @@ final class ItemGrids {
     private static String signature(Element e) {
         TreeSet<String> names = new TreeSet<>();
         for (String c : e.classNames()) {
-            if (c.chars().noneMatch(Character::isDigit)) {
+            if (!hasDigit(c)) {
                 names.add(c);
             }
         }
         return e.normalName() + names;
+    }
+
+    /** Whether {@code name} holds a character {@link Character#isDigit} accepts (a loop: C1 runs a stream slowly). */
+    private static boolean hasDigit(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isDigit(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sums each element's figures into its parent's on a stack; keeps those of possible items only. */

@@ -103,7 +103,30 @@ final class Renderer implements NodeFilter {
      */
     private static String composed(StringBuilder sb) {
         String s = sb.toString().strip();
-        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        return plainlyComposed(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC)
+                ? s
+                : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Whether {@code s} is in composed form because each of its characters is one the normalizer leaves as
+     * it is wherever it stands: Latin letters and signs below the combining marks (U+0300), basic Cyrillic,
+     * typographic dashes, quotes and bullets, and CJK ideographs. Neither composed of others nor combining
+     * with what stands before them ({@code ComposedTextTest} checks each). Most pages' text is only these, and
+     * the normalizer's own check, run as the cold CLI runs it, cost a hundredth of the run.
+     */
+    static boolean plainlyComposed(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '\u0300' && !isPlainBeyondLatin(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPlainBeyondLatin(char c) {
+        return c >= '\u2010' && c <= '\u2027' || c >= '\u0410' && c <= '\u044f' || c >= '\u4e00' && c <= '\u9fff';
     }
 
     @Override
@@ -202,9 +225,12 @@ final class Renderer implements NodeFilter {
                 return FilterResult.CONTINUE;
             }
             case "a" -> {
-                URI url = absolute(e);
-                String href = url == null ? null : url.toString();
-                String label = url == null ? "" : ElementText.of(e).strip();
+                String href = linkTarget(e);
+                String label = href == null ? "" : ElementText.of(e).strip();
+                URI url = label.isEmpty() ? null : parsed(href); // an icon's link is not parsed
+                if (url == null) {
+                    label = "";
+                }
                 openLinks.push(label.isEmpty() ? "" : href);
                 if (!label.isEmpty()) {
                     String title = e.attr("title").strip();
@@ -310,11 +336,33 @@ final class Renderer implements NodeFilter {
         if (from > 0) {
             spacePending = true;
         }
-        String s = collapsed(raw, from, to);
-        inline(escape(s), s);
+        if (plainUpTo(raw, from, to) == to) {
+            String s = raw.substring(from, to); // most texts: nothing to collapse or escape
+            inline(s, s);
+        } else {
+            String s = collapsed(raw, from, to);
+            inline(escape(s), s);
+        }
         if (to < n) {
             spacePending = true;
         }
+    }
+
+    /**
+     * Where, in {@code raw} from {@code from} to {@code to} (which are not white space), the first run of
+     * white space other than a single space starts, or the first character Markdown reads as markup: {@code
+     * to} when there is neither, one pass where collapsing and escaping would make one each.
+     */
+    private static int plainUpTo(String raw, int from, int to) {
+        int i = from;
+        while (i < to) {
+            char c = raw.charAt(i);
+            if (c == ' ' ? TextLengths.isSpace(raw.charAt(i + 1)) : TextLengths.isSpace(c) || isMarkdownSpecial(c)) {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -692,7 +740,8 @@ final class Renderer implements NodeFilter {
         return false;
     }
 
-    private static URI absolute(Element a) {
+    /** The absolute web or mail address {@code a} links to, as written for Markdown; null when it has none. */
+    private static String linkTarget(Element a) {
         String href = AbsoluteUrls.of(a, "href");
         if (href.isEmpty() || href.length() > 2000) {
             return null;
@@ -701,8 +750,13 @@ final class Renderer implements NodeFilter {
         if (!(lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:"))) {
             return null;
         }
+        return href.replace(" ", "%20");
+    }
+
+    /** {@code target} as a URI whose string is {@code target}, or null when it does not parse. */
+    private static URI parsed(String target) {
         try {
-            return URI.create(href.replace(" ", "%20")); // parsed once: its string is the one given
+            return URI.create(target);
         } catch (IllegalArgumentException e) {
             return null;
         }
