@@ -481,7 +481,8 @@ final class Furniture implements NodeFilter {
             sibling = backwards ? sibling.previousSibling() : sibling.nextSibling();
         }
         if (sibling instanceof TextNode t) {
-            return hasWord(t.text());
+            // the text as written: normalising white space neither adds nor takes away a letter or a digit
+            return hasWord(t.getWholeText());
         }
         return sibling instanceof Element e && INLINE.contains(e.normalName()) && lengths.text(e) > 0;
     }

@@ -41,6 +41,20 @@ final class Renderer implements NodeFilter {
     private static final Evaluator CODE = QueryParser.parse("code");
     private static final Evaluator CHILD_CODE = QueryParser.parse("> code");
 
+    /**
+     * Ranges of characters beyond U+02FF taken as plain, first and last of each, the commonest first:
+     * typographic spaces, dashes, quotes and bullets; letterlike symbols, arrows, technical signs, shapes
+     * and dingbats (leaving out those composed of others, as the negated arrows); basic Greek and Cyrillic
+     * letters; CJK punctuation and ideographs; variation selectors, the byte order mark and full-width forms.
+     */
+    private static final char[] PLAIN_RANGES = {
+        '\u2002', '\u2027', '\u202f', '\u205e', '\u2070', '\u20cf', '\u2100', '\u2125', '\u2127', '\u2129',
+        '\u212c', '\u2199', '\u219c', '\u21ad', '\u21af', '\u21cc', '\u21d0', '\u21ff', '\u2300', '\u2328',
+        '\u232b', '\u27bf', '\u2b00', '\u2bff', '\u0391', '\u03a1', '\u03a3', '\u03a9', '\u03b1', '\u03c9',
+        '\u0410', '\u044f', '\u3000', '\u3029', '\u4e00', '\u9fff', '\ufe00', '\ufe0f', '\ufeff', '\ufeff',
+        '\uff01', '\uff5e'
+    };
+
     private final StringBuilder md = new StringBuilder();
     private final StringBuilder txt = new StringBuilder();
     private final Map<String, Document.Link> links = new LinkedHashMap<>();
@@ -110,23 +124,33 @@ final class Renderer implements NodeFilter {
 
     /**
      * Whether {@code s} is in composed form because each of its characters is one the normalizer leaves as
-     * it is wherever it stands: Latin letters and signs below the combining marks (U+0300), basic Cyrillic,
-     * typographic dashes, quotes and bullets, and CJK ideographs. Neither composed of others nor combining
-     * with what stands before them ({@code ComposedTextTest} checks each). Most pages' text is only these, and
-     * the normalizer's own check, run as the cold CLI runs it, cost a hundredth of the run.
+     * it is wherever it stands: neither composed of others nor combining with what stands before it
+     * ({@code ComposedTextTest} checks each). Most pages' text is only these, and the normalizer's own check,
+     * run as the cold CLI runs it, cost a hundredth of the run.
      */
     static boolean plainlyComposed(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c >= '\u0300' && !isPlainBeyondLatin(c)) {
-                return false;
+            if (c < '\u0300' || isPlainBeyondLatin(c)) {
+                continue;
             }
+            // pictographs and emoji, U+1F000 to U+1FBFF
+            if (c >= '\ud83c' && c <= '\ud83e' && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            return false;
         }
         return true;
     }
 
     private static boolean isPlainBeyondLatin(char c) {
-        return c >= '\u2010' && c <= '\u2027' || c >= '\u0410' && c <= '\u044f' || c >= '\u4e00' && c <= '\u9fff';
+        for (int i = 0; i < PLAIN_RANGES.length; i += 2) {
+            if (c >= PLAIN_RANGES[i] && c <= PLAIN_RANGES[i + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
