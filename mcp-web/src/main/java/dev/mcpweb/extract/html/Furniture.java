@@ -290,8 +290,8 @@ final class Furniture implements NodeFilter {
         }
         String phrase = withoutMarks(line);
         // Every match of DATED_BYLINE and DATE_LINE holds a digit, and most lines none; the marks taken off
-        // and lower-casing neither add nor remove one.
-        boolean digit = hasDigit(phrase);
+        // and lower-casing neither add nor remove one. Both are tried on phrases of MAX_PHRASE at most only.
+        boolean digit = phrase.length() <= MAX_PHRASE && hasDigit(phrase);
         String lower = line.toLowerCase(Locale.ROOT);
         if (phrase.length() <= MAX_PHRASE) {
             // most lines have no marks to take off: their phrase is the line, lower-cased once
@@ -311,7 +311,7 @@ final class Furniture implements NodeFilter {
         }
         // Every match of TEASER holds ": ": most lines do not.
         if ((line.contains(": ") && TEASER.matcher(line).matches())
-                || (phrase.length() <= MAX_PHRASE && digit && isDateLine(lower))) {
+                || (digit && isDateLine(lower))) {
             return true;
         }
         return holdsAny(lower, SENTENCE_WORDS_BY_FIRST)
