@@ -310,8 +310,7 @@ final class Furniture implements NodeFilter {
             }
         }
         // Every match of TEASER holds ": ": most lines do not.
-        if ((line.contains(": ") && TEASER.matcher(line).matches())
-                || (digit && isDateLine(lower))) {
+        if ((line.contains(": ") && TEASER.matcher(line).matches()) || (digit && isDateLine(lower))) {
             return true;
         }
         return holdsAny(lower, SENTENCE_WORDS_BY_FIRST)
