@@ -229,6 +229,12 @@ final class Boilerplate implements NodeFilter {
             isFurnitureName(LINK_LIST_WORDS.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("x")));
 
     private final NameTest consentName = new NameTest(Boilerplate::isConsentName);
+    /**
+     * A furniture or a consent name: one test of most elements' names instead of two, as nearly every element
+     * has neither, and each test splits every class attribute of the page anew.
+     */
+    private final NameTest furnitureOrConsentName =
+            new NameTest(n -> isFurnitureName(n.toLowerCase(Locale.ROOT)) || isConsentName(n));
 
     private Boilerplate(TextLengths lengths, ElementFacts facts, Element root, Disclosures disclosures) {
         this.lengths = lengths;
@@ -302,7 +308,7 @@ final class Boilerplate implements NodeFilter {
     }
 
     /** As above, with {@code isHeading} saying which heading texts open a section to remove. */
-    private static List<Element> removeHeadedSections(
+    static List<Element> removeHeadedSections(
             Element root,
             List<Element> headings,
             TextLengths lengths,
@@ -398,10 +404,12 @@ final class Boilerplate implements NodeFilter {
         if (tag.equals("button") && TextLengths.visibleLength(e.text()) < 30) {
             return FilterResult.REMOVE;
         }
-        if (isFurniture(e, tag) && (small || holdsNoParagraphs(e))) {
+        // every test of names and roles reads an attribute, and most elements have none
+        boolean named = e.attributesSize() > 0 && furnitureOrConsentName.test(e);
+        if (isFurniture(e, tag, named) && (small || holdsNoParagraphs(e))) {
             return FilterResult.REMOVE;
         }
-        if (isConsentBox(e)) {
+        if (named && isConsentBox(e)) {
             return FilterResult.REMOVE;
         }
         return FilterResult.CONTINUE;
@@ -473,38 +481,54 @@ final class Boilerplate implements NodeFilter {
 
     /** A cheap test that rules out most styles before {@link #HIDDEN_STYLE}, every match of which holds {@code word}. */
     static boolean containsIgnoreCase(String s, String word) {
+        char first = asciiLowerCase(word.charAt(0));
         for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
-            if (s.regionMatches(true, i, word, 0, word.length())) {
+            // An ASCII character matches an ASCII one ignoring case only as its lower case: most positions
+            // are ruled out without the comparison, whose case rules reach beyond ASCII (the Kelvin sign is k).
+            char c = s.charAt(i);
+            if ((c >= 0x80 || first >= 0x80 || asciiLowerCase(c) == first)
+                    && s.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }
         return false;
     }
 
+    private static char asciiLowerCase(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
     static boolean isHiddenClass(String className) {
         return HIDDEN_CLASSES.contains(className.toLowerCase(Locale.ROOT));
     }
 
-    private boolean isFurniture(Element e, String tag) {
+    /**
+     * Whether {@code e} is furniture by its tag, role or names; {@code maybeNamed} says whether it has a furniture
+     * or a consent name ({@link #furnitureOrConsentName}).
+     */
+    private boolean isFurniture(Element e, String tag, boolean maybeNamed) {
         if (FURNITURE_TAGS.contains(tag)) {
             return true;
         }
         if (tag.equals("header") && !insideContent(e)) {
             return true;
         }
-        String role = e.attr("role").toLowerCase(Locale.ROOT).strip();
-        if (!role.isEmpty() && FURNITURE_ROLES.contains(role)) {
-            return true;
+        if (e.attributesSize() == 0) {
+            return false; // no role and no names
         }
-        if (tag.equals("body") || tag.equals("main") || tag.equals("article") || mostOfTheProse(e)) {
-            return false;
+        String role = e.attr("role");
+        if (!role.isEmpty()
+                && FURNITURE_ROLES.contains(role.toLowerCase(Locale.ROOT).strip())) {
+            return true;
         }
         // Names that say furniture only by words for lists of links (a table of contents, a menu, tags), as
         // the id TOC_TITLE_1 of a story's section that a table of contents links to: what holds prose is
         // not such a list. A name still furniture without those words is furniture with them (the "x" put
         // in their place is no furniture word), so the plain test goes first and most elements end there.
-        boolean named = furnitureName.test(e) && (otherFurnitureName.test(e) || !holdsProse(e));
-        return named && !holdsTheStory(e);
+        boolean named = maybeNamed && furnitureName.test(e) && (otherFurnitureName.test(e) || !holdsProse(e));
+        return named
+                && !(tag.equals("body") || tag.equals("main") || tag.equals("article") || mostOfTheProse(e))
+                && !holdsTheStory(e);
     }
 
     /**
@@ -522,7 +546,12 @@ final class Boilerplate implements NodeFilter {
                     .filter(s -> articles == 1 || !s.nameIs("article"))
                     .toList();
         }
-        return stories.stream().anyMatch(story -> TreeQuery.holds(e, story));
+        for (Element story : stories) {
+            if (TreeQuery.holds(e, story)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * What a reader's comment looks like without its names: a block among look-alike blocks (same tag,
@@ -65,16 +62,28 @@ final class CommentBlocks {
             }
         }
         for (List<Element> group : bySignature.values()) {
-            if (group.size() < min) {
-                continue;
+            if (group.size() >= min && holdsThread(group, lengths, min)) {
+                return true;
             }
-            int comments = 0;
-            for (Element block : group) {
-                if (isCandidate(block, lengths) && looksLikeComment(block, true)) {
-                    comments++;
-                }
+        }
+        return false;
+    }
+
+    /**
+     * Whether at least {@code min} blocks of {@code group}, and two thirds of them, look like comments.
+     * Counting stops as soon as the answer is known: most groups of a page are teasers or paragraphs,
+     * and each block judged reads up to {@link #MARKER_SCAN} elements.
+     */
+    private static boolean holdsThread(List<Element> group, TextLengths lengths, int min) {
+        int needed = Math.max(min, (2 * group.size() + 2) / 3); // comments * 3 >= size * 2
+        int comments = 0;
+        int left = group.size();
+        for (Element block : group) {
+            if (comments + left < needed) {
+                return false;
             }
-            if (comments >= min && comments * 3 >= group.size() * 2) {
+            left--;
+            if (isCandidate(block, lengths) && looksLikeComment(block, true) && ++comments >= needed) {
                 return true;
             }
         }
@@ -160,31 +169,52 @@ final class CommentBlocks {
      * heading (a teaser of another article has one).
      */
     private static boolean looksLikeComment(Element block, boolean strict) {
-        boolean[] found = new boolean[4]; // date, author, action, heading
-        int[] seen = {0};
-        NodeTraversor.filter(
-                (HeadFilter) (node, depth) -> {
-                    if (!(node instanceof Element e)) {
-                        return NodeFilter.FilterResult.CONTINUE;
-                    }
-                    if (seen[0]++ > MARKER_SCAN) {
-                        return NodeFilter.FilterResult.STOP;
-                    }
-                    found[0] |= e.nameIs("time") || hasDateText(e);
-                    found[1] |= isAuthor(e);
-                    found[2] |= (e.nameIs("a") || e.nameIs("button") || e.nameIs("span"))
-                            && e.firstElementChild() == null
-                            && ACTION.matcher(e.text()).matches();
-                    found[3] |= HEADING.contains(e.normalName());
-                    return NodeFilter.FilterResult.CONTINUE;
-                },
-                block);
-        return found[0] && (!strict || ((found[1] || found[2]) && !found[3]));
+        boolean date = false;
+        boolean authorOrAction = false;
+        int seen = 0;
+        // the first elements of the block in page order; each marker is looked for until it is found
+        for (Element e = block; e != null && seen++ <= MARKER_SCAN; e = nextInside(block, e)) {
+            if (strict && HEADING.contains(e.normalName())) {
+                return false;
+            }
+            if (!date) {
+                date = e.nameIs("time") || hasDateText(e);
+                if (date && !strict) {
+                    return true;
+                }
+            }
+            if (strict && !authorOrAction) {
+                authorOrAction = isAuthor(e) || isAction(e);
+            }
+        }
+        return date && (!strict || authorOrAction);
+    }
+
+    /** The element after {@code e} in page order under {@code block}, or null after the last. */
+    private static Element nextInside(Element block, Element e) {
+        Element child = e.firstElementChild();
+        if (child != null) {
+            return child;
+        }
+        for (Element at = e; at != block; at = at.parent()) {
+            Element next = at.nextElementSibling();
+            if (next != null) {
+                return next;
+            }
+        }
+        return null;
+    }
+
+    /** A reply, quote or vote link or button, or a vote count: a leaf whose whole text is one. */
+    private static boolean isAction(Element e) {
+        return (e.nameIs("a") || e.nameIs("button") || e.nameIs("span"))
+                && e.firstElementChild() == null
+                && ACTION.matcher(e.text()).matches();
     }
 
     private static boolean hasDateText(Element e) {
-        for (Node child : e.childNodes()) {
-            if (child instanceof TextNode t) {
+        for (int i = 0, n = e.childNodeSize(); i < n; i++) { // childNodes() copies the list
+            if (e.childNode(i) instanceof TextNode t && !holdsMoreThan(t.getWholeText(), MAX_MARKER_TEXT)) {
                 String text = t.text().strip();
                 if (!text.isEmpty()
                         && text.length() <= MAX_MARKER_TEXT
@@ -195,6 +225,22 @@ final class CommentBlocks {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code raw} holds more than {@code max} characters that {@code TextNode.text().strip()} keeps:
+     * its normalising drops white space runs but for one space, the zero-width space and the soft hyphen,
+     * and the strip only white space. A comment's text is longer than a marker, and is not copied to say so.
+     */
+    private static boolean holdsMoreThan(String raw, int max) {
+        int kept = 0;
+        for (int i = 0, n = raw.length(); i < n && kept <= max; i++) {
+            char c = raw.charAt(i);
+            if (!TextLengths.isSpace(c) && c != '\u200b' && c != '\u00ad') {
+                kept++;
+            }
+        }
+        return kept > max;
     }
 
     /**
@@ -210,10 +256,12 @@ final class CommentBlocks {
     }
 
     static boolean isAuthor(Element e) {
-        if (e.nameIs("cite") || e.attr("itemprop").equals("author")) {
+        if (e.nameIs("cite")) {
             return true;
         }
-        return Boilerplate.hasName(e, CommentBlocks::isAuthorName);
+        // most elements have no attributes, and every test below reads one
+        return e.attributesSize() > 0
+                && (e.attr("itemprop").equals("author") || Boilerplate.hasName(e, CommentBlocks::isAuthorName));
     }
 
     private static boolean isAuthorName(String name) {

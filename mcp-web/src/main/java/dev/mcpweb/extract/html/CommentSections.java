@@ -41,6 +41,17 @@ final class CommentSections {
             + "|^\\W*(?:laisser|laissez|ajouter) un commentaire|^\\W*(?:dodaj|napisz) komentarz"
             + "|^\\W*(?:deja|dejar|escribe) (?:un|tu) comentario|^\\W*what do you think\\W*$");
 
+    /**
+     * Pieces one of which every match of {@link #COMMENT_HEADING} holds, as {@link TrailingNotes#folded}
+     * reads the text ("omment" in "Comments", "Kommentare", "commentaire"; "oment" in "komentarz",
+     * "comentarios"): most headings hold none and are not searched.
+     */
+    static final List<String> COMMENT_HEADING_PIECES =
+            List.of("omment", "oment", "respons", "repl", "what do you think");
+
+    private static final String[][] COMMENT_HEADING_PIECES_BY_FIRST =
+            Furniture.byFirstCharacter(COMMENT_HEADING_PIECES);
+
     /** A section headed "Comments" may hold up to this share of the page's text and still go. */
     private static final double MAX_SHARE = 0.7;
     /** A container named for comments may hold up to this share of the page's text and still go. */
@@ -92,11 +103,22 @@ final class CommentSections {
         found.byDeclaration(declared);
         found.byName();
         found.sections.addAll(Boilerplate.removeHeadedSections(
-                root, facts.headings(root), lengths, COMMENT_HEADING, 60, e -> found.mayGo(e, MAX_SHARE)));
+                root,
+                facts.headings(root),
+                lengths,
+                CommentSections::isCommentHeading,
+                60,
+                e -> found.mayGo(e, MAX_SHARE)));
         if (article) {
             found.byStructure();
         }
         return found.sections;
+    }
+
+    /** Whether {@link #COMMENT_HEADING} finds a match in {@code text}. */
+    static boolean isCommentHeading(String text) {
+        return Furniture.holdsAny(TrailingNotes.folded(text), COMMENT_HEADING_PIECES_BY_FIRST)
+                && COMMENT_HEADING.matcher(text).find();
     }
 
     /** Whether {@code e} holds less than {@code share} of the page's text and not the headline. */

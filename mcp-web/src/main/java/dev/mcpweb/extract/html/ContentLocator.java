@@ -122,20 +122,43 @@ final class ContentLocator {
         this.items = items;
     }
 
-    /** The element whose subtree best covers the main content of {@code root}. */
-    static Element locate(Element root) {
-        return locate(root, Set.of(), StopToken.none());
+    /**
+     * The element whose subtree best covers the main content of {@code root}, checking {@code stop} at every
+     * node. On a page whose item grids are its content ({@link ItemGrids}) the usual choice stands when it
+     * already holds most of the items; otherwise (the grid's short entries, each split into title, price and
+     * badges, all scored as fragments) the page is scored again with every entry counted as one block.
+     */
+    static Element locate(Element root, StopToken stop) {
+        ContentLocator plain = new ContentLocator(Set.of());
+        Scorer scorer = plain.new Scorer();
+        ItemGrids grids = new ItemGrids();
+        // One walk scores the blocks and counts the grids' figures, measuring each text once for both.
+        NodeTraversor.traverse(
+                Checked.visitor(
+                        new NodeVisitor() {
+                            @Override
+                            public void head(Node node, int depth) {
+                                int text = visibleText(node);
+                                scorer.enter(node, text);
+                                grids.head(node, text);
+                            }
+
+                            @Override
+                            public void tail(Node node, int depth) {
+                                scorer.tail(node, depth);
+                                grids.tail(node);
+                            }
+                        },
+                        stop),
+                root);
+        Element chosen = plain.chosen(root, scorer);
+        Set<Element> items = grids.items();
+        return items.isEmpty() || holdsMost(chosen, items) ? chosen : locateWith(root, items, stop);
     }
 
-    /**
-     * As {@link #locate(Element)}, checking {@code stop} at every node, on a page whose item grids are its content ({@code items}, from
-     * {@link ItemGrids}). When the usual choice already holds most of the items it stands; otherwise
-     * (the grid's short entries, each split into title, price and badges, all scored as fragments)
-     * the page is scored again with every entry counted as one block.
-     */
-    static Element locate(Element root, Set<Element> items, StopToken stop) {
-        Element plain = locateWith(root, Set.of(), stop);
-        return items.isEmpty() || holdsMost(plain, items) ? plain : locateWith(root, items, stop);
+    /** The visible length of {@code node}'s text when it is a text, else 0. */
+    static int visibleText(Node node) {
+        return node instanceof TextNode t ? TextLengths.visibleLength(t.getWholeText()) : 0;
     }
 
     private static boolean holdsMost(Element e, Set<Element> items) {
@@ -154,12 +177,17 @@ final class ContentLocator {
         ContentLocator locator = new ContentLocator(items);
         Scorer scorer = locator.new Scorer();
         NodeTraversor.traverse(Checked.visitor(scorer, stop), root);
+        return locator.chosen(root, scorer);
+    }
+
+    /** The element {@code scorer}, having walked {@code root}, found best, widened to cover the content. */
+    private Element chosen(Element root, Scorer scorer) {
         if (scorer.best == null || scorer.bestScore <= 0) {
             return root; // no prose anywhere: keep all that survived boilerplate removal
         }
-        double total = locator.scores.get(root)[NON_LINK];
+        double total = scores.get(root)[NON_LINK];
         Element best = scorer.best;
-        while (best != root && best.parent() != null && locator.scores.get(best)[NON_LINK] < COVERAGE * total) {
+        while (best != root && best.parent() != null && scores.get(best)[NON_LINK] < COVERAGE * total) {
             best = best.parent();
         }
         // A lone paragraph, list or table is part of the content, never all of it.
@@ -196,6 +224,11 @@ final class ContentLocator {
 
         @Override
         public void head(Node node, int depth) {
+            enter(node, visibleText(node));
+        }
+
+        /** As {@link #head}, {@code text} being the node's {@link #visibleText}. */
+        void enter(Node node, int text) {
             if (node instanceof Element e) {
                 scores.put(e, new double[4]);
                 if (BLOCKS.contains(e.normalName()) || blocks.isEmpty()) {
@@ -205,12 +238,11 @@ final class ContentLocator {
                     linkDepth++;
                     openLinks.push(e);
                 }
-            } else if (node instanceof TextNode t && !blocks.isEmpty()) {
-                int n = TextLengths.visibleLength(t.getWholeText());
+            } else if (node instanceof TextNode && !blocks.isEmpty()) {
                 int[] b = blocks.peek();
-                b[0] += n;
+                b[0] += text;
                 if (linkDepth > 0) {
-                    b[1] += n;
+                    b[1] += text;
                 }
             }
         }

@@ -290,8 +290,8 @@ final class Furniture implements NodeFilter {
         }
         String phrase = withoutMarks(line);
         // Every match of DATED_BYLINE and DATE_LINE holds a digit, and most lines none; the marks taken off
-        // and lower-casing neither add nor remove one.
-        boolean digit = hasDigit(phrase);
+        // and lower-casing neither add nor remove one. Both are tried on phrases of MAX_PHRASE at most only.
+        boolean digit = phrase.length() <= MAX_PHRASE && hasDigit(phrase);
         String lower = line.toLowerCase(Locale.ROOT);
         if (phrase.length() <= MAX_PHRASE) {
             // most lines have no marks to take off: their phrase is the line, lower-cased once
@@ -310,8 +310,7 @@ final class Furniture implements NodeFilter {
             }
         }
         // Every match of TEASER holds ": ": most lines do not.
-        if ((line.contains(": ") && TEASER.matcher(line).matches())
-                || (phrase.length() <= MAX_PHRASE && digit && isDateLine(lower))) {
+        if ((line.contains(": ") && TEASER.matcher(line).matches()) || (digit && isDateLine(lower))) {
             return true;
         }
         return holdsAny(lower, SENTENCE_WORDS_BY_FIRST)
@@ -346,7 +345,9 @@ final class Furniture implements NodeFilter {
             String[] words = c < wordsByFirst.length ? wordsByFirst[c] : null;
             if (words != null) {
                 for (String word : words) {
-                    if (lower.startsWith(word, i)) {
+                    // the second character first: it rules out most places a word's first one is found
+                    if ((word.length() == 1 || i + 1 < n && lower.charAt(i + 1) == word.charAt(1))
+                            && lower.startsWith(word, i)) {
                         return true;
                     }
                 }
@@ -479,7 +480,8 @@ final class Furniture implements NodeFilter {
             sibling = backwards ? sibling.previousSibling() : sibling.nextSibling();
         }
         if (sibling instanceof TextNode t) {
-            return hasWord(t.text());
+            // the text as written: normalising white space neither adds nor takes away a letter or a digit
+            return hasWord(t.getWholeText());
         }
         return sibling instanceof Element e && INLINE.contains(e.normalName()) && lengths.text(e) > 0;
     }

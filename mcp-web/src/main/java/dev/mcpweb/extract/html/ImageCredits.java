@@ -56,7 +56,7 @@ final class ImageCredits {
         List<Element> captions = new ArrayList<>();
         NameTest creditNamed = new NameTest(ImageCredits::namesCredit);
         TreeQuery.forEachElement(main, e -> {
-            if (e.nameIs("figcaption") || e.hasClass("wp-caption-text") || e != main && followsAPicture(e)) {
+            if (e.nameIs("figcaption") || isWordPressCaption(e) || e != main && followsAPicture(e)) {
                 captions.add(e);
             }
             if (e != main && creditNamed.test(e)) {
@@ -84,6 +84,16 @@ final class ImageCredits {
         }
         credits.forEach(lengths::remove);
         labels.forEach(lengths::remove);
+    }
+
+    /**
+     * {@code e.hasClass("wp-caption-text")}, asked only of class attributes that hold the name: jsoup's
+     * test, asked of every element, looked up its matching mode each time.
+     */
+    private static boolean isWordPressCaption(Element e) {
+        return e.attributesSize() > 0
+                && Boilerplate.containsIgnoreCase(e.attributes().get("class"), "wp-caption-text")
+                && e.hasClass("wp-caption-text");
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -37,26 +36,48 @@ final class ItemGrids {
     /** Per element that may be an item: {text, link text, text pieces, labelled links}. */
     private final Map<Element, int[]> stats = new IdentityHashMap<>();
 
-    private ItemGrids() {}
+    /** The figures of the open elements, innermost first; each element's are summed into its parent's. */
+    private final Deque<int[]> open = new ArrayDeque<>();
+
+    private int linkDepth;
+    private int[] root;
 
     /** The entries of the item grids that make up the main content of {@code root}; empty on most pages. */
     static Set<Element> find(Element root) {
         ItemGrids grids = new ItemGrids();
-        Counter counter = grids.new Counter();
-        NodeTraversor.traverse(counter, root);
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        grids.head(node, ContentLocator.visibleText(node));
+                    }
+
+                    @Override
+                    public void tail(Node node, int depth) {
+                        grids.tail(node);
+                    }
+                },
+                root);
+        return grids.items();
+    }
+
+    /**
+     * The entries of the grids of the page walked, once {@link #head} and {@link #tail} have seen each of its
+     * nodes: {@link ContentLocator} walks the page for its scores and these figures at once.
+     */
+    Set<Element> items() {
         List<Element> items = new ArrayList<>();
         long itemText = 0;
         long itemProse = 0;
-        for (Element parent : grids.stats.keySet()) { // a grid's parent holds its links and text too
-            for (Element item : grids.itemsUnder(parent)) {
-                int[] s = grids.stats.get(item);
+        for (Element parent : stats.keySet()) { // a grid's parent holds its links and text too
+            for (Element item : itemsUnder(parent)) {
+                int[] s = stats.get(item);
                 items.add(item);
                 itemText += s[0];
                 itemProse += s[0] - s[1];
             }
         }
-        int[] page = counter.root;
-        long proseOutside = page[0] - page[1] - itemProse;
+        long proseOutside = root[0] - root[1] - itemProse;
         if (items.isEmpty() || itemText < MIN_SHARE * proseOutside) {
             return Set.of();
         }
@@ -123,61 +144,64 @@ final class ItemGrids {
     private static String signature(Element e) {
         TreeSet<String> names = new TreeSet<>();
         for (String c : e.classNames()) {
-            if (c.chars().noneMatch(Character::isDigit)) {
+            if (!hasDigit(c)) {
                 names.add(c);
             }
         }
         return e.normalName() + names;
     }
 
-    /** Sums each element's figures into its parent's on a stack; keeps those of possible items only. */
-    private final class Counter implements NodeVisitor {
-        private final Deque<int[]> open = new ArrayDeque<>();
-        private int linkDepth;
-        private int[] root;
-
-        @Override
-        public void head(Node node, int depth) {
-            if (node instanceof Element e) {
-                open.push(new int[4]);
-                if (e.nameIs("a")) {
-                    linkDepth++;
-                }
-            } else if (node instanceof TextNode t && !open.isEmpty()) {
-                int n = TextLengths.visibleLength(t.getWholeText());
-                if (n > 0) {
-                    int[] s = open.peek();
-                    s[0] += n;
-                    s[2]++;
-                    if (linkDepth > 0) {
-                        s[1] += n;
-                    }
-                }
+    /** Whether {@code name} holds a character {@link Character#isDigit} accepts (a loop: C1 runs a stream slowly). */
+    private static boolean hasDigit(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isDigit(name.charAt(i))) {
+                return true;
             }
         }
+        return false;
+    }
 
-        @Override
-        public void tail(Node node, int depth) {
-            if (!(node instanceof Element e)) {
-                return;
-            }
-            int[] s = open.pop();
+    /**
+     * Opens an element or counts a text, {@code text} being its visible length (0 for other nodes): each
+     * element's figures are summed into its parent's on a stack, and those of possible items kept.
+     */
+    void head(Node node, int text) {
+        if (node instanceof Element e) {
+            open.push(new int[4]);
             if (e.nameIs("a")) {
-                linkDepth--;
-                if (s[0] > 0) {
-                    s[3]++;
-                }
+                linkDepth++;
             }
-            if (s[3] >= 1 && s[2] >= 2) {
-                stats.put(e, s);
+        } else if (text > 0 && !open.isEmpty()) {
+            int[] s = open.peek();
+            s[0] += text;
+            s[2]++;
+            if (linkDepth > 0) {
+                s[1] += text;
             }
-            if (open.isEmpty()) {
-                root = s;
-            } else {
-                int[] p = open.peek();
-                for (int i = 0; i < s.length; i++) {
-                    p[i] += s[i];
-                }
+        }
+    }
+
+    /** Closes an element. */
+    void tail(Node node) {
+        if (!(node instanceof Element e)) {
+            return;
+        }
+        int[] s = open.pop();
+        if (e.nameIs("a")) {
+            linkDepth--;
+            if (s[0] > 0) {
+                s[3]++;
+            }
+        }
+        if (s[3] >= 1 && s[2] >= 2) {
+            stats.put(e, s);
+        }
+        if (open.isEmpty()) {
+            root = s;
+        } else {
+            int[] p = open.peek();
+            for (int i = 0; i < s.length; i++) {
+                p[i] += s[i];
             }
         }
     }

@@ -3,7 +3,6 @@ package dev.mcpweb.extract.html;
 import dev.mcpweb.text.Whitespace;
 import dev.mcpweb.work.StopToken;
 import java.util.List;
-import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -63,9 +62,7 @@ public final class MainContentExtractor {
         Boilerplate.strip(copy, lengths, facts, stop);
         Element scope = product.strip(copy);
         stop.check();
-        Set<Element> grids = ItemGrids.find(scope);
-        stop.check();
-        Element main = ContentLocator.locate(scope, grids, stop);
+        Element main = ContentLocator.locate(scope, stop);
         // Measured once: the rules below take their removals out of it rather than measure anew.
         TextLengths counts = TextLengths.of(main);
         if (article) {

@@ -41,6 +41,20 @@ final class Renderer implements NodeFilter {
     private static final Evaluator CODE = QueryParser.parse("code");
     private static final Evaluator CHILD_CODE = QueryParser.parse("> code");
 
+    /**
+     * Ranges of characters beyond U+02FF taken as plain, first and last of each, the commonest first:
+     * typographic spaces, dashes, quotes and bullets; letterlike symbols, arrows, technical signs, shapes
+     * and dingbats (leaving out those composed of others, as the negated arrows); basic Greek and Cyrillic
+     * letters; CJK punctuation and ideographs; variation selectors, the byte order mark and full-width forms.
+     */
+    private static final char[] PLAIN_RANGES = {
+        '\u2002', '\u2027', '\u202f', '\u205e', '\u2070', '\u20cf', '\u2100', '\u2125', '\u2127', '\u2129',
+        '\u212c', '\u2199', '\u219c', '\u21ad', '\u21af', '\u21cc', '\u21d0', '\u21ff', '\u2300', '\u2328',
+        '\u232b', '\u27bf', '\u2b00', '\u2bff', '\u0391', '\u03a1', '\u03a3', '\u03a9', '\u03b1', '\u03c9',
+        '\u0410', '\u044f', '\u3000', '\u3029', '\u4e00', '\u9fff', '\ufe00', '\ufe0f', '\ufeff', '\ufeff',
+        '\uff01', '\uff5e'
+    };
+
     private final StringBuilder md = new StringBuilder();
     private final StringBuilder txt = new StringBuilder();
     private final Map<String, Document.Link> links = new LinkedHashMap<>();
@@ -103,7 +117,40 @@ final class Renderer implements NodeFilter {
      */
     private static String composed(StringBuilder sb) {
         String s = sb.toString().strip();
-        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        return plainlyComposed(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC)
+                ? s
+                : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Whether {@code s} is in composed form because each of its characters is one the normalizer leaves as
+     * it is wherever it stands: neither composed of others nor combining with what stands before it
+     * ({@code ComposedTextTest} checks each). Most pages' text is only these, and the normalizer's own check,
+     * run as the cold CLI runs it, cost a hundredth of the run.
+     */
+    static boolean plainlyComposed(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '\u0300' || isPlainBeyondLatin(c)) {
+                continue;
+            }
+            // pictographs and emoji, U+1F000 to U+1FBFF
+            if (c >= '\ud83c' && c <= '\ud83e' && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isPlainBeyondLatin(char c) {
+        for (int i = 0; i < PLAIN_RANGES.length; i += 2) {
+            if (c >= PLAIN_RANGES[i] && c <= PLAIN_RANGES[i + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -202,9 +249,12 @@ final class Renderer implements NodeFilter {
                 return FilterResult.CONTINUE;
             }
             case "a" -> {
-                URI url = absolute(e);
-                String href = url == null ? null : url.toString();
-                String label = url == null ? "" : ElementText.of(e).strip();
+                String href = linkTarget(e);
+                String label = href == null ? "" : ElementText.of(e).strip();
+                URI url = label.isEmpty() ? null : parsed(href); // an icon's link is not parsed
+                if (url == null) {
+                    label = "";
+                }
                 openLinks.push(label.isEmpty() ? "" : href);
                 if (!label.isEmpty()) {
                     String title = e.attr("title").strip();
@@ -310,11 +360,33 @@ final class Renderer implements NodeFilter {
         if (from > 0) {
             spacePending = true;
         }
-        String s = collapsed(raw, from, to);
-        inline(escape(s), s);
+        if (plainUpTo(raw, from, to) == to) {
+            String s = raw.substring(from, to); // most texts: nothing to collapse or escape
+            inline(s, s);
+        } else {
+            String s = collapsed(raw, from, to);
+            inline(escape(s), s);
+        }
         if (to < n) {
             spacePending = true;
         }
+    }
+
+    /**
+     * Where, in {@code raw} from {@code from} to {@code to} (which are not white space), the first run of
+     * white space other than a single space starts, or the first character Markdown reads as markup: {@code
+     * to} when there is neither, one pass where collapsing and escaping would make one each.
+     */
+    private static int plainUpTo(String raw, int from, int to) {
+        int i = from;
+        while (i < to) {
+            char c = raw.charAt(i);
+            if (c == ' ' ? TextLengths.isSpace(raw.charAt(i + 1)) : TextLengths.isSpace(c) || isMarkdownSpecial(c)) {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -692,7 +764,8 @@ final class Renderer implements NodeFilter {
         return false;
     }
 
-    private static URI absolute(Element a) {
+    /** The absolute web or mail address {@code a} links to, as written for Markdown; null when it has none. */
+    private static String linkTarget(Element a) {
         String href = AbsoluteUrls.of(a, "href");
         if (href.isEmpty() || href.length() > 2000) {
             return null;
@@ -701,8 +774,13 @@ final class Renderer implements NodeFilter {
         if (!(lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:"))) {
             return null;
         }
+        return href.replace(" ", "%20");
+    }
+
+    /** {@code target} as a URI whose string is {@code target}, or null when it does not parse. */
+    private static URI parsed(String target) {
         try {
-            return URI.create(href.replace(" ", "%20")); // parsed once: its string is the one given
+            return URI.create(target);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Boilerplate searches a heading for a recommendation, and ClosingNotes a paragraph for a prompt, only when
+ * Boilerplate searches a heading for a recommendation, CommentSections for a comment heading, and ClosingNotes a paragraph for a prompt, only when
  * its folded text holds one of the pieces every match holds: these tests check the pieces against the
  * regexes on lines made of the regexes' own words, and that each piece is needed.
  */
@@ -41,8 +41,27 @@ class RegexPiecesTest {
             "Zapisz się do subskrypcji",
             "Letter to the editor");
 
+    /** Comment headings with the numbers and marks the regex allows around its words. */
+    private static final List<String> COMMENT_HEADINGS = List.of(
+            "3 Comments",
+            "One Response",
+            "12 Replies",
+            "Kommentare (12)",
+            "Top Rated Comments",
+            "Readers' comments",
+            "Leave a Reply",
+            "Post your comment",
+            "Schreiben Sie einen Kommentar verfassen",
+            "Schreibe einen Kommentar",
+            "Laissez un commentaire",
+            "Dodaj komentarz",
+            "Deja tu comentario",
+            "Comentários",
+            "What do you think?");
+
     @Test
     void theHeadingsAndPromptsFoundThroughThePiecesAreThoseTheSearchFinds() {
+        assertSameAsSearch(CommentSections.COMMENT_HEADING, CommentSections::isCommentHeading, COMMENT_HEADINGS);
         assertSameAsSearch(Boilerplate.RECOMMENDATION_HEADING, Boilerplate::isRecommendationHeading, List.of());
         assertSameAsSearch(
                 Boilerplate.RECOMMENDATION_HEADING_ELSEWHERE, Boilerplate::isRecommendationHeadingElsewhere, List.of());
@@ -51,6 +70,8 @@ class RegexPiecesTest {
 
     @Test
     void everyPieceIsNeededByALineTheSearchFinds() {
+        assertEveryPieceNeeded(
+                CommentSections.COMMENT_HEADING_PIECES, CommentSections.COMMENT_HEADING, COMMENT_HEADINGS);
         assertEveryPieceNeeded(Boilerplate.RECOMMENDATION_PIECES, Boilerplate.RECOMMENDATION_HEADING, List.of());
         assertEveryPieceNeeded(
                 Boilerplate.RECOMMENDATION_PIECES_ELSEWHERE, Boilerplate.RECOMMENDATION_HEADING_ELSEWHERE, List.of());
