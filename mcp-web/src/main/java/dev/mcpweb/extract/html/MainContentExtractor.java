@@ -100,7 +100,8 @@ public final class MainContentExtractor {
             ReaderComments.read(commentSections).appendTo(main);
         }
         MainContent content = Renderer.render(main, stop);
-        int found = TextLengths.visibleLength(content.text());
+        // Counted only as far as the thresholds below: a story's text is far longer, and below them it is exact.
+        int found = TextLengths.visibleLength(content.text(), Math.max(SCANT_TEXT, SHORT_TEXT));
         if (found < SCANT_TEXT || article && found < SHORT_TEXT) {
             String declared = StructuredBody.of(page).orElse("");
             int length = TextLengths.visibleLength(declared);

@@ -271,6 +271,17 @@ final class TextLengths {
         return n;
     }
 
+    /** {@link #visibleLength(String)}, counted only up to {@code limit}: at most {@code limit}. */
+    static int visibleLength(String s, int limit) {
+        int n = 0;
+        for (int i = 0, len = s.length(); i < len && n < limit; i++) {
+            if (!isSpace(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * {@link Character#isWhitespace} or a no-break space, answering ASCII (most of the web's text)
      * without the lookup of the character's Unicode properties; printable ASCII is ruled out first. Kept

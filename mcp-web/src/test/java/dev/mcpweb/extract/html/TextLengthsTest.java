@@ -19,4 +19,20 @@ class TextLengthsTest {
         }
         assertThat(miscounted).isEmpty();
     }
+
+    @Test
+    void aCappedCountIsTheCountUpToItsLimit() {
+        java.util.Random random = new java.util.Random(14);
+        String letters = "ab \u00a0\n\tc\u2003";
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                s.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            int limit = random.nextInt(50);
+            assertThat(TextLengths.visibleLength(s.toString(), limit))
+                    .as("%s up to %d", s, limit)
+                    .isEqualTo(Math.min(TextLengths.visibleLength(s.toString()), limit));
+        }
+    }
 }
