@@ -262,13 +262,7 @@ final class TextLengths {
     }
 
     static int visibleLength(String s) {
-        int n = 0;
-        for (int i = 0, len = s.length(); i < len; i++) {
-            if (!isSpace(s.charAt(i))) {
-                n++;
-            }
-        }
-        return n;
+        return visibleLength(s, Integer.MAX_VALUE);
     }
 
     /** {@link #visibleLength(String)}, counted only up to {@code limit}: at most {@code limit}. */
