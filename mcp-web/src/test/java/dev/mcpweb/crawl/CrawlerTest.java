@@ -147,7 +147,7 @@ class CrawlerTest {
     }
 
     @Test
-    void everyBudgetHolds() throws Exception {
+    void thePageDepthAndByteBudgetsHold() throws Exception {
         try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain());
                 Pipeline pipeline = pipeline(site, Map.of())) {
             Crawler crawler = Crawler.of(pipeline);
@@ -166,10 +166,18 @@ class CrawlerTest {
             // no fetch starts once the budget is spent; the pages in flight then may end past it
             assertThat(bytes.spent().bytes()).isLessThan(300_000 + 4 * 5_400_000L);
             assertThat(bytes.spent().pagesRead()).isLessThan(200);
+        }
+    }
 
+    @Test
+    void theTimeBudgetHolds() throws Exception {
+        // a Crawl-delay of 50 ms makes 200 pages take at least 10 s, however fast the machine reads them
+        try (SyntheticSite site = SyntheticSite.start(new SyntheticSite.Options(0.05, true));
+                Pipeline pipeline = pipeline(site, Map.of())) {
             CrawlRequest quick = request(site, 200, 3, Optional.of(Duration.ofMillis(400)), OptionalLong.empty());
-            CrawlReport time = crawler.crawl(quick, SummaryListener.NONE, Optional.empty());
+            CrawlReport time = Crawler.of(pipeline).crawl(quick, SummaryListener.NONE, Optional.empty());
             assertThat(time.stoppedBecause()).contains("max_time");
+            assertThat(time.spent().pagesRead()).isLessThan(200);
             assertThat(time.spent().elapsed()).isLessThan(Duration.ofMillis(400 + 1_000));
         }
     }
