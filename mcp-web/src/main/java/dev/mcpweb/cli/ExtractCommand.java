@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -119,11 +118,13 @@ final class ExtractCommand implements Callable<Integer> {
 
         /** Why a page was not rendered, and text in the document that addresses an AI, one warning per place. */
         List<String> warnings() {
-            return read.map(r -> Stream.concat(
-                                    r.warnings().stream(),
-                                    InjectionScan.warnings(r.document().url().toString(), r.document()).stream())
-                            .toList())
-                    .orElse(List.of());
+            if (read.isEmpty()) {
+                return List.of();
+            }
+            SourceRead r = read.get();
+            List<String> warnings = new ArrayList<>(r.warnings());
+            warnings.addAll(InjectionScan.warnings(r.document().url().toString(), r.document()));
+            return List.copyOf(warnings);
         }
     }
 

@@ -157,8 +157,13 @@ final class FileSource {
         return out;
     }
 
-    /** {@code path} relative to the first root it lies under. */
+    /** {@code path} relative to the first root it lies under: a loop, as a stream costs more in the CLI's C1 code. */
     private static Optional<Path> relativeToRoot(Path path, List<Path> roots) {
-        return roots.stream().filter(path::startsWith).findFirst().map(root -> root.relativize(path));
+        for (Path root : roots) {
+            if (path.startsWith(root)) {
+                return Optional.of(root.relativize(path));
+            }
+        }
+        return Optional.empty();
     }
 }

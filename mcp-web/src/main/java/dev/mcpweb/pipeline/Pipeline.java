@@ -37,6 +37,7 @@ import dev.mcpweb.work.CpuPool;
 import dev.mcpweb.work.CpuRunner;
 import dev.mcpweb.work.StopToken;
 import dev.mcpweb.work.Stopped;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -86,6 +87,8 @@ public final class Pipeline implements AutoCloseable {
     private final MeterRegistry meters;
     /** The timer of each stage, registered once: registering looks its name and tags up every time. */
     private final Map<String, Timer> stageTimers = new ConcurrentHashMap<>();
+    /** The extract cache's counters by result ("hit", "miss"), registered once for the same reason. */
+    private final Map<String, Counter> extractCounts = new ConcurrentHashMap<>();
 
     private final TieredCache cache;
     private final Limits limits;
@@ -350,7 +353,8 @@ public final class Pipeline implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("extraction failed in an unexpected way", e);
         }
-        meters.counter("mcpweb.cache.extract", "result", d.hit() ? "hit" : "miss")
+        extractCounts
+                .computeIfAbsent(d.hit() ? "hit" : "miss", r -> meters.counter("mcpweb.cache.extract", "result", r))
                 .increment();
         return d.value().value();
     }

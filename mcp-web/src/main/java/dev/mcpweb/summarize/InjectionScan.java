@@ -75,7 +75,15 @@ public final class InjectionScan {
 
     /** As {@link #warnings(String, Document)}, checking {@code stop} as it goes. */
     public static List<String> warnings(String source, Document document, StopToken stop) {
-        return scan(parts(document), stop).stream().map(s -> warning(source, s)).toList();
+        List<Suspect> suspects = scan(parts(document), stop);
+        if (suspects.isEmpty()) { // nearly every page: no list, stream or lambda to make
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>(suspects.size());
+        for (Suspect suspect : suspects) {
+            warnings.add(warning(source, suspect));
+        }
+        return List.copyOf(warnings);
     }
 
     /** The warnings for every document of a summary, each naming its source as "Source [n]". */
