@@ -538,13 +538,7 @@ final class Boilerplate implements NodeFilter {
      */
     private boolean holdsTheStory(Element e) {
         if (stories == null) {
-            List<Element> marked = lengths.storyMarks().stream()
-                    .filter(s -> TreeQuery.holds(root, s)) // not among the comments taken out before
-                    .toList();
-            long articles = marked.stream().filter(s -> s.nameIs("article")).count();
-            stories = marked.stream() // several <article>s are a list of teasers, not the story
-                    .filter(s -> articles == 1 || !s.nameIs("article"))
-                    .toList();
+            stories = stories();
         }
         for (Element story : stories) {
             if (TreeQuery.holds(e, story)) {
@@ -552,6 +546,23 @@ final class Boilerplate implements NodeFilter {
             }
         }
         return false;
+    }
+
+    /** The page's story marks still under the root: its one {@code <article>}, and its microdata article bodies. */
+    private List<Element> stories() {
+        // Loops rather than streams: C1, which runs the cold CLI, builds and calls the pipeline's every stage.
+        List<Element> marked = new ArrayList<>();
+        int articles = 0;
+        for (Element s : lengths.storyMarks()) {
+            if (TreeQuery.holds(root, s)) { // not among the comments taken out before
+                marked.add(s);
+                articles += s.nameIs("article") ? 1 : 0;
+            }
+        }
+        if (articles > 1) { // several <article>s are a list of teasers, not the story
+            marked.removeIf(s -> s.nameIs("article"));
+        }
+        return marked;
     }
 
     /**
