@@ -67,8 +67,10 @@ final class Boilerplate implements NodeFilter {
             "alertdialog",
             "toolbar",
             "tablist");
-    private static final Pattern HIDDEN_STYLE =
+    /** What hides an element by its style: {@link #hasHiddenStyle} finds its matches without running it. */
+    static final Pattern HIDDEN_STYLE =
             Pattern.compile("(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)", Pattern.CASE_INSENSITIVE);
+
     private static final List<String> HIDDEN_CLASSES = List.of(
             "hidden",
             "d-none",
@@ -468,10 +470,63 @@ final class Boilerplate implements NodeFilter {
             return true;
         }
         String style = attributes.get("style");
-        return !style.isEmpty()
-                && style.length() < 5000
-                && (containsIgnoreCase(style, "none") || containsIgnoreCase(style, "hidden"))
-                && HIDDEN_STYLE.matcher(style).find();
+        return !style.isEmpty() && style.length() < 5000 && hasHiddenStyle(style);
+    }
+
+    /**
+     * Whether {@link #HIDDEN_STYLE} finds a match in {@code style}: a declaration at its start or after a
+     * semicolon, white space before it and around its colon, of {@code display: none} or {@code visibility:
+     * hidden}, each word in any ASCII case (the pattern is not Unicode-case-insensitive). Read declaration by
+     * declaration rather than by the regex, which tries every position of every style of the page.
+     */
+    static boolean hasHiddenStyle(String style) {
+        for (int start = 0; ; ) {
+            int i = skipSpace(style, start);
+            if (declares(style, i, "display", "none") || declares(style, i, "visibility", "hidden")) {
+                return true;
+            }
+            int semicolon = style.indexOf(';', start);
+            if (semicolon < 0) {
+                return false;
+            }
+            start = semicolon + 1;
+        }
+    }
+
+    /** Whether {@code style} declares {@code property} (in lower case) {@code value}, from {@code i} on. */
+    private static boolean declares(String style, int i, String property, String value) {
+        if (!startsWithAsciiIgnoringCase(style, i, property)) {
+            return false;
+        }
+        int colon = skipSpace(style, i + property.length());
+        return colon < style.length()
+                && style.charAt(colon) == ':'
+                && startsWithAsciiIgnoringCase(style, skipSpace(style, colon + 1), value);
+    }
+
+    /** Whether {@code s} at {@code i} reads {@code lowerCase}, each letter in either ASCII case. */
+    private static boolean startsWithAsciiIgnoringCase(String s, int i, String lowerCase) {
+        if (i + lowerCase.length() > s.length()) {
+            return false;
+        }
+        for (int j = 0; j < lowerCase.length(); j++) {
+            if (asciiLowerCase(s.charAt(i + j)) != lowerCase.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Past the regex white space ({@code \s}: space, tab to carriage return) in {@code s} from {@code i}. */
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /** Whether one of the names in {@code cls}, a class attribute trimmed, hides its element. */
@@ -479,7 +534,7 @@ final class Boilerplate implements NodeFilter {
         return ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
     }
 
-    /** A cheap test that rules out most styles before {@link #HIDDEN_STYLE}, every match of which holds {@code word}. */
+    /** Whether {@code s} holds {@code word} ignoring case, as {@code regionMatches(true, …)} compares: a cheap first test. */
     static boolean containsIgnoreCase(String s, String word) {
         char first = asciiLowerCase(word.charAt(0));
         for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
@@ -538,13 +593,7 @@ final class Boilerplate implements NodeFilter {
      */
     private boolean holdsTheStory(Element e) {
         if (stories == null) {
-            List<Element> marked = lengths.storyMarks().stream()
-                    .filter(s -> TreeQuery.holds(root, s)) // not among the comments taken out before
-                    .toList();
-            long articles = marked.stream().filter(s -> s.nameIs("article")).count();
-            stories = marked.stream() // several <article>s are a list of teasers, not the story
-                    .filter(s -> articles == 1 || !s.nameIs("article"))
-                    .toList();
+            stories = stories();
         }
         for (Element story : stories) {
             if (TreeQuery.holds(e, story)) {
@@ -552,6 +601,23 @@ final class Boilerplate implements NodeFilter {
             }
         }
         return false;
+    }
+
+    /** The page's story marks still under the root: its one {@code <article>}, and its microdata article bodies. */
+    private List<Element> stories() {
+        // Loops rather than streams: C1, which runs the cold CLI, builds and calls the pipeline's every stage.
+        List<Element> marked = new ArrayList<>();
+        int articles = 0;
+        for (Element s : lengths.storyMarks()) {
+            if (TreeQuery.holds(root, s)) { // not among the comments taken out before
+                marked.add(s);
+                articles += s.nameIs("article") ? 1 : 0;
+            }
+        }
+        if (articles > 1) { // several <article>s are a list of teasers, not the story
+            marked.removeIf(s -> s.nameIs("article"));
+        }
+        return marked;
     }
 
     /**

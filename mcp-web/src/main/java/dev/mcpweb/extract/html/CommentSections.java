@@ -215,13 +215,33 @@ final class CommentSections {
 
     /** Whether a class name or id names comments. */
     static boolean isCommentName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        // Every match of COMMENT_NAME holds one of these words; most names hold none, and skip the regex.
-        return (lower.contains("comment")
-                        || lower.contains("disqus")
-                        || lower.contains("respond")
-                        || lower.contains("reply"))
-                && COMMENT_NAME.matcher(lower).find();
+        return mayNameComments(name)
+                && COMMENT_NAME.matcher(name.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * Whether {@code s} (a name, or the names of a class attribute) may name comments: every match of {@link
+     * #COMMENT_NAME} in a name's lower case holds one of its words {@code comment}, {@code disqus}, {@code
+     * respond} or {@code reply}. An ASCII string is searched for them ignoring case, without lower-casing it;
+     * any other may.
+     */
+    static boolean mayNameComments(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return true; // lower-casing beyond ASCII is not worth reasoning about here
+            }
+            boolean found = switch (c | 0x20) { // an ASCII letter's lower case
+                case 'c' -> s.regionMatches(true, i, "comment", 0, 7);
+                case 'd' -> s.regionMatches(true, i, "disqus", 0, 6);
+                case 'r' -> s.regionMatches(true, i, "respond", 0, 7) || s.regionMatches(true, i, "reply", 0, 5);
+                default -> false;
+            };
+            if (found) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -124,19 +124,24 @@ final class ElementFacts {
         // One read of the attributes for the three tests, and one look-up of the class attribute for its
         // two: Boilerplate.isHidden and NameTest.test read them each, and split the class names again.
         Attributes attributes = e.attributes(); // names are lower case: see Boilerplate.isHidden
-        String cls = attributes.get("class").trim(); // as className()
-        int byClass = cls.isEmpty() ? 0 : classFacts(cls);
-        int found = 0;
-        if ((byClass & HIDDEN) != 0 || Boilerplate.isHiddenByAttributes(attributes)) {
-            found |= HIDDEN;
-        }
-        if (CommentSections.isMicrodataComment(attributes)) {
-            found |= MICRODATA_COMMENT;
-        }
+        String cls = attributes.get("class");
         String id = attributes.get("id");
-        if ((byClass & COMMENT_NAMED) != 0
-                || !id.isEmpty() && id.length() < Boilerplate.MAX_ID && commentNamed.passes(id)) {
+        String trimmed = cls.trim(); // as className()
+        int found = trimmed.isEmpty() ? 0 : classFacts(trimmed);
+        // Ids are mostly each page's own: tested at once rather than remembered
+        if (!id.isEmpty() && id.length() < Boilerplate.MAX_ID && CommentSections.isCommentName(id)) {
             found |= COMMENT_NAMED;
+        }
+        // Most elements with attributes have only a class or an id: the other tests would each look for an
+        // attribute that is not there (a set's keys are distinct, so its size counts them).
+        int classAndId = (cls.isEmpty() ? 0 : 1) + (id.isEmpty() ? 0 : 1);
+        if (attributes.size() > classAndId) {
+            if (Boilerplate.isHiddenByAttributes(attributes)) {
+                found |= HIDDEN;
+            }
+            if (CommentSections.isMicrodataComment(attributes)) {
+                found |= MICRODATA_COMMENT;
+            }
         }
         return (byte) found;
     }
@@ -149,7 +154,9 @@ final class ElementFacts {
             if (Boilerplate.hasHiddenClass(cls)) {
                 found |= HIDDEN;
             }
-            if (cls.length() < Boilerplate.MAX_CLASS && ClassNames.anyMatch(cls, commentNamed::passes)) {
+            if (cls.length() < Boilerplate.MAX_CLASS
+                    && CommentSections.mayNameComments(cls) // most do not: not split into names
+                    && ClassNames.anyMatch(cls, commentNamed::passes)) {
                 found |= COMMENT_NAMED;
             }
             known = found;

@@ -14,7 +14,9 @@ class ElementFactsTest {
         String block = """
                 <div class="post"><p hidden>a</p><p style="display: none">b</p><span class="sr-only">c</span>
                 <div class="comments-area"><p itemprop="comment">d</p><p itemtype="https://schema.org/Comment">e</p></div>
-                <section id="respond" aria-hidden="true"><input type="hidden"><b>f</b></section></div>
+                <section id="respond" aria-hidden="true"><input type="hidden"><b>f</b></section>
+                <p class="x" id="y" hidden>g</p><p class="Comment-List" id="z">h</p><p id="DISQUS_thread">i</p>
+                <p class=" hide " style="visibility:hidden">j</p><p class="" id="" itemprop="comment">k</p></div>
                 """;
         List<Element> elements = Jsoup.parse("<body>" + block.repeat(300) + "</body>") // past the table's first size
                 .body()
