@@ -66,6 +66,66 @@ final class ContentLocator {
             "tr",
             "ul");
 
+    /**
+     * Whether {@code name} is one of {@link #BLOCKS}, asked of every element the locator walks: a switch on
+     * the name's (cached) hash, where the set probes and compares through calls C1 does not inline.
+     * {@code ContentLocatorTest} checks it against the set.
+     */
+    static boolean isBlock(String name) {
+        return switch (name) {
+            case "address",
+                    "article",
+                    "aside",
+                    "blockquote",
+                    "body",
+                    "caption",
+                    "center",
+                    "dd",
+                    "details",
+                    "dialog",
+                    "dir",
+                    "div",
+                    "dl",
+                    "dt",
+                    "fieldset",
+                    "figcaption",
+                    "figure",
+                    "footer",
+                    "form",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "header",
+                    "hgroup",
+                    "hr",
+                    "html",
+                    "legend",
+                    "li",
+                    "main",
+                    "menu",
+                    "nav",
+                    "ol",
+                    "output",
+                    "p",
+                    "pre",
+                    "search",
+                    "section",
+                    "summary",
+                    "table",
+                    "tbody",
+                    "td",
+                    "tfoot",
+                    "th",
+                    "thead",
+                    "tr",
+                    "ul" -> true;
+            default -> false;
+        };
+    }
+
     /** The chosen subtree is widened until it holds this share of the page's non-link text. */
     static final double COVERAGE = 0.5;
 
@@ -129,14 +189,24 @@ final class ContentLocator {
     private int[] blockLinks = new int[64];
     private int blocks;
     private int linkDepth;
-    /** Per element, by its number in the order walked: the number of its parent and its non-link text. */
+    /**
+     * Per element, by its number in the order walked: the number of its parent, its non-link text, and how many
+     * texts came before it.
+     */
     private int[] parentNumber = new int[256];
 
     private int[] nonLinkText = new int[256];
+    private int[] textsBefore = new int[256];
     private int count;
+    /** The visible length of every text walked, in page order. */
+    private int[] textLengths = new int[256];
+
+    private int texts;
     private Element best;
     private int bestNumber;
     private double bestScore = Double.NEGATIVE_INFINITY;
+    /** The number of the element {@link #chosen} chose. */
+    private int chosenNumber;
 
     private ContentLocator(Set<Element> items, ItemGrids grids) {
         this.items = items;
@@ -149,14 +219,29 @@ final class ContentLocator {
      * already holds most of the items; otherwise (the grid's short entries, each split into title, price and
      * badges, all scored as fragments) the page is scored again with every entry counted as one block.
      */
-    static Element locate(Element root, StopToken stop) {
+    static Located locate(Element root, StopToken stop) {
         ItemGrids grids = new ItemGrids();
         // One walk scores the blocks and counts the grids' figures, measuring each text once for both.
         ContentLocator plain = new ContentLocator(Set.of(), grids);
         plain.walk(root, stop);
         Element chosen = plain.chosen(root);
         Set<Element> items = grids.items();
-        return items.isEmpty() || holdsMost(chosen, items) ? chosen : locateWith(root, items, stop);
+        return items.isEmpty() || holdsMost(chosen, items) ? plain.located(chosen) : locateWith(root, items, stop);
+    }
+
+    /**
+     * The main content, and the visible lengths of the texts under it as the locator counted them: while the
+     * page stays as it was, they give {@link #counts} without counting each text's characters again.
+     */
+    record Located(Element main, int[] textLengths, int from) {
+        /** {@link TextLengths#of} the main content, from the lengths counted already. */
+        TextLengths counts() {
+            return TextLengths.of(main, textLengths, from);
+        }
+    }
+
+    private Located located(Element chosen) {
+        return new Located(chosen, textLengths, textsBefore[chosenNumber]);
     }
 
     /** The visible length of {@code node}'s text when it is a text, else 0. */
@@ -178,15 +263,16 @@ final class ContentLocator {
         return inside * 2 >= items.size();
     }
 
-    private static Element locateWith(Element root, Set<Element> items, StopToken stop) {
+    private static Located locateWith(Element root, Set<Element> items, StopToken stop) {
         ContentLocator locator = new ContentLocator(items, null);
         locator.walk(root, stop);
-        return locator.chosen(root);
+        return locator.located(locator.chosen(root));
     }
 
     /** The element the walk of {@code root} found best, widened to cover the content. */
     private Element chosen(Element root) {
         if (best == null || bestScore <= 0) {
+            chosenNumber = 0;
             return root; // no prose anywhere: keep all that survived boilerplate removal
         }
         double total = nonLinkText[0];
@@ -199,7 +285,9 @@ final class ContentLocator {
         // A lone paragraph, list or table is part of the content, never all of it.
         while (chosen != root && chosen.parent() != null && LEAF_BLOCKS.contains(chosen.normalName())) {
             chosen = chosen.parent();
+            n = parentNumber[n];
         }
+        chosenNumber = n;
         return chosen;
     }
 
@@ -270,13 +358,15 @@ final class ContentLocator {
         if (n == parentNumber.length) {
             parentNumber = Arrays.copyOf(parentNumber, 2 * n);
             nonLinkText = Arrays.copyOf(nonLinkText, 2 * n);
+            textsBefore = Arrays.copyOf(textsBefore, 2 * n);
         }
+        textsBefore[n] = texts;
         parentNumber[n] = depth > 0 ? openNumber[depth - 1] : -1;
         openNumber[depth] = n;
         openScore[depth] = 0;
         openText[depth] = 0;
         openNonLink[depth] = 0;
-        boolean block = depth == 0 || BLOCKS.contains(e.normalName());
+        boolean block = depth == 0 || isBlock(e.normalName());
         opensBlock[depth] = block;
         if (block) {
             if (blocks == blockText.length) {
@@ -298,6 +388,10 @@ final class ContentLocator {
     }
 
     private void countText(int text) {
+        if (texts == textLengths.length) {
+            textLengths = Arrays.copyOf(textLengths, 2 * texts);
+        }
+        textLengths[texts++] = text;
         int b = blocks - 1; // the walk's root opens a block, so one is open
         blockText[b] += text;
         if (linkDepth > 0) {

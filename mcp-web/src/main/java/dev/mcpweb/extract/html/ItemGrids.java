@@ -37,6 +37,10 @@ final class ItemGrids {
 
     /** The elements with at least {@link #MIN_ITEMS} items among their children: where the grids may be. */
     private final List<Element> parents = new ArrayList<>();
+    /** The text and non-link text of {@link #parents}, summed: at least their items'. */
+    private long parentText;
+
+    private long parentProse;
 
     /**
      * The figures of the open elements, innermost last, {@link #FIGURES} to an element: {text, link text, text
@@ -81,6 +85,9 @@ final class ItemGrids {
      * each of its nodes: {@link ContentLocator} walks the page for its scores and these figures at once.
      */
     Set<Element> items() {
+        if (parentText < MIN_SHARE * (rootText - rootLinkText - parentProse)) {
+            return Set.of(); // even all the parents' text would not outweigh the prose outside them
+        }
         List<Element> items = new ArrayList<>();
         long itemText = 0;
         long itemProse = 0;
@@ -201,6 +208,8 @@ final class ItemGrids {
         }
         if (open[i + 4] >= MIN_ITEMS) {
             parents.add(e);
+            parentText += open[i];
+            parentProse += open[i] - open[i + 1];
         }
         if (depth == 0) {
             rootText = open[i];
