@@ -3,6 +3,7 @@ package dev.mcpweb.extract.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpweb.work.StopToken;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jsoup.Jsoup;
@@ -31,5 +32,30 @@ class ContentLocatorTest {
                 + "<div id=foot><a href=/d>Contact</a> <a href=/e>Imprint</a></div>");
         Element main = ContentLocator.locate(page.body(), StopToken.none()).main();
         assertThat(main.id()).isEqualTo("story");
+    }
+
+    @Test
+    void theCountsFromTheLocatorsLengthsAreThoseOfAFreshMeasureOfTheMainContent() {
+        Random random = new Random(15);
+        String prose = "<p>" + "Plain prose a reader came for, long enough to score. ".repeat(3) + "</p>";
+        for (int page = 0; page < 300; page++) {
+            Element root = Jsoup.parseBodyFragment(KeptLengthsTest.randomHtml(random, 4)
+                            + (random.nextBoolean() ? prose : "")
+                            + KeptLengthsTest.randomHtml(random, 3))
+                    .body();
+            ContentLocator.Located located = ContentLocator.locate(root, StopToken.none());
+            TextLengths counts = located.counts();
+            TextLengths fresh = TextLengths.of(located.main());
+            for (Element e : located.main().getAllElements()) {
+                assertThat(counts.text(e)).as("text of %s", e.cssSelector()).isEqualTo(fresh.text(e));
+                assertThat(counts.linkText(e))
+                        .as("link text of %s", e.cssSelector())
+                        .isEqualTo(fresh.linkText(e));
+            }
+            Element added = new Element("p").appendText("added text");
+            located.main().appendChild(added);
+            counts.added(added);
+            assertThat(counts.text(located.main())).isEqualTo(fresh.text(located.main()) + 9);
+        }
     }
 }
