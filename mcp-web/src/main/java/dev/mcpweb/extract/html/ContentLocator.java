@@ -215,7 +215,7 @@ final class ContentLocator {
 
     /**
      * The element whose subtree best covers the main content of {@code root}, checking {@code stop} at every
-     * node. On a page whose item grids are its content ({@link ItemGrids}) the usual choice stands when it
+     * element. On a page whose item grids are its content ({@link ItemGrids}) the usual choice stands when it
      * already holds most of the items; otherwise (the grid's short entries, each split into title, price and
      * badges, all scored as fragments) the page is scored again with every entry counted as one block.
      */
@@ -309,15 +309,15 @@ final class ContentLocator {
 
     /**
      * Scores every element under {@code root} bottom-up in one depth-first walk, checking {@code stop} at every
-     * node. Its own loop rather than a {@link org.jsoup.select.NodeTraversor} walk, as in {@link TextLengths}:
+     * element. Its own loop rather than a {@link org.jsoup.select.NodeTraversor} walk, as in {@link TextLengths}:
      * that calls a visitor twice at every node, never inlined.
      */
     private void walk(Element root, StopToken stop) {
         int depth = 0;
         Node node = root;
         while (true) {
-            stop.check();
             if (node instanceof Element e) {
+                stop.check(); // at elements only: each text between them is measured once, in a bounded time
                 open(e, depth++);
                 if (e.childNodeSize() > 0) {
                     node = e.childNode(0);

@@ -150,6 +150,9 @@ final class ItemGrids {
 
     /** Tag and class names, leaving out names with digits, which number entries (post-123, item-4). */
     private static String signature(Element e) {
+        if (!e.hasAttr("class")) {
+            return e.normalName() + "[]"; // as below, without splitting and sorting no names
+        }
         TreeSet<String> names = new TreeSet<>();
         for (String c : e.classNames()) {
             if (!hasDigit(c)) {
