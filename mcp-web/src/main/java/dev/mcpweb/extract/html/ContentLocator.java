@@ -67,63 +67,32 @@ final class ContentLocator {
             "ul");
 
     /**
-     * Whether {@code name} is one of {@link #BLOCKS}, asked of every element the locator walks: a switch on
-     * the name's (cached) hash, where the set probes and compares through calls C1 does not inline.
-     * {@code ContentLocatorTest} checks it against the set.
+     * {@link #BLOCKS} by their names' hash codes, one to a slot: the locator asks of every element whether it is a
+     * block, and the set's probe compares through calls C1 does not inline.
      */
+    private static final String[] BLOCK_SLOTS = slotsApart(BLOCKS);
+
+    /** Whether {@code name} is one of {@link #BLOCKS}: one look at the slot of its (cached) hash code. */
     static boolean isBlock(String name) {
-        return switch (name) {
-            case "address",
-                    "article",
-                    "aside",
-                    "blockquote",
-                    "body",
-                    "caption",
-                    "center",
-                    "dd",
-                    "details",
-                    "dialog",
-                    "dir",
-                    "div",
-                    "dl",
-                    "dt",
-                    "fieldset",
-                    "figcaption",
-                    "figure",
-                    "footer",
-                    "form",
-                    "h1",
-                    "h2",
-                    "h3",
-                    "h4",
-                    "h5",
-                    "h6",
-                    "header",
-                    "hgroup",
-                    "hr",
-                    "html",
-                    "legend",
-                    "li",
-                    "main",
-                    "menu",
-                    "nav",
-                    "ol",
-                    "output",
-                    "p",
-                    "pre",
-                    "search",
-                    "section",
-                    "summary",
-                    "table",
-                    "tbody",
-                    "td",
-                    "tfoot",
-                    "th",
-                    "thead",
-                    "tr",
-                    "ul" -> true;
-            default -> false;
-        };
+        String slot = BLOCK_SLOTS[name.hashCode() & (BLOCK_SLOTS.length - 1)];
+        return slot != null && slot.equals(name);
+    }
+
+    /** The smallest table, a power of two long, in which no two of {@code names} share a slot. */
+    private static String[] slotsApart(Set<String> names) {
+        for (int size = 64; size <= 1 << 16; size *= 2) {
+            String[] slots = new String[size];
+            boolean apart = true;
+            for (String name : names) {
+                int i = name.hashCode() & (size - 1);
+                apart &= slots[i] == null;
+                slots[i] = name;
+            }
+            if (apart) {
+                return slots;
+            }
+        }
+        throw new IllegalStateException("block names share a hash code");
     }
 
     /** The chosen subtree is widened until it holds this share of the page's non-link text. */
