@@ -1,9 +1,8 @@
 package dev.mcpweb.extract.html;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -33,14 +32,28 @@ final class ItemGrids {
     /** The grids' text must be this many times the prose outside them for the grids to be the content. */
     private static final double MIN_SHARE = 2.0;
 
-    /** Per element that may be an item: {text, link text, text pieces, labelled links}. */
+    /** Per item: {text, link text}. */
     private final Map<Element, int[]> stats = new IdentityHashMap<>();
 
-    /** The figures of the open elements, innermost first; each element's are summed into its parent's. */
-    private final Deque<int[]> open = new ArrayDeque<>();
+    /** The elements with at least {@link #MIN_ITEMS} items among their children: where the grids may be. */
+    private final List<Element> parents = new ArrayList<>();
+    /** The text and non-link text of {@link #parents}, summed: at least their items'. */
+    private long parentText;
 
+    private long parentProse;
+
+    /**
+     * The figures of the open elements, innermost last, {@link #FIGURES} to an element: {text, link text, text
+     * pieces, labelled links, children that are items}; each element's are summed into its parent's. In one
+     * array rather than an array per element, as every element of the page is counted.
+     */
+    private int[] open = new int[FIGURES * 64];
+
+    private static final int FIGURES = 5;
+    private int depth;
     private int linkDepth;
-    private int[] root;
+    private int rootText;
+    private int rootLinkText;
 
     /** The entries of the item grids that make up the main content of {@code root}; empty on most pages. */
     static Set<Element> find(Element root) {
@@ -49,12 +62,18 @@ final class ItemGrids {
                 new NodeVisitor() {
                     @Override
                     public void head(Node node, int depth) {
-                        grids.head(node, ContentLocator.visibleText(node));
+                        if (node instanceof Element e) {
+                            grids.open(e);
+                        } else {
+                            grids.text(ContentLocator.visibleText(node));
+                        }
                     }
 
                     @Override
                     public void tail(Node node, int depth) {
-                        grids.tail(node);
+                        if (node instanceof Element e) {
+                            grids.close(e);
+                        }
                     }
                 },
                 root);
@@ -62,14 +81,17 @@ final class ItemGrids {
     }
 
     /**
-     * The entries of the grids of the page walked, once {@link #head} and {@link #tail} have seen each of its
-     * nodes: {@link ContentLocator} walks the page for its scores and these figures at once.
+     * The entries of the grids of the page walked, once {@link #open}, {@link #text} and {@link #close} have seen
+     * each of its nodes: {@link ContentLocator} walks the page for its scores and these figures at once.
      */
     Set<Element> items() {
+        if (parentText < MIN_SHARE * (rootText - rootLinkText - parentProse)) {
+            return Set.of(); // even all the parents' text would not outweigh the prose outside them
+        }
         List<Element> items = new ArrayList<>();
         long itemText = 0;
         long itemProse = 0;
-        for (Element parent : stats.keySet()) { // a grid's parent holds its links and text too
+        for (Element parent : parents) {
             for (Element item : itemsUnder(parent)) {
                 int[] s = stats.get(item);
                 items.add(item);
@@ -77,7 +99,7 @@ final class ItemGrids {
                 itemProse += s[0] - s[1];
             }
         }
-        long proseOutside = root[0] - root[1] - itemProse;
+        long proseOutside = rootText - rootLinkText - itemProse;
         if (items.isEmpty() || itemText < MIN_SHARE * proseOutside) {
             return Set.of();
         }
@@ -91,9 +113,6 @@ final class ItemGrids {
      * read as items, and they are at least half of the children built that way.
      */
     private List<Element> itemsUnder(Element parent) {
-        if (countItems(parent) < MIN_ITEMS) {
-            return List.of();
-        }
         Map<String, List<Element>> bySignature = new HashMap<>();
         for (Element child : parent.children()) {
             bySignature
@@ -116,32 +135,24 @@ final class ItemGrids {
     }
 
     /**
-     * How many of {@code parent}'s children read as items, up to {@link #MIN_ITEMS}, counted along the sibling
-     * links: most parents asked about have fewer, and {@code children()} builds and keeps a list of them.
-     */
-    private int countItems(Element parent) {
-        int n = 0;
-        for (Element child = parent.firstElementChild();
-                child != null && n < MIN_ITEMS;
-                child = child.nextElementSibling()) {
-            if (isItem(child)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /**
      * An item has one to three labelled links (its title, perhaps a byline or category) and text in
      * at least two pieces: a title alone is a menu entry.
      */
     private boolean isItem(Element e) {
-        int[] s = stats.get(e);
-        return s != null && s[3] >= 1 && s[3] <= MAX_ITEM_LINKS && s[2] >= 2 && s[0] <= MAX_ITEM_TEXT;
+        return stats.containsKey(e);
+    }
+
+    /** Whether the figures at {@code open[i]} are an item's. */
+    private boolean isItem(int i) {
+        int links = open[i + 3];
+        return links >= 1 && links <= MAX_ITEM_LINKS && open[i + 2] >= 2 && open[i] <= MAX_ITEM_TEXT;
     }
 
     /** Tag and class names, leaving out names with digits, which number entries (post-123, item-4). */
     private static String signature(Element e) {
+        if (!e.hasAttr("class")) {
+            return e.normalName() + "[]"; // as below, without splitting and sorting no names
+        }
         TreeSet<String> names = new TreeSet<>();
         for (String c : e.classNames()) {
             if (!hasDigit(c)) {
@@ -161,47 +172,58 @@ final class ItemGrids {
         return false;
     }
 
-    /**
-     * Opens an element or counts a text, {@code text} being its visible length (0 for other nodes): each
-     * element's figures are summed into its parent's on a stack, and those of possible items kept.
-     */
-    void head(Node node, int text) {
-        if (node instanceof Element e) {
-            open.push(new int[4]);
-            if (e.nameIs("a")) {
-                linkDepth++;
-            }
-        } else if (text > 0 && !open.isEmpty()) {
-            int[] s = open.peek();
-            s[0] += text;
-            s[2]++;
+    /** Opens an element: its figures are summed until it closes. */
+    void open(Element e) {
+        int i = FIGURES * depth++;
+        if (i == open.length) {
+            open = Arrays.copyOf(open, 2 * i);
+        }
+        Arrays.fill(open, i, i + FIGURES, 0);
+        if (e.nameIs("a")) {
+            linkDepth++;
+        }
+    }
+
+    /** Counts a text of the innermost open element, {@code text} being its visible length. */
+    void text(int text) {
+        if (text > 0) {
+            int i = FIGURES * (depth - 1);
+            open[i] += text;
+            open[i + 2]++;
             if (linkDepth > 0) {
-                s[1] += text;
+                open[i + 1] += text;
             }
         }
     }
 
-    /** Closes an element. */
-    void tail(Node node) {
-        if (!(node instanceof Element e)) {
-            return;
-        }
-        int[] s = open.pop();
+    /** Closes {@code e}, the innermost open element, keeping its figures if it is an item. */
+    void close(Element e) {
+        int i = FIGURES * --depth;
         if (e.nameIs("a")) {
             linkDepth--;
-            if (s[0] > 0) {
-                s[3]++;
+            if (open[i] > 0) {
+                open[i + 3]++;
             }
         }
-        if (s[3] >= 1 && s[2] >= 2) {
-            stats.put(e, s);
+        boolean item = isItem(i);
+        if (item) {
+            stats.put(e, new int[] {open[i], open[i + 1]});
         }
-        if (open.isEmpty()) {
-            root = s;
+        if (open[i + 4] >= MIN_ITEMS) {
+            parents.add(e);
+            parentText += open[i];
+            parentProse += open[i] - open[i + 1];
+        }
+        if (depth == 0) {
+            rootText = open[i];
+            rootLinkText = open[i + 1];
         } else {
-            int[] p = open.peek();
-            for (int i = 0; i < s.length; i++) {
-                p[i] += s[i];
+            int p = i - FIGURES;
+            for (int k = 0; k < 4; k++) {
+                open[p + k] += open[i + k];
+            }
+            if (item) {
+                open[p + 4]++;
             }
         }
     }

@@ -62,9 +62,11 @@ public final class MainContentExtractor {
         Boilerplate.strip(copy, lengths, facts, stop);
         Element scope = product.strip(copy);
         stop.check();
-        Element main = ContentLocator.locate(scope, stop);
-        // Measured once: the rules below take their removals out of it rather than measure anew.
-        TextLengths counts = TextLengths.of(main);
+        ContentLocator.Located located = ContentLocator.locate(scope, stop);
+        Element main = located.main();
+        // Measured once, from the locator's counts: the rules below take their removals out of it rather than measure
+        // anew.
+        TextLengths counts = located.counts();
         if (article) {
             main = ArticleBoundary.of(main, counts);
             counts = counts.narrowedTo(main);

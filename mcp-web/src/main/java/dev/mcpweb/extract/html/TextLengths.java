@@ -28,6 +28,10 @@ final class TextLengths {
     private int count;
     private final boolean findsStoryMarks;
     private final List<Element> storyMarks = new ArrayList<>();
+    /** The visible lengths of the texts to measure next, from {@link #nextKnown} on, when counted already. */
+    private int[] known;
+
+    private int nextKnown;
     /** The element measured first: the counts above it are not kept. */
     private Element top;
 
@@ -50,6 +54,20 @@ final class TextLengths {
         TextLengths t = new TextLengths(false);
         t.top = root;
         t.measure(root, 0);
+        return t;
+    }
+
+    /**
+     * As {@link #of}, taking the visible length of each text under {@code root}, in page order, from {@code
+     * textLengths} at {@code from} on: a walk of the page as it is now counted them already.
+     */
+    static TextLengths of(Element root, int[] textLengths, int from) {
+        TextLengths t = new TextLengths(false);
+        t.top = root;
+        t.known = textLengths;
+        t.nextKnown = from;
+        t.measure(root, 0);
+        t.known = null; // elements that come into the page later have texts of their own
         return t;
     }
 
@@ -348,7 +366,7 @@ final class TextLengths {
                     continue;
                 }
             } else if (node instanceof TextNode t) {
-                int n = visibleLength(t.getWholeText());
+                int n = known != null ? known[nextKnown++] : visibleLength(t.getWholeText());
                 int parent = open[depth - 1]; // the text's parent
                 text[parent] += n;
                 if (linkDepth > 0) {

@@ -103,7 +103,7 @@ class KeptLengthsTest {
         }
     }
 
-    private static String randomHtml(Random random, int depth) {
+    static String randomHtml(Random random, int depth) {
         StringBuilder html = new StringBuilder("<div>");
         int children = 1 + random.nextInt(4);
         for (int i = 0; i < children; i++) {
