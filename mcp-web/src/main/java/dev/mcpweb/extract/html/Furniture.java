@@ -116,6 +116,12 @@ final class Furniture implements NodeFilter {
                             + "what write you")
                     .split(" "));
 
+    /**
+     * What a match of {@link #PHRASE} opens with when it opens with no letter: a number. A fifth of the short
+     * lines open with neither a letter nor one of these ("$12", "#3", "“Quote”").
+     */
+    static final String PHRASE_OPENING_MARKS = "0123456789";
+
     /** The words a match of {@link #PHRASE_ELSEWHERE} opens with, as {@link #PHRASE_FIRST_WORDS}. */
     static final Set<String> PHRASE_ELSEWHERE_FIRST_WORDS =
             Set.of(("aktualisiert alle anzeige artikel audios auch beitragsbild bild compartilhe "
@@ -128,6 +134,9 @@ final class Furniture implements NodeFilter {
                             + "verwandte veröffentlicht video voir vorschau war weiter weitere "
                             + "weiterführende weiterlesen werbung wie wird zobacz zum zurück à ähnliche")
                     .split(" "));
+
+    /** What a match of {@link #PHRASE_ELSEWHERE} opens with when it opens with no letter, as {@link #PHRASE_OPENING_MARKS}. */
+    static final String PHRASE_ELSEWHERE_OPENING_MARKS = "(0123456789";
 
     /**
      * A line that is a label for a link to another article and that article's headline: "VEA TAMBIÉN:
@@ -143,13 +152,12 @@ final class Furniture implements NodeFilter {
      * 11.04.2020, 10:27", "15. Mai 2019, 05:28 Uhr", "Publikacja: 04.05.2021", "Updated May 2, 2024". A
      * bare date stays: listings and member cards show one beside what it dates.
      */
-    private static final Pattern DATE_LINE =
-            Pattern.compile("(?U)(?<label>(?:aktualisiert|publiziert|veröffentlicht|stand"
-                    + "|erstellt|updated|published|posted|last updated|publikacja|opublikowano|aktualizacja|actualizado"
-                    + "|publicado|mis à jour|publié|news date|ultima modifica|aggiornato il|pubblicato il)(?: (?:am|on|le|el|at))?\\s?:?\\s)?"
-                    + "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}|\\p{L}{3,10}\\.? \\d{1,2},? \\d{4}"
-                    + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})"
-                    + "(?<time>,? (?:um |at |à )?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2}[\\d.+:]*)?(?: ?uhr| ?[ap]m)?)?");
+    static final Pattern DATE_LINE = Pattern.compile("(?U)(?<label>(?:aktualisiert|publiziert|veröffentlicht|stand"
+            + "|erstellt|updated|published|posted|last updated|publikacja|opublikowano|aktualizacja|actualizado"
+            + "|publicado|mis à jour|publié|news date|ultima modifica|aggiornato il|pubblicato il)(?: (?:am|on|le|el|at))?\\s?:?\\s)?"
+            + "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}|\\p{L}{3,10}\\.? \\d{1,2},? \\d{4}"
+            + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})"
+            + "(?<time>,? (?:um |at |à )?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2}[\\d.+:]*)?(?: ?uhr| ?[ap]m)?)?");
 
     /**
      * Boilerplate sentences (lower case), found anywhere in a block of at most {@link #MAX_LINE}
@@ -207,6 +215,9 @@ final class Furniture implements NodeFilter {
                     + "photo photograph picture illustration foto fotos fotografie bild crédit crédito "
                     + "crédits zdjęcie quelle")
             .split(" "));
+
+    /** What a match of {@link #CREDIT} opens with when it opens with no letter, as {@link #PHRASE_OPENING_MARKS}. */
+    static final String CREDIT_OPENING_MARKS = "(";
 
     private static final String NAME = "\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}";
     private static final String DATE = "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}"
@@ -297,11 +308,11 @@ final class Furniture implements NodeFilter {
             // most lines have no marks to take off: their phrase is the line, lower-cased once
             String lowerPhrase = phrase.length() == line.length() ? lower : phrase.toLowerCase(Locale.ROOT);
             String first = firstWord(lowerPhrase);
-            if (mayOpen(first, PHRASE_FIRST_WORDS)
+            if (mayOpen(lowerPhrase, first, PHRASE_FIRST_WORDS, PHRASE_OPENING_MARKS)
                             && PHRASE.matcher(lowerPhrase).matches()
-                    || mayOpen(first, PHRASE_ELSEWHERE_FIRST_WORDS)
+                    || mayOpen(lowerPhrase, first, PHRASE_ELSEWHERE_FIRST_WORDS, PHRASE_ELSEWHERE_OPENING_MARKS)
                             && PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()
-                    || mayOpen(first, CREDIT_FIRST_WORDS)
+                    || mayOpen(lowerPhrase, first, CREDIT_FIRST_WORDS, CREDIT_OPENING_MARKS)
                             && CREDIT.matcher(phrase).matches()
                     || (digit
                             && holdsAny(lower, BY_WORDS_BY_FIRST)
@@ -327,11 +338,16 @@ final class Furniture implements NodeFilter {
     }
 
     /**
-     * Whether a line opening with {@code first} may be one of the phrases opening with {@code firstWords}.
-     * A line opening with no letter is left to the regex: "12 comments", "(noch keine Bewertungen)".
+     * Whether {@code phrase}, opening with the word {@code first}, may be one of the phrases opening with
+     * {@code firstWords} or, when it opens with no letter, with one of the ASCII {@code openingMarks}
+     * ("12 comments", "(noch keine Bewertungen)"). A phrase opening with a character beyond ASCII that is
+     * no letter is left to the regex.
      */
-    static boolean mayOpen(String first, Set<String> firstWords) {
-        return first.isEmpty() || firstWords.contains(first);
+    static boolean mayOpen(String phrase, String first, Set<String> firstWords, String openingMarks) {
+        if (!first.isEmpty()) {
+            return firstWords.contains(first);
+        }
+        return !phrase.isEmpty() && (phrase.charAt(0) >= 0x80 || openingMarks.indexOf(phrase.charAt(0)) >= 0);
     }
 
     /**
@@ -416,7 +432,10 @@ final class Furniture implements NodeFilter {
         return false;
     }
 
-    private static boolean isDateLine(String lower) {
+    static boolean isDateLine(String lower) {
+        if (!mayBeDateLine(lower)) {
+            return false;
+        }
         Matcher date = DATE_LINE.matcher(lower);
         if (date.matches()) {
             return date.group("label") != null || date.group("time") != null;
@@ -430,6 +449,17 @@ final class Furniture implements NodeFilter {
             rest++;
         }
         return rest > date.end() && date.region(rest, lower.length()).matches() && date.group("label") != null;
+    }
+
+    /**
+     * Whether {@code lower} opens and closes as every match of {@link #DATE_LINE} does: with a letter or a
+     * digit (a label, a month or a date), and with a digit, a mark of a time (".", "+", ":") or "uhr", "am",
+     * "pm". Half the short lines holding a digit do not, and are ruled out without the regex.
+     */
+    static boolean mayBeDateLine(String lower) {
+        int last = lower.codePointBefore(lower.length());
+        return Character.isLetterOrDigit(lower.codePointAt(0))
+                && (Character.isDigit(last) || ".+:rm".indexOf(last) >= 0);
     }
 
     /** {@code line} without list markers before it and punctuation, arrows or icons after it. */
