@@ -294,7 +294,11 @@ final class Furniture implements NodeFilter {
         return FilterResult.CONTINUE;
     }
 
-    /** Whether {@code line}, the whole text of a block with white space collapsed, is a furniture line. */
+    /**
+     * Whether {@code line}, the whole text of a block with white space collapsed, is a furniture line. The
+     * line and its phrase are lower-cased only for the regexes that read them so: most lines are ruled out
+     * before (by their first word, their ends, or holding none of a regex's words).
+     */
     static boolean isFurniture(String line) {
         if (line.isEmpty() || line.length() > MAX_LINE) {
             return false;
@@ -303,29 +307,46 @@ final class Furniture implements NodeFilter {
         // Every match of DATED_BYLINE and DATE_LINE holds a digit, and most lines none; the marks taken off
         // and lower-casing neither add nor remove one. Both are tried on phrases of MAX_PHRASE at most only.
         boolean digit = phrase.length() <= MAX_PHRASE && hasDigit(phrase);
-        String lower = line.toLowerCase(Locale.ROOT);
         if (phrase.length() <= MAX_PHRASE) {
-            // most lines have no marks to take off: their phrase is the line, lower-cased once
-            String lowerPhrase = phrase.length() == line.length() ? lower : phrase.toLowerCase(Locale.ROOT);
-            String first = firstWord(lowerPhrase);
-            if (mayOpen(lowerPhrase, first, PHRASE_FIRST_WORDS, PHRASE_OPENING_MARKS)
-                            && PHRASE.matcher(lowerPhrase).matches()
-                    || mayOpen(lowerPhrase, first, PHRASE_ELSEWHERE_FIRST_WORDS, PHRASE_ELSEWHERE_OPENING_MARKS)
-                            && PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()
-                    || mayOpen(lowerPhrase, first, CREDIT_FIRST_WORDS, CREDIT_OPENING_MARKS)
+            String first = lowerCaseFirstWord(phrase);
+            boolean english = mayOpen(phrase, first, PHRASE_FIRST_WORDS, PHRASE_OPENING_MARKS);
+            boolean elsewhere = mayOpen(phrase, first, PHRASE_ELSEWHERE_FIRST_WORDS, PHRASE_ELSEWHERE_OPENING_MARKS);
+            if (english || elsewhere) {
+                String lowerPhrase = phrase.toLowerCase(Locale.ROOT);
+                if (english && PHRASE.matcher(lowerPhrase).matches()
+                        || elsewhere && PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()) {
+                    return true;
+                }
+            }
+            if (mayOpen(phrase, first, CREDIT_FIRST_WORDS, CREDIT_OPENING_MARKS)
                             && CREDIT.matcher(phrase).matches()
                     || (digit
-                            && holdsAny(lower, BY_WORDS_BY_FIRST)
+                            && holdsAnyIgnoringCase(line, BY_WORDS_BY_FIRST)
                             && DATED_BYLINE.matcher(phrase).matches())) {
                 return true;
             }
         }
         // Every match of TEASER holds ": ": most lines do not.
-        if ((line.contains(": ") && TEASER.matcher(line).matches()) || (digit && isDateLine(lower))) {
+        if ((line.contains(": ") && TEASER.matcher(line).matches())
+                || (digit && mayBeDateLine(line) && isDateLine(line.toLowerCase(Locale.ROOT)))) {
             return true;
         }
-        return holdsAny(lower, SENTENCE_WORDS_BY_FIRST)
-                && SENTENCE.matcher(lower).find();
+        return holdsAnyIgnoringCase(line, SENTENCE_WORDS_BY_FIRST)
+                && SENTENCE.matcher(line.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * {@code firstWord(phrase.toLowerCase(Locale.ROOT))}, lower-casing only the word when it is ASCII: no
+     * character that is no letter lower-cases to one, so the lower-cased phrase opens with the same run.
+     */
+    static String lowerCaseFirstWord(String phrase) {
+        String first = firstWord(phrase);
+        for (int i = 0; i < first.length(); i++) {
+            if (first.charAt(i) >= 0x80) {
+                return firstWord(phrase.toLowerCase(Locale.ROOT));
+            }
+        }
+        return first.toLowerCase(Locale.ROOT);
     }
 
     /** The run of letters {@code line} opens with, empty when it opens with a digit or a mark. */
@@ -370,6 +391,45 @@ final class Furniture implements NodeFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code holdsAny(line.toLowerCase(Locale.ROOT), wordsByFirst)} for lower-case words of ASCII and "©",
+     * none holding a "k" or ending with an "i", without the lower-cased copy: A to Z are folded as the line
+     * is read. Beyond ASCII only "İ" (to "i" and a combining dot) and the Kelvin sign (to "k") lower-case to
+     * ASCII, and neither can then be part of such a word.
+     */
+    static boolean holdsAnyIgnoringCase(String line, String[][] wordsByFirst) {
+        for (int i = 0, n = line.length(); i < n; i++) {
+            char c = lowerAscii(line.charAt(i));
+            String[] words = c < wordsByFirst.length ? wordsByFirst[c] : null;
+            if (words != null) {
+                for (String word : words) {
+                    // the second character first: it rules out most places a word's first one is found
+                    if ((word.length() == 1 || i + 1 < n && lowerAscii(line.charAt(i + 1)) == word.charAt(1))
+                            && startsWithIgnoringCase(line, i, word)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithIgnoringCase(String line, int at, String word) {
+        if (at + word.length() > line.length()) {
+            return false;
+        }
+        for (int j = 0; j < word.length(); j++) {
+            if (lowerAscii(line.charAt(at + j)) != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** {@code words}, all starting with a character below U+0100, by their first character. */
@@ -433,9 +493,6 @@ final class Furniture implements NodeFilter {
     }
 
     static boolean isDateLine(String lower) {
-        if (!mayBeDateLine(lower)) {
-            return false;
-        }
         Matcher date = DATE_LINE.matcher(lower);
         if (date.matches()) {
             return date.group("label") != null || date.group("time") != null;
@@ -452,14 +509,15 @@ final class Furniture implements NodeFilter {
     }
 
     /**
-     * Whether {@code lower} opens and closes as every match of {@link #DATE_LINE} does: with a letter or a
-     * digit (a label, a month or a date), and with a digit, a mark of a time (".", "+", ":") or "uhr", "am",
-     * "pm". Half the short lines holding a digit do not, and are ruled out without the regex.
+     * Whether {@code line}, lower-cased, opens and closes as every match of {@link #DATE_LINE} does: with a
+     * letter or a digit (a label, a month or a date), and with a digit, a mark of a time (".", "+", ":") or
+     * "uhr", "am", "pm". Half the short lines holding a digit do not, and are ruled out without the regex or
+     * the copy. Lower-casing keeps a letter or digit one and makes none of anything else.
      */
-    static boolean mayBeDateLine(String lower) {
-        int last = lower.codePointBefore(lower.length());
-        return Character.isLetterOrDigit(lower.codePointAt(0))
-                && (Character.isDigit(last) || ".+:rm".indexOf(last) >= 0);
+    static boolean mayBeDateLine(String line) {
+        int last = line.codePointBefore(line.length());
+        return Character.isLetterOrDigit(line.codePointAt(0))
+                && (Character.isDigit(last) || ".+:rmRM".indexOf(last) >= 0);
     }
 
     /** {@code line} without list markers before it and punctuation, arrows or icons after it. */
