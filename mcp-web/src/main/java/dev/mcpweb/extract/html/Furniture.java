@@ -195,8 +195,8 @@ final class Furniture implements NodeFilter {
             "rights reserved",
             "conversation");
 
-    /** {@link #SENTENCE_WORDS} by their first character, all of them below U+0100: "©" is U+00A9. */
-    private static final String[][] SENTENCE_WORDS_BY_FIRST = byFirstCharacter(SENTENCE_WORDS);
+    /** {@link #SENTENCE_WORDS}, all starting with a character below U+0100: "©" is U+00A9. */
+    private static final Words SENTENCE_WORD_SET = new Words(SENTENCE_WORDS);
 
     /**
      * A byline or credit line on its own: "Written by Jane Doe", "By Jane Doe | May 2, 2025", "Photo:
@@ -238,11 +238,10 @@ final class Furniture implements NodeFilter {
             + "(?: (?:in|IN) .{1,30})?");
 
     /**
-     * The words of {@link #BY} with the space after them, lower-cased, by their first character: every
+     * The words of {@link #BY} with the space after them, lower-cased: every
      * match of {@link #DATED_BYLINE} holds one, and the lower-cased line holds it then too.
      */
-    private static final String[][] BY_WORDS_BY_FIRST =
-            byFirstCharacter(List.of("by ", "von ", "par ", "por ", "di ", "przez "));
+    private static final Words BY_WORD_SET = new Words(List.of("by ", "von ", "par ", "por ", "di ", "przez "));
 
     /** What stands between two labelled dates on one line. */
     private static final String DATE_SEPARATORS = " |·•,";
@@ -321,7 +320,7 @@ final class Furniture implements NodeFilter {
             if (mayOpen(phrase, first, CREDIT_FIRST_WORDS, CREDIT_OPENING_MARKS)
                             && CREDIT.matcher(phrase).matches()
                     || (digit
-                            && holdsAnyIgnoringCase(line, BY_WORDS_BY_FIRST)
+                            && BY_WORD_SET.foundIn(line)
                             && DATED_BYLINE.matcher(phrase).matches())) {
                 return true;
             }
@@ -331,7 +330,7 @@ final class Furniture implements NodeFilter {
                 || (digit && mayBeDateLine(line) && isDateLine(line.toLowerCase(Locale.ROOT)))) {
             return true;
         }
-        return holdsAnyIgnoringCase(line, SENTENCE_WORDS_BY_FIRST)
+        return SENTENCE_WORD_SET.foundIn(line)
                 && SENTENCE.matcher(line.toLowerCase(Locale.ROOT)).find();
     }
 
@@ -394,26 +393,53 @@ final class Furniture implements NodeFilter {
     }
 
     /**
-     * {@code holdsAny(line.toLowerCase(Locale.ROOT), wordsByFirst)} for lower-case words of ASCII and "©",
-     * none holding a "k" or ending with an "i", without the lower-cased copy: A to Z are folded as the line
-     * is read. Beyond ASCII only "İ" (to "i" and a combining dot) and the Kelvin sign (to "k") lower-case to
-     * ASCII, and neither can then be part of such a word.
+     * Lower-case words of ASCII and "©", none holding a "k" or ending with an "i", to find in a line
+     * ignoring case: {@link #holdsAny} of the lower-cased line without the copy.
      */
-    static boolean holdsAnyIgnoringCase(String line, String[][] wordsByFirst) {
-        for (int i = 0, n = line.length(); i < n; i++) {
-            char c = lowerAscii(line.charAt(i));
-            String[] words = c < wordsByFirst.length ? wordsByFirst[c] : null;
-            if (words != null) {
-                for (String word : words) {
-                    // the second character first: it rules out most places a word's first one is found
-                    if ((word.length() == 1 || i + 1 < n && lowerAscii(line.charAt(i + 1)) == word.charAt(1))
-                            && startsWithIgnoringCase(line, i, word)) {
-                        return true;
-                    }
+    static final class Words {
+        private final String[][] byFirst;
+        /** Whether a word may start at a pair of characters (folded, and each cut to its low eight bits). */
+        private final boolean[] startsAtPair = new boolean[1 << 16];
+
+        Words(List<String> words) {
+            byFirst = byFirstCharacter(words);
+            for (String word : words) {
+                int first = word.charAt(0) << 8;
+                if (word.length() == 1) {
+                    Arrays.fill(startsAtPair, first, first + 0x100, true);
+                } else {
+                    startsAtPair[first | word.charAt(1) & 0xff] = true;
                 }
             }
         }
-        return false;
+
+        /**
+         * Whether {@code line} holds one of the words as {@code line.toLowerCase(Locale.ROOT)} would: A to Z
+         * are folded as the line is read. Beyond ASCII only "İ" (to "i" and a combining dot) and the Kelvin
+         * sign (to "k") lower-case to ASCII, and neither can then be part of such a word. Each place is
+         * tried only where a word's first two characters stand: one look-up at most characters.
+         */
+        boolean foundIn(String line) {
+            int n = line.length();
+            char c = n == 0 ? 0 : lowerAscii(line.charAt(0));
+            for (int i = 0; i < n; i++) {
+                char next = i + 1 < n ? lowerAscii(line.charAt(i + 1)) : 0;
+                if (c < 0x100 && startsAtPair[c << 8 | next & 0xff] && startsHere(line, i, byFirst[c])) {
+                    return true;
+                }
+                c = next;
+            }
+            return false;
+        }
+
+        private static boolean startsHere(String line, int at, String[] words) {
+            for (String word : words) {
+                if (startsWithIgnoringCase(line, at, word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static boolean startsWithIgnoringCase(String line, int at, String word) {
