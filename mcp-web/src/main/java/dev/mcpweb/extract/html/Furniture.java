@@ -116,6 +116,12 @@ final class Furniture implements NodeFilter {
                             + "what write you")
                     .split(" "));
 
+    /**
+     * What a match of {@link #PHRASE} opens with when it opens with no letter: a number. A fifth of the short
+     * lines open with neither a letter nor one of these ("$12", "#3", "“Quote”").
+     */
+    static final String PHRASE_OPENING_MARKS = "0123456789";
+
     /** The words a match of {@link #PHRASE_ELSEWHERE} opens with, as {@link #PHRASE_FIRST_WORDS}. */
     static final Set<String> PHRASE_ELSEWHERE_FIRST_WORDS =
             Set.of(("aktualisiert alle anzeige artikel audios auch beitragsbild bild compartilhe "
@@ -128,6 +134,9 @@ final class Furniture implements NodeFilter {
                             + "verwandte veröffentlicht video voir vorschau war weiter weitere "
                             + "weiterführende weiterlesen werbung wie wird zobacz zum zurück à ähnliche")
                     .split(" "));
+
+    /** What a match of {@link #PHRASE_ELSEWHERE} opens with when it opens with no letter, as {@link #PHRASE_OPENING_MARKS}. */
+    static final String PHRASE_ELSEWHERE_OPENING_MARKS = "(0123456789";
 
     /**
      * A line that is a label for a link to another article and that article's headline: "VEA TAMBIÉN:
@@ -143,13 +152,12 @@ final class Furniture implements NodeFilter {
      * 11.04.2020, 10:27", "15. Mai 2019, 05:28 Uhr", "Publikacja: 04.05.2021", "Updated May 2, 2024". A
      * bare date stays: listings and member cards show one beside what it dates.
      */
-    private static final Pattern DATE_LINE =
-            Pattern.compile("(?U)(?<label>(?:aktualisiert|publiziert|veröffentlicht|stand"
-                    + "|erstellt|updated|published|posted|last updated|publikacja|opublikowano|aktualizacja|actualizado"
-                    + "|publicado|mis à jour|publié|news date|ultima modifica|aggiornato il|pubblicato il)(?: (?:am|on|le|el|at))?\\s?:?\\s)?"
-                    + "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}|\\p{L}{3,10}\\.? \\d{1,2},? \\d{4}"
-                    + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})"
-                    + "(?<time>,? (?:um |at |à )?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2}[\\d.+:]*)?(?: ?uhr| ?[ap]m)?)?");
+    static final Pattern DATE_LINE = Pattern.compile("(?U)(?<label>(?:aktualisiert|publiziert|veröffentlicht|stand"
+            + "|erstellt|updated|published|posted|last updated|publikacja|opublikowano|aktualizacja|actualizado"
+            + "|publicado|mis à jour|publié|news date|ultima modifica|aggiornato il|pubblicato il)(?: (?:am|on|le|el|at))?\\s?:?\\s)?"
+            + "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}|\\p{L}{3,10}\\.? \\d{1,2},? \\d{4}"
+            + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})"
+            + "(?<time>,? (?:um |at |à )?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2}[\\d.+:]*)?(?: ?uhr| ?[ap]m)?)?");
 
     /**
      * Boilerplate sentences (lower case), found anywhere in a block of at most {@link #MAX_LINE}
@@ -187,8 +195,8 @@ final class Furniture implements NodeFilter {
             "rights reserved",
             "conversation");
 
-    /** {@link #SENTENCE_WORDS} by their first character, all of them below U+0100: "©" is U+00A9. */
-    private static final String[][] SENTENCE_WORDS_BY_FIRST = byFirstCharacter(SENTENCE_WORDS);
+    /** {@link #SENTENCE_WORDS}, all starting with a character below U+0100: "©" is U+00A9. */
+    private static final Words SENTENCE_WORD_SET = new Words(SENTENCE_WORDS);
 
     /**
      * A byline or credit line on its own: "Written by Jane Doe", "By Jane Doe | May 2, 2025", "Photo:
@@ -207,6 +215,9 @@ final class Furniture implements NodeFilter {
                     + "photo photograph picture illustration foto fotos fotografie bild crédit crédito "
                     + "crédits zdjęcie quelle")
             .split(" "));
+
+    /** What a match of {@link #CREDIT} opens with when it opens with no letter, as {@link #PHRASE_OPENING_MARKS}. */
+    static final String CREDIT_OPENING_MARKS = "(";
 
     private static final String NAME = "\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}";
     private static final String DATE = "(?:\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}"
@@ -227,11 +238,10 @@ final class Furniture implements NodeFilter {
             + "(?: (?:in|IN) .{1,30})?");
 
     /**
-     * The words of {@link #BY} with the space after them, lower-cased, by their first character: every
+     * The words of {@link #BY} with the space after them, lower-cased: every
      * match of {@link #DATED_BYLINE} holds one, and the lower-cased line holds it then too.
      */
-    private static final String[][] BY_WORDS_BY_FIRST =
-            byFirstCharacter(List.of("by ", "von ", "par ", "por ", "di ", "przez "));
+    private static final Words BY_WORD_SET = new Words(List.of("by ", "von ", "par ", "por ", "di ", "przez "));
 
     /** What stands between two labelled dates on one line. */
     private static final String DATE_SEPARATORS = " |·•,";
@@ -283,7 +293,11 @@ final class Furniture implements NodeFilter {
         return FilterResult.CONTINUE;
     }
 
-    /** Whether {@code line}, the whole text of a block with white space collapsed, is a furniture line. */
+    /**
+     * Whether {@code line}, the whole text of a block with white space collapsed, is a furniture line. The
+     * line and its phrase are lower-cased only for the regexes that read them so: most lines are ruled out
+     * before (by their first word, their ends, or holding none of a regex's words).
+     */
     static boolean isFurniture(String line) {
         if (line.isEmpty() || line.length() > MAX_LINE) {
             return false;
@@ -292,29 +306,46 @@ final class Furniture implements NodeFilter {
         // Every match of DATED_BYLINE and DATE_LINE holds a digit, and most lines none; the marks taken off
         // and lower-casing neither add nor remove one. Both are tried on phrases of MAX_PHRASE at most only.
         boolean digit = phrase.length() <= MAX_PHRASE && hasDigit(phrase);
-        String lower = line.toLowerCase(Locale.ROOT);
         if (phrase.length() <= MAX_PHRASE) {
-            // most lines have no marks to take off: their phrase is the line, lower-cased once
-            String lowerPhrase = phrase.length() == line.length() ? lower : phrase.toLowerCase(Locale.ROOT);
-            String first = firstWord(lowerPhrase);
-            if (mayOpen(first, PHRASE_FIRST_WORDS)
-                            && PHRASE.matcher(lowerPhrase).matches()
-                    || mayOpen(first, PHRASE_ELSEWHERE_FIRST_WORDS)
-                            && PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()
-                    || mayOpen(first, CREDIT_FIRST_WORDS)
+            String first = lowerCaseFirstWord(phrase);
+            boolean english = mayOpen(phrase, first, PHRASE_FIRST_WORDS, PHRASE_OPENING_MARKS);
+            boolean elsewhere = mayOpen(phrase, first, PHRASE_ELSEWHERE_FIRST_WORDS, PHRASE_ELSEWHERE_OPENING_MARKS);
+            if (english || elsewhere) {
+                String lowerPhrase = phrase.toLowerCase(Locale.ROOT);
+                if (english && PHRASE.matcher(lowerPhrase).matches()
+                        || elsewhere && PHRASE_ELSEWHERE.matcher(lowerPhrase).matches()) {
+                    return true;
+                }
+            }
+            if (mayOpen(phrase, first, CREDIT_FIRST_WORDS, CREDIT_OPENING_MARKS)
                             && CREDIT.matcher(phrase).matches()
                     || (digit
-                            && holdsAny(lower, BY_WORDS_BY_FIRST)
+                            && BY_WORD_SET.foundIn(line)
                             && DATED_BYLINE.matcher(phrase).matches())) {
                 return true;
             }
         }
         // Every match of TEASER holds ": ": most lines do not.
-        if ((line.contains(": ") && TEASER.matcher(line).matches()) || (digit && isDateLine(lower))) {
+        if ((line.contains(": ") && TEASER.matcher(line).matches())
+                || (digit && mayBeDateLine(line) && isDateLine(line.toLowerCase(Locale.ROOT)))) {
             return true;
         }
-        return holdsAny(lower, SENTENCE_WORDS_BY_FIRST)
-                && SENTENCE.matcher(lower).find();
+        return SENTENCE_WORD_SET.foundIn(line)
+                && SENTENCE.matcher(line.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * {@code firstWord(phrase.toLowerCase(Locale.ROOT))}, lower-casing only the word when it is ASCII: no
+     * character that is no letter lower-cases to one, so the lower-cased phrase opens with the same run.
+     */
+    static String lowerCaseFirstWord(String phrase) {
+        String first = firstWord(phrase);
+        for (int i = 0; i < first.length(); i++) {
+            if (first.charAt(i) >= 0x80) {
+                return firstWord(phrase.toLowerCase(Locale.ROOT));
+            }
+        }
+        return first.toLowerCase(Locale.ROOT);
     }
 
     /** The run of letters {@code line} opens with, empty when it opens with a digit or a mark. */
@@ -327,11 +358,16 @@ final class Furniture implements NodeFilter {
     }
 
     /**
-     * Whether a line opening with {@code first} may be one of the phrases opening with {@code firstWords}.
-     * A line opening with no letter is left to the regex: "12 comments", "(noch keine Bewertungen)".
+     * Whether {@code phrase}, opening with the word {@code first}, may be one of the phrases opening with
+     * {@code firstWords} or, when it opens with no letter, with one of the ASCII {@code openingMarks}
+     * ("12 comments", "(noch keine Bewertungen)"). A phrase opening with a character beyond ASCII that is
+     * no letter is left to the regex.
      */
-    static boolean mayOpen(String first, Set<String> firstWords) {
-        return first.isEmpty() || firstWords.contains(first);
+    static boolean mayOpen(String phrase, String first, Set<String> firstWords, String openingMarks) {
+        if (!first.isEmpty()) {
+            return firstWords.contains(first);
+        }
+        return !phrase.isEmpty() && (phrase.charAt(0) >= 0x80 || openingMarks.indexOf(phrase.charAt(0)) >= 0);
     }
 
     /**
@@ -354,6 +390,72 @@ final class Furniture implements NodeFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * Lower-case words of ASCII and "©", none holding a "k" or ending with an "i", to find in a line
+     * ignoring case: {@link #holdsAny} of the lower-cased line without the copy.
+     */
+    static final class Words {
+        private final String[][] byFirst;
+        /** Whether a word may start at a pair of characters (folded, and each cut to its low eight bits). */
+        private final boolean[] startsAtPair = new boolean[1 << 16];
+
+        Words(List<String> words) {
+            byFirst = byFirstCharacter(words);
+            for (String word : words) {
+                int first = word.charAt(0) << 8;
+                if (word.length() == 1) {
+                    Arrays.fill(startsAtPair, first, first + 0x100, true);
+                } else {
+                    startsAtPair[first | word.charAt(1) & 0xff] = true;
+                }
+            }
+        }
+
+        /**
+         * Whether {@code line} holds one of the words as {@code line.toLowerCase(Locale.ROOT)} would: A to Z
+         * are folded as the line is read. Beyond ASCII only "İ" (to "i" and a combining dot) and the Kelvin
+         * sign (to "k") lower-case to ASCII, and neither can then be part of such a word. Each place is
+         * tried only where a word's first two characters stand: one look-up at most characters.
+         */
+        boolean foundIn(String line) {
+            int n = line.length();
+            char c = n == 0 ? 0 : lowerAscii(line.charAt(0));
+            for (int i = 0; i < n; i++) {
+                char next = i + 1 < n ? lowerAscii(line.charAt(i + 1)) : 0;
+                if (c < 0x100 && startsAtPair[c << 8 | next & 0xff] && startsHere(line, i, byFirst[c])) {
+                    return true;
+                }
+                c = next;
+            }
+            return false;
+        }
+
+        private static boolean startsHere(String line, int at, String[] words) {
+            for (String word : words) {
+                if (startsWithIgnoringCase(line, at, word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static boolean startsWithIgnoringCase(String line, int at, String word) {
+        if (at + word.length() > line.length()) {
+            return false;
+        }
+        for (int j = 0; j < word.length(); j++) {
+            if (lowerAscii(line.charAt(at + j)) != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** {@code words}, all starting with a character below U+0100, by their first character. */
@@ -416,7 +518,7 @@ final class Furniture implements NodeFilter {
         return false;
     }
 
-    private static boolean isDateLine(String lower) {
+    static boolean isDateLine(String lower) {
         Matcher date = DATE_LINE.matcher(lower);
         if (date.matches()) {
             return date.group("label") != null || date.group("time") != null;
@@ -430,6 +532,18 @@ final class Furniture implements NodeFilter {
             rest++;
         }
         return rest > date.end() && date.region(rest, lower.length()).matches() && date.group("label") != null;
+    }
+
+    /**
+     * Whether {@code line}, lower-cased, opens and closes as every match of {@link #DATE_LINE} does: with a
+     * letter or a digit (a label, a month or a date), and with a digit, a mark of a time (".", "+", ":") or
+     * "uhr", "am", "pm". Half the short lines holding a digit do not, and are ruled out without the regex or
+     * the copy. Lower-casing keeps a letter or digit one and makes none of anything else.
+     */
+    static boolean mayBeDateLine(String line) {
+        int last = line.codePointBefore(line.length());
+        return Character.isLetterOrDigit(line.codePointAt(0))
+                && (Character.isDigit(last) || ".+:rmRM".indexOf(last) >= 0);
     }
 
     /** {@code line} without list markers before it and punctuation, arrows or icons after it. */

@@ -62,19 +62,19 @@ final class ImageCredits {
             if (e != main && creditNamed.test(e)) {
                 Element label = e.parent();
                 if (TreeQuery.isWithin(e, main, CAPTIONS)) {
-                    if (e.text().length() <= MAX_CREDIT) {
+                    if (ElementText.of(e).length() <= MAX_CREDIT) {
                         credits.add(e);
                     }
                 } else if (label != main && isPictureLabel(label)) {
                     labels.add(label);
-                } else if (isCredit(e.text().strip())) {
+                } else if (isCredit(ElementText.of(e).strip())) {
                     credits.add(e); // "PAP/ Rafał Guz" beside the headline, the lead picture's credit
                 }
             }
         });
         // a caption is judged with its credit element: "Photo: Jane Doe" there marks it a picture's label
         for (Element caption : captions) {
-            String text = caption.text().strip();
+            String text = ElementText.of(caption).strip();
             if (!text.isEmpty()
                     && (text.length() <= MAX_CREDIT
                                     && SLASHED_NAMES.matcher(text).matches()
@@ -122,7 +122,7 @@ final class ImageCredits {
      * description stays: WCXB counts a figure's caption as content.
      */
     private static boolean isPictureLabel(Element label) {
-        if (label.text().length() > MAX_CREDITED_CAPTION || label.selectFirst(NOT_A_LABEL) != null) {
+        if (ElementText.of(label).length() > MAX_CREDITED_CAPTION || label.selectFirst(NOT_A_LABEL) != null) {
             return false;
         }
         return Boilerplate.hasName(label, name -> name.toLowerCase(Locale.ROOT).contains("caption"))

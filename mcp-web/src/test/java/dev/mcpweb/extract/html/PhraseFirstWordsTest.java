@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class PhraseFirstWordsTest {
     private static final List<String> MARKS =
-            List.of("12", "3", "1,234", ":", "?", "&", "-", "(", ")", "'", "’", "!", "…", "2k");
+            List.of("12", "3", "1,234", ":", "?", "&", "-", "(", ")", "'", "’", "!", "…", "2k", "$", "#", "٣", "“");
 
     private int matches;
 
@@ -55,7 +55,7 @@ class PhraseFirstWordsTest {
                 "likes received: 2.5k",
                 "asked 8 years, 2 months ago",
                 "viewed 38k times")) {
-            assertThat(check(line, Furniture.PHRASE, Furniture.PHRASE_FIRST_WORDS))
+            assertThat(check(line, Furniture.PHRASE, Furniture.PHRASE_FIRST_WORDS, Furniture.PHRASE_OPENING_MARKS))
                     .as(line)
                     .isTrue();
         }
@@ -79,7 +79,11 @@ class PhraseFirstWordsTest {
                 "zurück zum hauptmenü",
                 "veröffentlicht am",
                 "pubblicità")) {
-            assertThat(check(line, Furniture.PHRASE_ELSEWHERE, Furniture.PHRASE_ELSEWHERE_FIRST_WORDS))
+            assertThat(check(
+                            line,
+                            Furniture.PHRASE_ELSEWHERE,
+                            Furniture.PHRASE_ELSEWHERE_FIRST_WORDS,
+                            Furniture.PHRASE_ELSEWHERE_OPENING_MARKS))
                     .as(line)
                     .isTrue();
         }
@@ -88,10 +92,13 @@ class PhraseFirstWordsTest {
     @Test
     void noGeneratedLineAPhraseMatchesIsRuledOutByItsFirstWord() {
         matches = 0;
-        checkGenerated(Furniture.PHRASE, Furniture.PHRASE_FIRST_WORDS);
+        checkGenerated(Furniture.PHRASE, Furniture.PHRASE_FIRST_WORDS, Furniture.PHRASE_OPENING_MARKS);
         assertThat(matches).as("lines PHRASE matches").isGreaterThan(2_000);
         matches = 0;
-        checkGenerated(Furniture.PHRASE_ELSEWHERE, Furniture.PHRASE_ELSEWHERE_FIRST_WORDS);
+        checkGenerated(
+                Furniture.PHRASE_ELSEWHERE,
+                Furniture.PHRASE_ELSEWHERE_FIRST_WORDS,
+                Furniture.PHRASE_ELSEWHERE_OPENING_MARKS);
         assertThat(matches).as("lines PHRASE_ELSEWHERE matches").isGreaterThan(1_000);
     }
 
@@ -149,8 +156,12 @@ class PhraseFirstWordsTest {
                         .as(line)
                         .isTrue();
                 if (Furniture.CREDIT.matcher(line).matches()) {
+                    String lower = line.toLowerCase(Locale.ROOT);
                     assertThat(Furniture.mayOpen(
-                                    Furniture.firstWord(line.toLowerCase(Locale.ROOT)), Furniture.CREDIT_FIRST_WORDS))
+                                    lower,
+                                    Furniture.firstWord(lower),
+                                    Furniture.CREDIT_FIRST_WORDS,
+                                    Furniture.CREDIT_OPENING_MARKS))
                             .as(line)
                             .isTrue();
                 }
@@ -163,7 +174,7 @@ class PhraseFirstWordsTest {
      * where each word is mostly one of the four that follow the one before in the pattern, as the words of
      * its alternatives do ("watch this topic"); in lower case, upper case, and with a capital.
      */
-    private void checkGenerated(Pattern phrase, Set<String> firstWords) {
+    private void checkGenerated(Pattern phrase, Set<String> firstWords, String openingMarks) {
         List<String> inOrder = new ArrayList<>();
         for (String word : phrase.pattern().split("[^\\p{L}]+")) {
             // "d" and "w" are what is left of \d and \w
@@ -173,11 +184,11 @@ class PhraseFirstWordsTest {
         List<String> words = new ArrayList<>(new TreeSet<>(inOrder));
         words.addAll(MARKS);
         for (String a : words) {
-            check(a, phrase, firstWords);
+            check(a, phrase, firstWords, openingMarks);
             for (String b : words) {
-                check(a + " " + b, phrase, firstWords);
-                check(a + b, phrase, firstWords);
-                check(a + ": " + b, phrase, firstWords);
+                check(a + " " + b, phrase, firstWords, openingMarks);
+                check(a + b, phrase, firstWords, openingMarks);
+                check(a + ": " + b, phrase, firstWords, openingMarks);
             }
         }
         Random random = new Random(14);
@@ -195,18 +206,18 @@ class PhraseFirstWordsTest {
                 at += 1 + random.nextInt(4);
             }
             String s = line.toString();
-            check(s, phrase, firstWords);
-            check(s.toUpperCase(Locale.ROOT), phrase, firstWords);
-            check(Character.toUpperCase(s.charAt(0)) + s.substring(1), phrase, firstWords);
+            check(s, phrase, firstWords, openingMarks);
+            check(s.toUpperCase(Locale.ROOT), phrase, firstWords, openingMarks);
+            check(Character.toUpperCase(s.charAt(0)) + s.substring(1), phrase, firstWords, openingMarks);
         }
     }
 
     /** Whether {@code phrase} matches {@code line}, failing when the first word would have ruled it out. */
-    private boolean check(String line, Pattern phrase, Set<String> firstWords) {
+    private boolean check(String line, Pattern phrase, Set<String> firstWords, String openingMarks) {
         boolean matched = phrase.matcher(line).matches();
         if (matched) {
             matches++;
-            assertThat(Furniture.mayOpen(Furniture.firstWord(line), firstWords))
+            assertThat(Furniture.mayOpen(line, Furniture.firstWord(line), firstWords, openingMarks))
                     .as(line)
                     .isTrue();
         }
