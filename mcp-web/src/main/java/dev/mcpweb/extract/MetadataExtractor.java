@@ -324,7 +324,8 @@ final class MetadataExtractor {
         private static final int AUTHOR_MARK = 1;
         private static final int DATE_MARK = 2;
         private static final int MAX_BYLINES = 8;
-        private static final Pattern LD_JSON = Pattern.compile("(?i)^\\s*application/ld\\+json");
+        private static final String LD_JSON_TYPE = "application/ld+json";
+        private static final String[] META_KEYS = {"property", "name", "http-equiv"};
         /** Parsed once: evaluators of attribute and class selectors hold no state. */
         private static final Evaluator BYLINE_QUERY = QueryParser.parse(BYLINE);
         // The ancestors asked for below, parsed once too (jsoup parses a query string on every call).
@@ -387,7 +388,7 @@ final class MetadataExtractor {
                     }
                 }
                 case "script" -> {
-                    if (LD_JSON.matcher(e.attr("type")).find()) {
+                    if (isJsonLdType(e.attr("type"))) {
                         jsonLdScripts.add(e);
                     }
                 }
@@ -485,14 +486,19 @@ final class MetadataExtractor {
          */
         private static int marks(String value) {
             int marks = 0;
-            for (int i = 0, n = value.length(); i < n; i++) {
+            // No word is shorter than four letters, and one starts only where its first two letters are.
+            for (int i = 0, last = value.length() - 4; i <= last; i++) {
+                char next = asciiLower(value.charAt(i + 1));
                 marks |= switch (asciiLower(value.charAt(i))) {
-                    case 'a' -> holdsWord(value, i, "author") ? AUTHOR_MARK : 0;
-                    case 'b' -> holdsWord(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
-                    case 'd' -> holdsWord(value, i, "date") ? DATE_MARK : 0;
-                    case 't' -> holdsWord(value, i, "time") ? DATE_MARK : 0;
-                    case 'p' -> holdsWord(value, i, "publish") || holdsWord(value, i, "posted") ? DATE_MARK : 0;
-                    case 'm' -> holdsWord(value, i, "meta") ? DATE_MARK : 0;
+                    case 'a' -> next == 'u' && holdsWord(value, i, "author") ? AUTHOR_MARK : 0;
+                    case 'b' -> next == 'y' && holdsWord(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
+                    case 'd' -> next == 'a' && holdsWord(value, i, "date") ? DATE_MARK : 0;
+                    case 't' -> next == 'i' && holdsWord(value, i, "time") ? DATE_MARK : 0;
+                    case 'p' ->
+                        next == 'u' && holdsWord(value, i, "publish") || next == 'o' && holdsWord(value, i, "posted")
+                                ? DATE_MARK
+                                : 0;
+                    case 'm' -> next == 'e' && holdsWord(value, i, "meta") ? DATE_MARK : 0;
                     default -> 0;
                 };
             }
@@ -541,13 +547,41 @@ final class MetadataExtractor {
             return false;
         }
 
+        /**
+         * Whether a script's {@code type} is JSON-LD: {@code (?i)^\s*application/ld\+json}, read without a
+         * matcher per script (pages have dozens of scripts).
+         */
+        private static boolean isJsonLdType(String type) {
+            int start = 0;
+            while (start < type.length() && isRegexSpace(type.charAt(start))) {
+                start++;
+            }
+            if (type.length() - start < LD_JSON_TYPE.length()) {
+                return false;
+            }
+            for (int i = 0; i < LD_JSON_TYPE.length(); i++) {
+                char wanted = LD_JSON_TYPE.charAt(i);
+                char c = type.charAt(start + i);
+                boolean same = wanted >= 'a' && wanted <= 'z' ? asciiLower(c) == wanted : c == wanted;
+                if (!same) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** What {@code \s} matches: the ASCII whitespace characters. */
+        private static boolean isRegexSpace(char c) {
+            return c == ' ' || (c >= '\t' && c <= '\r');
+        }
+
         /** {@code <meta>} values by lower-case property, name or http-equiv; every value kept in order. */
         private void meta(Element meta) {
             String content = meta.attr("content");
             if (content.isBlank() || content.length() > MAX_VALUE_CHARS) {
                 return;
             }
-            for (String attr : List.of("property", "name", "http-equiv")) {
+            for (String attr : META_KEYS) {
                 String key = meta.attr(attr).strip().toLowerCase(Locale.ROOT);
                 if (!key.isEmpty()) {
                     metas.computeIfAbsent(key, k -> new ArrayList<>()).add(content);
