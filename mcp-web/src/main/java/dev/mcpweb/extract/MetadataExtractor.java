@@ -44,6 +44,9 @@ final class MetadataExtractor {
             "\\s*(?:[|•·\\n]|\\s[-–—]\\s|\\bon\\s+\\w+\\s+\\d|,\\s*\\d|\\s(?i:updated|published|posted|last updated"
                     + "|reviewed|fact[- ]checked|read more)\\b|\\sin\\s+\\p{Lu}).*$",
             Pattern.DOTALL);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:;|\\band\\b|&|\\bund\\b|\\bet\\b)\\s*");
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final List<String> AUTHOR_META = List.of(
             "author",
@@ -168,15 +171,18 @@ final class MetadataExtractor {
                 p::authorPageLinks,
                 () -> p.jsonLdAuthors(false));
         for (Supplier<List<String>> source : sources) {
-            List<String> names = source.get().stream()
-                    .map(MetadataExtractor::clean)
-                    .flatMap(Optional::stream)
-                    .map(a -> BY_PREFIX.matcher(a).replaceFirst(""))
-                    .filter(MetadataExtractor::plausibleName)
-                    .distinct()
-                    .toList();
+            Set<String> names = new LinkedHashSet<>(); // each name once, in order
+            for (String value : source.get()) {
+                Optional<String> cleaned = clean(value);
+                if (cleaned.isPresent()) {
+                    String name = BY_PREFIX.matcher(cleaned.get()).replaceFirst("");
+                    if (plausibleName(name)) {
+                        names.add(name);
+                    }
+                }
+            }
             if (!names.isEmpty()) {
-                return names;
+                return List.copyOf(names);
             }
         }
         return List.of();
@@ -184,9 +190,9 @@ final class MetadataExtractor {
 
     /** "Jane Doe and John Roe" or "Jane Doe; John Roe" are two people; "Doe, Jane" is one. */
     private static Stream<String> splitNames(String value) {
-        String[] parts = value.split("\\s*(?:;|\\band\\b|&|\\bund\\b|\\bet\\b)\\s*");
+        String[] parts = NAME_SEPARATOR.split(value);
         if (parts.length == 1) {
-            String[] commas = value.split("\\s*,\\s*");
+            String[] commas = COMMA.split(value);
             boolean allFullNames = commas.length > 1 && Stream.of(commas).allMatch(c -> c.contains(" "));
             return allFullNames ? Stream.of(commas) : Stream.of(value);
         }
@@ -197,7 +203,7 @@ final class MetadataExtractor {
         return name.length() >= 2
                 && name.codePoints().noneMatch(Character::isDigit)
                 && name.length() <= 80
-                && name.split("\\s+").length <= 6
+                && WHITESPACE.split(name).length <= 6
                 && name.codePoints().anyMatch(Character::isLetter)
                 && !name.contains("://");
     }
@@ -254,7 +260,27 @@ final class MetadataExtractor {
     }
 
     private static String key(String s) {
-        return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return collapseWhitespace(s.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * {@code s.replaceAll("\\s+", " ")}, without the regex for the values (nearly all) whose whitespace is
+     * single spaces already, which it gives back unchanged.
+     */
+    private static String collapseWhitespace(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            boolean collapses = c == ' ' ? i + 1 < n && isRegexSpace(s.charAt(i + 1)) : isRegexSpace(c);
+            if (collapses) {
+                return WHITESPACE.matcher(s).replaceAll(" ");
+            }
+        }
+        return s;
+    }
+
+    /** What {@code \s} matches: the ASCII whitespace characters. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     static Optional<String> languageTag(String raw) {
@@ -277,7 +303,7 @@ final class MetadataExtractor {
         if (value == null) {
             return Optional.empty();
         }
-        String s = value.replaceAll("\\s+", " ").strip();
+        String s = collapseWhitespace(value).strip();
         if (s.length() > MAX_VALUE_CHARS) {
             s = s.substring(0, MAX_VALUE_CHARS);
         }
@@ -568,11 +594,6 @@ final class MetadataExtractor {
                 }
             }
             return true;
-        }
-
-        /** What {@code \s} matches: the ASCII whitespace characters. */
-        private static boolean isRegexSpace(char c) {
-            return c == ' ' || (c >= '\t' && c <= '\r');
         }
 
         /** {@code <meta>} values by lower-case property, name or http-equiv; every value kept in order. */
