@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -94,14 +95,19 @@ final class JsonLd {
         return new ObjectMapper(factory);
     }
 
-    static JsonLd of(List<Element> scripts, ObjectMapper mapper) {
+    /** A reader of {@link #lenientMapper()}'s trees, made once: making one per script cost as much as small scripts. */
+    static ObjectReader lenientReader() {
+        return lenientMapper().readerFor(JsonNode.class);
+    }
+
+    static JsonLd of(List<Element> scripts, ObjectReader reader) {
         List<JsonNode> nodes = new ArrayList<>();
         for (Element script : scripts) {
             String data = script.data();
             if (data.length() > MAX_SCRIPT_CHARS) {
                 continue;
             }
-            for (JsonNode root : parse(unwrap(data), mapper)) {
+            for (JsonNode root : parse(unwrap(data), reader)) {
                 flatten(root, nodes);
             }
         }
@@ -258,9 +264,9 @@ final class JsonLd {
                 .replace("]]>", "");
     }
 
-    private static List<JsonNode> parse(String data, ObjectMapper mapper) {
+    private static List<JsonNode> parse(String data, ObjectReader reader) {
         List<JsonNode> roots = new ArrayList<>();
-        try (MappingIterator<JsonNode> values = mapper.readerFor(JsonNode.class).readValues(data)) {
+        try (MappingIterator<JsonNode> values = reader.readValues(data)) {
             while (values.hasNextValue()) {
                 roots.add(values.nextValue());
             }

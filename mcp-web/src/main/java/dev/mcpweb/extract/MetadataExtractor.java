@@ -1,6 +1,6 @@
 package dev.mcpweb.extract;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.mcpweb.document.Metadata;
 import dev.mcpweb.extract.html.AbsoluteUrls;
 import dev.mcpweb.extract.html.PageMarks;
@@ -89,7 +89,7 @@ final class MetadataExtractor {
             "last-modified",
             "article.updated");
 
-    private final ObjectMapper json = JsonLd.lenientMapper();
+    private final ObjectReader json = JsonLd.lenientReader();
 
     Metadata extract(org.jsoup.nodes.Document page) {
         return extract(page, new PageLinks.Collector(), PageMarks.collecting(page));
@@ -391,7 +391,7 @@ final class MetadataExtractor {
         /** The first microdata item of a product type, or null: what its facts are read from. */
         private Element productItem;
 
-        Page(org.jsoup.nodes.Document doc, ObjectMapper json, PageLinks.Collector links, PageMarks marks) {
+        Page(org.jsoup.nodes.Document doc, ObjectReader json, PageLinks.Collector links, PageMarks marks) {
             this.doc = doc;
             this.links = links;
             this.pageMarks = marks;
@@ -611,7 +611,8 @@ final class MetadataExtractor {
         }
 
         Optional<String> meta(String key) {
-            return metas.getOrDefault(key, List.of()).stream().findFirst();
+            List<String> values = metas.get(key); // never empty: a key is added with its first value
+            return values == null ? Optional.empty() : Optional.of(values.getFirst());
         }
 
         List<String> metaAll(List<String> keys) {
@@ -625,10 +626,14 @@ final class MetadataExtractor {
         }
 
         Optional<String> metaDate(List<String> keys) {
-            return keys.stream()
-                    .flatMap(k -> metas.getOrDefault(k, List.of()).stream())
-                    .filter(v -> Dates.iso(v).isPresent())
-                    .findFirst();
+            for (String key : keys) {
+                for (String value : metas.getOrDefault(key, List.of())) {
+                    if (Dates.iso(value).isPresent()) {
+                        return Optional.of(value);
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         Optional<String> jsonLd(String property) {
