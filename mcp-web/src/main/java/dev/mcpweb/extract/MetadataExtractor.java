@@ -44,6 +44,7 @@ final class MetadataExtractor {
             "\\s*(?:[|•·\\n]|\\s[-–—]\\s|\\bon\\s+\\w+\\s+\\d|,\\s*\\d|\\s(?i:updated|published|posted|last updated"
                     + "|reviewed|fact[- ]checked|read more)\\b|\\sin\\s+\\p{Lu}).*$",
             Pattern.DOTALL);
+    private static final String LD_JSON_TYPE = "application/ld+json";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:;|\\band\\b|&|\\bund\\b|\\bet\\b)\\s*");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
@@ -267,7 +268,7 @@ final class MetadataExtractor {
      * {@code s.replaceAll("\\s+", " ")}, without the regex for the values (nearly all) whose whitespace is
      * single spaces already, which it gives back unchanged.
      */
-    private static String collapseWhitespace(String s) {
+    static String collapseWhitespace(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             boolean collapses = c == ' ' ? i + 1 < n && isRegexSpace(s.charAt(i + 1)) : isRegexSpace(c);
@@ -276,6 +277,37 @@ final class MetadataExtractor {
             }
         }
         return s;
+    }
+
+    /**
+     * Whether a script's {@code type} is JSON-LD: {@code (?i)^\s*application/ld\+json}, read without a
+     * matcher per script (pages have dozens of scripts).
+     */
+    static boolean isJsonLdType(String type) {
+        int start = 0;
+        while (start < type.length() && isRegexSpace(type.charAt(start))) {
+            start++;
+        }
+        if (type.length() - start < LD_JSON_TYPE.length()) {
+            return false;
+        }
+        for (int i = 0; i < LD_JSON_TYPE.length(); i++) {
+            char wanted = LD_JSON_TYPE.charAt(i);
+            char c = type.charAt(start + i);
+            boolean same = wanted >= 'a' && wanted <= 'z' ? asciiLower(c) == wanted : c == wanted;
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code c} with an ASCII capital made small; only 'A' to 'Z' and 'a' to 'z' then equal a lower-case
+     * ASCII letter (other characters may change, to no letter).
+     */
+    private static char asciiLower(char c) {
+        return (char) (c | 0x20);
     }
 
     /** What {@code \s} matches: the ASCII whitespace characters. */
@@ -350,7 +382,6 @@ final class MetadataExtractor {
         private static final int AUTHOR_MARK = 1;
         private static final int DATE_MARK = 2;
         private static final int MAX_BYLINES = 8;
-        private static final String LD_JSON_TYPE = "application/ld+json";
         private static final String[] META_KEYS = {"property", "name", "http-equiv"};
         /** Parsed once: evaluators of attribute and class selectors hold no state. */
         private static final Evaluator BYLINE_QUERY = QueryParser.parse(BYLINE);
@@ -545,14 +576,6 @@ final class MetadataExtractor {
         }
 
         /**
-         * {@code c} with an ASCII capital made small; only 'A' to 'Z' and 'a' to 'z' then equal a lower-case
-         * ASCII letter (other characters may change, to no letter).
-         */
-        private static char asciiLower(char c) {
-            return (char) (c | 0x20);
-        }
-
-        /**
          * {@link #AUTHOR_HREF}, with the regex skipped for the links (nearly all) that hold none of its words
          * after a slash: one pass over the slashes rather than a search of the whole href per word.
          */
@@ -571,29 +594,6 @@ final class MetadataExtractor {
                 }
             }
             return false;
-        }
-
-        /**
-         * Whether a script's {@code type} is JSON-LD: {@code (?i)^\s*application/ld\+json}, read without a
-         * matcher per script (pages have dozens of scripts).
-         */
-        private static boolean isJsonLdType(String type) {
-            int start = 0;
-            while (start < type.length() && isRegexSpace(type.charAt(start))) {
-                start++;
-            }
-            if (type.length() - start < LD_JSON_TYPE.length()) {
-                return false;
-            }
-            for (int i = 0; i < LD_JSON_TYPE.length(); i++) {
-                char wanted = LD_JSON_TYPE.charAt(i);
-                char c = type.charAt(start + i);
-                boolean same = wanted >= 'a' && wanted <= 'z' ? asciiLower(c) == wanted : c == wanted;
-                if (!same) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** {@code <meta>} values by lower-case property, name or http-equiv; every value kept in order. */
