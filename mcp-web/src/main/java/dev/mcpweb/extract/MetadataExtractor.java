@@ -1,6 +1,6 @@
 package dev.mcpweb.extract;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.mcpweb.document.Metadata;
 import dev.mcpweb.extract.html.AbsoluteUrls;
 import dev.mcpweb.extract.html.PageMarks;
@@ -44,6 +44,10 @@ final class MetadataExtractor {
             "\\s*(?:[|•·\\n]|\\s[-–—]\\s|\\bon\\s+\\w+\\s+\\d|,\\s*\\d|\\s(?i:updated|published|posted|last updated"
                     + "|reviewed|fact[- ]checked|read more)\\b|\\sin\\s+\\p{Lu}).*$",
             Pattern.DOTALL);
+    private static final String LD_JSON_TYPE = "application/ld+json";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:;|\\band\\b|&|\\bund\\b|\\bet\\b)\\s*");
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final List<String> AUTHOR_META = List.of(
             "author",
@@ -86,7 +90,7 @@ final class MetadataExtractor {
             "last-modified",
             "article.updated");
 
-    private final ObjectMapper json = JsonLd.lenientMapper();
+    private final ObjectReader json = JsonLd.lenientReader();
 
     Metadata extract(org.jsoup.nodes.Document page) {
         return extract(page, new PageLinks.Collector(), PageMarks.collecting(page));
@@ -168,15 +172,18 @@ final class MetadataExtractor {
                 p::authorPageLinks,
                 () -> p.jsonLdAuthors(false));
         for (Supplier<List<String>> source : sources) {
-            List<String> names = source.get().stream()
-                    .map(MetadataExtractor::clean)
-                    .flatMap(Optional::stream)
-                    .map(a -> BY_PREFIX.matcher(a).replaceFirst(""))
-                    .filter(MetadataExtractor::plausibleName)
-                    .distinct()
-                    .toList();
+            Set<String> names = new LinkedHashSet<>(); // each name once, in order
+            for (String value : source.get()) {
+                Optional<String> cleaned = clean(value);
+                if (cleaned.isPresent()) {
+                    String name = BY_PREFIX.matcher(cleaned.get()).replaceFirst("");
+                    if (plausibleName(name)) {
+                        names.add(name);
+                    }
+                }
+            }
             if (!names.isEmpty()) {
-                return names;
+                return List.copyOf(names);
             }
         }
         return List.of();
@@ -184,9 +191,9 @@ final class MetadataExtractor {
 
     /** "Jane Doe and John Roe" or "Jane Doe; John Roe" are two people; "Doe, Jane" is one. */
     private static Stream<String> splitNames(String value) {
-        String[] parts = value.split("\\s*(?:;|\\band\\b|&|\\bund\\b|\\bet\\b)\\s*");
+        String[] parts = NAME_SEPARATOR.split(value);
         if (parts.length == 1) {
-            String[] commas = value.split("\\s*,\\s*");
+            String[] commas = COMMA.split(value);
             boolean allFullNames = commas.length > 1 && Stream.of(commas).allMatch(c -> c.contains(" "));
             return allFullNames ? Stream.of(commas) : Stream.of(value);
         }
@@ -197,7 +204,7 @@ final class MetadataExtractor {
         return name.length() >= 2
                 && name.codePoints().noneMatch(Character::isDigit)
                 && name.length() <= 80
-                && name.split("\\s+").length <= 6
+                && WHITESPACE.split(name).length <= 6
                 && name.codePoints().anyMatch(Character::isLetter)
                 && !name.contains("://");
     }
@@ -254,7 +261,58 @@ final class MetadataExtractor {
     }
 
     private static String key(String s) {
-        return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return collapseWhitespace(s.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * {@code s.replaceAll("\\s+", " ")}, without the regex for the values (nearly all) whose whitespace is
+     * single spaces already, which it gives back unchanged.
+     */
+    static String collapseWhitespace(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            boolean collapses = c == ' ' ? i + 1 < n && isRegexSpace(s.charAt(i + 1)) : isRegexSpace(c);
+            if (collapses) {
+                return WHITESPACE.matcher(s).replaceAll(" ");
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Whether a script's {@code type} is JSON-LD: {@code (?i)^\s*application/ld\+json}, read without a
+     * matcher per script (pages have dozens of scripts).
+     */
+    static boolean isJsonLdType(String type) {
+        int start = 0;
+        while (start < type.length() && isRegexSpace(type.charAt(start))) {
+            start++;
+        }
+        if (type.length() - start < LD_JSON_TYPE.length()) {
+            return false;
+        }
+        for (int i = 0; i < LD_JSON_TYPE.length(); i++) {
+            char wanted = LD_JSON_TYPE.charAt(i);
+            char c = type.charAt(start + i);
+            boolean same = wanted >= 'a' && wanted <= 'z' ? asciiLower(c) == wanted : c == wanted;
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code c} with an ASCII capital made small; only 'A' to 'Z' and 'a' to 'z' then equal a lower-case
+     * ASCII letter (other characters may change, to no letter).
+     */
+    private static char asciiLower(char c) {
+        return (char) (c | 0x20);
+    }
+
+    /** What {@code \s} matches: the ASCII whitespace characters. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     static Optional<String> languageTag(String raw) {
@@ -277,7 +335,7 @@ final class MetadataExtractor {
         if (value == null) {
             return Optional.empty();
         }
-        String s = value.replaceAll("\\s+", " ").strip();
+        String s = collapseWhitespace(value).strip();
         if (s.length() > MAX_VALUE_CHARS) {
             s = s.substring(0, MAX_VALUE_CHARS);
         }
@@ -324,7 +382,7 @@ final class MetadataExtractor {
         private static final int AUTHOR_MARK = 1;
         private static final int DATE_MARK = 2;
         private static final int MAX_BYLINES = 8;
-        private static final Pattern LD_JSON = Pattern.compile("(?i)^\\s*application/ld\\+json");
+        private static final String[] META_KEYS = {"property", "name", "http-equiv"};
         /** Parsed once: evaluators of attribute and class selectors hold no state. */
         private static final Evaluator BYLINE_QUERY = QueryParser.parse(BYLINE);
         // The ancestors asked for below, parsed once too (jsoup parses a query string on every call).
@@ -364,7 +422,7 @@ final class MetadataExtractor {
         /** The first microdata item of a product type, or null: what its facts are read from. */
         private Element productItem;
 
-        Page(org.jsoup.nodes.Document doc, ObjectMapper json, PageLinks.Collector links, PageMarks marks) {
+        Page(org.jsoup.nodes.Document doc, ObjectReader json, PageLinks.Collector links, PageMarks marks) {
             this.doc = doc;
             this.links = links;
             this.pageMarks = marks;
@@ -387,7 +445,7 @@ final class MetadataExtractor {
                     }
                 }
                 case "script" -> {
-                    if (LD_JSON.matcher(e.attr("type")).find()) {
+                    if (isJsonLdType(e.attr("type"))) {
                         jsonLdScripts.add(e);
                     }
                 }
@@ -485,14 +543,19 @@ final class MetadataExtractor {
          */
         private static int marks(String value) {
             int marks = 0;
-            for (int i = 0, n = value.length(); i < n; i++) {
+            // No word is shorter than four letters, and one starts only where its first two letters are.
+            for (int i = 0, last = value.length() - 4; i <= last; i++) {
+                char next = asciiLower(value.charAt(i + 1));
                 marks |= switch (asciiLower(value.charAt(i))) {
-                    case 'a' -> holdsWord(value, i, "author") ? AUTHOR_MARK : 0;
-                    case 'b' -> holdsWord(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
-                    case 'd' -> holdsWord(value, i, "date") ? DATE_MARK : 0;
-                    case 't' -> holdsWord(value, i, "time") ? DATE_MARK : 0;
-                    case 'p' -> holdsWord(value, i, "publish") || holdsWord(value, i, "posted") ? DATE_MARK : 0;
-                    case 'm' -> holdsWord(value, i, "meta") ? DATE_MARK : 0;
+                    case 'a' -> next == 'u' && holdsWord(value, i, "author") ? AUTHOR_MARK : 0;
+                    case 'b' -> next == 'y' && holdsWord(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
+                    case 'd' -> next == 'a' && holdsWord(value, i, "date") ? DATE_MARK : 0;
+                    case 't' -> next == 'i' && holdsWord(value, i, "time") ? DATE_MARK : 0;
+                    case 'p' ->
+                        next == 'u' && holdsWord(value, i, "publish") || next == 'o' && holdsWord(value, i, "posted")
+                                ? DATE_MARK
+                                : 0;
+                    case 'm' -> next == 'e' && holdsWord(value, i, "meta") ? DATE_MARK : 0;
                     default -> 0;
                 };
             }
@@ -510,14 +573,6 @@ final class MetadataExtractor {
                 }
             }
             return true;
-        }
-
-        /**
-         * {@code c} with an ASCII capital made small; only 'A' to 'Z' and 'a' to 'z' then equal a lower-case
-         * ASCII letter (other characters may change, to no letter).
-         */
-        private static char asciiLower(char c) {
-            return (char) (c | 0x20);
         }
 
         /**
@@ -547,7 +602,7 @@ final class MetadataExtractor {
             if (content.isBlank() || content.length() > MAX_VALUE_CHARS) {
                 return;
             }
-            for (String attr : List.of("property", "name", "http-equiv")) {
+            for (String attr : META_KEYS) {
                 String key = meta.attr(attr).strip().toLowerCase(Locale.ROOT);
                 if (!key.isEmpty()) {
                     metas.computeIfAbsent(key, k -> new ArrayList<>()).add(content);
@@ -556,7 +611,8 @@ final class MetadataExtractor {
         }
 
         Optional<String> meta(String key) {
-            return metas.getOrDefault(key, List.of()).stream().findFirst();
+            List<String> values = metas.get(key); // never empty: a key is added with its first value
+            return values == null ? Optional.empty() : Optional.of(values.getFirst());
         }
 
         List<String> metaAll(List<String> keys) {
@@ -570,10 +626,14 @@ final class MetadataExtractor {
         }
 
         Optional<String> metaDate(List<String> keys) {
-            return keys.stream()
-                    .flatMap(k -> metas.getOrDefault(k, List.of()).stream())
-                    .filter(v -> Dates.iso(v).isPresent())
-                    .findFirst();
+            for (String key : keys) {
+                for (String value : metas.getOrDefault(key, List.of())) {
+                    if (Dates.iso(value).isPresent()) {
+                        return Optional.of(value);
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         Optional<String> jsonLd(String property) {

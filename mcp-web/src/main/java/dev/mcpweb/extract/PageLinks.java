@@ -5,6 +5,7 @@ import dev.mcpweb.extract.html.AbsoluteUrls;
 import dev.mcpweb.extract.html.ElementText;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,28 @@ final class PageLinks {
      * elements in page order (the metadata's walk does).
      */
     static final class Collector implements Consumer<Element> {
-        private final Map<URI, String> links = new LinkedHashMap<>();
-        private final Map<URI, String> titles = new HashMap<>();
-        private final Map<String, Optional<URI>> resolved = new HashMap<>(); // pages repeat the same hrefs
+        /** What a href resolves to when it is no http(s) link. */
+        private static final Link NONE = new Link(null);
+
+        private final Map<URI, Link> links = new LinkedHashMap<>();
+        /**
+         * The link each href seen resolves to ({@link #NONE} for none): pages repeat the same hrefs, and a
+         * repeat then costs one lookup by its string, not a second one by its URI.
+         */
+        private final Map<String, Link> byHref = new HashMap<>();
+
+        /** One link of the page, as its elements are read: its first non-empty text and title so far. */
+        private static final class Link {
+            final URI url;
+            /** Null until the first element with this URL has been read. */
+            String text;
+
+            String title;
+
+            Link(URI url) {
+                this.url = url;
+            }
+        }
 
         /** Takes the link of {@code a} if it is one: what the query {@code a[href], area[href]} matches. */
         @Override
@@ -46,34 +66,48 @@ final class PageLinks {
          * attributes (empty if missing) the caller has read already.
          */
         void link(Element a, String href, String title) {
-            Optional<URI> url = resolved.get(href); // get and put: a lambda would capture a new one per link
-            if (url == null) {
-                url = absolute(AbsoluteUrls.resolve(a, href));
-                resolved.put(href, url);
+            Link link = byHref.get(href); // get and put: a lambda would capture a new one per link
+            if (link == null) {
+                link = linkTo(absolute(AbsoluteUrls.resolve(a, href)));
+                byHref.put(href, link);
             }
-            if (url.isEmpty()) {
+            if (link == NONE) {
                 return;
             }
             String linkTitle = title.strip();
-            String known = links.get(url.get());
-            if (known == null || known.isEmpty()) { // a link's text is read only while its URL has none
+            if (link.text == null || link.text.isEmpty()) { // a link's text is read only while its URL has none
                 String text = ElementText.of(a).strip();
                 if (text.isEmpty()) {
                     text = linkTitle;
                 }
-                if (known == null || !text.isEmpty()) {
-                    links.put(url.get(), text);
+                if (link.text == null || !text.isEmpty()) {
+                    link.text = text;
                 }
             }
-            if (!linkTitle.isEmpty()) {
-                titles.putIfAbsent(url.get(), linkTitle);
+            if (link.title == null && !linkTitle.isEmpty()) {
+                link.title = linkTitle;
             }
         }
 
+        /** The link to {@code url}, new (and last in page order) if no earlier href gave the same URL. */
+        private Link linkTo(Optional<URI> url) {
+            if (url.isEmpty()) {
+                return NONE;
+            }
+            Link link = links.get(url.get());
+            if (link == null) {
+                link = new Link(url.get());
+                links.put(url.get(), link);
+            }
+            return link;
+        }
+
         List<Document.Link> links() {
-            return links.entrySet().stream()
-                    .map(e -> new Document.Link(e.getKey(), e.getValue(), Optional.ofNullable(titles.get(e.getKey()))))
-                    .toList();
+            List<Document.Link> all = new ArrayList<>(links.size());
+            for (Link link : links.values()) {
+                all.add(new Document.Link(link.url, link.text, Optional.ofNullable(link.title)));
+            }
+            return List.copyOf(all);
         }
     }
 

@@ -340,4 +340,48 @@ class MetadataExtractorTest {
 
         assertThat(m.productFacts()).isEmpty();
     }
+
+    @Test
+    void whitespaceCollapsesAsTheRegexDoes() {
+        java.util.Random random = new java.util.Random(15);
+        String alphabet = " \t\n\u000B\f\r\u00A0\u2003ab";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String value = s.toString();
+            assertThat(MetadataExtractor.collapseWhitespace(value))
+                    .as("%s", value)
+                    .isEqualTo(value.replaceAll("\\s+", " "));
+        }
+    }
+
+    @Test
+    void jsonLdTypeIsReadAsTheRegexReadsIt() {
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(?i)^\\s*application/ld\\+json");
+        java.util.Random random = new java.util.Random(15);
+        String base = "application/ld+json";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(3); i > 0; i--) {
+                s.append(" \t\n\u000B\f\r\u00A0".charAt(random.nextInt(7)));
+            }
+            for (char c : base.toCharArray()) {
+                int pick = random.nextInt(12);
+                s.append(
+                        pick == 0
+                                ? Character.toUpperCase(c)
+                                : pick == 1 ? (char) (c ^ 0x20) : pick == 2 ? '\u017F' : pick == 3 ? '\u212A' : c);
+            }
+            if (random.nextBoolean()) {
+                s.setLength(random.nextInt(s.length() + 1));
+            }
+            String type =
+                    s.append(random.nextBoolean() ? "; charset=utf-8" : "").toString();
+            assertThat(MetadataExtractor.isJsonLdType(type))
+                    .as("%s", type)
+                    .isEqualTo(regex.matcher(type).find());
+        }
+    }
 }
