@@ -2,6 +2,7 @@ package dev.mcpweb.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.RandomText;
 import dev.mcpweb.document.Metadata;
 import java.net.URI;
 import java.util.Optional;
@@ -346,11 +347,7 @@ class MetadataExtractorTest {
         java.util.Random random = new java.util.Random(15);
         String alphabet = " \t\n\u000B\f\r\u00A0\u2003ab";
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder s = new StringBuilder();
-            for (int i = random.nextInt(8); i > 0; i--) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String value = s.toString();
+            String value = RandomText.of(random, alphabet, 8);
             assertThat(MetadataExtractor.collapseWhitespace(value))
                     .as("%s", value)
                     .isEqualTo(value.replaceAll("\\s+", " "));
@@ -363,10 +360,7 @@ class MetadataExtractorTest {
         java.util.Random random = new java.util.Random(15);
         String base = "application/ld+json";
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder s = new StringBuilder();
-            for (int i = random.nextInt(3); i > 0; i--) {
-                s.append(" \t\n\u000B\f\r\u00A0".charAt(random.nextInt(7)));
-            }
+            StringBuilder s = new StringBuilder(RandomText.of(random, " \t\n\u000B\f\r\u00A0", 3));
             for (char c : base.toCharArray()) {
                 int pick = random.nextInt(12);
                 s.append(

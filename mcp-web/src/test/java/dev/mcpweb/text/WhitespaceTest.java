@@ -2,6 +2,7 @@ package dev.mcpweb.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.RandomText;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +12,7 @@ class WhitespaceTest {
         String alphabet = " \t\n\u000B\f\r\u00A0\u2003\u3000ab.";
         Random random = new Random(18);
         for (int k = 0; k < 5_000; k++) {
-            StringBuilder s = new StringBuilder();
-            for (int n = random.nextInt(30); n > 0; n--) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = s.toString();
+            String text = RandomText.of(random, alphabet, 30);
             assertThat(Whitespace.collapse(text))
                     .as(
                             "%s",

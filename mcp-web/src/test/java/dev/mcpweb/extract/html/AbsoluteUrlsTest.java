@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.RandomText;
 import java.util.Random;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -75,13 +76,10 @@ class AbsoluteUrlsTest {
         String[] starts = {"", "/", "//", "http://", "https://", "HTTP://", "a", "./", "../", "?", "#", "x:"};
         Random random = new Random(7);
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder href = new StringBuilder(starts[random.nextInt(starts.length)]);
-            for (int n = random.nextInt(12); n > 0; n--) {
-                href.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
+            String href = starts[random.nextInt(starts.length)] + RandomText.of(random, alphabet, 12);
             String base = bases[random.nextInt(bases.length)];
             Element a = Jsoup.parse("<a>x</a>", base).selectFirst("a");
-            a.attr("href", href.toString());
+            a.attr("href", href);
             assertThat(AbsoluteUrls.of(a, "href"))
                     .as("%s against %s", href, base)
                     .isEqualTo(a.absUrl("href"));

@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.RandomText;
 import java.text.Normalizer;
 import java.util.BitSet;
 import java.util.Random;
@@ -52,11 +53,7 @@ class ComposedTextTest {
         Random random = new Random(14);
         String alphabet = "aeÀé ß\u2013\u201c\u2026Жж中\u0301\u0308\u3099か\u219a\u0338\u2192\u03b1\u03ac\ud83d\ude42";
         for (int i = 0; i < 100_000; i++) {
-            StringBuilder s = new StringBuilder();
-            for (int n = random.nextInt(8); n > 0; n--) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = s.toString();
+            String text = RandomText.of(random, alphabet, 8);
             if (Renderer.plainlyComposed(text)) {
                 assertThat(Normalizer.isNormalized(text, Normalizer.Form.NFC))
                         .as(text)

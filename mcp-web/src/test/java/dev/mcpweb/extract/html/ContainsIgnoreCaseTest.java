@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.RandomText;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,9 @@ class ContainsIgnoreCaseTest {
         Random random = new Random(14);
         String alphabet = "cCoOkKiIeEnNsStThHdDyYgGrR-\u212a\u017f\u0131\u0130 \u00e9";
         for (int i = 0; i < 200_000; i++) {
-            StringBuilder s = new StringBuilder();
-            for (int n = random.nextInt(12); n > 0; n--) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
+            String s = RandomText.of(random, alphabet, 12);
             String word = WORDS.get(random.nextInt(WORDS.size()));
-            String text = random.nextBoolean() ? s.toString() : s + word.toUpperCase() + s;
+            String text = random.nextBoolean() ? s : s + word.toUpperCase() + s;
             assertThat(Boilerplate.containsIgnoreCase(text, word)).as(text).isEqualTo(tryingEach(text, word));
         }
     }

@@ -2,6 +2,7 @@ package dev.mcpweb.extract.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpweb.RandomText;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,14 +26,11 @@ class TextLengthsTest {
         java.util.Random random = new java.util.Random(14);
         String letters = "ab \u00a0\n\tc\u2003";
         for (int round = 0; round < 2_000; round++) {
-            StringBuilder s = new StringBuilder();
-            for (int i = random.nextInt(60); i > 0; i--) {
-                s.append(letters.charAt(random.nextInt(letters.length())));
-            }
+            String s = RandomText.of(random, letters, 60);
             int limit = random.nextInt(50);
-            assertThat(TextLengths.visibleLength(s.toString(), limit))
+            assertThat(TextLengths.visibleLength(s, limit))
                     .as("%s up to %d", s, limit)
-                    .isEqualTo(Math.min(TextLengths.visibleLength(s.toString()), limit));
+                    .isEqualTo(Math.min(TextLengths.visibleLength(s), limit));
         }
     }
 }
