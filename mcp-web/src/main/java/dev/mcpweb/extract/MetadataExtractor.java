@@ -5,6 +5,8 @@ import dev.mcpweb.document.Metadata;
 import dev.mcpweb.extract.html.AbsoluteUrls;
 import dev.mcpweb.extract.html.PageMarks;
 import dev.mcpweb.extract.html.TreeQuery;
+import dev.mcpweb.text.AsciiCase;
+import dev.mcpweb.text.Whitespace;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -271,7 +273,7 @@ final class MetadataExtractor {
     static String collapseWhitespace(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            boolean collapses = c == ' ' ? i + 1 < n && isRegexSpace(s.charAt(i + 1)) : isRegexSpace(c);
+            boolean collapses = c == ' ' ? i + 1 < n && Whitespace.isSpace(s.charAt(i + 1)) : Whitespace.isSpace(c);
             if (collapses) {
                 return WHITESPACE.matcher(s).replaceAll(" ");
             }
@@ -284,35 +286,7 @@ final class MetadataExtractor {
      * matcher per script (pages have dozens of scripts).
      */
     static boolean isJsonLdType(String type) {
-        int start = 0;
-        while (start < type.length() && isRegexSpace(type.charAt(start))) {
-            start++;
-        }
-        if (type.length() - start < LD_JSON_TYPE.length()) {
-            return false;
-        }
-        for (int i = 0; i < LD_JSON_TYPE.length(); i++) {
-            char wanted = LD_JSON_TYPE.charAt(i);
-            char c = type.charAt(start + i);
-            boolean same = wanted >= 'a' && wanted <= 'z' ? asciiLower(c) == wanted : c == wanted;
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * {@code c} with an ASCII capital made small; only 'A' to 'Z' and 'a' to 'z' then equal a lower-case
-     * ASCII letter (other characters may change, to no letter).
-     */
-    private static char asciiLower(char c) {
-        return (char) (c | 0x20);
-    }
-
-    /** What {@code \s} matches: the ASCII whitespace characters. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
+        return AsciiCase.startsWith(type, Whitespace.skip(type, 0), LD_JSON_TYPE);
     }
 
     static Optional<String> languageTag(String raw) {
@@ -545,34 +519,22 @@ final class MetadataExtractor {
             int marks = 0;
             // No word is shorter than four letters, and one starts only where its first two letters are.
             for (int i = 0, last = value.length() - 4; i <= last; i++) {
-                char next = asciiLower(value.charAt(i + 1));
-                marks |= switch (asciiLower(value.charAt(i))) {
-                    case 'a' -> next == 'u' && holdsWord(value, i, "author") ? AUTHOR_MARK : 0;
-                    case 'b' -> next == 'y' && holdsWord(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
-                    case 'd' -> next == 'a' && holdsWord(value, i, "date") ? DATE_MARK : 0;
-                    case 't' -> next == 'i' && holdsWord(value, i, "time") ? DATE_MARK : 0;
+                char next = AsciiCase.lower(value.charAt(i + 1));
+                marks |= switch (AsciiCase.lower(value.charAt(i))) {
+                    case 'a' -> next == 'u' && AsciiCase.startsWith(value, i, "author") ? AUTHOR_MARK : 0;
+                    case 'b' -> next == 'y' && AsciiCase.startsWith(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
+                    case 'd' -> next == 'a' && AsciiCase.startsWith(value, i, "date") ? DATE_MARK : 0;
+                    case 't' -> next == 'i' && AsciiCase.startsWith(value, i, "time") ? DATE_MARK : 0;
                     case 'p' ->
-                        next == 'u' && holdsWord(value, i, "publish") || next == 'o' && holdsWord(value, i, "posted")
+                        next == 'u' && AsciiCase.startsWith(value, i, "publish")
+                                        || next == 'o' && AsciiCase.startsWith(value, i, "posted")
                                 ? DATE_MARK
                                 : 0;
-                    case 'm' -> next == 'e' && holdsWord(value, i, "meta") ? DATE_MARK : 0;
+                    case 'm' -> next == 'e' && AsciiCase.startsWith(value, i, "meta") ? DATE_MARK : 0;
                     default -> 0;
                 };
             }
             return marks;
-        }
-
-        /** Whether {@code value} holds the lower-case ASCII {@code word} at {@code at}, in any case. */
-        private static boolean holdsWord(String value, int at, String word) {
-            if (value.length() - at < word.length()) {
-                return false;
-            }
-            for (int i = 1; i < word.length(); i++) { // the caller has matched the first letter
-                if (asciiLower(value.charAt(at + i)) != word.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /**

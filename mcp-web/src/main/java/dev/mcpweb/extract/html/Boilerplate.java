@@ -1,5 +1,7 @@
 package dev.mcpweb.extract.html;
 
+import dev.mcpweb.text.AsciiCase;
+import dev.mcpweb.text.Whitespace;
 import dev.mcpweb.work.StopToken;
 import java.util.ArrayList;
 import java.util.List;
@@ -481,7 +483,7 @@ final class Boilerplate implements NodeFilter {
      */
     static boolean hasHiddenStyle(String style) {
         for (int start = 0; ; ) {
-            int i = skipSpace(style, start);
+            int i = Whitespace.skip(style, start);
             if (declares(style, i, "display", "none") || declares(style, i, "visibility", "hidden")) {
                 return true;
             }
@@ -495,38 +497,13 @@ final class Boilerplate implements NodeFilter {
 
     /** Whether {@code style} declares {@code property} (in lower case) {@code value}, from {@code i} on. */
     private static boolean declares(String style, int i, String property, String value) {
-        if (!startsWithAsciiIgnoringCase(style, i, property)) {
+        if (!AsciiCase.startsWith(style, i, property)) {
             return false;
         }
-        int colon = skipSpace(style, i + property.length());
+        int colon = Whitespace.skip(style, i + property.length());
         return colon < style.length()
                 && style.charAt(colon) == ':'
-                && startsWithAsciiIgnoringCase(style, skipSpace(style, colon + 1), value);
-    }
-
-    /** Whether {@code s} at {@code i} reads {@code lowerCase}, each letter in either ASCII case. */
-    private static boolean startsWithAsciiIgnoringCase(String s, int i, String lowerCase) {
-        if (i + lowerCase.length() > s.length()) {
-            return false;
-        }
-        for (int j = 0; j < lowerCase.length(); j++) {
-            if (asciiLowerCase(s.charAt(i + j)) != lowerCase.charAt(j)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Past the regex white space ({@code \s}: space, tab to carriage return) in {@code s} from {@code i}. */
-    private static int skipSpace(String s, int i) {
-        while (i < s.length() && isSpace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
+                && AsciiCase.startsWith(style, Whitespace.skip(style, colon + 1), value);
     }
 
     /** Whether one of the names in {@code cls}, a class attribute trimmed, hides its element. */
@@ -536,21 +513,17 @@ final class Boilerplate implements NodeFilter {
 
     /** Whether {@code s} holds {@code word} ignoring case, as {@code regionMatches(true, …)} compares: a cheap first test. */
     static boolean containsIgnoreCase(String s, String word) {
-        char first = asciiLowerCase(word.charAt(0));
+        char first = AsciiCase.lower(word.charAt(0));
         for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
             // An ASCII character matches an ASCII one ignoring case only as its lower case: most positions
             // are ruled out without the comparison, whose case rules reach beyond ASCII (the Kelvin sign is k).
             char c = s.charAt(i);
-            if ((c >= 0x80 || first >= 0x80 || asciiLowerCase(c) == first)
+            if ((c >= 0x80 || first >= 0x80 || AsciiCase.lower(c) == first)
                     && s.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static char asciiLowerCase(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     static boolean isHiddenClass(String className) {

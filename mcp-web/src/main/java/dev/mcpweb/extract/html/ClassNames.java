@@ -1,5 +1,6 @@
 package dev.mcpweb.extract.html;
 
+import dev.mcpweb.text.Whitespace;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -53,16 +54,13 @@ final class ClassNames {
 
     /** Where the first name of {@code cls} at or after {@code i} starts, or its length when none does. */
     private static int nameStart(String cls, int i) {
-        while (i < cls.length() && isSpace(cls.charAt(i))) {
-            i++;
-        }
-        return i;
+        return Whitespace.skip(cls, i);
     }
 
     /** Where the name of {@code cls} starting at {@code start} ends. */
     private static int nameEnd(String cls, int start) {
         int i = start;
-        while (i < cls.length() && !isSpace(cls.charAt(i))) {
+        while (i < cls.length() && !Whitespace.isSpace(cls.charAt(i))) {
             i++;
         }
         return i;
@@ -90,10 +88,5 @@ final class ClassNames {
             }
         }
         return false;
-    }
-
-    /** Tab, line feed, vertical tab, form feed and carriage return are U+0009 to U+000D: a range test C1 inlines. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 }

@@ -1,5 +1,6 @@
 package dev.mcpweb.extract.html;
 
+import dev.mcpweb.text.AsciiCase;
 import dev.mcpweb.work.StopToken;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -421,9 +422,9 @@ final class Furniture implements NodeFilter {
          */
         boolean foundIn(String line) {
             int n = line.length();
-            char c = n == 0 ? 0 : lowerAscii(line.charAt(0));
+            char c = n == 0 ? 0 : AsciiCase.lower(line.charAt(0));
             for (int i = 0; i < n; i++) {
-                char next = i + 1 < n ? lowerAscii(line.charAt(i + 1)) : 0;
+                char next = i + 1 < n ? AsciiCase.lower(line.charAt(i + 1)) : 0;
                 if (c < 0x100 && startsAtPair[c << 8 | next & 0xff] && startsHere(line, i, byFirst[c])) {
                     return true;
                 }
@@ -434,28 +435,12 @@ final class Furniture implements NodeFilter {
 
         private static boolean startsHere(String line, int at, String[] words) {
             for (String word : words) {
-                if (startsWithIgnoringCase(line, at, word)) {
+                if (AsciiCase.startsWith(line, at, word)) {
                     return true;
                 }
             }
             return false;
         }
-    }
-
-    private static boolean startsWithIgnoringCase(String line, int at, String word) {
-        if (at + word.length() > line.length()) {
-            return false;
-        }
-        for (int j = 0; j < word.length(); j++) {
-            if (lowerAscii(line.charAt(at + j)) != word.charAt(j)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static char lowerAscii(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** {@code words}, all starting with a character below U+0100, by their first character. */

@@ -187,16 +187,8 @@ final class MarkdownPassages {
 
     /** Whether {@link #LIST_ITEM} may match {@code line}: a bullet or a digit after its white space. */
     private static boolean startsListItem(String line) {
-        int k = 0;
-        while (k < line.length() && isRegexSpace(line.charAt(k))) {
-            k++;
-        }
+        int k = Whitespace.skip(line, 0);
         return k < line.length() && "-*+0123456789".indexOf(line.charAt(k)) >= 0;
-    }
-
-    /** What {@code \s} matches without Unicode character classes. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     private static boolean isTableLine(String line) {
@@ -483,7 +475,7 @@ final class MarkdownPassages {
         k += 2;
         while (k < n) {
             char c = s.charAt(k);
-            if (c != '(' && c != ')' && !isRegexSpace(c)) {
+            if (c != '(' && c != ')' && !Whitespace.isSpace(c)) {
                 k++;
                 continue;
             }
@@ -499,10 +491,7 @@ final class MarkdownPassages {
             }
             break;
         }
-        int title = k;
-        while (title < n && isRegexSpace(s.charAt(title))) {
-            title++;
-        }
+        int title = Whitespace.skip(s, k);
         if (title > k && title < n && s.charAt(title) == '"') {
             int quote = s.indexOf('"', title + 1);
             if (quote >= 0 && quote + 1 < n && s.charAt(quote + 1) == ')') {
