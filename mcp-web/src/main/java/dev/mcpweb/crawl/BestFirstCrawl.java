@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The reading half of one crawl: a frontier of candidate links, the best of which (BM25 of the query
@@ -106,6 +107,8 @@ final class BestFirstCrawl {
     private int deepest;
     private int outOfScopeListed;
     private String stopped = "no more links in scope";
+    /** Pages started but not fetched, because the host's Crawl-delay would have let them start only after max_time. */
+    private final AtomicInteger delayedPastTime = new AtomicInteger();
 
     BestFirstCrawl(
             Pipeline pipeline,
@@ -159,7 +162,8 @@ final class BestFirstCrawl {
                             && !frontier.isEmpty()
                             && started < maxPages
                             && !budget.bytesSpent()
-                            && !budget.timeSpent()) {
+                            && !budget.timeSpent()
+                            && delayedPastTime.get() == 0) {
                         Candidate next = pick();
                         SiteRules rules = rulesByHost.computeIfAbsent(
                                 Politeness.hostOf(next.url), h -> Politeness.rulesOf(pipeline.fetcher(), next.url));
@@ -184,7 +188,7 @@ final class BestFirstCrawl {
                             stopped = "max_pages (" + maxPages + ") read";
                         } else if (budget.bytesSpent()) {
                             stopped = "max_bytes (" + budget.maxBytes() + ") spent";
-                        } else if (budget.timeSpent()) {
+                        } else if (budget.timeSpent() || delayedPastTime.get() > 0) {
                             stopped = "max_time (" + budget.maxTime().toMillis() + " ms) spent";
                         }
                         break;
@@ -240,7 +244,7 @@ final class BestFirstCrawl {
                 pages,
                 visits,
                 new CrawlReport.Spent(
-                        started,
+                        started - delayedPastTime.get(),
                         maxPages,
                         deepest,
                         maxDepth,
@@ -347,6 +351,7 @@ final class BestFirstCrawl {
     private Read read(Candidate c, Duration delay) throws InterruptedException {
         Optional<Politeness.Turn> turn = politeness.await(Politeness.hostOf(c.url), delay, budget.deadlineNanos());
         if (turn.isEmpty()) {
+            delayedPastTime.incrementAndGet();
             return new Read(
                     c,
                     Visit.Status.FAILED,

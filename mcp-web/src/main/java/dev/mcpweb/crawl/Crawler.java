@@ -158,8 +158,9 @@ public final class Crawler {
             URI page = level.poll();
             Optional<Politeness.Turn> turn =
                     politeness.await(Politeness.hostOf(page), Politeness.delayOf(rules), budget.deadlineNanos());
-            if (turn.isEmpty()) {
-                continue;
+            if (turn.isEmpty()) { // the host's Crawl-delay would let the next page start only after max_time
+                notes.add(level.size() + 1 + " page(s) found but not read for links: crawl.max_time spent");
+                return;
             }
             pagesRead[0]++;
             listener.onProgress("map", pagesRead[0], config.mapMaxPages());

@@ -183,6 +183,19 @@ class CrawlerTest {
     }
 
     @Test
+    void aCrawlDelayLongerThanTheTimeLeftStopsTheCrawlForTime() throws Exception {
+        // after the first page the host's 500 ms Crawl-delay outlasts the 300 ms budget: the pages not
+        // fetched for it were cut by time, not by a frontier that ran dry
+        try (SyntheticSite site = SyntheticSite.start(new SyntheticSite.Options(0.5, true));
+                Pipeline pipeline = pipeline(site, Map.of())) {
+            CrawlRequest quick = request(site, 200, 3, Optional.of(Duration.ofMillis(300)), OptionalLong.empty());
+            CrawlReport time = Crawler.of(pipeline).crawl(quick, SummaryListener.NONE, Optional.empty());
+            assertThat(time.stoppedBecause()).contains("max_time");
+            assertThat(time.spent().pagesRead()).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void capsHoldWhateverTheCallAsksFor() throws Exception {
         try (SyntheticSite site = SyntheticSite.start(SyntheticSite.Options.plain());
                 Pipeline pipeline = pipeline(site, Map.of("crawl.max_pages_cap", "7"))) {
