@@ -180,6 +180,79 @@ final class FoldedText {
         return Map.copyOf(map);
     }
 
+    /**
+     * What each character of the Basic Multilingual Plane beyond ASCII folds to, by blocks of 256, filled as
+     * characters are met: a page's letters beyond ASCII are few and repeat, and each fold is a normalization
+     * and a case mapping. Threads that race fill in the same strings, so no lock is needed.
+     */
+    private static final String[][] FOLDS = new String[256][];
+
+    /** {@link #foldOf(int)} of {@code c}, remembered. */
+    private static String foldOf(char c) {
+        String[] block = FOLDS[c >>> 8];
+        if (block == null) {
+            block = new String[256];
+            FOLDS[c >>> 8] = block;
+        }
+        String folded = block[c & 0xff];
+        if (folded == null) {
+            folded = foldOf((int) c);
+            block[c & 0xff] = folded;
+        }
+        return folded;
+    }
+
+    /**
+     * What a character beyond ASCII folds to: the characters it puts in the folded text, with a space for white
+     * space and a newline for a line or paragraph separator (runs of them are collapsed as they are put); empty for
+     * an invisible character.
+     */
+    private static String foldOf(int cp) {
+        int type = Character.getType(cp);
+        if (type == Character.FORMAT || type == Character.CONTROL) {
+            return ""; // zero-width characters, bidi controls, soft hyphens: invisible, so dropped
+        }
+        if (cp == 0x2028 || cp == 0x2029) {
+            return "\n";
+        }
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            return " ";
+        }
+        if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) {
+            return "'";
+        }
+        StringBuilder folded = new StringBuilder();
+        String decomposed = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD);
+        for (int k = 0; k < decomposed.length(); k++) {
+            char d = decomposed.charAt(k);
+            int t = Character.getType(d);
+            if (t == Character.NON_SPACING_MARK
+                    || t == Character.ENCLOSING_MARK
+                    || t == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            if (Character.isWhitespace(d) || Character.isSpaceChar(d)) {
+                folded.append(' ');
+                continue;
+            }
+            String lower = Character.isUpperCase(d) || Character.isTitleCase(d)
+                    ? String.valueOf(d).toLowerCase(Locale.ROOT)
+                    : String.valueOf(d);
+            for (int m = 0; m < lower.length(); m++) {
+                char l = lower.charAt(m);
+                if (Character.getType(l) == Character.NON_SPACING_MARK) {
+                    continue;
+                }
+                if (l == 'ß') {
+                    folded.append("ss");
+                    continue;
+                }
+                folded.append(LOOK_ALIKES.getOrDefault(l, l));
+            }
+        }
+        return folded.toString();
+    }
+
     private static final class Builder {
         /** The folded characters so far, in {@code out[0, length)}; {@link #origin} grows with it. */
         private char[] out;
@@ -286,49 +359,15 @@ final class FoldedText {
                 ascii((char) cp, at);
                 return;
             }
-            int type = Character.getType(cp);
-            if (type == Character.FORMAT || type == Character.CONTROL) {
-                return; // zero-width characters, bidi controls, soft hyphens: invisible, so dropped
-            }
-            if (cp == 0x2028 || cp == 0x2029) {
-                pendingSpace = 2;
-                return;
-            }
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                pendingSpace = Math.max(pendingSpace, 1);
-                return;
-            }
-            if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) {
-                put('\'', at);
-                return;
-            }
-            String decomposed = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD);
-            for (int k = 0; k < decomposed.length(); k++) {
-                char d = decomposed.charAt(k);
-                int t = Character.getType(d);
-                if (t == Character.NON_SPACING_MARK
-                        || t == Character.ENCLOSING_MARK
-                        || t == Character.COMBINING_SPACING_MARK) {
-                    continue;
-                }
-                if (Character.isWhitespace(d) || Character.isSpaceChar(d)) {
+            String folded = cp <= Character.MAX_VALUE ? foldOf((char) cp) : foldOf(cp);
+            for (int k = 0; k < folded.length(); k++) {
+                char f = folded.charAt(k);
+                if (f == '\n') {
+                    pendingSpace = 2;
+                } else if (f == ' ') {
                     pendingSpace = Math.max(pendingSpace, 1);
-                    continue;
-                }
-                String lower = Character.isUpperCase(d) || Character.isTitleCase(d)
-                        ? String.valueOf(d).toLowerCase(Locale.ROOT)
-                        : String.valueOf(d);
-                for (int m = 0; m < lower.length(); m++) {
-                    char l = lower.charAt(m);
-                    if (Character.getType(l) == Character.NON_SPACING_MARK) {
-                        continue;
-                    }
-                    if (l == 'ß') {
-                        put('s', at);
-                        put('s', at);
-                        continue;
-                    }
-                    put(LOOK_ALIKES.getOrDefault(l, l), at);
+                } else {
+                    put(f, at);
                 }
             }
         }

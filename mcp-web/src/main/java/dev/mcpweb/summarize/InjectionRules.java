@@ -4,8 +4,6 @@ import dev.mcpweb.work.StopToken;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -268,13 +266,14 @@ final class InjectionRules {
     /** {@link #MARKERS} as an array, looked at for every "<", "[", "#" or "{" of a page. */
     private static final String[] MARKER_ARRAY = MARKERS.toArray(new String[0]);
 
-    /** The ASCII characters a marker starts with ("<", "[", "#", "{"). */
-    private static final boolean[] MARKER_STARTS = new boolean[128];
+    /** The ASCII characters a marker starts with ("<", "[", "#", "{"), and the colon of a role line. */
+    private static final boolean[] MARK_STARTS = new boolean[128];
 
     static {
         for (String marker : MARKERS) {
-            MARKER_STARTS[marker.charAt(0)] = true;
+            MARK_STARTS[marker.charAt(0)] = true;
         }
+        MARK_STARTS[':'] = true;
     }
 
     /** Role names that, at the start of a line and before a colon, make a line pose as a chat message. */
@@ -343,9 +342,7 @@ final class InjectionRules {
 
     private InjectionRules() {
         gaps = new int[RULES.size()][];
-        Map<String, List<Integer>> exactLists = new HashMap<>();
-        Map<String, List<Integer>> prefixLists = new HashMap<>();
-        Set<String> dictionary = new HashSet<>();
+        words = new Trie();
         for (int r = 0; r < RULES.size(); r++) {
             List<Integer> ruleGaps = new ArrayList<>();
             int gap = 0;
@@ -355,23 +352,10 @@ final class InjectionRules {
                     gap = Integer.parseInt(part.substring(1));
                     continue;
                 }
-                List<String> words = new ArrayList<>();
+                int code = r << 8 | step;
                 for (String name : part.split("\\|")) {
-                    words.addAll(List.of(WORDS.getOrDefault(name, name).split("\\|")));
-                }
-                for (String alternative : words) {
-                    boolean prefix = alternative.endsWith("*");
-                    String word = folded(prefix ? alternative.substring(0, alternative.length() - 1) : alternative);
-                    if (isCjk(word.charAt(0))) {
-                        dictionary.add(word);
-                    }
-                    int code = r << 8 | step;
-                    if (prefix) {
-                        prefixLists
-                                .computeIfAbsent(word, k -> new ArrayList<>())
-                                .add(code);
-                    } else {
-                        exactLists.computeIfAbsent(word, k -> new ArrayList<>()).add(code);
+                    for (String alternative : WORDS.getOrDefault(name, name).split("\\|")) {
+                        add(alternative, code);
                     }
                 }
                 ruleGaps.add(step == 0 ? 0 : gap);
@@ -383,17 +367,20 @@ final class InjectionRules {
                 gaps[r][k] = ruleGaps.get(k);
             }
         }
-        Trie.Builder trie = new Trie.Builder();
-        for (Map.Entry<String, List<Integer>> word : exactLists.entrySet()) {
-            trie.exact(word.getKey(), codes(word.getValue()));
+    }
+
+    /** Adds a word of a rule (a trailing * matching any ending) to {@link #words}, under {@code code}. */
+    private void add(String alternative, int code) {
+        boolean prefix = alternative.endsWith("*");
+        String word = folded(prefix ? alternative.substring(0, alternative.length() - 1) : alternative);
+        if (isCjk(word.charAt(0))) {
+            words.addDictionaryWord(word);
         }
-        for (Map.Entry<String, List<Integer>> word : prefixLists.entrySet()) {
-            trie.prefix(word.getKey(), codes(word.getValue()));
+        if (prefix) {
+            words.addPrefix(word, code);
+        } else {
+            words.addExact(word, code);
         }
-        for (String word : dictionary) {
-            trie.dictionaryWord(word);
-        }
-        words = trie.build();
     }
 
     /** A rule word folded as page text is: words of 'a'–'z' and '-' only, most of them, fold to themselves. */
@@ -407,35 +394,6 @@ final class InjectionRules {
         return word;
     }
 
-    /**
-     * Codes sorted by step, highest first, so one word never completes two steps of a rule at once; equal steps
-     * in the order given, once each. A loop, not a stream: it runs at start-up for every word, interpreted.
-     */
-    private static int[] codes(List<Integer> codes) {
-        int[] sorted = new int[codes.size()];
-        int n = 0;
-        for (int code : codes) {
-            if (indexOf(sorted, n, code) >= 0) {
-                continue;
-            }
-            int k = n++;
-            for (; k > 0 && (sorted[k - 1] & 0xff) < (code & 0xff); k--) {
-                sorted[k] = sorted[k - 1];
-            }
-            sorted[k] = code;
-        }
-        return Arrays.copyOf(sorted, n);
-    }
-
-    private static int indexOf(int[] values, int count, int value) {
-        for (int k = 0; k < count; k++) {
-            if (values[k] == value) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
     /** Up to {@code max} matches in {@code text}, in the order they end. */
     static List<Hit> find(FoldedText text, int max) {
         return find(text, max, StopToken.none());
@@ -446,16 +404,19 @@ final class InjectionRules {
         return INSTANCE.scan(text.chars, max, stop);
     }
 
+    /**
+     * One pass over the words of {@code s}; the chat-template markers and role lines are looked for where it steps
+     * over their first characters (no pass of their own), and come first among the hits, as they were found first.
+     */
     private List<Hit> scan(char[] s, int max, StopToken stop) {
+        Marks marks = new Marks(s);
         List<Hit> hits = new ArrayList<>();
-        markers(s, hits, max);
-        roleLines(s, hits, max);
         int[][] last = new int[gaps.length][];
         int[][] start = new int[gaps.length][];
         for (int r = 0; r < gaps.length; r++) {
             last[r] = new int[gaps[r].length];
             start[r] = new int[gaps[r].length];
-            java.util.Arrays.fill(last[r], Integer.MIN_VALUE / 2);
+            Arrays.fill(last[r], Integer.MIN_VALUE / 2);
         }
         int position = 0;
         int n = s.length;
@@ -464,6 +425,9 @@ final class InjectionRules {
         while (i < n && hits.size() < max) {
             char c = s[i];
             if (c < 128 ? !isAsciiWordChar(c) : !Character.isLetterOrDigit(c)) {
+                if (c < 128 && MARK_STARTS[c]) {
+                    marks.at(i);
+                }
                 i++;
                 continue;
             }
@@ -491,7 +455,7 @@ final class InjectionRules {
                         break;
                     }
                     if (node >= 0) {
-                        node = words.child(node, w);
+                        node = w < 128 ? words.asciiChild(node, w) : words.child(node, w);
                         if (node >= 0 && words.prefixCodes(node) != null) {
                             prefixNodes[prefixCount++] = node;
                         }
@@ -508,7 +472,12 @@ final class InjectionRules {
             position++;
             i = end;
         }
-        return hits;
+        for (; i < n; i++) { // after the last word looked at
+            if (s[i] < 128 && MARK_STARTS[s[i]]) {
+                marks.at(i);
+            }
+        }
+        return marks.before(hits, max);
     }
 
     private void match(int[] codes, int position, int from, int to, int[][] last, int[][] start, List<Hit> hits) {
@@ -530,20 +499,30 @@ final class InjectionRules {
             }
             if (step == l.length - 1) {
                 hits.add(new Hit(start[r][step], to));
-                java.util.Arrays.fill(l, Integer.MIN_VALUE / 2);
+                Arrays.fill(l, Integer.MIN_VALUE / 2);
             }
         }
     }
 
-    private static void markers(char[] s, List<Hit> hits, int max) {
-        // One pass for all markers, each compared only where its first character is ("<", "[", "#", "{"), instead
-        // of a search of the whole text per marker.
-        int[] first = new int[MARKERS.size()];
-        Arrays.fill(first, -1);
-        for (int k = 0; k < s.length; k++) {
+    /** The chat-template markers and role lines of a text, looked for at the characters they start at. */
+    private static final class Marks {
+        private final char[] s;
+        /** Per marker of {@link #MARKER_ARRAY}, where it first is, or -1. */
+        private final int[] first = new int[MARKER_ARRAY.length];
+
+        private final List<Hit> roleLines = new ArrayList<>();
+
+        Marks(char[] s) {
+            this.s = s;
+            Arrays.fill(first, -1);
+        }
+
+        /** Notes the marker or role line (a colon) at {@code k}, a character of {@link #MARK_STARTS}, if one is there. */
+        void at(int k) {
             char c = s[k];
-            if (c >= 128 || !MARKER_STARTS[c]) {
-                continue;
+            if (c == ':') {
+                roleLine(k);
+                return;
             }
             for (int m = 0; m < first.length; m++) {
                 String marker = MARKER_ARRAY[m];
@@ -552,25 +531,18 @@ final class InjectionRules {
                 }
             }
         }
-        for (int m = 0; m < first.length; m++) {
-            if (first[m] >= 0 && hits.size() < max) {
-                hits.add(new Hit(first[m], first[m] + MARKERS.get(m).length()));
-            }
-        }
-    }
 
-    /** Lines such as "SYSTEM: ignore the page" or "## Assistant: you will now…". */
-    private static void roleLines(char[] s, List<Hit> hits, int max) {
-        for (int colon = indexOf(s, ':', 0); colon >= 0 && hits.size() < max; colon = indexOf(s, ':', colon + 1)) {
+        /** Notes the line of {@code colon} when it poses as a chat message: "SYSTEM: ignore the page". */
+        private void roleLine(int colon) {
             if (!endsWithRole(s, colon)) {
-                continue; // most colons follow a label ("Price:"): no need to look for the line's start
+                return; // most colons follow a label ("Price:"): no need to look for the line's start
             }
             int lineStart = colon;
             while (lineStart > 0 && colon - lineStart <= 40 && s[lineStart - 1] != '\n') {
                 lineStart--;
             }
             if (!isRole(s, lineStart, colon)) {
-                continue;
+                return;
             }
             int w = colon + 1;
             while (w < s.length && !isWordChar(s[w]) && s[w] != '\n') {
@@ -582,8 +554,34 @@ final class InjectionRules {
             int end = latinWordEnd(s, w);
             if (end > w && ROLE_FOLLOWERS.contains(new String(s, w, end - w))) {
                 int lineEnd = indexOf(s, '\n', colon);
-                hits.add(new Hit(lineStart, lineEnd < 0 ? s.length : lineEnd));
+                roleLines.add(new Hit(lineStart, lineEnd < 0 ? s.length : lineEnd));
             }
+        }
+
+        /**
+         * The markers (in the order of {@link #MARKERS}), the role lines and {@code words}, the hits of the word pass,
+         * up to {@code max}, as when they were looked for in that order, each pass stopping at {@code max}: a word
+         * that completes several rules gives all its hits (they end where it does).
+         */
+        List<Hit> before(List<Hit> words, int max) {
+            List<Hit> hits = new ArrayList<>();
+            for (int m = 0; m < first.length; m++) {
+                if (first[m] >= 0 && hits.size() < max) {
+                    hits.add(new Hit(first[m], first[m] + MARKER_ARRAY[m].length()));
+                }
+            }
+            for (int k = 0; k < roleLines.size() && hits.size() < max; k++) {
+                hits.add(roleLines.get(k));
+            }
+            for (int k = 0; k < words.size(); k++) {
+                boolean sameWord =
+                        k > 0 && words.get(k).to() == words.get(k - 1).to();
+                if (hits.size() >= max && !sameWord) {
+                    break;
+                }
+                hits.add(words.get(k));
+            }
+            return hits;
         }
     }
 
@@ -703,65 +701,52 @@ final class InjectionRules {
      * A character trie of the rules' words: per node the rule codes of the word that ends there, those of
      * the prefix (a word with a trailing *) that ends there, and whether a Chinese or Japanese word ends
      * there. A child along 'a'–'z' or '-', the only ASCII characters of the rules' words, is found in a table
-     * of such columns per node; the others are kept sorted by character and found by binary search.
+     * of such columns per node; the others are kept sorted by character and found by binary search. Built
+     * word by word straight into these arrays (no map per node): it is built once, at start-up, interpreted.
      */
     private static final class Trie {
         static final int ROOT = 0;
 
-        private final char[][] keys;
-        private final int[][] children;
-        private final int[][] exact;
-        private final int[][] prefix;
-        private final boolean[] dictionary;
-        private final int depth;
+        /** The columns of the ASCII table: 'a'–'z', '-', and one always empty, for the ASCII characters no word has. */
+        private static final int COLUMNS = 28;
 
-        private static final int COLUMNS = 27;
-        /** Per node, {@value #COLUMNS} columns ('a'–'z', '-'): the child plus one, 0 for none (no node is the root's). */
-        private final int[] latin;
+        private static final int NO_WORD_COLUMN = COLUMNS - 1;
 
-        private Trie(Builder b) {
-            int n = b.nodes.size();
-            keys = new char[n][];
-            children = new int[n][];
-            exact = new int[n][];
-            prefix = new int[n][];
-            dictionary = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                Builder.Node node = b.nodes.get(i);
-                keys[i] = new char[node.children.size()];
-                children[i] = new int[node.children.size()];
-                int k = 0;
-                for (Map.Entry<Character, Integer> child : node.children.entrySet()) {
-                    keys[i][k] = child.getKey();
-                    children[i][k++] = child.getValue();
-                }
-                exact[i] = node.exact;
-                prefix[i] = node.prefix;
-                dictionary[i] = node.dictionary;
+        /** The column of each ASCII character. */
+        private static final byte[] ASCII_COLUMN = new byte[128];
+
+        static {
+            Arrays.fill(ASCII_COLUMN, (byte) NO_WORD_COLUMN);
+            for (char c = 'a'; c <= 'z'; c++) {
+                ASCII_COLUMN[c] = (byte) (c - 'a');
             }
-            depth = b.depth;
-            latin = new int[n * COLUMNS];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < keys[i].length; k++) {
-                    if (keys[i][k] < 128) {
-                        latin[i * COLUMNS + column(keys[i][k])] = children[i][k] + 1;
-                    }
-                }
-            }
+            ASCII_COLUMN['-'] = (byte) (NO_WORD_COLUMN - 1);
         }
 
-        /** The column of an ASCII character of a rule word; -1 for other ASCII characters, which no word has. */
-        private static int column(char c) {
-            return c >= 'a' && c <= 'z' ? c - 'a' : c == '-' ? COLUMNS - 1 : -1;
+        private int size = 1;
+        /** Per node, {@value #COLUMNS} columns: the child along that ASCII character plus one, 0 for none. */
+        private int[] ascii = new int[256 * COLUMNS];
+        /** Per node, its other children's characters, sorted (null for none), and the children, in that order. */
+        private char[][] keys = new char[256][];
+
+        private int[][] children = new int[256][];
+        private int[][] exact = new int[256][];
+        private int[][] prefix = new int[256][];
+        private boolean[] dictionary = new boolean[256];
+        private int depth;
+
+        /** The child of {@code node} along ASCII {@code c}; -1 when no word goes on that way. Small, so C1 inlines it. */
+        int asciiChild(int node, char c) {
+            return ascii[node * COLUMNS + ASCII_COLUMN[c]] - 1;
         }
 
         /** The child of {@code node} along {@code c}; -1 when no word goes on that way. */
         int child(int node, char c) {
             if (c < 128) {
-                int column = column(c);
-                return column < 0 ? -1 : latin[node * COLUMNS + column] - 1;
+                return asciiChild(node, c);
             }
-            int at = java.util.Arrays.binarySearch(keys[node], c);
+            char[] k = keys[node];
+            int at = k == null ? -1 : Arrays.binarySearch(k, c);
             return at < 0 ? -1 : children[node][at];
         }
 
@@ -784,51 +769,88 @@ final class InjectionRules {
             return depth;
         }
 
-        static final class Builder {
-            private static final class Node {
-                final java.util.TreeMap<Character, Integer> children = new java.util.TreeMap<>();
-                int[] exact;
-                int[] prefix;
-                boolean dictionary;
+        void addExact(String word, int code) {
+            int node = node(word);
+            exact[node] = withCode(exact[node], code);
+        }
+
+        void addPrefix(String word, int code) {
+            int node = node(word);
+            prefix[node] = withCode(prefix[node], code);
+        }
+
+        void addDictionaryWord(String word) {
+            dictionary[node(word)] = true;
+        }
+
+        /**
+         * {@code codes} and {@code code}, sorted by step, highest first, so one word never completes two steps of a
+         * rule at once; equal steps in the order added, once each.
+         */
+        private static int[] withCode(int[] codes, int code) {
+            if (codes == null) {
+                return new int[] {code};
             }
-
-            private final List<Node> nodes = new ArrayList<>(List.of(new Node()));
-            private int depth;
-
-            void exact(String word, int[] codes) {
-                node(word).exact = codes;
-            }
-
-            void prefix(String word, int[] codes) {
-                node(word).prefix = codes;
-            }
-
-            void dictionaryWord(String word) {
-                node(word).dictionary = true;
-            }
-
-            private Node node(String word) {
-                int at = ROOT;
-                for (int k = 0; k < word.length(); k++) {
-                    if (word.charAt(k) < 128 && column(word.charAt(k)) < 0) {
-                        throw new IllegalArgumentException(
-                                "a rule word with an ASCII character not a-z or '-': " + word);
-                    }
-                    Integer next = nodes.get(at).children.get(word.charAt(k));
-                    if (next == null) {
-                        next = nodes.size();
-                        nodes.get(at).children.put(word.charAt(k), next);
-                        nodes.add(new Node());
-                    }
-                    at = next;
+            for (int c : codes) {
+                if (c == code) {
+                    return codes;
                 }
-                depth = Math.max(depth, word.length());
-                return nodes.get(at);
             }
+            int at = codes.length;
+            while (at > 0 && (codes[at - 1] & 0xff) < (code & 0xff)) {
+                at--;
+            }
+            return inserted(codes, at, code);
+        }
 
-            Trie build() {
-                return new Trie(this);
+        /** The node of {@code word}, made with the nodes on its way where they are new. */
+        private int node(String word) {
+            int at = ROOT;
+            for (int k = 0; k < word.length(); k++) {
+                char c = word.charAt(k);
+                int next = child(at, c);
+                at = next >= 0 ? next : newChild(at, c, word);
             }
+            depth = Math.max(depth, word.length());
+            return at;
+        }
+
+        private int newChild(int parent, char c, String word) {
+            if (c < 128 && ASCII_COLUMN[c] == NO_WORD_COLUMN) {
+                throw new IllegalArgumentException("a rule word with an ASCII character not a-z or '-': " + word);
+            }
+            if (size == dictionary.length) {
+                int capacity = size * 2;
+                ascii = Arrays.copyOf(ascii, capacity * COLUMNS);
+                keys = Arrays.copyOf(keys, capacity);
+                children = Arrays.copyOf(children, capacity);
+                exact = Arrays.copyOf(exact, capacity);
+                prefix = Arrays.copyOf(prefix, capacity);
+                dictionary = Arrays.copyOf(dictionary, capacity);
+            }
+            int child = size++;
+            if (c < 128) {
+                ascii[parent * COLUMNS + ASCII_COLUMN[c]] = child + 1;
+                return child;
+            }
+            char[] k = keys[parent] == null ? new char[0] : keys[parent];
+            int at = -Arrays.binarySearch(k, c) - 1; // c is not there yet: where it goes
+            char[] newKeys = new char[k.length + 1];
+            System.arraycopy(k, 0, newKeys, 0, at);
+            newKeys[at] = c;
+            System.arraycopy(k, at, newKeys, at + 1, k.length - at);
+            keys[parent] = newKeys;
+            children[parent] = inserted(children[parent] == null ? new int[0] : children[parent], at, child);
+            return child;
+        }
+
+        /** {@code values} with {@code value} inserted at {@code at}. */
+        private static int[] inserted(int[] values, int at, int value) {
+            int[] out = new int[values.length + 1];
+            System.arraycopy(values, 0, out, 0, at);
+            out[at] = value;
+            System.arraycopy(values, at, out, at + 1, values.length - at);
+            return out;
         }
     }
 }
