@@ -156,74 +156,93 @@ public final class InjectionScan {
         for (Part part : parts) {
             length += part.text().length() + 2;
         }
-        StringBuilder joined = new StringBuilder(length);
+        // The parts joined as an array, which the fold reads faster than a string: one is made only for a match.
+        char[] joined = new char[length];
         int[] starts = new int[parts.size()];
+        int at = 0;
         for (int i = 0; i < parts.size(); i++) {
-            starts[i] = joined.length();
-            joined.append(parts.get(i).text()).append("\n\n");
+            String text = parts.get(i).text();
+            starts[i] = at;
+            text.getChars(0, text.length(), joined, at);
+            at += text.length();
+            joined[at++] = '\n';
+            joined[at++] = '\n';
         }
-        String all = joined.toString();
         Map<String, Suspect> found = new LinkedHashMap<>();
-        FoldedText folded = FoldedText.of(all, stop);
+        FoldedText folded = FoldedText.of(joined, stop);
         List<InjectionRules.Hit> hits = new ArrayList<>(InjectionRules.find(folded, MAX_HITS, stop));
-        hits.sort((a, b) -> Integer.compare(a.from(), b.from()));
-        for (InjectionRules.Hit hit : hits) {
-            int from = folded.origin[hit.from()];
-            int to = wordEnd(all, folded.origin[hit.to() - 1] + 1);
-            int part = partAt(starts, from);
-            String where = refine(parts.get(part).where(), all, from);
-            found.putIfAbsent(where, new Suspect(where, excerpt(all.substring(from, Math.max(from, to)))));
+        if (!hits.isEmpty()) {
+            String all = new String(joined);
+            hits.sort((a, b) -> Integer.compare(a.from(), b.from()));
+            for (InjectionRules.Hit hit : hits) {
+                int from = folded.origin[hit.from()];
+                int to = wordEnd(all, folded.origin[hit.to() - 1] + 1);
+                int part = partAt(starts, from);
+                String where = refine(parts.get(part).where(), all, from);
+                found.putIfAbsent(where, new Suspect(where, excerpt(all.substring(from, Math.max(from, to)))));
+            }
         }
-        base64(all, folded, starts, parts, found, stop);
+        base64(joined, folded, starts, parts, found, stop);
+        if (found.isEmpty()) { // nearly every page
+            return List.of();
+        }
         // In the order of the parts, so a title comes before the body whatever was found first.
         List<Suspect> ordered = new ArrayList<>(found.values());
         ordered.sort((a, b) -> Integer.compare(order(parts, a.where()), order(parts, b.where())));
         return List.copyOf(ordered);
     }
 
-    /** Decodes the runs of base64 the fold found that turn out to be text, and scans that text. */
+    /**
+     * Decodes the runs of base64 the fold found that turn out to be text, and scans that text. Plain loops and nulls,
+     * no Optional chain: its lambdas would be linked at the first page of every run of the CLI.
+     */
     private static void base64(
-            String all, FoldedText folded, int[] starts, List<Part> parts, Map<String, Suspect> found, StopToken stop) {
+            char[] all, FoldedText folded, int[] starts, List<Part> parts, Map<String, Suspect> found, StopToken stop) {
         int[] runs = folded.base64Runs;
         for (int r = 0; r < runs.length; r += 2) {
             stop.check();
             int from = runs[r];
-            String where = parts.get(partAt(starts, from)).where() + " (base64-encoded)";
-            decodedText(all.substring(from, runs[r + 1]))
-                    .flatMap(InjectionScan::firstHit)
-                    .ifPresent(hit -> found.putIfAbsent(where, new Suspect(where, hit)));
+            String text = decodedText(new String(all, from, runs[r + 1] - from));
+            String hit = text == null ? null : firstHit(text);
+            if (hit != null) {
+                String where = parts.get(partAt(starts, from)).where() + " (base64-encoded)";
+                found.putIfAbsent(where, new Suspect(where, hit));
+            }
         }
     }
 
-    /** The first suspicious passage of decoded text, as an excerpt. */
-    private static Optional<String> firstHit(String text) {
+    /** The first suspicious passage of decoded text, as an excerpt; null when it has none. */
+    private static String firstHit(String text) {
         FoldedText folded = FoldedText.of(text);
-        return InjectionRules.find(folded, 1).stream()
-                .findFirst()
-                .map(hit -> excerpt(text.substring(
-                        folded.origin[hit.from()], wordEnd(text, folded.origin[hit.to() - 1] + 1))));
+        List<InjectionRules.Hit> hits = InjectionRules.find(folded, 1);
+        if (hits.isEmpty()) {
+            return null;
+        }
+        InjectionRules.Hit hit = hits.get(0);
+        return excerpt(text.substring(folded.origin[hit.from()], wordEnd(text, folded.origin[hit.to() - 1] + 1)));
     }
 
-    private static Optional<String> decodedText(String run) {
+    /** The text {@code run} decodes to as base64, if it is text; null when it is not. */
+    private static String decodedText(String run) {
         boolean urlAlphabet = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
         if (urlAlphabet && (run.indexOf('+') >= 0 || run.indexOf('/') >= 0)) {
             // both alphabets, as in a URL's path ("/2023/05/some-image"): no decoder reads it; saying so spares
             // the exception (and its stack trace) a decoder throws, for some thirty such runs a page on qa-dev
-            return Optional.empty();
+            return null;
         }
+        // a last character of its own holds no whole byte; the decoders take the rest without its "=" padding
         String whole = run.length() % 4 == 1 ? run.substring(0, run.length() - 1) : run;
-        String padded = whole + "==".substring(0, (4 - whole.length() % 4) % 4);
         byte[] bytes;
         try {
             bytes = urlAlphabet
-                    ? Base64.getUrlDecoder().decode(padded)
-                    : Base64.getDecoder().decode(padded);
+                    ? Base64.getUrlDecoder().decode(whole)
+                    : Base64.getDecoder().decode(whole);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return null;
         }
         // Malformed bytes become U+FFFD, which is not readable: binary data fails the test below.
         String text = new String(bytes, StandardCharsets.UTF_8);
-        return text.length() >= 12 && readableCount(text) >= text.length() * 0.9 ? Optional.of(text) : Optional.empty();
+        return text.length() >= 12 && readableCount(text) >= text.length() * 0.9 ? text : null;
     }
 
     /** How many code points of {@code text} are readable: a loop, as the CLI's C1 code runs a stream slowly. */
