@@ -130,6 +130,32 @@ final class FoldedText {
         return c < 128 && BASE64[c];
     }
 
+    // What plainRun does with a character, by kind: one table look-up and a test or two for most characters.
+    private static final byte BASE64_LETTER = 0;
+    private static final byte VISIBLE = 1;
+    private static final byte SPACE = 2;
+    private static final byte LINE_BREAK = 3;
+    private static final byte INVISIBLE = 4;
+    /** Not plain: beyond ASCII, or the start of an entity or an escape ({@code &}, {@code %}). */
+    private static final byte NOT_PLAIN = 5;
+
+    /** The kind of each ASCII character. */
+    private static final byte[] ASCII_KINDS = new byte[128];
+
+    static {
+        for (char c = 0; c < ASCII_KINDS.length; c++) {
+            ASCII_KINDS[c] = c == '&' || c == '%'
+                    ? NOT_PLAIN
+                    : BASE64[c]
+                            ? BASE64_LETTER
+                            : c == '\n' || c == '\r'
+                                    ? LINE_BREAK
+                                    : c == ' ' || c == '\t' || c == '\f' || c == 0x0B
+                                            ? SPACE
+                                            : c < 32 ? INVISIBLE : VISIBLE;
+        }
+    }
+
     /** The index after an entity like {@code &amp;}, {@code &#105;} or {@code &#x69;} at {@code at}, or -1. */
     private static int entityEnd(char[] s, int at) {
         int limit = Math.min(s.length, at + 12);
@@ -312,27 +338,30 @@ final class FoldedText {
             int k = from;
             for (; k < limit; k++) {
                 char c = source[k];
-                if (c >= 128 || c == '&' || c == '%') {
-                    break;
-                }
-                if (isBase64(c)) {
+                int kind = c < 128 ? ASCII_KINDS[c] : NOT_PLAIN;
+                if (kind == BASE64_LETTER) {
                     if (runStart < 0) {
                         runStart = k;
                     }
-                } else if (runStart >= 0) {
-                    if (k - runStart >= MIN_BASE64_RUN) {
-                        addRun(runStart, k);
+                } else {
+                    if (kind == NOT_PLAIN) {
+                        break;
                     }
-                    runStart = -1;
-                }
-                if (c == '\n' || c == '\r') {
-                    pendingSpace = 2;
-                    continue;
-                } else if (c == ' ' || c == '\t' || c == '\f' || c == 0x0B) {
-                    pendingSpace = Math.max(pendingSpace, 1);
-                    continue;
-                } else if (c < 32) {
-                    continue;
+                    if (runStart >= 0) {
+                        if (k - runStart >= MIN_BASE64_RUN) {
+                            addRun(runStart, k);
+                        }
+                        runStart = -1;
+                    }
+                    if (kind == LINE_BREAK) {
+                        pendingSpace = 2;
+                        continue;
+                    } else if (kind == SPACE) {
+                        pendingSpace = Math.max(pendingSpace, 1);
+                        continue;
+                    } else if (kind == INVISIBLE) {
+                        continue;
+                    }
                 }
                 if (pendingSpace != 0) {
                     if (length > 0) {

@@ -269,9 +269,15 @@ final class InjectionRules {
     /** The ASCII characters a marker starts with ("<", "[", "#", "{"), and the colon of a role line. */
     private static final boolean[] MARK_STARTS = new boolean[128];
 
+    /** Per ASCII character, the indexes in {@link #MARKER_ARRAY} of the markers that start with it. */
+    private static final int[][] MARKERS_STARTING_WITH = new int[128][0];
+
     static {
-        for (String marker : MARKERS) {
-            MARK_STARTS[marker.charAt(0)] = true;
+        for (int m = 0; m < MARKER_ARRAY.length; m++) {
+            char c = MARKER_ARRAY[m].charAt(0);
+            MARK_STARTS[c] = true;
+            MARKERS_STARTING_WITH[c] = Arrays.copyOf(MARKERS_STARTING_WITH[c], MARKERS_STARTING_WITH[c].length + 1);
+            MARKERS_STARTING_WITH[c][MARKERS_STARTING_WITH[c].length - 1] = m;
         }
         MARK_STARTS[':'] = true;
     }
@@ -293,6 +299,15 @@ final class InjectionRules {
             "system override",
             "human",
             "user");
+
+    /** The letters roles end with. */
+    private static final boolean[] ROLE_ENDS = new boolean[128];
+
+    static {
+        for (String role : ROLES) {
+            ROLE_ENDS[role.charAt(role.length() - 1)] = true;
+        }
+    }
 
     /** Words after a role line's colon that make it an instruction rather than a label. */
     private static final Set<String> ROLE_FOLLOWERS = Set.of(
@@ -463,7 +478,7 @@ final class InjectionRules {
                     end++;
                 }
             }
-            if (node >= 0) {
+            if (node >= 0 && words.exactCodes(node) != null) {
                 match(words.exactCodes(node), position, i, end, last, start, hits);
             }
             for (int p = 0; p < prefixCount; p++) {
@@ -524,9 +539,8 @@ final class InjectionRules {
                 roleLine(k);
                 return;
             }
-            for (int m = 0; m < first.length; m++) {
-                String marker = MARKER_ARRAY[m];
-                if (first[m] < 0 && marker.charAt(0) == c && startsWith(s, marker, k)) {
+            for (int m : MARKERS_STARTING_WITH[c]) {
+                if (first[m] < 0 && startsWith(s, MARKER_ARRAY[m], k)) {
                     first[m] = k;
                 }
             }
@@ -593,6 +607,9 @@ final class InjectionRules {
         int to = colon;
         while (to > 0 && " *_])".indexOf(s[to - 1]) >= 0) {
             to--;
+        }
+        if (to == 0 || s[to - 1] >= 128 || !ROLE_ENDS[s[to - 1]]) {
+            return false; // as after most colons, "https:" or "Price:"
         }
         for (String role : ROLES) {
             if (role.length() <= to && startsWith(s, role, to - role.length())) {
