@@ -79,17 +79,7 @@ final class JsonLd {
         this.mainEntity = firstOfType(CONTENT_TYPES).or(() -> firstOfType(PAGE_TYPES));
     }
 
-    /**
-     * The one lenient mapper of the process (the extractor's JSON pages and the metadata's JSON-LD): making a
-     * mapper is a start-up cost of every CLI run, and a configured mapper is safe to share between threads.
-     */
-    private static final ObjectMapper LENIENT = newLenientMapper();
-
     static ObjectMapper lenientMapper() {
-        return LENIENT;
-    }
-
-    private static ObjectMapper newLenientMapper() {
         JsonFactory factory = JsonFactory.builder()
                 .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
                 .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
@@ -107,7 +97,7 @@ final class JsonLd {
 
     /** A reader of {@link #lenientMapper()}'s trees, made once: making one per script cost as much as small scripts. */
     static ObjectReader lenientReader() {
-        return LENIENT.readerFor(JsonNode.class);
+        return lenientMapper().readerFor(JsonNode.class);
     }
 
     static JsonLd of(List<Element> scripts, ObjectReader reader) {
