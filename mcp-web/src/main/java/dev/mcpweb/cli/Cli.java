@@ -2,10 +2,11 @@ package dev.mcpweb.cli;
 
 import dev.mcpweb.config.Config;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
@@ -20,19 +21,12 @@ import picocli.CommandLine.ScopeType;
         description = "Fetch, extract and summarize web pages and documents for AI agents.%n"
                 + "Runs as an MCP server (serve) or from the command line.")
 public final class Cli {
-    /** The subcommands, in the order help lists them; {@link Main} adds them (and those of extensions). */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-            ConfigCommand.class,
-            ServeCommand.class,
-            FetchCommand.class,
-            ExtractCommand.class,
-            CacheCommand.class,
-            SummarizeCommand.class,
-            MapCommand.class,
-            CrawlCommand.class,
-            SearchCommand.class,
-            DoctorCommand.class,
-            HelpCommand.class);
+    /**
+     * The subcommands by the names their {@code @Command} gives them ({@code MainTest} checks that they agree),
+     * in the order help lists them; {@link Main} adds them (and those of extensions). Named here too so that
+     * a run finds its command without reading every command's annotations.
+     */
+    static final SequencedMap<String, Class<?>> SUBCOMMANDS = subcommands();
 
     @Option(
             names = {"-v", "--verbose"},
@@ -53,6 +47,24 @@ public final class Cli {
             scope = ScopeType.INHERIT,
             description = "Set any option, e.g. --set fetcher.timeout=10s (see docs/configuration.md).")
     Map<String, String> settings = new LinkedHashMap<>();
+
+    // No annotation on a method here (no @SafeVarargs either): picocli reads the annotations of a command's
+    // methods, and each kind of annotation it meets is a class the JDK makes at run time, at every start.
+    private static SequencedMap<String, Class<?>> subcommands() {
+        SequencedMap<String, Class<?>> byName = new LinkedHashMap<>();
+        byName.put("config", ConfigCommand.class);
+        byName.put("serve", ServeCommand.class);
+        byName.put("fetch", FetchCommand.class);
+        byName.put("extract", ExtractCommand.class);
+        byName.put("cache", CacheCommand.class);
+        byName.put("summarize", SummarizeCommand.class);
+        byName.put("map", MapCommand.class);
+        byName.put("crawl", CrawlCommand.class);
+        byName.put("search", SearchCommand.class);
+        byName.put("doctor", DoctorCommand.class);
+        byName.put("help", HelpCommand.class);
+        return Collections.unmodifiableSequencedMap(byName);
+    }
 
     /**
      * Loads the configuration with a command's own flags on top of {@code --set}, then starts logging

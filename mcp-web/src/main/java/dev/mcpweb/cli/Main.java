@@ -48,8 +48,15 @@ public final class Main {
      * added, a tenth of a second for all of them at every start.
      */
     static CommandLine commandLine(String... args) {
-        List<Class<?>> all = allSubcommands();
         Set<String> words = new HashSet<>(Arrays.asList(args));
+        // The usual run, a product command first (as the launcher and MCP clients call them): that command
+        // found by its name, without reading every command's annotation or searching for extensions. (Picocli
+        // reads the words after it as that command's, so a command named among them would not run anyway.)
+        Class<?> first = args.length == 0 ? null : Cli.SUBCOMMANDS.get(args[0]);
+        if (first != null && !words.contains("help")) {
+            return withSubcommands(List.of(first));
+        }
+        List<Class<?>> all = allSubcommands();
         List<Class<?>> named = all.stream()
                 .filter(c -> words.contains(c.getAnnotation(Command.class).name()))
                 .toList();
@@ -57,7 +64,7 @@ public final class Main {
     }
 
     private static List<Class<?>> allSubcommands() {
-        List<Class<?>> all = new ArrayList<>(Cli.SUBCOMMANDS);
+        List<Class<?>> all = new ArrayList<>(Cli.SUBCOMMANDS.values());
         ServiceLoader.load(CommandExtension.class).stream().forEach(extension -> all.add(extension.type()));
         return all;
     }

@@ -421,19 +421,34 @@ public final class Config {
             } catch (RuntimeException e) {
                 throw invalid(option, raw, source);
             }
-            double numeric = switch (value) {
-                case Integer i -> i;
-                case Long l -> l;
-                case Double d -> d;
-                case Duration d -> d.toMillis() / 1000.0;
-                default -> Double.NaN;
-            };
+            double numeric = numeric(value);
             if (!Double.isNaN(numeric)
                     && (option.min().filter(min -> numeric < min).isPresent()
                             || option.max().filter(max -> numeric > max).isPresent())) {
                 throw invalid(option, raw, source);
             }
             return value;
+        }
+
+        /**
+         * {@code value} as a number to check against its option's bounds, NaN for no number. Tests of its type
+         * one by one, not a type switch: the switch's bootstrap makes a class at every start (an AOT cache
+         * does not keep it), and every command builds its configuration.
+         */
+        private static double numeric(Object value) {
+            if (value instanceof Integer i) {
+                return i;
+            }
+            if (value instanceof Long l) {
+                return l;
+            }
+            if (value instanceof Double d) {
+                return d;
+            }
+            if (value instanceof Duration d) {
+                return d.toMillis() / 1000.0;
+            }
+            return Double.NaN;
         }
 
         private static ConfigException invalid(Option option, String raw, String source) {

@@ -41,17 +41,38 @@ final class RobotsPolicy {
     private final String agent;
     private final Loader loader;
     private final RobotsStore store;
-    private final Cache<String, Rules> cache;
+    private final Duration ttl;
+    /**
+     * Rules by origin, made at the first check: the CLI reading local files never asks for robots.txt, and
+     * making the cache (Caffeine's classes, the JDK's logging behind them) was a few milliseconds of its start.
+     */
+    private volatile Cache<String, Rules> cache;
 
     RobotsPolicy(String userAgent, Duration ttl, Loader loader, RobotsStore store) {
         this.agent = productToken(userAgent);
         this.loader = loader;
         this.store = store;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(10_000)
-                .expireAfter(Expiry.<String, Rules>creating((origin, rules) ->
-                        rules.unavailable().isPresent() && FAILURE_TTL.compareTo(ttl) < 0 ? FAILURE_TTL : ttl))
-                .build();
+        this.ttl = ttl;
+    }
+
+    private Cache<String, Rules> cache() {
+        Cache<String, Rules> made = cache;
+        if (made == null) {
+            synchronized (this) {
+                made = cache;
+                if (made == null) {
+                    made = Caffeine.newBuilder()
+                            .maximumSize(10_000)
+                            .expireAfter(Expiry.<String, Rules>creating(
+                                    (origin, rules) -> rules.unavailable().isPresent() && FAILURE_TTL.compareTo(ttl) < 0
+                                            ? FAILURE_TTL
+                                            : ttl))
+                            .build();
+                    cache = made;
+                }
+            }
+        }
+        return made;
     }
 
     /**
@@ -86,7 +107,7 @@ final class RobotsPolicy {
     private Rules rules(HttpUrl url, long deadlineNanos) throws IOException {
         String origin = url.scheme() + "://" + url.host() + ":" + url.port();
         try {
-            return cache.get(origin, o -> load(url, deadlineNanos));
+            return cache().get(origin, o -> load(url, deadlineNanos));
         } catch (UncheckedIOException e) { // not cached: the next fetch asks again
             throw e.getCause();
         }

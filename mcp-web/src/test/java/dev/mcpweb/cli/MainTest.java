@@ -3,6 +3,7 @@ package dev.mcpweb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
 
 class MainTest {
     private final CliRun cli = new CliRun();
@@ -44,5 +45,16 @@ class MainTest {
                 .hasSameSizeAs(Main.commandLine().getSubcommands());
         assertThat(Main.commandLine("--version").getSubcommands())
                 .hasSameSizeAs(Main.commandLine().getSubcommands());
+        assertThat(Main.commandLine("extract", "--format", "text", "fetch").getSubcommands())
+                .containsOnlyKeys("extract");
+        assertThat(Main.commandLine("extract", "--help").getSubcommands()).containsOnlyKeys("extract");
+    }
+
+    @Test
+    void eachSubcommandIsListedUnderTheNameItsCommandGivesIt() {
+        Cli.SUBCOMMANDS.forEach(
+                (name, type) -> assertThat(type.getAnnotation(Command.class).name())
+                        .as(type.getSimpleName())
+                        .isEqualTo(name));
     }
 }
