@@ -255,6 +255,23 @@ final class TextDecoder {
             int in = offset;
             int out = 0;
             while (in < end) {
+                // Four ASCII bytes but '<' at a time: C1, which runs the cold CLI, does not unroll loops, and the
+                // loop's own steps at each byte took a third of the decoding's time.
+                if (in + 4 <= end) {
+                    int b0 = bytes[in];
+                    int b1 = bytes[in + 1];
+                    int b2 = bytes[in + 2];
+                    int b3 = bytes[in + 3];
+                    if ((b0 | b1 | b2 | b3) >= 0 && b0 != '<' && b1 != '<' && b2 != '<' && b3 != '<') {
+                        chars[out] = (char) b0;
+                        chars[out + 1] = (char) b1;
+                        chars[out + 2] = (char) b2;
+                        chars[out + 3] = (char) b3;
+                        in += 4;
+                        out += 4;
+                        continue;
+                    }
+                }
                 int b = bytes[in];
                 if (b >= 0) {
                     if (b == '<' && LongTagNames.mayOpenLongName(bytes, in, end)) {
