@@ -92,7 +92,7 @@ public final class Extractor {
 
     private Extraction html(FetchResult result, StopToken stop) {
         URI url = result.finalUri();
-        CharBuffer html = LongTagNames.cut(TextDecoder.decodePage(result.body(), result.charset()));
+        CharBuffer html = TextDecoder.decodePage(result.body(), result.charset()); // long tag names cut
         org.jsoup.nodes.Document page = Parser.htmlParser().parseInput(new PageReader(html, stop), url.toString());
         stop.check();
         PageLinks.Collector links = new PageLinks.Collector();

@@ -1,11 +1,11 @@
 package dev.mcpweb.fetch;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -19,6 +19,11 @@ import org.brotli.dec.BrotliInputStream;
  * huge body nor a compression bomb is ever held in memory. Decoding is ours, not OkHttp's, for that reason.
  */
 final class BodyReader {
+    /** Where a body of unknown size starts. */
+    private static final int FIRST_SIZE = 16384;
+
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private final long maxBody;
     private final long maxDecoded;
 
@@ -29,6 +34,14 @@ final class BodyReader {
 
     /** The decoded body; {@code contentEncoding} is the header value (empty for none). */
     byte[] read(InputStream wire, String contentEncoding) throws IOException {
+        return read(wire, contentEncoding, 0);
+    }
+
+    /**
+     * As {@link #read(InputStream, String)}, for a body whose decoded size is likely {@code expected} bytes
+     * (0 when not known): read into an array of that size from the start, not grown to it by copies.
+     */
+    byte[] read(InputStream wire, String contentEncoding, long expected) throws IOException {
         List<String> codings = codings(contentEncoding);
         InputStream in = new CappedInputStream(
                 wire,
@@ -44,6 +57,7 @@ final class BodyReader {
             return readAll(
                     in,
                     cap,
+                    expected,
                     "the body decompresses to more than fetcher.max_decompressed_size (" + Sizes.human(maxDecoded)
                             + "), a likely compression bomb");
         } finally {
@@ -82,19 +96,36 @@ final class BodyReader {
         };
     }
 
-    private static byte[] readAll(InputStream in, long cap, String overMessage) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16384];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            total += n;
-            if (total > cap) {
+    /**
+     * Reads to the end straight into the array returned, sized {@code expected} (when known and within
+     * {@code cap}) and grown by doubling from there, never past one byte over {@code cap}.
+     */
+    private static byte[] readAll(InputStream in, long cap, long expected, String overMessage) throws IOException {
+        long limit = cap < MAX_ARRAY ? cap + 1 : MAX_ARRAY; // one byte over the cap tells that it is over
+        byte[] out = new byte[(int) Math.min(expected > 0 ? expected : FIRST_SIZE, limit)];
+        int size = 0;
+        while (true) {
+            if (size == out.length) {
+                int b = in.read(); // a body of just the expected size ends here, with no copy to trim it
+                if (b < 0) {
+                    return out;
+                }
+                if (size == MAX_ARRAY) {
+                    throw new OutOfMemoryError("a body of 2 GB or more"); // as a ByteArrayOutputStream would
+                }
+                out = Arrays.copyOf(out, (int) Math.min(Math.max(2L * size, FIRST_SIZE), limit));
+                out[size++] = (byte) b;
+            } else {
+                int n = in.read(out, size, out.length - size);
+                if (n <= 0) {
+                    return Arrays.copyOf(out, size);
+                }
+                size += n;
+            }
+            if (size > cap) {
                 throw new SizeLimitException(overMessage);
             }
-            out.write(buffer, 0, n);
         }
-        return out.toByteArray();
     }
 
     /** Fails as soon as more than {@code cap} bytes have come through. */

@@ -1,7 +1,9 @@
 package dev.mcpweb.fetch;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,6 +29,15 @@ import java.util.Optional;
 final class FileSource {
     static final String ROOTS_RULE = "file-roots";
     static final String TYPE_RULE = "file-type";
+
+    /** A gzip member's header and trailer, ten bytes and eight: a shorter file holds no body. */
+    private static final int GZIP_OVERHEAD = 18;
+
+    /** Deflate writes at most this many bytes for each byte it reads. */
+    private static final long MAX_DEFLATE_RATIO = 1032;
+
+    /** The most of a {@code .gz} file read whole before it is decompressed. */
+    private static final int MAX_WHOLE = 1 << 30;
 
     private final List<Path> roots;
     private final boolean allowSensitive;
@@ -104,7 +115,7 @@ final class FileSource {
             }
             byte[] body;
             try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
-                body = gzip ? gzipped.read(in, "gzip") : plain.read(in, "");
+                body = gzip ? readGzip(in, attrs.size()) : plain.read(in, "", attrs.size());
             }
             if (!allowSensitive && SensitiveFiles.byContent(body)) {
                 return SensitiveFiles.refusal(source).toOutcome(source);
@@ -125,6 +136,25 @@ final class FileSource {
         } catch (IOException e) {
             return cannotRead(source, e);
         }
+    }
+
+    /**
+     * A {@code .gz} file of {@code size} bytes, decompressed: read whole first, as its header is read a byte
+     * at a time (each a system call on a file), and the body's array sized from the size its trailer gives,
+     * which deflate's greatest ratio bounds. The rest of a file grown since it was measured is read after.
+     */
+    private byte[] readGzip(InputStream in, long size) throws IOException {
+        byte[] packed = in.readNBytes((int) Math.min(size, MAX_WHOLE));
+        int n = packed.length;
+        long expected = n < GZIP_OVERHEAD
+                ? 0
+                : Math.min(
+                        (packed[n - 4] & 0xFFL)
+                                | (packed[n - 3] & 0xFFL) << 8
+                                | (packed[n - 2] & 0xFFL) << 16
+                                | (packed[n - 1] & 0xFFL) << 24,
+                        MAX_DEFLATE_RATIO * n);
+        return gzipped.read(new SequenceInputStream(new ByteArrayInputStream(packed), in), "gzip", expected);
     }
 
     private static FetchOutcome outsideRoots(String source) {
