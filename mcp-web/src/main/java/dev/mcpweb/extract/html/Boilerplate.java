@@ -352,21 +352,25 @@ final class Boilerplate implements NodeFilter {
      * reader sees, so it does not count.
      */
     static boolean isDiscussion(Element root, TextLengths lengths, ElementFacts facts) {
-        int[] commentText = {0};
-        int[] hidden = {0};
-        TreeQuery.forEachElementWhile(root, e -> {
+        // What a walk stopping at comments, hidden elements and dialogs would count: those of the marked
+        // elements not under one counted before. In page order, one counted before and holding it is the last.
+        int commentText = 0;
+        int hidden = 0;
+        Element counted = null;
+        for (Element e : facts.marked(root)) {
+            if (counted != null && TreeQuery.holds(counted, e)) {
+                continue;
+            }
             if (facts.isMicrodataComment(e) || facts.isCommentNamed(e)) {
-                commentText[0] += lengths.prose(e);
-                return false;
+                commentText += lengths.prose(e);
+                counted = e;
+            } else if (facts.isHidden(e) || e.nameIs("dialog")) {
+                hidden += lengths.prose(e);
+                counted = e;
             }
-            if (facts.isHidden(e) || e.nameIs("dialog")) {
-                hidden[0] += lengths.prose(e);
-                return false;
-            }
-            return true;
-        });
-        int proseOutside = lengths.prose(root) - commentText[0] - hidden[0];
-        return commentText[0] > 2 * proseOutside && commentText[0] > 200 && proseOutside < MAX_DISCUSSION_PROSE;
+        }
+        int proseOutside = lengths.prose(root) - commentText - hidden;
+        return commentText > 2 * proseOutside && commentText > 200 && proseOutside < MAX_DISCUSSION_PROSE;
     }
 
     /** Whether {@code e}'s id or one of its class names contains a match of {@code name} (lower-cased). */

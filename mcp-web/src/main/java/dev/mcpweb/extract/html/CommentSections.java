@@ -183,14 +183,16 @@ final class CommentSections {
 
     /** Containers named for comments, and microdata comments, outermost first. */
     private void byName() {
+        // What a walk stopping at the containers it takes would take: only marked elements can be comments,
+        // and in page order, one taken before and holding an element is the last taken.
         List<Element> named = new ArrayList<>();
-        TreeQuery.forEachElementWhile(root, e -> {
-            if (e != root && isComment(e) && mayGoByName(e)) {
+        Element taken = null;
+        for (Element e : facts.marked(root)) {
+            if (e != root && (taken == null || !TreeQuery.holds(taken, e)) && isComment(e) && mayGoByName(e)) {
                 named.add(e);
-                return false;
+                taken = e;
             }
-            return true;
-        });
+        }
         named.forEach(this::take);
     }
 
