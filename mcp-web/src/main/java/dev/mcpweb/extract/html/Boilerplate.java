@@ -352,21 +352,14 @@ final class Boilerplate implements NodeFilter {
      * reader sees, so it does not count.
      */
     static boolean isDiscussion(Element root, TextLengths lengths, ElementFacts facts) {
-        // What a walk stopping at comments, hidden elements and dialogs would count: those of the marked
-        // elements not under one counted before. In page order, one counted before and holding it is the last.
+        // A walk stopping at comments, hidden elements and dialogs, which are the marked elements, would count these.
         int commentText = 0;
         int hidden = 0;
-        Element counted = null;
-        for (Element e : facts.marked(root)) {
-            if (counted != null && TreeQuery.holds(counted, e)) {
-                continue;
-            }
+        for (Element e : TreeQuery.outermost(facts.marked(root), marked -> true)) {
             if (facts.isMicrodataComment(e) || facts.isCommentNamed(e)) {
                 commentText += lengths.prose(e);
-                counted = e;
-            } else if (facts.isHidden(e) || e.nameIs("dialog")) {
-                hidden += lengths.prose(e);
-                counted = e;
+            } else {
+                hidden += lengths.prose(e); // hidden, or a dialog
             }
         }
         int proseOutside = lengths.prose(root) - commentText - hidden;

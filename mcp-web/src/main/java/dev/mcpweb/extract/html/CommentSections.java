@@ -183,16 +183,8 @@ final class CommentSections {
 
     /** Containers named for comments, and microdata comments, outermost first. */
     private void byName() {
-        // What a walk stopping at the containers it takes would take: only marked elements can be comments,
-        // and in page order, one taken before and holding an element is the last taken.
-        List<Element> named = new ArrayList<>();
-        Element taken = null;
-        for (Element e : facts.marked(root)) {
-            if (e != root && (taken == null || !TreeQuery.holds(taken, e)) && isComment(e) && mayGoByName(e)) {
-                named.add(e);
-                taken = e;
-            }
-        }
+        // Only the marked elements can be comments: no walk of the page.
+        List<Element> named = TreeQuery.outermost(facts.marked(root), e -> e != root && isComment(e) && mayGoByName(e));
         named.forEach(this::take);
     }
 
