@@ -392,8 +392,7 @@ final class Boilerplate implements NodeFilter {
         if (NEVER_CONTENT.contains(tag)) {
             return FilterResult.REMOVE;
         }
-        boolean small = lengths.text(e) <= MAX_FURNITURE_SHARE * pageText;
-        if (facts.isHidden(e) && small && !disclosures.isPanel(e)) {
+        if (facts.isHidden(e) && isSmall(e) && !disclosures.isPanel(e)) {
             // A hidden element holding most of the page, or a tab or accordion panel, is content a
             // script reveals: keep it.
             return FilterResult.REMOVE;
@@ -407,13 +406,18 @@ final class Boilerplate implements NodeFilter {
         }
         // every test of names and roles reads an attribute, and most elements have none
         boolean named = e.attributesSize() > 0 && furnitureOrConsentName.test(e);
-        if (isFurniture(e, tag, named) && (small || holdsNoParagraphs(e))) {
+        if (isFurniture(e, tag, named) && (isSmall(e) || holdsNoParagraphs(e))) {
             return FilterResult.REMOVE;
         }
         if (named && isConsentBox(e)) {
             return FilterResult.REMOVE;
         }
         return FilterResult.CONTINUE;
+    }
+
+    /** Whether {@code e} holds a small share of the page's text; asked only of the few hidden or furniture elements. */
+    private boolean isSmall(Element e) {
+        return lengths.text(e) <= MAX_FURNITURE_SHARE * pageText;
     }
 
     /**
@@ -505,7 +509,33 @@ final class Boilerplate implements NodeFilter {
 
     /** Whether one of the names in {@code cls}, a class attribute trimmed, hides its element. */
     static boolean hasHiddenClass(String cls) {
-        return ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
+        return mayHoldHiddenClass(cls) && ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
+    }
+
+    /**
+     * Whether {@code cls} may hold one of {@link #HIDDEN_CLASSES}: each of them holds "hid", "none", "only",
+     * "reader", "invis" or "offscreen", which an ASCII string is searched for ignoring case in one pass, before
+     * it is split into names (every distinct class attribute of the page is asked); any other may.
+     */
+    static boolean mayHoldHiddenClass(String cls) {
+        for (int i = 0, n = cls.length(); i < n; i++) {
+            char c = cls.charAt(i);
+            if (c >= 0x80) {
+                return true; // lower-casing beyond ASCII is not worth reasoning about here
+            }
+            boolean found = switch (c | 0x20) { // an ASCII letter's lower case
+                case 'h' -> cls.regionMatches(true, i, "hid", 0, 3);
+                case 'i' -> cls.regionMatches(true, i, "invis", 0, 5);
+                case 'n' -> cls.regionMatches(true, i, "none", 0, 4);
+                case 'o' -> cls.regionMatches(true, i, "only", 0, 4) || cls.regionMatches(true, i, "offscreen", 0, 9);
+                case 'r' -> cls.regionMatches(true, i, "reader", 0, 6);
+                default -> false;
+            };
+            if (found) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code s} holds {@code word} ignoring case, as {@code regionMatches(true, …)} compares: a cheap first test. */
@@ -631,7 +661,9 @@ final class Boilerplate implements NodeFilter {
             // with an ad slot in it); the element's own name says what it is.
             name = name.substring(0, modifier);
         }
-        return FURNITURE_WORDS.find(name) || WIDGET_NAME.matcher(name).find();
+        // every match of WIDGET_NAME opens the name: no matcher for the names that do not start so
+        return FURNITURE_WORDS.find(name)
+                || name.startsWith("widget") && WIDGET_NAME.matcher(name).find();
     }
 
     private static boolean namesAFeature(String name) {
