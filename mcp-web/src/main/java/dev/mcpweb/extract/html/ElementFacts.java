@@ -180,7 +180,7 @@ final class ElementFacts {
             }
             if (cls.length() < Boilerplate.MAX_CLASS
                     && CommentSections.mayNameComments(cls) // most do not: not split into names
-                    && ClassNames.anyMatch(cls, commentNamed::passes)) {
+                    && commentNamed.anyNamePasses(cls)) {
                 found |= COMMENT_NAMED;
             }
             known = found;
