@@ -513,29 +513,33 @@ final class Boilerplate implements NodeFilter {
     }
 
     /**
-     * Whether {@code cls} may hold one of {@link #HIDDEN_CLASSES}: each of them holds "hid", "none", "only",
-     * "reader", "invis" or "offscreen", which an ASCII string is searched for ignoring case in one pass, before
-     * it is split into names (every distinct class attribute of the page is asked); any other may.
+     * Whether {@code cls} may hold one of {@link #HIDDEN_CLASSES}: each of them holds "hid", "vis", "ffs", "-none",
+     * "-only" or "-reader", which an ASCII string is searched for ignoring case in one pass, compared only where
+     * its first two characters stand, before it is split into names (every distinct class attribute of the page
+     * is asked); any other may.
      */
     static boolean mayHoldHiddenClass(String cls) {
-        for (int i = 0, n = cls.length(); i < n; i++) {
+        for (int i = 0, n = cls.length() - 1; i < n; i++) { // no piece is shorter than three characters
             char c = cls.charAt(i);
             if (c >= 0x80) {
                 return true; // lower-casing beyond ASCII is not worth reasoning about here
             }
-            boolean found = switch (c | 0x20) { // an ASCII letter's lower case
-                case 'h' -> cls.regionMatches(true, i, "hid", 0, 3);
-                case 'i' -> cls.regionMatches(true, i, "invis", 0, 5);
-                case 'n' -> cls.regionMatches(true, i, "none", 0, 4);
-                case 'o' -> cls.regionMatches(true, i, "only", 0, 4) || cls.regionMatches(true, i, "offscreen", 0, 9);
-                case 'r' -> cls.regionMatches(true, i, "reader", 0, 6);
+            char next = (char) (cls.charAt(i + 1) | 0x20); // an ASCII letter's lower case
+            boolean found = switch (c | 0x20) {
+                case 'h' -> next == 'i' && cls.regionMatches(true, i, "hid", 0, 3);
+                case 'v' -> next == 'i' && cls.regionMatches(true, i, "vis", 0, 3);
+                case 'f' -> next == 'f' && cls.regionMatches(true, i, "ffs", 0, 3);
+                case '-' ->
+                    next == 'n' && cls.regionMatches(true, i, "-none", 0, 5)
+                            || next == 'o' && cls.regionMatches(true, i, "-only", 0, 5)
+                            || next == 'r' && cls.regionMatches(true, i, "-reader", 0, 7);
                 default -> false;
             };
             if (found) {
                 return true;
             }
         }
-        return false;
+        return cls.length() > 0 && cls.charAt(cls.length() - 1) >= 0x80;
     }
 
     /** Whether {@code s} holds {@code word} ignoring case, as {@code regionMatches(true, …)} compares: a cheap first test. */
