@@ -352,21 +352,18 @@ final class Boilerplate implements NodeFilter {
      * reader sees, so it does not count.
      */
     static boolean isDiscussion(Element root, TextLengths lengths, ElementFacts facts) {
-        int[] commentText = {0};
-        int[] hidden = {0};
-        TreeQuery.forEachElementWhile(root, e -> {
+        // A walk stopping at comments, hidden elements and dialogs, which are the marked elements, would count these.
+        int commentText = 0;
+        int hidden = 0;
+        for (Element e : TreeQuery.outermost(facts.marked(root), marked -> true)) {
             if (facts.isMicrodataComment(e) || facts.isCommentNamed(e)) {
-                commentText[0] += lengths.prose(e);
-                return false;
+                commentText += lengths.prose(e);
+            } else {
+                hidden += lengths.prose(e); // hidden, or a dialog
             }
-            if (facts.isHidden(e) || e.nameIs("dialog")) {
-                hidden[0] += lengths.prose(e);
-                return false;
-            }
-            return true;
-        });
-        int proseOutside = lengths.prose(root) - commentText[0] - hidden[0];
-        return commentText[0] > 2 * proseOutside && commentText[0] > 200 && proseOutside < MAX_DISCUSSION_PROSE;
+        }
+        int proseOutside = lengths.prose(root) - commentText - hidden;
+        return commentText > 2 * proseOutside && commentText > 200 && proseOutside < MAX_DISCUSSION_PROSE;
     }
 
     /** Whether {@code e}'s id or one of its class names contains a match of {@code name} (lower-cased). */
@@ -395,8 +392,7 @@ final class Boilerplate implements NodeFilter {
         if (NEVER_CONTENT.contains(tag)) {
             return FilterResult.REMOVE;
         }
-        boolean small = lengths.text(e) <= MAX_FURNITURE_SHARE * pageText;
-        if (facts.isHidden(e) && small && !disclosures.isPanel(e)) {
+        if (facts.isHidden(e) && isSmall(e) && !disclosures.isPanel(e)) {
             // A hidden element holding most of the page, or a tab or accordion panel, is content a
             // script reveals: keep it.
             return FilterResult.REMOVE;
@@ -410,13 +406,18 @@ final class Boilerplate implements NodeFilter {
         }
         // every test of names and roles reads an attribute, and most elements have none
         boolean named = e.attributesSize() > 0 && furnitureOrConsentName.test(e);
-        if (isFurniture(e, tag, named) && (small || holdsNoParagraphs(e))) {
+        if (isFurniture(e, tag, named) && (isSmall(e) || holdsNoParagraphs(e))) {
             return FilterResult.REMOVE;
         }
         if (named && isConsentBox(e)) {
             return FilterResult.REMOVE;
         }
         return FilterResult.CONTINUE;
+    }
+
+    /** Whether {@code e} holds a small share of the page's text; asked only of the few hidden or furniture elements. */
+    private boolean isSmall(Element e) {
+        return lengths.text(e) <= MAX_FURNITURE_SHARE * pageText;
     }
 
     /**
@@ -508,7 +509,37 @@ final class Boilerplate implements NodeFilter {
 
     /** Whether one of the names in {@code cls}, a class attribute trimmed, hides its element. */
     static boolean hasHiddenClass(String cls) {
-        return ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
+        return mayHoldHiddenClass(cls) && ClassNames.anyLowerCasedIn(cls, HIDDEN_CLASSES);
+    }
+
+    /**
+     * Whether {@code cls} may hold one of {@link #HIDDEN_CLASSES}: each of them holds "hid", "vis", "ffs", "-none",
+     * "-only" or "-reader", which an ASCII string is searched for ignoring case in one pass, compared only where
+     * its first two characters stand, before it is split into names (every distinct class attribute of the page
+     * is asked); any other may.
+     */
+    static boolean mayHoldHiddenClass(String cls) {
+        for (int i = 0, n = cls.length() - 1; i < n; i++) { // no piece is shorter than three characters
+            char c = cls.charAt(i);
+            if (c >= 0x80) {
+                return true; // lower-casing beyond ASCII is not worth reasoning about here
+            }
+            char next = (char) (cls.charAt(i + 1) | 0x20); // an ASCII letter's lower case
+            boolean found = switch (c | 0x20) {
+                case 'h' -> next == 'i' && cls.regionMatches(true, i, "hid", 0, 3);
+                case 'v' -> next == 'i' && cls.regionMatches(true, i, "vis", 0, 3);
+                case 'f' -> next == 'f' && cls.regionMatches(true, i, "ffs", 0, 3);
+                case '-' ->
+                    next == 'n' && cls.regionMatches(true, i, "-none", 0, 5)
+                            || next == 'o' && cls.regionMatches(true, i, "-only", 0, 5)
+                            || next == 'r' && cls.regionMatches(true, i, "-reader", 0, 7);
+                default -> false;
+            };
+            if (found) {
+                return true;
+            }
+        }
+        return cls.length() > 0 && cls.charAt(cls.length() - 1) >= 0x80;
     }
 
     /** Whether {@code s} holds {@code word} ignoring case, as {@code regionMatches(true, …)} compares: a cheap first test. */
@@ -634,7 +665,9 @@ final class Boilerplate implements NodeFilter {
             // with an ad slot in it); the element's own name says what it is.
             name = name.substring(0, modifier);
         }
-        return FURNITURE_WORDS.find(name) || WIDGET_NAME.matcher(name).find();
+        // every match of WIDGET_NAME opens the name: no matcher for the names that do not start so
+        return FURNITURE_WORDS.find(name)
+                || name.startsWith("widget") && WIDGET_NAME.matcher(name).find();
     }
 
     private static boolean namesAFeature(String name) {

@@ -32,6 +32,24 @@ final class ClassNames {
         return false;
     }
 
+    /** A test of the name in {@code cls} from {@code start} to {@code end}. */
+    interface NameIn {
+        boolean test(String cls, int start, int end);
+    }
+
+    /** As {@link #anyMatch}, each name given in place rather than copied. */
+    static boolean anyMatchIn(String cls, NameIn test) {
+        int start = nameStart(cls, 0);
+        while (start < cls.length()) {
+            int end = nameEnd(cls, start);
+            if (test.test(cls, start, end)) {
+                return true;
+            }
+            start = nameStart(cls, end);
+        }
+        return false;
+    }
+
     /**
      * Whether one of the names in {@code cls}, lower-cased as {@code toLowerCase(Locale.ROOT)} does, is in
      * {@code lowerCaseNames} (plain ASCII names): the same answer as {@code anyMatch} with that test, but an

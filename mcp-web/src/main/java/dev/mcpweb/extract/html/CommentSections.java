@@ -183,14 +183,8 @@ final class CommentSections {
 
     /** Containers named for comments, and microdata comments, outermost first. */
     private void byName() {
-        List<Element> named = new ArrayList<>();
-        TreeQuery.forEachElementWhile(root, e -> {
-            if (e != root && isComment(e) && mayGoByName(e)) {
-                named.add(e);
-                return false;
-            }
-            return true;
-        });
+        // Only the marked elements can be comments: no walk of the page.
+        List<Element> named = TreeQuery.outermost(facts.marked(root), e -> e != root && isComment(e) && mayGoByName(e));
         named.forEach(this::take);
     }
 
@@ -222,26 +216,29 @@ final class CommentSections {
     /**
      * Whether {@code s} (a name, or the names of a class attribute) may name comments: every match of {@link
      * #COMMENT_NAME} in a name's lower case holds one of its words {@code comment}, {@code disqus}, {@code
-     * respond} or {@code reply}. An ASCII string is searched for them ignoring case, without lower-casing it;
-     * any other may.
+     * respond} or {@code reply}, so one of "mment", "qus", "spond" or "eply". An ASCII string is searched for
+     * those ignoring case, without lower-casing it, and compared only where their first two characters stand
+     * (pieces of rarer pairs than the words' own openings "co" and "re"); any other may.
      */
     static boolean mayNameComments(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
+        for (int i = 0, n = s.length() - 1; i < n; i++) { // no piece is shorter than three characters
             char c = s.charAt(i);
             if (c >= 0x80) {
                 return true; // lower-casing beyond ASCII is not worth reasoning about here
             }
-            boolean found = switch (c | 0x20) { // an ASCII letter's lower case
-                case 'c' -> s.regionMatches(true, i, "comment", 0, 7);
-                case 'd' -> s.regionMatches(true, i, "disqus", 0, 6);
-                case 'r' -> s.regionMatches(true, i, "respond", 0, 7) || s.regionMatches(true, i, "reply", 0, 5);
+            char next = (char) (s.charAt(i + 1) | 0x20); // an ASCII letter's lower case
+            boolean found = switch (c | 0x20) {
+                case 'm' -> next == 'm' && s.regionMatches(true, i, "mment", 0, 5);
+                case 'q' -> next == 'u' && s.regionMatches(true, i, "qus", 0, 3);
+                case 's' -> next == 'p' && s.regionMatches(true, i, "spond", 0, 5);
+                case 'e' -> next == 'p' && s.regionMatches(true, i, "eply", 0, 4);
                 default -> false;
             };
             if (found) {
                 return true;
             }
         }
-        return false;
+        return !s.isEmpty() && s.charAt(s.length() - 1) >= 0x80;
     }
 
     /**

@@ -11,14 +11,15 @@ import org.jsoup.nodes.Element;
  * Whether each element of the page's copy is hidden ({@link Boilerplate#isHidden}) and whether it is
  * marked up or named as comments ({@link CommentSections#isMicrodataComment}, {@link
  * CommentSections#isCommentName}): the discussion test, {@link CommentSections} and {@link Boilerplate}
- * each ask this about nearly every element in walks of their own, and reading the attributes and class
- * names again cost more than looking the answer up. Found at the first question about an element and
- * remembered by identity, so the elements' attributes must not change meanwhile: those steps only
- * remove elements. For one page.
+ * each ask this about nearly every element, and reading the attributes and class names again cost more
+ * than looking the answer up. Found for every element in one walk when made, and remembered by identity
+ * for the few elements with a fact (an element not among them has none), so the elements' attributes must
+ * not change meanwhile and an element added later has no facts: the steps only remove elements. For one
+ * page.
  *
- * <p>And the copy's headings and disclosure controls, which those steps asked for in a walk each, six
- * walks a page: found in one walk when made, and given as those still under the root asked about, in
- * page order. As the steps only remove elements, that is what a walk would find then.
+ * <p>And the copy's headings, disclosure controls and the elements with a fact or a {@code <dialog>},
+ * which those steps asked for in a walk each: found in the same walk, and given as those still under the
+ * root asked about, in page order. As the steps only remove elements, that is what a walk would find then.
  */
 final class ElementFacts {
     private static final byte HIDDEN = 1;
@@ -29,15 +30,20 @@ final class ElementFacts {
     private final Map<String, Integer> classes = new HashMap<>();
 
     private final NameTest commentNamed = new NameTest(CommentSections::isCommentName);
-    /** An open-addressed identity table, as {@link TextLengths} keeps: slots and each one's facts. */
-    private Element[] slots = new Element[1024];
+    /**
+     * An open-addressed identity table, as {@link TextLengths} keeps, of the elements with a fact: slots and
+     * each one's facts. A few elements of a page have one; a table of every element was a tenth of the facts'
+     * time to fill and grow.
+     */
+    private Element[] slots = new Element[64];
 
-    private byte[] facts = new byte[1024];
+    private byte[] facts = new byte[64];
     private int count;
 
     private final List<Element> headlines = new ArrayList<>();
     private final List<Element> headings = new ArrayList<>();
     private final List<Element> controls = new ArrayList<>();
+    private final List<Element> marked = new ArrayList<>();
 
     private ElementFacts() {}
 
@@ -49,14 +55,32 @@ final class ElementFacts {
     }
 
     private void note(Element e) {
-        switch (e.normalName()) {
+        String tag = e.normalName();
+        switch (tag) {
             case "h1" -> headlines.add(e);
             case "h2", "h3", "h4", "h5", "h6" -> headings.add(e); // Boilerplate.HEADINGS
             default -> {}
         }
+        int attributes = e.attributesSize();
+        if (attributes == 0) {
+            if (tag.equals("dialog")) {
+                marked.add(e);
+            }
+            return; // most elements of a page: every test reads an attribute
+        }
         // The parser lower-cases attribute names: the exact lookup finds what the query [aria-controls] finds.
-        if (e.attributesSize() > 0 && e.attributes().hasKey("aria-controls")) {
+        if (e.attributes().hasKey("aria-controls")) {
             controls.add(e);
+        }
+        byte found = find(e.attributes(), attributes);
+        if (found != 0) {
+            if (2 * ++count > slots.length) {
+                grow();
+            }
+            put(slots, facts, e, found);
+        }
+        if (found != 0 || tag.equals("dialog")) {
+            marked.add(e);
         }
     }
 
@@ -73,6 +97,14 @@ final class ElementFacts {
     /** The elements under {@code root} (or it) with an {@code aria-controls} attribute, in page order. */
     List<Element> controls(Element root) {
         return stillUnder(root, controls);
+    }
+
+    /**
+     * The elements under {@code root} (or it) that are hidden, microdata comments, named for comments or
+     * {@code <dialog>}s, in page order: the only ones the discussion test and the comment names stop at.
+     */
+    List<Element> marked(Element root) {
+        return stillUnder(root, marked);
     }
 
     private static List<Element> stillUnder(Element root, List<Element> found) {
@@ -100,30 +132,22 @@ final class ElementFacts {
 
     private int factsOf(Element e) {
         int mask = slots.length - 1;
-        int i = System.identityHashCode(e) & mask;
-        for (Element slot; (slot = slots[i]) != null; i = (i + 1) & mask) {
+        for (int i = System.identityHashCode(e) & mask; ; i = (i + 1) & mask) {
+            Element slot = slots[i];
             if (slot == e) {
                 return facts[i];
             }
+            if (slot == null) {
+                return 0;
+            }
         }
-        byte found = find(e);
-        if (2 * ++count > slots.length) {
-            grow();
-            put(slots, facts, e, found);
-        } else {
-            slots[i] = e;
-            facts[i] = found;
-        }
-        return found;
     }
 
-    private byte find(Element e) {
-        if (e.attributesSize() == 0) {
-            return 0; // most elements of a page: every test reads an attribute
-        }
+    /** The facts of an element with {@code size} attributes, {@code attributes}. */
+    private byte find(Attributes attributes, int size) {
         // One read of the attributes for the three tests, and one look-up of the class attribute for its
         // two: Boilerplate.isHidden and NameTest.test read them each, and split the class names again.
-        Attributes attributes = e.attributes(); // names are lower case: see Boilerplate.isHidden
+        // names are lower case: see Boilerplate.isHidden
         String cls = attributes.get("class");
         String id = attributes.get("id");
         String trimmed = cls.trim(); // as className()
@@ -135,7 +159,7 @@ final class ElementFacts {
         // Most elements with attributes have only a class or an id: the other tests would each look for an
         // attribute that is not there (a set's keys are distinct, so its size counts them).
         int classAndId = (cls.isEmpty() ? 0 : 1) + (id.isEmpty() ? 0 : 1);
-        if (attributes.size() > classAndId) {
+        if (size > classAndId) {
             if (Boilerplate.isHiddenByAttributes(attributes)) {
                 found |= HIDDEN;
             }
@@ -156,7 +180,7 @@ final class ElementFacts {
             }
             if (cls.length() < Boilerplate.MAX_CLASS
                     && CommentSections.mayNameComments(cls) // most do not: not split into names
-                    && ClassNames.anyMatch(cls, commentNamed::passes)) {
+                    && commentNamed.anyNamePasses(cls)) {
                 found |= COMMENT_NAMED;
             }
             known = found;

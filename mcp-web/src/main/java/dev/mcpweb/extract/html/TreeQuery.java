@@ -1,6 +1,8 @@
 package dev.mcpweb.extract.html;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
@@ -107,6 +109,24 @@ public final class TreeQuery {
                 }
             }
         }
+    }
+
+    /**
+     * Those of {@code candidates}, elements in page order, that {@code accept} accepts and that lie under none
+     * accepted before: what a walk that stops below each element it accepts finds, as long as {@code accept}
+     * accepts no element outside {@code candidates}; without the walk. In page order, an element accepted
+     * before that holds the next is the last one accepted.
+     */
+    public static List<Element> outermost(List<Element> candidates, Predicate<Element> accept) {
+        List<Element> found = new ArrayList<>();
+        Element last = null;
+        for (Element e : candidates) {
+            if ((last == null || !holds(last, e)) && accept.test(e)) {
+                found.add(e);
+                last = e;
+            }
+        }
+        return found;
     }
 
     /** Whether an element above {@code e} and below {@code root} matches {@code query}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ClassNamesTest {
@@ -16,5 +17,61 @@ class ClassNamesTest {
                     .as(cls)
                     .isEqualTo(ClassNames.anyMatch(cls, n -> names.contains(n.toLowerCase(Locale.ROOT))));
         }
+    }
+
+    @Test
+    void theHiddenPiecesRuleOutOnlyClassAttributesWithNoHiddenName() {
+        String[] pieces = {
+            "hidden",
+            "d-none",
+            "sr-only",
+            "visually-hidden",
+            "visuallyhidden",
+            "screen-reader-text",
+            "is-hidden",
+            "hide",
+            "u-hidden",
+            "invisible",
+            "element-invisible",
+            "offscreen",
+            "HIDE",
+            "Sr-Only",
+            "OffScreen",
+            "hid",
+            "hi",
+            "den",
+            "none",
+            "d-",
+            "only",
+            "sr",
+            "reader",
+            "invis",
+            "ible",
+            "off",
+            "screen",
+            "x",
+            "-",
+            "\u212A",
+            "\u0130",
+            "\u017F",
+            "\u00e9",
+            " ",
+            "\t",
+            "\n",
+            "\u000B"
+        };
+        Random random = new Random(16);
+        int hidden = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder cls = new StringBuilder();
+            for (int n = random.nextInt(6); n >= 0; n--) {
+                cls.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String attribute = cls.toString().trim();
+            boolean expected = ClassNames.anyMatch(attribute, Boilerplate::isHiddenClass);
+            assertThat(Boilerplate.hasHiddenClass(attribute)).as(attribute).isEqualTo(expected);
+            hidden += expected ? 1 : 0;
+        }
+        assertThat(hidden).isGreaterThan(10_000);
     }
 }

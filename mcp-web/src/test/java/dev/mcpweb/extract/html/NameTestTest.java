@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.function.Predicate;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -66,5 +67,36 @@ class NameTestTest {
 
         assertThat(body.children()).extracting(comments::test).containsExactly(true, true, false, true, false);
         assertThat(tested).containsExactly("flex", "p-4", "comments", "p-2");
+    }
+
+    @Test
+    void answersAsTheUnrememberedTestDoesForManyNamesSharingHashesAndPrefixes() {
+        Random random = new Random(16);
+        List<String> pool = new ArrayList<>(List.of("Aa", "BB", "AaAa", "BBBB", "AaBB", "BBAa")); // equal hashes
+        for (int i = 0; i < 600; i++) { // past the table's first size
+            pool.add((random.nextBoolean() ? "comment" : "post") + "-" + Integer.toString(i, 36));
+        }
+        StringBuilder html = new StringBuilder("<body>");
+        for (int i = 0; i < 3_000; i++) {
+            html.append("<div class=\"");
+            for (int n = random.nextInt(4); n >= 0; n--) {
+                html.append(pool.get(random.nextInt(pool.size()))).append(random.nextBoolean() ? " " : "\t");
+            }
+            html.append("\" id=\"")
+                    .append(pool.get(random.nextInt(pool.size())))
+                    .append("\"></div>");
+        }
+        List<Element> elements = Jsoup.parse(html.toString()).body().getAllElements();
+        Predicate<String> test = n -> n.startsWith("Aa") || COMMENTS.test(n);
+        NameTest remembered = new NameTest(test);
+
+        List<Boolean> expected = new ArrayList<>();
+        List<Boolean> answered = new ArrayList<>();
+        for (Element e : elements) {
+            expected.add(Boilerplate.hasName(e, test));
+            answered.add(remembered.test(e));
+        }
+
+        assertThat(answered).isEqualTo(expected).contains(true, false);
     }
 }
