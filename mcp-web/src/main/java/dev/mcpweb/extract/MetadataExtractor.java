@@ -50,7 +50,6 @@ final class MetadataExtractor {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:;|\\band\\b|&|\\bund\\b|\\bet\\b)\\s*");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final List<String> AUTHOR_META = List.of(
             "author",
             "article:author",
@@ -335,10 +334,42 @@ final class MetadataExtractor {
 
     static Optional<String> languageTag(String raw) {
         String s = raw.strip().replace('_', '-');
-        if (!LANGUAGE_TAG.matcher(s).matches()) {
+        if (!hasLanguageTagShape(s)) {
             return Optional.empty();
         }
         return Optional.of(Locale.forLanguageTag(s).toLanguageTag()).filter(t -> !t.equals("und"));
+    }
+
+    /**
+     * Whether {@code s} matches {@code [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*}, read without a matcher (it was one of
+     * the costlier steps left after the walk).
+     */
+    static boolean hasLanguageTagShape(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && isAsciiLetter(s.charAt(i))) {
+            i++;
+        }
+        if (i < 2 || i > 3) {
+            return false;
+        }
+        while (i < n) {
+            if (s.charAt(i) != '-') {
+                return false;
+            }
+            int start = ++i;
+            while (i < n && (isAsciiLetter(s.charAt(i)) || (s.charAt(i) >= '0' && s.charAt(i) <= '9'))) {
+                i++;
+            }
+            if (i - start < 2 || i - start > 8) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static String resolve(String base, String url) {

@@ -383,6 +383,18 @@ class MetadataExtractorTest {
     }
 
     @Test
+    void languageTagsHaveTheShapeTheRegexMatches() {
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+        java.util.Random random = new java.util.Random(16);
+        for (int n = 0; n < 50_000; n++) {
+            String tag = RandomText.of(random, "enUS-419-x_Z\u00E9 ", 14);
+            assertThat(MetadataExtractor.hasLanguageTagShape(tag))
+                    .as("%s", tag)
+                    .isEqualTo(regex.matcher(tag).matches());
+        }
+    }
+
+    @Test
     void jsonLdTypeIsReadAsTheRegexReadsIt() {
         java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(?i)^\\s*application/ld\\+json");
         java.util.Random random = new java.util.Random(15);
