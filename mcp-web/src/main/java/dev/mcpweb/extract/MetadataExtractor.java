@@ -50,7 +50,6 @@ final class MetadataExtractor {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:;|\\band\\b|&|\\bund\\b|\\bet\\b)\\s*");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final List<String> AUTHOR_META = List.of(
             "author",
             "article:author",
@@ -289,12 +288,88 @@ final class MetadataExtractor {
         return AsciiCase.startsWith(type, Whitespace.skip(type, 0), LD_JSON_TYPE);
     }
 
+    /** The bit {@link #marks} sets for a value naming an author. */
+    static final int AUTHOR_MARK = 1;
+    /** The bit {@link #marks} sets for a value naming a date. */
+    static final int DATE_MARK = 2;
+
+    /**
+     * Which words of an author or a date one value of the attributes that name an element holds, as
+     * bits: testing each value is testing them joined with spaces, as none of the words holds one. The
+     * author words are "author" and "byline", the date words "date", "time", "publish", "posted", "meta"
+     * and "byline"; one pass looks for them all, at the letters they start with, in ASCII letters of any
+     * case: what searching the lower-cased value finds (no other character lower-cases to a letter of
+     * the words), without a lower-cased copy of every value.
+     */
+    static int marks(String value) {
+        int last = value.length() - 4; // no word is shorter than four letters
+        if (last < 0) {
+            return 0;
+        }
+        int marks = 0;
+        // Each character read once, its case folded by setting bit 0x20: that gives a letter of the words only
+        // for the letter itself in either case, as lower-casing does. A word starts only where its first two
+        // letters are.
+        int next = value.charAt(0) | 0x20;
+        for (int i = 0; i <= last; i++) {
+            int c = next;
+            next = value.charAt(i + 1) | 0x20;
+            switch (c) { // a statement, not marks |= switch: C1 then does nothing at the other characters
+                case 'a' -> marks |= next == 'u' && AsciiCase.startsWith(value, i, "author") ? AUTHOR_MARK : 0;
+                case 'b' ->
+                    marks |= next == 'y' && AsciiCase.startsWith(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
+                case 'd' -> marks |= next == 'a' && AsciiCase.startsWith(value, i, "date") ? DATE_MARK : 0;
+                case 't' -> marks |= next == 'i' && AsciiCase.startsWith(value, i, "time") ? DATE_MARK : 0;
+                case 'p' ->
+                    marks |= next == 'u' && AsciiCase.startsWith(value, i, "publish")
+                                    || next == 'o' && AsciiCase.startsWith(value, i, "posted")
+                            ? DATE_MARK
+                            : 0;
+                case 'm' -> marks |= next == 'e' && AsciiCase.startsWith(value, i, "meta") ? DATE_MARK : 0;
+                default -> {}
+            }
+        }
+        return marks;
+    }
+
     static Optional<String> languageTag(String raw) {
         String s = raw.strip().replace('_', '-');
-        if (!LANGUAGE_TAG.matcher(s).matches()) {
+        if (!hasLanguageTagShape(s)) {
             return Optional.empty();
         }
         return Optional.of(Locale.forLanguageTag(s).toLanguageTag()).filter(t -> !t.equals("und"));
+    }
+
+    /**
+     * Whether {@code s} matches {@code [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*}, read without a matcher (it was one of
+     * the costlier steps left after the walk).
+     */
+    static boolean hasLanguageTagShape(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && isAsciiLetter(s.charAt(i))) {
+            i++;
+        }
+        if (i < 2 || i > 3) {
+            return false;
+        }
+        while (i < n) {
+            if (s.charAt(i) != '-') {
+                return false;
+            }
+            int start = ++i;
+            while (i < n && (isAsciiLetter(s.charAt(i)) || (s.charAt(i) >= '0' && s.charAt(i) <= '9'))) {
+                i++;
+            }
+            if (i - start < 2 || i - start > 8) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static String resolve(String base, String url) {
@@ -353,8 +428,6 @@ final class MetadataExtractor {
         private static final Pattern DATE_CLASS =
                 Pattern.compile("(?i)(^|[\\s_-])(date|time|published|posted|pubdate|timestamp|byline|meta)([\\s_-]|$)");
         private static final int MAX_DATE_ELEMENTS = 20;
-        private static final int AUTHOR_MARK = 1;
-        private static final int DATE_MARK = 2;
         private static final int MAX_BYLINES = 8;
         private static final String[] META_KEYS = {"property", "name", "http-equiv"};
         /** Parsed once: evaluators of attribute and class selectors hold no state. */
@@ -505,36 +578,6 @@ final class MetadataExtractor {
                     articleScope = e;
                 }
             }
-        }
-
-        /**
-         * Which words of an author or a date one value of the attributes that name an element holds, as
-         * bits: testing each value is testing them joined with spaces, as none of the words holds one. The
-         * author words are "author" and "byline", the date words "date", "time", "publish", "posted", "meta"
-         * and "byline"; one pass looks for them all, at the letters they start with, in ASCII letters of any
-         * case: what searching the lower-cased value finds (no other character lower-cases to a letter of
-         * the words), without a lower-cased copy of every value.
-         */
-        private static int marks(String value) {
-            int marks = 0;
-            // No word is shorter than four letters, and one starts only where its first two letters are.
-            for (int i = 0, last = value.length() - 4; i <= last; i++) {
-                char next = AsciiCase.lower(value.charAt(i + 1));
-                marks |= switch (AsciiCase.lower(value.charAt(i))) {
-                    case 'a' -> next == 'u' && AsciiCase.startsWith(value, i, "author") ? AUTHOR_MARK : 0;
-                    case 'b' -> next == 'y' && AsciiCase.startsWith(value, i, "byline") ? AUTHOR_MARK | DATE_MARK : 0;
-                    case 'd' -> next == 'a' && AsciiCase.startsWith(value, i, "date") ? DATE_MARK : 0;
-                    case 't' -> next == 'i' && AsciiCase.startsWith(value, i, "time") ? DATE_MARK : 0;
-                    case 'p' ->
-                        next == 'u' && AsciiCase.startsWith(value, i, "publish")
-                                        || next == 'o' && AsciiCase.startsWith(value, i, "posted")
-                                ? DATE_MARK
-                                : 0;
-                    case 'm' -> next == 'e' && AsciiCase.startsWith(value, i, "meta") ? DATE_MARK : 0;
-                    default -> 0;
-                };
-            }
-            return marks;
         }
 
         /**

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,6 +39,8 @@ final class PageLinks {
          */
         private final Map<String, Link> byHref = new HashMap<>();
 
+        private final SharedHosts hosts = new SharedHosts();
+
         /** One link of the page, as its elements are read: its first non-empty text and title so far. */
         private static final class Link {
             final URI url;
@@ -68,7 +69,7 @@ final class PageLinks {
         void link(Element a, String href, String title) {
             Link link = byHref.get(href); // get and put: a lambda would capture a new one per link
             if (link == null) {
-                link = linkTo(absolute(AbsoluteUrls.resolve(a, href)));
+                link = linkTo(absolute(AbsoluteUrls.resolve(a, href), hosts));
                 byHref.put(href, link);
             }
             if (link == NONE) {
@@ -113,6 +114,11 @@ final class PageLinks {
 
     /** An absolute http(s) URI without its fragment, or empty for anything else (javascript:, mailto:, junk). */
     static Optional<URI> absolute(String href) {
+        return absolute(href, null);
+    }
+
+    /** As {@link #absolute(String)}, parsing through {@code hosts} when given (the links of one page). */
+    private static Optional<URI> absolute(String href, SharedHosts hosts) {
         String s = href.strip();
         if (s.isEmpty() || s.length() > MAX_URL_LENGTH) {
             return Optional.empty();
@@ -121,15 +127,118 @@ final class PageLinks {
         if (hash >= 0) {
             s = s.substring(0, hash);
         }
+        int colon = httpSchemeEnd(s);
+        if (colon < 0) {
+            return Optional.empty(); // no http(s) scheme, whatever the parse (file:, mailto:, javascript: ...)
+        }
         try {
-            URI uri = new URI(escapeIllegal(s));
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(uri);
+            String url = escapeIllegal(s); // the scheme needs no escapes, so it ends at the same colon
+            URI uri = hosts == null ? new URI(url) : hosts.parse(url, colon);
+            return uri.getHost() == null ? Optional.empty() : Optional.of(uri);
         } catch (URISyntaxException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Where the scheme of {@code s} ends if it is http or https in any case, else -1: exactly when {@link URI}
+     * would read one of them from {@code s} (a URI's scheme runs from the start to the first colon, before any
+     * {@code /?#}, and is ASCII), so -1 means no parse could give an http(s) link.
+     */
+    static int httpSchemeEnd(String s) {
+        boolean http = s.length() > 5
+                && (s.charAt(0) | 0x20) == 'h'
+                && (s.charAt(1) | 0x20) == 't'
+                && (s.charAt(2) | 0x20) == 't'
+                && (s.charAt(3) | 0x20) == 'p';
+        if (!http) {
+            return -1;
+        }
+        if (s.charAt(4) == ':') {
+            return 4;
+        }
+        return (s.charAt(4) | 0x20) == 's' && s.charAt(5) == ':' ? 5 : -1;
+    }
+
+    /**
+     * Parses the http(s) URLs of one page, where most links share a few hosts: the scheme and host part of
+     * each ({@code https://example.org}) is parsed once, and each URL's path and query alone, joined to it by
+     * {@link URI#resolve(URI)}. That gives a URI equal in every component, and in its string, to the one
+     * {@code new URI(url)} gives, and fails where it fails: the parser reads the host part up to the first
+     * {@code /} or {@code ?} whatever follows, and a path from a single {@code /} the same way whether a host
+     * came before it or not. A host part whose URI would not print back as written ({@code :080} prints as
+     * {@code :80}) is not shared. {@code SharedHostsTest} checks it against {@code new URI} on generated and
+     * real URLs.
+     */
+    static final class SharedHosts {
+        /** What a host part that cannot be shared maps to. */
+        private static final URI NOT_SHARED = URI.create("not:shared");
+
+        private static final URI ROOT_PATH = URI.create("/");
+
+        private final Map<String, URI> hosts = new HashMap<>();
+        private String lastHost = "";
+        private URI lastBase = NOT_SHARED;
+
+        /** {@code new URI(url)} for {@code url}, an http(s) URL whose scheme ends at {@code colon}. */
+        URI parse(String url, int colon) throws URISyntaxException {
+            int pathStart = pathStart(url, colon);
+            if (pathStart < 0) {
+                return new URI(url);
+            }
+            URI base;
+            if (pathStart == lastHost.length() && url.startsWith(lastHost)) {
+                base = lastBase;
+            } else {
+                String host = url.substring(0, pathStart);
+                base = hosts.get(host);
+                if (base == null) {
+                    base = shareable(host);
+                    hosts.put(host, base);
+                }
+                lastHost = host;
+                lastBase = base;
+            }
+            if (base == NOT_SHARED) {
+                return new URI(url);
+            }
+            URI uri = base.resolve(new URI(url.substring(pathStart)));
+            uri.toString(); // fixes its string now, as a parse does, rather than at each first use
+            return uri;
+        }
+
+        /**
+         * Where the path of {@code url} starts after {@code //} and a host part, when it starts with one
+         * {@code /}; else -1 (no host part, a query or nothing after it, or a path from {@code //}, which
+         * alone would read as a host).
+         */
+        private static int pathStart(String url, int colon) {
+            int start = colon + 3;
+            if (!url.startsWith("//", colon + 1)) {
+                return -1;
+            }
+            for (int i = start, n = url.length(); i < n; i++) {
+                char c = url.charAt(i);
+                if (c == '/') {
+                    return i > start && !url.startsWith("//", i) ? i : -1;
+                }
+                if (c == '?') {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /** The URI of a host part ({@code https://example.org}), or {@link #NOT_SHARED}. */
+        private static URI shareable(String host) {
+            try {
+                URI base = new URI(host);
+                boolean printsBack = base.getHost() != null
+                        && base.resolve(ROOT_PATH).toString().equals(host + "/");
+                return printsBack ? base : NOT_SHARED;
+            } catch (URISyntaxException e) {
+                return NOT_SHARED;
+            }
         }
     }
 

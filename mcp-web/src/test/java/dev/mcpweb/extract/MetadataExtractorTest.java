@@ -354,6 +354,46 @@ class MetadataExtractorTest {
         }
     }
 
+    /**
+     * The author and date marks of a value are those that searching its lower-cased copy for the words gives,
+     * for values built from pieces of the words in either case and characters whose case folds oddly.
+     */
+    @Test
+    void marksFindTheWordsTheLowerCasedValueHolds() {
+        String[] pieces = {
+            "au", "thor", "AUTH", "By", "line", "da", "te", "TI", "me", "pub", "LISH", "post", "ed", "Me", "ta", "a",
+            "t", "-", " ", "_", "\u0130", "\u212A", "\u017F", "A", "Z", "@", "`", "\u00C1"
+        };
+        java.util.Random random = new java.util.Random(16);
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder value = new StringBuilder();
+            for (int k = random.nextInt(7); k > 0; k--) {
+                value.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String lower = value.toString().toLowerCase(java.util.Locale.ROOT);
+            int expected = (lower.contains("author") || lower.contains("byline") ? MetadataExtractor.AUTHOR_MARK : 0)
+                    | (java.util.stream.Stream.of("date", "time", "publish", "posted", "meta", "byline")
+                                    .anyMatch(lower::contains)
+                            ? MetadataExtractor.DATE_MARK
+                            : 0);
+            assertThat(MetadataExtractor.marks(value.toString()))
+                    .as("%s", value)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void languageTagsHaveTheShapeTheRegexMatches() {
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+        java.util.Random random = new java.util.Random(16);
+        for (int n = 0; n < 50_000; n++) {
+            String tag = RandomText.of(random, "enUS-419-x_Z\u00E9 ", 14);
+            assertThat(MetadataExtractor.hasLanguageTagShape(tag))
+                    .as("%s", tag)
+                    .isEqualTo(regex.matcher(tag).matches());
+        }
+    }
+
     @Test
     void jsonLdTypeIsReadAsTheRegexReadsIt() {
         java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(?i)^\\s*application/ld\\+json");

@@ -31,6 +31,16 @@ public final class AbsoluteUrls {
     /** jsoup's pattern for "/./" and "/../" segments left at the start of a resolved path. */
     private static final Pattern EXTRA_DOT_SEGMENTS = Pattern.compile("^/(?>(?>\\.\\.?/)+)");
 
+    /** The characters of {@link #isPlain} hrefs, by code. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        String plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_~!$&'()*+,;=:@/?%#.";
+        for (int i = 0; i < plain.length(); i++) {
+            PLAIN[plain.charAt(i)] = true;
+        }
+    }
+
     /** The last base resolved against; pages are extracted one at a time, so it nearly always matches. */
     private static volatile Base last = new Base("", null, null, null);
 
@@ -203,38 +213,13 @@ public final class AbsoluteUrls {
 
     /**
      * Whether {@code s} is ASCII that URLs carry as it is (no control characters, spaces, quotes or brackets)
-     * with no {@code "/."}, where a dot segment may start. A switch per character, not a search of a string
-     * of the allowed ones: this runs over every link of every page.
+     * with no {@code "/."}, where a dot segment may start. A table lookup per character: this runs over every
+     * link of every page.
      */
     private static boolean isPlain(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            boolean plain = isAsciiLetterOrDigit(c)
-                    || switch (c) {
-                        case '-',
-                                '_',
-                                '~',
-                                '!',
-                                '$',
-                                '&',
-                                '\'',
-                                '(',
-                                ')',
-                                '*',
-                                '+',
-                                ',',
-                                ';',
-                                '=',
-                                ':',
-                                '@',
-                                '/',
-                                '?',
-                                '%',
-                                '#' -> true;
-                        case '.' -> i == 0 || s.charAt(i - 1) != '/';
-                        default -> false;
-                    };
-            if (!plain) {
+            if (c >= PLAIN.length || !PLAIN[c] || c == '.' && i > 0 && s.charAt(i - 1) == '/') {
                 return false;
             }
         }
