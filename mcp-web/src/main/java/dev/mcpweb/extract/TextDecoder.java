@@ -213,8 +213,7 @@ final class TextDecoder {
         static CharBuffer decode(byte[] body, int offset) {
             char[] out = new char[body.length - offset];
             for (int i = offset; i < body.length; i++) {
-                int b = body[i] & 0xFF;
-                out[i - offset] = b >= 0x80 && b < 0xA0 ? HIGH.charAt(b - 0x80) : (char) b;
+                out[i - offset] = charAt(body[i] & 0xFF);
             }
             return CharBuffer.wrap(out);
         }
@@ -228,7 +227,7 @@ final class TextDecoder {
                 if (b == '<' && LongTagNames.mayOpenLongName(body, i, body.length)) {
                     openings.add(i - offset);
                 }
-                out[i - offset] = b >= 0x80 && b < 0xA0 ? HIGH.charAt(b - 0x80) : (char) b;
+                out[i - offset] = charAt(b);
             }
             return openings.cut(out, out.length);
         }

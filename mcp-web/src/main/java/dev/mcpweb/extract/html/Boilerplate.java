@@ -73,7 +73,7 @@ final class Boilerplate implements NodeFilter {
     static final Pattern HIDDEN_STYLE =
             Pattern.compile("(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)", Pattern.CASE_INSENSITIVE);
 
-    private static final List<String> HIDDEN_CLASSES = List.of(
+    static final List<String> HIDDEN_CLASSES = List.of(
             "hidden",
             "d-none",
             "sr-only",

@@ -16,16 +16,8 @@ import org.jsoup.nodes.Element;
 final class NameTest {
     private final Predicate<String> name;
     private final Map<String, Boolean> classes = new HashMap<>();
-    /**
-     * The names answered, open-addressed by their hash, with {@link #hashes} and {@link #answers} in the same
-     * places: a table of our own rather than a map, so that a class attribute's names are looked up in place,
-     * and only a name not seen before is copied out of it.
-     */
-    private String[] names = new String[64];
-
-    private int[] hashes = new int[64];
-    private boolean[] answers = new boolean[64];
-    private int count;
+    /** The names answered, 1 for passes and 0 for fails, looked up where they stand in a class attribute. */
+    private final RegionTable names = new RegionTable();
 
     NameTest(Predicate<String> name) {
         this.name = name;
@@ -66,51 +58,14 @@ final class NameTest {
 
     /** Whether the name in {@code s} from {@code start} to {@code end} passes the test; remembered. */
     private boolean passes(String s, int start, int end) {
-        int hash = 0; // of s.substring(start, end), as String.hashCode computes it
-        for (int i = start; i < end; i++) {
-            hash = 31 * hash + s.charAt(i);
-        }
-        int mask = names.length - 1;
-        for (int i = slot(hash, mask); names[i] != null; i = (i + 1) & mask) {
-            if (hashes[i] == hash && names[i].length() == end - start && s.startsWith(names[i], start)) {
-                return answers[i];
-            }
+        int hash = RegionTable.hash(s, start, end);
+        int known = names.get(s, start, end, hash, -1);
+        if (known >= 0) {
+            return known == 1;
         }
         String oneName = s.substring(start, end); // s itself when it is the whole name
         boolean answer = name.test(oneName);
-        if (2 * ++count > names.length) {
-            grow();
-        }
-        put(oneName, hash, answer);
+        names.add(oneName, hash, answer ? 1 : 0);
         return answer;
-    }
-
-    private void put(String oneName, int hash, boolean answer) {
-        int mask = names.length - 1;
-        int i = slot(hash, mask);
-        while (names[i] != null) {
-            i = (i + 1) & mask;
-        }
-        names[i] = oneName;
-        hashes[i] = hash;
-        answers[i] = answer;
-    }
-
-    private void grow() {
-        String[] oldNames = names;
-        int[] oldHashes = hashes;
-        boolean[] oldAnswers = answers;
-        names = new String[2 * oldNames.length];
-        hashes = new int[names.length];
-        answers = new boolean[names.length];
-        for (int i = 0; i < oldNames.length; i++) {
-            if (oldNames[i] != null) {
-                put(oldNames[i], oldHashes[i], oldAnswers[i]);
-            }
-        }
-    }
-
-    private static int slot(int hash, int mask) {
-        return (hash ^ (hash >>> 16)) & mask;
     }
 }

@@ -19,38 +19,23 @@ final class NameWords {
 
     private final Pattern pattern;
     /**
-     * The words spelled out, open-addressed by their {@code hashCode} (with {@link #hashes} in the same
-     * places), or null when the pattern has another shape. A table of our own rather than a set: a piece of
-     * a name is looked up by its hash, grown a character at a time, without a copy of it.
+     * The words spelled out, or null when the pattern has another shape. A table that finds a piece of a name
+     * in place by its hash, grown a character at a time, rather than a set that needs a copy of it.
      */
-    private final String[] words;
+    private final RegionTable words;
 
-    private final int[] hashes;
     private final int longest;
 
     NameWords(Pattern pattern) {
         this.pattern = pattern;
         Set<String> spelled = spelledOut(pattern);
-        if (spelled == null) {
-            this.words = null;
-            this.hashes = null;
-            this.longest = 0;
-            return;
+        this.words = spelled == null ? null : new RegionTable();
+        this.longest = spelled == null
+                ? 0
+                : spelled.stream().mapToInt(String::length).max().orElse(0);
+        if (spelled != null) {
+            spelled.forEach(word -> words.add(word, word.hashCode(), 1));
         }
-        int size = Integer.highestOneBit(4 * spelled.size() + 1) * 2; // at most a quarter full
-        this.words = new String[size];
-        this.hashes = new int[size];
-        int most = 0;
-        for (String word : spelled) {
-            int i = slot(word.hashCode());
-            while (words[i] != null) {
-                i = (i + 1) & (size - 1);
-            }
-            words[i] = word;
-            hashes[i] = word.hashCode();
-            most = Math.max(most, word.length());
-        }
-        this.longest = most;
     }
 
     Pattern pattern() {
@@ -75,26 +60,12 @@ final class NameWords {
             int hash = 0; // of name.substring(start, end), as String.hashCode computes it
             for (int end = start + 1; end <= n && end - start <= longest; end++) {
                 hash = 31 * hash + name.charAt(end - 1);
-                if ((end == n || isSeparator(name.charAt(end))) && isWord(name, start, end, hash)) {
+                if ((end == n || isSeparator(name.charAt(end))) && words.get(name, start, end, hash, 0) == 1) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    /** Whether {@code name} from {@code start} to {@code end}, whose hash is {@code hash}, is one of the words. */
-    private boolean isWord(String name, int start, int end, int hash) {
-        for (int i = slot(hash); words[i] != null; i = (i + 1) & (words.length - 1)) {
-            if (hashes[i] == hash && words[i].length() == end - start && name.startsWith(words[i], start)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private int slot(int hash) {
-        return (hash ^ (hash >>> 16)) & (words.length - 1);
     }
 
     private static boolean isSeparator(char c) {
